@@ -1,0 +1,68 @@
+//! What the shell holds between commands: the open assessment (at most one
+//! per window) and the list of recently opened files.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use bia::Store;
+use bia::model::AssessmentInfo;
+use bia::store::History;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{ApiError, ApiResult};
+
+/// The open assessment, as the UI sees it.
+#[derive(Debug, Serialize, TS)]
+#[ts(export)]
+pub struct Session {
+    pub path: String,
+    pub file_name: String,
+    pub info: AssessmentInfo,
+    pub history: History,
+}
+
+/// A file on the "recent" list.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct RecentFile {
+    pub path: String,
+    /// The assessment's name when it was last open.
+    pub name: String,
+    /// RFC 3339, when it was last opened.
+    pub opened_at: String,
+    /// Whether the file is still there.
+    #[serde(default)]
+    pub exists: bool,
+}
+
+/// Managed state: the store behind a mutex (commands run off the main
+/// thread, one at a time per store).
+#[derive(Default)]
+pub struct AppState {
+    pub store: Mutex<Option<Store>>,
+    /// Where the recent-files list and the demo live.
+    pub data_dir: Mutex<Option<PathBuf>>,
+}
+
+impl AppState {
+    /// Runs `f` on the open store, or fails with `no_assessment`.
+    pub fn with_store<T>(&self, f: impl FnOnce(&mut Store) -> bia::Result<T>) -> ApiResult<T> {
+        let mut guard = self.store.lock().map_err(|_| ApiError::new("internal", "The app state is poisoned."))?;
+        let store = guard.as_mut().ok_or_else(ApiError::no_assessment)?;
+        Ok(f(store)?)
+    }
+}
+
+pub fn session_of(store: &Store) -> bia::Result<Session> {
+    Ok(Session {
+        path: store.path().display().to_string(),
+        file_name: file_name(store.path()),
+        info: store.info()?,
+        history: store.history()?,
+    })
+}
+
+pub fn file_name(path: &Path) -> String {
+    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string())
+}

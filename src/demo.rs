@@ -1,0 +1,362 @@
+//! The demo assessment: Harbourline Logistics, a fictional freight,
+//! warehousing and distribution company, so that the app has something
+//! real to show on first launch and tests have a realistic workshop.
+//!
+//! Built through the same store calls a user's edits go through, then the
+//! edit history is cleared (making the demo is not the user's to undo).
+
+use std::path::Path;
+
+use crate::error::Result;
+use crate::model::{AssessmentInput, CustomField, ProcessInput, Provenance, Status, UnitInput};
+use crate::store::Store;
+
+/// Units as (name, parent).
+const UNITS: &[(&str, Option<&str>)] = &[
+    ("Operations", None),
+    ("Warehouse Operations", Some("Operations")),
+    ("Transport & Fleet", Some("Operations")),
+    ("Customer Service", None),
+    ("Finance", None),
+    ("People & Payroll", None),
+    ("IT Services", None),
+    ("Procurement", None),
+];
+
+struct DemoProcess {
+    name: &'static str,
+    unit: &'static str,
+    owner: &'static str,
+    description: &'static str,
+    peak: &'static str,
+    staff: Option<u32>,
+    workaround: &'static str,
+    status: Status,
+    custom: &'static [(&'static str, &'static str)],
+}
+
+const PROCESSES: &[DemoProcess] = &[
+    DemoProcess {
+        name: "Inbound goods receiving",
+        unit: "Warehouse Operations",
+        owner: "Maria Okafor",
+        description: "Unload, check and book in inbound deliveries against purchase orders and advance shipping notices.",
+        peak: "Mon–Tue mornings; October to December",
+        staff: Some(6),
+        workaround: "Paper goods-in log, keyed into the WMS when it returns",
+        status: Status::Approved,
+        custom: &[("Site", "Felixstowe DC"), ("Last BIA review", "2026-03-12")],
+    },
+    DemoProcess {
+        name: "Pick, pack and dispatch",
+        unit: "Warehouse Operations",
+        owner: "Maria Okafor",
+        description: "Pick customer orders, pack to carrier specification and load for the evening trunking runs.",
+        peak: "Daily 14:00–18:00 cut-off; Black Friday to Christmas",
+        staff: Some(14),
+        workaround: "Printed pick lists from the last WMS export; manual consignment notes",
+        status: Status::Approved,
+        custom: &[("Site", "Felixstowe DC"), ("Last BIA review", "2026-03-12")],
+    },
+    DemoProcess {
+        name: "Cold-chain storage monitoring",
+        unit: "Warehouse Operations",
+        owner: "Dev Ramanathan",
+        description: "Keep pharmaceutical and food stock within 2–8 °C and evidence it for customers and auditors.",
+        peak: "Summer heatwaves",
+        staff: Some(2),
+        workaround: "Manual temperature readings every 30 minutes on paper logs",
+        status: Status::InReview,
+        custom: &[("Site", "Felixstowe DC"), ("Regulatory reference", "MHRA Good Distribution Practice")],
+    },
+    DemoProcess {
+        name: "Inventory control and cycle counts",
+        unit: "Warehouse Operations",
+        owner: "Dev Ramanathan",
+        description: "Keep stock records accurate through daily cycle counts and investigation of discrepancies.",
+        peak: "Quarter ends",
+        staff: Some(3),
+        workaround: "",
+        status: Status::Draft,
+        custom: &[],
+    },
+    DemoProcess {
+        name: "Returns processing",
+        unit: "Warehouse Operations",
+        owner: "Maria Okafor",
+        description: "Receive, inspect and restock or dispose of customer returns; raise credit requests.",
+        peak: "January",
+        staff: Some(4),
+        workaround: "Quarantine returns unprocessed for up to two weeks",
+        status: Status::Draft,
+        custom: &[("Site", "Birmingham hub")],
+    },
+    DemoProcess {
+        name: "Route planning and scheduling",
+        unit: "Transport & Fleet",
+        owner: "Tom Reilly",
+        description: "Plan next-day delivery routes and driver schedules across the fleet of 140 vehicles.",
+        peak: "Sunday evening for Monday; pre-Christmas",
+        staff: Some(3),
+        workaround: "Repeat last week's fixed routes from printed run sheets",
+        status: Status::Approved,
+        custom: &[("Site", "Birmingham hub")],
+    },
+    DemoProcess {
+        name: "Fleet maintenance",
+        unit: "Transport & Fleet",
+        owner: "Gareth Pugh",
+        description: "Scheduled servicing, MOT preparation and roadside breakdown response for the fleet.",
+        peak: "",
+        staff: Some(5),
+        workaround: "Contract garage network for urgent repairs",
+        status: Status::InReview,
+        custom: &[],
+    },
+    DemoProcess {
+        name: "Driver compliance and tachograph records",
+        unit: "Transport & Fleet",
+        owner: "Gareth Pugh",
+        description: "Download and analyse tachograph data; manage driver hours, licences and CPC training records.",
+        peak: "Month end",
+        staff: Some(2),
+        workaround: "Drivers keep printouts; analysis caught up within the 28-day legal window",
+        status: Status::Draft,
+        custom: &[("Regulatory reference", "Retained EU Regulation 561/2006; DVSA")],
+    },
+    DemoProcess {
+        name: "Customs clearance and documentation",
+        unit: "Transport & Fleet",
+        owner: "Priya Natarajan",
+        description: "Prepare import and export declarations and safety and security filings for port movements.",
+        peak: "Port congestion periods; Chinese New Year backlog",
+        staff: Some(4),
+        workaround: "Use a customs broker on an emergency call-off contract",
+        status: Status::InReview,
+        custom: &[("Regulatory reference", "HMRC Authorised Economic Operator"), ("Site", "Felixstowe DC")],
+    },
+    DemoProcess {
+        name: "Customer order intake",
+        unit: "Customer Service",
+        owner: "Hannah Lowe",
+        description: "Receive orders by EDI, portal and email; validate and release them to the warehouse.",
+        peak: "Weekdays 08:00–12:00; November",
+        staff: Some(8),
+        workaround: "Take orders by phone and email onto spreadsheets",
+        status: Status::Approved,
+        custom: &[],
+    },
+    DemoProcess {
+        name: "Shipment tracking enquiries",
+        unit: "Customer Service",
+        owner: "Hannah Lowe",
+        description: "Answer where-is-my-order calls and emails; proactive delay notifications to key accounts.",
+        peak: "Christmas peak; severe weather",
+        staff: Some(6),
+        workaround: "Call drivers directly for status",
+        status: Status::Draft,
+        custom: &[],
+    },
+    DemoProcess {
+        name: "Complaints handling",
+        unit: "Customer Service",
+        owner: "Hannah Lowe",
+        description: "Log, investigate and resolve customer complaints within the service-level agreement.",
+        peak: "January",
+        staff: Some(2),
+        workaround: "",
+        status: Status::Draft,
+        custom: &[],
+    },
+    DemoProcess {
+        name: "Key account management",
+        unit: "Customer Service",
+        owner: "Oliver Grant",
+        description: "Weekly service reviews and escalation handling for the ten largest retail and pharma customers.",
+        peak: "Contract renewals in Q1",
+        staff: Some(3),
+        workaround: "Account managers work from personal notes and phones",
+        status: Status::InReview,
+        custom: &[],
+    },
+    DemoProcess {
+        name: "Customer invoicing",
+        unit: "Finance",
+        owner: "Sophie Chen",
+        description: "Raise invoices from proof-of-delivery data and chase overdue receivables.",
+        peak: "First five working days of the month",
+        staff: Some(4),
+        workaround: "Delay invoicing; the backlog is cleared within a week",
+        status: Status::Approved,
+        custom: &[],
+    },
+    DemoProcess {
+        name: "Accounts payable",
+        unit: "Finance",
+        owner: "Sophie Chen",
+        description: "Match supplier invoices and pay hauliers, fuel and agency-staff suppliers on terms.",
+        peak: "Month end",
+        staff: Some(3),
+        workaround: "Manual payment runs through the banking portal for critical suppliers",
+        status: Status::Approved,
+        custom: &[],
+    },
+    DemoProcess {
+        name: "Treasury and cash management",
+        unit: "Finance",
+        owner: "James Whitfield",
+        description: "Daily cash positioning, borrowing facility drawdowns and foreign-exchange settlements.",
+        peak: "Quarter ends",
+        staff: Some(1),
+        workaround: "Bank relationship manager can execute urgent payments by phone",
+        status: Status::InReview,
+        custom: &[],
+    },
+    DemoProcess {
+        name: "Month-end close and reporting",
+        unit: "Finance",
+        owner: "James Whitfield",
+        description: "Close the ledgers and report results to the board and lenders (covenant reporting).",
+        peak: "Working days 1–6 of each month",
+        staff: Some(4),
+        workaround: "",
+        status: Status::Draft,
+        custom: &[("Regulatory reference", "Lender covenant reporting")],
+    },
+    DemoProcess {
+        name: "Payroll processing",
+        unit: "People & Payroll",
+        owner: "Aisha Bello",
+        description: "Weekly pay for 600 drivers and warehouse staff; monthly pay for salaried staff.",
+        peak: "Every Thursday (weekly run); 25th of the month",
+        staff: Some(2),
+        workaround: "Repeat the previous pay run and correct it in the next one",
+        status: Status::Approved,
+        custom: &[("Regulatory reference", "HMRC RTI submissions")],
+    },
+    DemoProcess {
+        name: "Seasonal recruitment and onboarding",
+        unit: "People & Payroll",
+        owner: "Aisha Bello",
+        description: "Hire, vet and induct up to 250 seasonal workers through agencies ahead of peak.",
+        peak: "September to November",
+        staff: Some(3),
+        workaround: "Extend agency contracts; defer inductions",
+        status: Status::Draft,
+        custom: &[],
+    },
+    DemoProcess {
+        name: "Health and safety incident management",
+        unit: "People & Payroll",
+        owner: "Callum Fraser",
+        description: "Respond to, record and investigate workplace accidents; report to the regulator where required.",
+        peak: "",
+        staff: Some(1),
+        workaround: "Paper accident book at each site",
+        status: Status::InReview,
+        custom: &[("Regulatory reference", "RIDDOR")],
+    },
+    DemoProcess {
+        name: "IT service desk",
+        unit: "IT Services",
+        owner: "Ben Adeyemi",
+        description: "First-line support for 900 users across three sites, including handheld scanner faults.",
+        peak: "Monday mornings",
+        staff: Some(4),
+        workaround: "Escalate by phone to the on-call engineer",
+        status: Status::Draft,
+        custom: &[],
+    },
+    DemoProcess {
+        name: "Warehouse management system operations",
+        unit: "IT Services",
+        owner: "Ben Adeyemi",
+        description: "Run, monitor and patch the WMS and its integrations with carriers and customer EDI.",
+        peak: "Peak season change freeze from November",
+        staff: Some(2),
+        workaround: "",
+        status: Status::InReview,
+        custom: &[("Site", "Primary data centre, Reading")],
+    },
+    DemoProcess {
+        name: "Network and cyber security monitoring",
+        unit: "IT Services",
+        owner: "Lena Kowalski",
+        description: "24×7 monitoring of the network, endpoints and firewalls with the managed security partner.",
+        peak: "",
+        staff: Some(2),
+        workaround: "",
+        status: Status::Draft,
+        custom: &[],
+    },
+    DemoProcess {
+        name: "Supplier onboarding and due diligence",
+        unit: "Procurement",
+        owner: "Rachel Summers",
+        description: "Vet new hauliers and subcontractors: insurance, licences, sanctions and financial checks.",
+        peak: "Before peak season",
+        staff: Some(2),
+        workaround: "Use only already approved suppliers",
+        status: Status::Draft,
+        custom: &[],
+    },
+    DemoProcess {
+        name: "Fuel and consumables purchasing",
+        unit: "Procurement",
+        owner: "Rachel Summers",
+        description: "Order diesel, AdBlue, pallets, stretch wrap and packaging to keep sites supplied.",
+        peak: "Winter (fuel additives, de-icer)",
+        staff: Some(1),
+        workaround: "Fuel cards at public forecourts; emergency packaging from a cash-and-carry",
+        status: Status::Draft,
+        custom: &[],
+    },
+];
+
+/// Writes the demo assessment to a new file at `path`.
+pub fn create(path: &Path) -> Result<Store> {
+    let mut store = Store::create(
+        path,
+        &AssessmentInput {
+            name: "Harbourline Logistics — BIA 2026".into(),
+            organisation: "Harbourline Logistics Ltd".into(),
+            scope: "UK freight forwarding, warehousing and distribution: Felixstowe DC, Birmingham hub, head office"
+                .into(),
+            facilitator: "Eleanor Marsh (Continuity Partners)".into(),
+        },
+    )?;
+    let filled = fill(&mut store);
+    if let Err(err) = filled {
+        drop(store);
+        let _ = std::fs::remove_file(path);
+        return Err(err);
+    }
+    Ok(store)
+}
+
+fn fill(store: &mut Store) -> Result<()> {
+    for (name, parent) in UNITS {
+        let parent_id = match parent {
+            Some(p) => store.unit_by_name(p)?.map(|u| u.id),
+            None => None,
+        };
+        store.create_unit(&UnitInput { name: (*name).into(), parent_id })?;
+    }
+    for p in PROCESSES {
+        let unit_id = store.unit_by_name(p.unit)?.map(|u| u.id);
+        let input = ProcessInput {
+            name: p.name.into(),
+            unit_id,
+            owner: p.owner.into(),
+            description: p.description.into(),
+            peak_periods: p.peak.into(),
+            minimum_staff: p.staff,
+            workaround: p.workaround.into(),
+            notes: String::new(),
+            status: p.status,
+            custom_fields: p.custom.iter().map(|(n, v)| CustomField { name: (*n).into(), value: (*v).into() }).collect(),
+        };
+        store.create_process(&input, &Provenance::Demo)?;
+    }
+    store.forget_history()
+}

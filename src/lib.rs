@@ -1,0 +1,19 @@
+//! BIA Workbench core: everything a user can do with an assessment, callable
+//! from the `bia` CLI, the tests and the desktop shell alike.
+//!
+//! - [`model`]: domain types and their rules; no I/O.
+//! - [`store`]: the `.bia` assessment file (SQLite): open, migrate, read, and
+//!   journaled edits with undo/redo. The only module that speaks SQL.
+//! - [`demo`]: the fictional organisation shipped as the demo assessment.
+//! - [`dump`]: the stable JSON form of a whole assessment (`bia dump`).
+//!
+//! This crate deliberately knows nothing about Tauri, windows or terminals.
+
+pub mod demo;
+pub mod dump;
+pub mod error;
+pub mod model;
+pub mod store;
+
+pub use error::{Error, Result};
+pub use store::Store;

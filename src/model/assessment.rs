@@ -1,0 +1,48 @@
+//! The assessment itself (who, what, when) and the whole loaded snapshot
+//! that analysis, export and `bia dump` work from.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::{Id, Methodology, Process, Unit};
+
+/// The facts about an assessment.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct AssessmentInfo {
+    pub id: Id,
+    pub name: String,
+    pub organisation: String,
+    pub scope: String,
+    pub facilitator: String,
+    /// RFC 3339, UTC.
+    pub created_at: String,
+    /// RFC 3339, UTC; moves on every edit, undo and redo.
+    pub updated_at: String,
+}
+
+/// What a user gives to create an assessment or change its facts.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default)]
+#[ts(export)]
+pub struct AssessmentInput {
+    pub name: String,
+    pub organisation: String,
+    pub scope: String,
+    pub facilitator: String,
+}
+
+/// Everything in one assessment file, loaded at once.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Assessment {
+    pub info: AssessmentInfo,
+    pub methodology: Methodology,
+    pub units: Vec<Unit>,
+    pub processes: Vec<Process>,
+}
+
+impl Assessment {
+    pub fn unit(&self, id: Id) -> Option<&Unit> {
+        self.units.iter().find(|u| u.id == id)
+    }
+}

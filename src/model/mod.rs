@@ -1,0 +1,43 @@
+//! Domain types of an assessment and the rules they carry (name keys,
+//! validation, default methodology). Pure data: no I/O, no SQL.
+//!
+//! Types that cross to the desktop UI derive `ts_rs::TS`; their TypeScript
+//! form is generated into `ui/src/lib/bindings/` by `cargo test` (see
+//! ARCHITECTURE.md) and committed.
+
+mod assessment;
+mod id;
+mod methodology;
+mod minutes;
+mod process;
+mod unit;
+
+pub use assessment::{Assessment, AssessmentInfo, AssessmentInput};
+pub use id::Id;
+pub use methodology::{Category, Horizon, LevelDefinition, Methodology, SeverityLevel, Tier};
+pub use minutes::Minutes;
+pub use process::{CustomField, FieldIssue, Process, ProcessInput, Provenance, Status};
+pub use unit::{Unit, UnitInput};
+
+/// The key under which names are compared for uniqueness: trimmed, inner
+/// runs of white space folded to one space, and case-folded.
+pub fn name_key(name: &str) -> String {
+    name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+/// A name as it is stored: trimmed, inner runs of white space folded.
+pub fn clean_name(name: &str) -> String {
+    name.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn name_key_ignores_case_and_spacing() {
+        assert_eq!(name_key("  Payroll   Run "), name_key("payroll run"));
+        assert_eq!(name_key("ÉTÉ"), "été");
+        assert_ne!(name_key("Payroll"), name_key("Payrolls"));
+    }
+}

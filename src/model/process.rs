@@ -1,0 +1,181 @@
+//! Business processes (prioritised activities): what they hold, and the
+//! checks a process must pass before it is stored.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::Id;
+
+/// Where the review of a process stands.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Status {
+    #[default]
+    Draft,
+    InReview,
+    Approved,
+}
+
+impl Status {
+    pub const ALL: [Status; 3] = [Status::Draft, Status::InReview, Status::Approved];
+
+    /// The form stored in the file and printed by the CLI.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Draft => "draft",
+            Status::InReview => "in_review",
+            Status::Approved => "approved",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|st| st.as_str() == s)
+    }
+}
+
+/// Where a value came from, so that a reader can trust or trace it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+#[ts(export)]
+pub enum Provenance {
+    /// Typed in during a workshop (the desktop app or the CLI).
+    #[default]
+    Workshop,
+    /// Part of the shipped demo assessment.
+    Demo,
+    /// Read from a cell of an imported workbook.
+    Imported { file: String, sheet: String, cell: String },
+}
+
+/// A field the methodology does not model, kept by name (e.g. an imported
+/// column). Order is kept.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CustomField {
+    pub name: String,
+    pub value: String,
+}
+
+/// A business process as stored.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Process {
+    pub id: Id,
+    pub name: String,
+    pub unit_id: Option<Id>,
+    pub owner: String,
+    pub description: String,
+    pub peak_periods: String,
+    pub minimum_staff: Option<u32>,
+    pub workaround: String,
+    pub notes: String,
+    pub status: Status,
+    pub custom_fields: Vec<CustomField>,
+    pub provenance: Provenance,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// What a user gives to create or change a process.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default)]
+#[ts(export)]
+pub struct ProcessInput {
+    pub name: String,
+    pub unit_id: Option<Id>,
+    pub owner: String,
+    pub description: String,
+    pub peak_periods: String,
+    pub minimum_staff: Option<u32>,
+    pub workaround: String,
+    pub notes: String,
+    pub status: Status,
+    pub custom_fields: Vec<CustomField>,
+}
+
+/// One problem with one field of an input, for the form to show beside it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct FieldIssue {
+    pub field: String,
+    pub message: String,
+}
+
+impl FieldIssue {
+    pub fn new(field: &str, message: impl Into<String>) -> FieldIssue {
+        FieldIssue { field: field.to_string(), message: message.into() }
+    }
+}
+
+/// Longest name accepted, in characters.
+pub const MAX_NAME_CHARS: usize = 200;
+/// Most staff a minimum-staff figure may name (a typo guard).
+pub const MAX_STAFF: u32 = 1_000_000;
+
+impl ProcessInput {
+    /// The checks that need nothing but the input itself. Name uniqueness
+    /// needs the store and is checked there.
+    pub fn issues(&self) -> Vec<FieldIssue> {
+        let mut issues = Vec::new();
+        let name = super::clean_name(&self.name);
+        if name.is_empty() {
+            issues.push(FieldIssue::new("name", "A process needs a name."));
+        } else if name.chars().count() > MAX_NAME_CHARS {
+            issues.push(FieldIssue::new("name", format!("Keep the name under {MAX_NAME_CHARS} characters.")));
+        }
+        if let Some(staff) = self.minimum_staff
+            && staff > MAX_STAFF
+        {
+            issues.push(FieldIssue::new("minimum_staff", format!("{staff} is more staff than any process needs.")));
+        }
+        let mut seen = Vec::new();
+        for (i, field) in self.custom_fields.iter().enumerate() {
+            let key = super::name_key(&field.name);
+            if key.is_empty() {
+                issues.push(FieldIssue::new(&format!("custom_fields.{i}"), "A custom field needs a name."));
+            } else if seen.contains(&key) {
+                issues.push(FieldIssue::new(
+                    &format!("custom_fields.{i}"),
+                    format!("The custom field \"{}\" appears twice.", field.name.trim()),
+                ));
+            }
+            seen.push(key);
+        }
+        issues
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_blank_name_is_an_issue_on_the_name_field() {
+        let input = ProcessInput { name: "   ".into(), ..Default::default() };
+        assert_eq!(input.issues(), vec![FieldIssue::new("name", "A process needs a name.")]);
+    }
+
+    #[test]
+    fn custom_field_names_must_differ() {
+        let input = ProcessInput {
+            name: "Payroll".into(),
+            custom_fields: vec![
+                CustomField { name: "Site".into(), value: "A".into() },
+                CustomField { name: " site ".into(), value: "B".into() },
+            ],
+            ..Default::default()
+        };
+        let issues = input.issues();
+        assert_eq!(issues.len(), 1);
+        assert_eq!(issues[0].field, "custom_fields.1");
+    }
+
+    #[test]
+    fn status_round_trips_through_its_stored_form() {
+        for st in Status::ALL {
+            assert_eq!(Status::parse(st.as_str()), Some(st));
+        }
+        assert_eq!(Status::parse("done"), None);
+    }
+}

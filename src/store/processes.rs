@@ -1,0 +1,243 @@
+//! Business processes and their custom fields: list, check, create, change,
+//! delete. Names are unique after trimming and case-folding.
+
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension, Row};
+
+use super::Store;
+use super::journal::{self, Table, Tx};
+use crate::error::{Error, Result};
+use crate::model::{CustomField, FieldIssue, Id, Process, ProcessInput, Provenance, Status, UnitInput, clean_name, name_key};
+
+const COLUMNS: &str = "id, name, unit_id, owner, description, peak_periods, minimum_staff, workaround, notes, \
+                       status, provenance, created_at, updated_at";
+
+/// Reads an id column, refusing text that is not a UUID.
+pub(super) fn id_col(r: &Row, i: usize) -> rusqlite::Result<Id> {
+    let text: String = r.get(i)?;
+    text.parse().map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e)))
+}
+
+pub(super) fn opt_id(id: Option<Id>) -> Value {
+    id.map_or(Value::Null, |id| Value::Text(id.to_string()))
+}
+
+fn from_row(r: &Row) -> rusqlite::Result<Process> {
+    let status: String = r.get(9)?;
+    let provenance: String = r.get(10)?;
+    Ok(Process {
+        id: id_col(r, 0)?,
+        name: r.get(1)?,
+        unit_id: r.get::<_, Option<String>>(2)?.and_then(|s| s.parse().ok()),
+        owner: r.get(3)?,
+        description: r.get(4)?,
+        peak_periods: r.get(5)?,
+        minimum_staff: r.get(6)?,
+        workaround: r.get(7)?,
+        notes: r.get(8)?,
+        status: Status::parse(&status).unwrap_or_default(),
+        custom_fields: Vec::new(),
+        provenance: serde_json::from_str(&provenance).unwrap_or_default(),
+        created_at: r.get(11)?,
+        updated_at: r.get(12)?,
+    })
+}
+
+fn custom_fields(conn: &Connection, id: Id) -> Result<Vec<(Id, CustomField)>> {
+    let fields = conn
+        .prepare_cached("SELECT id, name, value FROM process_custom_field WHERE process_id = ?1 ORDER BY position")?
+        .query_map([id.to_string()], |r| Ok((id_col(r, 0)?, CustomField { name: r.get(1)?, value: r.get(2)? })))?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(fields)
+}
+
+fn list(conn: &Connection) -> Result<Vec<Process>> {
+    let mut processes = conn
+        .prepare(&format!("SELECT {COLUMNS} FROM process ORDER BY name_key"))?
+        .query_map([], from_row)?
+        .collect::<Result<Vec<_>, _>>()?;
+    for p in &mut processes {
+        p.custom_fields = custom_fields(conn, p.id)?.into_iter().map(|(_, f)| f).collect();
+    }
+    Ok(processes)
+}
+
+fn get(conn: &Connection, id: Id) -> Result<Process> {
+    let mut p = conn
+        .query_row(&format!("SELECT {COLUMNS} FROM process WHERE id = ?1"), [id.to_string()], from_row)
+        .optional()?
+        .ok_or(Error::NoSuchId { kind: "process", id: id.to_string() })?;
+    p.custom_fields = custom_fields(conn, id)?.into_iter().map(|(_, f)| f).collect();
+    Ok(p)
+}
+
+fn by_name(conn: &Connection, name: &str) -> Result<Option<Id>> {
+    let id = conn
+        .query_row("SELECT id FROM process WHERE name_key = ?1", [name_key(name)], |r| id_col(r, 0))
+        .optional()?;
+    Ok(id)
+}
+
+/// Every problem with `input` (for the process `id`, when it is a change),
+/// including a name another process already has and a unit that is gone.
+fn issues(conn: &Connection, input: &ProcessInput, id: Option<Id>) -> Result<Vec<FieldIssue>> {
+    let mut issues = input.issues();
+    if let Some(existing) = by_name(conn, &input.name)?
+        && Some(existing) != id
+    {
+        issues.push(FieldIssue::new(
+            "name",
+            format!("A process named \"{}\" already exists.", clean_name(&input.name)),
+        ));
+    }
+    if let Some(unit) = input.unit_id {
+        let found: Option<i64> =
+            conn.query_row("SELECT 1 FROM unit WHERE id = ?1", [unit.to_string()], |r| r.get(0)).optional()?;
+        if found.is_none() {
+            issues.push(FieldIssue::new("unit_id", "That unit no longer exists."));
+        }
+    }
+    Ok(issues)
+}
+
+/// Turns the issues of an input into the error a write returns.
+fn refuse(conn: &Connection, input: &ProcessInput, id: Option<Id>) -> Result<()> {
+    let found = issues(conn, input, id)?;
+    if found.is_empty() {
+        return Ok(());
+    }
+    if let Some(existing) = by_name(conn, &input.name)?
+        && Some(existing) != id
+        && found.len() == 1
+    {
+        return Err(Error::DuplicateProcess { name: clean_name(&input.name), existing });
+    }
+    Err(Error::Invalid { issues: found })
+}
+
+fn field_values(input: &ProcessInput) -> Vec<(&'static str, Value)> {
+    let name = clean_name(&input.name);
+    let text = |s: &str| Value::Text(s.trim().to_string());
+    vec![
+        ("name_key", Value::Text(name_key(&name))),
+        ("name", Value::Text(name)),
+        ("unit_id", opt_id(input.unit_id)),
+        ("owner", text(&input.owner)),
+        ("description", text(&input.description)),
+        ("peak_periods", text(&input.peak_periods)),
+        ("minimum_staff", input.minimum_staff.map_or(Value::Null, |n| Value::Integer(n.into()))),
+        ("workaround", text(&input.workaround)),
+        ("notes", text(&input.notes)),
+        ("status", Value::Text(input.status.as_str().to_string())),
+    ]
+}
+
+fn insert(tx: &mut Tx, input: &ProcessInput, provenance: &Provenance) -> Result<Id> {
+    refuse(tx.conn(), input, None)?;
+    let id = Id::new();
+    let now = super::now();
+    let mut cols = field_values(input);
+    cols.push(("provenance", Value::Text(serde_json::to_string(provenance).unwrap_or_default())));
+    cols.push(("created_at", Value::Text(now.clone())));
+    cols.push(("updated_at", Value::Text(now)));
+    tx.insert(Table::Process, id, &cols)?;
+    write_custom_fields(tx, id, &input.custom_fields)?;
+    Ok(id)
+}
+
+/// Brings the stored custom fields of a process to `fields`, keeping the id
+/// of every field whose name stays.
+fn write_custom_fields(tx: &mut Tx, process: Id, fields: &[CustomField]) -> Result<()> {
+    let stored = custom_fields(tx.conn(), process)?;
+    let wanted: Vec<String> = fields.iter().map(|f| name_key(&f.name)).collect();
+    for (id, field) in &stored {
+        if !wanted.contains(&name_key(&field.name)) {
+            tx.delete(Table::ProcessCustomField, *id)?;
+        }
+    }
+    for (pos, field) in fields.iter().enumerate() {
+        let cols = [
+            ("position", Value::Integer(pos as i64)),
+            ("name", Value::Text(clean_name(&field.name))),
+            ("value", Value::Text(field.value.clone())),
+        ];
+        match stored.iter().find(|(_, f)| name_key(&f.name) == name_key(&field.name)) {
+            Some((id, _)) => tx.update(Table::ProcessCustomField, *id, &cols)?,
+            None => {
+                let mut with_owner = vec![("process_id", Value::Text(process.to_string()))];
+                with_owner.extend(cols);
+                tx.insert(Table::ProcessCustomField, Id::new(), &with_owner)?
+            }
+        }
+    }
+    Ok(())
+}
+
+impl Store {
+    /// All processes, by name, with their custom fields.
+    pub fn processes(&self) -> Result<Vec<Process>> {
+        list(&self.conn)
+    }
+
+    pub fn process(&self, id: Id) -> Result<Process> {
+        get(&self.conn, id)
+    }
+
+    /// The process with this name (compared trimmed and case-folded).
+    pub fn process_by_name(&self, name: &str) -> Result<Option<Process>> {
+        by_name(&self.conn, name)?.map(|id| get(&self.conn, id)).transpose()
+    }
+
+    /// Every problem a form should show for `input` (`id`: the process being
+    /// edited, if any). Empty when the input can be stored.
+    pub fn check_process(&self, input: &ProcessInput, id: Option<Id>) -> Result<Vec<FieldIssue>> {
+        issues(&self.conn, input, id)
+    }
+
+    pub fn create_process(&mut self, input: &ProcessInput, provenance: &Provenance) -> Result<Process> {
+        let label = format!("Add process “{}”", clean_name(&input.name));
+        let id = journal::edit(&mut self.conn, &label, |tx| insert(tx, input, provenance))?;
+        get(&self.conn, id)
+    }
+
+    /// Creates a process in the unit named `unit`, creating that unit first
+    /// if there is none by that name — all as one edit.
+    pub fn create_process_in(&mut self, unit: &str, input: &ProcessInput, provenance: &Provenance) -> Result<Process> {
+        let label = format!("Add process “{}”", clean_name(&input.name));
+        let id = journal::edit(&mut self.conn, &label, |tx| {
+            let unit_id = match super::units::by_name(tx.conn(), unit)? {
+                Some(u) => u.id,
+                None => super::units::insert(tx, &UnitInput { name: unit.to_string(), parent_id: None })?.id,
+            };
+            insert(tx, &ProcessInput { unit_id: Some(unit_id), ..input.clone() }, provenance)
+        })?;
+        get(&self.conn, id)
+    }
+
+    pub fn update_process(&mut self, id: Id, input: &ProcessInput) -> Result<Process> {
+        let old = get(&self.conn, id)?;
+        refuse(&self.conn, input, Some(id))?;
+        let label = format!("Edit process “{}”", old.name);
+        journal::edit(&mut self.conn, &label, |tx| {
+            let before = tx.change_count();
+            tx.update(Table::Process, id, &field_values(input))?;
+            write_custom_fields(tx, id, &input.custom_fields)?;
+            if tx.change_count() > before {
+                tx.update(Table::Process, id, &[("updated_at", Value::Text(super::now()))])?;
+            }
+            Ok(())
+        })?;
+        get(&self.conn, id)
+    }
+
+    /// Deletes a process and its custom fields, as one edit.
+    pub fn delete_process(&mut self, id: Id) -> Result<()> {
+        let old = get(&self.conn, id)?;
+        journal::edit(&mut self.conn, &format!("Delete process “{}”", old.name), |tx| {
+            for (field, _) in custom_fields(tx.conn(), id)? {
+                tx.delete(Table::ProcessCustomField, field)?;
+            }
+            tx.delete(Table::Process, id)
+        })
+    }
+}

@@ -1,0 +1,40 @@
+//! Integration tests of the core library and the `bia` CLI, told as a
+//! workshop would live them: the demo organisation, files carried between
+//! laptops, a second program opening the same file, mistakes undone.
+
+mod cli;
+mod demo;
+mod journal;
+mod processes;
+mod store;
+
+use std::path::PathBuf;
+
+use bia::Store;
+use bia::model::AssessmentInput;
+
+/// A fresh temporary folder; kept alive by the returned guard.
+pub fn temp_dir() -> tempfile::TempDir {
+    tempfile::tempdir().expect("a temporary folder")
+}
+
+/// A new empty assessment in a temporary folder.
+pub fn new_store(dir: &tempfile::TempDir) -> (Store, PathBuf) {
+    let path = dir.path().join("workshop.bia");
+    let store = Store::create(
+        &path,
+        &AssessmentInput {
+            name: "Northwind Freight BIA".into(),
+            organisation: "Northwind Freight".into(),
+            ..Default::default()
+        },
+    )
+    .expect("a new assessment");
+    (store, path)
+}
+
+/// The demo assessment in a temporary folder.
+pub fn demo_store(dir: &tempfile::TempDir) -> (Store, PathBuf) {
+    let path = dir.path().join("demo.bia");
+    (bia::demo::create(&path).expect("the demo builds"), path)
+}

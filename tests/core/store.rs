@@ -1,0 +1,194 @@
+//! The assessment file: creating, reopening, refusing what is not ours
+//! without touching it, the lock, and upgrading an old file.
+
+use std::fs;
+
+use bia::store::migrations::{APPLICATION_ID, LATEST, MIGRATIONS};
+use bia::{Error, Store};
+use rusqlite::Connection;
+
+use crate::{demo_store, new_store, temp_dir};
+
+#[test]
+fn a_new_assessment_is_seeded_with_the_default_methodology_and_reopens() {
+    let dir = temp_dir();
+    let (store, path) = new_store(&dir);
+    store.close().unwrap();
+
+    let store = Store::open(&path).expect("reopens");
+    let m = store.methodology().unwrap();
+    let names: Vec<_> = m.categories.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["Financial", "Operational", "Customer", "Reputational", "Legal & Regulatory", "Health & Safety", "Environmental"]
+    );
+    let levels: Vec<_> = m.scale.iter().map(|l| (l.value, l.name.as_str())).collect();
+    assert_eq!(levels[4], (4, "Major"));
+    let horizons: Vec<_> = m.horizons.iter().map(|h| h.minutes.0).collect();
+    assert_eq!(horizons, [60, 240, 480, 1440, 4320, 10080, 20160, 43200]);
+    assert_eq!(m.threshold, 4);
+    assert_eq!(m.tiers.len(), 4);
+    assert_eq!(store.info().unwrap().name, "Northwind Freight BIA");
+    store.close().unwrap();
+    assert!(!dir.path().join("workshop.bia-wal").exists(), "a closed assessment is one file");
+}
+
+#[test]
+fn creating_over_an_existing_file_is_refused_and_leaves_it_alone() {
+    let dir = temp_dir();
+    let path = dir.path().join("notes.bia");
+    fs::write(&path, b"my notes").unwrap();
+    let err = Store::create(&path, &Default::default()).err().expect("refused");
+    assert_eq!(err.code(), "file_exists");
+    assert_eq!(fs::read(&path).unwrap(), b"my notes");
+}
+
+#[test]
+fn an_assessment_needs_a_name() {
+    let dir = temp_dir();
+    let path = dir.path().join("unnamed.bia");
+    let err = Store::create(&path, &Default::default()).err().expect("refused");
+    assert_eq!(err.code(), "invalid");
+    assert!(!path.exists(), "a file that could not be made is not left behind");
+}
+
+/// Opens `path`, expects the given error code, and checks that the file's
+/// bytes are exactly as they were.
+fn refused_untouched(path: &std::path::Path, code: &str) -> Error {
+    let before = fs::read(path).unwrap();
+    let err = Store::open(path).err().unwrap_or_else(|| panic!("{} should be refused", path.display()));
+    assert_eq!(err.code(), code, "{err}");
+    assert!(err.to_string().contains(&path.display().to_string()), "the message names the file: {err}");
+    assert_eq!(fs::read(path).unwrap(), before, "a refused file is never modified");
+    err
+}
+
+#[test]
+fn a_file_that_is_not_sqlite_is_refused_untouched() {
+    let dir = temp_dir();
+    let path = dir.path().join("budget.xlsx.bia");
+    fs::write(&path, b"PK\x03\x04 this is a zip, not a database").unwrap();
+    refused_untouched(&path, "not_sqlite");
+    let empty = dir.path().join("empty.bia");
+    fs::write(&empty, b"").unwrap();
+    refused_untouched(&empty, "not_sqlite");
+}
+
+#[test]
+fn another_programs_sqlite_file_is_refused_untouched() {
+    let dir = temp_dir();
+    let path = dir.path().join("crm.sqlite");
+    let conn = Connection::open(&path).unwrap();
+    conn.execute_batch("CREATE TABLE contact (name TEXT); INSERT INTO contact VALUES ('Ada');").unwrap();
+    drop(conn);
+    let err = refused_untouched(&path, "not_an_assessment");
+    assert!(err.to_string().contains("not a BIA assessment"));
+}
+
+#[test]
+fn a_file_from_a_newer_version_is_refused_untouched() {
+    let dir = temp_dir();
+    let (store, path) = new_store(&dir);
+    store.close().unwrap();
+    let conn = Connection::open(&path).unwrap();
+    conn.pragma_update(None, "user_version", LATEST + 1).unwrap();
+    conn.execute_batch("PRAGMA journal_mode=DELETE").unwrap();
+    drop(conn);
+    let err = refused_untouched(&path, "too_new");
+    assert!(err.to_string().contains("newer"), "{err}");
+}
+
+#[test]
+fn a_damaged_file_is_refused_untouched() {
+    let dir = temp_dir();
+    let (store, path) = demo_store(&dir);
+    store.close().unwrap();
+    let mut bytes = fs::read(&path).unwrap();
+    // Scribble over the second page onwards, as a bad sector or a botched copy would.
+    for b in bytes.iter_mut().skip(4096).take(8192) {
+        *b = 0xA5;
+    }
+    fs::write(&path, &bytes).unwrap();
+    refused_untouched(&path, "corrupt");
+}
+
+#[test]
+fn a_second_program_is_told_the_file_is_open() {
+    let dir = temp_dir();
+    let (store, path) = new_store(&dir);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_bia"))
+        .args(["process", "list"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("open in another program"), "{stderr}");
+    store.close().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_bia")).args(["process", "list"]).arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "once closed, the file opens again");
+}
+
+/// Builds a file as version 1 of the program wrote it, with a process in it.
+fn version_one_file(path: &std::path::Path) {
+    let mut conn = Connection::open(path).unwrap();
+    conn.pragma_update(None, "application_id", APPLICATION_ID).unwrap();
+    MIGRATIONS.to_version(&mut conn, 1).unwrap();
+    conn.execute_batch(
+        "INSERT INTO assessment (id, name, created_at, updated_at)
+             VALUES ('0b0c1d2e-0000-4000-8000-000000000001', 'Legacy BIA 2025', '2025-05-01T09:00:00Z', '2025-05-01T09:00:00Z');
+         INSERT INTO unit (id, name, name_key) VALUES ('0b0c1d2e-0000-4000-8000-000000000002', 'Finance', 'finance');
+         INSERT INTO process (id, name, name_key, unit_id, owner, created_at, updated_at)
+             VALUES ('0b0c1d2e-0000-4000-8000-000000000003', 'Payroll processing', 'payroll processing',
+                     '0b0c1d2e-0000-4000-8000-000000000002', 'Aisha Bello', '2025-05-01T09:00:00Z', '2025-05-01T09:00:00Z');",
+    )
+    .unwrap();
+}
+
+#[test]
+fn a_version_one_file_is_backed_up_then_upgraded_with_its_data() {
+    let dir = temp_dir();
+    let path = dir.path().join("legacy.bia");
+    version_one_file(&path);
+    let original = fs::read(&path).unwrap();
+
+    let mut store = Store::open(&path).expect("an older file opens");
+    let processes = store.processes().unwrap();
+    assert_eq!(processes.len(), 1);
+    assert_eq!(processes[0].name, "Payroll processing");
+    assert_eq!(processes[0].id.to_string(), "0b0c1d2e-0000-4000-8000-000000000003", "ids survive the upgrade");
+    assert_eq!(store.units().unwrap()[0].name, "Finance");
+
+    // Version 2 added the edit journal: it works on the upgraded file.
+    store.delete_process(processes[0].id).unwrap();
+    store.undo().unwrap();
+    assert_eq!(store.processes().unwrap().len(), 1);
+    store.close().unwrap();
+
+    let backups: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("legacy.v1-backup-") && n.ends_with(".bia"))
+        .collect();
+    assert_eq!(backups.len(), 1, "one backup next to the file: {backups:?}");
+    let backup = Connection::open(dir.path().join(&backups[0])).unwrap();
+    let version: i64 = backup.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+    assert_eq!(version, 1, "the backup is the file as it was");
+    let name: String = backup.query_row("SELECT name FROM process", [], |r| r.get(0)).unwrap();
+    assert_eq!(name, "Payroll processing");
+    assert_ne!(fs::read(&path).unwrap(), original, "the file itself was upgraded");
+}
+
+#[test]
+fn every_connection_runs_in_wal_with_foreign_keys() {
+    let dir = temp_dir();
+    let (store, path) = new_store(&dir);
+    store.close().unwrap();
+    let store = Store::open(&path).unwrap();
+    store.close().unwrap();
+    let conn = Connection::open(&path).unwrap();
+    let mode: String = conn.pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
+    assert_eq!(mode, "wal", "WAL is recorded in the file");
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+    assert_eq!(version, LATEST);
+}

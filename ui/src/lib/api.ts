@@ -1,0 +1,86 @@
+// The one hand-written module that talks to the Rust side. Every command of
+// the desktop shell has exactly one function here; types come from
+// `./bindings/` (generated from Rust by ts-rs — never edit those by hand).
+//
+// Errors: every rejected call rejects with an `ApiError` `{code, message,
+// details}`; switch on `code`, show `message`, never parse it.
+
+import { invoke } from "@tauri-apps/api/core";
+import { listen, type UnlistenFn } from "@tauri-apps/api/event";
+import type { ApiError } from "./bindings/ApiError";
+import type { AssessmentInfo } from "./bindings/AssessmentInfo";
+import type { AssessmentInput } from "./bindings/AssessmentInput";
+import type { FieldIssue } from "./bindings/FieldIssue";
+import type { History } from "./bindings/History";
+import type { Id } from "./bindings/Id";
+import type { Methodology } from "./bindings/Methodology";
+import type { Process } from "./bindings/Process";
+import type { ProcessInput } from "./bindings/ProcessInput";
+import type { RecentFile } from "./bindings/RecentFile";
+import type { Session } from "./bindings/Session";
+import type { Unit } from "./bindings/Unit";
+import type { UnitInput } from "./bindings/UnitInput";
+
+/** Whether a value thrown by a call is an ApiError. */
+export function isApiError(e: unknown): e is ApiError {
+  return typeof e === "object" && e !== null && "code" in e && "message" in e;
+}
+
+/** Any thrown value as an ApiError (a non-API failure becomes `internal`). */
+export function asApiError(e: unknown): ApiError {
+  if (isApiError(e)) return e;
+  return { code: "internal", message: String(e), details: null };
+}
+
+export const api = {
+  // --- assessment files -------------------------------------------------
+  /** The assessment open in this window, if any (e.g. opened from the command line). */
+  currentSession: () => invoke<Session | null>("current_session"),
+  /** Creates a new file at `path` (refuses an existing file) and opens it. */
+  newAssessment: (path: string, input: AssessmentInput) => invoke<Session>("new_assessment", { path, input }),
+  openAssessment: (path: string) => invoke<Session>("open_assessment", { path }),
+  /** Opens the demo assessment (created in the app's data folder the first time). */
+  openDemo: () => invoke<Session>("open_demo"),
+  closeAssessment: () => invoke<void>("close_assessment"),
+  recentFiles: () => invoke<RecentFile[]>("recent_files"),
+  forgetRecent: (path: string) => invoke<RecentFile[]>("forget_recent", { path }),
+
+  // --- the assessment's facts --------------------------------------------
+  updateAssessment: (input: AssessmentInput) => invoke<AssessmentInfo>("update_assessment", { input }),
+
+  // --- units ---------------------------------------------------------------
+  listUnits: () => invoke<Unit[]>("list_units"),
+  createUnit: (input: UnitInput) => invoke<Unit>("create_unit", { input }),
+  updateUnit: (id: Id, input: UnitInput) => invoke<Unit>("update_unit", { id, input }),
+  deleteUnit: (id: Id) => invoke<void>("delete_unit", { id }),
+
+  // --- processes -------------------------------------------------------------
+  listProcesses: () => invoke<Process[]>("list_processes"),
+  /** Every problem the form should show (empty: the input can be saved). `id`: the process being edited. */
+  checkProcess: (input: ProcessInput, id: Id | null) => invoke<FieldIssue[]>("check_process", { input, id }),
+  createProcess: (input: ProcessInput) => invoke<Process>("create_process", { input }),
+  updateProcess: (id: Id, input: ProcessInput) => invoke<Process>("update_process", { id, input }),
+  deleteProcess: (id: Id) => invoke<void>("delete_process", { id }),
+
+  // --- methodology -------------------------------------------------------------
+  getMethodology: () => invoke<Methodology>("get_methodology"),
+
+  // --- undo / redo -----------------------------------------------------------------
+  history: () => invoke<History>("history"),
+  undo: () => invoke<History>("undo"),
+  redo: () => invoke<History>("redo"),
+};
+
+/** Ids the native menu sends in the `menu` event. `open_recent` carries the path. */
+export type MenuAction =
+  | { action: "new" }
+  | { action: "open" }
+  | { action: "open_recent"; path: string }
+  | { action: "close" }
+  | { action: "undo" }
+  | { action: "redo" };
+
+/** Listens to the native menu (File and Edit). */
+export function onMenu(handler: (a: MenuAction) => void): Promise<UnlistenFn> {
+  return listen<MenuAction>("menu", (event) => handler(event.payload));
+}
