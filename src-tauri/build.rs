@@ -1,4 +1,34 @@
-//! Generates the Tauri context (config, capabilities, icons) at build time.
+//! Generates the Tauri context (config, capabilities, icons) at build time,
+//! and a permission for each of the app's own commands, so that the
+//! capability file grants exactly those (see capabilities/main.json).
+
+const COMMANDS: &[&str] = &[
+    "current_session",
+    "new_assessment",
+    "open_assessment",
+    "open_demo",
+    "close_assessment",
+    "recent_files",
+    "forget_recent",
+    "update_assessment",
+    "get_methodology",
+    "history",
+    "undo",
+    "redo",
+    "list_processes",
+    "check_process",
+    "create_process",
+    "update_process",
+    "delete_process",
+    "list_units",
+    "create_unit",
+    "update_unit",
+    "delete_unit",
+];
+
 fn main() {
-    tauri_build::build()
+    tauri_build::try_build(
+        tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .expect("the Tauri build step failed");
 }

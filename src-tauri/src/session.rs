@@ -43,6 +43,19 @@ pub struct AppState {
     pub store: Mutex<Option<Store>>,
     /// Where the recent-files list and the demo live.
     pub data_dir: Mutex<Option<PathBuf>>,
+    /// Why the file named on the command line could not be opened; told to
+    /// the UI once, by `current_session`.
+    pub startup_error: Mutex<Option<ApiError>>,
+    /// Whether there is a native menu to keep up to date (not on Tauri's
+    /// mock runtime, which has no GTK window).
+    pub native_menu: bool,
+}
+
+impl AppState {
+    /// State whose data (recent list, demo) lives in `dir`.
+    pub fn with_data_dir(dir: PathBuf) -> AppState {
+        AppState { data_dir: Mutex::new(Some(dir)), ..AppState::default() }
+    }
 }
 
 impl AppState {

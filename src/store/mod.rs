@@ -91,6 +91,6 @@ impl Store {
 }
 
 /// The current time as stored: RFC 3339 in UTC, to the second.
-fn now() -> String {
+pub fn now() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }

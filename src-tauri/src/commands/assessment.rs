@@ -1,0 +1,33 @@
+//! The assessment's facts, its methodology, and undo/redo.
+
+use bia::model::{AssessmentInfo, AssessmentInput, Methodology};
+use bia::store::History;
+use tauri::State;
+
+use crate::error::ApiResult;
+use crate::session::AppState;
+
+#[tauri::command(async)]
+pub fn update_assessment(state: State<'_, AppState>, input: AssessmentInput) -> ApiResult<AssessmentInfo> {
+    state.with_store(|s| s.update_info(&input))
+}
+
+#[tauri::command(async)]
+pub fn get_methodology(state: State<'_, AppState>) -> ApiResult<Methodology> {
+    state.with_store(|s| s.methodology())
+}
+
+#[tauri::command(async)]
+pub fn history(state: State<'_, AppState>) -> ApiResult<History> {
+    state.with_store(|s| s.history())
+}
+
+#[tauri::command(async)]
+pub fn undo(state: State<'_, AppState>) -> ApiResult<History> {
+    state.with_store(|s| s.undo())
+}
+
+#[tauri::command(async)]
+pub fn redo(state: State<'_, AppState>) -> ApiResult<History> {
+    state.with_store(|s| s.redo())
+}

@@ -1,0 +1,9 @@
+//! The Tauri commands, one module per area. Each is a few lines: take the
+//! arguments, call one core function on the open store, map the error.
+//! All run off the main thread (`async`), so the window never waits on the
+//! file.
+
+pub mod assessment;
+pub mod files;
+pub mod processes;
+pub mod units;

@@ -1,0 +1,94 @@
+//! The native menu: File (New, Open, Open Recent, Close, Quit) and Edit
+//! (Undo, Redo, and the clipboard items). A menu click is sent to the UI as
+//! a `menu` event carrying a `MenuAction`; the UI runs the same flow as its
+//! own buttons, so there is one path for each action.
+
+use serde::Serialize;
+use tauri::menu::{Menu, MenuBuilder, MenuEvent, MenuItemBuilder, PredefinedMenuItem, SubmenuBuilder};
+use tauri::{AppHandle, Emitter, Manager, Runtime};
+
+use crate::session::{AppState, RecentFile};
+
+/// What the UI is asked to do (see `MenuAction` in `ui/src/lib/api.ts`).
+#[derive(Clone, Debug, Serialize)]
+#[serde(tag = "action", rename_all = "snake_case")]
+pub enum MenuAction {
+    New,
+    Open,
+    OpenRecent { path: String },
+    Close,
+    Undo,
+    Redo,
+}
+
+const RECENT_PREFIX: &str = "recent:";
+
+pub fn build<R: Runtime>(app: &AppHandle<R>, recent: &[RecentFile]) -> tauri::Result<Menu<R>> {
+    let mut open_recent = SubmenuBuilder::new(app, "Open Recent");
+    let present: Vec<_> = recent.iter().filter(|r| r.exists).collect();
+    if present.is_empty() {
+        open_recent = open_recent.item(&MenuItemBuilder::with_id("recent-none", "No recent files").enabled(false).build(app)?);
+    }
+    for r in present {
+        let label = format!("{} — {}", r.name, r.path);
+        open_recent = open_recent.item(&MenuItemBuilder::with_id(format!("{RECENT_PREFIX}{}", r.path), label).build(app)?);
+    }
+    let file = SubmenuBuilder::new(app, "File")
+        .item(&MenuItemBuilder::with_id("new", "New Assessment…").accelerator("CmdOrCtrl+N").build(app)?)
+        .item(&MenuItemBuilder::with_id("open", "Open…").accelerator("CmdOrCtrl+O").build(app)?)
+        .item(&open_recent.build()?)
+        .separator()
+        .item(&MenuItemBuilder::with_id("close", "Close").accelerator("CmdOrCtrl+W").build(app)?)
+        .item(&PredefinedMenuItem::quit(app, Some("Quit"))?)
+        .build()?;
+    let edit = SubmenuBuilder::new(app, "Edit")
+        .item(&MenuItemBuilder::with_id("undo", "Undo").accelerator("CmdOrCtrl+Z").build(app)?)
+        .item(&MenuItemBuilder::with_id("redo", "Redo").accelerator("CmdOrCtrl+Shift+Z").build(app)?)
+        .separator()
+        .item(&PredefinedMenuItem::cut(app, None)?)
+        .item(&PredefinedMenuItem::copy(app, None)?)
+        .item(&PredefinedMenuItem::paste(app, None)?)
+        .item(&PredefinedMenuItem::select_all(app, None)?)
+        .build()?;
+    MenuBuilder::new(app).item(&file).item(&edit).build()
+}
+
+/// Maps a menu id to what the UI should do.
+pub fn action(id: &str) -> Option<MenuAction> {
+    Some(match id {
+        "new" => MenuAction::New,
+        "open" => MenuAction::Open,
+        "close" => MenuAction::Close,
+        "undo" => MenuAction::Undo,
+        "redo" => MenuAction::Redo,
+        other => MenuAction::OpenRecent { path: other.strip_prefix(RECENT_PREFIX)?.to_string() },
+    })
+}
+
+pub fn on_event<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
+    if let Some(action) = action(event.id().as_ref()) {
+        let _ = app.emit("menu", action);
+    }
+}
+
+/// Rebuilds the menu after the recent list changed.
+pub fn refresh<R: Runtime>(app: &AppHandle<R>, recent: &[RecentFile]) {
+    if !app.state::<AppState>().native_menu {
+        return;
+    }
+    if let Ok(menu) = build(app, recent) {
+        let _ = app.set_menu(menu);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recent_ids_carry_their_path() {
+        assert!(matches!(action("recent:/home/ana/acme.bia"), Some(MenuAction::OpenRecent { path }) if path == "/home/ana/acme.bia"));
+        assert!(matches!(action("undo"), Some(MenuAction::Undo)));
+        assert!(action("recent-none").is_none());
+    }
+}

@@ -1,0 +1,155 @@
+//! The desktop commands through Tauri's mock runtime: what the UI sends
+//! over IPC and what comes back, errors included, with no window or display.
+
+use std::path::Path;
+
+use bia_workbench::Startup;
+use bia_workbench::session::AppState;
+use serde_json::{Value, json};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
+use tauri::webview::InvokeRequest;
+use tauri::{App, WebviewWindow, WebviewWindowBuilder};
+
+struct Shell {
+    _app: App<MockRuntime>,
+    window: WebviewWindow<MockRuntime>,
+}
+
+impl Shell {
+    fn start(data_dir: &Path, startup: Startup) -> Shell {
+        let app = bia_workbench::builder(mock_builder(), AppState::with_data_dir(data_dir.to_path_buf()), startup.clone())
+            .build(tauri::generate_context!())
+            .expect("the app builds on the mock runtime");
+        let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("a main window");
+        // No event loop runs on the mock runtime, so `setup` never fires.
+        bia_workbench::start(app.handle(), &startup);
+        Shell { _app: app, window }
+    }
+
+    /// Invokes a command as the UI would; `Err` holds the `{code, message, details}` error.
+    fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
+        let request = InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body: InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        };
+        get_ipc_response(&self.window, request).map(|body| body.deserialize::<Value>().expect("JSON response"))
+    }
+
+    fn ok(&self, cmd: &str, args: Value) -> Value {
+        self.call(cmd, args).unwrap_or_else(|e| panic!("{cmd} failed: {e}"))
+    }
+}
+
+#[test]
+fn the_demo_opens_and_its_register_can_be_edited_and_undone() {
+    let dir = tempfile::tempdir().unwrap();
+    let shell = Shell::start(dir.path(), Startup::StartScreen);
+    assert_eq!(shell.ok("current_session", json!({})), Value::Null, "the start screen has nothing open");
+
+    let session = shell.ok("open_demo", json!({}));
+    assert_eq!(session["info"]["organisation"], "Harbourline Logistics Ltd");
+    assert_eq!(session["file_name"], "Harbourline Logistics (demo).bia");
+    assert_eq!(session["history"]["undo"], Value::Null);
+
+    let processes = shell.ok("list_processes", json!({}));
+    assert_eq!(processes.as_array().unwrap().len(), 25);
+    let units = shell.ok("list_units", json!({}));
+    let finance = units.as_array().unwrap().iter().find(|u| u["name"] == "Finance").unwrap()["id"].clone();
+
+    let input = json!({
+        "name": "Fuel card reconciliation", "unit_id": finance, "owner": "Sophie Chen",
+        "description": "", "peak_periods": "Month end", "minimum_staff": 1, "workaround": "",
+        "notes": "", "status": "draft", "custom_fields": [{"name": "Site", "value": "Head office"}]
+    });
+    assert_eq!(shell.ok("check_process", json!({ "input": input, "id": null })), json!([]));
+    let created = shell.ok("create_process", json!({ "input": input }));
+    assert_eq!(created["unit_id"], finance);
+    assert_eq!(created["provenance"]["kind"], "workshop");
+    assert_eq!(shell.ok("list_processes", json!({})).as_array().unwrap().len(), 26);
+    assert_eq!(shell.ok("history", json!({}))["undo"], "Add process “Fuel card reconciliation”");
+
+    let history = shell.ok("undo", json!({}));
+    assert_eq!(history["redo"], "Add process “Fuel card reconciliation”");
+    assert_eq!(shell.ok("list_processes", json!({})).as_array().unwrap().len(), 25);
+    shell.ok("redo", json!({}));
+    assert_eq!(shell.ok("list_processes", json!({})).as_array().unwrap().len(), 26);
+
+    let recent = shell.ok("recent_files", json!({}));
+    assert_eq!(recent[0]["name"], "Harbourline Logistics — BIA 2026");
+    assert_eq!(recent[0]["exists"], true);
+}
+
+#[test]
+fn errors_cross_as_code_message_details() {
+    let dir = tempfile::tempdir().unwrap();
+    let shell = Shell::start(dir.path(), Startup::Demo);
+    assert!(shell.ok("current_session", json!({}))["path"].as_str().unwrap().ends_with(".bia"));
+
+    let dup = json!({ "name": "payroll processing", "unit_id": null, "owner": "", "description": "",
+        "peak_periods": "", "minimum_staff": null, "workaround": "", "notes": "", "status": "draft", "custom_fields": [] });
+    let err = shell.call("create_process", json!({ "input": dup })).unwrap_err();
+    assert_eq!(err["code"], "duplicate_process");
+    assert_eq!(err["message"], "a process named \"payroll processing\" already exists");
+    assert_eq!(err["details"]["issues"][0]["field"], "name");
+
+    let issues = shell.ok("check_process", json!({ "input": dup, "id": null }));
+    assert_eq!(issues[0]["field"], "name");
+
+    let warehouse = shell.ok("list_units", json!({})).as_array().unwrap().iter().find(|u| u["name"] == "Warehouse Operations").unwrap()["id"].clone();
+    let err = shell.call("delete_unit", json!({ "id": warehouse })).unwrap_err();
+    assert_eq!(err["code"], "unit_in_use");
+
+    let junk = dir.path().join("minutes.bia");
+    std::fs::write(&junk, "not a database").unwrap();
+    let err = shell.call("open_assessment", json!({ "path": junk })).unwrap_err();
+    assert_eq!(err["code"], "not_sqlite");
+    assert!(err["message"].as_str().unwrap().contains("minutes.bia"));
+    assert_eq!(err["details"]["path"], junk.display().to_string());
+    assert_eq!(shell.ok("list_processes", json!({})).as_array().unwrap().len(), 25, "the open assessment stays open");
+
+    shell.ok("close_assessment", json!({}));
+    let err = shell.call("list_processes", json!({})).unwrap_err();
+    assert_eq!(err["code"], "no_assessment");
+}
+
+#[test]
+fn new_assessments_and_reopening_from_the_recent_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let shell = Shell::start(dir.path(), Startup::StartScreen);
+    let path = dir.path().join("Acme BIA.bia");
+    let input = json!({ "name": "Acme BIA 2026", "organisation": "Acme", "scope": "", "facilitator": "" });
+    let session = shell.ok("new_assessment", json!({ "path": path, "input": input }));
+    assert_eq!(session["file_name"], "Acme BIA.bia");
+    let err = shell.call("new_assessment", json!({ "path": path, "input": input })).unwrap_err();
+    assert_eq!(err["code"], "file_exists");
+
+    shell.ok("create_unit", json!({ "input": { "name": "Finance", "parent_id": null } }));
+    shell.ok("close_assessment", json!({}));
+    let recent = shell.ok("recent_files", json!({}));
+    assert_eq!(recent[0]["path"], path.display().to_string());
+
+    let session = shell.ok("open_assessment", json!({ "path": recent[0]["path"] }));
+    assert_eq!(session["info"]["name"], "Acme BIA 2026");
+    assert_eq!(session["history"]["undo"], "Add unit “Finance”", "undo survives reopening");
+    // Opening the file already open is not a conflict with ourselves.
+    shell.ok("open_assessment", json!({ "path": path }));
+
+    let after = shell.ok("forget_recent", json!({ "path": path }));
+    assert_eq!(after, json!([]));
+}
+
+#[test]
+fn a_file_named_at_startup_that_cannot_open_is_reported_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("gone.bia");
+    let shell = Shell::start(dir.path(), Startup::File(missing));
+    let err = shell.call("current_session", json!({})).unwrap_err();
+    assert_eq!(err["code"], "file_not_found");
+    assert_eq!(shell.ok("current_session", json!({})), Value::Null);
+}
