@@ -71,14 +71,20 @@ pub fn on_event<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
     }
 }
 
-/// Rebuilds the menu after the recent list changed.
+/// Rebuilds the menu after the recent list changed. Menus are GTK objects:
+/// they are built on the main thread, whichever thread asks (commands run
+/// on worker threads, and building a menu there can deadlock).
 pub fn refresh<R: Runtime>(app: &AppHandle<R>, recent: &[RecentFile]) {
     if !app.state::<AppState>().native_menu {
         return;
     }
-    if let Ok(menu) = build(app, recent) {
-        let _ = app.set_menu(menu);
-    }
+    let handle = app.clone();
+    let recent = recent.to_vec();
+    let _ = app.run_on_main_thread(move || {
+        if let Ok(menu) = build(&handle, &recent) {
+            let _ = handle.set_menu(menu);
+        }
+    });
 }
 
 #[cfg(test)]

@@ -1,0 +1,75 @@
+//! Store benchmark: what a facilitator waits for. Creating the demo, a
+//! journaled edit (each one a durable transaction), loading a large
+//! assessment, undoing, and opening a large file (which runs an integrity
+//! check before anything else). Run with `cargo bench --bench store`.
+//! Prints one line per measurement: median and worst of the repetitions.
+
+use std::time::{Duration, Instant};
+
+use bia::Store;
+use bia::model::{CustomField, ProcessInput, Provenance};
+
+fn measure(name: &str, reps: usize, mut f: impl FnMut()) {
+    let mut times: Vec<Duration> = (0..reps)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed()
+        })
+        .collect();
+    times.sort();
+    println!("{name:<48} median {:>9.2?}  worst {:>9.2?}  ({reps} runs)", times[reps / 2], times[reps - 1]);
+}
+
+fn process(i: usize) -> ProcessInput {
+    ProcessInput {
+        name: format!("Process {i:05} — order handling for region {}", i % 40),
+        owner: format!("Owner {}", i % 97),
+        description: "Receive, validate and release customer orders to the warehouse management system.".into(),
+        peak_periods: "Month end; November to December".into(),
+        minimum_staff: Some((i % 12) as u32 + 1),
+        custom_fields: vec![
+            CustomField { name: "Site".into(), value: format!("Site {}", i % 9) },
+            CustomField { name: "Legacy ID".into(), value: format!("BIA-{i:06}") },
+        ],
+        ..Default::default()
+    }
+}
+
+fn main() {
+    let dir = tempfile::tempdir().expect("temp dir");
+
+    let mut n = 0;
+    measure("create the demo assessment (25 processes)", 10, || {
+        n += 1;
+        let store = bia::demo::create(&dir.path().join(format!("demo{n}.bia"))).unwrap();
+        store.close().unwrap();
+    });
+
+    let big = dir.path().join("big.bia");
+    let mut store = Store::create(&big, &bia::model::AssessmentInput { name: "Large".into(), ..Default::default() }).unwrap();
+    let t = Instant::now();
+    for i in 0..2_000 {
+        store.create_process_in(&format!("Unit {}", i % 30), &process(i), &Provenance::Workshop).unwrap();
+    }
+    println!("{:<48} {:>9.2?} per edit (2,000 edits)", "add a process (journaled, synchronous=FULL)", t.elapsed() / 2_000);
+
+    measure("load 2,000 processes with custom fields", 10, || {
+        assert_eq!(store.load().unwrap().processes.len(), 2_000);
+    });
+    measure("undo + redo of one edit", 20, || {
+        store.undo().unwrap();
+        store.redo().unwrap();
+    });
+    let p = store.processes().unwrap().remove(0);
+    let mut input = process(0);
+    measure("edit a process (rename, with check)", 20, || {
+        input.notes.push('.');
+        store.update_process(p.id, &input).unwrap();
+    });
+    store.close().unwrap();
+    let size = std::fs::metadata(&big).unwrap().len();
+    measure(&format!("open a {:.1} MB file (integrity check) + close", size as f64 / 1e6), 10, || {
+        Store::open(&big).unwrap().close().unwrap();
+    });
+}

@@ -1,0 +1,72 @@
+// Starts tauri-driver (in front of WebKitWebDriver) and opens a WebDriver
+// session on the real BIA Workbench binary, with its own empty data and
+// config folders so every run starts from a fresh start screen.
+//
+// Environment: BIA_APP (the debug binary, built with the embedded frontend),
+// TAURI_DRIVER (the tauri-driver binary), E2E_SHOTS (where screenshots go).
+// DISPLAY must point at an X server (./x test starts Xvfb).
+
+import { spawn } from "node:child_process";
+import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { remote } from "webdriverio";
+
+const PORT = 4444;
+
+async function waitForDriver(deadline) {
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${PORT}/status`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`tauri-driver did not answer on port ${PORT}`);
+}
+
+/** Launches the app; returns { browser, home, shots, stop }. */
+export async function launch() {
+  const app = process.env.BIA_APP;
+  if (!app) throw new Error("BIA_APP must name the bia-workbench binary");
+  const home = mkdtempSync(join(tmpdir(), "bia-e2e-"));
+  const shots = process.env.E2E_SHOTS ?? join(home, "shots");
+  mkdirSync(shots, { recursive: true });
+  const env = {
+    ...process.env,
+    XDG_DATA_HOME: join(home, "data"),
+    XDG_CONFIG_HOME: join(home, "config"),
+    XDG_CACHE_HOME: join(home, "cache"),
+  };
+  const driver = spawn(process.env.TAURI_DRIVER ?? "tauri-driver", ["--port", String(PORT)], {
+    env,
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  await waitForDriver(Date.now() + 20_000);
+  const browser = await remote({
+    hostname: "127.0.0.1",
+    port: PORT,
+    logLevel: "warn",
+    capabilities: {
+      "tauri:options": { application: app },
+      "wdio:enforceWebDriverClassic": true,
+    },
+  });
+  await browser.setTimeout({ implicit: 0 });
+  const stop = async () => {
+    try {
+      await browser.deleteSession();
+    } finally {
+      driver.kill();
+      rmSync(join(home, "cache"), { recursive: true, force: true });
+    }
+  };
+  return { browser, home, shots, stop };
+}
+
+/** The element with this data-testid (optionally narrowed by more CSS). */
+export function byTestId(browser, id, more = "") {
+  return browser.$(`[data-testid="${id}"]${more}`);
+}

@@ -1,0 +1,45 @@
+// The figures the dashboard shows: process counts by status and per unit.
+import type { Process } from "./bindings/Process";
+import type { Status } from "./bindings/Status";
+import type { Unit } from "./bindings/Unit";
+import { unitPath } from "./unitTree";
+
+export type StatusCounts = Record<Status, number>;
+
+export function countByStatus(processes: readonly Process[]): StatusCounts {
+  const counts: StatusCounts = { draft: 0, in_review: 0, approved: 0 };
+  for (const p of processes) counts[p.status] += 1;
+  return counts;
+}
+
+export interface UnitBar {
+  /** A unit id, or null for processes without a unit. */
+  unitId: string | null;
+  label: string;
+  /** Where the unit sits, e.g. "Operations › Warehousing". */
+  path: string;
+  count: number;
+  /** Share of the largest bar, 0..1, for the bar's length. */
+  fraction: number;
+}
+
+/**
+ * Processes held directly by each unit, largest first (then by name), with
+ * "No unit" last. Units without processes are left out.
+ */
+export function processesPerUnit(processes: readonly Process[], units: readonly Unit[]): UnitBar[] {
+  const counts = new Map<string | null, number>();
+  for (const p of processes) counts.set(p.unit_id, (counts.get(p.unit_id) ?? 0) + 1);
+  const known = new Map(units.map((u) => [u.id, u]));
+  const bars: Omit<UnitBar, "fraction">[] = [];
+  let none = 0;
+  for (const [unitId, count] of counts) {
+    const unit = unitId === null ? undefined : known.get(unitId);
+    if (!unit) none += count;
+    else bars.push({ unitId: unit.id, label: unit.name, path: unitPath(units, unit.id), count });
+  }
+  bars.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+  if (none > 0) bars.push({ unitId: null, label: "No unit", path: "No unit", count: none });
+  const max = Math.max(1, ...bars.map((b) => b.count));
+  return bars.map((b) => ({ ...b, fraction: b.count / max }));
+}

@@ -1,0 +1,26 @@
+// A short headline for each error code the banner shows above the core's own
+// message (the message itself is always shown as sent, never parsed).
+
+const TITLES: Record<string, string> = {
+  locked: "The file is in use",
+  too_new: "Made by a newer version",
+  not_sqlite: "Not an assessment file",
+  not_an_assessment: "Not an assessment file",
+  file_not_found: "File not found",
+  file_exists: "A file is already there",
+  corrupt: "The file is damaged",
+  migration: "The file could not be upgraded",
+  io: "The file could not be read or written",
+  unit_in_use: "The unit is still in use",
+  unit_cycle: "The unit cannot move there",
+  duplicate_process: "Name already used",
+  duplicate_unit: "Name already used",
+  invalid: "Please check the highlighted fields",
+  no_assessment: "No assessment is open",
+  journal: "The edit history is damaged",
+  database: "The file could not be updated",
+};
+
+export function errorTitle(code: string): string {
+  return TITLES[code] ?? "Something went wrong";
+}

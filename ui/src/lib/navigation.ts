@@ -1,0 +1,44 @@
+// The sections of the main window's sidebar, in DESIGN.md's order, and which
+// of them this version of the app provides.
+
+export type SectionId =
+  | "dashboard"
+  | "processes"
+  | "impact"
+  | "dependencies"
+  | "resources"
+  | "objectives"
+  | "gaps"
+  | "workshop-mode"
+  | "methodology"
+  | "import"
+  | "export";
+
+export interface Section {
+  id: SectionId;
+  label: string;
+  /** False: listed with a "soon" tag, not clickable. */
+  available: boolean;
+  /** Where the sidebar draws a divider above the entry. */
+  group: "assess" | "workshop" | "setup" | "files";
+}
+
+export const SECTIONS: readonly Section[] = [
+  { id: "dashboard", label: "Dashboard", available: true, group: "assess" },
+  { id: "processes", label: "Processes", available: true, group: "assess" },
+  { id: "impact", label: "Impact", available: false, group: "assess" },
+  { id: "dependencies", label: "Dependencies", available: false, group: "assess" },
+  { id: "resources", label: "Resources", available: false, group: "assess" },
+  { id: "objectives", label: "Objectives", available: false, group: "assess" },
+  { id: "gaps", label: "Gaps", available: false, group: "assess" },
+  { id: "workshop-mode", label: "Workshop mode", available: false, group: "workshop" },
+  { id: "methodology", label: "Methodology", available: true, group: "setup" },
+  { id: "import", label: "Import", available: false, group: "files" },
+  { id: "export", label: "Export", available: false, group: "files" },
+];
+
+/** The section to show for a requested id, falling back to the dashboard. */
+export function availableSection(id: string | null | undefined): SectionId {
+  const section = SECTIONS.find((s) => s.id === id);
+  return section?.available ? section.id : "dashboard";
+}

@@ -1,0 +1,157 @@
+// The process register's view logic: free-text search, unit and status
+// filters, and column sorting. Pure functions over the list the core returns.
+import type { Id } from "./bindings/Id";
+import type { Process } from "./bindings/Process";
+import type { Status } from "./bindings/Status";
+import type { Unit } from "./bindings/Unit";
+import { statusRank } from "./statuses";
+import { unitAndDescendants } from "./unitTree";
+
+export type SortKey = "name" | "unit" | "owner" | "status" | "peak_periods" | "minimum_staff";
+export type SortDirection = "asc" | "desc";
+
+export interface SortOrder {
+  key: SortKey;
+  direction: SortDirection;
+}
+
+/** The value of the unit filter that selects processes without a unit. */
+export const NO_UNIT = "__none__";
+
+export interface ProcessQuery {
+  search: string;
+  /** "" for every unit, `NO_UNIT`, or a unit id (its sub-units included). */
+  unit: string;
+  /** "" for every status. */
+  status: Status | "";
+  sort: SortOrder;
+}
+
+/** A process as the register shows it: with its unit's name resolved. */
+export interface ProcessRow {
+  process: Process;
+  unitName: string;
+}
+
+export const DEFAULT_QUERY: ProcessQuery = {
+  search: "",
+  unit: "",
+  status: "",
+  sort: { key: "name", direction: "asc" },
+};
+
+export function toRows(processes: readonly Process[], units: readonly Unit[]): ProcessRow[] {
+  const names = new Map(units.map((u) => [u.id, u.name]));
+  return processes.map((process) => ({
+    process,
+    unitName: process.unit_id === null ? "" : (names.get(process.unit_id) ?? ""),
+  }));
+}
+
+/** Lower-cased, accents kept: searching for "café" finds "Café". */
+function fold(text: string): string {
+  return text.toLocaleLowerCase();
+}
+
+/**
+ * Whether a row matches a search: every word of the query must appear
+ * (case-insensitively) in the name, owner, unit, description or a custom
+ * field's value. An empty query matches everything.
+ */
+export function matchesSearch(row: ProcessRow, query: string): boolean {
+  const words = fold(query).split(/\s+/).filter(Boolean);
+  if (words.length === 0) return true;
+  const p = row.process;
+  const haystack = fold(
+    [p.name, p.owner, row.unitName, p.description, ...p.custom_fields.map((f) => f.value)].join("\n"),
+  );
+  return words.every((w) => haystack.includes(w));
+}
+
+export function matchesUnit(row: ProcessRow, unitIds: ReadonlySet<Id> | typeof NO_UNIT | null): boolean {
+  if (unitIds === null) return true;
+  if (unitIds === NO_UNIT) return row.process.unit_id === null;
+  return row.process.unit_id !== null && unitIds.has(row.process.unit_id);
+}
+
+const collator = new Intl.Collator(undefined, { sensitivity: "base", numeric: true });
+
+function compareText(a: string, b: string): number {
+  return collator.compare(a.trim(), b.trim());
+}
+
+/** Blank values sort last in either direction, so the filled rows stay on top. */
+function blank(row: ProcessRow, key: SortKey): boolean {
+  const p = row.process;
+  switch (key) {
+    case "name":
+      return p.name.trim() === "";
+    case "unit":
+      return row.unitName.trim() === "";
+    case "owner":
+      return p.owner.trim() === "";
+    case "peak_periods":
+      return p.peak_periods.trim() === "";
+    case "minimum_staff":
+      return p.minimum_staff === null;
+    case "status":
+      return false;
+  }
+}
+
+function compareBy(a: ProcessRow, b: ProcessRow, key: SortKey): number {
+  switch (key) {
+    case "name":
+      return compareText(a.process.name, b.process.name);
+    case "unit":
+      return compareText(a.unitName, b.unitName);
+    case "owner":
+      return compareText(a.process.owner, b.process.owner);
+    case "peak_periods":
+      return compareText(a.process.peak_periods, b.process.peak_periods);
+    case "status":
+      return statusRank(a.process.status) - statusRank(b.process.status);
+    case "minimum_staff":
+      return (a.process.minimum_staff ?? 0) - (b.process.minimum_staff ?? 0);
+  }
+}
+
+export function sortRows(rows: readonly ProcessRow[], order: SortOrder): ProcessRow[] {
+  const sign = order.direction === "asc" ? 1 : -1;
+  return [...rows].sort((a, b) => {
+    const blankA = blank(a, order.key);
+    const blankB = blank(b, order.key);
+    if (blankA !== blankB) return blankA ? 1 : -1;
+    const primary = blankA ? 0 : compareBy(a, b, order.key) * sign;
+    if (primary !== 0) return primary;
+    // Ties keep a stable, readable order: by name, then by id.
+    return compareText(a.process.name, b.process.name) || a.process.id.localeCompare(b.process.id);
+  });
+}
+
+/** Clicking a header: the same column flips direction, a new column starts ascending. */
+export function nextSort(current: SortOrder, key: SortKey): SortOrder {
+  if (current.key === key) return { key, direction: current.direction === "asc" ? "desc" : "asc" };
+  return { key, direction: "asc" };
+}
+
+/** The rows the register shows for a query, filtered and sorted. */
+export function queryProcesses(processes: readonly Process[], units: readonly Unit[], query: ProcessQuery): ProcessRow[] {
+  const unitIds =
+    query.unit === "" ? null : query.unit === NO_UNIT ? NO_UNIT : unitAndDescendants(units, query.unit);
+  const rows = toRows(processes, units).filter(
+    (row) =>
+      matchesSearch(row, query.search) &&
+      matchesUnit(row, unitIds) &&
+      (query.status === "" || row.process.status === query.status),
+  );
+  return sortRows(rows, query.sort);
+}
+
+/** "12 of 25 processes", "1 process", "No processes". */
+export function describeCount(shown: number, total: number): string {
+  const noun = (n: number) => (n === 1 ? "process" : "processes");
+  if (total === 0) return "No processes";
+  if (shown === total) return `${total} ${noun(total)}`;
+  return `${shown} of ${total} ${noun(total)}`;
+}
