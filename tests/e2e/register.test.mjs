@@ -28,11 +28,11 @@ const NEW_PROCESS = "Fuel card reconciliation";
 // ellipsis` (the header, table cells), so read what the element holds.
 const textOf = (element) => element.getProperty("textContent");
 
-async function rowNames(browser) {
-  const rows = await browser.$$('[data-testid="process-row"]');
-  const names = [];
-  for (const row of rows) names.push(await row.getAttribute("data-name"));
-  return names;
+// All row names in one read, so a re-render cannot split the answer.
+function rowNames(browser) {
+  return browser.execute(() =>
+    [...document.querySelectorAll('[data-testid="process-row"]')].map((row) => row.getAttribute("data-name")),
+  );
 }
 
 async function waitForRows(browser, predicate, message) {
