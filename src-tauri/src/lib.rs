@@ -91,10 +91,20 @@ pub fn start<R: Runtime>(app: &AppHandle<R>, startup: &Startup) {
     }
 }
 
-/// Runs the desktop app.
+/// Runs the desktop app. However it ends (Quit, the window's close button),
+/// the open assessment is closed properly, its write-ahead log folded back
+/// so that the `.bia` file alone carries everything.
 pub fn run(startup: Startup) {
     let state = AppState { native_menu: true, ..AppState::default() };
     builder(tauri::Builder::default(), state, startup)
-        .run(tauri::generate_context!())
-        .expect("the BIA Workbench window could not start");
+        .build(tauri::generate_context!())
+        .expect("the BIA Workbench window could not start")
+        .run(|app, event| {
+            if let tauri::RunEvent::Exit = event
+                && let Ok(mut slot) = app.state::<AppState>().store.lock()
+                && let Some(store) = slot.take()
+            {
+                let _ = store.close();
+            }
+        });
 }

@@ -4,7 +4,7 @@
 //! own buttons, so there is one path for each action.
 
 use serde::Serialize;
-use tauri::menu::{Menu, MenuBuilder, MenuEvent, MenuItemBuilder, PredefinedMenuItem, SubmenuBuilder};
+use tauri::menu::{Menu, MenuBuilder, MenuEvent, MenuItemBuilder, PredefinedMenuItem, Submenu, SubmenuBuilder};
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 
 use crate::session::{AppState, RecentFile};
@@ -22,24 +22,44 @@ pub enum MenuAction {
 }
 
 const RECENT_PREFIX: &str = "recent:";
+const FILE: &str = "file";
+const QUIT: &str = "quit";
+const OPEN_RECENT: &str = "open_recent";
 
-pub fn build<R: Runtime>(app: &AppHandle<R>, recent: &[RecentFile]) -> tauri::Result<Menu<R>> {
-    let mut open_recent = SubmenuBuilder::new(app, "Open Recent");
+/// Puts the recent files (those still present) into the Open Recent submenu.
+fn fill_recent<R: Runtime>(app: &AppHandle<R>, submenu: &Submenu<R>, recent: &[RecentFile]) -> tauri::Result<()> {
+    for item in submenu.items()? {
+        submenu.remove(&item)?;
+    }
     let present: Vec<_> = recent.iter().filter(|r| r.exists).collect();
     if present.is_empty() {
-        open_recent = open_recent.item(&MenuItemBuilder::with_id("recent-none", "No recent files").enabled(false).build(app)?);
+        submenu.append(&MenuItemBuilder::with_id("recent-none", "No recent files").enabled(false).build(app)?)?;
     }
     for r in present {
         let label = format!("{} — {}", r.name, r.path);
-        open_recent = open_recent.item(&MenuItemBuilder::with_id(format!("{RECENT_PREFIX}{}", r.path), label).build(app)?);
+        submenu.append(&MenuItemBuilder::with_id(format!("{RECENT_PREFIX}{}", r.path), label).build(app)?)?;
     }
-    let file = SubmenuBuilder::new(app, "File")
+    Ok(())
+}
+
+/// The Open Recent submenu of the menu in use, if there is one.
+fn recent_submenu<R: Runtime>(app: &AppHandle<R>) -> Option<Submenu<R>> {
+    let file = app.menu()?.get(FILE)?;
+    let open_recent = file.as_submenu()?.get(OPEN_RECENT)?;
+    open_recent.as_submenu().cloned()
+}
+
+pub fn build<R: Runtime>(app: &AppHandle<R>, recent: &[RecentFile]) -> tauri::Result<Menu<R>> {
+    let open_recent = SubmenuBuilder::with_id(app, OPEN_RECENT, "Open Recent").build()?;
+    fill_recent(app, &open_recent, recent)?;
+    let file = SubmenuBuilder::with_id(app, FILE, "File")
         .item(&MenuItemBuilder::with_id("new", "New Assessment…").accelerator("CmdOrCtrl+N").build(app)?)
         .item(&MenuItemBuilder::with_id("open", "Open…").accelerator("CmdOrCtrl+O").build(app)?)
-        .item(&open_recent.build()?)
+        .item(&open_recent)
         .separator()
         .item(&MenuItemBuilder::with_id("close", "Close").accelerator("CmdOrCtrl+W").build(app)?)
-        .item(&PredefinedMenuItem::quit(app, Some("Quit"))?)
+        .separator()
+        .item(&MenuItemBuilder::with_id(QUIT, "Quit").accelerator("CmdOrCtrl+Q").build(app)?)
         .build()?;
     let edit = SubmenuBuilder::new(app, "Edit")
         .item(&MenuItemBuilder::with_id("undo", "Undo").accelerator("CmdOrCtrl+Z").build(app)?)
@@ -66,12 +86,17 @@ pub fn action(id: &str) -> Option<MenuAction> {
 }
 
 pub fn on_event<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
+    if event.id().as_ref() == QUIT {
+        // The exit handler in `run` closes the open assessment.
+        app.exit(0);
+        return;
+    }
     if let Some(action) = action(event.id().as_ref()) {
         let _ = app.emit("menu", action);
     }
 }
 
-/// Rebuilds the menu after the recent list changed. Menus are GTK objects:
+/// Brings File ▸ Open Recent up to date (building the menu the first time). Menus are GTK objects:
 /// they are built on the main thread, whichever thread asks (commands run
 /// on worker threads, and building a menu there can deadlock).
 pub fn refresh<R: Runtime>(app: &AppHandle<R>, recent: &[RecentFile]) {
@@ -80,9 +105,14 @@ pub fn refresh<R: Runtime>(app: &AppHandle<R>, recent: &[RecentFile]) {
     }
     let handle = app.clone();
     let recent = recent.to_vec();
-    let _ = app.run_on_main_thread(move || {
-        if let Ok(menu) = build(&handle, &recent) {
-            let _ = handle.set_menu(menu);
+    let _ = app.run_on_main_thread(move || match recent_submenu(&handle) {
+        Some(submenu) => {
+            let _ = fill_recent(&handle, &submenu, &recent);
+        }
+        None => {
+            if let Ok(menu) = build(&handle, &recent) {
+                let _ = handle.set_menu(menu);
+            }
         }
     });
 }
