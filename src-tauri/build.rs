@@ -24,6 +24,17 @@ const COMMANDS: &[&str] = &[
     "create_unit",
     "update_unit",
     "delete_unit",
+    "update_methodology",
+    "get_process_impact",
+    "set_scores",
+    "set_impact_rationale",
+    "analyze",
+    "analyze_process",
+    "get_objectives",
+    "check_objectives",
+    "set_objectives",
+    "decisions",
+    "set_status",
 ];
 
 fn main() {

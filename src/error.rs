@@ -65,6 +65,12 @@ pub enum Error {
     #[error("unit \"{name}\" cannot sit under itself or under one of its own sub-units")]
     UnitCycle { name: String },
 
+    #[error("\"{name}\" is approved and locked; reopen it to make changes")]
+    ProcessLocked { name: String },
+
+    #[error("{what} is still used by {count} impact score(s); {hint}")]
+    MethodologyInUse { what: String, count: usize, hint: &'static str },
+
     #[error("nothing to undo")]
     NothingToUndo,
 
@@ -98,6 +104,8 @@ impl Error {
             Error::NoSuchName { .. } => "no_such_name",
             Error::UnitInUse { .. } => "unit_in_use",
             Error::UnitCycle { .. } => "unit_cycle",
+            Error::ProcessLocked { .. } => "process_locked",
+            Error::MethodologyInUse { .. } => "methodology_in_use",
             Error::NothingToUndo => "nothing_to_undo",
             Error::NothingToRedo => "nothing_to_redo",
             Error::Journal { .. } => "journal",

@@ -4,11 +4,14 @@
 //! - [`model`]: domain types and their rules; no I/O.
 //! - [`store`]: the `.bia` assessment file (SQLite): open, migrate, read, and
 //!   journaled edits with undo/redo. The only module that speaks SQL.
+//! - [`analysis`]: pure functions over a loaded assessment (MTPD, tiers,
+//!   violations).
 //! - [`demo`]: the fictional organisation shipped as the demo assessment.
 //! - [`dump`]: the stable JSON form of a whole assessment (`bia dump`).
 //!
 //! This crate deliberately knows nothing about Tauri, windows or terminals.
 
+pub mod analysis;
 pub mod demo;
 pub mod dump;
 pub mod error;

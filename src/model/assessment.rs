@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{Id, Methodology, Process, Unit};
+use super::{Decision, Id, Methodology, Objectives, Process, Score, Unit};
 
 /// The facts about an assessment.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
@@ -39,6 +39,14 @@ pub struct Assessment {
     pub methodology: Methodology,
     pub units: Vec<Unit>,
     pub processes: Vec<Process>,
+    /// Every scored (or annotated) impact cell.
+    pub scores: Vec<Score>,
+    /// The objectives of each process that has any.
+    pub objectives: Vec<Objectives>,
+    /// The decision log, oldest first.
+    pub decisions: Vec<Decision>,
+    /// The room's rationale for each process's impact grid, where given.
+    pub impact_rationales: Vec<(Id, String)>,
 }
 
 impl Assessment {

@@ -32,6 +32,9 @@ pub struct Category {
     pub name: String,
     /// A threshold for this category alone, overriding the assessment's.
     pub threshold: Option<u8>,
+    /// Retired categories keep their scores but are no longer scored or
+    /// counted towards the MTPD.
+    pub retired: bool,
     /// What each severity level means for this category, lowest first.
     pub definitions: Vec<LevelDefinition>,
 }
@@ -71,6 +74,103 @@ pub struct Tier {
     pub rank: u8,
     pub name: String,
     pub max_rto_minutes: Option<Minutes>,
+}
+
+/// A whole methodology as edited: rows with `id: None` are new. Category
+/// order is the order given; horizons are kept shortest first; tiers most
+/// urgent first, each band wider than the one before, the last may be open.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default)]
+#[ts(export)]
+pub struct MethodologyInput {
+    pub categories: Vec<CategoryInput>,
+    /// Level names, lowest first (the number of levels is fixed).
+    pub scale: Vec<String>,
+    pub horizons: Vec<HorizonInput>,
+    pub threshold: u8,
+    pub tiers: Vec<TierInput>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default)]
+#[ts(export)]
+pub struct CategoryInput {
+    pub id: Option<Id>,
+    pub name: String,
+    pub threshold: Option<u8>,
+    pub retired: bool,
+    /// One definition per level, lowest first.
+    pub definitions: Vec<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default)]
+#[ts(export)]
+pub struct HorizonInput {
+    pub id: Option<Id>,
+    pub label: String,
+    /// As typed: "4 h", "1 day", "2 weeks".
+    pub duration: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default)]
+#[ts(export)]
+pub struct TierInput {
+    pub id: Option<Id>,
+    pub name: String,
+    /// The widest RTO in the band, as typed; blank for "beyond".
+    pub max_rto: String,
+}
+
+impl Methodology {
+    /// The methodology as a form edits it.
+    pub fn to_input(&self) -> MethodologyInput {
+        MethodologyInput {
+            categories: self
+                .categories
+                .iter()
+                .map(|c| CategoryInput {
+                    id: Some(c.id),
+                    name: c.name.clone(),
+                    threshold: c.threshold,
+                    retired: c.retired,
+                    definitions: c.definitions.iter().map(|d| d.text.clone()).collect(),
+                })
+                .collect(),
+            scale: self.scale.iter().map(|l| l.name.clone()).collect(),
+            horizons: self
+                .horizons
+                .iter()
+                .map(|h| HorizonInput { id: Some(h.id), label: h.label.clone(), duration: h.minutes.to_string() })
+                .collect(),
+            threshold: self.threshold,
+            tiers: self
+                .tiers
+                .iter()
+                .map(|t| TierInput {
+                    id: Some(t.id),
+                    name: t.name.clone(),
+                    max_rto: t.max_rto_minutes.map(|m| m.to_string()).unwrap_or_default(),
+                })
+                .collect(),
+        }
+    }
+
+    /// The threshold that applies to a category.
+    pub fn threshold_of(&self, category: &Category) -> u8 {
+        category.threshold.unwrap_or(self.threshold)
+    }
+
+    /// The tier an RTO falls in: the first band wide enough, else the last.
+    pub fn tier_for(&self, rto: Minutes) -> Option<&Tier> {
+        self.tiers.iter().find(|t| t.max_rto_minutes.is_none_or(|max| rto <= max)).or(self.tiers.last())
+    }
+
+    /// The name of a severity level ("4" if the scale has no such level).
+    pub fn level_name(&self, value: u8) -> String {
+        self.scale.iter().find(|l| l.value == value).map(|l| l.name.clone()).unwrap_or_else(|| value.to_string())
+    }
 }
 
 const LEVEL_NAMES: [&str; 6] = ["None", "Minimal", "Minor", "Moderate", "Major", "Catastrophic"];
@@ -185,6 +285,7 @@ impl Default for Methodology {
                     id: Id::new(),
                     name: (*name).to_string(),
                     threshold: None,
+                    retired: false,
                     definitions: defs
                         .iter()
                         .enumerate()
@@ -232,5 +333,18 @@ mod tests {
         assert_eq!(m.threshold, 4);
         assert_eq!(m.tiers[0].max_rto_minutes, Some(Minutes(240)));
         assert_eq!(m.tiers[3].max_rto_minutes, None);
+    }
+
+    #[test]
+    fn tiers_follow_the_bands() {
+        let m = Methodology::default();
+        let tier = |minutes| m.tier_for(Minutes(minutes)).unwrap().name.as_str();
+        assert_eq!(tier(0), "Tier 1");
+        assert_eq!(tier(240), "Tier 1");
+        assert_eq!(tier(241), "Tier 2");
+        assert_eq!(tier(1440), "Tier 2");
+        assert_eq!(tier(4320), "Tier 3");
+        assert_eq!(tier(4321), "Tier 4");
+        assert_eq!(tier(43200), "Tier 4");
     }
 }

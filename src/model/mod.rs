@@ -6,15 +6,23 @@
 //! ARCHITECTURE.md) and committed.
 
 mod assessment;
+pub mod duration;
 mod id;
+mod impact;
 mod methodology;
 mod minutes;
+mod objectives;
 mod process;
 mod unit;
 
 pub use assessment::{Assessment, AssessmentInfo, AssessmentInput};
 pub use id::Id;
-pub use methodology::{Category, Horizon, LevelDefinition, Methodology, SeverityLevel, Tier};
+pub use impact::{ProcessImpact, Score, ScoreInput};
+pub use methodology::{
+    Category, CategoryInput, Horizon, HorizonInput, LevelDefinition, Methodology, MethodologyInput, SeverityLevel, Tier,
+    TierInput,
+};
+pub use objectives::{Decision, Objectives, ObjectivesInput, ParsedObjectives};
 pub use minutes::Minutes;
 pub use process::{CustomField, FieldIssue, Process, ProcessInput, Provenance, Status};
 pub use unit::{Unit, UnitInput};

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value as Json};
 use ts_rs::TS;
 
+use super::decisions::{self, DecisionContext};
 use crate::error::{Error, Result};
 use crate::model::Id;
 
@@ -30,10 +31,12 @@ pub(crate) enum Table {
     Unit,
     Process,
     ProcessCustomField,
+    Impact,
+    Objective,
 }
 
 impl Table {
-    const ALL: [Table; 9] = [
+    const ALL: [Table; 11] = [
         Table::Assessment,
         Table::ImpactCategory,
         Table::SeverityLevel,
@@ -43,6 +46,8 @@ impl Table {
         Table::Unit,
         Table::Process,
         Table::ProcessCustomField,
+        Table::Impact,
+        Table::Objective,
     ];
 
     pub(crate) fn name(self) -> &'static str {
@@ -56,6 +61,8 @@ impl Table {
             Table::Unit => "unit",
             Table::Process => "process",
             Table::ProcessCustomField => "process_custom_field",
+            Table::Impact => "impact",
+            Table::Objective => "objective",
         }
     }
 
@@ -88,6 +95,8 @@ struct Change {
 pub(crate) struct Tx<'c> {
     tx: Transaction<'c>,
     changes: Vec<Change>,
+    /// What to record with any decision this edit implies.
+    pub(crate) decision: DecisionContext,
 }
 
 impl Tx<'_> {
@@ -141,8 +150,11 @@ impl Tx<'_> {
 /// Runs `f` as one journaled edit called `label`: all of it is stored and
 /// recorded, or (on any error) none of it.
 pub(crate) fn edit<T>(conn: &mut Connection, label: &str, f: impl FnOnce(&mut Tx) -> Result<T>) -> Result<T> {
-    let mut tx = Tx { tx: conn.transaction()?, changes: Vec::new() };
+    let mut tx = Tx { tx: conn.transaction()?, changes: Vec::new(), decision: DecisionContext::default() };
     let out = f(&mut tx)?;
+    for c in &tx.changes {
+        decisions::derive(&tx.tx, c.table, c.before.as_ref(), c.after.as_ref(), &tx.decision)?;
+    }
     if !tx.changes.is_empty() {
         tx.tx.execute("DELETE FROM edit_change WHERE edit_seq IN (SELECT seq FROM edit WHERE undone = 1)", [])?;
         tx.tx.execute("DELETE FROM edit WHERE undone = 1", [])?;
@@ -171,8 +183,10 @@ pub(crate) fn undo(conn: &mut Connection) -> Result<History> {
         .ok_or(Error::NothingToUndo)?;
     let mut changes = load_changes(&tx, seq)?;
     changes.reverse();
-    for (table, row_id, before, _) in &changes {
+    let ctx = DecisionContext { rationale: format!("Undo of “{}”", label_of(&tx, seq)?), who: String::new() };
+    for (table, row_id, before, after) in &changes {
         restore(&tx, *table, row_id, before.as_ref())?;
+        decisions::derive(&tx, *table, after.as_ref(), before.as_ref(), &ctx)?;
     }
     tx.execute("UPDATE edit SET undone = 1 WHERE seq = ?1", [seq])?;
     touch(&tx)?;
@@ -186,8 +200,10 @@ pub(crate) fn redo(conn: &mut Connection) -> Result<History> {
     let seq: i64 = tx
         .query_row("SELECT min(seq) FROM edit WHERE undone = 1", [], |r| r.get::<_, Option<i64>>(0))?
         .ok_or(Error::NothingToRedo)?;
-    for (table, row_id, _, after) in load_changes(&tx, seq)? {
+    let ctx = DecisionContext { rationale: format!("Redo of “{}”", label_of(&tx, seq)?), who: String::new() };
+    for (table, row_id, before, after) in load_changes(&tx, seq)? {
         restore(&tx, table, &row_id, after.as_ref())?;
+        decisions::derive(&tx, table, before.as_ref(), after.as_ref(), &ctx)?;
     }
     tx.execute("UPDATE edit SET undone = 0 WHERE seq = ?1", [seq])?;
     touch(&tx)?;
@@ -208,6 +224,10 @@ pub(crate) fn history(conn: &Connection) -> Result<History> {
 pub(crate) fn forget(conn: &Connection) -> Result<()> {
     conn.execute_batch("DELETE FROM edit_change; DELETE FROM edit;")?;
     Ok(())
+}
+
+fn label_of(conn: &Connection, seq: i64) -> Result<String> {
+    Ok(conn.query_row("SELECT label FROM edit WHERE seq = ?1", [seq], |r| r.get(0))?)
 }
 
 fn touch(conn: &Connection) -> Result<()> {

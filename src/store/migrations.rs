@@ -9,7 +9,11 @@ use rusqlite_migration::{M, Migrations};
 /// the bytes "BIAW".
 pub const APPLICATION_ID: i64 = 0x4249_4157;
 
-const STEPS: &[&str] = &[include_str!("migrations/001_initial.sql"), include_str!("migrations/002_edit_journal.sql")];
+const STEPS: &[&str] = &[
+    include_str!("migrations/001_initial.sql"),
+    include_str!("migrations/002_edit_journal.sql"),
+    include_str!("migrations/003_impact_objectives.sql"),
+];
 
 /// The file format this program writes (and the newest it reads).
 pub const LATEST: i64 = STEPS.len() as i64;

@@ -16,10 +16,13 @@
 //! This module, and only this module, speaks SQL.
 
 mod assessment;
+mod decisions;
 mod file;
+mod impact;
 mod journal;
 mod methodology;
 pub mod migrations;
+mod objectives;
 mod processes;
 mod units;
 
@@ -27,6 +30,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
+pub use decisions::status_label;
 pub use journal::History;
 
 use crate::error::{Error, Result};
@@ -78,6 +82,10 @@ impl Store {
             methodology: self.methodology()?,
             units: self.units()?,
             processes: self.processes()?,
+            scores: impact::all(&self.conn)?,
+            objectives: objectives::all(&self.conn)?,
+            decisions: decisions::list(&self.conn, None)?,
+            impact_rationales: impact::rationales(&self.conn)?,
         })
     }
 

@@ -115,6 +115,26 @@ fn refuse(conn: &Connection, input: &ProcessInput, id: Option<Id>) -> Result<()>
     Err(Error::Invalid { issues: found })
 }
 
+/// An input as it would be stored (for comparing two inputs).
+fn clean(input: &ProcessInput) -> Vec<(&'static str, Value)> {
+    let mut values = field_values(input);
+    let fields: Vec<_> = input.custom_fields.iter().map(|f| (clean_name(&f.name), f.value.clone())).collect();
+    values.push(("custom_fields", Value::Text(format!("{fields:?}"))));
+    values
+}
+
+/// Refuses changes to an approved process; returns its name otherwise.
+pub(super) fn ensure_unlocked(conn: &Connection, id: Id) -> Result<String> {
+    let (name, status): (String, String) = conn
+        .query_row("SELECT name, status FROM process WHERE id = ?1", [id.to_string()], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?
+        .ok_or(Error::NoSuchId { kind: "process", id: id.to_string() })?;
+    if Status::parse(&status) == Some(Status::Approved) {
+        return Err(Error::ProcessLocked { name });
+    }
+    Ok(name)
+}
+
 fn field_values(input: &ProcessInput) -> Vec<(&'static str, Value)> {
     let name = clean_name(&input.name);
     let text = |s: &str| Value::Text(s.trim().to_string());
@@ -214,8 +234,28 @@ impl Store {
         get(&self.conn, id)
     }
 
+    /// Changes a process. An approved process is locked: only its status
+    /// may change (reopening it); a status change is logged as a decision.
     pub fn update_process(&mut self, id: Id, input: &ProcessInput) -> Result<Process> {
         let old = get(&self.conn, id)?;
+        if old.status == Status::Approved {
+            let unchanged = ProcessInput { status: Status::Approved, ..input.clone() };
+            let current = ProcessInput {
+                name: old.name.clone(),
+                unit_id: old.unit_id,
+                owner: old.owner.clone(),
+                description: old.description.clone(),
+                peak_periods: old.peak_periods.clone(),
+                minimum_staff: old.minimum_staff,
+                workaround: old.workaround.clone(),
+                notes: old.notes.clone(),
+                status: Status::Approved,
+                custom_fields: old.custom_fields.clone(),
+            };
+            if clean(&unchanged) != clean(&current) {
+                return Err(Error::ProcessLocked { name: old.name });
+            }
+        }
         refuse(&self.conn, input, Some(id))?;
         let label = format!("Edit process “{}”", old.name);
         journal::edit(&mut self.conn, &label, |tx| {
@@ -230,12 +270,51 @@ impl Store {
         get(&self.conn, id)
     }
 
-    /// Deletes a process and its custom fields, as one edit.
+    /// Moves a process through review: draft → in review → approved, or
+    /// back (reopening an approved process). Logged as a decision with `note`.
+    pub fn set_status(&mut self, id: Id, status: Status, note: &str) -> Result<Process> {
+        let old = get(&self.conn, id)?;
+        if old.status == status {
+            return Ok(old);
+        }
+        let verb = match (old.status, status) {
+            (Status::Approved, _) => "Reopen",
+            (_, Status::Approved) => "Approve",
+            (_, Status::InReview) => "Send to review",
+            _ => "Return to draft",
+        };
+        journal::edit(&mut self.conn, &format!("{verb} “{}”", old.name), |tx| {
+            tx.decision.rationale = note.trim().to_string();
+            tx.update(Table::Process, id, &[("status", Value::Text(status.as_str().to_string()))])
+        })?;
+        get(&self.conn, id)
+    }
+
+    /// Deletes a process with its custom fields, scores and objectives, as
+    /// one edit. Its decisions stay in the log. An approved process is locked.
     pub fn delete_process(&mut self, id: Id) -> Result<()> {
         let old = get(&self.conn, id)?;
+        if old.status == Status::Approved {
+            return Err(Error::ProcessLocked { name: old.name });
+        }
+        let dependents = |table: &str| -> Result<Vec<Id>> {
+            let ids = self
+                .conn
+                .prepare(&format!("SELECT id FROM {table} WHERE process_id = ?1"))?
+                .query_map([id.to_string()], |r| id_col(r, 0))?
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(ids)
+        };
+        let (scores, objectives) = (dependents("impact")?, dependents("objective")?);
         journal::edit(&mut self.conn, &format!("Delete process “{}”", old.name), |tx| {
             for (field, _) in custom_fields(tx.conn(), id)? {
                 tx.delete(Table::ProcessCustomField, field)?;
+            }
+            for score in scores {
+                tx.delete(Table::Impact, score)?;
+            }
+            for o in objectives {
+                tx.delete(Table::Objective, o)?;
             }
             tx.delete(Table::Process, id)
         })

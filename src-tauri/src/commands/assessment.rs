@@ -1,6 +1,6 @@
 //! The assessment's facts, its methodology, and undo/redo.
 
-use bia::model::{AssessmentInfo, AssessmentInput, Methodology};
+use bia::model::{AssessmentInfo, AssessmentInput, Methodology, MethodologyInput};
 use bia::store::History;
 use tauri::State;
 
@@ -30,4 +30,9 @@ pub fn undo(state: State<'_, AppState>) -> ApiResult<History> {
 #[tauri::command(async)]
 pub fn redo(state: State<'_, AppState>) -> ApiResult<History> {
     state.with_store(|s| s.redo())
+}
+
+#[tauri::command(async)]
+pub fn update_methodology(state: State<'_, AppState>, input: MethodologyInput) -> ApiResult<Methodology> {
+    state.with_store(|s| s.update_methodology(&input))
 }

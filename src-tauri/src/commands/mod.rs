@@ -5,5 +5,6 @@
 
 pub mod assessment;
 pub mod files;
+pub mod impact;
 pub mod processes;
 pub mod units;

@@ -7,17 +7,26 @@
 
 import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
+import type { Analysis } from "./bindings/Analysis";
 import type { ApiError } from "./bindings/ApiError";
 import type { AssessmentInfo } from "./bindings/AssessmentInfo";
 import type { AssessmentInput } from "./bindings/AssessmentInput";
+import type { Decision } from "./bindings/Decision";
 import type { FieldIssue } from "./bindings/FieldIssue";
 import type { History } from "./bindings/History";
 import type { Id } from "./bindings/Id";
 import type { Methodology } from "./bindings/Methodology";
+import type { MethodologyInput } from "./bindings/MethodologyInput";
+import type { Objectives } from "./bindings/Objectives";
+import type { ObjectivesInput } from "./bindings/ObjectivesInput";
 import type { Process } from "./bindings/Process";
+import type { ProcessAnalysis } from "./bindings/ProcessAnalysis";
+import type { ProcessImpact } from "./bindings/ProcessImpact";
 import type { ProcessInput } from "./bindings/ProcessInput";
 import type { RecentFile } from "./bindings/RecentFile";
+import type { ScoreInput } from "./bindings/ScoreInput";
 import type { Session } from "./bindings/Session";
+import type { Status } from "./bindings/Status";
 import type { Unit } from "./bindings/Unit";
 import type { UnitInput } from "./bindings/UnitInput";
 
@@ -62,8 +71,35 @@ export const api = {
   updateProcess: (id: Id, input: ProcessInput) => invoke<Process>("update_process", { id, input }),
   deleteProcess: (id: Id) => invoke<void>("delete_process", { id }),
 
+  /** Moves a process through review (draft → in review → approved, or reopens it); logged as a decision. */
+  setStatus: (processId: Id, status: Status, note: string) =>
+    invoke<Process>("set_status", { processId, status, note }),
+
+  // --- impact over time ---------------------------------------------------------
+  getProcessImpact: (processId: Id) => invoke<ProcessImpact>("get_process_impact", { processId }),
+  /** Sets (or clears, severity null) several cells as ONE undoable edit: a single key press, or a fill-right. */
+  setScores: (processId: Id, inputs: ScoreInput[]) => invoke<ProcessImpact>("set_scores", { processId, inputs }),
+  setImpactRationale: (processId: Id, rationale: string) =>
+    invoke<ProcessImpact>("set_impact_rationale", { processId, rationale }),
+
+  // --- analysis and objectives ------------------------------------------------------
+  /** Derived MTPD, tier, violations and flags for every process. */
+  analyze: () => invoke<Analysis>("analyze"),
+  analyzeProcess: (processId: Id) => invoke<ProcessAnalysis>("analyze_process", { processId }),
+  /** null when nothing has been agreed yet. */
+  getObjectives: (processId: Id) => invoke<Objectives | null>("get_objectives", { processId }),
+  /** Every problem the objectives form should show (durations that do not parse, RTO ≥ MTPD, …). */
+  checkObjectives: (processId: Id, input: ObjectivesInput) =>
+    invoke<FieldIssue[]>("check_objectives", { processId, input }),
+  setObjectives: (processId: Id, input: ObjectivesInput) =>
+    invoke<Objectives>("set_objectives", { processId, input }),
+  /** The decision log, oldest first: of one process, or of all when processId is null. */
+  decisions: (processId: Id | null) => invoke<Decision[]>("decisions", { processId }),
+
   // --- methodology -------------------------------------------------------------
   getMethodology: () => invoke<Methodology>("get_methodology"),
+  /** Saves the whole edited methodology as one undoable edit (rows with id null are new). */
+  updateMethodology: (input: MethodologyInput) => invoke<Methodology>("update_methodology", { input }),
 
   // --- undo / redo -----------------------------------------------------------------
   history: () => invoke<History>("history"),

@@ -11,6 +11,11 @@ export type Category = { id: Id, name: string,
  */
 threshold: number | null, 
 /**
+ * Retired categories keep their scores but are no longer scored or
+ * counted towards the MTPD.
+ */
+retired: boolean, 
+/**
  * What each severity level means for this category, lowest first.
  */
 definitions: Array<LevelDefinition>, };

@@ -1,0 +1,251 @@
+//! Derived MTPD, tier and the checks on recovery objectives, per process.
+//!
+//! MTPD: the first horizon at which any (non-retired) category reaches its
+//! threshold; none reached means "beyond the last horizon". The agreed MTPD
+//! is the facilitator's override when there is one, else the derived one.
+//! RTO must be below the agreed MTPD, and RTO + WRT at most the MTPD.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::model::{Assessment, Id, Methodology, Minutes, Objectives, Score};
+
+/// Why the MTPD is where it is: "Financial reaches 4 – Major at 1 d".
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct MtpdReason {
+    pub category: String,
+    pub level: u8,
+    pub level_name: String,
+    pub horizon: String,
+    /// The sentence above, ready to show.
+    pub text: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct TierRef {
+    pub rank: u8,
+    pub name: String,
+}
+
+/// A broken rule about a process's objectives.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Violation {
+    /// `rto_not_below_mtpd`, `rto_plus_wrt_above_mtpd`.
+    pub code: String,
+    /// The objective to change: `rto`, `wrt`.
+    pub field: String,
+    pub message: String,
+}
+
+/// A category whose impact falls from one scored horizon to a later one.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct DecreasingRow {
+    pub category: String,
+    pub from_horizon: String,
+    pub to_horizon: String,
+    pub message: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct ProcessAnalysis {
+    pub process_id: Id,
+    pub process: String,
+    /// `None`: no category reaches its threshold within the horizons.
+    pub mtpd_derived: Option<Minutes>,
+    pub mtpd_reason: Option<MtpdReason>,
+    /// The agreed MTPD: the override, else the derived value.
+    pub mtpd: Option<Minutes>,
+    pub mtpd_overridden: bool,
+    pub rto: Option<Minutes>,
+    pub rpo: Option<Minutes>,
+    pub rpo_not_applicable: bool,
+    pub wrt: Option<Minutes>,
+    pub mbco_percent: Option<u8>,
+    pub tier: Option<TierRef>,
+    pub violations: Vec<Violation>,
+    pub decreasing: Vec<DecreasingRow>,
+    /// Scored cells, and cells in the grid of active categories × horizons.
+    pub scored_cells: u32,
+    pub total_cells: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Analysis {
+    /// One per process, in register order.
+    pub processes: Vec<ProcessAnalysis>,
+}
+
+/// Analyses every process of an assessment.
+pub fn analyze(a: &Assessment) -> Analysis {
+    let grid = Grid::new(&a.methodology);
+    let mut scores: HashMap<Id, Vec<&Score>> = HashMap::with_capacity(a.processes.len());
+    for s in &a.scores {
+        scores.entry(s.process_id).or_default().push(s);
+    }
+    let objectives: HashMap<Id, &Objectives> = a.objectives.iter().map(|o| (o.process_id, o)).collect();
+    let processes = a
+        .processes
+        .iter()
+        .map(|p| {
+            let cells = scores.get(&p.id).map(Vec::as_slice).unwrap_or(&[]);
+            analyze_with(&grid, &a.methodology, p.id, &p.name, cells, objectives.get(&p.id).copied())
+        })
+        .collect();
+    Analysis { processes }
+}
+
+/// Analyses one process from its cells and objectives.
+pub fn analyze_process(
+    m: &Methodology,
+    process_id: Id,
+    name: &str,
+    scores: &[Score],
+    objectives: Option<&Objectives>,
+) -> ProcessAnalysis {
+    let refs: Vec<&Score> = scores.iter().collect();
+    analyze_with(&Grid::new(m), m, process_id, name, &refs, objectives)
+}
+
+/// The methodology laid out for fast lookup: active categories and
+/// horizons by id, with their positions.
+struct Grid<'m> {
+    categories: HashMap<Id, (usize, &'m str, u8)>,
+    horizons: HashMap<Id, usize>,
+    horizon_list: Vec<(Minutes, &'m str)>,
+    category_count: usize,
+}
+
+impl<'m> Grid<'m> {
+    fn new(m: &'m Methodology) -> Grid<'m> {
+        let active: Vec<_> = m.categories.iter().filter(|c| !c.retired).collect();
+        Grid {
+            categories: active.iter().enumerate().map(|(i, c)| (c.id, (i, c.name.as_str(), m.threshold_of(c)))).collect(),
+            horizons: m.horizons.iter().enumerate().map(|(i, h)| (h.id, i)).collect(),
+            horizon_list: m.horizons.iter().map(|h| (h.minutes, h.label.as_str())).collect(),
+            category_count: active.len(),
+        }
+    }
+}
+
+fn analyze_with(
+    grid: &Grid,
+    m: &Methodology,
+    process_id: Id,
+    name: &str,
+    scores: &[&Score],
+    objectives: Option<&Objectives>,
+) -> ProcessAnalysis {
+    let h = grid.horizon_list.len();
+    // matrix[category][horizon] = severity
+    let mut matrix: Vec<Option<u8>> = vec![None; grid.category_count * h];
+    let mut scored = 0;
+    for s in scores {
+        if let (Some(&(c, _, _)), Some(&hi), Some(sev)) =
+            (grid.categories.get(&s.category_id), grid.horizons.get(&s.horizon_id), s.severity)
+        {
+            matrix[c * h + hi] = Some(sev);
+            scored += 1;
+        }
+    }
+    let mut categories: Vec<_> = grid.categories.values().collect();
+    categories.sort_by_key(|(i, _, _)| *i);
+
+    // MTPD: the earliest horizon where any category reaches its threshold.
+    let mut reason = None;
+    'horizons: for (hi, (_, label)) in grid.horizon_list.iter().enumerate() {
+        for &&(c, cname, threshold) in &categories {
+            if let Some(sev) = matrix[c * h + hi]
+                && sev >= threshold
+            {
+                let level_name = m.level_name(sev);
+                reason = Some((
+                    hi,
+                    MtpdReason {
+                        category: cname.to_string(),
+                        level: sev,
+                        level_name: level_name.clone(),
+                        horizon: label.to_string(),
+                        text: format!("{cname} reaches {sev} – {level_name} at {label}"),
+                    },
+                ));
+                break 'horizons;
+            }
+        }
+    }
+    let mtpd_derived = reason.as_ref().map(|(hi, _)| grid.horizon_list[*hi].0);
+
+    // A row that falls from one scored horizon to a later one is flagged.
+    let mut decreasing = Vec::new();
+    for &&(c, cname, _) in &categories {
+        let mut last: Option<(u8, &str)> = None;
+        for (hi, (_, label)) in grid.horizon_list.iter().enumerate() {
+            if let Some(sev) = matrix[c * h + hi] {
+                if let Some((prev, prev_label)) = last
+                    && sev < prev
+                {
+                    decreasing.push(DecreasingRow {
+                        category: cname.to_string(),
+                        from_horizon: prev_label.to_string(),
+                        to_horizon: label.to_string(),
+                        message: format!("{cname} falls from {prev} at {prev_label} to {sev} at {label}"),
+                    });
+                    break;
+                }
+                last = Some((sev, label));
+            }
+        }
+    }
+
+    let o = objectives.cloned().unwrap_or_default();
+    let mtpd = o.mtpd_override.or(mtpd_derived);
+    let violations = violations(mtpd, o.rto, o.wrt);
+    let tier = o.rto.and_then(|rto| m.tier_for(rto)).map(|t| TierRef { rank: t.rank, name: t.name.clone() });
+    ProcessAnalysis {
+        process_id,
+        process: name.to_string(),
+        mtpd_derived,
+        mtpd_reason: reason.map(|(_, r)| r),
+        mtpd,
+        mtpd_overridden: o.mtpd_override.is_some(),
+        rto: o.rto,
+        rpo: o.rpo,
+        rpo_not_applicable: o.rpo_not_applicable,
+        wrt: o.wrt,
+        mbco_percent: o.mbco_percent,
+        tier,
+        violations,
+        decreasing,
+        scored_cells: scored,
+        total_cells: (grid.category_count * h) as u32,
+    }
+}
+
+/// The rules between RTO, WRT and the agreed MTPD.
+pub fn violations(mtpd: Option<Minutes>, rto: Option<Minutes>, wrt: Option<Minutes>) -> Vec<Violation> {
+    let mut found = Vec::new();
+    let (Some(mtpd), Some(rto)) = (mtpd, rto) else { return found };
+    if rto >= mtpd {
+        found.push(Violation {
+            code: "rto_not_below_mtpd".into(),
+            field: "rto".into(),
+            message: format!("RTO {rto} is not below the MTPD of {mtpd}."),
+        });
+    } else if let Some(wrt) = wrt
+        && rto.0 + wrt.0 > mtpd.0
+    {
+        found.push(Violation {
+            code: "rto_plus_wrt_above_mtpd".into(),
+            field: "wrt".into(),
+            message: format!("RTO {rto} plus WRT {wrt} is {} — beyond the MTPD of {mtpd}.", Minutes(rto.0 + wrt.0)),
+        });
+    }
+    found
+}
