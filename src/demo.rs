@@ -8,8 +8,90 @@
 use std::path::Path;
 
 use crate::error::Result;
-use crate::model::{AssessmentInput, CustomField, ProcessInput, Provenance, Status, UnitInput};
+use crate::model::{AssessmentInput, CustomField, ObjectivesInput, ProcessInput, Provenance, ScoreInput, Status, UnitInput};
 use crate::store::Store;
+
+/// How a process's impact grows: nothing before horizon `onset`, then
+/// `rate` levels per horizon, up to each category's peak (categories in
+/// the default order: Financial, Operational, Customer, Reputational,
+/// Legal & Regulatory, Health & Safety, Environmental). `tweaks` set single
+/// cells (category, horizon index, severity) on top.
+struct Profile {
+    onset: usize,
+    rate: u8,
+    peaks: [u8; 7],
+    tweaks: &'static [(usize, usize, u8)],
+}
+
+/// What the room agreed: RTO, RPO, WRT, MBCO, and an MTPD override with its reason.
+struct Agreed {
+    rto: &'static str,
+    rpo: &'static str,
+    wrt: &'static str,
+    mbco: &'static str,
+    mtpd_override: Option<(&'static str, &'static str)>,
+}
+
+const fn grow(onset: usize, rate: u8, peaks: [u8; 7]) -> Option<Profile> {
+    Some(Profile { onset, rate, peaks, tweaks: &[] })
+}
+
+const fn agree(rto: &'static str, rpo: &'static str, wrt: &'static str, mbco: &'static str) -> Option<Agreed> {
+    Some(Agreed { rto, rpo, wrt, mbco, mtpd_override: None })
+}
+
+/// Impact and objectives by process name. Deliberate problems for the room
+/// to find: Customs clearance's RTO (1 w) is beyond its MTPD (3 d);
+/// Complaints handling is unscored; Seasonal recruitment's operational
+/// impact falls with time.
+const IMPACTS: &[(&str, Option<Profile>, Option<Agreed>)] = &[
+    ("Inbound goods receiving", grow(1, 1, [4, 4, 3, 2, 1, 0, 0]), agree("1 d", "4 h", "4 h", "60")),
+    ("Pick, pack and dispatch", grow(0, 2, [5, 5, 5, 4, 3, 1, 0]), agree("2 h", "15 min", "1 h", "70")),
+    ("Cold-chain storage monitoring", grow(0, 2, [4, 3, 4, 4, 5, 5, 3]), agree("1 h", "15 min", "30 min", "100")),
+    ("Inventory control and cycle counts", grow(3, 1, [3, 3, 1, 1, 2, 0, 0]), agree("1 w", "1 d", "", "25")),
+    ("Returns processing", grow(4, 1, [3, 2, 3, 1, 1, 0, 1]), agree("2 w", "1 d", "", "")),
+    ("Route planning and scheduling", grow(1, 2, [4, 5, 4, 3, 2, 1, 0]), agree("4 h", "1 h", "2 h", "80")),
+    ("Fleet maintenance", grow(3, 1, [3, 4, 2, 2, 3, 3, 1]), agree("3 d", "1 d", "", "50")),
+    ("Driver compliance and tachograph records", grow(4, 1, [2, 2, 1, 3, 4, 2, 0]), agree("1 w", "1 d", "", "50")),
+    ("Customs clearance and documentation", grow(1, 1, [4, 4, 5, 3, 4, 0, 0]), agree("1 w", "4 h", "", "50")),
+    ("Customer order intake", grow(0, 2, [5, 4, 5, 4, 3, 0, 0]), agree("2 h", "15 min", "30 min", "60")),
+    ("Shipment tracking enquiries", grow(1, 1, [2, 2, 4, 3, 1, 0, 0]), agree("1 d", "4 h", "", "50")),
+    ("Complaints handling", None, None),
+    ("Key account management", grow(2, 1, [4, 1, 4, 3, 2, 0, 0]), agree("3 d", "n/a", "", "30")),
+    ("Customer invoicing", grow(2, 1, [4, 2, 2, 1, 2, 0, 0]), agree("3 d", "1 d", "1 d", "50")),
+    ("Accounts payable", grow(3, 1, [3, 2, 1, 2, 4, 0, 0]), agree("1 w", "1 d", "", "50")),
+    (
+        "Treasury and cash management",
+        grow(0, 1, [5, 2, 1, 3, 4, 0, 0]),
+        Some(Agreed {
+            rto: "4 h",
+            rpo: "1 h",
+            wrt: "2 h",
+            mbco: "100",
+            mtpd_override: Some(("8 h", "Lenders' daily cash report is due at 10:00; missing it breaches the facility")),
+        }),
+    ),
+    ("Month-end close and reporting", grow(4, 1, [3, 2, 0, 3, 4, 0, 0]), agree("1 w", "1 d", "", "")),
+    ("Payroll processing", grow(1, 1, [3, 3, 2, 4, 5, 1, 0]), agree("1 d", "4 h", "4 h", "100")),
+    (
+        "Seasonal recruitment and onboarding",
+        Some(Profile { onset: 5, rate: 1, peaks: [2, 3, 1, 2, 1, 0, 0], tweaks: &[(1, 7, 1)] }),
+        agree("2 w", "1 w", "", ""),
+    ),
+    ("Health and safety incident management", grow(0, 2, [1, 2, 0, 3, 4, 5, 2]), agree("1 h", "n/a", "", "100")),
+    ("IT service desk", grow(1, 1, [2, 4, 2, 1, 0, 0, 0]), agree("1 d", "1 d", "", "50")),
+    ("Warehouse management system operations", grow(0, 2, [5, 5, 4, 3, 2, 0, 0]), agree("2 h", "15 min", "1 h", "80")),
+    ("Network and cyber security monitoring", grow(1, 1, [3, 4, 2, 4, 4, 0, 0]), agree("8 h", "1 h", "", "")),
+    ("Supplier onboarding and due diligence", grow(5, 1, [1, 2, 0, 1, 3, 0, 0]), agree("2 w", "1 w", "", "")),
+    ("Fuel and consumables purchasing", grow(2, 1, [2, 4, 1, 1, 0, 1, 2]), agree("3 d", "1 d", "", "50")),
+];
+
+/// The process whose objectives were agreed before its impact was scored,
+/// leaving an RTO beyond the MTPD for the room to find.
+const RTO_BEYOND_MTPD: &str = "Customs clearance and documentation";
+
+/// The date of the demo's workshop.
+const WORKSHOP_DAY: &str = "2026-03-12";
 
 /// Units as (name, parent).
 const UNITS: &[(&str, Option<&str>)] = &[
@@ -353,10 +435,56 @@ fn fill(store: &mut Store) -> Result<()> {
             minimum_staff: p.staff,
             workaround: p.workaround.into(),
             notes: String::new(),
-            status: p.status,
+            status: Status::Draft,
             custom_fields: p.custom.iter().map(|(n, v)| CustomField { name: (*n).into(), value: (*v).into() }).collect(),
         };
         store.create_process(&input, &Provenance::Demo)?;
+    }
+    let m = store.methodology()?;
+    for (name, profile, agreed) in IMPACTS {
+        let Some(process) = store.process_by_name(name)? else { continue };
+        let agree = |store: &mut Store| -> Result<()> {
+            let Some(a) = agreed else { return Ok(()) };
+            let (mtpd_override, reason) = a.mtpd_override.unwrap_or(("", ""));
+            let input = ObjectivesInput {
+                mtpd_override: mtpd_override.into(),
+                mtpd_override_reason: reason.into(),
+                rto: a.rto.into(),
+                rpo: a.rpo.into(),
+                wrt: a.wrt.into(),
+                mbco: a.mbco.into(),
+                rationale: "Agreed in the BIA workshop with the process owner".into(),
+                agreed_by: format!("{}; Eleanor Marsh", process.owner),
+                agreed_on: WORKSHOP_DAY.into(),
+            };
+            store.set_objectives(process.id, &input, &Provenance::Demo).map(|_| ())
+        };
+        if *name == RTO_BEYOND_MTPD {
+            agree(store)?;
+        }
+        if let Some(profile) = profile {
+            let mut cells = Vec::new();
+            for (c, category) in m.categories.iter().enumerate() {
+                for (h, horizon) in m.horizons.iter().enumerate() {
+                    let grown = if h < profile.onset { 0 } else { ((h - profile.onset + 1) as u8 * profile.rate).min(profile.peaks[c]) };
+                    let severity = profile.tweaks.iter().find(|(tc, th, _)| *tc == c && *th == h).map_or(grown, |t| t.2);
+                    cells.push(ScoreInput { category_id: category.id, horizon_id: horizon.id, severity: Some(severity), note: None });
+                }
+            }
+            store.set_scores(process.id, &cells, &Provenance::Demo)?;
+        }
+        if *name != RTO_BEYOND_MTPD {
+            agree(store)?;
+        }
+    }
+    for p in PROCESSES.iter().filter(|p| p.status != Status::Draft) {
+        if let Some(process) = store.process_by_name(p.name)? {
+            let note = match p.status {
+                Status::Approved => format!("Signed off by {} in the workshop of {WORKSHOP_DAY}", p.owner),
+                _ => "Scores and objectives ready for the owner's review".to_string(),
+            };
+            store.set_status(process.id, p.status, &note)?;
+        }
     }
     store.forget_history()
 }

@@ -59,6 +59,9 @@ pub enum Error {
     #[error("no {kind} named \"{name}\"")]
     NoSuchName { kind: &'static str, name: String },
 
+    #[error("no {kind} \"{name}\"; use one of: {accepted}")]
+    Unknown { kind: &'static str, name: String, accepted: String },
+
     #[error("unit \"{name}\" still holds {processes} process(es) and {units} unit(s); move or delete them first")]
     UnitInUse { name: String, processes: usize, units: usize },
 
@@ -102,6 +105,7 @@ impl Error {
             Error::Invalid { .. } => "invalid",
             Error::NoSuchId { .. } => "no_such_id",
             Error::NoSuchName { .. } => "no_such_name",
+            Error::Unknown { .. } => "unknown_name",
             Error::UnitInUse { .. } => "unit_in_use",
             Error::UnitCycle { .. } => "unit_cycle",
             Error::ProcessLocked { .. } => "process_locked",

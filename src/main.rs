@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use bia::dump::Dump;
-use bia::model::{AssessmentInput, ProcessInput, Provenance};
+use bia::model::{AssessmentInput, ProcessInput, Provenance, ScoreInput};
 use bia::{Store, demo};
 use clap::{Parser, Subcommand};
 
@@ -40,6 +40,58 @@ enum Command {
     /// Add or list business processes.
     #[command(subcommand)]
     Process(ProcessCommand),
+    /// Score the impact of a disruption of a process in one category at one horizon.
+    Score {
+        file: PathBuf,
+        #[arg(long)]
+        process: String,
+        /// A category's name, e.g. Financial.
+        #[arg(long)]
+        category: String,
+        /// A horizon's label ("1 d") or any duration equal to one ("24h").
+        #[arg(long)]
+        horizon: String,
+        /// A level of the scale, by number (0–5) or name (Major).
+        #[arg(long)]
+        severity: String,
+    },
+    /// Agree recovery objectives for a process; what is not given stays as it was.
+    Objectives {
+        file: PathBuf,
+        #[arg(long)]
+        process: String,
+        /// Recovery time objective, e.g. "4h", "1 day".
+        #[arg(long)]
+        rto: Option<String>,
+        /// Recovery point objective, or "n/a".
+        #[arg(long)]
+        rpo: Option<String>,
+        /// Work recovery time.
+        #[arg(long)]
+        wrt: Option<String>,
+        /// Minimum business continuity objective, in percent.
+        #[arg(long)]
+        mbco: Option<String>,
+        /// Replace the derived MTPD (needs --override-reason).
+        #[arg(long)]
+        mtpd_override: Option<String>,
+        #[arg(long)]
+        override_reason: Option<String>,
+        #[arg(long)]
+        agreed_by: Option<String>,
+        /// YYYY-MM-DD.
+        #[arg(long)]
+        agreed_on: Option<String>,
+        /// Why; recorded in the decision log.
+        #[arg(long)]
+        rationale: String,
+    },
+    /// MTPD, tier and objective violations per process.
+    Analyze {
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -113,26 +165,128 @@ fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
                 print_table(out, &dump);
             }
         }
+        Command::Score { file, process, category, horizon, severity } => {
+            let mut store = Store::open(&file)?;
+            let p = process_named(&store, &process)?;
+            let m = store.methodology()?;
+            let (c, h, sev) = (m.category_named(&category)?, m.horizon_named(&horizon)?, m.severity_named(&severity)?);
+            let input = ScoreInput { category_id: c.id, horizon_id: h.id, severity: Some(sev), note: None };
+            store.set_scores(p.id, &[input], &Provenance::Workshop)?;
+            let a = store.analyze_process(p.id)?;
+            store.close()?;
+            let mtpd = match (a.mtpd_derived, a.mtpd_reason) {
+                (Some(m), Some(r)) => format!("derived MTPD {m} ({})", r.text),
+                _ => "no category reaches its threshold: MTPD beyond the last horizon".to_string(),
+            };
+            writeln!(out, "{}: {} at {} = {sev} – {}; {mtpd}", p.name, c.name, h.label, m.level_name(sev)).ok();
+        }
+        Command::Objectives {
+            file,
+            process,
+            rto,
+            rpo,
+            wrt,
+            mbco,
+            mtpd_override,
+            override_reason,
+            agreed_by,
+            agreed_on,
+            rationale,
+        } => {
+            let mut store = Store::open(&file)?;
+            let p = process_named(&store, &process)?;
+            let mut input = store.objectives(p.id)?.map(|o| o.to_input()).unwrap_or_default();
+            let given = [
+                (&mut input.rto, rto),
+                (&mut input.rpo, rpo),
+                (&mut input.wrt, wrt),
+                (&mut input.mbco, mbco),
+                (&mut input.mtpd_override, mtpd_override),
+                (&mut input.mtpd_override_reason, override_reason),
+                (&mut input.agreed_by, agreed_by),
+                (&mut input.agreed_on, agreed_on),
+            ];
+            for (field, value) in given {
+                if let Some(v) = value {
+                    *field = v;
+                }
+            }
+            input.rationale = rationale;
+            store.set_objectives(p.id, &input, &Provenance::Workshop)?;
+            let a = store.analyze_process(p.id)?;
+            store.close()?;
+            let text = |m: Option<bia::model::Minutes>| m.map_or("not set".to_string(), |m| m.to_string());
+            let tier = a.tier.map_or("no tier".to_string(), |t| t.name);
+            writeln!(out, "{}: RTO {}, MTPD {}, {tier}", p.name, text(a.rto), text(a.mtpd)).ok();
+        }
+        Command::Analyze { file, json } => {
+            let store = Store::open(&file)?;
+            let assessment = store.load()?;
+            store.close()?;
+            let analysis = bia::analysis::analyze(&assessment);
+            if json {
+                let text = serde_json::to_string_pretty(&bia::dump::AnalysisJson::new(&analysis)).unwrap_or_default();
+                writeln!(out, "{text}").ok();
+            } else {
+                print_analysis(out, &analysis);
+            }
+        }
     }
     Ok(())
 }
 
-fn print_table(out: &mut impl Write, dump: &Dump) {
-    let rows: Vec<[&str; 4]> = dump
+/// The process with this name, or an error naming it.
+fn process_named(store: &Store, name: &str) -> bia::Result<bia::model::Process> {
+    store.process_by_name(name)?.ok_or_else(|| bia::Error::NoSuchName { kind: "process", name: name.trim().to_string() })
+}
+
+fn print_analysis(out: &mut impl Write, analysis: &bia::analysis::Analysis) {
+    let dur = |m: Option<bia::model::Minutes>| m.map_or("—".to_string(), |m| m.to_string());
+    let rows: Vec<[String; 6]> = analysis
         .processes
         .iter()
-        .map(|p| [p.name, p.unit.unwrap_or("—"), p.owner, p.status.as_str()])
+        .map(|p| {
+            let mtpd = match (p.mtpd, p.mtpd_overridden) {
+                (Some(m), true) => format!("{m} (agreed)"),
+                (Some(m), false) => m.to_string(),
+                (None, _) if p.scored_cells == 0 => "unscored".into(),
+                (None, _) => "beyond".into(),
+            };
+            [
+                p.process.clone(),
+                mtpd,
+                dur(p.rto),
+                if p.rpo_not_applicable { "n/a".into() } else { dur(p.rpo) },
+                p.tier.as_ref().map_or("—".into(), |t| t.name.clone()),
+                p.violations.iter().map(|v| v.message.as_str()).collect::<Vec<_>>().join(" "),
+            ]
+        })
         .collect();
-    let header = ["PROCESS", "UNIT", "OWNER", "STATUS"];
+    print_rows(out, ["PROCESS", "MTPD", "RTO", "RPO", "TIER", "VIOLATIONS"], &rows);
+    let violations: usize = analysis.processes.iter().map(|p| p.violations.len()).sum();
+    writeln!(out, "{} process(es), {violations} violation(s)", rows.len()).ok();
+}
+
+fn print_rows<const N: usize>(out: &mut impl Write, header: [&str; N], rows: &[[String; N]]) {
     let mut widths = header.map(|h| h.chars().count());
-    for row in &rows {
+    for row in rows {
         for (w, cell) in widths.iter_mut().zip(row) {
             *w = (*w).max(cell.chars().count());
         }
     }
+    let header = header.map(str::to_string);
     for row in std::iter::once(&header).chain(rows.iter()) {
         let line: Vec<String> = row.iter().zip(widths).map(|(c, w)| format!("{c:<w$}")).collect();
         writeln!(out, "{}", line.join("  ").trim_end()).ok();
     }
+}
+
+fn print_table(out: &mut impl Write, dump: &Dump) {
+    let rows: Vec<[String; 4]> = dump
+        .processes
+        .iter()
+        .map(|p| [p.name.to_string(), p.unit.unwrap_or("—").to_string(), p.owner.to_string(), p.status.as_str().to_string()])
+        .collect();
+    print_rows(out, ["PROCESS", "UNIT", "OWNER", "STATUS"], &rows);
     writeln!(out, "{} process(es)", rows.len()).ok();
 }

@@ -167,6 +167,42 @@ impl Methodology {
         self.tiers.iter().find(|t| t.max_rto_minutes.is_none_or(|max| rto <= max)).or(self.tiers.last())
     }
 
+    /// The category with this name (trimmed, case-folded).
+    pub fn category_named(&self, name: &str) -> crate::Result<&Category> {
+        self.categories.iter().find(|c| super::name_key(&c.name) == super::name_key(name)).ok_or_else(|| {
+            crate::Error::Unknown {
+                kind: "impact category",
+                name: name.trim().to_string(),
+                accepted: self.categories.iter().map(|c| c.name.as_str()).collect::<Vec<_>>().join(", "),
+            }
+        })
+    }
+
+    /// The horizon with this label, or at this duration ("24h" is the
+    /// `1 d` horizon).
+    pub fn horizon_named(&self, text: &str) -> crate::Result<&Horizon> {
+        let by_label = self.horizons.iter().find(|h| super::name_key(&h.label) == super::name_key(text));
+        let by_duration = || super::duration::parse(text).ok().and_then(|m| self.horizons.iter().find(|h| h.minutes == m));
+        by_label.or_else(by_duration).ok_or_else(|| crate::Error::Unknown {
+            kind: "horizon",
+            name: text.trim().to_string(),
+            accepted: self.horizons.iter().map(|h| h.label.as_str()).collect::<Vec<_>>().join(", "),
+        })
+    }
+
+    /// A severity given as a number of the scale or a level's name.
+    pub fn severity_named(&self, text: &str) -> crate::Result<u8> {
+        let found = match text.trim().parse::<u8>() {
+            Ok(n) => self.scale.iter().find(|l| l.value == n),
+            Err(_) => self.scale.iter().find(|l| super::name_key(&l.name) == super::name_key(text)),
+        };
+        found.map(|l| l.value).ok_or_else(|| crate::Error::Unknown {
+            kind: "severity",
+            name: text.trim().to_string(),
+            accepted: self.scale.iter().map(|l| format!("{} ({})", l.value, l.name)).collect::<Vec<_>>().join(", "),
+        })
+    }
+
     /// The name of a severity level ("4" if the scale has no such level).
     pub fn level_name(&self, value: u8) -> String {
         self.scale.iter().find(|l| l.value == value).map(|l| l.name.clone()).unwrap_or_else(|| value.to_string())
