@@ -61,19 +61,19 @@ enum Command {
         #[arg(long)]
         process: String,
         /// Recovery time objective, e.g. "4h", "1 day".
-        #[arg(long)]
+        #[arg(long, allow_hyphen_values = true)]
         rto: Option<String>,
         /// Recovery point objective, or "n/a".
-        #[arg(long)]
+        #[arg(long, allow_hyphen_values = true)]
         rpo: Option<String>,
         /// Work recovery time.
-        #[arg(long)]
+        #[arg(long, allow_hyphen_values = true)]
         wrt: Option<String>,
         /// Minimum business continuity objective, in percent.
-        #[arg(long)]
+        #[arg(long, allow_hyphen_values = true)]
         mbco: Option<String>,
         /// Replace the derived MTPD (needs --override-reason).
-        #[arg(long)]
+        #[arg(long, allow_hyphen_values = true)]
         mtpd_override: Option<String>,
         #[arg(long)]
         override_reason: Option<String>,

@@ -249,3 +249,112 @@ pub fn violations(mtpd: Option<Minutes>, rto: Option<Minutes>, wrt: Option<Minut
     }
     found
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Provenance, Score};
+
+    /// A grid from rows of eight cells ('.' = unscored), one row per
+    /// category in the default order.
+    fn scores(m: &Methodology, rows: &[(&str, &str)]) -> Vec<Score> {
+        let mut out = Vec::new();
+        for (category, cells) in rows {
+            let c = m.category_named(category).unwrap();
+            for (h, ch) in cells.chars().enumerate() {
+                out.push(Score {
+                    process_id: Id::default(),
+                    category_id: c.id,
+                    horizon_id: m.horizons[h].id,
+                    severity: ch.to_digit(10).map(|d| d as u8),
+                    note: String::new(),
+                    provenance: Provenance::Workshop,
+                });
+            }
+        }
+        out
+    }
+
+    fn mtpd(m: &Methodology, rows: &[(&str, &str)]) -> (Option<u32>, Option<String>) {
+        let a = analyze_process(m, Id::default(), "Payroll", &scores(m, rows), None);
+        (a.mtpd_derived.map(|x| x.0), a.mtpd_reason.map(|r| r.text))
+    }
+
+    #[test]
+    fn mtpd_is_the_first_horizon_where_any_category_reaches_its_threshold() {
+        let m = Methodology::default();
+        let table: &[(&[(&str, &str)], Option<u32>, Option<&str>)] = &[
+            // Nothing reaches 4: beyond the last horizon.
+            (&[("Financial", "01233333"), ("Customer", "00112233")], None, None),
+            // The earliest category wins, whatever its order.
+            (&[("Financial", "01234555"), ("Customer", "12344555")], Some(1440), Some("Customer reaches 4 – Major at 1 d")),
+            // Reaching beyond the threshold counts as reaching it.
+            (&[("Operational", "00500000")], Some(480), Some("Operational reaches 5 – Catastrophic at 8 h")),
+            // Unscored cells are not 0 and not reached: the first scored 4 counts.
+            (&[("Financial", "....4...")], Some(4320), Some("Financial reaches 4 – Major at 3 d")),
+            // A row that falls later does not move the MTPD.
+            (&[("Reputational", "01442100")], Some(480), Some("Reputational reaches 4 – Major at 8 h")),
+            // No scores at all.
+            (&[], None, None),
+        ];
+        for (rows, minutes, reason) in table {
+            assert_eq!(mtpd(&m, rows), (*minutes, reason.map(str::to_string)), "{rows:?}");
+        }
+    }
+
+    #[test]
+    fn a_category_threshold_overrides_the_assessments() {
+        let mut m = Methodology::default();
+        let hs = m.categories.iter().position(|c| c.name == "Health & Safety").unwrap();
+        m.categories[hs].threshold = Some(2);
+        let rows = [("Financial", "12345555"), ("Health & Safety", "01222222")];
+        assert_eq!(mtpd(&m, &rows), (Some(480), Some("Health & Safety reaches 2 – Minor at 8 h".into())));
+        m.threshold = 5;
+        m.categories[hs].threshold = None;
+        assert_eq!(mtpd(&m, &rows).0, Some(4320), "a global threshold of 5 is reached by Financial at 3 d");
+    }
+
+    #[test]
+    fn retired_categories_are_kept_but_not_counted() {
+        let mut m = Methodology::default();
+        let env = m.categories.iter().position(|c| c.name == "Environmental").unwrap();
+        m.categories[env].retired = true;
+        let a = analyze_process(&m, Id::default(), "Fuel", &scores(&m, &[("Environmental", "55555555"), ("Financial", "00004444")]), None);
+        assert_eq!(a.mtpd_derived, Some(Minutes(4320)));
+        assert_eq!(a.total_cells, 6 * 8, "six active categories × eight horizons");
+        assert_eq!(a.scored_cells, 8, "the retired row's cells are not counted");
+    }
+
+    #[test]
+    fn decreasing_rows_are_flagged_not_forbidden() {
+        let m = Methodology::default();
+        let a = analyze_process(&m, Id::default(), "Recruitment", &scores(&m, &[("Operational", "0.233.21"), ("Financial", "01234444")]), None);
+        assert_eq!(a.decreasing.len(), 1);
+        assert_eq!(a.decreasing[0].message, "Operational falls from 3 at 3 d to 2 at 2 w", "unscored 1 w is skipped");
+        assert_eq!(a.mtpd_derived, Some(Minutes(4320)));
+    }
+
+    #[test]
+    fn the_agreed_mtpd_is_the_override_and_drives_the_checks() {
+        let m = Methodology::default();
+        let cells = scores(&m, &[("Financial", "12345555")]);
+        let o = Objectives { mtpd_override: Some(Minutes(480)), rto: Some(Minutes(480)), ..Default::default() };
+        let a = analyze_process(&m, Id::default(), "Treasury", &cells, Some(&o));
+        assert_eq!((a.mtpd_derived, a.mtpd, a.mtpd_overridden), (Some(Minutes(1440)), Some(Minutes(480)), true));
+        assert_eq!(a.violations[0].code, "rto_not_below_mtpd");
+        assert_eq!(a.tier.unwrap().name, "Tier 2");
+    }
+
+    #[test]
+    fn rto_and_wrt_must_fit_within_the_mtpd() {
+        let v = |mtpd, rto, wrt: Option<u32>| {
+            violations(Some(Minutes(mtpd)), Some(Minutes(rto)), wrt.map(Minutes)).into_iter().map(|v| v.code).collect::<Vec<_>>()
+        };
+        assert_eq!(v(1440, 240, None), Vec::<String>::new());
+        assert_eq!(v(1440, 1440, None), ["rto_not_below_mtpd"], "RTO equal to the MTPD is too late");
+        assert_eq!(v(1440, 2880, None), ["rto_not_below_mtpd"]);
+        assert_eq!(v(1440, 1200, Some(240)), Vec::<String>::new(), "RTO + WRT may equal the MTPD");
+        assert_eq!(v(1440, 1200, Some(241)), ["rto_plus_wrt_above_mtpd"]);
+        assert!(violations(None, Some(Minutes(99_999)), None).is_empty(), "no MTPD, nothing to break");
+    }
+}

@@ -36,7 +36,8 @@ pub(crate) fn derive(conn: &Connection, table: Table, before: Option<&Row>, afte
             let Some(after) = after else { return Ok(()) };
             let Some(process_id) = after.get("process_id").and_then(Json::as_str) else { return Ok(()) };
             for (column, field) in OBJECTIVE_FIELDS {
-                let old = before.map_or_else(|| "—".to_string(), |b| objective_value(b, column));
+                // No row before reads as every value unset ("derived" for the MTPD).
+                let old = objective_value(before.unwrap_or(&Row::new()), column);
                 let new = objective_value(after, column);
                 if old != new {
                     let rationale = match (*column, after.get("mtpd_override_reason").and_then(Json::as_str)) {

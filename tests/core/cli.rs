@@ -102,3 +102,75 @@ fn usage_errors_exit_2() {
     }
     assert!(!dir.path().join("x.bia").exists());
 }
+
+#[test]
+fn score_objectives_and_analyze_from_the_command_line() {
+    let dir = temp_dir();
+    bia(&["demo", "d.bia"], dir.path());
+    let p = "Complaints handling";
+
+    let out = bia(&["score", "d.bia", "--process", p, "--category", "customer", "--horizon", "24h", "--severity", "Major"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out).trim(),
+        "Complaints handling: Customer at 1 d = 4 – Major; derived MTPD 1 d (Customer reaches 4 – Major at 1 d)",
+        "24h names the 1 d horizon"
+    );
+
+    let out = bia(&["objectives", "d.bia", "--process", p, "--rto", "8h", "--rpo", "n/a", "--mbco", "40%", "--rationale", "Complaints wait a shift"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stdout(&out).trim(), "Complaints handling: RTO 8 h, MTPD 1 d, Tier 2");
+
+    let out = bia(&["analyze", "d.bia", "--json"], dir.path());
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let row = json["processes"].as_array().unwrap().iter().find(|r| r["process"] == p).unwrap();
+    assert_eq!(row["mtpd_minutes"], 1440);
+    assert_eq!(row["rto_minutes"], 480);
+    assert_eq!(row["rpo_not_applicable"], true);
+    assert_eq!(row["tier"], "Tier 2");
+    let customs = json["processes"].as_array().unwrap().iter().find(|r| r["process"] == "Customs clearance and documentation").unwrap();
+    assert_eq!(customs["violations"][0]["code"], "rto_not_below_mtpd");
+
+    let text = stdout(&bia(&["analyze", "d.bia"], dir.path()));
+    assert!(text.lines().next().unwrap().starts_with("PROCESS"));
+    assert!(text.contains("RTO 1 w is not below the MTPD of 3 d."));
+    assert!(text.trim_end().ends_with("25 process(es), 1 violation(s)"));
+
+    let dump: serde_json::Value = serde_json::from_str(&stdout(&bia(&["dump", "d.bia"], dir.path()))).unwrap();
+    let impact = dump["impacts"].as_array().unwrap().iter().find(|i| i["process"] == p).unwrap();
+    assert_eq!((impact["category"].as_str(), impact["horizon_minutes"].as_u64(), impact["severity"].as_u64()), (Some("Customer"), Some(1440), Some(4)));
+    let complaints = dump["processes"].as_array().unwrap().iter().find(|x| x["name"] == p).unwrap();
+    let o = &complaints["objectives"];
+    assert_eq!((o["mtpd_derived_minutes"].as_u64(), o["mtpd_minutes"].as_u64(), o["rto_minutes"].as_u64()), (Some(1440), Some(1440), Some(480)));
+    assert_eq!((o["rpo_minutes"].is_null(), o["wrt_minutes"].is_null(), o["mbco_percent"].as_u64()), (true, true, Some(40)));
+    assert_eq!(o["tier"], "Tier 2");
+    let decision = dump["decisions"].as_array().unwrap().iter().rev().find(|d| d["process_name"] == p && d["field"] == "RTO").unwrap();
+    assert_eq!((decision["old_value"].as_str(), decision["new_value"].as_str()), (Some("—"), Some("8 h")));
+    assert_eq!(decision["rationale"], "Complaints wait a shift");
+}
+
+#[test]
+fn bad_scores_and_objectives_name_the_field_and_the_accepted_forms() {
+    let dir = temp_dir();
+    bia(&["demo", "d.bia"], dir.path());
+    let before = stdout(&bia(&["dump", "d.bia"], dir.path()));
+    let p = "IT service desk";
+    let cases: &[(&[&str], &str)] = &[
+        (&["score", "d.bia", "--process", "Payrol", "--category", "Financial", "--horizon", "1h", "--severity", "3"], "no process named \"Payrol\""),
+        (&["score", "d.bia", "--process", p, "--category", "Finance", "--horizon", "1h", "--severity", "3"], "no impact category \"Finance\"; use one of: Financial, Operational"),
+        (&["score", "d.bia", "--process", p, "--category", "Financial", "--horizon", "5h", "--severity", "3"], "no horizon \"5h\"; use one of: 1 h, 4 h"),
+        (&["score", "d.bia", "--process", p, "--category", "Financial", "--horizon", "1h", "--severity", "7"], "no severity \"7\"; use one of: 0 (None)"),
+        (&["objectives", "d.bia", "--process", p, "--rto", "soon", "--rationale", "x"], "RTO: \"soon\" is not a duration; write e.g. 0, 30 min, 4 h"),
+        (&["objectives", "d.bia", "--process", p, "--wrt", "-4h", "--rationale", "x"], "WRT: \"-4h\" is not a duration"),
+        (&["objectives", "d.bia", "--process", p, "--rto", "3 d", "--rationale", "x"], "RTO 3 d is not below the MTPD of 3 d (Operational reaches 4 – Major at 3 d)."),
+        (&["objectives", "d.bia", "--process", "Payroll processing", "--rto", "1h", "--rationale", "x"], "\"Payroll processing\" is approved and locked; reopen it to make changes"),
+    ];
+    for (args, message) in cases {
+        let out = bia(args, dir.path());
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert!(stderr(&out).contains(message), "{args:?}: {}", stderr(&out));
+    }
+    let out = bia(&["objectives", "d.bia", "--process", p, "--rto", "4h"], dir.path());
+    assert_eq!(out.status.code(), Some(2), "the rationale is required");
+    assert_eq!(stdout(&bia(&["dump", "d.bia"], dir.path())), before, "nothing stored changed");
+}

@@ -5,6 +5,7 @@
 mod cli;
 mod demo;
 mod journal;
+mod objectives;
 mod processes;
 mod store;
 

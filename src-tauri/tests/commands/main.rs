@@ -153,3 +153,57 @@ fn a_file_named_at_startup_that_cannot_open_is_reported_once() {
     assert_eq!(err["code"], "file_not_found");
     assert_eq!(shell.ok("current_session", json!({})), Value::Null);
 }
+
+#[test]
+fn scoring_objectives_and_review_over_ipc() {
+    let dir = tempfile::tempdir().unwrap();
+    let shell = Shell::start(dir.path(), Startup::Demo);
+    let processes = shell.ok("list_processes", json!({}));
+    let id_of = |name: &str| processes.as_array().unwrap().iter().find(|p| p["name"] == name).unwrap()["id"].clone();
+    let complaints = id_of("Complaints handling");
+    let m = shell.ok("get_methodology", json!({}));
+    let (customer, day) = (m["categories"][2]["id"].clone(), m["horizons"][3]["id"].clone());
+    let later: Vec<Value> = m["horizons"].as_array().unwrap()[4..].iter().map(|h| h["id"].clone()).collect();
+
+    // One key press scores a cell; fill-right sets the rest of the row in the same edit.
+    let mut inputs = vec![json!({ "category_id": customer, "horizon_id": day, "severity": 4, "note": "≈ 40 escalations a day" })];
+    inputs.extend(later.iter().map(|h| json!({ "category_id": customer, "horizon_id": h, "severity": 4, "note": null })));
+    let grid = shell.ok("set_scores", json!({ "processId": complaints, "inputs": inputs }));
+    assert_eq!(grid["scores"].as_array().unwrap().len(), 5);
+    assert_eq!(shell.ok("history", json!({}))["undo"], "Score 5 cells of “Complaints handling”");
+    let a = shell.ok("analyze_process", json!({ "processId": complaints }));
+    assert_eq!(a["mtpd_derived"], 1440);
+    assert_eq!(a["mtpd_reason"]["text"], "Customer reaches 4 – Major at 1 d");
+
+    let input = json!({ "mtpd_override": "", "mtpd_override_reason": "", "rto": "2 days", "rpo": "n/a", "wrt": "",
+        "mbco": "", "rationale": "", "agreed_by": "", "agreed_on": "" });
+    let issues = shell.ok("check_objectives", json!({ "processId": complaints, "input": input }));
+    assert_eq!(issues[0]["field"], "rto");
+    let err = shell.call("set_objectives", json!({ "processId": complaints, "input": input })).unwrap_err();
+    assert_eq!(err["code"], "invalid");
+    assert_eq!(err["details"]["issues"][0]["message"], "RTO 2 d is not below the MTPD of 1 d (Customer reaches 4 – Major at 1 d).");
+
+    let mut ok = input.clone();
+    ok["rto"] = json!("8h");
+    ok["rationale"] = json!("One shift of complaints can wait");
+    let o = shell.ok("set_objectives", json!({ "processId": complaints, "input": ok }));
+    assert_eq!((o["rto"].as_u64(), o["rpo_not_applicable"].as_bool()), (Some(480), Some(true)));
+    let a = shell.ok("analyze", json!({}));
+    let row = a["processes"].as_array().unwrap().iter().find(|p| p["process_id"] == complaints).unwrap();
+    assert_eq!(row["tier"]["name"], "Tier 2");
+
+    shell.ok("set_status", json!({ "processId": complaints, "status": "approved", "note": "Owner signed off" }));
+    let err = shell.call("set_scores", json!({ "processId": complaints, "inputs": [] })).unwrap_err();
+    assert_eq!(err["code"], "process_locked");
+    let log = shell.ok("decisions", json!({ "processId": complaints }));
+    let fields: Vec<_> = log.as_array().unwrap().iter().map(|d| d["field"].as_str().unwrap().to_string()).collect();
+    assert_eq!(fields, ["RTO", "RPO", "Status"]);
+
+    let mut methodology = json!({ "categories": [], "scale": m["scale"].as_array().unwrap().iter().map(|l| l["name"].clone()).collect::<Vec<_>>(),
+        "horizons": [], "threshold": 4, "tiers": [] });
+    methodology["threshold"] = json!(9);
+    let err = shell.call("update_methodology", json!({ "input": methodology })).unwrap_err();
+    assert_eq!(err["code"], "invalid");
+    let fields: Vec<_> = err["details"]["issues"].as_array().unwrap().iter().map(|i| i["field"].as_str().unwrap().to_string()).collect();
+    assert_eq!(fields, ["categories", "threshold", "horizons", "tiers"]);
+}
