@@ -5,8 +5,7 @@
 //! is the facilitator's override when there is one, else the derived one.
 //! RTO must be below the agreed MTPD, and RTO + WRT at most the MTPD.
 
-use std::collections::HashMap;
-
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -86,11 +85,12 @@ pub struct Analysis {
 /// Analyses every process of an assessment.
 pub fn analyze(a: &Assessment) -> Analysis {
     let grid = Grid::new(&a.methodology);
-    let mut scores: HashMap<Id, Vec<&Score>> = HashMap::with_capacity(a.processes.len());
+    let mut scores: FxHashMap<Id, Vec<&Score>> = FxHashMap::default();
+    scores.reserve(a.processes.len());
     for s in &a.scores {
         scores.entry(s.process_id).or_default().push(s);
     }
-    let objectives: HashMap<Id, &Objectives> = a.objectives.iter().map(|o| (o.process_id, o)).collect();
+    let objectives: FxHashMap<Id, &Objectives> = a.objectives.iter().map(|o| (o.process_id, o)).collect();
     let processes = a
         .processes
         .iter()
@@ -114,24 +114,34 @@ pub fn analyze_process(
     analyze_with(&Grid::new(m), m, process_id, name, &refs, objectives)
 }
 
-/// The methodology laid out for fast lookup: active categories and
-/// horizons by id, with their positions.
+/// The methodology laid out for fast lookup: active categories (in order,
+/// with name and threshold) and horizons. A methodology has a handful of
+/// each, so finding one by id is a short scan, cheaper than hashing.
 struct Grid<'m> {
-    categories: HashMap<Id, (usize, &'m str, u8)>,
-    horizons: HashMap<Id, usize>,
+    categories: Vec<(Id, &'m str, u8)>,
+    horizons: Vec<Id>,
     horizon_list: Vec<(Minutes, &'m str)>,
     category_count: usize,
 }
 
 impl<'m> Grid<'m> {
     fn new(m: &'m Methodology) -> Grid<'m> {
-        let active: Vec<_> = m.categories.iter().filter(|c| !c.retired).collect();
+        let categories: Vec<_> =
+            m.categories.iter().filter(|c| !c.retired).map(|c| (c.id, c.name.as_str(), m.threshold_of(c))).collect();
         Grid {
-            categories: active.iter().enumerate().map(|(i, c)| (c.id, (i, c.name.as_str(), m.threshold_of(c)))).collect(),
-            horizons: m.horizons.iter().enumerate().map(|(i, h)| (h.id, i)).collect(),
+            category_count: categories.len(),
+            categories,
+            horizons: m.horizons.iter().map(|h| h.id).collect(),
             horizon_list: m.horizons.iter().map(|h| (h.minutes, h.label.as_str())).collect(),
-            category_count: active.len(),
         }
+    }
+
+    fn category(&self, id: Id) -> Option<usize> {
+        self.categories.iter().position(|(c, _, _)| *c == id)
+    }
+
+    fn horizon(&self, id: Id) -> Option<usize> {
+        self.horizons.iter().position(|h| *h == id)
     }
 }
 
@@ -148,20 +158,16 @@ fn analyze_with(
     let mut matrix: Vec<Option<u8>> = vec![None; grid.category_count * h];
     let mut scored = 0;
     for s in scores {
-        if let (Some(&(c, _, _)), Some(&hi), Some(sev)) =
-            (grid.categories.get(&s.category_id), grid.horizons.get(&s.horizon_id), s.severity)
-        {
+        if let (Some(c), Some(hi), Some(sev)) = (grid.category(s.category_id), grid.horizon(s.horizon_id), s.severity) {
             matrix[c * h + hi] = Some(sev);
             scored += 1;
         }
     }
-    let mut categories: Vec<_> = grid.categories.values().collect();
-    categories.sort_by_key(|(i, _, _)| *i);
 
     // MTPD: the earliest horizon where any category reaches its threshold.
     let mut reason = None;
     'horizons: for (hi, (_, label)) in grid.horizon_list.iter().enumerate() {
-        for &&(c, cname, threshold) in &categories {
+        for (c, &(_, cname, threshold)) in grid.categories.iter().enumerate() {
             if let Some(sev) = matrix[c * h + hi]
                 && sev >= threshold
             {
@@ -184,7 +190,7 @@ fn analyze_with(
 
     // A row that falls from one scored horizon to a later one is flagged.
     let mut decreasing = Vec::new();
-    for &&(c, cname, _) in &categories {
+    for (c, &(_, cname, _)) in grid.categories.iter().enumerate() {
         let mut last: Option<(u8, &str)> = None;
         for (hi, (_, label)) in grid.horizon_list.iter().enumerate() {
             if let Some(sev) = matrix[c * h + hi] {
