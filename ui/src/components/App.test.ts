@@ -71,9 +71,11 @@ describe("start screen", () => {
 
   it("keeps the sections that do not exist yet out of reach", async () => {
     await openDemoOn("dashboard");
-    const impact = screen.getByTestId("nav-impact") as HTMLButtonElement;
-    expect(impact.disabled).toBe(true);
-    expect(impact.textContent).toContain("Soon");
+    const dependencies = screen.getByTestId("nav-dependencies") as HTMLButtonElement;
+    expect(dependencies.disabled).toBe(true);
+    expect(dependencies.textContent).toContain("Soon");
+    expect((screen.getByTestId("nav-impact") as HTMLButtonElement).disabled).toBe(false);
+    expect((screen.getByTestId("nav-objectives") as HTMLButtonElement).disabled).toBe(false);
   });
 });
 
@@ -147,6 +149,30 @@ describe("process register", () => {
     await fireEvent.input(within(form).getByTestId("process-name"), { target: { value: "Yard management" } });
     await fireEvent.input(within(form).getByTestId("process-minimum-staff"), { target: { value: "two" } });
     expect((await within(form).findByTestId("error-minimum_staff")).textContent).toContain("whole number");
+  });
+
+  it("shows an approved process locked, and reopens it for editing", async () => {
+    await openDemoOn("processes");
+    const row = screen.getAllByTestId("process-row").find((r) => r.dataset.name === "Payroll processing")!;
+    await fireEvent.click(row);
+    const form = await screen.findByTestId("process-form");
+    const owner = within(form).getByTestId("process-owner") as HTMLInputElement;
+    expect(owner.closest("fieldset")!.disabled).toBe(true);
+    expect(within(form).queryByTestId("process-delete")).toBeNull();
+    expect((within(form).getByTestId("process-save") as HTMLButtonElement).disabled).toBe(true);
+
+    await fireEvent.click(within(form).getByTestId("reopen"));
+    await waitFor(() => expect(within(form).queryByTestId("lock-banner")).toBeNull());
+    expect(owner.closest("fieldset")!.disabled).toBe(false);
+    expect((within(form).getByTestId("process-status") as HTMLSelectElement).value).toBe("in_review");
+    expect(backend.file!.data.processes.find((p) => p.name === "Payroll processing")?.status).toBe("in_review");
+
+    await fireEvent.input(owner, { target: { value: "Oliver Grant" } });
+    const save = within(form).getByTestId("process-save") as HTMLButtonElement;
+    await waitFor(() => expect(save.disabled).toBe(false));
+    await fireEvent.click(save);
+    await waitFor(() => expect(screen.queryByTestId("process-form")).toBeNull());
+    expect(backend.file!.data.processes.find((p) => p.name === "Payroll processing")?.owner).toBe("Oliver Grant");
   });
 
   it("edits a process from its row and deletes it after confirmation", async () => {

@@ -2,11 +2,14 @@
 // a mid-sized logistics company with 7 units and 25 processes, and the
 // default methodology of the core. Not used by the desktop app itself.
 import type { CustomField } from "./bindings/CustomField";
+import type { Decision } from "./bindings/Decision";
 import type { Methodology } from "./bindings/Methodology";
+import type { Objectives } from "./bindings/Objectives";
 import type { Process } from "./bindings/Process";
+import type { Score } from "./bindings/Score";
 import type { Status } from "./bindings/Status";
 import type { Unit } from "./bindings/Unit";
-import { DAY, HOUR, MONTH, WEEK } from "./minutes";
+import { DAY, HOUR, MONTH, WEEK, formatMinutes } from "./minutes";
 
 export const DEMO_CREATED = "2025-09-08T08:30:00Z";
 export const DEMO_UPDATED = "2025-11-19T16:42:00Z";
@@ -169,6 +172,7 @@ export function defaultMethodology(): Methodology {
       id: `c${i}`,
       name,
       threshold: null,
+      retired: false,
       definitions: texts.map((text, level) => ({ level, text })),
     })),
     scale: LEVELS.map((name, value) => ({ id: `s${value}`, value, name })),
@@ -181,4 +185,147 @@ export function defaultMethodology(): Methodology {
       { id: "t4", rank: 4, name: "Tier 4", max_rto_minutes: null },
     ],
   };
+}
+
+// ---- impact scores, objectives and decisions ---------------------------------
+
+/**
+ * How impact grows for each process (by register position): the peak
+ * severity per category (Financial … Environmental), the horizon by which
+ * the fastest categories peak, and how many horizons the room has scored
+ * (0: not started; fewer than all: scoring under way).
+ */
+const PROFILES: Array<[peaks: string, rampAt: number, scored: number]> = [
+  ["4432100", 3, 8], ["5543200", 2, 8], ["3221100", 4, 8], ["2231000", 3, 4], ["4553200", 1, 8],
+  ["3432010", 4, 8], ["3443020", 3, 8], ["4324400", 5, 5], ["2313455", 0, 8], ["0000000", 0, 0],
+  ["5454300", 1, 8], ["2343100", 3, 8], ["0000000", 0, 0], ["3353000", 5, 8], ["4435400", 4, 8],
+  ["4212100", 5, 8], ["3312200", 4, 8], ["0000000", 0, 0], ["3213300", 6, 8], ["0000000", 0, 0],
+  ["1112500", 4, 8], ["0000000", 0, 0], ["4542100", 1, 8], ["2431000", 2, 8], ["3322300", 5, 3],
+];
+
+/** Slower categories peak later (reputation and the environment take time to bite). */
+const RAMP_OFFSET = [0, 0, 1, 2, 2, 1, 3];
+
+const NOTES: Array<[process: number, category: number, horizon: number, note: string]> = [
+  [0, 0, 3, "≈ £180 k of shipments held at the dock"],
+  [10, 0, 1, "≈ £250 k lost revenue per day of outage"],
+  [10, 2, 3, "Tesco and Boots SLAs breached after 24 h"],
+  [14, 4, 6, "Late pay breaches National Minimum Wage rules"],
+];
+
+const RATIONALES: Record<number, string> = {
+  0: "Both hubs receive about 140 trailers a day. Beyond a day the yards fill and suppliers start diverting loads.",
+  10: "Order intake is the revenue front door; the room agreed the first four hours are absorbed by the EDI queue.",
+  14: "Staff are paid monthly; impact builds slowly until the pay date, then sharply.",
+};
+
+/** A severity that falls over time, kept to show the flag (Inventory control, Customer, 1 mo). */
+const FALLS: Array<[process: number, category: number, horizon: number, severity: number]> = [[2, 2, 7, 1]];
+
+export function demoScores(processes: readonly Process[], m: Methodology): Score[] {
+  const scores: Score[] = [];
+  PROFILES.forEach(([peaks, rampAt, scored], p) => {
+    const process = processes[p];
+    if (!process) return;
+    m.categories.forEach((category, c) => {
+      const peak = Number(peaks[c] ?? 0);
+      const ramp = rampAt + (RAMP_OFFSET[c] ?? 0);
+      m.horizons.slice(0, scored).forEach((horizon, h) => {
+        const fall = FALLS.find(([fp, fc, fh]) => fp === p && fc === c && fh === h);
+        const severity = fall ? fall[3] : Math.min(peak, Math.ceil((peak * (h + 1)) / (ramp + 1)));
+        const note = NOTES.find(([np, nc, nh]) => np === p && nc === c && nh === h)?.[3] ?? "";
+        scores.push({
+          process_id: process.id,
+          category_id: category.id,
+          horizon_id: horizon.id,
+          severity,
+          note,
+          provenance: { kind: "demo" },
+        });
+      });
+    });
+  });
+  return scores;
+}
+
+export function demoRationales(processes: readonly Process[]): Record<string, string> {
+  return Object.fromEntries(Object.entries(RATIONALES).map(([i, text]) => [processes[Number(i)].id, text]));
+}
+
+type ObjectiveRow = [
+  process: number,
+  rto: number | null,
+  rpo: number | "n/a" | null,
+  wrt: number | null,
+  mbco: number | null,
+  override: [minutes: number, reason: string] | null,
+  agreedBy: string,
+  agreedOn: string,
+  rationale: string,
+];
+
+const OBJECTIVES: ObjectiveRow[] = [
+  [0, 8 * HOUR, 4 * HOUR, 4 * HOUR, 60, null, "Priya Raman", "2025-10-02", "Yard capacity buys a working day; WMS restore plus catch-up fits in 8 h."],
+  [1, 2 * HOUR, HOUR, HOUR, 50, null, "Priya Raman", "2025-10-02", "Evening trunking cut-off at 18:00 cannot be missed twice."],
+  [4, 2 * HOUR, HOUR, null, 70, null, "Graham Okafor", "2025-10-09", "Routes must be out before the 07:00 departures."],
+  [5, 8 * HOUR, 4 * HOUR, null, null, null, "Graham Okafor", "2025-10-09", ""],
+  [6, 8 * HOUR, 4 * HOUR, 8 * HOUR, null, null, "Sofia Marques", "2025-10-09", "Roster roll-forward covers one shift."],
+  [8, HOUR, "n/a", null, 100, null, "Daniel Achterberg", "2025-10-16", "ADR storage is a safety obligation; no degraded mode."],
+  [10, 2 * HOUR, 15, HOUR, 80, null, "Hannah Whitfield", "2025-10-23", "Paper order forms hold for two hours at most."],
+  [11, 8 * HOUR, 4 * HOUR, null, 50, null, "Hannah Whitfield", "2025-10-23", ""],
+  [13, 3 * DAY, DAY, null, null, [WEEK, "Account managers can hold key customers by phone for a week."], "Marcus Lindqvist", "2025-10-23", ""],
+  [14, 8 * HOUR, DAY, 8 * HOUR, 100, null, "Aisha Bello", "2025-10-30", "Repeat-last-month file is the fallback; a shift to run it."],
+  [15, 2 * WEEK, DAY, null, null, null, "Aisha Bello", "2025-10-30", "Invoicing can wait for month end."],
+  [20, DAY, "n/a", null, 100, null, "Rebecca Shaw", "2025-11-06", "RIDDOR reports are due within 10 days; recording cannot lapse."],
+  [22, 2 * HOUR, 30, 4 * HOUR, 100, null, "Elena Petrova", "2025-11-13", "Vendor contract: on site within 4 hours."],
+  [23, 4 * HOUR, 4 * HOUR, null, 50, null, "Elena Petrova", "2025-11-13", ""],
+];
+
+export function demoObjectives(processes: readonly Process[]): Objectives[] {
+  return OBJECTIVES.map(([p, rto, rpo, wrt, mbco, override, agreedBy, agreedOn, rationale]) => ({
+    process_id: processes[p].id,
+    mtpd_override: override?.[0] ?? null,
+    mtpd_override_reason: override?.[1] ?? "",
+    rto,
+    rpo: rpo === "n/a" ? null : rpo,
+    rpo_not_applicable: rpo === "n/a",
+    wrt,
+    mbco_percent: mbco,
+    rationale,
+    agreed_by: agreedBy,
+    agreed_on: agreedOn,
+    provenance: { kind: "demo" },
+  }));
+}
+
+/** The decision log the objectives above would have left, with one RTO tightened later. */
+export function demoDecisions(processes: readonly Process[]): Decision[] {
+  const out: Decision[] = [];
+  const add = (p: number, field: string, old: string, now: string, rationale: string, who: string, at: string) =>
+    out.push({
+      id: `d${String(out.length + 1).padStart(7, "0")}-0000-4000-8000-000000000000`,
+      process_id: processes[p].id,
+      process_name: processes[p].name,
+      field,
+      old_value: old,
+      new_value: now,
+      rationale,
+      who,
+      at,
+    });
+  const fmt = (m: number | null) => (m === null ? "—" : formatMinutes(m));
+  for (const [p, rto, rpo, wrt, mbco, override, who, on, rationale] of OBJECTIVES) {
+    const at = `${on}T10:${String(10 + p).padStart(2, "0")}:00Z`;
+    if (override) add(p, "MTPD", "derived", fmt(override[0]), override[1], who, at);
+    add(p, "RTO", "—", fmt(p === 0 ? DAY : rto), rationale, who, at);
+    if (rpo !== null) add(p, "RPO", "—", rpo === "n/a" ? "not applicable" : fmt(rpo), rationale, who, at);
+    if (wrt !== null) add(p, "WRT", "—", fmt(wrt), rationale, who, at);
+    if (mbco !== null) add(p, "MBCO", "—", `${mbco} %`, rationale, who, at);
+  }
+  add(0, "RTO", "1 d", "8 h", "Tightened after the warehouse walk-through: suppliers divert loads after 12 h.", "Priya Raman", "2025-10-20T14:05:00Z");
+  processes.forEach((process, p) => {
+    if (process.status === "approved")
+      add(p, "Status", "In review", "Approved", "Signed off in the November steering meeting.", "Morgan Ellis", "2025-11-18T09:30:00Z");
+  });
+  return out.sort((a, b) => a.at.localeCompare(b.at));
 }

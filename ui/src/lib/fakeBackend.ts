@@ -1,24 +1,54 @@
 // An in-memory stand-in for the Rust commands, answering `invoke` the way the
 // desktop shell does (same command names, same error codes), for the browser
 // preview (`?mock`) and the component tests. Never part of the desktop app.
+// The rules are the core's in simplified form (see fakeAnalysis.ts).
 import type { ApiError } from "./bindings/ApiError";
 import type { AssessmentInfo } from "./bindings/AssessmentInfo";
 import type { AssessmentInput } from "./bindings/AssessmentInput";
+import type { Decision } from "./bindings/Decision";
 import type { FieldIssue } from "./bindings/FieldIssue";
 import type { History } from "./bindings/History";
 import type { Methodology } from "./bindings/Methodology";
+import type { MethodologyInput } from "./bindings/MethodologyInput";
+import type { Objectives } from "./bindings/Objectives";
+import type { ObjectivesInput } from "./bindings/ObjectivesInput";
 import type { Process } from "./bindings/Process";
+import type { ProcessImpact } from "./bindings/ProcessImpact";
 import type { ProcessInput } from "./bindings/ProcessInput";
 import type { RecentFile } from "./bindings/RecentFile";
+import type { Score } from "./bindings/Score";
+import type { ScoreInput } from "./bindings/ScoreInput";
 import type { Session } from "./bindings/Session";
+import type { Status } from "./bindings/Status";
 import type { Unit } from "./bindings/Unit";
 import type { UnitInput } from "./bindings/UnitInput";
-import { DEMO_INFO, defaultMethodology, demoProcesses, demoUnits } from "./demoAssessment";
+import {
+  DEMO_INFO,
+  defaultMethodology,
+  demoDecisions,
+  demoObjectives,
+  demoProcesses,
+  demoRationales,
+  demoScores,
+  demoUnits,
+} from "./demoAssessment";
+import { durationError, isNotApplicable, parseOptionalDuration } from "./durations";
+import { fakeAnalyzeProcess } from "./fakeAnalysis";
+import { applyScoreInputs, maxLevel } from "./impactGrid";
+import { formatMinutes } from "./minutes";
+import { statusLabel } from "./statuses";
 
 interface Snapshot {
   info: AssessmentInfo;
   units: Unit[];
   processes: Process[];
+  methodology: Methodology;
+  scores: Score[];
+  /** Impact rationale by process id. */
+  rationales: Record<string, string>;
+  objectives: Objectives[];
+  /** Append-only: an undo does not take decisions back. */
+  decisions: Decision[];
 }
 
 interface Entry {
@@ -30,7 +60,6 @@ interface Entry {
 interface OpenFile {
   path: string;
   data: Snapshot;
-  methodology: Methodology;
   undo: Entry[];
   redo: Entry[];
 }
@@ -49,6 +78,22 @@ const fileName = (path: string) => path.split(/[\\/]/).pop() ?? path;
 let counter = 0;
 const newId = () => `f${Date.now().toString(16)}-${(++counter).toString(16).padStart(4, "0")}-4000-8000-000000000000`;
 
+/** The input that would leave a process as it is (to tell a status change from an edit). */
+function inputOfProcess(p: Process): ProcessInput {
+  return {
+    name: p.name,
+    unit_id: p.unit_id,
+    owner: p.owner,
+    description: p.description,
+    peak_periods: p.peak_periods,
+    minimum_staff: p.minimum_staff,
+    workaround: p.workaround,
+    notes: p.notes,
+    status: p.status,
+    custom_fields: p.custom_fields,
+  };
+}
+
 export class FakeBackend {
   file: OpenFile | null = null;
   recent: RecentFile[];
@@ -63,7 +108,18 @@ export class FakeBackend {
   /** A freshly seeded demo assessment. */
   static demoSnapshot(): Snapshot {
     const units = demoUnits();
-    return { info: { ...DEMO_INFO }, units, processes: demoProcesses(units) };
+    const processes = demoProcesses(units);
+    const methodology = defaultMethodology();
+    return {
+      info: { ...DEMO_INFO },
+      units,
+      processes,
+      methodology,
+      scores: demoScores(processes, methodology),
+      rationales: demoRationales(processes),
+      objectives: demoObjectives(processes),
+      decisions: demoDecisions(processes),
+    };
   }
 
   openDemo(): Session {
@@ -98,7 +154,7 @@ export class FakeBackend {
       fail("too_new", `${path}: written by a newer BIA Workbench (file format 9, this program reads up to 2); update the program to open it`);
     if (!/\.bia$/i.test(path)) fail("not_sqlite", `${path}: not a BIA assessment (it is not a SQLite database)`);
     const data = this.files.get(path) ?? fail("file_not_found", `${path}: no such file`);
-    this.file = { path, data: clone(data), methodology: defaultMethodology(), undo: [], redo: [] };
+    this.file = { path, data: clone(data), undo: [], redo: [] };
     this.remember(path, data.info.name);
     return this.session();
   }
@@ -111,6 +167,11 @@ export class FakeBackend {
       info: { id: newId(), ...input, created_at: now, updated_at: now },
       units: [],
       processes: [],
+      methodology: defaultMethodology(),
+      scores: [],
+      rationales: {},
+      objectives: [],
+      decisions: [],
     });
     return this.openPath(path);
   }
@@ -171,6 +232,245 @@ export class FakeBackend {
       name: input.name.trim().replace(/\s+/g, " "),
       updated_at: this.now(),
     };
+  }
+
+  private process(id: string): Process {
+    return this.store().data.processes.find((p) => p.id === id) ?? fail("no_such_id", `no process with id ${id}`);
+  }
+
+  private locked(process: Process): never {
+    return fail("process_locked", `"${process.name}" is approved and locked; reopen it to make changes`);
+  }
+
+  /** The process, refusing changes to an approved one as the core does. */
+  private unlocked(id: string): Process {
+    const process = this.process(id);
+    if (process.status === "approved") this.locked(process);
+    return process;
+  }
+
+  private decide(d: Snapshot, process: Process, field: string, old: string, now: string, rationale: string, who: string): void {
+    d.decisions.push({
+      id: newId(),
+      process_id: process.id,
+      process_name: process.name,
+      field,
+      old_value: old,
+      new_value: now,
+      rationale: rationale.trim(),
+      who: who.trim() || d.info.facilitator,
+      at: this.now(),
+    });
+  }
+
+  private setStatus(id: string, status: Status, note: string): Process {
+    const process = this.process(id);
+    if (process.status === status) return process;
+    const verb =
+      process.status === "approved" ? "Reopen" : status === "approved" ? "Approve" : status === "in_review" ? "Send to review" : "Return to draft";
+    return this.change(`${verb} “${process.name}”`, (d) => {
+      const p = d.processes.find((x) => x.id === id)!;
+      this.decide(d, p, "Status", statusLabel(p.status), statusLabel(status), note, "");
+      p.status = status;
+      p.updated_at = this.now();
+      return p;
+    });
+  }
+
+  private impact(id: string): ProcessImpact {
+    const d = this.store().data;
+    return clone({ process_id: id, rationale: d.rationales[id] ?? "", scores: d.scores.filter((s) => s.process_id === id) });
+  }
+
+  private setScores(id: string, inputs: ScoreInput[]): ProcessImpact {
+    const process = this.unlocked(id);
+    const m = this.store().data.methodology;
+    const top = maxLevel(m);
+    for (const input of inputs) {
+      if (!m.categories.some((c) => c.id === input.category_id)) fail("no_such_id", `no impact category with id ${input.category_id}`);
+      if (!m.horizons.some((h) => h.id === input.horizon_id)) fail("no_such_id", `no horizon with id ${input.horizon_id}`);
+      if (input.severity !== null && input.severity > top) {
+        const message = `Severity ${input.severity} is outside the scale; use 0 to ${top}.`;
+        fail("invalid", message, { issues: [{ field: "severity", message }] });
+      }
+    }
+    const label =
+      inputs.length === 1
+        ? inputs[0].severity === null
+          ? `Clear a score of “${process.name}”`
+          : `Score “${process.name}”`
+        : `Score ${inputs.length} cells of “${process.name}”`;
+    this.change(label, (d) => {
+      const others = d.scores.filter((s) => s.process_id !== id);
+      const mine = applyScoreInputs(
+        d.scores.filter((s) => s.process_id === id),
+        id,
+        inputs,
+      );
+      d.scores = [...others, ...mine];
+    });
+    return this.impact(id);
+  }
+
+  private objectivesOf(id: string): Objectives | null {
+    return this.store().data.objectives.find((o) => o.process_id === id) ?? null;
+  }
+
+  private analysis(id: string) {
+    const d = this.store().data;
+    return fakeAnalyzeProcess(d.methodology, this.process(id), d.scores, this.objectivesOf(id));
+  }
+
+  /** Parses typed objectives as the core does, or lists what is wrong with them. */
+  private parseObjectives(id: string, input: ObjectivesInput): { issues: FieldIssue[]; parsed: Objectives } {
+    const issues: FieldIssue[] = [];
+    const duration = (field: string, label: string, text: string): number | null => {
+      const read = parseOptionalDuration(text);
+      if (read.ok) return read.minutes;
+      issues.push({ field, message: durationError(label, text) });
+      return null;
+    };
+    const override = duration("mtpd_override", "MTPD", input.mtpd_override);
+    const rto = duration("rto", "RTO", input.rto);
+    const rpoNa = isNotApplicable(input.rpo);
+    const rpo = rpoNa ? null : duration("rpo", "RPO", input.rpo);
+    const wrt = duration("wrt", "WRT", input.wrt);
+    const mbcoText = input.mbco.trim().replace(/%$/, "").trim();
+    let mbco: number | null = null;
+    if (mbcoText !== "") {
+      mbco = /^\d+$/.test(mbcoText) && Number(mbcoText) <= 100 ? Number(mbcoText) : null;
+      if (mbco === null)
+        issues.push({
+          field: "mbco",
+          message: `MBCO: "${input.mbco.trim()}" is not a percentage; write a whole number from 0 to 100, e.g. 50 %.`,
+        });
+    }
+    if (override !== null && input.mtpd_override_reason.trim() === "")
+      issues.push({ field: "mtpd_override_reason", message: "Say why the MTPD differs from the derived one." });
+    const on = input.agreed_on.trim();
+    if (on !== "" && (!/^\d{4}-\d{2}-\d{2}$/.test(on) || Number.isNaN(Date.parse(on))))
+      issues.push({ field: "agreed_on", message: `"${on}" is not a date; write YYYY-MM-DD.` });
+    const parsed: Objectives = {
+      process_id: id,
+      mtpd_override: override,
+      mtpd_override_reason: input.mtpd_override_reason.trim(),
+      rto,
+      rpo,
+      rpo_not_applicable: rpoNa,
+      wrt,
+      mbco_percent: mbco,
+      rationale: input.rationale.trim(),
+      agreed_by: input.agreed_by.trim(),
+      agreed_on: on,
+      provenance: { kind: "workshop" },
+    };
+    if (issues.length === 0) {
+      const d = this.store().data;
+      const a = fakeAnalyzeProcess(d.methodology, this.process(id), d.scores, parsed);
+      const source = a.mtpd_reason && !a.mtpd_overridden ? ` (${a.mtpd_reason.text})` : "";
+      for (const v of a.violations) issues.push({ field: v.field, message: `${v.message.replace(/\.$/, "")}${source}.` });
+    }
+    return { issues, parsed };
+  }
+
+  private checkObjectives(id: string, input: ObjectivesInput): FieldIssue[] {
+    return this.parseObjectives(id, input).issues;
+  }
+
+  private setObjectives(id: string, input: ObjectivesInput): Objectives {
+    const process = this.unlocked(id);
+    const { issues, parsed } = this.parseObjectives(id, input);
+    if (issues.length > 0) fail("invalid", issues.map((i) => i.message).join(" "), { issues });
+    const before = this.objectivesOf(id);
+    const text = (m: number | null, none = "—") => (m === null ? none : formatMinutes(m));
+    const values = (o: Objectives | null): Array<[string, string]> => [
+      ["MTPD", o ? text(o.mtpd_override, "derived") : "—"],
+      ["RTO", text(o?.rto ?? null)],
+      ["RPO", o?.rpo_not_applicable ? "not applicable" : text(o?.rpo ?? null)],
+      ["WRT", text(o?.wrt ?? null)],
+      ["MBCO", o?.mbco_percent == null ? "—" : `${o.mbco_percent} %`],
+    ];
+    return this.change(`Agree objectives of “${process.name}”`, (d) => {
+      const now = values(parsed);
+      values(before).forEach(([field, old], i) => {
+        if (old !== now[i][1]) {
+          const why = field === "MTPD" && parsed.mtpd_override_reason ? parsed.mtpd_override_reason : parsed.rationale;
+          this.decide(d, process, field, old, now[i][1], why, parsed.agreed_by);
+        }
+      });
+      d.objectives = [...d.objectives.filter((o) => o.process_id !== id), parsed];
+      return parsed;
+    });
+  }
+
+  /** Checks an edited methodology (a subset of the core's rules) and applies it as one edit. */
+  private updateMethodology(input: MethodologyInput): Methodology {
+    const current = this.store().data.methodology;
+    const top = maxLevel(current);
+    const issues: FieldIssue[] = [];
+    const issue = (field: string, message: string) => issues.push({ field, message });
+    if (input.categories.every((c) => c.retired)) issue("categories", "Keep at least one category in use.");
+    const seen: string[] = [];
+    input.categories.forEach((c, i) => {
+      const k = key(c.name);
+      if (k === "") issue(`categories.${i}.name`, "A category needs a name.");
+      else if (seen.includes(k)) issue(`categories.${i}.name`, `There are two categories named "${c.name.trim()}".`);
+      seen.push(k);
+      if (c.threshold !== null && (c.threshold === 0 || c.threshold > top))
+        issue(`categories.${i}.threshold`, `A threshold is a level from 1 to ${top}.`);
+    });
+    input.scale.forEach((name, i) => name.trim() === "" && issue(`scale.${i}`, "A level needs a name."));
+    if (input.threshold === 0 || input.threshold > top) issue("threshold", `The threshold is a level from 1 to ${top}.`);
+    if (input.horizons.length === 0) issue("horizons", "Keep at least one horizon.");
+    const horizons: Array<{ id: string | null; label: string; minutes: number }> = [];
+    input.horizons.forEach((h, i) => {
+      if (h.label.trim() === "") issue(`horizons.${i}.label`, "A horizon needs a label.");
+      const read = parseOptionalDuration(h.duration);
+      if (!read.ok || read.minutes === null) issue(`horizons.${i}.duration`, durationError("Duration", h.duration).replace(/^Duration: /, ""));
+      else if (read.minutes === 0) issue(`horizons.${i}.duration`, "A horizon comes after the disruption starts; use more than 0.");
+      else if (horizons.some((o) => o.minutes === read.minutes)) issue(`horizons.${i}.duration`, `Two horizons are at ${formatMinutes(read.minutes)}.`);
+      else horizons.push({ id: h.id, label: h.label.trim(), minutes: read.minutes });
+    });
+    if (input.tiers.length === 0) issue("tiers", "Keep at least one tier.");
+    let previous: number | null = null;
+    const tiers = input.tiers.map((t, i) => {
+      if (t.name.trim() === "") issue(`tiers.${i}.name`, "A tier needs a name.");
+      const read = parseOptionalDuration(t.max_rto);
+      let max: number | null = null;
+      if (!read.ok) issue(`tiers.${i}.max_rto`, durationError("Max RTO", t.max_rto).replace(/^Max RTO: /, ""));
+      else if (read.minutes === null && i !== input.tiers.length - 1) issue(`tiers.${i}.max_rto`, "Only the last tier may be open-ended.");
+      else if (read.minutes !== null && previous !== null && read.minutes <= previous)
+        issue(`tiers.${i}.max_rto`, `Each tier must reach further than the one before (${formatMinutes(previous)}).`);
+      else max = read.ok ? read.minutes : null;
+      if (max !== null) previous = max;
+      return { id: t.id ?? newId(), rank: i + 1, name: t.name.trim(), max_rto_minutes: max };
+    });
+    if (issues.length > 0) fail("invalid", issues.map((i) => i.message).join(" "), { issues });
+    const scores = this.store().data.scores;
+    for (const c of current.categories.filter((c) => !input.categories.some((k) => k.id === c.id))) {
+      const n = scores.filter((s) => s.category_id === c.id).length;
+      if (n > 0) fail("methodology_in_use", `Category "${c.name}" is still used by ${n} impact score(s); retire it instead of removing it`);
+    }
+    for (const h of current.horizons.filter((h) => !horizons.some((k) => k.id === h.id))) {
+      const n = scores.filter((s) => s.horizon_id === h.id).length;
+      if (n > 0) fail("methodology_in_use", `Horizon ${h.label} is still used by ${n} impact score(s); clear those scores first, or keep the horizon`);
+    }
+    return this.change("Edit the methodology", (d) => {
+      d.methodology = {
+        categories: input.categories.map((c) => ({
+          id: c.id ?? newId(),
+          name: c.name.trim().replace(/\s+/g, " "),
+          threshold: c.threshold,
+          retired: c.retired,
+          definitions: c.definitions.map((text, i) => ({ level: current.scale[i]?.value ?? i, text: text.trim() })),
+        })),
+        scale: current.scale.map((l, i) => ({ ...l, name: input.scale[i]?.trim() || l.name })),
+        horizons: horizons.map((h) => ({ id: h.id ?? newId(), label: h.label, minutes: h.minutes })).sort((a, b) => a.minutes - b.minutes),
+        threshold: input.threshold,
+        tiers,
+      };
+      return d.methodology;
+    });
   }
 
   private unitNamed(id: string): Unit {
@@ -273,7 +573,10 @@ export class FakeBackend {
       case "update_process": {
         const id = args.id as string;
         const input = args.input as ProcessInput;
-        const current = this.store().data.processes.find((p) => p.id === id) ?? fail("no_such_id", `no process with id ${id}`);
+        const current = this.process(id);
+        const asApproved = inputOfProcess({ ...current, ...input, status: "approved" });
+        if (current.status === "approved" && JSON.stringify(asApproved) !== JSON.stringify(inputOfProcess(current)))
+          this.locked(current);
         this.validProcess(input, id);
         const updated = this.processFrom(input, current);
         this.change(`Edit process “${updated.name}”`, (d) => {
@@ -283,14 +586,46 @@ export class FakeBackend {
       }
       case "delete_process": {
         const id = args.id as string;
-        const current = this.store().data.processes.find((p) => p.id === id) ?? fail("no_such_id", `no process with id ${id}`);
+        const current = this.process(id);
+        if (current.status === "approved") this.locked(current);
         this.change(`Delete process “${current.name}”`, (d) => {
           d.processes = d.processes.filter((p) => p.id !== id);
+          d.scores = d.scores.filter((s) => s.process_id !== id);
+          d.objectives = d.objectives.filter((o) => o.process_id !== id);
         });
         return null;
       }
       case "get_methodology":
-        return clone(this.store().methodology);
+        return clone(this.store().data.methodology);
+      case "update_methodology":
+        return clone(this.updateMethodology(args.input as MethodologyInput));
+      case "set_status":
+        return clone(this.setStatus(args.processId as string, args.status as Status, (args.note as string) ?? ""));
+      case "get_process_impact":
+        return this.impact(this.process(args.processId as string).id);
+      case "set_scores":
+        return this.setScores(args.processId as string, args.inputs as ScoreInput[]);
+      case "set_impact_rationale": {
+        const process = this.unlocked(args.processId as string);
+        this.change(`Edit the impact rationale of “${process.name}”`, (d) => {
+          d.rationales[process.id] = (args.rationale as string).trim();
+        });
+        return this.impact(process.id);
+      }
+      case "analyze":
+        return { processes: this.store().data.processes.map((p) => this.analysis(p.id)) };
+      case "analyze_process":
+        return this.analysis(this.process(args.processId as string).id);
+      case "get_objectives":
+        return clone(this.objectivesOf(this.process(args.processId as string).id));
+      case "check_objectives":
+        return this.checkObjectives(this.process(args.processId as string).id, args.input as ObjectivesInput);
+      case "set_objectives":
+        return clone(this.setObjectives(args.processId as string, args.input as ObjectivesInput));
+      case "decisions": {
+        const id = (args.processId as string | null) ?? null;
+        return clone(this.store().data.decisions.filter((d) => id === null || d.process_id === id));
+      }
       case "history":
         return this.history();
       case "undo":
@@ -299,7 +634,8 @@ export class FakeBackend {
         const from = cmd === "undo" ? f.undo : f.redo;
         const to = cmd === "undo" ? f.redo : f.undo;
         const entry = from.pop() ?? fail(`nothing_to_${cmd}`, `nothing to ${cmd}`);
-        f.data = clone(cmd === "undo" ? entry.before : entry.after);
+        const decisions = f.data.decisions;
+        f.data = { ...clone(cmd === "undo" ? entry.before : entry.after), decisions };
         to.push(entry);
         this.files.set(f.path, clone(f.data));
         return this.history();

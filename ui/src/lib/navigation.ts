@@ -26,10 +26,10 @@ export interface Section {
 export const SECTIONS: readonly Section[] = [
   { id: "dashboard", label: "Dashboard", available: true, group: "assess" },
   { id: "processes", label: "Processes", available: true, group: "assess" },
-  { id: "impact", label: "Impact", available: false, group: "assess" },
+  { id: "impact", label: "Impact", available: true, group: "assess" },
   { id: "dependencies", label: "Dependencies", available: false, group: "assess" },
   { id: "resources", label: "Resources", available: false, group: "assess" },
-  { id: "objectives", label: "Objectives", available: false, group: "assess" },
+  { id: "objectives", label: "Objectives", available: true, group: "assess" },
   { id: "gaps", label: "Gaps", available: false, group: "assess" },
   { id: "workshop-mode", label: "Workshop mode", available: false, group: "workshop" },
   { id: "methodology", label: "Methodology", available: true, group: "setup" },

@@ -1,7 +1,7 @@
 // Tests of the unit tree: nesting, sorting, sub-unit walks and where a unit may move.
 import { describe, expect, it } from "vitest";
 import type { Unit } from "./bindings/Unit";
-import { buildUnitTree, flattenUnitTree, possibleParents, unitAndDescendants, unitPath } from "./unitTree";
+import { buildUnitTree, flattenUnitTree, groupByUnit, possibleParents, unitAndDescendants, unitPath } from "./unitTree";
 
 const units: Unit[] = [
   { id: "wh", name: "Warehousing", parent_id: "ops" },
@@ -44,5 +44,28 @@ describe("walking the tree", () => {
 
   it("spells a unit's path from the root", () => {
     expect(unitPath(units, "in")).toBe("Operations › Warehousing › Inbound");
+  });
+});
+
+describe("groupByUnit", () => {
+  it("groups processes under their units in tree order, by name, with the unplaced last", () => {
+    const units = [
+      { id: "ops", name: "Operations", parent_id: null },
+      { id: "wh", name: "Warehousing", parent_id: "ops" },
+      { id: "fin", name: "Finance", parent_id: null },
+      { id: "hr", name: "People", parent_id: null },
+    ];
+    const processes = [
+      { name: "Pick and pack", unit_id: "wh" },
+      { name: "Payroll", unit_id: "fin" },
+      { name: "Goods in", unit_id: "wh" },
+      { name: "Yard", unit_id: null },
+      { name: "Orphan", unit_id: "gone" },
+    ];
+    expect(groupByUnit(processes, units).map((g) => [g.label, g.processes.map((p) => p.name)])).toEqual([
+      ["Finance", ["Payroll"]],
+      ["Warehousing", ["Goods in", "Pick and pack"]],
+      ["No unit", ["Orphan", "Yard"]],
+    ]);
   });
 });

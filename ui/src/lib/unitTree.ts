@@ -98,3 +98,27 @@ export function unitPath(units: readonly Unit[], id: Id, separator = " › "): s
   }
   return names.join(separator);
 }
+
+export interface ProcessGroup<P> {
+  /** The unit's name, or "No unit". */
+  label: string;
+  processes: P[];
+}
+
+/**
+ * Processes grouped by unit in the tree's order (units without processes left
+ * out), each group by name; processes without a known unit last.
+ */
+export function groupByUnit<P extends { name: string; unit_id: Id | null }>(
+  processes: readonly P[],
+  units: readonly Unit[],
+): ProcessGroup<P>[] {
+  const byProcessName = (a: P, b: P) => a.name.localeCompare(b.name, undefined, { sensitivity: "base", numeric: true });
+  const known = new Set(units.map((u) => u.id));
+  const groups = flattenUnitTree(buildUnitTree(units))
+    .map(({ unit }) => ({ label: unit.name, processes: processes.filter((p) => p.unit_id === unit.id).sort(byProcessName) }))
+    .filter((g) => g.processes.length > 0);
+  const loose = processes.filter((p) => p.unit_id === null || !known.has(p.unit_id)).sort(byProcessName);
+  if (loose.length > 0) groups.push({ label: "No unit", processes: loose });
+  return groups;
+}

@@ -6,10 +6,13 @@ import type { ApiError } from "./bindings/ApiError";
 import type { AssessmentInfo } from "./bindings/AssessmentInfo";
 import type { AssessmentInput } from "./bindings/AssessmentInput";
 import type { History } from "./bindings/History";
+import type { Id } from "./bindings/Id";
 import type { Methodology } from "./bindings/Methodology";
+import type { MethodologyInput } from "./bindings/MethodologyInput";
 import type { Process } from "./bindings/Process";
 import type { RecentFile } from "./bindings/RecentFile";
 import type { Session } from "./bindings/Session";
+import type { Status } from "./bindings/Status";
 import type { Unit } from "./bindings/Unit";
 import { chooseAssessmentToOpen, chooseNewAssessmentPath } from "./fileDialogs";
 import type { SectionId } from "./navigation";
@@ -31,6 +34,8 @@ export class Workspace {
   newPath = $state<string | null>(null);
   /** Grows on every undo/redo, so screens holding local copies re-read. */
   revision = $state(0);
+  /** The process the Impact screen shows (kept while moving between screens). */
+  impactProcessId = $state<Id | null>(null);
 
   history: History = $derived(this.session?.history ?? NO_HISTORY);
   private historyBusy = false;
@@ -91,6 +96,33 @@ export class Workspace {
     this.processes = processes;
     this.units = units;
     this.setHistory(fresh);
+  }
+
+  /** Re-reads the history after an edit that changed nothing the workspace holds (scores, objectives). */
+  async refreshHistory(): Promise<void> {
+    this.setHistory(await api.history());
+  }
+
+  /**
+   * Moves a process through review (send to review, approve, reopen) with a
+   * note for the decision log; re-reads the register. Rejects with the
+   * core's error for the caller to show.
+   */
+  async setStatus(processId: Id, status: Status, note: string): Promise<void> {
+    await api.setStatus(processId, status, note);
+    await this.afterEdit();
+  }
+
+  /** Saves an edited methodology; rejects with the core's error (field issues, a category in use). */
+  async saveMethodology(input: MethodologyInput): Promise<void> {
+    this.methodology = await api.updateMethodology(input);
+    await this.refreshHistory();
+  }
+
+  /** Opens the Impact screen on a process. */
+  showImpact(processId: Id): void {
+    this.impactProcessId = processId;
+    this.section = "impact";
   }
 
   setHistory(history: History): void {
@@ -181,6 +213,7 @@ export class Workspace {
     this.processes = [];
     this.units = [];
     this.methodology = null;
+    this.impactProcessId = null;
     this.error = null;
     await this.loadRecent();
   }

@@ -1,0 +1,48 @@
+// Shared set-up of the component tests: the in-memory FakeBackend behind a
+// mocked IPC, the list of commands called, and opening the demo on a section.
+import { cleanup, fireEvent, render, screen } from "@testing-library/svelte";
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import App from "../App.svelte";
+import { FakeBackend } from "../lib/fakeBackend";
+import type { SectionId } from "../lib/navigation";
+
+export interface Harness {
+  backend: FakeBackend;
+  /** Every command the UI called, in order. */
+  calls: string[];
+  /** The arguments of every call, in order. */
+  args: Array<{ cmd: string; args: Record<string, unknown> }>;
+}
+
+export function mockBackend(): Harness {
+  const harness: Harness = { backend: new FakeBackend(), calls: [], args: [] };
+  mockIPC(
+    (cmd, args) => {
+      const a = (args ?? {}) as Record<string, unknown>;
+      harness.calls.push(cmd);
+      harness.args.push({ cmd, args: a });
+      return harness.backend.handle(cmd, a);
+    },
+    { shouldMockEvents: true },
+  );
+  return harness;
+}
+
+export function resetMocks(): void {
+  cleanup();
+  clearMocks();
+}
+
+export async function openDemoOn(section: SectionId): Promise<void> {
+  render(App);
+  await fireEvent.click(await screen.findByTestId("open-demo"));
+  await screen.findByTestId("app-shell");
+  await fireEvent.click(screen.getByTestId(`nav-${section}`));
+}
+
+/** A demo process's id by name. */
+export function processId(backend: FakeBackend, name: string): string {
+  const process = backend.file?.data.processes.find((p) => p.name === name);
+  if (!process) throw new Error(`no demo process named ${name}`);
+  return process.id;
+}
