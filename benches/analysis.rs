@@ -6,7 +6,8 @@
 use std::time::{Duration, Instant};
 
 use bia::model::{
-    Assessment, AssessmentInfo, Id, Methodology, Minutes, Objectives, Process, Provenance, Score, Status,
+    Assessment, AssessmentInfo, Id, Methodology, Minutes, Objectives, Process, Provenance, Score,
+    Status,
 };
 
 fn generated(n: usize) -> Assessment {
@@ -36,7 +37,11 @@ fn generated(n: usize) -> Assessment {
         for (c, category) in methodology.categories.iter().enumerate() {
             let peak = ((i + c) % 6) as u8;
             for (h, horizon) in methodology.horizons.iter().enumerate() {
-                let severity = if h < onset { 0 } else { ((h - onset + 1) as u8).min(peak) };
+                let severity = if h < onset {
+                    0
+                } else {
+                    ((h - onset + 1) as u8).min(peak)
+                };
                 scores.push(Score {
                     process_id: id,
                     category_id: category.id,
@@ -47,7 +52,12 @@ fn generated(n: usize) -> Assessment {
                 });
             }
         }
-        objectives.push(Objectives { process_id: id, rto: Some(Minutes(60 * (i % 100) as u32)), wrt: Some(Minutes(60)), ..Default::default() });
+        objectives.push(Objectives {
+            process_id: id,
+            rto: Some(Minutes(60 * (i % 100) as u32)),
+            wrt: Some(Minutes(60)),
+            ..Default::default()
+        });
     }
     Assessment {
         info: AssessmentInfo {
@@ -81,7 +91,11 @@ fn main() {
         })
         .collect();
     times.sort();
-    let violations: usize = bia::analysis::analyze(&a).processes.iter().map(|p| p.violations.len()).sum();
+    let violations: usize = bia::analysis::analyze(&a)
+        .processes
+        .iter()
+        .map(|p| p.violations.len())
+        .sum();
     println!(
         "analyze 10,000 processes × 56 cells ({} scores, {violations} violations): median {:.2?}, worst {:.2?} (15 runs; target ≤ 50 ms)",
         a.scores.len(),

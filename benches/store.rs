@@ -18,19 +18,31 @@ fn measure(name: &str, reps: usize, mut f: impl FnMut()) {
         })
         .collect();
     times.sort();
-    println!("{name:<48} median {:>9.2?}  worst {:>9.2?}  ({reps} runs)", times[reps / 2], times[reps - 1]);
+    println!(
+        "{name:<48} median {:>9.2?}  worst {:>9.2?}  ({reps} runs)",
+        times[reps / 2],
+        times[reps - 1]
+    );
 }
 
 fn process(i: usize) -> ProcessInput {
     ProcessInput {
         name: format!("Process {i:05} — order handling for region {}", i % 40),
         owner: format!("Owner {}", i % 97),
-        description: "Receive, validate and release customer orders to the warehouse management system.".into(),
+        description:
+            "Receive, validate and release customer orders to the warehouse management system."
+                .into(),
         peak_periods: "Month end; November to December".into(),
         minimum_staff: Some((i % 12) as u32 + 1),
         custom_fields: vec![
-            CustomField { name: "Site".into(), value: format!("Site {}", i % 9) },
-            CustomField { name: "Legacy ID".into(), value: format!("BIA-{i:06}") },
+            CustomField {
+                name: "Site".into(),
+                value: format!("Site {}", i % 9),
+            },
+            CustomField {
+                name: "Legacy ID".into(),
+                value: format!("BIA-{i:06}"),
+            },
         ],
         ..Default::default()
     }
@@ -47,12 +59,29 @@ fn main() {
     });
 
     let big = dir.path().join("big.bia");
-    let mut store = Store::create(&big, &bia::model::AssessmentInput { name: "Large".into(), ..Default::default() }).unwrap();
+    let mut store = Store::create(
+        &big,
+        &bia::model::AssessmentInput {
+            name: "Large".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
     let t = Instant::now();
     for i in 0..2_000 {
-        store.create_process_in(&format!("Unit {}", i % 30), &process(i), &Provenance::Workshop).unwrap();
+        store
+            .create_process_in(
+                &format!("Unit {}", i % 30),
+                &process(i),
+                &Provenance::Workshop,
+            )
+            .unwrap();
     }
-    println!("{:<48} {:>9.2?} per edit (2,000 edits)", "add a process (journaled, synchronous=FULL)", t.elapsed() / 2_000);
+    println!(
+        "{:<48} {:>9.2?} per edit (2,000 edits)",
+        "add a process (journaled, synchronous=FULL)",
+        t.elapsed() / 2_000
+    );
 
     measure("load 2,000 processes with custom fields", 10, || {
         assert_eq!(store.load().unwrap().processes.len(), 2_000);
@@ -69,7 +98,14 @@ fn main() {
     });
     store.close().unwrap();
     let size = std::fs::metadata(&big).unwrap().len();
-    measure(&format!("open a {:.1} MB file (integrity check) + close", size as f64 / 1e6), 10, || {
-        Store::open(&big).unwrap().close().unwrap();
-    });
+    measure(
+        &format!(
+            "open a {:.1} MB file (integrity check) + close",
+            size as f64 / 1e6
+        ),
+        10,
+        || {
+            Store::open(&big).unwrap().close().unwrap();
+        },
+    );
 }

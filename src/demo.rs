@@ -8,7 +8,10 @@
 use std::path::Path;
 
 use crate::error::Result;
-use crate::model::{AssessmentInput, CustomField, ObjectivesInput, ProcessInput, Provenance, ScoreInput, Status, UnitInput};
+use crate::model::{
+    AssessmentInput, CustomField, ObjectivesInput, ProcessInput, Provenance, ScoreInput, Status,
+    UnitInput,
+};
 use crate::store::Store;
 
 /// How a process's impact grows: nothing before horizon `onset`, then
@@ -33,11 +36,27 @@ struct Agreed {
 }
 
 const fn grow(onset: usize, rate: u8, peaks: [u8; 7]) -> Option<Profile> {
-    Some(Profile { onset, rate, peaks, tweaks: &[] })
+    Some(Profile {
+        onset,
+        rate,
+        peaks,
+        tweaks: &[],
+    })
 }
 
-const fn agree(rto: &'static str, rpo: &'static str, wrt: &'static str, mbco: &'static str) -> Option<Agreed> {
-    Some(Agreed { rto, rpo, wrt, mbco, mtpd_override: None })
+const fn agree(
+    rto: &'static str,
+    rpo: &'static str,
+    wrt: &'static str,
+    mbco: &'static str,
+) -> Option<Agreed> {
+    Some(Agreed {
+        rto,
+        rpo,
+        wrt,
+        mbco,
+        mtpd_override: None,
+    })
 }
 
 /// Impact and objectives by process name. Deliberate problems for the room
@@ -45,21 +64,77 @@ const fn agree(rto: &'static str, rpo: &'static str, wrt: &'static str, mbco: &'
 /// Complaints handling is unscored; Seasonal recruitment's operational
 /// impact falls with time.
 const IMPACTS: &[(&str, Option<Profile>, Option<Agreed>)] = &[
-    ("Inbound goods receiving", grow(1, 1, [4, 4, 3, 2, 1, 0, 0]), agree("1 d", "4 h", "4 h", "60")),
-    ("Pick, pack and dispatch", grow(0, 2, [5, 5, 5, 4, 3, 1, 0]), agree("2 h", "15 min", "1 h", "70")),
-    ("Cold-chain storage monitoring", grow(0, 2, [4, 3, 4, 4, 5, 5, 3]), agree("1 h", "15 min", "30 min", "100")),
-    ("Inventory control and cycle counts", grow(3, 1, [3, 3, 1, 1, 2, 0, 0]), agree("1 w", "1 d", "", "25")),
-    ("Returns processing", grow(4, 1, [3, 2, 3, 1, 1, 0, 1]), agree("2 w", "1 d", "", "")),
-    ("Route planning and scheduling", grow(1, 2, [4, 5, 4, 3, 2, 1, 0]), agree("4 h", "1 h", "2 h", "80")),
-    ("Fleet maintenance", grow(3, 1, [3, 4, 2, 2, 3, 3, 1]), agree("3 d", "1 d", "", "50")),
-    ("Driver compliance and tachograph records", grow(4, 1, [2, 2, 1, 3, 4, 2, 0]), agree("1 w", "1 d", "", "50")),
-    ("Customs clearance and documentation", grow(1, 1, [4, 4, 5, 3, 4, 0, 0]), agree("1 w", "4 h", "", "50")),
-    ("Customer order intake", grow(0, 2, [5, 4, 5, 4, 3, 0, 0]), agree("2 h", "15 min", "30 min", "60")),
-    ("Shipment tracking enquiries", grow(1, 1, [2, 2, 4, 3, 1, 0, 0]), agree("1 d", "4 h", "", "50")),
+    (
+        "Inbound goods receiving",
+        grow(1, 1, [4, 4, 3, 2, 1, 0, 0]),
+        agree("1 d", "4 h", "4 h", "60"),
+    ),
+    (
+        "Pick, pack and dispatch",
+        grow(0, 2, [5, 5, 5, 4, 3, 1, 0]),
+        agree("2 h", "15 min", "1 h", "70"),
+    ),
+    (
+        "Cold-chain storage monitoring",
+        grow(0, 2, [4, 3, 4, 4, 5, 5, 3]),
+        agree("1 h", "15 min", "30 min", "100"),
+    ),
+    (
+        "Inventory control and cycle counts",
+        grow(3, 1, [3, 3, 1, 1, 2, 0, 0]),
+        agree("1 w", "1 d", "", "25"),
+    ),
+    (
+        "Returns processing",
+        grow(4, 1, [3, 2, 3, 1, 1, 0, 1]),
+        agree("2 w", "1 d", "", ""),
+    ),
+    (
+        "Route planning and scheduling",
+        grow(1, 2, [4, 5, 4, 3, 2, 1, 0]),
+        agree("4 h", "1 h", "2 h", "80"),
+    ),
+    (
+        "Fleet maintenance",
+        grow(3, 1, [3, 4, 2, 2, 3, 3, 1]),
+        agree("3 d", "1 d", "", "50"),
+    ),
+    (
+        "Driver compliance and tachograph records",
+        grow(4, 1, [2, 2, 1, 3, 4, 2, 0]),
+        agree("1 w", "1 d", "", "50"),
+    ),
+    (
+        "Customs clearance and documentation",
+        grow(1, 1, [4, 4, 5, 3, 4, 0, 0]),
+        agree("1 w", "4 h", "", "50"),
+    ),
+    (
+        "Customer order intake",
+        grow(0, 2, [5, 4, 5, 4, 3, 0, 0]),
+        agree("2 h", "15 min", "30 min", "60"),
+    ),
+    (
+        "Shipment tracking enquiries",
+        grow(1, 1, [2, 2, 4, 3, 1, 0, 0]),
+        agree("1 d", "4 h", "", "50"),
+    ),
     ("Complaints handling", None, None),
-    ("Key account management", grow(2, 1, [4, 1, 4, 3, 2, 0, 0]), agree("3 d", "n/a", "", "30")),
-    ("Customer invoicing", grow(2, 1, [4, 2, 2, 1, 2, 0, 0]), agree("3 d", "1 d", "1 d", "50")),
-    ("Accounts payable", grow(3, 1, [3, 2, 1, 2, 4, 0, 0]), agree("1 w", "1 d", "", "50")),
+    (
+        "Key account management",
+        grow(2, 1, [4, 1, 4, 3, 2, 0, 0]),
+        agree("3 d", "n/a", "", "30"),
+    ),
+    (
+        "Customer invoicing",
+        grow(2, 1, [4, 2, 2, 1, 2, 0, 0]),
+        agree("3 d", "1 d", "1 d", "50"),
+    ),
+    (
+        "Accounts payable",
+        grow(3, 1, [3, 2, 1, 2, 4, 0, 0]),
+        agree("1 w", "1 d", "", "50"),
+    ),
     (
         "Treasury and cash management",
         grow(0, 1, [5, 2, 1, 3, 4, 0, 0]),
@@ -68,22 +143,62 @@ const IMPACTS: &[(&str, Option<Profile>, Option<Agreed>)] = &[
             rpo: "1 h",
             wrt: "2 h",
             mbco: "100",
-            mtpd_override: Some(("8 h", "Lenders' daily cash report is due at 10:00; missing it breaches the facility")),
+            mtpd_override: Some((
+                "8 h",
+                "Lenders' daily cash report is due at 10:00; missing it breaches the facility",
+            )),
         }),
     ),
-    ("Month-end close and reporting", grow(4, 1, [3, 2, 0, 3, 4, 0, 0]), agree("1 w", "1 d", "", "")),
-    ("Payroll processing", grow(1, 1, [3, 3, 2, 4, 5, 1, 0]), agree("1 d", "4 h", "4 h", "100")),
+    (
+        "Month-end close and reporting",
+        grow(4, 1, [3, 2, 0, 3, 4, 0, 0]),
+        agree("1 w", "1 d", "", ""),
+    ),
+    (
+        "Payroll processing",
+        grow(1, 1, [3, 3, 2, 4, 5, 1, 0]),
+        agree("1 d", "4 h", "4 h", "100"),
+    ),
     (
         "Seasonal recruitment and onboarding",
-        Some(Profile { onset: 5, rate: 1, peaks: [2, 3, 1, 2, 1, 0, 0], tweaks: &[(1, 7, 1)] }),
+        Some(Profile {
+            onset: 5,
+            rate: 1,
+            peaks: [2, 3, 1, 2, 1, 0, 0],
+            tweaks: &[(1, 7, 1)],
+        }),
         agree("2 w", "1 w", "", ""),
     ),
-    ("Health and safety incident management", grow(0, 2, [1, 2, 0, 3, 4, 5, 2]), agree("1 h", "n/a", "", "100")),
-    ("IT service desk", grow(1, 1, [2, 4, 2, 1, 0, 0, 0]), agree("1 d", "1 d", "", "50")),
-    ("Warehouse management system operations", grow(0, 2, [5, 5, 4, 3, 2, 0, 0]), agree("2 h", "15 min", "1 h", "80")),
-    ("Network and cyber security monitoring", grow(1, 1, [3, 4, 2, 4, 4, 0, 0]), agree("8 h", "1 h", "", "")),
-    ("Supplier onboarding and due diligence", grow(5, 1, [1, 2, 0, 1, 3, 0, 0]), agree("2 w", "1 w", "", "")),
-    ("Fuel and consumables purchasing", grow(2, 1, [2, 4, 1, 1, 0, 1, 2]), agree("3 d", "1 d", "", "50")),
+    (
+        "Health and safety incident management",
+        grow(0, 2, [1, 2, 0, 3, 4, 5, 2]),
+        agree("1 h", "n/a", "", "100"),
+    ),
+    (
+        "IT service desk",
+        grow(1, 1, [2, 4, 2, 1, 0, 0, 0]),
+        agree("1 d", "1 d", "", "50"),
+    ),
+    (
+        "Warehouse management system operations",
+        grow(0, 2, [5, 5, 4, 3, 2, 0, 0]),
+        agree("2 h", "15 min", "1 h", "80"),
+    ),
+    (
+        "Network and cyber security monitoring",
+        grow(1, 1, [3, 4, 2, 4, 4, 0, 0]),
+        agree("8 h", "1 h", "", ""),
+    ),
+    (
+        "Supplier onboarding and due diligence",
+        grow(5, 1, [1, 2, 0, 1, 3, 0, 0]),
+        agree("2 w", "1 w", "", ""),
+    ),
+    (
+        "Fuel and consumables purchasing",
+        grow(2, 1, [2, 4, 1, 1, 0, 1, 2]),
+        agree("3 d", "1 d", "", "50"),
+    ),
 ];
 
 /// The process whose objectives were agreed before its impact was scored,
@@ -149,7 +264,10 @@ const PROCESSES: &[DemoProcess] = &[
         staff: Some(2),
         workaround: "Manual temperature readings every 30 minutes on paper logs",
         status: Status::InReview,
-        custom: &[("Site", "Felixstowe DC"), ("Regulatory reference", "MHRA Good Distribution Practice")],
+        custom: &[
+            ("Site", "Felixstowe DC"),
+            ("Regulatory reference", "MHRA Good Distribution Practice"),
+        ],
     },
     DemoProcess {
         name: "Inventory control and cycle counts",
@@ -204,7 +322,10 @@ const PROCESSES: &[DemoProcess] = &[
         staff: Some(2),
         workaround: "Drivers keep printouts; analysis caught up within the 28-day legal window",
         status: Status::Draft,
-        custom: &[("Regulatory reference", "Retained EU Regulation 561/2006; DVSA")],
+        custom: &[(
+            "Regulatory reference",
+            "Retained EU Regulation 561/2006; DVSA",
+        )],
     },
     DemoProcess {
         name: "Customs clearance and documentation",
@@ -215,7 +336,10 @@ const PROCESSES: &[DemoProcess] = &[
         staff: Some(4),
         workaround: "Use a customs broker on an emergency call-off contract",
         status: Status::InReview,
-        custom: &[("Regulatory reference", "HMRC Authorised Economic Operator"), ("Site", "Felixstowe DC")],
+        custom: &[
+            ("Regulatory reference", "HMRC Authorised Economic Operator"),
+            ("Site", "Felixstowe DC"),
+        ],
     },
     DemoProcess {
         name: "Customer order intake",
@@ -422,7 +546,10 @@ fn fill(store: &mut Store) -> Result<()> {
             Some(p) => store.unit_by_name(p)?.map(|u| u.id),
             None => None,
         };
-        store.create_unit(&UnitInput { name: (*name).into(), parent_id })?;
+        store.create_unit(&UnitInput {
+            name: (*name).into(),
+            parent_id,
+        })?;
     }
     for p in PROCESSES {
         let unit_id = store.unit_by_name(p.unit)?.map(|u| u.id);
@@ -436,13 +563,22 @@ fn fill(store: &mut Store) -> Result<()> {
             workaround: p.workaround.into(),
             notes: String::new(),
             status: Status::Draft,
-            custom_fields: p.custom.iter().map(|(n, v)| CustomField { name: (*n).into(), value: (*v).into() }).collect(),
+            custom_fields: p
+                .custom
+                .iter()
+                .map(|(n, v)| CustomField {
+                    name: (*n).into(),
+                    value: (*v).into(),
+                })
+                .collect(),
         };
         store.create_process(&input, &Provenance::Demo)?;
     }
     let m = store.methodology()?;
     for (name, profile, agreed) in IMPACTS {
-        let Some(process) = store.process_by_name(name)? else { continue };
+        let Some(process) = store.process_by_name(name)? else {
+            continue;
+        };
         let agree = |store: &mut Store| -> Result<()> {
             let Some(a) = agreed else { return Ok(()) };
             let (mtpd_override, reason) = a.mtpd_override.unwrap_or(("", ""));
@@ -457,7 +593,9 @@ fn fill(store: &mut Store) -> Result<()> {
                 agreed_by: format!("{}; Eleanor Marsh", process.owner),
                 agreed_on: WORKSHOP_DAY.into(),
             };
-            store.set_objectives(process.id, &input, &Provenance::Demo).map(|_| ())
+            store
+                .set_objectives(process.id, &input, &Provenance::Demo)
+                .map(|_| ())
         };
         if *name == RTO_BEYOND_MTPD {
             agree(store)?;
@@ -466,9 +604,22 @@ fn fill(store: &mut Store) -> Result<()> {
             let mut cells = Vec::new();
             for (c, category) in m.categories.iter().enumerate() {
                 for (h, horizon) in m.horizons.iter().enumerate() {
-                    let grown = if h < profile.onset { 0 } else { ((h - profile.onset + 1) as u8 * profile.rate).min(profile.peaks[c]) };
-                    let severity = profile.tweaks.iter().find(|(tc, th, _)| *tc == c && *th == h).map_or(grown, |t| t.2);
-                    cells.push(ScoreInput { category_id: category.id, horizon_id: horizon.id, severity: Some(severity), note: None });
+                    let grown = if h < profile.onset {
+                        0
+                    } else {
+                        ((h - profile.onset + 1) as u8 * profile.rate).min(profile.peaks[c])
+                    };
+                    let severity = profile
+                        .tweaks
+                        .iter()
+                        .find(|(tc, th, _)| *tc == c && *th == h)
+                        .map_or(grown, |t| t.2);
+                    cells.push(ScoreInput {
+                        category_id: category.id,
+                        horizon_id: horizon.id,
+                        severity: Some(severity),
+                        note: None,
+                    });
                 }
             }
             store.set_scores(process.id, &cells, &Provenance::Demo)?;
@@ -480,7 +631,10 @@ fn fill(store: &mut Store) -> Result<()> {
     for p in PROCESSES.iter().filter(|p| p.status != Status::Draft) {
         if let Some(process) = store.process_by_name(p.name)? {
             let note = match p.status {
-                Status::Approved => format!("Signed off by {} in the workshop of {WORKSHOP_DAY}", p.owner),
+                Status::Approved => format!(
+                    "Signed off by {} in the workshop of {WORKSHOP_DAY}",
+                    p.owner
+                ),
                 _ => "Scores and objectives ready for the owner's review".to_string(),
             };
             store.set_status(process.id, p.status, &note)?;

@@ -83,9 +83,26 @@ impl<'a> Dump<'a> {
     pub fn new(a: &'a Assessment) -> Dump<'a> {
         let unit_name = |id| a.unit(id).map(|u| u.name.as_str());
         let analysis = analysis::analyze(a);
-        let process_name = |id| a.processes.iter().find(|p| p.id == id).map_or("", |p| p.name.as_str());
-        let category_name = |id| a.methodology.categories.iter().find(|c| c.id == id).map_or("", |c| c.name.as_str());
-        let horizon_minutes = |id| a.methodology.horizons.iter().find(|h| h.id == id).map_or(0, |h| h.minutes.0);
+        let process_name = |id| {
+            a.processes
+                .iter()
+                .find(|p| p.id == id)
+                .map_or("", |p| p.name.as_str())
+        };
+        let category_name = |id| {
+            a.methodology
+                .categories
+                .iter()
+                .find(|c| c.id == id)
+                .map_or("", |c| c.name.as_str())
+        };
+        let horizon_minutes = |id| {
+            a.methodology
+                .horizons
+                .iter()
+                .find(|h| h.id == id)
+                .map_or(0, |h| h.minutes.0)
+        };
         Dump {
             format: FORMAT,
             assessment: &a.info,
@@ -93,7 +110,11 @@ impl<'a> Dump<'a> {
             units: a
                 .units
                 .iter()
-                .map(|u| DumpUnit { id: u.id.to_string(), name: &u.name, parent: u.parent_id.and_then(unit_name) })
+                .map(|u| DumpUnit {
+                    id: u.id.to_string(),
+                    name: &u.name,
+                    parent: u.parent_id.and_then(unit_name),
+                })
                 .collect(),
             processes: a
                 .processes
@@ -115,7 +136,11 @@ impl<'a> Dump<'a> {
                         .iter()
                         .map(|f| (f.name.clone(), Value::String(f.value.clone())))
                         .collect(),
-                    impact_rationale: a.impact_rationales.iter().find(|(id, _)| *id == p.id).map_or("", |(_, r)| r.as_str()),
+                    impact_rationale: a
+                        .impact_rationales
+                        .iter()
+                        .find(|(id, _)| *id == p.id)
+                        .map_or("", |(_, r)| r.as_str()),
                     objectives: {
                         let o = a.objectives.iter().find(|o| o.process_id == p.id);
                         DumpObjectives {

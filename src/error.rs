@@ -30,7 +30,11 @@ pub enum Error {
          update the program to open it",
         path.display()
     )]
-    TooNew { path: PathBuf, found: i64, supported: i64 },
+    TooNew {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
 
     #[error("{}: the file is damaged ({reason})", path.display())]
     Corrupt { path: PathBuf, reason: String },
@@ -39,7 +43,10 @@ pub enum Error {
     Locked { path: PathBuf },
 
     #[error("{}: {source}", path.display())]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
 
     #[error("{}: upgrading the file failed ({reason}); it was left as it was", path.display())]
     Migration { path: PathBuf, reason: String },
@@ -60,10 +67,20 @@ pub enum Error {
     NoSuchName { kind: &'static str, name: String },
 
     #[error("no {kind} \"{name}\"; use one of: {accepted}")]
-    Unknown { kind: &'static str, name: String, accepted: String },
+    Unknown {
+        kind: &'static str,
+        name: String,
+        accepted: String,
+    },
 
-    #[error("unit \"{name}\" still holds {processes} process(es) and {units} unit(s); move or delete them first")]
-    UnitInUse { name: String, processes: usize, units: usize },
+    #[error(
+        "unit \"{name}\" still holds {processes} process(es) and {units} unit(s); move or delete them first"
+    )]
+    UnitInUse {
+        name: String,
+        processes: usize,
+        units: usize,
+    },
 
     #[error("unit \"{name}\" cannot sit under itself or under one of its own sub-units")]
     UnitCycle { name: String },
@@ -72,7 +89,11 @@ pub enum Error {
     ProcessLocked { name: String },
 
     #[error("{what} is still used by {count} impact score(s); {hint}")]
-    MethodologyInUse { what: String, count: usize, hint: &'static str },
+    MethodologyInUse {
+        what: String,
+        count: usize,
+        hint: &'static str,
+    },
 
     #[error("nothing to undo")]
     NothingToUndo,
@@ -123,7 +144,8 @@ impl Error {
         use serde_json::json;
         match self {
             Error::Invalid { issues } => json!({ "issues": issues }),
-            Error::DuplicateProcess { name, existing } | Error::DuplicateUnit { name, existing } => {
+            Error::DuplicateProcess { name, existing }
+            | Error::DuplicateUnit { name, existing } => {
                 json!({ "issues": [FieldIssue::new("name", self.to_string())], "name": name, "existing": existing })
             }
             Error::FileNotFound { path }
@@ -134,7 +156,11 @@ impl Error {
             | Error::Locked { path }
             | Error::Io { path, .. }
             | Error::Migration { path, .. } => json!({ "path": path }),
-            Error::TooNew { path, found, supported } => json!({ "path": path, "found": found, "supported": supported }),
+            Error::TooNew {
+                path,
+                found,
+                supported,
+            } => json!({ "path": path, "found": found, "supported": supported }),
             _ => serde_json::Value::Null,
         }
     }

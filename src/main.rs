@@ -12,7 +12,11 @@ use bia::{Store, demo};
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
-#[command(name = "bia", version, about = "BIA Workbench: business impact analysis from the command line")]
+#[command(
+    name = "bia",
+    version,
+    about = "BIA Workbench: business impact analysis from the command line"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -130,8 +134,22 @@ fn main() -> ExitCode {
 
 fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
     match command {
-        Command::New { file, name, organisation, scope, facilitator } => {
-            let store = Store::create(&file, &AssessmentInput { name, organisation, scope, facilitator })?;
+        Command::New {
+            file,
+            name,
+            organisation,
+            scope,
+            facilitator,
+        } => {
+            let store = Store::create(
+                &file,
+                &AssessmentInput {
+                    name,
+                    organisation,
+                    scope,
+                    facilitator,
+                },
+            )?;
             store.close()?;
             writeln!(out, "created {}", file.display()).ok();
         }
@@ -147,9 +165,18 @@ fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
             store.close()?;
             writeln!(out, "{}", Dump::new(&assessment).to_json()).ok();
         }
-        Command::Process(ProcessCommand::Add { file, name, unit, owner }) => {
+        Command::Process(ProcessCommand::Add {
+            file,
+            name,
+            unit,
+            owner,
+        }) => {
             let mut store = Store::open(&file)?;
-            let input = ProcessInput { name, owner, ..Default::default() };
+            let input = ProcessInput {
+                name,
+                owner,
+                ..Default::default()
+            };
             let process = store.create_process_in(&unit, &input, &Provenance::Workshop)?;
             store.close()?;
             writeln!(out, "added process \"{}\" ({})", process.name, process.id).ok();
@@ -160,17 +187,37 @@ fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
             store.close()?;
             let dump = Dump::new(&assessment);
             if json {
-                writeln!(out, "{}", serde_json::to_string_pretty(&dump.processes).unwrap_or_default()).ok();
+                writeln!(
+                    out,
+                    "{}",
+                    serde_json::to_string_pretty(&dump.processes).unwrap_or_default()
+                )
+                .ok();
             } else {
                 print_table(out, &dump);
             }
         }
-        Command::Score { file, process, category, horizon, severity } => {
+        Command::Score {
+            file,
+            process,
+            category,
+            horizon,
+            severity,
+        } => {
             let mut store = Store::open(&file)?;
             let p = process_named(&store, &process)?;
             let m = store.methodology()?;
-            let (c, h, sev) = (m.category_named(&category)?, m.horizon_named(&horizon)?, m.severity_named(&severity)?);
-            let input = ScoreInput { category_id: c.id, horizon_id: h.id, severity: Some(sev), note: None };
+            let (c, h, sev) = (
+                m.category_named(&category)?,
+                m.horizon_named(&horizon)?,
+                m.severity_named(&severity)?,
+            );
+            let input = ScoreInput {
+                category_id: c.id,
+                horizon_id: h.id,
+                severity: Some(sev),
+                note: None,
+            };
             store.set_scores(p.id, &[input], &Provenance::Workshop)?;
             let a = store.analyze_process(p.id)?;
             store.close()?;
@@ -178,7 +225,15 @@ fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
                 (Some(m), Some(r)) => format!("derived MTPD {m} ({})", r.text),
                 _ => "no category reaches its threshold: MTPD beyond the last horizon".to_string(),
             };
-            writeln!(out, "{}: {} at {} = {sev} – {}; {mtpd}", p.name, c.name, h.label, m.level_name(sev)).ok();
+            writeln!(
+                out,
+                "{}: {} at {} = {sev} – {}; {mtpd}",
+                p.name,
+                c.name,
+                h.label,
+                m.level_name(sev)
+            )
+            .ok();
         }
         Command::Objectives {
             file,
@@ -195,7 +250,10 @@ fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
         } => {
             let mut store = Store::open(&file)?;
             let p = process_named(&store, &process)?;
-            let mut input = store.objectives(p.id)?.map(|o| o.to_input()).unwrap_or_default();
+            let mut input = store
+                .objectives(p.id)?
+                .map(|o| o.to_input())
+                .unwrap_or_default();
             let given = [
                 (&mut input.rto, rto),
                 (&mut input.rpo, rpo),
@@ -215,9 +273,17 @@ fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
             store.set_objectives(p.id, &input, &Provenance::Workshop)?;
             let a = store.analyze_process(p.id)?;
             store.close()?;
-            let text = |m: Option<bia::model::Minutes>| m.map_or("not set".to_string(), |m| m.to_string());
+            let text =
+                |m: Option<bia::model::Minutes>| m.map_or("not set".to_string(), |m| m.to_string());
             let tier = a.tier.map_or("no tier".to_string(), |t| t.name);
-            writeln!(out, "{}: RTO {}, MTPD {}, {tier}", p.name, text(a.rto), text(a.mtpd)).ok();
+            writeln!(
+                out,
+                "{}: RTO {}, MTPD {}, {tier}",
+                p.name,
+                text(a.rto),
+                text(a.mtpd)
+            )
+            .ok();
         }
         Command::Analyze { file, json } => {
             let store = Store::open(&file)?;
@@ -225,7 +291,8 @@ fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
             store.close()?;
             let analysis = bia::analysis::analyze(&assessment);
             if json {
-                let text = serde_json::to_string_pretty(&bia::dump::AnalysisJson::new(&analysis)).unwrap_or_default();
+                let text = serde_json::to_string_pretty(&bia::dump::AnalysisJson::new(&analysis))
+                    .unwrap_or_default();
                 writeln!(out, "{text}").ok();
             } else {
                 print_analysis(out, &analysis);
@@ -237,7 +304,12 @@ fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
 
 /// The process with this name, or an error naming it.
 fn process_named(store: &Store, name: &str) -> bia::Result<bia::model::Process> {
-    store.process_by_name(name)?.ok_or_else(|| bia::Error::NoSuchName { kind: "process", name: name.trim().to_string() })
+    store
+        .process_by_name(name)?
+        .ok_or_else(|| bia::Error::NoSuchName {
+            kind: "process",
+            name: name.trim().to_string(),
+        })
 }
 
 fn print_analysis(out: &mut impl Write, analysis: &bia::analysis::Analysis) {
@@ -256,13 +328,25 @@ fn print_analysis(out: &mut impl Write, analysis: &bia::analysis::Analysis) {
                 p.process.clone(),
                 mtpd,
                 dur(p.rto),
-                if p.rpo_not_applicable { "n/a".into() } else { dur(p.rpo) },
+                if p.rpo_not_applicable {
+                    "n/a".into()
+                } else {
+                    dur(p.rpo)
+                },
                 p.tier.as_ref().map_or("—".into(), |t| t.name.clone()),
-                p.violations.iter().map(|v| v.message.as_str()).collect::<Vec<_>>().join(" "),
+                p.violations
+                    .iter()
+                    .map(|v| v.message.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
             ]
         })
         .collect();
-    print_rows(out, ["PROCESS", "MTPD", "RTO", "RPO", "TIER", "VIOLATIONS"], &rows);
+    print_rows(
+        out,
+        ["PROCESS", "MTPD", "RTO", "RPO", "TIER", "VIOLATIONS"],
+        &rows,
+    );
     let violations: usize = analysis.processes.iter().map(|p| p.violations.len()).sum();
     writeln!(out, "{} process(es), {violations} violation(s)", rows.len()).ok();
 }
@@ -276,7 +360,11 @@ fn print_rows<const N: usize>(out: &mut impl Write, header: [&str; N], rows: &[[
     }
     let header = header.map(str::to_string);
     for row in std::iter::once(&header).chain(rows.iter()) {
-        let line: Vec<String> = row.iter().zip(widths).map(|(c, w)| format!("{c:<w$}")).collect();
+        let line: Vec<String> = row
+            .iter()
+            .zip(widths)
+            .map(|(c, w)| format!("{c:<w$}"))
+            .collect();
         writeln!(out, "{}", line.join("  ").trim_end()).ok();
     }
 }
@@ -285,7 +373,14 @@ fn print_table(out: &mut impl Write, dump: &Dump) {
     let rows: Vec<[String; 4]> = dump
         .processes
         .iter()
-        .map(|p| [p.name.to_string(), p.unit.unwrap_or("—").to_string(), p.owner.to_string(), p.status.as_str().to_string()])
+        .map(|p| {
+            [
+                p.name.to_string(),
+                p.unit.unwrap_or("—").to_string(),
+                p.owner.to_string(),
+                p.status.as_str().to_string(),
+            ]
+        })
         .collect();
     print_rows(out, ["PROCESS", "UNIT", "OWNER", "STATUS"], &rows);
     writeln!(out, "{} process(es)", rows.len()).ok();

@@ -20,7 +20,11 @@ pub struct ApiError {
 impl ApiError {
     /// For the shell's own failures that have no core error behind them.
     pub fn new(code: &str, message: impl Into<String>) -> ApiError {
-        ApiError { code: code.to_string(), message: message.into(), details: serde_json::Value::Null }
+        ApiError {
+            code: code.to_string(),
+            message: message.into(),
+            details: serde_json::Value::Null,
+        }
     }
 
     pub fn no_assessment() -> ApiError {
@@ -30,7 +34,11 @@ impl ApiError {
 
 impl From<bia::Error> for ApiError {
     fn from(err: bia::Error) -> ApiError {
-        ApiError { code: err.code().to_string(), message: err.to_string(), details: err.details() }
+        ApiError {
+            code: err.code().to_string(),
+            message: err.to_string(),
+            details: err.details(),
+        }
     }
 }
 

@@ -88,7 +88,9 @@ pub fn start<R: Runtime>(app: &AppHandle<R>, startup: &Startup) {
     {
         *slot = Some(dir);
     }
-    let recent = commands::files::data_dir(&state).map(|d| recent::load(&d.join("recent.json"))).unwrap_or_default();
+    let recent = commands::files::data_dir(&state)
+        .map(|d| recent::load(&d.join("recent.json")))
+        .unwrap_or_default();
     menu::refresh(app, &recent);
     let opened = match startup {
         Startup::StartScreen => Ok(None),
@@ -106,7 +108,10 @@ pub fn start<R: Runtime>(app: &AppHandle<R>, startup: &Startup) {
 /// the open assessment is closed properly, its write-ahead log folded back
 /// so that the `.bia` file alone carries everything.
 pub fn run(startup: Startup) {
-    let state = AppState { native_menu: true, ..AppState::default() };
+    let state = AppState {
+        native_menu: true,
+        ..AppState::default()
+    };
     builder(tauri::Builder::default(), state, startup)
         .build(tauri::generate_context!())
         .expect("the BIA Workbench window could not start")

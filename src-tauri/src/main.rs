@@ -10,7 +10,11 @@ use bia_workbench::Startup;
 use clap::Parser;
 
 #[derive(Parser)]
-#[command(name = "bia-workbench", version, about = "BIA Workbench: business impact analysis workshops")]
+#[command(
+    name = "bia-workbench",
+    version,
+    about = "BIA Workbench: business impact analysis workshops"
+)]
 struct Args {
     /// Open the demo assessment (Harbourline Logistics).
     #[arg(long, conflicts_with = "file")]

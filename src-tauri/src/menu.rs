@@ -4,7 +4,9 @@
 //! own buttons, so there is one path for each action.
 
 use serde::Serialize;
-use tauri::menu::{Menu, MenuBuilder, MenuEvent, MenuItemBuilder, PredefinedMenuItem, Submenu, SubmenuBuilder};
+use tauri::menu::{
+    Menu, MenuBuilder, MenuEvent, MenuItemBuilder, PredefinedMenuItem, Submenu, SubmenuBuilder,
+};
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 
 use crate::session::{AppState, RecentFile};
@@ -27,17 +29,27 @@ const QUIT: &str = "quit";
 const OPEN_RECENT: &str = "open_recent";
 
 /// Puts the recent files (those still present) into the Open Recent submenu.
-fn fill_recent<R: Runtime>(app: &AppHandle<R>, submenu: &Submenu<R>, recent: &[RecentFile]) -> tauri::Result<()> {
+fn fill_recent<R: Runtime>(
+    app: &AppHandle<R>,
+    submenu: &Submenu<R>,
+    recent: &[RecentFile],
+) -> tauri::Result<()> {
     for item in submenu.items()? {
         submenu.remove(&item)?;
     }
     let present: Vec<_> = recent.iter().filter(|r| r.exists).collect();
     if present.is_empty() {
-        submenu.append(&MenuItemBuilder::with_id("recent-none", "No recent files").enabled(false).build(app)?)?;
+        submenu.append(
+            &MenuItemBuilder::with_id("recent-none", "No recent files")
+                .enabled(false)
+                .build(app)?,
+        )?;
     }
     for r in present {
         let label = format!("{} — {}", r.name, r.path);
-        submenu.append(&MenuItemBuilder::with_id(format!("{RECENT_PREFIX}{}", r.path), label).build(app)?)?;
+        submenu.append(
+            &MenuItemBuilder::with_id(format!("{RECENT_PREFIX}{}", r.path), label).build(app)?,
+        )?;
     }
     Ok(())
 }
@@ -53,17 +65,41 @@ pub fn build<R: Runtime>(app: &AppHandle<R>, recent: &[RecentFile]) -> tauri::Re
     let open_recent = SubmenuBuilder::with_id(app, OPEN_RECENT, "Open Recent").build()?;
     fill_recent(app, &open_recent, recent)?;
     let file = SubmenuBuilder::with_id(app, FILE, "File")
-        .item(&MenuItemBuilder::with_id("new", "New Assessment…").accelerator("CmdOrCtrl+N").build(app)?)
-        .item(&MenuItemBuilder::with_id("open", "Open…").accelerator("CmdOrCtrl+O").build(app)?)
+        .item(
+            &MenuItemBuilder::with_id("new", "New Assessment…")
+                .accelerator("CmdOrCtrl+N")
+                .build(app)?,
+        )
+        .item(
+            &MenuItemBuilder::with_id("open", "Open…")
+                .accelerator("CmdOrCtrl+O")
+                .build(app)?,
+        )
         .item(&open_recent)
         .separator()
-        .item(&MenuItemBuilder::with_id("close", "Close").accelerator("CmdOrCtrl+W").build(app)?)
+        .item(
+            &MenuItemBuilder::with_id("close", "Close")
+                .accelerator("CmdOrCtrl+W")
+                .build(app)?,
+        )
         .separator()
-        .item(&MenuItemBuilder::with_id(QUIT, "Quit").accelerator("CmdOrCtrl+Q").build(app)?)
+        .item(
+            &MenuItemBuilder::with_id(QUIT, "Quit")
+                .accelerator("CmdOrCtrl+Q")
+                .build(app)?,
+        )
         .build()?;
     let edit = SubmenuBuilder::new(app, "Edit")
-        .item(&MenuItemBuilder::with_id("undo", "Undo").accelerator("CmdOrCtrl+Z").build(app)?)
-        .item(&MenuItemBuilder::with_id("redo", "Redo").accelerator("CmdOrCtrl+Shift+Z").build(app)?)
+        .item(
+            &MenuItemBuilder::with_id("undo", "Undo")
+                .accelerator("CmdOrCtrl+Z")
+                .build(app)?,
+        )
+        .item(
+            &MenuItemBuilder::with_id("redo", "Redo")
+                .accelerator("CmdOrCtrl+Shift+Z")
+                .build(app)?,
+        )
         .separator()
         .item(&PredefinedMenuItem::cut(app, None)?)
         .item(&PredefinedMenuItem::copy(app, None)?)
@@ -81,7 +117,9 @@ pub fn action(id: &str) -> Option<MenuAction> {
         "close" => MenuAction::Close,
         "undo" => MenuAction::Undo,
         "redo" => MenuAction::Redo,
-        other => MenuAction::OpenRecent { path: other.strip_prefix(RECENT_PREFIX)?.to_string() },
+        other => MenuAction::OpenRecent {
+            path: other.strip_prefix(RECENT_PREFIX)?.to_string(),
+        },
     })
 }
 
@@ -123,7 +161,9 @@ mod tests {
 
     #[test]
     fn recent_ids_carry_their_path() {
-        assert!(matches!(action("recent:/home/ana/acme.bia"), Some(MenuAction::OpenRecent { path }) if path == "/home/ana/acme.bia"));
+        assert!(
+            matches!(action("recent:/home/ana/acme.bia"), Some(MenuAction::OpenRecent { path }) if path == "/home/ana/acme.bia")
+        );
         assert!(matches!(action("undo"), Some(MenuAction::Undo)));
         assert!(action("recent-none").is_none());
     }

@@ -22,8 +22,10 @@ pub fn forget(list: &mut Vec<RecentFile>, path: &str) {
 /// Reads the list; a missing or unreadable file is an empty list (the list
 /// is a convenience, never a reason to fail).
 pub fn load(file: &Path) -> Vec<RecentFile> {
-    let mut list: Vec<RecentFile> =
-        fs::read_to_string(file).ok().and_then(|text| serde_json::from_str(&text).ok()).unwrap_or_default();
+    let mut list: Vec<RecentFile> = fs::read_to_string(file)
+        .ok()
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default();
     for r in &mut list {
         r.exists = Path::new(&r.path).is_file();
     }
@@ -45,14 +47,22 @@ mod tests {
     use super::*;
 
     fn entry(path: &str) -> RecentFile {
-        RecentFile { path: path.into(), name: path.into(), opened_at: String::new(), exists: true }
+        RecentFile {
+            path: path.into(),
+            name: path.into(),
+            opened_at: String::new(),
+            exists: true,
+        }
     }
 
     #[test]
     fn reopening_moves_a_file_to_the_top_without_duplicates() {
         let mut list = vec![entry("/a.bia"), entry("/b.bia")];
         remember(&mut list, entry("/b.bia"));
-        assert_eq!(list.iter().map(|r| r.path.as_str()).collect::<Vec<_>>(), ["/b.bia", "/a.bia"]);
+        assert_eq!(
+            list.iter().map(|r| r.path.as_str()).collect::<Vec<_>>(),
+            ["/b.bia", "/a.bia"]
+        );
     }
 
     #[test]

@@ -54,14 +54,20 @@ pub struct AppState {
 impl AppState {
     /// State whose data (recent list, demo) lives in `dir`.
     pub fn with_data_dir(dir: PathBuf) -> AppState {
-        AppState { data_dir: Mutex::new(Some(dir)), ..AppState::default() }
+        AppState {
+            data_dir: Mutex::new(Some(dir)),
+            ..AppState::default()
+        }
     }
 }
 
 impl AppState {
     /// Runs `f` on the open store, or fails with `no_assessment`.
     pub fn with_store<T>(&self, f: impl FnOnce(&mut Store) -> bia::Result<T>) -> ApiResult<T> {
-        let mut guard = self.store.lock().map_err(|_| ApiError::new("internal", "The app state is poisoned."))?;
+        let mut guard = self
+            .store
+            .lock()
+            .map_err(|_| ApiError::new("internal", "The app state is poisoned."))?;
         let store = guard.as_mut().ok_or_else(ApiError::no_assessment)?;
         Ok(f(store)?)
     }
@@ -77,5 +83,7 @@ pub fn session_of(store: &Store) -> bia::Result<Session> {
 }
 
 pub fn file_name(path: &Path) -> String {
-    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string())
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
 }

@@ -4,4 +4,7 @@
 
 mod objectives;
 
-pub use objectives::{Analysis, DecreasingRow, MtpdReason, ProcessAnalysis, TierRef, Violation, analyze, analyze_process};
+pub use objectives::{
+    Analysis, DecreasingRow, MtpdReason, ProcessAnalysis, TierRef, Violation, analyze,
+    analyze_process,
+};

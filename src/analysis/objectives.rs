@@ -90,13 +90,21 @@ pub fn analyze(a: &Assessment) -> Analysis {
     for s in &a.scores {
         scores.entry(s.process_id).or_default().push(s);
     }
-    let objectives: FxHashMap<Id, &Objectives> = a.objectives.iter().map(|o| (o.process_id, o)).collect();
+    let objectives: FxHashMap<Id, &Objectives> =
+        a.objectives.iter().map(|o| (o.process_id, o)).collect();
     let processes = a
         .processes
         .iter()
         .map(|p| {
             let cells = scores.get(&p.id).map(Vec::as_slice).unwrap_or(&[]);
-            analyze_with(&grid, &a.methodology, p.id, &p.name, cells, objectives.get(&p.id).copied())
+            analyze_with(
+                &grid,
+                &a.methodology,
+                p.id,
+                &p.name,
+                cells,
+                objectives.get(&p.id).copied(),
+            )
         })
         .collect();
     Analysis { processes }
@@ -126,13 +134,21 @@ struct Grid<'m> {
 
 impl<'m> Grid<'m> {
     fn new(m: &'m Methodology) -> Grid<'m> {
-        let categories: Vec<_> =
-            m.categories.iter().filter(|c| !c.retired).map(|c| (c.id, c.name.as_str(), m.threshold_of(c))).collect();
+        let categories: Vec<_> = m
+            .categories
+            .iter()
+            .filter(|c| !c.retired)
+            .map(|c| (c.id, c.name.as_str(), m.threshold_of(c)))
+            .collect();
         Grid {
             category_count: categories.len(),
             categories,
             horizons: m.horizons.iter().map(|h| h.id).collect(),
-            horizon_list: m.horizons.iter().map(|h| (h.minutes, h.label.as_str())).collect(),
+            horizon_list: m
+                .horizons
+                .iter()
+                .map(|h| (h.minutes, h.label.as_str()))
+                .collect(),
         }
     }
 
@@ -158,7 +174,11 @@ fn analyze_with(
     let mut matrix: Vec<Option<u8>> = vec![None; grid.category_count * h];
     let mut scored = 0;
     for s in scores {
-        if let (Some(c), Some(hi), Some(sev)) = (grid.category(s.category_id), grid.horizon(s.horizon_id), s.severity) {
+        if let (Some(c), Some(hi), Some(sev)) = (
+            grid.category(s.category_id),
+            grid.horizon(s.horizon_id),
+            s.severity,
+        ) {
             matrix[c * h + hi] = Some(sev);
             scored += 1;
         }
@@ -201,7 +221,9 @@ fn analyze_with(
                         category: cname.to_string(),
                         from_horizon: prev_label.to_string(),
                         to_horizon: label.to_string(),
-                        message: format!("{cname} falls from {prev} at {prev_label} to {sev} at {label}"),
+                        message: format!(
+                            "{cname} falls from {prev} at {prev_label} to {sev} at {label}"
+                        ),
                     });
                     break;
                 }
@@ -213,7 +235,10 @@ fn analyze_with(
     let o = objectives.cloned().unwrap_or_default();
     let mtpd = o.mtpd_override.or(mtpd_derived);
     let violations = violations(mtpd, o.rto, o.wrt);
-    let tier = o.rto.and_then(|rto| m.tier_for(rto)).map(|t| TierRef { rank: t.rank, name: t.name.clone() });
+    let tier = o.rto.and_then(|rto| m.tier_for(rto)).map(|t| TierRef {
+        rank: t.rank,
+        name: t.name.clone(),
+    });
     ProcessAnalysis {
         process_id,
         process: name.to_string(),
@@ -235,9 +260,15 @@ fn analyze_with(
 }
 
 /// The rules between RTO, WRT and the agreed MTPD.
-pub fn violations(mtpd: Option<Minutes>, rto: Option<Minutes>, wrt: Option<Minutes>) -> Vec<Violation> {
+pub fn violations(
+    mtpd: Option<Minutes>,
+    rto: Option<Minutes>,
+    wrt: Option<Minutes>,
+) -> Vec<Violation> {
     let mut found = Vec::new();
-    let (Some(mtpd), Some(rto)) = (mtpd, rto) else { return found };
+    let (Some(mtpd), Some(rto)) = (mtpd, rto) else {
+        return found;
+    };
     if rto >= mtpd {
         found.push(Violation {
             code: "rto_not_below_mtpd".into(),
@@ -250,7 +281,10 @@ pub fn violations(mtpd: Option<Minutes>, rto: Option<Minutes>, wrt: Option<Minut
         found.push(Violation {
             code: "rto_plus_wrt_above_mtpd".into(),
             field: "wrt".into(),
-            message: format!("RTO {rto} plus WRT {wrt} is {} — beyond the MTPD of {mtpd}.", Minutes(rto.0 + wrt.0)),
+            message: format!(
+                "RTO {rto} plus WRT {wrt} is {} — beyond the MTPD of {mtpd}.",
+                Minutes(rto.0 + wrt.0)
+            ),
         });
     }
     found
@@ -291,52 +325,119 @@ mod tests {
         let m = Methodology::default();
         let table: &[(&[(&str, &str)], Option<u32>, Option<&str>)] = &[
             // Nothing reaches 4: beyond the last horizon.
-            (&[("Financial", "01233333"), ("Customer", "00112233")], None, None),
+            (
+                &[("Financial", "01233333"), ("Customer", "00112233")],
+                None,
+                None,
+            ),
             // The earliest category wins, whatever its order.
-            (&[("Financial", "01234555"), ("Customer", "12344555")], Some(1440), Some("Customer reaches 4 – Major at 1 d")),
+            (
+                &[("Financial", "01234555"), ("Customer", "12344555")],
+                Some(1440),
+                Some("Customer reaches 4 – Major at 1 d"),
+            ),
             // Reaching beyond the threshold counts as reaching it.
-            (&[("Operational", "00500000")], Some(480), Some("Operational reaches 5 – Catastrophic at 8 h")),
+            (
+                &[("Operational", "00500000")],
+                Some(480),
+                Some("Operational reaches 5 – Catastrophic at 8 h"),
+            ),
             // Unscored cells are not 0 and not reached: the first scored 4 counts.
-            (&[("Financial", "....4...")], Some(4320), Some("Financial reaches 4 – Major at 3 d")),
+            (
+                &[("Financial", "....4...")],
+                Some(4320),
+                Some("Financial reaches 4 – Major at 3 d"),
+            ),
             // A row that falls later does not move the MTPD.
-            (&[("Reputational", "01442100")], Some(480), Some("Reputational reaches 4 – Major at 8 h")),
+            (
+                &[("Reputational", "01442100")],
+                Some(480),
+                Some("Reputational reaches 4 – Major at 8 h"),
+            ),
             // No scores at all.
             (&[], None, None),
         ];
         for (rows, minutes, reason) in table {
-            assert_eq!(mtpd(&m, rows), (*minutes, reason.map(str::to_string)), "{rows:?}");
+            assert_eq!(
+                mtpd(&m, rows),
+                (*minutes, reason.map(str::to_string)),
+                "{rows:?}"
+            );
         }
     }
 
     #[test]
     fn a_category_threshold_overrides_the_assessments() {
         let mut m = Methodology::default();
-        let hs = m.categories.iter().position(|c| c.name == "Health & Safety").unwrap();
+        let hs = m
+            .categories
+            .iter()
+            .position(|c| c.name == "Health & Safety")
+            .unwrap();
         m.categories[hs].threshold = Some(2);
         let rows = [("Financial", "12345555"), ("Health & Safety", "01222222")];
-        assert_eq!(mtpd(&m, &rows), (Some(480), Some("Health & Safety reaches 2 – Minor at 8 h".into())));
+        assert_eq!(
+            mtpd(&m, &rows),
+            (
+                Some(480),
+                Some("Health & Safety reaches 2 – Minor at 8 h".into())
+            )
+        );
         m.threshold = 5;
         m.categories[hs].threshold = None;
-        assert_eq!(mtpd(&m, &rows).0, Some(4320), "a global threshold of 5 is reached by Financial at 3 d");
+        assert_eq!(
+            mtpd(&m, &rows).0,
+            Some(4320),
+            "a global threshold of 5 is reached by Financial at 3 d"
+        );
     }
 
     #[test]
     fn retired_categories_are_kept_but_not_counted() {
         let mut m = Methodology::default();
-        let env = m.categories.iter().position(|c| c.name == "Environmental").unwrap();
+        let env = m
+            .categories
+            .iter()
+            .position(|c| c.name == "Environmental")
+            .unwrap();
         m.categories[env].retired = true;
-        let a = analyze_process(&m, Id::default(), "Fuel", &scores(&m, &[("Environmental", "55555555"), ("Financial", "00004444")]), None);
+        let a = analyze_process(
+            &m,
+            Id::default(),
+            "Fuel",
+            &scores(
+                &m,
+                &[("Environmental", "55555555"), ("Financial", "00004444")],
+            ),
+            None,
+        );
         assert_eq!(a.mtpd_derived, Some(Minutes(4320)));
-        assert_eq!(a.total_cells, 6 * 8, "six active categories × eight horizons");
+        assert_eq!(
+            a.total_cells,
+            6 * 8,
+            "six active categories × eight horizons"
+        );
         assert_eq!(a.scored_cells, 8, "the retired row's cells are not counted");
     }
 
     #[test]
     fn decreasing_rows_are_flagged_not_forbidden() {
         let m = Methodology::default();
-        let a = analyze_process(&m, Id::default(), "Recruitment", &scores(&m, &[("Operational", "0.233.21"), ("Financial", "01234444")]), None);
+        let a = analyze_process(
+            &m,
+            Id::default(),
+            "Recruitment",
+            &scores(
+                &m,
+                &[("Operational", "0.233.21"), ("Financial", "01234444")],
+            ),
+            None,
+        );
         assert_eq!(a.decreasing.len(), 1);
-        assert_eq!(a.decreasing[0].message, "Operational falls from 3 at 3 d to 2 at 2 w", "unscored 1 w is skipped");
+        assert_eq!(
+            a.decreasing[0].message, "Operational falls from 3 at 3 d to 2 at 2 w",
+            "unscored 1 w is skipped"
+        );
         assert_eq!(a.mtpd_derived, Some(Minutes(4320)));
     }
 
@@ -344,9 +445,16 @@ mod tests {
     fn the_agreed_mtpd_is_the_override_and_drives_the_checks() {
         let m = Methodology::default();
         let cells = scores(&m, &[("Financial", "12345555")]);
-        let o = Objectives { mtpd_override: Some(Minutes(480)), rto: Some(Minutes(480)), ..Default::default() };
+        let o = Objectives {
+            mtpd_override: Some(Minutes(480)),
+            rto: Some(Minutes(480)),
+            ..Default::default()
+        };
         let a = analyze_process(&m, Id::default(), "Treasury", &cells, Some(&o));
-        assert_eq!((a.mtpd_derived, a.mtpd, a.mtpd_overridden), (Some(Minutes(1440)), Some(Minutes(480)), true));
+        assert_eq!(
+            (a.mtpd_derived, a.mtpd, a.mtpd_overridden),
+            (Some(Minutes(1440)), Some(Minutes(480)), true)
+        );
         assert_eq!(a.violations[0].code, "rto_not_below_mtpd");
         assert_eq!(a.tier.unwrap().name, "Tier 2");
     }
@@ -354,13 +462,27 @@ mod tests {
     #[test]
     fn rto_and_wrt_must_fit_within_the_mtpd() {
         let v = |mtpd, rto, wrt: Option<u32>| {
-            violations(Some(Minutes(mtpd)), Some(Minutes(rto)), wrt.map(Minutes)).into_iter().map(|v| v.code).collect::<Vec<_>>()
+            violations(Some(Minutes(mtpd)), Some(Minutes(rto)), wrt.map(Minutes))
+                .into_iter()
+                .map(|v| v.code)
+                .collect::<Vec<_>>()
         };
         assert_eq!(v(1440, 240, None), Vec::<String>::new());
-        assert_eq!(v(1440, 1440, None), ["rto_not_below_mtpd"], "RTO equal to the MTPD is too late");
+        assert_eq!(
+            v(1440, 1440, None),
+            ["rto_not_below_mtpd"],
+            "RTO equal to the MTPD is too late"
+        );
         assert_eq!(v(1440, 2880, None), ["rto_not_below_mtpd"]);
-        assert_eq!(v(1440, 1200, Some(240)), Vec::<String>::new(), "RTO + WRT may equal the MTPD");
+        assert_eq!(
+            v(1440, 1200, Some(240)),
+            Vec::<String>::new(),
+            "RTO + WRT may equal the MTPD"
+        );
         assert_eq!(v(1440, 1200, Some(241)), ["rto_plus_wrt_above_mtpd"]);
-        assert!(violations(None, Some(Minutes(99_999)), None).is_empty(), "no MTPD, nothing to break");
+        assert!(
+            violations(None, Some(Minutes(99_999)), None).is_empty(),
+            "no MTPD, nothing to break"
+        );
     }
 }

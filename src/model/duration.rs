@@ -30,22 +30,34 @@ const UNITS: &[(&[&str], u32)] = &[
 /// Parses a duration. A bare number is hours (the usual unit of recovery
 /// objectives); "0", "immediate" and "immediately" are zero.
 pub fn parse(text: &str) -> Result<Minutes, DurationError> {
-    let err = || DurationError { text: text.trim().to_string() };
+    let err = || DurationError {
+        text: text.trim().to_string(),
+    };
     let t = text.trim().to_lowercase();
     if matches!(t.as_str(), "0" | "immediate" | "immediately" | "none") {
         return Ok(Minutes(0));
     }
-    let split = t.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(t.len());
+    let split = t
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(t.len());
     let (number, unit) = t.split_at(split);
     let value: f64 = number.parse().map_err(|_| err())?;
     let unit = unit.trim();
     let size = if unit.is_empty() {
         Minutes::HOUR
     } else {
-        UNITS.iter().find(|(names, _)| names.contains(&unit)).map(|(_, size)| *size).ok_or_else(err)?
+        UNITS
+            .iter()
+            .find(|(names, _)| names.contains(&unit))
+            .map(|(_, size)| *size)
+            .ok_or_else(err)?
     };
     let minutes = value * f64::from(size);
-    if !minutes.is_finite() || minutes < 0.0 || minutes > f64::from(u32::MAX) || minutes.fract() > 1e-9 {
+    if !minutes.is_finite()
+        || minutes < 0.0
+        || minutes > f64::from(u32::MAX)
+        || minutes.fract() > 1e-9
+    {
         return Err(err());
     }
     Ok(Minutes(minutes.round() as u32))
@@ -53,7 +65,11 @@ pub fn parse(text: &str) -> Result<Minutes, DurationError> {
 
 /// Parses an optional duration: blank is `None`.
 pub fn parse_optional(text: &str) -> Result<Option<Minutes>, DurationError> {
-    if text.trim().is_empty() { Ok(None) } else { parse(text).map(Some) }
+    if text.trim().is_empty() {
+        Ok(None)
+    } else {
+        parse(text).map(Some)
+    }
 }
 
 #[cfg(test)]
@@ -86,7 +102,10 @@ mod tests {
     fn refuses_what_is_not_a_duration() {
         for text in ["soon", "-4h", "4 parsecs", "", "h", "1.25 min", "4h30"] {
             let e = parse(text).unwrap_err();
-            assert!(e.to_string().contains("is not a duration; write e.g."), "{text}: {e}");
+            assert!(
+                e.to_string().contains("is not a duration; write e.g."),
+                "{text}: {e}"
+            );
         }
     }
 

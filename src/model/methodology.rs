@@ -142,7 +142,11 @@ impl Methodology {
             horizons: self
                 .horizons
                 .iter()
-                .map(|h| HorizonInput { id: Some(h.id), label: h.label.clone(), duration: h.minutes.to_string() })
+                .map(|h| HorizonInput {
+                    id: Some(h.id),
+                    label: h.label.clone(),
+                    duration: h.minutes.to_string(),
+                })
                 .collect(),
             threshold: self.threshold,
             tiers: self
@@ -164,52 +168,94 @@ impl Methodology {
 
     /// The tier an RTO falls in: the first band wide enough, else the last.
     pub fn tier_for(&self, rto: Minutes) -> Option<&Tier> {
-        self.tiers.iter().find(|t| t.max_rto_minutes.is_none_or(|max| rto <= max)).or(self.tiers.last())
+        self.tiers
+            .iter()
+            .find(|t| t.max_rto_minutes.is_none_or(|max| rto <= max))
+            .or(self.tiers.last())
     }
 
     /// The category with this name (trimmed, case-folded).
     pub fn category_named(&self, name: &str) -> crate::Result<&Category> {
-        self.categories.iter().find(|c| super::name_key(&c.name) == super::name_key(name)).ok_or_else(|| {
-            crate::Error::Unknown {
+        self.categories
+            .iter()
+            .find(|c| super::name_key(&c.name) == super::name_key(name))
+            .ok_or_else(|| crate::Error::Unknown {
                 kind: "impact category",
                 name: name.trim().to_string(),
-                accepted: self.categories.iter().map(|c| c.name.as_str()).collect::<Vec<_>>().join(", "),
-            }
-        })
+                accepted: self
+                    .categories
+                    .iter()
+                    .map(|c| c.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            })
     }
 
     /// The horizon with this label, or at this duration ("24h" is the
     /// `1 d` horizon).
     pub fn horizon_named(&self, text: &str) -> crate::Result<&Horizon> {
-        let by_label = self.horizons.iter().find(|h| super::name_key(&h.label) == super::name_key(text));
-        let by_duration = || super::duration::parse(text).ok().and_then(|m| self.horizons.iter().find(|h| h.minutes == m));
-        by_label.or_else(by_duration).ok_or_else(|| crate::Error::Unknown {
-            kind: "horizon",
-            name: text.trim().to_string(),
-            accepted: self.horizons.iter().map(|h| h.label.as_str()).collect::<Vec<_>>().join(", "),
-        })
+        let by_label = self
+            .horizons
+            .iter()
+            .find(|h| super::name_key(&h.label) == super::name_key(text));
+        let by_duration = || {
+            super::duration::parse(text)
+                .ok()
+                .and_then(|m| self.horizons.iter().find(|h| h.minutes == m))
+        };
+        by_label
+            .or_else(by_duration)
+            .ok_or_else(|| crate::Error::Unknown {
+                kind: "horizon",
+                name: text.trim().to_string(),
+                accepted: self
+                    .horizons
+                    .iter()
+                    .map(|h| h.label.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            })
     }
 
     /// A severity given as a number of the scale or a level's name.
     pub fn severity_named(&self, text: &str) -> crate::Result<u8> {
         let found = match text.trim().parse::<u8>() {
             Ok(n) => self.scale.iter().find(|l| l.value == n),
-            Err(_) => self.scale.iter().find(|l| super::name_key(&l.name) == super::name_key(text)),
+            Err(_) => self
+                .scale
+                .iter()
+                .find(|l| super::name_key(&l.name) == super::name_key(text)),
         };
         found.map(|l| l.value).ok_or_else(|| crate::Error::Unknown {
             kind: "severity",
             name: text.trim().to_string(),
-            accepted: self.scale.iter().map(|l| format!("{} ({})", l.value, l.name)).collect::<Vec<_>>().join(", "),
+            accepted: self
+                .scale
+                .iter()
+                .map(|l| format!("{} ({})", l.value, l.name))
+                .collect::<Vec<_>>()
+                .join(", "),
         })
     }
 
     /// The name of a severity level ("4" if the scale has no such level).
     pub fn level_name(&self, value: u8) -> String {
-        self.scale.iter().find(|l| l.value == value).map(|l| l.name.clone()).unwrap_or_else(|| value.to_string())
+        self.scale
+            .iter()
+            .find(|l| l.value == value)
+            .map(|l| l.name.clone())
+            .unwrap_or_else(|| value.to_string())
     }
 }
 
-const LEVEL_NAMES: [&str; 6] = ["None", "Minimal", "Minor", "Moderate", "Major", "Catastrophic"];
+const LEVEL_NAMES: [&str; 6] = [
+    "None",
+    "Minimal",
+    "Minor",
+    "Moderate",
+    "Major",
+    "Catastrophic",
+];
 
 /// Category names with a definition per level 0..=5.
 const CATEGORIES: [(&str, [&str; 6]); 7] = [
@@ -325,18 +371,29 @@ impl Default for Methodology {
                     definitions: defs
                         .iter()
                         .enumerate()
-                        .map(|(level, text)| LevelDefinition { level: level as u8, text: (*text).to_string() })
+                        .map(|(level, text)| LevelDefinition {
+                            level: level as u8,
+                            text: (*text).to_string(),
+                        })
                         .collect(),
                 })
                 .collect(),
             scale: LEVEL_NAMES
                 .iter()
                 .enumerate()
-                .map(|(value, name)| SeverityLevel { id: Id::new(), value: value as u8, name: (*name).to_string() })
+                .map(|(value, name)| SeverityLevel {
+                    id: Id::new(),
+                    value: value as u8,
+                    name: (*name).to_string(),
+                })
                 .collect(),
             horizons: HORIZONS
                 .iter()
-                .map(|(minutes, label)| Horizon { id: Id::new(), minutes: Minutes(*minutes), label: (*label).to_string() })
+                .map(|(minutes, label)| Horizon {
+                    id: Id::new(),
+                    minutes: Minutes(*minutes),
+                    label: (*label).to_string(),
+                })
                 .collect(),
             threshold: 4,
             tiers: TIERS
@@ -363,7 +420,12 @@ mod tests {
         assert_eq!(m.categories.len(), 7);
         assert_eq!(m.scale.len(), 6);
         for c in &m.categories {
-            assert_eq!(c.definitions.len(), m.scale.len(), "{} lacks a definition", c.name);
+            assert_eq!(
+                c.definitions.len(),
+                m.scale.len(),
+                "{} lacks a definition",
+                c.name
+            );
         }
         assert_eq!(m.horizons.last().unwrap().minutes, Minutes(43_200));
         assert_eq!(m.threshold, 4);

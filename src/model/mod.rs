@@ -19,18 +19,21 @@ pub use assessment::{Assessment, AssessmentInfo, AssessmentInput};
 pub use id::Id;
 pub use impact::{ProcessImpact, Score, ScoreInput};
 pub use methodology::{
-    Category, CategoryInput, Horizon, HorizonInput, LevelDefinition, Methodology, MethodologyInput, SeverityLevel, Tier,
-    TierInput,
+    Category, CategoryInput, Horizon, HorizonInput, LevelDefinition, Methodology, MethodologyInput,
+    SeverityLevel, Tier, TierInput,
 };
-pub use objectives::{Decision, Objectives, ObjectivesInput, ParsedObjectives};
 pub use minutes::Minutes;
+pub use objectives::{Decision, Objectives, ObjectivesInput, ParsedObjectives};
 pub use process::{CustomField, FieldIssue, Process, ProcessInput, Provenance, Status};
 pub use unit::{Unit, UnitInput};
 
 /// The key under which names are compared for uniqueness: trimmed, inner
 /// runs of white space folded to one space, and case-folded.
 pub fn name_key(name: &str) -> String {
-    name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 /// A name as it is stored: trimmed, inner runs of white space folded.

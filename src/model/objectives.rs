@@ -52,9 +52,16 @@ impl Objectives {
             mtpd_override: text(self.mtpd_override),
             mtpd_override_reason: self.mtpd_override_reason.clone(),
             rto: text(self.rto),
-            rpo: if self.rpo_not_applicable { "n/a".into() } else { text(self.rpo) },
+            rpo: if self.rpo_not_applicable {
+                "n/a".into()
+            } else {
+                text(self.rpo)
+            },
             wrt: text(self.wrt),
-            mbco: self.mbco_percent.map(|p| format!("{p} %")).unwrap_or_default(),
+            mbco: self
+                .mbco_percent
+                .map(|p| format!("{p} %"))
+                .unwrap_or_default(),
             rationale: self.rationale.clone(),
             agreed_by: self.agreed_by.clone(),
             agreed_on: self.agreed_on.clone(),
@@ -112,8 +119,15 @@ impl ObjectivesInput {
         };
         let mtpd_override = duration("mtpd_override", "MTPD", &self.mtpd_override);
         let rto = duration("rto", "RTO", &self.rto);
-        let rpo_not_applicable = matches!(self.rpo.trim().to_lowercase().as_str(), "n/a" | "na" | "not applicable");
-        let rpo = if rpo_not_applicable { None } else { duration("rpo", "RPO", &self.rpo) };
+        let rpo_not_applicable = matches!(
+            self.rpo.trim().to_lowercase().as_str(),
+            "n/a" | "na" | "not applicable"
+        );
+        let rpo = if rpo_not_applicable {
+            None
+        } else {
+            duration("rpo", "RPO", &self.rpo)
+        };
         let wrt = duration("wrt", "WRT", &self.wrt);
         let mbco_text = self.mbco.trim().trim_end_matches('%').trim();
         let mbco_percent = if mbco_text.is_empty() {
@@ -131,11 +145,19 @@ impl ObjectivesInput {
             }
         };
         if mtpd_override.is_some() && self.mtpd_override_reason.trim().is_empty() {
-            issues.push(FieldIssue::new("mtpd_override_reason", "Say why the MTPD differs from the derived one."));
+            issues.push(FieldIssue::new(
+                "mtpd_override_reason",
+                "Say why the MTPD differs from the derived one.",
+            ));
         }
         let agreed_on = self.agreed_on.trim();
-        if !agreed_on.is_empty() && chrono::NaiveDate::parse_from_str(agreed_on, "%Y-%m-%d").is_err() {
-            issues.push(FieldIssue::new("agreed_on", format!("\"{agreed_on}\" is not a date; write YYYY-MM-DD.")));
+        if !agreed_on.is_empty()
+            && chrono::NaiveDate::parse_from_str(agreed_on, "%Y-%m-%d").is_err()
+        {
+            issues.push(FieldIssue::new(
+                "agreed_on",
+                format!("\"{agreed_on}\" is not a date; write YYYY-MM-DD."),
+            ));
         }
         if !issues.is_empty() {
             return Err(issues);
@@ -186,14 +208,30 @@ mod tests {
             agreed_on: "next Tuesday".into(),
             ..Default::default()
         };
-        let fields: Vec<_> = input.parse().unwrap_err().into_iter().map(|i| i.field).collect();
-        assert_eq!(fields, ["rto", "rpo", "mbco", "mtpd_override_reason", "agreed_on"]);
+        let fields: Vec<_> = input
+            .parse()
+            .unwrap_err()
+            .into_iter()
+            .map(|i| i.field)
+            .collect();
+        assert_eq!(
+            fields,
+            ["rto", "rpo", "mbco", "mtpd_override_reason", "agreed_on"]
+        );
     }
 
     #[test]
     fn objectives_round_trip_through_their_typed_form() {
-        let o = Objectives { rto: Some(Minutes(240)), rpo_not_applicable: true, mbco_percent: Some(60), ..Default::default() };
+        let o = Objectives {
+            rto: Some(Minutes(240)),
+            rpo_not_applicable: true,
+            mbco_percent: Some(60),
+            ..Default::default()
+        };
         let p = o.to_input().parse().unwrap();
-        assert_eq!((p.rto, p.rpo_not_applicable, p.mbco_percent), (Some(Minutes(240)), true, Some(60)));
+        assert_eq!(
+            (p.rto, p.rpo_not_applicable, p.mbco_percent),
+            (Some(Minutes(240)), true, Some(60))
+        );
     }
 }

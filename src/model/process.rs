@@ -45,7 +45,11 @@ pub enum Provenance {
     /// Part of the shipped demo assessment.
     Demo,
     /// Read from a cell of an imported workbook.
-    Imported { file: String, sheet: String, cell: String },
+    Imported {
+        file: String,
+        sheet: String,
+        cell: String,
+    },
 }
 
 /// A field the methodology does not model, kept by name (e.g. an imported
@@ -104,7 +108,10 @@ pub struct FieldIssue {
 
 impl FieldIssue {
     pub fn new(field: &str, message: impl Into<String>) -> FieldIssue {
-        FieldIssue { field: field.to_string(), message: message.into() }
+        FieldIssue {
+            field: field.to_string(),
+            message: message.into(),
+        }
     }
 }
 
@@ -122,18 +129,27 @@ impl ProcessInput {
         if name.is_empty() {
             issues.push(FieldIssue::new("name", "A process needs a name."));
         } else if name.chars().count() > MAX_NAME_CHARS {
-            issues.push(FieldIssue::new("name", format!("Keep the name under {MAX_NAME_CHARS} characters.")));
+            issues.push(FieldIssue::new(
+                "name",
+                format!("Keep the name under {MAX_NAME_CHARS} characters."),
+            ));
         }
         if let Some(staff) = self.minimum_staff
             && staff > MAX_STAFF
         {
-            issues.push(FieldIssue::new("minimum_staff", format!("{staff} is more staff than any process needs.")));
+            issues.push(FieldIssue::new(
+                "minimum_staff",
+                format!("{staff} is more staff than any process needs."),
+            ));
         }
         let mut seen = Vec::new();
         for (i, field) in self.custom_fields.iter().enumerate() {
             let key = super::name_key(&field.name);
             if key.is_empty() {
-                issues.push(FieldIssue::new(&format!("custom_fields.{i}"), "A custom field needs a name."));
+                issues.push(FieldIssue::new(
+                    &format!("custom_fields.{i}"),
+                    "A custom field needs a name.",
+                ));
             } else if seen.contains(&key) {
                 issues.push(FieldIssue::new(
                     &format!("custom_fields.{i}"),
@@ -152,8 +168,14 @@ mod tests {
 
     #[test]
     fn a_blank_name_is_an_issue_on_the_name_field() {
-        let input = ProcessInput { name: "   ".into(), ..Default::default() };
-        assert_eq!(input.issues(), vec![FieldIssue::new("name", "A process needs a name.")]);
+        let input = ProcessInput {
+            name: "   ".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            input.issues(),
+            vec![FieldIssue::new("name", "A process needs a name.")]
+        );
     }
 
     #[test]
@@ -161,8 +183,14 @@ mod tests {
         let input = ProcessInput {
             name: "Payroll".into(),
             custom_fields: vec![
-                CustomField { name: "Site".into(), value: "A".into() },
-                CustomField { name: " site ".into(), value: "B".into() },
+                CustomField {
+                    name: "Site".into(),
+                    value: "A".into(),
+                },
+                CustomField {
+                    name: " site ".into(),
+                    value: "B".into(),
+                },
             ],
             ..Default::default()
         };

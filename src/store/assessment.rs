@@ -23,7 +23,9 @@ pub(super) fn insert(conn: &Connection, input: &AssessmentInput) -> Result<()> {
 fn checked(input: &AssessmentInput) -> Result<AssessmentInput> {
     let name = clean_name(&input.name);
     if name.is_empty() {
-        return Err(Error::Invalid { issues: vec![FieldIssue::new("name", "An assessment needs a name.")] });
+        return Err(Error::Invalid {
+            issues: vec![FieldIssue::new("name", "An assessment needs a name.")],
+        });
     }
     Ok(AssessmentInput {
         name,

@@ -25,23 +25,41 @@ pub(crate) struct DecisionContext {
 type Row = Map<String, Json>;
 
 /// Objective columns that are decisions, with their names in the log.
-const OBJECTIVE_FIELDS: &[(&str, &str)] =
-    &[("mtpd_override_minutes", "MTPD"), ("rto_minutes", "RTO"), ("rpo_minutes", "RPO"), ("wrt_minutes", "WRT"), ("mbco_percent", "MBCO")];
+const OBJECTIVE_FIELDS: &[(&str, &str)] = &[
+    ("mtpd_override_minutes", "MTPD"),
+    ("rto_minutes", "RTO"),
+    ("rpo_minutes", "RPO"),
+    ("wrt_minutes", "WRT"),
+    ("mbco_percent", "MBCO"),
+];
 
 /// Appends the decisions implied by one changed row.
-pub(crate) fn derive(conn: &Connection, table: Table, before: Option<&Row>, after: Option<&Row>, ctx: &DecisionContext) -> Result<()> {
+pub(crate) fn derive(
+    conn: &Connection,
+    table: Table,
+    before: Option<&Row>,
+    after: Option<&Row>,
+    ctx: &DecisionContext,
+) -> Result<()> {
     match table {
         // A deleted objective row (its process was deleted) is not a decision.
         Table::Objective => {
             let Some(after) = after else { return Ok(()) };
-            let Some(process_id) = after.get("process_id").and_then(Json::as_str) else { return Ok(()) };
+            let Some(process_id) = after.get("process_id").and_then(Json::as_str) else {
+                return Ok(());
+            };
             for (column, field) in OBJECTIVE_FIELDS {
                 // No row before reads as every value unset ("derived" for the MTPD).
                 let old = objective_value(before.unwrap_or(&Row::new()), column);
                 let new = objective_value(after, column);
                 if old != new {
-                    let rationale = match (*column, after.get("mtpd_override_reason").and_then(Json::as_str)) {
-                        ("mtpd_override_minutes", Some(reason)) if !reason.trim().is_empty() => reason.to_string(),
+                    let rationale = match (
+                        *column,
+                        after.get("mtpd_override_reason").and_then(Json::as_str),
+                    ) {
+                        ("mtpd_override_minutes", Some(reason)) if !reason.trim().is_empty() => {
+                            reason.to_string()
+                        }
                         _ => ctx.rationale.clone(),
                     };
                     append(conn, process_id, field, &old, &new, &rationale, &ctx.who)?;
@@ -49,12 +67,29 @@ pub(crate) fn derive(conn: &Connection, table: Table, before: Option<&Row>, afte
             }
         }
         Table::Process => {
-            let (Some(before), Some(after)) = (before, after) else { return Ok(()) };
-            let status = |r: &Row| r.get("status").and_then(Json::as_str).and_then(Status::parse);
-            if let (Some(old), Some(new), Some(id)) = (status(before), status(after), after.get("id").and_then(Json::as_str))
-                && old != new
+            let (Some(before), Some(after)) = (before, after) else {
+                return Ok(());
+            };
+            let status = |r: &Row| {
+                r.get("status")
+                    .and_then(Json::as_str)
+                    .and_then(Status::parse)
+            };
+            if let (Some(old), Some(new), Some(id)) = (
+                status(before),
+                status(after),
+                after.get("id").and_then(Json::as_str),
+            ) && old != new
             {
-                append(conn, id, "Status", status_label(old), status_label(new), &ctx.rationale, &ctx.who)?;
+                append(
+                    conn,
+                    id,
+                    "Status",
+                    status_label(old),
+                    status_label(new),
+                    &ctx.rationale,
+                    &ctx.who,
+                )?;
             }
         }
         _ => {}
@@ -82,13 +117,27 @@ fn objective_value(row: &Row, column: &str) -> String {
     }
 }
 
-fn append(conn: &Connection, process_id: &str, field: &str, old: &str, new: &str, rationale: &str, who: &str) -> Result<()> {
+fn append(
+    conn: &Connection,
+    process_id: &str,
+    field: &str,
+    old: &str,
+    new: &str,
+    rationale: &str,
+    who: &str,
+) -> Result<()> {
     let process_name: String = conn
-        .query_row("SELECT name FROM process WHERE id = ?1", [process_id], |r| r.get(0))
+        .query_row(
+            "SELECT name FROM process WHERE id = ?1",
+            [process_id],
+            |r| r.get(0),
+        )
         .optional()?
         .unwrap_or_else(|| "(deleted process)".into());
     let who = if who.trim().is_empty() {
-        conn.query_row("SELECT facilitator FROM assessment LIMIT 1", [], |r| r.get::<_, String>(0))?
+        conn.query_row("SELECT facilitator FROM assessment LIMIT 1", [], |r| {
+            r.get::<_, String>(0)
+        })?
     } else {
         who.trim().to_string()
     };

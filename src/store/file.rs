@@ -21,16 +21,24 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 /// Creates a new, empty, migrated assessment database at `path`.
 pub(super) fn create(path: &Path) -> Result<Connection> {
     if path.exists() {
-        return Err(Error::FileExists { path: path.to_path_buf() });
+        return Err(Error::FileExists {
+            path: path.to_path_buf(),
+        });
     }
-    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+        | OpenFlags::SQLITE_OPEN_CREATE
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let made = (|| {
-        let mut conn = Connection::open_with_flags(path, flags).map_err(|e| sqlite_error(path, e))?;
+        let mut conn =
+            Connection::open_with_flags(path, flags).map_err(|e| sqlite_error(path, e))?;
         configure(&conn, path)?;
         conn.pragma_update(None, "application_id", APPLICATION_ID)?;
         MIGRATIONS
             .to_latest(&mut conn)
-            .map_err(|e| Error::Migration { path: path.to_path_buf(), reason: e.to_string() })?;
+            .map_err(|e| Error::Migration {
+                path: path.to_path_buf(),
+                reason: e.to_string(),
+            })?;
         Ok(conn)
     })();
     if made.is_err() {
@@ -59,7 +67,10 @@ pub(super) fn open(path: &Path) -> Result<Connection> {
         backup(&conn, path, version)?;
         MIGRATIONS
             .to_latest(&mut conn)
-            .map_err(|e| Error::Migration { path: path.to_path_buf(), reason: e.to_string() })?;
+            .map_err(|e| Error::Migration {
+                path: path.to_path_buf(),
+                reason: e.to_string(),
+            })?;
     }
     Ok(conn)
 }
@@ -67,11 +78,18 @@ pub(super) fn open(path: &Path) -> Result<Connection> {
 /// The first bytes of every SQLite database are its magic string.
 fn check_header(path: &Path) -> Result<()> {
     let mut file = fs::File::open(path).map_err(|source| match source.kind() {
-        std::io::ErrorKind::NotFound => Error::FileNotFound { path: path.to_path_buf() },
-        _ => Error::Io { path: path.to_path_buf(), source },
+        std::io::ErrorKind::NotFound => Error::FileNotFound {
+            path: path.to_path_buf(),
+        },
+        _ => Error::Io {
+            path: path.to_path_buf(),
+            source,
+        },
     })?;
     if file.metadata().map(|m| m.is_dir()).unwrap_or(false) {
-        return Err(Error::NotSqlite { path: path.to_path_buf() });
+        return Err(Error::NotSqlite {
+            path: path.to_path_buf(),
+        });
     }
     let mut head = [0u8; 16];
     let mut read = 0;
@@ -79,11 +97,18 @@ fn check_header(path: &Path) -> Result<()> {
         match file.read(&mut head[read..]) {
             Ok(0) => break,
             Ok(n) => read += n,
-            Err(source) => return Err(Error::Io { path: path.to_path_buf(), source }),
+            Err(source) => {
+                return Err(Error::Io {
+                    path: path.to_path_buf(),
+                    source,
+                });
+            }
         }
     }
     if read < head.len() || &head != SQLITE_MAGIC {
-        return Err(Error::NotSqlite { path: path.to_path_buf() });
+        return Err(Error::NotSqlite {
+            path: path.to_path_buf(),
+        });
     }
     Ok(())
 }
@@ -97,19 +122,32 @@ fn inspect(conn: &Connection, path: &Path) -> Result<i64> {
     // lock and keeps it (a second program is told the file is busy), and
     // WAL then needs no shared-memory file beside the assessment.
     conn.pragma_update(None, "locking_mode", "EXCLUSIVE")?;
-    let app_id: i64 =
-        conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(|e| sqlite_error(path, e))?;
-    let version: i64 =
-        conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(|e| sqlite_error(path, e))?;
+    let app_id: i64 = conn
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .map_err(|e| sqlite_error(path, e))?;
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .map_err(|e| sqlite_error(path, e))?;
     if app_id != APPLICATION_ID {
-        return Err(Error::NotAnAssessment { path: path.to_path_buf() });
+        return Err(Error::NotAnAssessment {
+            path: path.to_path_buf(),
+        });
     }
     if version > LATEST {
-        return Err(Error::TooNew { path: path.to_path_buf(), found: version, supported: LATEST });
+        return Err(Error::TooNew {
+            path: path.to_path_buf(),
+            found: version,
+            supported: LATEST,
+        });
     }
-    let check: String = conn.query_row("PRAGMA quick_check(1)", [], |r| r.get(0)).map_err(|e| sqlite_error(path, e))?;
+    let check: String = conn
+        .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
+        .map_err(|e| sqlite_error(path, e))?;
     if check != "ok" {
-        return Err(Error::Corrupt { path: path.to_path_buf(), reason: check });
+        return Err(Error::Corrupt {
+            path: path.to_path_buf(),
+            reason: check,
+        });
     }
     Ok(version)
 }
@@ -118,11 +156,16 @@ fn inspect(conn: &Connection, path: &Path) -> Result<i64> {
 fn configure(conn: &Connection, path: &Path) -> Result<()> {
     conn.busy_timeout(LOCK_WAIT)?;
     conn.pragma_update(None, "locking_mode", "EXCLUSIVE")?;
-    conn.execute_batch("BEGIN EXCLUSIVE; COMMIT;").map_err(|e| sqlite_error(path, e))?;
-    let mode: String =
-        conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0)).map_err(|e| sqlite_error(path, e))?;
+    conn.execute_batch("BEGIN EXCLUSIVE; COMMIT;")
+        .map_err(|e| sqlite_error(path, e))?;
+    let mode: String = conn
+        .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))
+        .map_err(|e| sqlite_error(path, e))?;
     if !mode.eq_ignore_ascii_case("wal") {
-        return Err(Error::Corrupt { path: path.to_path_buf(), reason: format!("cannot use WAL journal ({mode})") });
+        return Err(Error::Corrupt {
+            path: path.to_path_buf(),
+            reason: format!("cannot use WAL journal ({mode})"),
+        });
     }
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
@@ -134,11 +177,20 @@ fn configure(conn: &Connection, path: &Path) -> Result<()> {
 /// `name.bia` → `name.v1-backup-20261121-142300.bia`.
 fn backup(conn: &Connection, path: &Path, version: i64) -> Result<PathBuf> {
     let stamp = chrono::Utc::now().format("%Y%m%d-%H%M%S");
-    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "assessment".into());
-    let ext = path.extension().map(|e| e.to_string_lossy().into_owned()).unwrap_or_else(|| "bia".into());
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "assessment".into());
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "bia".into());
     let target = path.with_file_name(format!("{stem}.v{version}-backup-{stamp}.{ext}"));
     conn.backup(rusqlite::MAIN_DB, &target, None)
-        .map_err(|e| Error::Migration { path: path.to_path_buf(), reason: format!("backup failed: {e}") })?;
+        .map_err(|e| Error::Migration {
+            path: path.to_path_buf(),
+            reason: format!("backup failed: {e}"),
+        })?;
     Ok(target)
 }
 
@@ -148,9 +200,15 @@ fn sqlite_error(path: &Path, err: rusqlite::Error) -> Error {
     match err.sqlite_error_code() {
         Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Error::Locked { path },
         Some(ErrorCode::NotADatabase) => Error::NotSqlite { path },
-        Some(ErrorCode::DatabaseCorrupt) => Error::Corrupt { path, reason: err.to_string() },
+        Some(ErrorCode::DatabaseCorrupt) => Error::Corrupt {
+            path,
+            reason: err.to_string(),
+        },
         Some(ErrorCode::CannotOpen | ErrorCode::PermissionDenied | ErrorCode::ReadOnly) => {
-            Error::Io { path, source: std::io::Error::other(err.to_string()) }
+            Error::Io {
+                path,
+                source: std::io::Error::other(err.to_string()),
+            }
         }
         _ => Error::Sqlite(err),
     }

@@ -70,7 +70,9 @@ impl Table {
         Table::ALL
             .into_iter()
             .find(|t| t.name() == name)
-            .ok_or_else(|| Error::Journal { reason: format!("unknown table {name:?}") })
+            .ok_or_else(|| Error::Journal {
+                reason: format!("unknown table {name:?}"),
+            })
     }
 }
 
@@ -111,9 +113,18 @@ impl Tx<'_> {
     }
 
     pub(crate) fn insert(&mut self, table: Table, id: Id, cols: &[(&str, Value)]) -> Result<()> {
-        let names: Vec<&str> = std::iter::once("id").chain(cols.iter().map(|(c, _)| *c)).collect();
-        let marks = (1..=names.len()).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ");
-        let sql = format!("INSERT INTO {} ({}) VALUES ({marks})", table.name(), names.join(", "));
+        let names: Vec<&str> = std::iter::once("id")
+            .chain(cols.iter().map(|(c, _)| *c))
+            .collect();
+        let marks = (1..=names.len())
+            .map(|i| format!("?{i}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let sql = format!(
+            "INSERT INTO {} ({}) VALUES ({marks})",
+            table.name(),
+            names.join(", ")
+        );
         let mut values = vec![Value::Text(id.to_string())];
         values.extend(cols.iter().map(|(_, v)| v.clone()));
         self.tx.execute(&sql, rusqlite::params_from_iter(values))?;
@@ -121,10 +132,21 @@ impl Tx<'_> {
     }
 
     pub(crate) fn update(&mut self, table: Table, id: Id, cols: &[(&str, Value)]) -> Result<()> {
-        let before = snapshot(&self.tx, table, &id.to_string())?
-            .ok_or_else(|| Error::NoSuchId { kind: table.name(), id: id.to_string() })?;
-        let sets = cols.iter().enumerate().map(|(i, (c, _))| format!("{c} = ?{}", i + 2)).collect::<Vec<_>>();
-        let sql = format!("UPDATE {} SET {} WHERE id = ?1", table.name(), sets.join(", "));
+        let before =
+            snapshot(&self.tx, table, &id.to_string())?.ok_or_else(|| Error::NoSuchId {
+                kind: table.name(),
+                id: id.to_string(),
+            })?;
+        let sets = cols
+            .iter()
+            .enumerate()
+            .map(|(i, (c, _))| format!("{c} = ?{}", i + 2))
+            .collect::<Vec<_>>();
+        let sql = format!(
+            "UPDATE {} SET {} WHERE id = ?1",
+            table.name(),
+            sets.join(", ")
+        );
         let mut values = vec![Value::Text(id.to_string())];
         values.extend(cols.iter().map(|(_, v)| v.clone()));
         self.tx.execute(&sql, rusqlite::params_from_iter(values))?;
@@ -132,16 +154,27 @@ impl Tx<'_> {
     }
 
     pub(crate) fn delete(&mut self, table: Table, id: Id) -> Result<()> {
-        let before = snapshot(&self.tx, table, &id.to_string())?
-            .ok_or_else(|| Error::NoSuchId { kind: table.name(), id: id.to_string() })?;
-        self.tx.execute(&format!("DELETE FROM {} WHERE id = ?1", table.name()), [id.to_string()])?;
+        let before =
+            snapshot(&self.tx, table, &id.to_string())?.ok_or_else(|| Error::NoSuchId {
+                kind: table.name(),
+                id: id.to_string(),
+            })?;
+        self.tx.execute(
+            &format!("DELETE FROM {} WHERE id = ?1", table.name()),
+            [id.to_string()],
+        )?;
         self.record(table, id.to_string(), Some(before))
     }
 
     fn record(&mut self, table: Table, row_id: String, before: Option<Row>) -> Result<()> {
         let after = snapshot(&self.tx, table, &row_id)?;
         if before != after {
-            self.changes.push(Change { table, row_id, before, after });
+            self.changes.push(Change {
+                table,
+                row_id,
+                before,
+                after,
+            });
         }
         Ok(())
     }
@@ -149,14 +182,31 @@ impl Tx<'_> {
 
 /// Runs `f` as one journaled edit called `label`: all of it is stored and
 /// recorded, or (on any error) none of it.
-pub(crate) fn edit<T>(conn: &mut Connection, label: &str, f: impl FnOnce(&mut Tx) -> Result<T>) -> Result<T> {
-    let mut tx = Tx { tx: conn.transaction()?, changes: Vec::new(), decision: DecisionContext::default() };
+pub(crate) fn edit<T>(
+    conn: &mut Connection,
+    label: &str,
+    f: impl FnOnce(&mut Tx) -> Result<T>,
+) -> Result<T> {
+    let mut tx = Tx {
+        tx: conn.transaction()?,
+        changes: Vec::new(),
+        decision: DecisionContext::default(),
+    };
     let out = f(&mut tx)?;
     for c in &tx.changes {
-        decisions::derive(&tx.tx, c.table, c.before.as_ref(), c.after.as_ref(), &tx.decision)?;
+        decisions::derive(
+            &tx.tx,
+            c.table,
+            c.before.as_ref(),
+            c.after.as_ref(),
+            &tx.decision,
+        )?;
     }
     if !tx.changes.is_empty() {
-        tx.tx.execute("DELETE FROM edit_change WHERE edit_seq IN (SELECT seq FROM edit WHERE undone = 1)", [])?;
+        tx.tx.execute(
+            "DELETE FROM edit_change WHERE edit_seq IN (SELECT seq FROM edit WHERE undone = 1)",
+            [],
+        )?;
         tx.tx.execute("DELETE FROM edit WHERE undone = 1", [])?;
         tx.tx.execute(
             "INSERT INTO edit (id, label, at) VALUES (?1, ?2, ?3)",
@@ -179,11 +229,16 @@ pub(crate) fn edit<T>(conn: &mut Connection, label: &str, f: impl FnOnce(&mut Tx
 pub(crate) fn undo(conn: &mut Connection) -> Result<History> {
     let tx = conn.transaction()?;
     let seq: i64 = tx
-        .query_row("SELECT max(seq) FROM edit WHERE undone = 0", [], |r| r.get::<_, Option<i64>>(0))?
+        .query_row("SELECT max(seq) FROM edit WHERE undone = 0", [], |r| {
+            r.get::<_, Option<i64>>(0)
+        })?
         .ok_or(Error::NothingToUndo)?;
     let mut changes = load_changes(&tx, seq)?;
     changes.reverse();
-    let ctx = DecisionContext { rationale: format!("Undo of “{}”", label_of(&tx, seq)?), who: String::new() };
+    let ctx = DecisionContext {
+        rationale: format!("Undo of “{}”", label_of(&tx, seq)?),
+        who: String::new(),
+    };
     for (table, row_id, before, after) in &changes {
         restore(&tx, *table, row_id, before.as_ref())?;
         decisions::derive(&tx, *table, after.as_ref(), before.as_ref(), &ctx)?;
@@ -198,9 +253,14 @@ pub(crate) fn undo(conn: &mut Connection) -> Result<History> {
 pub(crate) fn redo(conn: &mut Connection) -> Result<History> {
     let tx = conn.transaction()?;
     let seq: i64 = tx
-        .query_row("SELECT min(seq) FROM edit WHERE undone = 1", [], |r| r.get::<_, Option<i64>>(0))?
+        .query_row("SELECT min(seq) FROM edit WHERE undone = 1", [], |r| {
+            r.get::<_, Option<i64>>(0)
+        })?
         .ok_or(Error::NothingToRedo)?;
-    let ctx = DecisionContext { rationale: format!("Redo of “{}”", label_of(&tx, seq)?), who: String::new() };
+    let ctx = DecisionContext {
+        rationale: format!("Redo of “{}”", label_of(&tx, seq)?),
+        who: String::new(),
+    };
     for (table, row_id, before, after) in load_changes(&tx, seq)? {
         restore(&tx, table, &row_id, after.as_ref())?;
         decisions::derive(&tx, table, before.as_ref(), after.as_ref(), &ctx)?;
@@ -212,7 +272,10 @@ pub(crate) fn redo(conn: &mut Connection) -> Result<History> {
 }
 
 pub(crate) fn history(conn: &Connection) -> Result<History> {
-    let label = |sql: &str| conn.query_row(sql, [], |r| r.get::<_, String>(0)).optional();
+    let label = |sql: &str| {
+        conn.query_row(sql, [], |r| r.get::<_, String>(0))
+            .optional()
+    };
     Ok(History {
         undo: label("SELECT label FROM edit WHERE undone = 0 ORDER BY seq DESC LIMIT 1")?,
         redo: label("SELECT label FROM edit WHERE undone = 1 ORDER BY seq ASC LIMIT 1")?,
@@ -241,12 +304,22 @@ fn load_changes(conn: &Connection, seq: i64) -> Result<Vec<Loaded>> {
     let mut stmt =
         conn.prepare("SELECT table_name, row_id, before, after FROM edit_change WHERE edit_seq = ?1 ORDER BY ord")?;
     let rows = stmt.query_map([seq], |r| {
-        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<String>>(2)?, r.get::<_, Option<String>>(3)?))
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, Option<String>>(2)?,
+            r.get::<_, Option<String>>(3)?,
+        ))
     })?;
     let mut out = Vec::new();
     for row in rows {
         let (table, row_id, before, after) = row?;
-        out.push((Table::parse(&table)?, row_id, from_text(before)?, from_text(after)?));
+        out.push((
+            Table::parse(&table)?,
+            row_id,
+            from_text(before)?,
+            from_text(after)?,
+        ));
     }
     Ok(out)
 }
@@ -257,7 +330,10 @@ fn restore(conn: &Connection, table: Table, row_id: &str, state: Option<&Row>) -
     match state {
         None => {
             if exists {
-                conn.execute(&format!("DELETE FROM {} WHERE id = ?1", table.name()), [row_id])?;
+                conn.execute(
+                    &format!("DELETE FROM {} WHERE id = ?1", table.name()),
+                    [row_id],
+                )?;
             }
         }
         Some(row) => {
@@ -266,18 +342,36 @@ fn restore(conn: &Connection, table: Table, row_id: &str, state: Option<&Row>) -
             let mut values = Vec::new();
             for (name, json) in row {
                 if !columns.contains(name) {
-                    return Err(Error::Journal { reason: format!("{} has no column {name:?}", table.name()) });
+                    return Err(Error::Journal {
+                        reason: format!("{} has no column {name:?}", table.name()),
+                    });
                 }
                 names.push(name.as_str());
                 values.push(to_value(json)?);
             }
             let sql = if exists {
-                let sets = names.iter().enumerate().map(|(i, n)| format!("{n} = ?{}", i + 1)).collect::<Vec<_>>();
+                let sets = names
+                    .iter()
+                    .enumerate()
+                    .map(|(i, n)| format!("{n} = ?{}", i + 1))
+                    .collect::<Vec<_>>();
                 values.push(Value::Text(row_id.to_string()));
-                format!("UPDATE {} SET {} WHERE id = ?{}", table.name(), sets.join(", "), values.len())
+                format!(
+                    "UPDATE {} SET {} WHERE id = ?{}",
+                    table.name(),
+                    sets.join(", "),
+                    values.len()
+                )
             } else {
-                let marks = (1..=names.len()).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ");
-                format!("INSERT INTO {} ({}) VALUES ({marks})", table.name(), names.join(", "))
+                let marks = (1..=names.len())
+                    .map(|i| format!("?{i}"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                format!(
+                    "INSERT INTO {} ({}) VALUES ({marks})",
+                    table.name(),
+                    names.join(", ")
+                )
             };
             conn.execute(&sql, rusqlite::params_from_iter(values))?;
         }
@@ -286,8 +380,13 @@ fn restore(conn: &Connection, table: Table, row_id: &str, state: Option<&Row>) -
 }
 
 fn columns(conn: &Connection, table: Table) -> Result<Vec<String>> {
-    let mut stmt = conn.prepare(&format!("SELECT name FROM pragma_table_info('{}')", table.name()))?;
-    let names = stmt.query_map([], |r| r.get::<_, String>(0))?.collect::<Result<Vec<_>, _>>()?;
+    let mut stmt = conn.prepare(&format!(
+        "SELECT name FROM pragma_table_info('{}')",
+        table.name()
+    ))?;
+    let names = stmt
+        .query_map([], |r| r.get::<_, String>(0))?
+        .collect::<Result<Vec<_>, _>>()?;
     Ok(names)
 }
 
@@ -323,7 +422,11 @@ fn to_value(json: &Json) -> Result<Value> {
             None => Value::Real(n.as_f64().unwrap_or_default()),
         },
         Json::Bool(b) => Value::Integer(*b as i64),
-        other => return Err(Error::Journal { reason: format!("unexpected value {other}") }),
+        other => {
+            return Err(Error::Journal {
+                reason: format!("unexpected value {other}"),
+            });
+        }
     })
 }
 
@@ -336,7 +439,9 @@ fn from_text(text: Option<String>) -> Result<Option<Row>> {
         None => Ok(None),
         Some(t) => match serde_json::from_str(&t) {
             Ok(Json::Object(map)) => Ok(Some(map)),
-            _ => Err(Error::Journal { reason: "a change is not a JSON object".into() }),
+            _ => Err(Error::Journal {
+                reason: "a change is not a JSON object".into(),
+            }),
         },
     }
 }

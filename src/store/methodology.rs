@@ -10,8 +10,8 @@ use super::journal::{self, Table, Tx};
 use super::processes::id_col;
 use crate::error::{Error, Result};
 use crate::model::{
-    Category, CategoryInput, FieldIssue, Horizon, Id, LevelDefinition, Methodology, MethodologyInput, Minutes,
-    SeverityLevel, Tier, clean_name, duration, name_key,
+    Category, CategoryInput, FieldIssue, Horizon, Id, LevelDefinition, Methodology,
+    MethodologyInput, Minutes, SeverityLevel, Tier, clean_name, duration, name_key,
 };
 
 /// Writes a whole methodology into a new file (not journaled).
@@ -44,34 +44,72 @@ pub(super) fn insert(conn: &Connection, m: &Methodology) -> Result<()> {
     for t in &m.tiers {
         conn.execute(
             "INSERT INTO tier (id, rank, name, max_rto_minutes) VALUES (?1, ?2, ?3, ?4)",
-            params![t.id.to_string(), t.rank, t.name, t.max_rto_minutes.map(|m| m.0)],
+            params![
+                t.id.to_string(),
+                t.rank,
+                t.name,
+                t.max_rto_minutes.map(|m| m.0)
+            ],
         )?;
     }
     Ok(())
 }
 
 pub(super) fn read(conn: &Connection) -> Result<Methodology> {
-    let threshold: u8 = conn.query_row("SELECT threshold FROM assessment LIMIT 1", [], |r| r.get(0))?;
-    let mut defs = conn.prepare("SELECT level, text FROM level_definition WHERE category_id = ?1 ORDER BY level")?;
+    let threshold: u8 =
+        conn.query_row("SELECT threshold FROM assessment LIMIT 1", [], |r| r.get(0))?;
+    let mut defs = conn.prepare(
+        "SELECT level, text FROM level_definition WHERE category_id = ?1 ORDER BY level",
+    )?;
     let mut categories = Vec::new();
-    let mut stmt = conn.prepare("SELECT id, name, threshold, retired FROM impact_category ORDER BY position, name")?;
+    let mut stmt = conn.prepare(
+        "SELECT id, name, threshold, retired FROM impact_category ORDER BY position, name",
+    )?;
     let rows = stmt.query_map([], |r| {
-        Ok((id_col(r, 0)?, r.get::<_, String>(1)?, r.get::<_, Option<u8>>(2)?, r.get::<_, bool>(3)?))
+        Ok((
+            id_col(r, 0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, Option<u8>>(2)?,
+            r.get::<_, bool>(3)?,
+        ))
     })?;
     for row in rows {
         let (id, name, threshold, retired) = row?;
         let definitions = defs
-            .query_map([id.to_string()], |r| Ok(LevelDefinition { level: r.get(0)?, text: r.get(1)? }))?
+            .query_map([id.to_string()], |r| {
+                Ok(LevelDefinition {
+                    level: r.get(0)?,
+                    text: r.get(1)?,
+                })
+            })?
             .collect::<Result<Vec<_>, _>>()?;
-        categories.push(Category { id, name, threshold, retired, definitions });
+        categories.push(Category {
+            id,
+            name,
+            threshold,
+            retired,
+            definitions,
+        });
     }
     let scale = conn
         .prepare("SELECT id, value, name FROM severity_level ORDER BY value")?
-        .query_map([], |r| Ok(SeverityLevel { id: id_col(r, 0)?, value: r.get(1)?, name: r.get(2)? }))?
+        .query_map([], |r| {
+            Ok(SeverityLevel {
+                id: id_col(r, 0)?,
+                value: r.get(1)?,
+                name: r.get(2)?,
+            })
+        })?
         .collect::<Result<Vec<_>, _>>()?;
     let horizons = conn
         .prepare("SELECT id, minutes, label FROM horizon ORDER BY minutes")?
-        .query_map([], |r| Ok(Horizon { id: id_col(r, 0)?, minutes: Minutes(r.get(1)?), label: r.get(2)? }))?
+        .query_map([], |r| {
+            Ok(Horizon {
+                id: id_col(r, 0)?,
+                minutes: Minutes(r.get(1)?),
+                label: r.get(2)?,
+            })
+        })?
         .collect::<Result<Vec<_>, _>>()?;
     let tiers = conn
         .prepare("SELECT id, rank, name, max_rto_minutes FROM tier ORDER BY rank")?
@@ -84,7 +122,13 @@ pub(super) fn read(conn: &Connection) -> Result<Methodology> {
             })
         })?
         .collect::<Result<Vec<_>, _>>()?;
-    Ok(Methodology { categories, scale, horizons, threshold, tiers })
+    Ok(Methodology {
+        categories,
+        scale,
+        horizons,
+        threshold,
+        tiers,
+    })
 }
 
 impl Store {
@@ -98,7 +142,11 @@ impl Store {
     pub fn update_methodology(&mut self, input: &MethodologyInput) -> Result<Methodology> {
         let current = read(&self.conn)?;
         let plan = plan(&current, input)?;
-        for c in current.categories.iter().filter(|c| !plan.categories.iter().any(|(id, _)| *id == c.id)) {
+        for c in current
+            .categories
+            .iter()
+            .filter(|c| !plan.categories.iter().any(|(id, _)| *id == c.id))
+        {
             let n = uses(&self.conn, "category_id", c.id)?;
             if n > 0 {
                 return Err(Error::MethodologyInUse {
@@ -108,7 +156,11 @@ impl Store {
                 });
             }
         }
-        for h in current.horizons.iter().filter(|h| !plan.horizons.iter().any(|(id, _, _)| *id == h.id)) {
+        for h in current
+            .horizons
+            .iter()
+            .filter(|h| !plan.horizons.iter().any(|(id, _, _)| *id == h.id))
+        {
             let n = uses(&self.conn, "horizon_id", h.id)?;
             if n > 0 {
                 return Err(Error::MethodologyInUse {
@@ -118,14 +170,19 @@ impl Store {
                 });
             }
         }
-        journal::edit(&mut self.conn, "Edit the methodology", |tx| apply(tx, &current, &plan))?;
+        journal::edit(&mut self.conn, "Edit the methodology", |tx| {
+            apply(tx, &current, &plan)
+        })?;
         read(&self.conn)
     }
 }
 
 fn uses(conn: &Connection, column: &str, id: Id) -> Result<usize> {
-    let n: i64 =
-        conn.query_row(&format!("SELECT count(*) FROM impact WHERE {column} = ?1"), [id.to_string()], |r| r.get(0))?;
+    let n: i64 = conn.query_row(
+        &format!("SELECT count(*) FROM impact WHERE {column} = ?1"),
+        [id.to_string()],
+        |r| r.get(0),
+    )?;
     Ok(n as usize)
 }
 
@@ -145,33 +202,54 @@ fn plan(current: &Methodology, input: &MethodologyInput) -> Result<Plan> {
     let mut issue = |field: String, message: String| issues.push(FieldIssue::new(&field, message));
 
     if input.categories.iter().all(|c| c.retired) {
-        issue("categories".into(), "Keep at least one category in use.".into());
+        issue(
+            "categories".into(),
+            "Keep at least one category in use.".into(),
+        );
     }
     let mut seen = Vec::new();
     for (i, c) in input.categories.iter().enumerate() {
         let key = name_key(&c.name);
         if key.is_empty() {
-            issue(format!("categories.{i}.name"), "A category needs a name.".into());
+            issue(
+                format!("categories.{i}.name"),
+                "A category needs a name.".into(),
+            );
         } else if seen.contains(&key) {
-            issue(format!("categories.{i}.name"), format!("There are two categories named \"{}\".", c.name.trim()));
+            issue(
+                format!("categories.{i}.name"),
+                format!("There are two categories named \"{}\".", c.name.trim()),
+            );
         }
         seen.push(key);
         if c.definitions.len() != levels {
-            issue(format!("categories.{i}.definitions"), format!("Give one definition for each of the {levels} levels."));
+            issue(
+                format!("categories.{i}.definitions"),
+                format!("Give one definition for each of the {levels} levels."),
+            );
         }
         if let Some(t) = c.threshold
             && (t == 0 || t > max)
         {
-            issue(format!("categories.{i}.threshold"), format!("A threshold is a level from 1 to {max}."));
+            issue(
+                format!("categories.{i}.threshold"),
+                format!("A threshold is a level from 1 to {max}."),
+            );
         }
         if let Some(id) = c.id
             && !current.categories.iter().any(|k| k.id == id)
         {
-            issue(format!("categories.{i}"), "That category no longer exists; reload the methodology.".into());
+            issue(
+                format!("categories.{i}"),
+                "That category no longer exists; reload the methodology.".into(),
+            );
         }
     }
     if input.scale.len() != levels {
-        issue("scale".into(), format!("The scale has {levels} levels; name each of them."));
+        issue(
+            "scale".into(),
+            format!("The scale has {levels} levels; name each of them."),
+        );
     }
     for (i, name) in input.scale.iter().enumerate() {
         if name.trim().is_empty() {
@@ -179,7 +257,10 @@ fn plan(current: &Methodology, input: &MethodologyInput) -> Result<Plan> {
         }
     }
     if input.threshold == 0 || input.threshold > max {
-        issue("threshold".into(), format!("The threshold is a level from 1 to {max}."));
+        issue(
+            "threshold".into(),
+            format!("The threshold is a level from 1 to {max}."),
+        );
     }
 
     let mut horizons = Vec::new();
@@ -188,20 +269,30 @@ fn plan(current: &Methodology, input: &MethodologyInput) -> Result<Plan> {
     }
     for (i, h) in input.horizons.iter().enumerate() {
         if h.label.trim().is_empty() {
-            issue(format!("horizons.{i}.label"), "A horizon needs a label.".into());
+            issue(
+                format!("horizons.{i}.label"),
+                "A horizon needs a label.".into(),
+            );
         }
         match duration::parse(&h.duration) {
-            Ok(Minutes(0)) => issue(format!("horizons.{i}.duration"), "A horizon comes after the disruption starts; use more than 0.".into()),
-            Ok(m) if horizons.iter().any(|(_, _, other)| *other == m) => {
-                issue(format!("horizons.{i}.duration"), format!("Two horizons are at {m}."))
-            }
+            Ok(Minutes(0)) => issue(
+                format!("horizons.{i}.duration"),
+                "A horizon comes after the disruption starts; use more than 0.".into(),
+            ),
+            Ok(m) if horizons.iter().any(|(_, _, other)| *other == m) => issue(
+                format!("horizons.{i}.duration"),
+                format!("Two horizons are at {m}."),
+            ),
             Ok(m) => horizons.push((h.id.unwrap_or_default(), h.label.trim().to_string(), m)),
             Err(e) => issue(format!("horizons.{i}.duration"), format!("{e}.")),
         }
         if let Some(id) = h.id
             && !current.horizons.iter().any(|k| k.id == id)
         {
-            issue(format!("horizons.{i}"), "That horizon no longer exists; reload the methodology.".into());
+            issue(
+                format!("horizons.{i}"),
+                "That horizon no longer exists; reload the methodology.".into(),
+            );
         }
     }
     horizons.sort_by_key(|(_, _, m)| *m);
@@ -216,12 +307,18 @@ fn plan(current: &Methodology, input: &MethodologyInput) -> Result<Plan> {
             issue(format!("tiers.{i}.name"), "A tier needs a name.".into());
         }
         match duration::parse_optional(&t.max_rto) {
-            Ok(None) if i != last => issue(format!("tiers.{i}.max_rto"), "Only the last tier may be open-ended.".into()),
+            Ok(None) if i != last => issue(
+                format!("tiers.{i}.max_rto"),
+                "Only the last tier may be open-ended.".into(),
+            ),
             Ok(max) => {
                 if let (Some(m), Some((_, _, Some(prev)))) = (max, tiers.last())
                     && m <= *prev
                 {
-                    issue(format!("tiers.{i}.max_rto"), format!("Each tier must reach further than the one before ({prev})."));
+                    issue(
+                        format!("tiers.{i}.max_rto"),
+                        format!("Each tier must reach further than the one before ({prev})."),
+                    );
                 }
                 tiers.push((t.id.unwrap_or_default(), t.name.trim().to_string(), max));
             }
@@ -232,7 +329,11 @@ fn plan(current: &Methodology, input: &MethodologyInput) -> Result<Plan> {
         return Err(Error::Invalid { issues });
     }
     Ok(Plan {
-        categories: input.categories.iter().map(|c| (c.id.unwrap_or_default(), c.clone())).collect(),
+        categories: input
+            .categories
+            .iter()
+            .map(|c| (c.id.unwrap_or_default(), c.clone()))
+            .collect(),
         scale: input.scale.iter().map(|s| s.trim().to_string()).collect(),
         horizons,
         threshold: input.threshold,
@@ -241,15 +342,29 @@ fn plan(current: &Methodology, input: &MethodologyInput) -> Result<Plan> {
 }
 
 fn apply(tx: &mut Tx, current: &Methodology, plan: &Plan) -> Result<()> {
-    let assessment: Id = tx.conn().query_row("SELECT id FROM assessment LIMIT 1", [], |r| id_col(r, 0))?;
-    tx.update(Table::Assessment, assessment, &[("threshold", Value::Integer(plan.threshold.into()))])?;
+    let assessment: Id = tx
+        .conn()
+        .query_row("SELECT id FROM assessment LIMIT 1", [], |r| id_col(r, 0))?;
+    tx.update(
+        Table::Assessment,
+        assessment,
+        &[("threshold", Value::Integer(plan.threshold.into()))],
+    )?;
     for (level, name) in current.scale.iter().zip(&plan.scale) {
-        tx.update(Table::SeverityLevel, level.id, &[("name", Value::Text(name.clone()))])?;
+        tx.update(
+            Table::SeverityLevel,
+            level.id,
+            &[("name", Value::Text(name.clone()))],
+        )?;
     }
 
     // Categories: removed ones go (with their definitions), others are
     // written in their new order.
-    for c in current.categories.iter().filter(|c| !plan.categories.iter().any(|(id, _)| *id == c.id)) {
+    for c in current
+        .categories
+        .iter()
+        .filter(|c| !plan.categories.iter().any(|(id, _)| *id == c.id))
+    {
         for def in definition_ids(tx.conn(), c.id)? {
             tx.delete(Table::LevelDefinition, def)?;
         }
@@ -259,7 +374,11 @@ fn apply(tx: &mut Tx, current: &Methodology, plan: &Plan) -> Result<()> {
         let cols = [
             ("name", Value::Text(clean_name(&c.name))),
             ("position", Value::Integer(pos as i64)),
-            ("threshold", c.threshold.map_or(Value::Null, |t| Value::Integer(t.into()))),
+            (
+                "threshold",
+                c.threshold
+                    .map_or(Value::Null, |t| Value::Integer(t.into())),
+            ),
             ("retired", Value::Integer(c.retired.into())),
         ];
         if current.categories.iter().any(|k| k.id == *id) {
@@ -268,9 +387,18 @@ fn apply(tx: &mut Tx, current: &Methodology, plan: &Plan) -> Result<()> {
             tx.insert(Table::ImpactCategory, *id, &cols)?;
         }
         let existing = definition_ids(tx.conn(), *id)?;
-        for (level, (text, value)) in c.definitions.iter().zip(current.scale.iter().map(|l| l.value)).enumerate() {
+        for (level, (text, value)) in c
+            .definitions
+            .iter()
+            .zip(current.scale.iter().map(|l| l.value))
+            .enumerate()
+        {
             match existing.get(level) {
-                Some(def) => tx.update(Table::LevelDefinition, *def, &[("text", Value::Text(text.trim().to_string()))])?,
+                Some(def) => tx.update(
+                    Table::LevelDefinition,
+                    *def,
+                    &[("text", Value::Text(text.trim().to_string()))],
+                )?,
                 None => tx.insert(
                     Table::LevelDefinition,
                     Id::new(),
@@ -285,16 +413,27 @@ fn apply(tx: &mut Tx, current: &Methodology, plan: &Plan) -> Result<()> {
     }
 
     // Horizons: minutes are unique, so move changed ones out of the way first.
-    for h in current.horizons.iter().filter(|h| !plan.horizons.iter().any(|(id, _, _)| *id == h.id)) {
+    for h in current
+        .horizons
+        .iter()
+        .filter(|h| !plan.horizons.iter().any(|(id, _, _)| *id == h.id))
+    {
         tx.delete(Table::Horizon, h.id)?;
     }
     for (i, (id, _, _)) in plan.horizons.iter().enumerate() {
         if current.horizons.iter().any(|k| k.id == *id) {
-            tx.update(Table::Horizon, *id, &[("minutes", Value::Integer(-(i as i64) - 1))])?;
+            tx.update(
+                Table::Horizon,
+                *id,
+                &[("minutes", Value::Integer(-(i as i64) - 1))],
+            )?;
         }
     }
     for (id, label, minutes) in &plan.horizons {
-        let cols = [("minutes", Value::Integer(minutes.0.into())), ("label", Value::Text(label.clone()))];
+        let cols = [
+            ("minutes", Value::Integer(minutes.0.into())),
+            ("label", Value::Text(label.clone())),
+        ];
         if current.horizons.iter().any(|k| k.id == *id) {
             tx.update(Table::Horizon, *id, &cols)?;
         } else {
@@ -303,19 +442,30 @@ fn apply(tx: &mut Tx, current: &Methodology, plan: &Plan) -> Result<()> {
     }
 
     // Tiers: ranks are unique too.
-    for t in current.tiers.iter().filter(|t| !plan.tiers.iter().any(|(id, _, _)| *id == t.id)) {
+    for t in current
+        .tiers
+        .iter()
+        .filter(|t| !plan.tiers.iter().any(|(id, _, _)| *id == t.id))
+    {
         tx.delete(Table::Tier, t.id)?;
     }
     for (i, (id, _, _)) in plan.tiers.iter().enumerate() {
         if current.tiers.iter().any(|k| k.id == *id) {
-            tx.update(Table::Tier, *id, &[("rank", Value::Integer(-(i as i64) - 1))])?;
+            tx.update(
+                Table::Tier,
+                *id,
+                &[("rank", Value::Integer(-(i as i64) - 1))],
+            )?;
         }
     }
     for (i, (id, name, max)) in plan.tiers.iter().enumerate() {
         let cols = [
             ("rank", Value::Integer(i as i64 + 1)),
             ("name", Value::Text(name.clone())),
-            ("max_rto_minutes", max.map_or(Value::Null, |m| Value::Integer(m.0.into()))),
+            (
+                "max_rto_minutes",
+                max.map_or(Value::Null, |m| Value::Integer(m.0.into())),
+            ),
         ];
         if current.tiers.iter().any(|k| k.id == *id) {
             tx.update(Table::Tier, *id, &cols)?;

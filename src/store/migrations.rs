@@ -27,6 +27,8 @@ mod tests {
 
     #[test]
     fn migrations_are_valid() {
-        MIGRATIONS.validate().expect("every migration applies to an empty database");
+        MIGRATIONS
+            .validate()
+            .expect("every migration applies to an empty database");
     }
 }

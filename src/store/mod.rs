@@ -32,6 +32,7 @@ use rusqlite::Connection;
 
 pub use decisions::status_label;
 pub use journal::History;
+pub use objectives::ObjectivesCheck;
 
 use crate::error::{Error, Result};
 use crate::model::{Assessment, AssessmentInput};
@@ -47,7 +48,10 @@ impl Store {
     /// methodology. Refuses to overwrite an existing file.
     pub fn create(path: &Path, input: &AssessmentInput) -> Result<Store> {
         let conn = file::create(path)?;
-        let mut store = Store { conn, path: path.to_path_buf() };
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
         let seeded = store.seed(input);
         if let Err(err) = seeded {
             drop(store);
@@ -61,13 +65,17 @@ impl Store {
     /// this program (after a backup next to it).
     pub fn open(path: &Path) -> Result<Store> {
         let conn = file::open(path)?;
-        Ok(Store { conn, path: path.to_path_buf() })
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+        })
     }
 
     /// Closes the file, folding the write-ahead log back into it so that the
     /// `.bia` file alone carries everything.
     pub fn close(self) -> Result<()> {
-        self.conn.pragma_update(None, "wal_checkpoint", "TRUNCATE")?;
+        self.conn
+            .pragma_update(None, "wal_checkpoint", "TRUNCATE")?;
         self.conn.close().map_err(|(_, err)| Error::Sqlite(err))
     }
 

@@ -7,7 +7,10 @@ use rusqlite::{Connection, OptionalExtension, Row};
 use super::Store;
 use super::journal::{self, Table, Tx};
 use crate::error::{Error, Result};
-use crate::model::{CustomField, FieldIssue, Id, Process, ProcessInput, Provenance, Status, UnitInput, clean_name, name_key};
+use crate::model::{
+    CustomField, FieldIssue, Id, Process, ProcessInput, Provenance, Status, UnitInput, clean_name,
+    name_key,
+};
 
 const COLUMNS: &str = "id, name, unit_id, owner, description, peak_periods, minimum_staff, workaround, notes, \
                        status, provenance, created_at, updated_at";
@@ -15,7 +18,9 @@ const COLUMNS: &str = "id, name, unit_id, owner, description, peak_periods, mini
 /// Reads an id column, refusing text that is not a UUID.
 pub(super) fn id_col(r: &Row, i: usize) -> rusqlite::Result<Id> {
     let text: String = r.get(i)?;
-    text.parse().map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e)))
+    text.parse().map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+    })
 }
 
 pub(super) fn opt_id(id: Option<Id>) -> Value {
@@ -57,23 +62,40 @@ fn list(conn: &Connection) -> Result<Vec<Process>> {
         .query_map([], from_row)?
         .collect::<Result<Vec<_>, _>>()?;
     for p in &mut processes {
-        p.custom_fields = custom_fields(conn, p.id)?.into_iter().map(|(_, f)| f).collect();
+        p.custom_fields = custom_fields(conn, p.id)?
+            .into_iter()
+            .map(|(_, f)| f)
+            .collect();
     }
     Ok(processes)
 }
 
 fn get(conn: &Connection, id: Id) -> Result<Process> {
     let mut p = conn
-        .query_row(&format!("SELECT {COLUMNS} FROM process WHERE id = ?1"), [id.to_string()], from_row)
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM process WHERE id = ?1"),
+            [id.to_string()],
+            from_row,
+        )
         .optional()?
-        .ok_or(Error::NoSuchId { kind: "process", id: id.to_string() })?;
-    p.custom_fields = custom_fields(conn, id)?.into_iter().map(|(_, f)| f).collect();
+        .ok_or(Error::NoSuchId {
+            kind: "process",
+            id: id.to_string(),
+        })?;
+    p.custom_fields = custom_fields(conn, id)?
+        .into_iter()
+        .map(|(_, f)| f)
+        .collect();
     Ok(p)
 }
 
 fn by_name(conn: &Connection, name: &str) -> Result<Option<Id>> {
     let id = conn
-        .query_row("SELECT id FROM process WHERE name_key = ?1", [name_key(name)], |r| id_col(r, 0))
+        .query_row(
+            "SELECT id FROM process WHERE name_key = ?1",
+            [name_key(name)],
+            |r| id_col(r, 0),
+        )
         .optional()?;
     Ok(id)
 }
@@ -87,12 +109,20 @@ fn issues(conn: &Connection, input: &ProcessInput, id: Option<Id>) -> Result<Vec
     {
         issues.push(FieldIssue::new(
             "name",
-            format!("A process named \"{}\" already exists.", clean_name(&input.name)),
+            format!(
+                "A process named \"{}\" already exists.",
+                clean_name(&input.name)
+            ),
         ));
     }
     if let Some(unit) = input.unit_id {
-        let found: Option<i64> =
-            conn.query_row("SELECT 1 FROM unit WHERE id = ?1", [unit.to_string()], |r| r.get(0)).optional()?;
+        let found: Option<i64> = conn
+            .query_row(
+                "SELECT 1 FROM unit WHERE id = ?1",
+                [unit.to_string()],
+                |r| r.get(0),
+            )
+            .optional()?;
         if found.is_none() {
             issues.push(FieldIssue::new("unit_id", "That unit no longer exists."));
         }
@@ -110,7 +140,10 @@ fn refuse(conn: &Connection, input: &ProcessInput, id: Option<Id>) -> Result<()>
         && Some(existing) != id
         && found.len() == 1
     {
-        return Err(Error::DuplicateProcess { name: clean_name(&input.name), existing });
+        return Err(Error::DuplicateProcess {
+            name: clean_name(&input.name),
+            existing,
+        });
     }
     Err(Error::Invalid { issues: found })
 }
@@ -118,7 +151,11 @@ fn refuse(conn: &Connection, input: &ProcessInput, id: Option<Id>) -> Result<()>
 /// An input as it would be stored (for comparing two inputs).
 fn clean(input: &ProcessInput) -> Vec<(&'static str, Value)> {
     let mut values = field_values(input);
-    let fields: Vec<_> = input.custom_fields.iter().map(|f| (clean_name(&f.name), f.value.clone())).collect();
+    let fields: Vec<_> = input
+        .custom_fields
+        .iter()
+        .map(|f| (clean_name(&f.name), f.value.clone()))
+        .collect();
     values.push(("custom_fields", Value::Text(format!("{fields:?}"))));
     values
 }
@@ -126,9 +163,16 @@ fn clean(input: &ProcessInput) -> Vec<(&'static str, Value)> {
 /// Refuses changes to an approved process; returns its name otherwise.
 pub(super) fn ensure_unlocked(conn: &Connection, id: Id) -> Result<String> {
     let (name, status): (String, String) = conn
-        .query_row("SELECT name, status FROM process WHERE id = ?1", [id.to_string()], |r| Ok((r.get(0)?, r.get(1)?)))
+        .query_row(
+            "SELECT name, status FROM process WHERE id = ?1",
+            [id.to_string()],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
         .optional()?
-        .ok_or(Error::NoSuchId { kind: "process", id: id.to_string() })?;
+        .ok_or(Error::NoSuchId {
+            kind: "process",
+            id: id.to_string(),
+        })?;
     if Status::parse(&status) == Some(Status::Approved) {
         return Err(Error::ProcessLocked { name });
     }
@@ -145,7 +189,12 @@ fn field_values(input: &ProcessInput) -> Vec<(&'static str, Value)> {
         ("owner", text(&input.owner)),
         ("description", text(&input.description)),
         ("peak_periods", text(&input.peak_periods)),
-        ("minimum_staff", input.minimum_staff.map_or(Value::Null, |n| Value::Integer(n.into()))),
+        (
+            "minimum_staff",
+            input
+                .minimum_staff
+                .map_or(Value::Null, |n| Value::Integer(n.into())),
+        ),
         ("workaround", text(&input.workaround)),
         ("notes", text(&input.notes)),
         ("status", Value::Text(input.status.as_str().to_string())),
@@ -157,7 +206,10 @@ fn insert(tx: &mut Tx, input: &ProcessInput, provenance: &Provenance) -> Result<
     let id = Id::new();
     let now = super::now();
     let mut cols = field_values(input);
-    cols.push(("provenance", Value::Text(serde_json::to_string(provenance).unwrap_or_default())));
+    cols.push((
+        "provenance",
+        Value::Text(serde_json::to_string(provenance).unwrap_or_default()),
+    ));
     cols.push(("created_at", Value::Text(now.clone())));
     cols.push(("updated_at", Value::Text(now)));
     tx.insert(Table::Process, id, &cols)?;
@@ -181,7 +233,10 @@ fn write_custom_fields(tx: &mut Tx, process: Id, fields: &[CustomField]) -> Resu
             ("name", Value::Text(clean_name(&field.name))),
             ("value", Value::Text(field.value.clone())),
         ];
-        match stored.iter().find(|(_, f)| name_key(&f.name) == name_key(&field.name)) {
+        match stored
+            .iter()
+            .find(|(_, f)| name_key(&f.name) == name_key(&field.name))
+        {
             Some((id, _)) => tx.update(Table::ProcessCustomField, *id, &cols)?,
             None => {
                 let mut with_owner = vec![("process_id", Value::Text(process.to_string()))];
@@ -205,7 +260,9 @@ impl Store {
 
     /// The process with this name (compared trimmed and case-folded).
     pub fn process_by_name(&self, name: &str) -> Result<Option<Process>> {
-        by_name(&self.conn, name)?.map(|id| get(&self.conn, id)).transpose()
+        by_name(&self.conn, name)?
+            .map(|id| get(&self.conn, id))
+            .transpose()
     }
 
     /// Every problem a form should show for `input` (`id`: the process being
@@ -214,7 +271,11 @@ impl Store {
         issues(&self.conn, input, id)
     }
 
-    pub fn create_process(&mut self, input: &ProcessInput, provenance: &Provenance) -> Result<Process> {
+    pub fn create_process(
+        &mut self,
+        input: &ProcessInput,
+        provenance: &Provenance,
+    ) -> Result<Process> {
         let label = format!("Add process “{}”", clean_name(&input.name));
         let id = journal::edit(&mut self.conn, &label, |tx| insert(tx, input, provenance))?;
         get(&self.conn, id)
@@ -222,14 +283,35 @@ impl Store {
 
     /// Creates a process in the unit named `unit`, creating that unit first
     /// if there is none by that name — all as one edit.
-    pub fn create_process_in(&mut self, unit: &str, input: &ProcessInput, provenance: &Provenance) -> Result<Process> {
+    pub fn create_process_in(
+        &mut self,
+        unit: &str,
+        input: &ProcessInput,
+        provenance: &Provenance,
+    ) -> Result<Process> {
         let label = format!("Add process “{}”", clean_name(&input.name));
         let id = journal::edit(&mut self.conn, &label, |tx| {
             let unit_id = match super::units::by_name(tx.conn(), unit)? {
                 Some(u) => u.id,
-                None => super::units::insert(tx, &UnitInput { name: unit.to_string(), parent_id: None })?.id,
+                None => {
+                    super::units::insert(
+                        tx,
+                        &UnitInput {
+                            name: unit.to_string(),
+                            parent_id: None,
+                        },
+                    )?
+                    .id
+                }
             };
-            insert(tx, &ProcessInput { unit_id: Some(unit_id), ..input.clone() }, provenance)
+            insert(
+                tx,
+                &ProcessInput {
+                    unit_id: Some(unit_id),
+                    ..input.clone()
+                },
+                provenance,
+            )
         })?;
         get(&self.conn, id)
     }
@@ -239,7 +321,10 @@ impl Store {
     pub fn update_process(&mut self, id: Id, input: &ProcessInput) -> Result<Process> {
         let old = get(&self.conn, id)?;
         if old.status == Status::Approved {
-            let unchanged = ProcessInput { status: Status::Approved, ..input.clone() };
+            let unchanged = ProcessInput {
+                status: Status::Approved,
+                ..input.clone()
+            };
             let current = ProcessInput {
                 name: old.name.clone(),
                 unit_id: old.unit_id,
@@ -263,7 +348,11 @@ impl Store {
             tx.update(Table::Process, id, &field_values(input))?;
             write_custom_fields(tx, id, &input.custom_fields)?;
             if tx.change_count() > before {
-                tx.update(Table::Process, id, &[("updated_at", Value::Text(super::now()))])?;
+                tx.update(
+                    Table::Process,
+                    id,
+                    &[("updated_at", Value::Text(super::now()))],
+                )?;
             }
             Ok(())
         })?;
@@ -285,7 +374,11 @@ impl Store {
         };
         journal::edit(&mut self.conn, &format!("{verb} “{}”", old.name), |tx| {
             tx.decision.rationale = note.trim().to_string();
-            tx.update(Table::Process, id, &[("status", Value::Text(status.as_str().to_string()))])
+            tx.update(
+                Table::Process,
+                id,
+                &[("status", Value::Text(status.as_str().to_string()))],
+            )
         })?;
         get(&self.conn, id)
     }
@@ -306,17 +399,21 @@ impl Store {
             Ok(ids)
         };
         let (scores, objectives) = (dependents("impact")?, dependents("objective")?);
-        journal::edit(&mut self.conn, &format!("Delete process “{}”", old.name), |tx| {
-            for (field, _) in custom_fields(tx.conn(), id)? {
-                tx.delete(Table::ProcessCustomField, field)?;
-            }
-            for score in scores {
-                tx.delete(Table::Impact, score)?;
-            }
-            for o in objectives {
-                tx.delete(Table::Objective, o)?;
-            }
-            tx.delete(Table::Process, id)
-        })
+        journal::edit(
+            &mut self.conn,
+            &format!("Delete process “{}”", old.name),
+            |tx| {
+                for (field, _) in custom_fields(tx.conn(), id)? {
+                    tx.delete(Table::ProcessCustomField, field)?;
+                }
+                for score in scores {
+                    tx.delete(Table::Impact, score)?;
+                }
+                for o in objectives {
+                    tx.delete(Table::Objective, o)?;
+                }
+                tx.delete(Table::Process, id)
+            },
+        )
     }
 }

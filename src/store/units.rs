@@ -12,22 +12,42 @@ use crate::model::{FieldIssue, Id, Unit, UnitInput, clean_name, name_key};
 pub(super) fn list(conn: &Connection) -> Result<Vec<Unit>> {
     let units = conn
         .prepare("SELECT id, name, parent_id FROM unit ORDER BY name_key")?
-        .query_map([], |r| Ok(Unit { id: id_col(r, 0)?, name: r.get(1)?, parent_id: r.get::<_, Option<String>>(2)?.and_then(|s| s.parse().ok()) }))?
+        .query_map([], |r| {
+            Ok(Unit {
+                id: id_col(r, 0)?,
+                name: r.get(1)?,
+                parent_id: r.get::<_, Option<String>>(2)?.and_then(|s| s.parse().ok()),
+            })
+        })?
         .collect::<Result<Vec<_>, _>>()?;
     Ok(units)
 }
 
 pub(super) fn by_name(conn: &Connection, name: &str) -> Result<Option<Unit>> {
     let unit = conn
-        .query_row("SELECT id, name, parent_id FROM unit WHERE name_key = ?1", [name_key(name)], |r| {
-            Ok(Unit { id: id_col(r, 0)?, name: r.get(1)?, parent_id: r.get::<_, Option<String>>(2)?.and_then(|s| s.parse().ok()) })
-        })
+        .query_row(
+            "SELECT id, name, parent_id FROM unit WHERE name_key = ?1",
+            [name_key(name)],
+            |r| {
+                Ok(Unit {
+                    id: id_col(r, 0)?,
+                    name: r.get(1)?,
+                    parent_id: r.get::<_, Option<String>>(2)?.and_then(|s| s.parse().ok()),
+                })
+            },
+        )
         .optional()?;
     Ok(unit)
 }
 
 fn get(conn: &Connection, id: Id) -> Result<Unit> {
-    list(conn)?.into_iter().find(|u| u.id == id).ok_or(Error::NoSuchId { kind: "unit", id: id.to_string() })
+    list(conn)?
+        .into_iter()
+        .find(|u| u.id == id)
+        .ok_or(Error::NoSuchId {
+            kind: "unit",
+            id: id.to_string(),
+        })
 }
 
 /// Checks a unit input against the units already stored (`id`: the unit
@@ -35,12 +55,17 @@ fn get(conn: &Connection, id: Id) -> Result<Unit> {
 fn check(conn: &Connection, input: &UnitInput, id: Option<Id>) -> Result<String> {
     let name = clean_name(&input.name);
     if name.is_empty() {
-        return Err(Error::Invalid { issues: vec![FieldIssue::new("name", "A unit needs a name.")] });
+        return Err(Error::Invalid {
+            issues: vec![FieldIssue::new("name", "A unit needs a name.")],
+        });
     }
     if let Some(existing) = by_name(conn, &name)?
         && Some(existing.id) != id
     {
-        return Err(Error::DuplicateUnit { name, existing: existing.id });
+        return Err(Error::DuplicateUnit {
+            name,
+            existing: existing.id,
+        });
     }
     if let Some(parent) = input.parent_id {
         let units = list(conn)?;
@@ -53,7 +78,10 @@ fn check(conn: &Connection, input: &UnitInput, id: Option<Id>) -> Result<String>
             cursor = units
                 .iter()
                 .find(|u| u.id == at)
-                .ok_or(Error::NoSuchId { kind: "unit", id: at.to_string() })?
+                .ok_or(Error::NoSuchId {
+                    kind: "unit",
+                    id: at.to_string(),
+                })?
                 .parent_id;
         }
     }
@@ -74,7 +102,11 @@ pub(super) fn insert(tx: &mut Tx, input: &UnitInput) -> Result<Unit> {
             ("parent_id", opt_id(input.parent_id)),
         ],
     )?;
-    Ok(Unit { id, name, parent_id: input.parent_id })
+    Ok(Unit {
+        id,
+        name,
+        parent_id: input.parent_id,
+    })
 }
 
 impl Store {
@@ -97,7 +129,11 @@ impl Store {
     pub fn update_unit(&mut self, id: Id, input: &UnitInput) -> Result<Unit> {
         let old = get(&self.conn, id)?;
         let name = check(&self.conn, input, Some(id))?;
-        let label = if old.name != name { format!("Rename unit “{}” to “{name}”", old.name) } else { format!("Edit unit “{name}”") };
+        let label = if old.name != name {
+            format!("Rename unit “{}” to “{name}”", old.name)
+        } else {
+            format!("Edit unit “{name}”")
+        };
         journal::edit(&mut self.conn, &label, |tx| {
             tx.update(
                 Table::Unit,
@@ -116,12 +152,23 @@ impl Store {
     /// is refused.
     pub fn delete_unit(&mut self, id: Id) -> Result<()> {
         let unit = get(&self.conn, id)?;
-        let count = |sql: &str| self.conn.query_row(sql, [id.to_string()], |r| r.get::<_, i64>(0));
+        let count = |sql: &str| {
+            self.conn
+                .query_row(sql, [id.to_string()], |r| r.get::<_, i64>(0))
+        };
         let processes = count("SELECT count(*) FROM process WHERE unit_id = ?1")? as usize;
         let units = count("SELECT count(*) FROM unit WHERE parent_id = ?1")? as usize;
         if processes > 0 || units > 0 {
-            return Err(Error::UnitInUse { name: unit.name, processes, units });
+            return Err(Error::UnitInUse {
+                name: unit.name,
+                processes,
+                units,
+            });
         }
-        journal::edit(&mut self.conn, &format!("Delete unit “{}”", unit.name), |tx| tx.delete(Table::Unit, id))
+        journal::edit(
+            &mut self.conn,
+            &format!("Delete unit “{}”", unit.name),
+            |tx| tx.delete(Table::Unit, id),
+        )
     }
 }

@@ -6,7 +6,11 @@ use std::process::{Command, Output};
 use crate::temp_dir;
 
 fn bia(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_bia")).args(args).current_dir(cwd).output().expect("bia runs")
+    Command::new(env!("CARGO_BIN_EXE_bia"))
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .expect("bia runs")
 }
 
 fn stdout(o: &Output) -> String {
@@ -26,7 +30,10 @@ fn demo_then_dump_prints_the_demo_as_json() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let json: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("dump is JSON");
     assert_eq!(json["format"], "bia-workbench/1");
-    assert_eq!(json["assessment"]["organisation"], "Harbourline Logistics Ltd");
+    assert_eq!(
+        json["assessment"]["organisation"],
+        "Harbourline Logistics Ltd"
+    );
     let m = &json["methodology"];
     assert_eq!(m["categories"].as_array().unwrap().len(), 7);
     assert_eq!(m["scale"][5]["name"], "Catastrophic");
@@ -35,29 +42,75 @@ fn demo_then_dump_prints_the_demo_as_json() {
     assert_eq!(m["tiers"][0]["max_rto_minutes"], 240);
     let processes = json["processes"].as_array().unwrap();
     assert_eq!(processes.len(), 25);
-    let customs = processes.iter().find(|p| p["name"] == "Customs clearance and documentation").unwrap();
+    let customs = processes
+        .iter()
+        .find(|p| p["name"] == "Customs clearance and documentation")
+        .unwrap();
     assert_eq!(customs["unit"], "Transport & Fleet");
     assert_eq!(customs["status"], "in_review");
-    assert_eq!(customs["custom_fields"]["Regulatory reference"], "HMRC Authorised Economic Operator");
+    assert_eq!(
+        customs["custom_fields"]["Regulatory reference"],
+        "HMRC Authorised Economic Operator"
+    );
     assert!(customs["id"].as_str().unwrap().len() == 36);
-    assert!(json["units"].as_array().unwrap().iter().any(|u| u["parent"] == "Operations"));
+    assert!(
+        json["units"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|u| u["parent"] == "Operations")
+    );
 }
 
 #[test]
 fn new_then_process_add_and_list() {
     let dir = temp_dir();
-    let out = bia(&["new", "w.bia", "--name", "Northwind Freight BIA"], dir.path());
+    let out = bia(
+        &["new", "w.bia", "--name", "Northwind Freight BIA"],
+        dir.path(),
+    );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let out = bia(&["process", "add", "w.bia", "--name", "Payroll processing", "--unit", "Finance", "--owner", "A. Bello"], dir.path());
+    let out = bia(
+        &[
+            "process",
+            "add",
+            "w.bia",
+            "--name",
+            "Payroll processing",
+            "--unit",
+            "Finance",
+            "--owner",
+            "A. Bello",
+        ],
+        dir.path(),
+    );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(stdout(&out).starts_with("added process \"Payroll processing\""));
-    let out = bia(&["process", "add", "w.bia", "--name", "Customer invoicing", "--unit", "finance"], dir.path());
-    assert_eq!(out.status.code(), Some(0), "an existing unit is found whatever its case: {}", stderr(&out));
+    let out = bia(
+        &[
+            "process",
+            "add",
+            "w.bia",
+            "--name",
+            "Customer invoicing",
+            "--unit",
+            "finance",
+        ],
+        dir.path(),
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "an existing unit is found whatever its case: {}",
+        stderr(&out)
+    );
 
     let out = bia(&["process", "list", "w.bia"], dir.path());
     let text = stdout(&out);
     assert!(text.lines().next().unwrap().starts_with("PROCESS"));
-    assert!(text.contains("Payroll processing") && text.contains("A. Bello") && text.contains("draft"));
+    assert!(
+        text.contains("Payroll processing") && text.contains("A. Bello") && text.contains("draft")
+    );
     assert!(text.trim_end().ends_with("2 process(es)"));
 
     let out = bia(&["process", "list", "w.bia", "--json"], dir.path());
@@ -66,7 +119,8 @@ fn new_then_process_add_and_list() {
     assert_eq!(json[0]["unit"], "Finance", "both in the one unit");
     assert_eq!(json[1]["unit"], "Finance");
 
-    let dump: serde_json::Value = serde_json::from_str(&stdout(&bia(&["dump", "w.bia"], dir.path()))).unwrap();
+    let dump: serde_json::Value =
+        serde_json::from_str(&stdout(&bia(&["dump", "w.bia"], dir.path()))).unwrap();
     assert_eq!(dump["units"].as_array().unwrap().len(), 1);
 }
 
@@ -75,17 +129,34 @@ fn user_errors_exit_1_with_one_line_naming_the_problem() {
     let dir = temp_dir();
     bia(&["demo", "d.bia"], dir.path());
     let cases: &[(&[&str], &str)] = &[
-        (&["process", "add", "d.bia", "--name", "PAYROLL processing", "--unit", "Finance"], "a process named \"PAYROLL processing\" already exists"),
+        (
+            &[
+                "process",
+                "add",
+                "d.bia",
+                "--name",
+                "PAYROLL processing",
+                "--unit",
+                "Finance",
+            ],
+            "a process named \"PAYROLL processing\" already exists",
+        ),
         (&["dump", "missing.bia"], "missing.bia: no such file"),
         (&["demo", "d.bia"], "d.bia: a file already exists there"),
-        (&["new", "n.bia", "--name", "  "], "An assessment needs a name."),
+        (
+            &["new", "n.bia", "--name", "  "],
+            "An assessment needs a name.",
+        ),
     ];
     for (args, message) in cases {
         let out = bia(args, dir.path());
         assert_eq!(out.status.code(), Some(1), "{args:?}");
         let err = stderr(&out);
         assert_eq!(err.lines().count(), 1, "one line: {err}");
-        assert!(err.starts_with("bia: ") && err.contains(message), "{args:?}: {err}");
+        assert!(
+            err.starts_with("bia: ") && err.contains(message),
+            "{args:?}: {err}"
+        );
     }
     std::fs::write(dir.path().join("notes.bia"), "hello").unwrap();
     let out = bia(&["dump", "notes.bia"], dir.path());
@@ -96,7 +167,12 @@ fn user_errors_exit_1_with_one_line_naming_the_problem() {
 #[test]
 fn usage_errors_exit_2() {
     let dir = temp_dir();
-    for args in [&["frobnicate"][..], &["process", "add", "x.bia"], &["new", "x.bia"], &[]] {
+    for args in [
+        &["frobnicate"][..],
+        &["process", "add", "x.bia"],
+        &["new", "x.bia"],
+        &[],
+    ] {
         let out = bia(args, dir.path());
         assert_eq!(out.status.code(), Some(2), "{args:?}");
     }
@@ -109,7 +185,21 @@ fn score_objectives_and_analyze_from_the_command_line() {
     bia(&["demo", "d.bia"], dir.path());
     let p = "Complaints handling";
 
-    let out = bia(&["score", "d.bia", "--process", p, "--category", "customer", "--horizon", "24h", "--severity", "Major"], dir.path());
+    let out = bia(
+        &[
+            "score",
+            "d.bia",
+            "--process",
+            p,
+            "--category",
+            "customer",
+            "--horizon",
+            "24h",
+            "--severity",
+            "Major",
+        ],
+        dir.path(),
+    );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(
         stdout(&out).trim(),
@@ -117,18 +207,47 @@ fn score_objectives_and_analyze_from_the_command_line() {
         "24h names the 1 d horizon"
     );
 
-    let out = bia(&["objectives", "d.bia", "--process", p, "--rto", "8h", "--rpo", "n/a", "--mbco", "40%", "--rationale", "Complaints wait a shift"], dir.path());
+    let out = bia(
+        &[
+            "objectives",
+            "d.bia",
+            "--process",
+            p,
+            "--rto",
+            "8h",
+            "--rpo",
+            "n/a",
+            "--mbco",
+            "40%",
+            "--rationale",
+            "Complaints wait a shift",
+        ],
+        dir.path(),
+    );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert_eq!(stdout(&out).trim(), "Complaints handling: RTO 8 h, MTPD 1 d, Tier 2");
+    assert_eq!(
+        stdout(&out).trim(),
+        "Complaints handling: RTO 8 h, MTPD 1 d, Tier 2"
+    );
 
     let out = bia(&["analyze", "d.bia", "--json"], dir.path());
     let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
-    let row = json["processes"].as_array().unwrap().iter().find(|r| r["process"] == p).unwrap();
+    let row = json["processes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["process"] == p)
+        .unwrap();
     assert_eq!(row["mtpd_minutes"], 1440);
     assert_eq!(row["rto_minutes"], 480);
     assert_eq!(row["rpo_not_applicable"], true);
     assert_eq!(row["tier"], "Tier 2");
-    let customs = json["processes"].as_array().unwrap().iter().find(|r| r["process"] == "Customs clearance and documentation").unwrap();
+    let customs = json["processes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["process"] == "Customs clearance and documentation")
+        .unwrap();
     assert_eq!(customs["violations"][0]["code"], "rto_not_below_mtpd");
 
     let text = stdout(&bia(&["analyze", "d.bia"], dir.path()));
@@ -136,16 +255,60 @@ fn score_objectives_and_analyze_from_the_command_line() {
     assert!(text.contains("RTO 1 w is not below the MTPD of 3 d."));
     assert!(text.trim_end().ends_with("25 process(es), 1 violation(s)"));
 
-    let dump: serde_json::Value = serde_json::from_str(&stdout(&bia(&["dump", "d.bia"], dir.path()))).unwrap();
-    let impact = dump["impacts"].as_array().unwrap().iter().find(|i| i["process"] == p).unwrap();
-    assert_eq!((impact["category"].as_str(), impact["horizon_minutes"].as_u64(), impact["severity"].as_u64()), (Some("Customer"), Some(1440), Some(4)));
-    let complaints = dump["processes"].as_array().unwrap().iter().find(|x| x["name"] == p).unwrap();
+    let dump: serde_json::Value =
+        serde_json::from_str(&stdout(&bia(&["dump", "d.bia"], dir.path()))).unwrap();
+    let impact = dump["impacts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["process"] == p)
+        .unwrap();
+    assert_eq!(
+        (
+            impact["category"].as_str(),
+            impact["horizon_minutes"].as_u64(),
+            impact["severity"].as_u64()
+        ),
+        (Some("Customer"), Some(1440), Some(4))
+    );
+    let complaints = dump["processes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["name"] == p)
+        .unwrap();
     let o = &complaints["objectives"];
-    assert_eq!((o["mtpd_derived_minutes"].as_u64(), o["mtpd_minutes"].as_u64(), o["rto_minutes"].as_u64()), (Some(1440), Some(1440), Some(480)));
-    assert_eq!((o["rpo_minutes"].is_null(), o["wrt_minutes"].is_null(), o["mbco_percent"].as_u64()), (true, true, Some(40)));
+    assert_eq!(
+        (
+            o["mtpd_derived_minutes"].as_u64(),
+            o["mtpd_minutes"].as_u64(),
+            o["rto_minutes"].as_u64()
+        ),
+        (Some(1440), Some(1440), Some(480))
+    );
+    assert_eq!(
+        (
+            o["rpo_minutes"].is_null(),
+            o["wrt_minutes"].is_null(),
+            o["mbco_percent"].as_u64()
+        ),
+        (true, true, Some(40))
+    );
     assert_eq!(o["tier"], "Tier 2");
-    let decision = dump["decisions"].as_array().unwrap().iter().rev().find(|d| d["process_name"] == p && d["field"] == "RTO").unwrap();
-    assert_eq!((decision["old_value"].as_str(), decision["new_value"].as_str()), (Some("—"), Some("8 h")));
+    let decision = dump["decisions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .rev()
+        .find(|d| d["process_name"] == p && d["field"] == "RTO")
+        .unwrap();
+    assert_eq!(
+        (
+            decision["old_value"].as_str(),
+            decision["new_value"].as_str()
+        ),
+        (Some("—"), Some("8 h"))
+    );
     assert_eq!(decision["rationale"], "Complaints wait a shift");
 }
 
@@ -156,21 +319,132 @@ fn bad_scores_and_objectives_name_the_field_and_the_accepted_forms() {
     let before = stdout(&bia(&["dump", "d.bia"], dir.path()));
     let p = "IT service desk";
     let cases: &[(&[&str], &str)] = &[
-        (&["score", "d.bia", "--process", "Payrol", "--category", "Financial", "--horizon", "1h", "--severity", "3"], "no process named \"Payrol\""),
-        (&["score", "d.bia", "--process", p, "--category", "Finance", "--horizon", "1h", "--severity", "3"], "no impact category \"Finance\"; use one of: Financial, Operational"),
-        (&["score", "d.bia", "--process", p, "--category", "Financial", "--horizon", "5h", "--severity", "3"], "no horizon \"5h\"; use one of: 1 h, 4 h"),
-        (&["score", "d.bia", "--process", p, "--category", "Financial", "--horizon", "1h", "--severity", "7"], "no severity \"7\"; use one of: 0 (None)"),
-        (&["objectives", "d.bia", "--process", p, "--rto", "soon", "--rationale", "x"], "RTO: \"soon\" is not a duration; write e.g. 0, 30 min, 4 h"),
-        (&["objectives", "d.bia", "--process", p, "--wrt", "-4h", "--rationale", "x"], "WRT: \"-4h\" is not a duration"),
-        (&["objectives", "d.bia", "--process", p, "--rto", "3 d", "--rationale", "x"], "RTO 3 d is not below the MTPD of 3 d (Operational reaches 4 – Major at 3 d)."),
-        (&["objectives", "d.bia", "--process", "Payroll processing", "--rto", "1h", "--rationale", "x"], "\"Payroll processing\" is approved and locked; reopen it to make changes"),
+        (
+            &[
+                "score",
+                "d.bia",
+                "--process",
+                "Payrol",
+                "--category",
+                "Financial",
+                "--horizon",
+                "1h",
+                "--severity",
+                "3",
+            ],
+            "no process named \"Payrol\"",
+        ),
+        (
+            &[
+                "score",
+                "d.bia",
+                "--process",
+                p,
+                "--category",
+                "Finance",
+                "--horizon",
+                "1h",
+                "--severity",
+                "3",
+            ],
+            "no impact category \"Finance\"; use one of: Financial, Operational",
+        ),
+        (
+            &[
+                "score",
+                "d.bia",
+                "--process",
+                p,
+                "--category",
+                "Financial",
+                "--horizon",
+                "5h",
+                "--severity",
+                "3",
+            ],
+            "no horizon \"5h\"; use one of: 1 h, 4 h",
+        ),
+        (
+            &[
+                "score",
+                "d.bia",
+                "--process",
+                p,
+                "--category",
+                "Financial",
+                "--horizon",
+                "1h",
+                "--severity",
+                "7",
+            ],
+            "no severity \"7\"; use one of: 0 (None)",
+        ),
+        (
+            &[
+                "objectives",
+                "d.bia",
+                "--process",
+                p,
+                "--rto",
+                "soon",
+                "--rationale",
+                "x",
+            ],
+            "RTO: \"soon\" is not a duration; write e.g. 0, 30 min, 4 h",
+        ),
+        (
+            &[
+                "objectives",
+                "d.bia",
+                "--process",
+                p,
+                "--wrt",
+                "-4h",
+                "--rationale",
+                "x",
+            ],
+            "WRT: \"-4h\" is not a duration",
+        ),
+        (
+            &[
+                "objectives",
+                "d.bia",
+                "--process",
+                p,
+                "--rto",
+                "3 d",
+                "--rationale",
+                "x",
+            ],
+            "RTO 3 d is not below the MTPD of 3 d (Operational reaches 4 – Major at 3 d).",
+        ),
+        (
+            &[
+                "objectives",
+                "d.bia",
+                "--process",
+                "Payroll processing",
+                "--rto",
+                "1h",
+                "--rationale",
+                "x",
+            ],
+            "\"Payroll processing\" is approved and locked; reopen it to make changes",
+        ),
     ];
     for (args, message) in cases {
         let out = bia(args, dir.path());
         assert_eq!(out.status.code(), Some(1), "{args:?}");
         assert!(stderr(&out).contains(message), "{args:?}: {}", stderr(&out));
     }
-    let out = bia(&["objectives", "d.bia", "--process", p, "--rto", "4h"], dir.path());
+    let out = bia(
+        &["objectives", "d.bia", "--process", p, "--rto", "4h"],
+        dir.path(),
+    );
     assert_eq!(out.status.code(), Some(2), "the rationale is required");
-    assert_eq!(stdout(&bia(&["dump", "d.bia"], dir.path())), before, "nothing stored changed");
+    assert_eq!(
+        stdout(&bia(&["dump", "d.bia"], dir.path())),
+        before,
+        "nothing stored changed"
+    );
 }

@@ -20,7 +20,15 @@ fn a_new_assessment_is_seeded_with_the_default_methodology_and_reopens() {
     let names: Vec<_> = m.categories.iter().map(|c| c.name.as_str()).collect();
     assert_eq!(
         names,
-        ["Financial", "Operational", "Customer", "Reputational", "Legal & Regulatory", "Health & Safety", "Environmental"]
+        [
+            "Financial",
+            "Operational",
+            "Customer",
+            "Reputational",
+            "Legal & Regulatory",
+            "Health & Safety",
+            "Environmental"
+        ]
     );
     let levels: Vec<_> = m.scale.iter().map(|l| (l.value, l.name.as_str())).collect();
     assert_eq!(levels[4], (4, "Major"));
@@ -30,7 +38,10 @@ fn a_new_assessment_is_seeded_with_the_default_methodology_and_reopens() {
     assert_eq!(m.tiers.len(), 4);
     assert_eq!(store.info().unwrap().name, "Northwind Freight BIA");
     store.close().unwrap();
-    assert!(!dir.path().join("workshop.bia-wal").exists(), "a closed assessment is one file");
+    assert!(
+        !dir.path().join("workshop.bia-wal").exists(),
+        "a closed assessment is one file"
+    );
 }
 
 #[test]
@@ -38,7 +49,9 @@ fn creating_over_an_existing_file_is_refused_and_leaves_it_alone() {
     let dir = temp_dir();
     let path = dir.path().join("notes.bia");
     fs::write(&path, b"my notes").unwrap();
-    let err = Store::create(&path, &Default::default()).err().expect("refused");
+    let err = Store::create(&path, &Default::default())
+        .err()
+        .expect("refused");
     assert_eq!(err.code(), "file_exists");
     assert_eq!(fs::read(&path).unwrap(), b"my notes");
 }
@@ -47,19 +60,33 @@ fn creating_over_an_existing_file_is_refused_and_leaves_it_alone() {
 fn an_assessment_needs_a_name() {
     let dir = temp_dir();
     let path = dir.path().join("unnamed.bia");
-    let err = Store::create(&path, &Default::default()).err().expect("refused");
+    let err = Store::create(&path, &Default::default())
+        .err()
+        .expect("refused");
     assert_eq!(err.code(), "invalid");
-    assert!(!path.exists(), "a file that could not be made is not left behind");
+    assert!(
+        !path.exists(),
+        "a file that could not be made is not left behind"
+    );
 }
 
 /// Opens `path`, expects the given error code, and checks that the file's
 /// bytes are exactly as they were.
 fn refused_untouched(path: &std::path::Path, code: &str) -> Error {
     let before = fs::read(path).unwrap();
-    let err = Store::open(path).err().unwrap_or_else(|| panic!("{} should be refused", path.display()));
+    let err = Store::open(path)
+        .err()
+        .unwrap_or_else(|| panic!("{} should be refused", path.display()));
     assert_eq!(err.code(), code, "{err}");
-    assert!(err.to_string().contains(&path.display().to_string()), "the message names the file: {err}");
-    assert_eq!(fs::read(path).unwrap(), before, "a refused file is never modified");
+    assert!(
+        err.to_string().contains(&path.display().to_string()),
+        "the message names the file: {err}"
+    );
+    assert_eq!(
+        fs::read(path).unwrap(),
+        before,
+        "a refused file is never modified"
+    );
     err
 }
 
@@ -79,7 +106,8 @@ fn another_programs_sqlite_file_is_refused_untouched() {
     let dir = temp_dir();
     let path = dir.path().join("crm.sqlite");
     let conn = Connection::open(&path).unwrap();
-    conn.execute_batch("CREATE TABLE contact (name TEXT); INSERT INTO contact VALUES ('Ada');").unwrap();
+    conn.execute_batch("CREATE TABLE contact (name TEXT); INSERT INTO contact VALUES ('Ada');")
+        .unwrap();
     drop(conn);
     let err = refused_untouched(&path, "not_an_assessment");
     assert!(err.to_string().contains("not a BIA assessment"));
@@ -91,7 +119,8 @@ fn a_file_from_a_newer_version_is_refused_untouched() {
     let (store, path) = new_store(&dir);
     store.close().unwrap();
     let conn = Connection::open(&path).unwrap();
-    conn.pragma_update(None, "user_version", LATEST + 1).unwrap();
+    conn.pragma_update(None, "user_version", LATEST + 1)
+        .unwrap();
     conn.execute_batch("PRAGMA journal_mode=DELETE").unwrap();
     drop(conn);
     let err = refused_untouched(&path, "too_new");
@@ -125,14 +154,23 @@ fn a_second_program_is_told_the_file_is_open() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("open in another program"), "{stderr}");
     store.close().unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_bia")).args(["process", "list"]).arg(&path).output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "once closed, the file opens again");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_bia"))
+        .args(["process", "list"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "once closed, the file opens again"
+    );
 }
 
 /// Builds a file as version 1 of the program wrote it, with a process in it.
 fn version_one_file(path: &std::path::Path) {
     let mut conn = Connection::open(path).unwrap();
-    conn.pragma_update(None, "application_id", APPLICATION_ID).unwrap();
+    conn.pragma_update(None, "application_id", APPLICATION_ID)
+        .unwrap();
     MIGRATIONS.to_version(&mut conn, 1).unwrap();
     conn.execute_batch(
         "INSERT INTO assessment (id, name, created_at, updated_at)
@@ -156,7 +194,11 @@ fn a_version_one_file_is_backed_up_then_upgraded_with_its_data() {
     let processes = store.processes().unwrap();
     assert_eq!(processes.len(), 1);
     assert_eq!(processes[0].name, "Payroll processing");
-    assert_eq!(processes[0].id.to_string(), "0b0c1d2e-0000-4000-8000-000000000003", "ids survive the upgrade");
+    assert_eq!(
+        processes[0].id.to_string(),
+        "0b0c1d2e-0000-4000-8000-000000000003",
+        "ids survive the upgrade"
+    );
     assert_eq!(store.units().unwrap()[0].name, "Finance");
 
     // Version 2 added the edit journal: it works on the upgraded file.
@@ -172,11 +214,19 @@ fn a_version_one_file_is_backed_up_then_upgraded_with_its_data() {
         .collect();
     assert_eq!(backups.len(), 1, "one backup next to the file: {backups:?}");
     let backup = Connection::open(dir.path().join(&backups[0])).unwrap();
-    let version: i64 = backup.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+    let version: i64 = backup
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
     assert_eq!(version, 1, "the backup is the file as it was");
-    let name: String = backup.query_row("SELECT name FROM process", [], |r| r.get(0)).unwrap();
+    let name: String = backup
+        .query_row("SELECT name FROM process", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(name, "Payroll processing");
-    assert_ne!(fs::read(&path).unwrap(), original, "the file itself was upgraded");
+    assert_ne!(
+        fs::read(&path).unwrap(),
+        original,
+        "the file itself was upgraded"
+    );
 }
 
 #[test]
@@ -187,8 +237,12 @@ fn every_connection_runs_in_wal_with_foreign_keys() {
     let store = Store::open(&path).unwrap();
     store.close().unwrap();
     let conn = Connection::open(&path).unwrap();
-    let mode: String = conn.pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
+    let mode: String = conn
+        .pragma_query_value(None, "journal_mode", |r| r.get(0))
+        .unwrap();
     assert_eq!(mode, "wal", "WAL is recorded in the file");
-    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
     assert_eq!(version, LATEST);
 }

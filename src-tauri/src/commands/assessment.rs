@@ -8,7 +8,10 @@ use crate::error::ApiResult;
 use crate::session::AppState;
 
 #[tauri::command(async)]
-pub fn update_assessment(state: State<'_, AppState>, input: AssessmentInput) -> ApiResult<AssessmentInfo> {
+pub fn update_assessment(
+    state: State<'_, AppState>,
+    input: AssessmentInput,
+) -> ApiResult<AssessmentInfo> {
     state.with_store(|s| s.update_info(&input))
 }
 
@@ -33,6 +36,9 @@ pub fn redo(state: State<'_, AppState>) -> ApiResult<History> {
 }
 
 #[tauri::command(async)]
-pub fn update_methodology(state: State<'_, AppState>, input: MethodologyInput) -> ApiResult<Methodology> {
+pub fn update_methodology(
+    state: State<'_, AppState>,
+    input: MethodologyInput,
+) -> ApiResult<Methodology> {
     state.with_store(|s| s.update_methodology(&input))
 }

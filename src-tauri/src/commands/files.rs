@@ -22,7 +22,10 @@ pub fn current_session(state: State<'_, AppState>) -> ApiResult<Option<Session>>
     if let Some(err) = state.startup_error.lock().ok().and_then(|mut e| e.take()) {
         return Err(err);
     }
-    let guard = state.store.lock().map_err(|_| ApiError::new("internal", "The app state is poisoned."))?;
+    let guard = state
+        .store
+        .lock()
+        .map_err(|_| ApiError::new("internal", "The app state is poisoned."))?;
     Ok(guard.as_ref().map(session_of).transpose()?)
 }
 
@@ -38,7 +41,11 @@ pub fn new_assessment<R: Runtime>(
 }
 
 #[tauri::command(async)]
-pub fn open_assessment<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, path: String) -> ApiResult<Session> {
+pub fn open_assessment<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    path: String,
+) -> ApiResult<Session> {
     open_path(&app, &state, Path::new(&path))
 }
 
@@ -60,8 +67,15 @@ pub fn open_demo_in<R: Runtime>(app: &AppHandle<R>, state: &AppState) -> ApiResu
 }
 
 #[tauri::command(async)]
-pub fn close_assessment<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> ApiResult<()> {
-    let store = state.store.lock().map_err(|_| ApiError::new("internal", "The app state is poisoned."))?.take();
+pub fn close_assessment<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> ApiResult<()> {
+    let store = state
+        .store
+        .lock()
+        .map_err(|_| ApiError::new("internal", "The app state is poisoned."))?
+        .take();
     set_title(&app, APP_TITLE);
     match store {
         Some(store) => Ok(store.close()?),
@@ -75,19 +89,31 @@ pub fn recent_files(state: State<'_, AppState>) -> ApiResult<Vec<RecentFile>> {
 }
 
 #[tauri::command(async)]
-pub fn forget_recent<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, path: String) -> ApiResult<Vec<RecentFile>> {
+pub fn forget_recent<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    path: String,
+) -> ApiResult<Vec<RecentFile>> {
     let file = data_dir(&state)?.join(RECENT_FILE);
     let mut list = recent::load(&file);
     recent::forget(&mut list, &path);
-    recent::save(&file, &list).map_err(|e| ApiError::new("io", format!("{}: {e}", file.display())))?;
+    recent::save(&file, &list)
+        .map_err(|e| ApiError::new("io", format!("{}: {e}", file.display())))?;
     menu::refresh(&app, &list);
     Ok(list)
 }
 
 /// Opens `path`, unless it is the file already open here.
-pub fn open_path<R: Runtime>(app: &AppHandle<R>, state: &AppState, path: &Path) -> ApiResult<Session> {
+pub fn open_path<R: Runtime>(
+    app: &AppHandle<R>,
+    state: &AppState,
+    path: &Path,
+) -> ApiResult<Session> {
     {
-        let guard = state.store.lock().map_err(|_| ApiError::new("internal", "The app state is poisoned."))?;
+        let guard = state
+            .store
+            .lock()
+            .map_err(|_| ApiError::new("internal", "The app state is poisoned."))?;
         if let Some(store) = guard.as_ref()
             && same_file(store.path(), path)
         {
@@ -102,7 +128,10 @@ pub fn open_path<R: Runtime>(app: &AppHandle<R>, state: &AppState, path: &Path) 
 fn install<R: Runtime>(app: &AppHandle<R>, state: &AppState, store: Store) -> ApiResult<Session> {
     let session = session_of(&store)?;
     let previous = {
-        let mut guard = state.store.lock().map_err(|_| ApiError::new("internal", "The app state is poisoned."))?;
+        let mut guard = state
+            .store
+            .lock()
+            .map_err(|_| ApiError::new("internal", "The app state is poisoned."))?;
         guard.replace(store)
     };
     if let Some(previous) = previous {

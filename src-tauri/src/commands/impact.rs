@@ -2,7 +2,11 @@
 //! review workflow.
 
 use bia::analysis::{Analysis, ProcessAnalysis};
-use bia::model::{Decision, FieldIssue, Id, Objectives, ObjectivesInput, Process, ProcessImpact, Provenance, ScoreInput, Status};
+use bia::model::{
+    Decision, Id, Objectives, ObjectivesInput, Process, ProcessImpact, Provenance, ScoreInput,
+    Status,
+};
+use bia::store::ObjectivesCheck;
 use tauri::State;
 
 use crate::error::ApiResult;
@@ -14,12 +18,20 @@ pub fn get_process_impact(state: State<'_, AppState>, process_id: Id) -> ApiResu
 }
 
 #[tauri::command(async)]
-pub fn set_scores(state: State<'_, AppState>, process_id: Id, inputs: Vec<ScoreInput>) -> ApiResult<ProcessImpact> {
+pub fn set_scores(
+    state: State<'_, AppState>,
+    process_id: Id,
+    inputs: Vec<ScoreInput>,
+) -> ApiResult<ProcessImpact> {
     state.with_store(|s| s.set_scores(process_id, &inputs, &Provenance::Workshop))
 }
 
 #[tauri::command(async)]
-pub fn set_impact_rationale(state: State<'_, AppState>, process_id: Id, rationale: String) -> ApiResult<ProcessImpact> {
+pub fn set_impact_rationale(
+    state: State<'_, AppState>,
+    process_id: Id,
+    rationale: String,
+) -> ApiResult<ProcessImpact> {
     state.with_store(|s| s.set_impact_rationale(process_id, &rationale))
 }
 
@@ -39,12 +51,20 @@ pub fn get_objectives(state: State<'_, AppState>, process_id: Id) -> ApiResult<O
 }
 
 #[tauri::command(async)]
-pub fn check_objectives(state: State<'_, AppState>, process_id: Id, input: ObjectivesInput) -> ApiResult<Vec<FieldIssue>> {
+pub fn check_objectives(
+    state: State<'_, AppState>,
+    process_id: Id,
+    input: ObjectivesInput,
+) -> ApiResult<ObjectivesCheck> {
     state.with_store(|s| s.check_objectives(process_id, &input))
 }
 
 #[tauri::command(async)]
-pub fn set_objectives(state: State<'_, AppState>, process_id: Id, input: ObjectivesInput) -> ApiResult<Objectives> {
+pub fn set_objectives(
+    state: State<'_, AppState>,
+    process_id: Id,
+    input: ObjectivesInput,
+) -> ApiResult<Objectives> {
     state.with_store(|s| s.set_objectives(process_id, &input, &Provenance::Workshop))
 }
 
@@ -54,6 +74,11 @@ pub fn decisions(state: State<'_, AppState>, process_id: Option<Id>) -> ApiResul
 }
 
 #[tauri::command(async)]
-pub fn set_status(state: State<'_, AppState>, process_id: Id, status: Status, note: String) -> ApiResult<Process> {
+pub fn set_status(
+    state: State<'_, AppState>,
+    process_id: Id,
+    status: Status,
+    note: String,
+) -> ApiResult<Process> {
     state.with_store(|s| s.set_status(process_id, status, &note))
 }

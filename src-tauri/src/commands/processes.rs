@@ -12,7 +12,11 @@ pub fn list_processes(state: State<'_, AppState>) -> ApiResult<Vec<Process>> {
 }
 
 #[tauri::command(async)]
-pub fn check_process(state: State<'_, AppState>, input: ProcessInput, id: Option<Id>) -> ApiResult<Vec<FieldIssue>> {
+pub fn check_process(
+    state: State<'_, AppState>,
+    input: ProcessInput,
+    id: Option<Id>,
+) -> ApiResult<Vec<FieldIssue>> {
     state.with_store(|s| s.check_process(&input, id))
 }
 
@@ -22,7 +26,11 @@ pub fn create_process(state: State<'_, AppState>, input: ProcessInput) -> ApiRes
 }
 
 #[tauri::command(async)]
-pub fn update_process(state: State<'_, AppState>, id: Id, input: ProcessInput) -> ApiResult<Process> {
+pub fn update_process(
+    state: State<'_, AppState>,
+    id: Id,
+    input: ProcessInput,
+) -> ApiResult<Process> {
     state.with_store(|s| s.update_process(id, &input))
 }
 

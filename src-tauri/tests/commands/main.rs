@@ -18,10 +18,16 @@ struct Shell {
 
 impl Shell {
     fn start(data_dir: &Path, startup: Startup) -> Shell {
-        let app = bia_workbench::builder(mock_builder(), AppState::with_data_dir(data_dir.to_path_buf()), startup.clone())
-            .build(tauri::generate_context!())
-            .expect("the app builds on the mock runtime");
-        let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("a main window");
+        let app = bia_workbench::builder(
+            mock_builder(),
+            AppState::with_data_dir(data_dir.to_path_buf()),
+            startup.clone(),
+        )
+        .build(tauri::generate_context!())
+        .expect("the app builds on the mock runtime");
+        let window = WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .expect("a main window");
         // No event loop runs on the mock runtime, so `setup` never fires.
         bia_workbench::start(app.handle(), &startup);
         Shell { _app: app, window }
@@ -38,11 +44,13 @@ impl Shell {
             headers: Default::default(),
             invoke_key: INVOKE_KEY.to_string(),
         };
-        get_ipc_response(&self.window, request).map(|body| body.deserialize::<Value>().expect("JSON response"))
+        get_ipc_response(&self.window, request)
+            .map(|body| body.deserialize::<Value>().expect("JSON response"))
     }
 
     fn ok(&self, cmd: &str, args: Value) -> Value {
-        self.call(cmd, args).unwrap_or_else(|e| panic!("{cmd} failed: {e}"))
+        self.call(cmd, args)
+            .unwrap_or_else(|e| panic!("{cmd} failed: {e}"))
     }
 }
 
@@ -50,7 +58,11 @@ impl Shell {
 fn the_demo_opens_and_its_register_can_be_edited_and_undone() {
     let dir = tempfile::tempdir().unwrap();
     let shell = Shell::start(dir.path(), Startup::StartScreen);
-    assert_eq!(shell.ok("current_session", json!({})), Value::Null, "the start screen has nothing open");
+    assert_eq!(
+        shell.ok("current_session", json!({})),
+        Value::Null,
+        "the start screen has nothing open"
+    );
 
     let session = shell.ok("open_demo", json!({}));
     assert_eq!(session["info"]["organisation"], "Harbourline Logistics Ltd");
@@ -60,25 +72,58 @@ fn the_demo_opens_and_its_register_can_be_edited_and_undone() {
     let processes = shell.ok("list_processes", json!({}));
     assert_eq!(processes.as_array().unwrap().len(), 25);
     let units = shell.ok("list_units", json!({}));
-    let finance = units.as_array().unwrap().iter().find(|u| u["name"] == "Finance").unwrap()["id"].clone();
+    let finance = units
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["name"] == "Finance")
+        .unwrap()["id"]
+        .clone();
 
     let input = json!({
         "name": "Fuel card reconciliation", "unit_id": finance, "owner": "Sophie Chen",
         "description": "", "peak_periods": "Month end", "minimum_staff": 1, "workaround": "",
         "notes": "", "status": "draft", "custom_fields": [{"name": "Site", "value": "Head office"}]
     });
-    assert_eq!(shell.ok("check_process", json!({ "input": input, "id": null })), json!([]));
+    assert_eq!(
+        shell.ok("check_process", json!({ "input": input, "id": null })),
+        json!([])
+    );
     let created = shell.ok("create_process", json!({ "input": input }));
     assert_eq!(created["unit_id"], finance);
     assert_eq!(created["provenance"]["kind"], "workshop");
-    assert_eq!(shell.ok("list_processes", json!({})).as_array().unwrap().len(), 26);
-    assert_eq!(shell.ok("history", json!({}))["undo"], "Add process “Fuel card reconciliation”");
+    assert_eq!(
+        shell
+            .ok("list_processes", json!({}))
+            .as_array()
+            .unwrap()
+            .len(),
+        26
+    );
+    assert_eq!(
+        shell.ok("history", json!({}))["undo"],
+        "Add process “Fuel card reconciliation”"
+    );
 
     let history = shell.ok("undo", json!({}));
     assert_eq!(history["redo"], "Add process “Fuel card reconciliation”");
-    assert_eq!(shell.ok("list_processes", json!({})).as_array().unwrap().len(), 25);
+    assert_eq!(
+        shell
+            .ok("list_processes", json!({}))
+            .as_array()
+            .unwrap()
+            .len(),
+        25
+    );
     shell.ok("redo", json!({}));
-    assert_eq!(shell.ok("list_processes", json!({})).as_array().unwrap().len(), 26);
+    assert_eq!(
+        shell
+            .ok("list_processes", json!({}))
+            .as_array()
+            .unwrap()
+            .len(),
+        26
+    );
 
     let recent = shell.ok("recent_files", json!({}));
     assert_eq!(recent[0]["name"], "Harbourline Logistics — BIA 2026");
@@ -89,29 +134,58 @@ fn the_demo_opens_and_its_register_can_be_edited_and_undone() {
 fn errors_cross_as_code_message_details() {
     let dir = tempfile::tempdir().unwrap();
     let shell = Shell::start(dir.path(), Startup::Demo);
-    assert!(shell.ok("current_session", json!({}))["path"].as_str().unwrap().ends_with(".bia"));
+    assert!(
+        shell.ok("current_session", json!({}))["path"]
+            .as_str()
+            .unwrap()
+            .ends_with(".bia")
+    );
 
     let dup = json!({ "name": "payroll processing", "unit_id": null, "owner": "", "description": "",
         "peak_periods": "", "minimum_staff": null, "workaround": "", "notes": "", "status": "draft", "custom_fields": [] });
-    let err = shell.call("create_process", json!({ "input": dup })).unwrap_err();
+    let err = shell
+        .call("create_process", json!({ "input": dup }))
+        .unwrap_err();
     assert_eq!(err["code"], "duplicate_process");
-    assert_eq!(err["message"], "a process named \"payroll processing\" already exists");
+    assert_eq!(
+        err["message"],
+        "a process named \"payroll processing\" already exists"
+    );
     assert_eq!(err["details"]["issues"][0]["field"], "name");
 
     let issues = shell.ok("check_process", json!({ "input": dup, "id": null }));
     assert_eq!(issues[0]["field"], "name");
 
-    let warehouse = shell.ok("list_units", json!({})).as_array().unwrap().iter().find(|u| u["name"] == "Warehouse Operations").unwrap()["id"].clone();
-    let err = shell.call("delete_unit", json!({ "id": warehouse })).unwrap_err();
+    let warehouse = shell
+        .ok("list_units", json!({}))
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["name"] == "Warehouse Operations")
+        .unwrap()["id"]
+        .clone();
+    let err = shell
+        .call("delete_unit", json!({ "id": warehouse }))
+        .unwrap_err();
     assert_eq!(err["code"], "unit_in_use");
 
     let junk = dir.path().join("minutes.bia");
     std::fs::write(&junk, "not a database").unwrap();
-    let err = shell.call("open_assessment", json!({ "path": junk })).unwrap_err();
+    let err = shell
+        .call("open_assessment", json!({ "path": junk }))
+        .unwrap_err();
     assert_eq!(err["code"], "not_sqlite");
     assert!(err["message"].as_str().unwrap().contains("minutes.bia"));
     assert_eq!(err["details"]["path"], junk.display().to_string());
-    assert_eq!(shell.ok("list_processes", json!({})).as_array().unwrap().len(), 25, "the open assessment stays open");
+    assert_eq!(
+        shell
+            .ok("list_processes", json!({}))
+            .as_array()
+            .unwrap()
+            .len(),
+        25,
+        "the open assessment stays open"
+    );
 
     shell.ok("close_assessment", json!({}));
     let err = shell.call("list_processes", json!({})).unwrap_err();
@@ -123,20 +197,29 @@ fn new_assessments_and_reopening_from_the_recent_list() {
     let dir = tempfile::tempdir().unwrap();
     let shell = Shell::start(dir.path(), Startup::StartScreen);
     let path = dir.path().join("Acme BIA.bia");
-    let input = json!({ "name": "Acme BIA 2026", "organisation": "Acme", "scope": "", "facilitator": "" });
+    let input =
+        json!({ "name": "Acme BIA 2026", "organisation": "Acme", "scope": "", "facilitator": "" });
     let session = shell.ok("new_assessment", json!({ "path": path, "input": input }));
     assert_eq!(session["file_name"], "Acme BIA.bia");
-    let err = shell.call("new_assessment", json!({ "path": path, "input": input })).unwrap_err();
+    let err = shell
+        .call("new_assessment", json!({ "path": path, "input": input }))
+        .unwrap_err();
     assert_eq!(err["code"], "file_exists");
 
-    shell.ok("create_unit", json!({ "input": { "name": "Finance", "parent_id": null } }));
+    shell.ok(
+        "create_unit",
+        json!({ "input": { "name": "Finance", "parent_id": null } }),
+    );
     shell.ok("close_assessment", json!({}));
     let recent = shell.ok("recent_files", json!({}));
     assert_eq!(recent[0]["path"], path.display().to_string());
 
     let session = shell.ok("open_assessment", json!({ "path": recent[0]["path"] }));
     assert_eq!(session["info"]["name"], "Acme BIA 2026");
-    assert_eq!(session["history"]["undo"], "Add unit “Finance”", "undo survives reopening");
+    assert_eq!(
+        session["history"]["undo"], "Add unit “Finance”",
+        "undo survives reopening"
+    );
     // Opening the file already open is not a conflict with ourselves.
     shell.ok("open_assessment", json!({ "path": path }));
 
@@ -159,51 +242,126 @@ fn scoring_objectives_and_review_over_ipc() {
     let dir = tempfile::tempdir().unwrap();
     let shell = Shell::start(dir.path(), Startup::Demo);
     let processes = shell.ok("list_processes", json!({}));
-    let id_of = |name: &str| processes.as_array().unwrap().iter().find(|p| p["name"] == name).unwrap()["id"].clone();
+    let id_of = |name: &str| {
+        processes
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["name"] == name)
+            .unwrap()["id"]
+            .clone()
+    };
     let complaints = id_of("Complaints handling");
     let m = shell.ok("get_methodology", json!({}));
-    let (customer, day) = (m["categories"][2]["id"].clone(), m["horizons"][3]["id"].clone());
-    let later: Vec<Value> = m["horizons"].as_array().unwrap()[4..].iter().map(|h| h["id"].clone()).collect();
+    let (customer, day) = (
+        m["categories"][2]["id"].clone(),
+        m["horizons"][3]["id"].clone(),
+    );
+    let later: Vec<Value> = m["horizons"].as_array().unwrap()[4..]
+        .iter()
+        .map(|h| h["id"].clone())
+        .collect();
 
     // One key press scores a cell; fill-right sets the rest of the row in the same edit.
-    let mut inputs = vec![json!({ "category_id": customer, "horizon_id": day, "severity": 4, "note": "≈ 40 escalations a day" })];
-    inputs.extend(later.iter().map(|h| json!({ "category_id": customer, "horizon_id": h, "severity": 4, "note": null })));
-    let grid = shell.ok("set_scores", json!({ "processId": complaints, "inputs": inputs }));
+    let mut inputs = vec![
+        json!({ "category_id": customer, "horizon_id": day, "severity": 4, "note": "≈ 40 escalations a day" }),
+    ];
+    inputs.extend(
+        later.iter().map(
+            |h| json!({ "category_id": customer, "horizon_id": h, "severity": 4, "note": null }),
+        ),
+    );
+    let grid = shell.ok(
+        "set_scores",
+        json!({ "processId": complaints, "inputs": inputs }),
+    );
     assert_eq!(grid["scores"].as_array().unwrap().len(), 5);
-    assert_eq!(shell.ok("history", json!({}))["undo"], "Score 5 cells of “Complaints handling”");
+    assert_eq!(
+        shell.ok("history", json!({}))["undo"],
+        "Score 5 cells of “Complaints handling”"
+    );
     let a = shell.ok("analyze_process", json!({ "processId": complaints }));
     assert_eq!(a["mtpd_derived"], 1440);
-    assert_eq!(a["mtpd_reason"]["text"], "Customer reaches 4 – Major at 1 d");
+    assert_eq!(
+        a["mtpd_reason"]["text"],
+        "Customer reaches 4 – Major at 1 d"
+    );
 
     let input = json!({ "mtpd_override": "", "mtpd_override_reason": "", "rto": "2 days", "rpo": "n/a", "wrt": "",
         "mbco": "", "rationale": "", "agreed_by": "", "agreed_on": "" });
-    let issues = shell.ok("check_objectives", json!({ "processId": complaints, "input": input }));
-    assert_eq!(issues[0]["field"], "rto");
-    let err = shell.call("set_objectives", json!({ "processId": complaints, "input": input })).unwrap_err();
+    let check = shell.ok(
+        "check_objectives",
+        json!({ "processId": complaints, "input": input }),
+    );
+    assert_eq!(check["issues"][0]["field"], "rto");
+    assert_eq!(
+        check["preview"]["tier"]["name"], "Tier 3",
+        "the preview gives the tier the typed RTO would have"
+    );
+    let err = shell
+        .call(
+            "set_objectives",
+            json!({ "processId": complaints, "input": input }),
+        )
+        .unwrap_err();
     assert_eq!(err["code"], "invalid");
-    assert_eq!(err["details"]["issues"][0]["message"], "RTO 2 d is not below the MTPD of 1 d (Customer reaches 4 – Major at 1 d).");
+    assert_eq!(
+        err["details"]["issues"][0]["message"],
+        "RTO 2 d is not below the MTPD of 1 d (Customer reaches 4 – Major at 1 d)."
+    );
 
     let mut ok = input.clone();
     ok["rto"] = json!("8h");
     ok["rationale"] = json!("One shift of complaints can wait");
-    let o = shell.ok("set_objectives", json!({ "processId": complaints, "input": ok }));
-    assert_eq!((o["rto"].as_u64(), o["rpo_not_applicable"].as_bool()), (Some(480), Some(true)));
+    let o = shell.ok(
+        "set_objectives",
+        json!({ "processId": complaints, "input": ok }),
+    );
+    assert_eq!(
+        (o["rto"].as_u64(), o["rpo_not_applicable"].as_bool()),
+        (Some(480), Some(true))
+    );
     let a = shell.ok("analyze", json!({}));
-    let row = a["processes"].as_array().unwrap().iter().find(|p| p["process_id"] == complaints).unwrap();
+    let row = a["processes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["process_id"] == complaints)
+        .unwrap();
     assert_eq!(row["tier"]["name"], "Tier 2");
 
-    shell.ok("set_status", json!({ "processId": complaints, "status": "approved", "note": "Owner signed off" }));
-    let err = shell.call("set_scores", json!({ "processId": complaints, "inputs": [] })).unwrap_err();
+    shell.ok(
+        "set_status",
+        json!({ "processId": complaints, "status": "approved", "note": "Owner signed off" }),
+    );
+    let err = shell
+        .call(
+            "set_scores",
+            json!({ "processId": complaints, "inputs": [] }),
+        )
+        .unwrap_err();
     assert_eq!(err["code"], "process_locked");
     let log = shell.ok("decisions", json!({ "processId": complaints }));
-    let fields: Vec<_> = log.as_array().unwrap().iter().map(|d| d["field"].as_str().unwrap().to_string()).collect();
+    let fields: Vec<_> = log
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["field"].as_str().unwrap().to_string())
+        .collect();
     assert_eq!(fields, ["RTO", "RPO", "Status"]);
 
     let mut methodology = json!({ "categories": [], "scale": m["scale"].as_array().unwrap().iter().map(|l| l["name"].clone()).collect::<Vec<_>>(),
         "horizons": [], "threshold": 4, "tiers": [] });
     methodology["threshold"] = json!(9);
-    let err = shell.call("update_methodology", json!({ "input": methodology })).unwrap_err();
+    let err = shell
+        .call("update_methodology", json!({ "input": methodology }))
+        .unwrap_err();
     assert_eq!(err["code"], "invalid");
-    let fields: Vec<_> = err["details"]["issues"].as_array().unwrap().iter().map(|i| i["field"].as_str().unwrap().to_string()).collect();
+    let fields: Vec<_> = err["details"]["issues"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["field"].as_str().unwrap().to_string())
+        .collect();
     assert_eq!(fields, ["categories", "threshold", "horizons", "tiers"]);
 }

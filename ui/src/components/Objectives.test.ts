@@ -58,7 +58,8 @@ describe("objectives panel", () => {
 
     await fireEvent.input(rto, { target: { value: "4h" } });
     await waitFor(() => expect(within(form).queryByTestId("error-rto")).toBeNull());
-    expect(within(form).getByTestId("objective-tier-preview").textContent).toContain("Tier 1");
+    // The core previews the tier the typed RTO would give.
+    await waitFor(() => expect(within(form).getByTestId("objective-tier-preview").textContent).toContain("Tier 1"));
     await fireEvent.input(within(form).getByTestId("objective-rationale"), { target: { value: "Recovery partner on site in 4 h" } });
     await waitFor(() => expect(save.disabled).toBe(false));
     await fireEvent.click(save);

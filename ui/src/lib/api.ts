@@ -18,6 +18,7 @@ import type { Id } from "./bindings/Id";
 import type { Methodology } from "./bindings/Methodology";
 import type { MethodologyInput } from "./bindings/MethodologyInput";
 import type { Objectives } from "./bindings/Objectives";
+import type { ObjectivesCheck } from "./bindings/ObjectivesCheck";
 import type { ObjectivesInput } from "./bindings/ObjectivesInput";
 import type { Process } from "./bindings/Process";
 import type { ProcessAnalysis } from "./bindings/ProcessAnalysis";
@@ -88,9 +89,10 @@ export const api = {
   analyzeProcess: (processId: Id) => invoke<ProcessAnalysis>("analyze_process", { processId }),
   /** null when nothing has been agreed yet. */
   getObjectives: (processId: Id) => invoke<Objectives | null>("get_objectives", { processId }),
-  /** Every problem the objectives form should show (durations that do not parse, RTO ≥ MTPD, …). */
+  /** Every problem the objectives form should show (durations that do not parse, RTO ≥ MTPD, …),
+   *  and the process analysed as if the typed values were agreed (tier, agreed MTPD). */
   checkObjectives: (processId: Id, input: ObjectivesInput) =>
-    invoke<FieldIssue[]>("check_objectives", { processId, input }),
+    invoke<ObjectivesCheck>("check_objectives", { processId, input }),
   setObjectives: (processId: Id, input: ObjectivesInput) =>
     invoke<Objectives>("set_objectives", { processId, input }),
   /** The decision log, oldest first: of one process, or of all when processId is null. */

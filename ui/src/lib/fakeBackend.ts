@@ -618,8 +618,14 @@ export class FakeBackend {
         return this.analysis(this.process(args.processId as string).id);
       case "get_objectives":
         return clone(this.objectivesOf(this.process(args.processId as string).id));
-      case "check_objectives":
-        return this.checkObjectives(this.process(args.processId as string).id, args.input as ObjectivesInput);
+      case "check_objectives": {
+        const id = this.process(args.processId as string).id;
+        const input = args.input as ObjectivesInput;
+        const { parsed } = this.parseObjectives(id, input);
+        const d = this.store().data;
+        const preview = fakeAnalyzeProcess(d.methodology, this.process(id), d.scores, parsed);
+        return { issues: this.checkObjectives(id, input), preview };
+      }
       case "set_objectives":
         return clone(this.setObjectives(args.processId as string, args.input as ObjectivesInput));
       case "decisions": {
