@@ -35,6 +35,15 @@ const COMMANDS: &[&str] = &[
     "set_objectives",
     "decisions",
     "set_status",
+    "list_resources",
+    "check_resource",
+    "create_resource",
+    "update_resource",
+    "delete_resource",
+    "list_dependencies",
+    "create_dependency",
+    "update_dependency",
+    "delete_dependency",
 ];
 
 fn main() {

@@ -57,6 +57,9 @@ pub enum Error {
     #[error("a unit named \"{name}\" already exists")]
     DuplicateUnit { name: String, existing: Id },
 
+    #[error("a {kind} named \"{name}\" already exists")]
+    DuplicateResource { kind: &'static str, name: String, existing: Id },
+
     #[error("{}", .issues.iter().map(|i| i.message.as_str()).collect::<Vec<_>>().join(" "))]
     Invalid { issues: Vec<FieldIssue> },
 
@@ -95,6 +98,12 @@ pub enum Error {
         hint: &'static str,
     },
 
+    #[error("\"{name}\" could be {}; name it more precisely", candidates.join(" or "))]
+    Ambiguous { name: String, candidates: Vec<String> },
+
+    #[error("{0}")]
+    BadDependency(String),
+
     #[error("nothing to undo")]
     NothingToUndo,
 
@@ -123,6 +132,7 @@ impl Error {
             Error::Migration { .. } => "migration",
             Error::DuplicateProcess { .. } => "duplicate_process",
             Error::DuplicateUnit { .. } => "duplicate_unit",
+            Error::DuplicateResource { .. } => "duplicate_resource",
             Error::Invalid { .. } => "invalid",
             Error::NoSuchId { .. } => "no_such_id",
             Error::NoSuchName { .. } => "no_such_name",
@@ -131,6 +141,8 @@ impl Error {
             Error::UnitCycle { .. } => "unit_cycle",
             Error::ProcessLocked { .. } => "process_locked",
             Error::MethodologyInUse { .. } => "methodology_in_use",
+            Error::Ambiguous { .. } => "ambiguous_name",
+            Error::BadDependency(_) => "bad_dependency",
             Error::NothingToUndo => "nothing_to_undo",
             Error::NothingToRedo => "nothing_to_redo",
             Error::Journal { .. } => "journal",

@@ -1,9 +1,15 @@
 //! Pure functions over a loaded [`Assessment`]: derived MTPD, tiers,
-//! objective violations, decreasing impact rows. No I/O; the same results
+//! objective violations, decreasing impact rows; required recovery of
+//! resources and upstream processes, gaps, single points of failure, cycles. No I/O; the same results
 //! feed the CLI (`bia analyze`), the desktop views and later the exports.
 
+mod dependencies;
 mod objectives;
 
+pub use dependencies::{
+    Cycle, DependencyAnalysis, Gap, GapKind, ResourceRequirement, SinglePointOfFailure, UpstreamRequirement,
+    analyze_dependencies,
+};
 pub use objectives::{
     Analysis, DecreasingRow, MtpdReason, ProcessAnalysis, TierRef, Violation, analyze,
     analyze_process,

@@ -80,6 +80,8 @@ pub struct ProcessAnalysis {
 pub struct Analysis {
     /// One per process, in register order.
     pub processes: Vec<ProcessAnalysis>,
+    /// What dependencies must deliver, and where they fall short.
+    pub dependencies: super::DependencyAnalysis,
 }
 
 /// Analyses every process of an assessment.
@@ -106,8 +108,9 @@ pub fn analyze(a: &Assessment) -> Analysis {
                 objectives.get(&p.id).copied(),
             )
         })
-        .collect();
-    Analysis { processes }
+        .collect::<Vec<_>>();
+    let dependencies = super::analyze_dependencies(a, &processes);
+    Analysis { processes, dependencies }
 }
 
 /// Analyses one process from its cells and objectives.

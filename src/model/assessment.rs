@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{Decision, Id, Methodology, Objectives, Process, Score, Unit};
+use super::{Decision, Dependency, Id, Methodology, Objectives, Process, Resource, Score, Unit};
 
 /// The facts about an assessment.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
@@ -47,6 +47,8 @@ pub struct Assessment {
     pub decisions: Vec<Decision>,
     /// The room's rationale for each process's impact grid, where given.
     pub impact_rationales: Vec<(Id, String)>,
+    pub resources: Vec<Resource>,
+    pub dependencies: Vec<Dependency>,
 }
 
 impl Assessment {

@@ -13,6 +13,7 @@ mod methodology;
 mod minutes;
 mod objectives;
 mod process;
+mod resource;
 mod unit;
 
 pub use assessment::{Assessment, AssessmentInfo, AssessmentInput};
@@ -25,6 +26,9 @@ pub use methodology::{
 pub use minutes::Minutes;
 pub use objectives::{Decision, Objectives, ObjectivesInput, ParsedObjectives};
 pub use process::{CustomField, FieldIssue, Process, ProcessInput, Provenance, Status};
+pub use resource::{
+    Dependency, DependencyInput, DependencyTarget, NodeRef, Redundancy, Resource, ResourceInput, ResourceKind, Strength,
+};
 pub use unit::{Unit, UnitInput};
 
 /// The key under which names are compared for uniqueness: trimmed, inner

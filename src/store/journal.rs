@@ -33,10 +33,13 @@ pub(crate) enum Table {
     ProcessCustomField,
     Impact,
     Objective,
+    Resource,
+    ResourceCustomField,
+    Dependency,
 }
 
 impl Table {
-    const ALL: [Table; 11] = [
+    const ALL: [Table; 14] = [
         Table::Assessment,
         Table::ImpactCategory,
         Table::SeverityLevel,
@@ -48,6 +51,9 @@ impl Table {
         Table::ProcessCustomField,
         Table::Impact,
         Table::Objective,
+        Table::Resource,
+        Table::ResourceCustomField,
+        Table::Dependency,
     ];
 
     pub(crate) fn name(self) -> &'static str {
@@ -63,6 +69,9 @@ impl Table {
             Table::ProcessCustomField => "process_custom_field",
             Table::Impact => "impact",
             Table::Objective => "objective",
+            Table::Resource => "resource",
+            Table::ResourceCustomField => "resource_custom_field",
+            Table::Dependency => "dependency",
         }
     }
 

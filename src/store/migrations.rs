@@ -13,6 +13,7 @@ const STEPS: &[&str] = &[
     include_str!("migrations/001_initial.sql"),
     include_str!("migrations/002_edit_journal.sql"),
     include_str!("migrations/003_impact_objectives.sql"),
+    include_str!("migrations/004_resources_dependencies.sql"),
 ];
 
 /// The file format this program writes (and the newest it reads).

@@ -16,7 +16,9 @@
 //! This module, and only this module, speaks SQL.
 
 mod assessment;
+mod custom_fields;
 mod decisions;
+mod dependencies;
 mod file;
 mod impact;
 mod journal;
@@ -24,6 +26,7 @@ mod methodology;
 pub mod migrations;
 mod objectives;
 mod processes;
+mod resources;
 mod units;
 
 use std::path::{Path, PathBuf};
@@ -94,6 +97,8 @@ impl Store {
             objectives: objectives::all(&self.conn)?,
             decisions: decisions::list(&self.conn, None)?,
             impact_rationales: impact::rationales(&self.conn)?,
+            resources: resources::list(&self.conn)?,
+            dependencies: dependencies::list(&self.conn)?,
         })
     }
 

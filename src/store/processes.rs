@@ -49,11 +49,11 @@ fn from_row(r: &Row) -> rusqlite::Result<Process> {
 }
 
 fn custom_fields(conn: &Connection, id: Id) -> Result<Vec<(Id, CustomField)>> {
-    let fields = conn
-        .prepare_cached("SELECT id, name, value FROM process_custom_field WHERE process_id = ?1 ORDER BY position")?
-        .query_map([id.to_string()], |r| Ok((id_col(r, 0)?, CustomField { name: r.get(1)?, value: r.get(2)? })))?
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(fields)
+    super::custom_fields::read(conn, Table::ProcessCustomField, "process_id", id)
+}
+
+fn write_custom_fields(tx: &mut Tx, process: Id, fields: &[CustomField]) -> Result<()> {
+    super::custom_fields::write(tx, Table::ProcessCustomField, "process_id", process, fields)
 }
 
 fn list(conn: &Connection) -> Result<Vec<Process>> {
@@ -217,37 +217,6 @@ fn insert(tx: &mut Tx, input: &ProcessInput, provenance: &Provenance) -> Result<
     Ok(id)
 }
 
-/// Brings the stored custom fields of a process to `fields`, keeping the id
-/// of every field whose name stays.
-fn write_custom_fields(tx: &mut Tx, process: Id, fields: &[CustomField]) -> Result<()> {
-    let stored = custom_fields(tx.conn(), process)?;
-    let wanted: Vec<String> = fields.iter().map(|f| name_key(&f.name)).collect();
-    for (id, field) in &stored {
-        if !wanted.contains(&name_key(&field.name)) {
-            tx.delete(Table::ProcessCustomField, *id)?;
-        }
-    }
-    for (pos, field) in fields.iter().enumerate() {
-        let cols = [
-            ("position", Value::Integer(pos as i64)),
-            ("name", Value::Text(clean_name(&field.name))),
-            ("value", Value::Text(field.value.clone())),
-        ];
-        match stored
-            .iter()
-            .find(|(_, f)| name_key(&f.name) == name_key(&field.name))
-        {
-            Some((id, _)) => tx.update(Table::ProcessCustomField, *id, &cols)?,
-            None => {
-                let mut with_owner = vec![("process_id", Value::Text(process.to_string()))];
-                with_owner.extend(cols);
-                tx.insert(Table::ProcessCustomField, Id::new(), &with_owner)?
-            }
-        }
-    }
-    Ok(())
-}
-
 impl Store {
     /// All processes, by name, with their custom fields.
     pub fn processes(&self) -> Result<Vec<Process>> {
@@ -383,8 +352,8 @@ impl Store {
         get(&self.conn, id)
     }
 
-    /// Deletes a process with its custom fields, scores and objectives, as
-    /// one edit. Its decisions stay in the log. An approved process is locked.
+    /// Deletes a process with its custom fields, scores, objectives and
+    /// dependencies, as one edit. Its decisions stay in the log. An approved process is locked.
     pub fn delete_process(&mut self, id: Id) -> Result<()> {
         let old = get(&self.conn, id)?;
         if old.status == Status::Approved {
@@ -399,6 +368,7 @@ impl Store {
             Ok(ids)
         };
         let (scores, objectives) = (dependents("impact")?, dependents("objective")?);
+        let links = super::dependencies::touching(&self.conn, id)?;
         journal::edit(
             &mut self.conn,
             &format!("Delete process “{}”", old.name),
@@ -411,6 +381,9 @@ impl Store {
                 }
                 for o in objectives {
                     tx.delete(Table::Objective, o)?;
+                }
+                for link in links {
+                    tx.delete(Table::Dependency, link)?;
                 }
                 tx.delete(Table::Process, id)
             },

@@ -7,4 +7,5 @@ pub mod assessment;
 pub mod files;
 pub mod impact;
 pub mod processes;
+pub mod resources;
 pub mod units;

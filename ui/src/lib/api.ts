@@ -12,6 +12,8 @@ import type { ApiError } from "./bindings/ApiError";
 import type { AssessmentInfo } from "./bindings/AssessmentInfo";
 import type { AssessmentInput } from "./bindings/AssessmentInput";
 import type { Decision } from "./bindings/Decision";
+import type { Dependency } from "./bindings/Dependency";
+import type { DependencyInput } from "./bindings/DependencyInput";
 import type { FieldIssue } from "./bindings/FieldIssue";
 import type { History } from "./bindings/History";
 import type { Id } from "./bindings/Id";
@@ -25,9 +27,12 @@ import type { ProcessAnalysis } from "./bindings/ProcessAnalysis";
 import type { ProcessImpact } from "./bindings/ProcessImpact";
 import type { ProcessInput } from "./bindings/ProcessInput";
 import type { RecentFile } from "./bindings/RecentFile";
+import type { Resource } from "./bindings/Resource";
+import type { ResourceInput } from "./bindings/ResourceInput";
 import type { ScoreInput } from "./bindings/ScoreInput";
 import type { Session } from "./bindings/Session";
 import type { Status } from "./bindings/Status";
+import type { Strength } from "./bindings/Strength";
 import type { Unit } from "./bindings/Unit";
 import type { UnitInput } from "./bindings/UnitInput";
 
@@ -84,7 +89,9 @@ export const api = {
     invoke<ProcessImpact>("set_impact_rationale", { processId, rationale }),
 
   // --- analysis and objectives ------------------------------------------------------
-  /** Derived MTPD, tier, violations and flags for every process. */
+  /** Derived MTPD, tier, violations and flags for every process; and `dependencies`: required RTO/RPO of
+   *  every resource and upstream process with the chain that sets it, gaps (most severe first), SPOFs,
+   *  cycles and orphan resources. */
   analyze: () => invoke<Analysis>("analyze"),
   analyzeProcess: (processId: Id) => invoke<ProcessAnalysis>("analyze_process", { processId }),
   /** null when nothing has been agreed yet. */
@@ -97,6 +104,22 @@ export const api = {
     invoke<Objectives>("set_objectives", { processId, input }),
   /** The decision log, oldest first: of one process, or of all when processId is null. */
   decisions: (processId: Id | null) => invoke<Decision[]>("decisions", { processId }),
+
+  // --- resources and dependencies ------------------------------------------------
+  listResources: () => invoke<Resource[]>("list_resources"),
+  /** Every problem the resource form should show. `id`: the resource being edited. */
+  checkResource: (input: ResourceInput, id: Id | null) => invoke<FieldIssue[]>("check_resource", { input, id }),
+  createResource: (input: ResourceInput) => invoke<Resource>("create_resource", { input }),
+  updateResource: (id: Id, input: ResourceInput) => invoke<Resource>("update_resource", { id, input }),
+  /** Deletes the resource and every dependency on or of it (one undoable edit). */
+  deleteResource: (id: Id) => invoke<void>("delete_resource", { id }),
+  /** Every dependency: `from` relies on `to`. */
+  listDependencies: () => invoke<Dependency[]>("list_dependencies"),
+  /** `to` is `{ existing: {kind, id} }` or `{ new_resource: ResourceInput }` (created in the same edit). */
+  createDependency: (input: DependencyInput) => invoke<Dependency>("create_dependency", { input }),
+  updateDependency: (id: Id, strength: Strength, note: string) =>
+    invoke<Dependency>("update_dependency", { id, strength, note }),
+  deleteDependency: (id: Id) => invoke<void>("delete_dependency", { id }),
 
   // --- methodology -------------------------------------------------------------
   getMethodology: () => invoke<Methodology>("get_methodology"),

@@ -1,0 +1,52 @@
+//! Resources and the dependencies between processes and resources.
+
+use bia::model::{Dependency, DependencyInput, FieldIssue, Id, Provenance, Resource, ResourceInput, Strength};
+use tauri::State;
+
+use crate::error::ApiResult;
+use crate::session::AppState;
+
+#[tauri::command(async)]
+pub fn list_resources(state: State<'_, AppState>) -> ApiResult<Vec<Resource>> {
+    state.with_store(|s| s.resources())
+}
+
+#[tauri::command(async)]
+pub fn check_resource(state: State<'_, AppState>, input: ResourceInput, id: Option<Id>) -> ApiResult<Vec<FieldIssue>> {
+    state.with_store(|s| s.check_resource(&input, id))
+}
+
+#[tauri::command(async)]
+pub fn create_resource(state: State<'_, AppState>, input: ResourceInput) -> ApiResult<Resource> {
+    state.with_store(|s| s.create_resource(&input, &Provenance::Workshop))
+}
+
+#[tauri::command(async)]
+pub fn update_resource(state: State<'_, AppState>, id: Id, input: ResourceInput) -> ApiResult<Resource> {
+    state.with_store(|s| s.update_resource(id, &input))
+}
+
+#[tauri::command(async)]
+pub fn delete_resource(state: State<'_, AppState>, id: Id) -> ApiResult<()> {
+    state.with_store(|s| s.delete_resource(id))
+}
+
+#[tauri::command(async)]
+pub fn list_dependencies(state: State<'_, AppState>) -> ApiResult<Vec<Dependency>> {
+    state.with_store(|s| s.dependencies())
+}
+
+#[tauri::command(async)]
+pub fn create_dependency(state: State<'_, AppState>, input: DependencyInput) -> ApiResult<Dependency> {
+    state.with_store(|s| s.create_dependency(&input, &Provenance::Workshop))
+}
+
+#[tauri::command(async)]
+pub fn update_dependency(state: State<'_, AppState>, id: Id, strength: Strength, note: String) -> ApiResult<Dependency> {
+    state.with_store(|s| s.update_dependency(id, strength, &note))
+}
+
+#[tauri::command(async)]
+pub fn delete_dependency(state: State<'_, AppState>, id: Id) -> ApiResult<()> {
+    state.with_store(|s| s.delete_dependency(id))
+}
