@@ -9,7 +9,7 @@ use std::path::Path;
 
 use crate::error::Result;
 use crate::model::{
-    AssessmentInput, CustomField, ObjectivesInput, ProcessInput, Provenance, ScoreInput, Status,
+    AssessmentInput, DependencyInput, DependencyTarget, Redundancy, ResourceInput, ResourceKind, Strength, CustomField, ObjectivesInput, ProcessInput, Provenance, ScoreInput, Status,
     UnitInput,
 };
 use crate::store::Store;
@@ -204,6 +204,97 @@ const IMPACTS: &[(&str, Option<Profile>, Option<Agreed>)] = &[
 /// The process whose objectives were agreed before its impact was scored,
 /// leaving an RTO beyond the MTPD for the room to find.
 const RTO_BEYOND_MTPD: &str = "Customs clearance and documentation";
+
+/// Resources as (kind, name, owner, recovery time, data loss, redundancy,
+/// contractual recovery for suppliers); blank durations are unknown.
+const RESOURCES: &[(ResourceKind, &str, &str, &str, &str, Redundancy, &str)] = &[
+    (ResourceKind::Application, "Harbourline WMS", "Ben Adeyemi", "4 h", "15 min", Redundancy::Alternate, ""),
+    (ResourceKind::Application, "Transport management system", "Tom Reilly", "8 h", "1 h", Redundancy::None, ""),
+    (ResourceKind::Application, "Finance ERP", "Sophie Chen", "1 d", "1 h", Redundancy::Alternate, ""),
+    (ResourceKind::Application, "Sage Payroll", "Aisha Bello", "3 d", "1 d", Redundancy::None, ""),
+    (ResourceKind::Application, "Customer EDI gateway", "Ben Adeyemi", "2 h", "15 min", Redundancy::AutomaticFailover, ""),
+    (ResourceKind::Application, "Customer portal", "Hannah Lowe", "4 h", "1 h", Redundancy::Alternate, ""),
+    (ResourceKind::Application, "Temperature monitoring platform", "Dev Ramanathan", "", "", Redundancy::None, ""),
+    (ResourceKind::Application, "Telematics and tachograph platform", "Gareth Pugh", "1 d", "1 d", Redundancy::None, ""),
+    (ResourceKind::Application, "Microsoft 365 (email and Teams)", "Ben Adeyemi", "4 h", "1 h", Redundancy::Alternate, ""),
+    (ResourceKind::Application, "Banking portal", "James Whitfield", "2 h", "0", Redundancy::AutomaticFailover, ""),
+    (ResourceKind::Application, "Customs declaration software", "Priya Natarajan", "1 d", "4 h", Redundancy::ManualWorkaround, ""),
+    (ResourceKind::Infrastructure, "Primary data centre, Reading", "Ben Adeyemi", "8 h", "15 min", Redundancy::None, ""),
+    (ResourceKind::Infrastructure, "Felixstowe site network and Wi-Fi", "Lena Kowalski", "4 h", "", Redundancy::ManualWorkaround, ""),
+    (ResourceKind::Data, "Customer order records", "Hannah Lowe", "4 h", "15 min", Redundancy::Alternate, ""),
+    (ResourceKind::Data, "Employee master data", "Aisha Bello", "1 d", "1 d", Redundancy::Alternate, ""),
+    (ResourceKind::Supplier, "Managed security partner", "Lena Kowalski", "", "", Redundancy::Alternate, "4 h"),
+    (ResourceKind::Supplier, "Agency staffing partner", "Aisha Bello", "", "", Redundancy::Alternate, "3 d"),
+    (ResourceKind::Supplier, "Fuel card provider", "Rachel Summers", "", "", Redundancy::ManualWorkaround, "1 d"),
+    (ResourceKind::Supplier, "Customs broker (call-off)", "Priya Natarajan", "", "", Redundancy::Alternate, "1 d"),
+    (ResourceKind::Supplier, "Cloud hosting provider", "Ben Adeyemi", "4 h", "15 min", Redundancy::AutomaticFailover, "4 h"),
+    (ResourceKind::People, "Licensed forklift operators", "Maria Okafor", "1 d", "", Redundancy::Alternate, ""),
+    (ResourceKind::People, "Payroll specialists", "Aisha Bello", "1 d", "", Redundancy::ManualWorkaround, ""),
+    (ResourceKind::People, "Customs-qualified declarants", "Priya Natarajan", "3 d", "", Redundancy::None, ""),
+    (ResourceKind::People, "Treasury signatories", "James Whitfield", "2 h", "", Redundancy::Alternate, ""),
+    (ResourceKind::Site, "Felixstowe distribution centre", "Maria Okafor", "1 w", "", Redundancy::Alternate, ""),
+    (ResourceKind::Site, "Birmingham hub", "Tom Reilly", "1 w", "", Redundancy::Alternate, ""),
+    (ResourceKind::Site, "Head office, Ipswich", "James Whitfield", "1 d", "", Redundancy::ManualWorkaround, ""),
+    (ResourceKind::Equipment, "Handheld scanners", "Maria Okafor", "1 h", "", Redundancy::Alternate, ""),
+    (ResourceKind::Equipment, "Refrigerated storage units", "Dev Ramanathan", "3 d", "", Redundancy::None, ""),
+    (ResourceKind::Equipment, "Delivery fleet (140 vehicles)", "Gareth Pugh", "1 d", "", Redundancy::Alternate, ""),
+    (ResourceKind::Equipment, "Forklift trucks", "Maria Okafor", "4 h", "", Redundancy::Alternate, ""),
+];
+
+/// Who relies on what (`from`, `to`, strength), by name. Deliberate
+/// findings: the WMS and the data centre it runs on restore too slowly for
+/// picking (RTO 2 h); Sage Payroll takes 3 d against payroll's 1 d; the
+/// temperature platform's recovery is unknown under a Tier 1 process;
+/// refrigerated storage and the data centre are single points of failure;
+/// order intake relies on stock control, whose RTO is a week.
+const DEPENDENCIES: &[(&str, &str, Strength)] = &[
+    ("Inbound goods receiving", "Harbourline WMS", Strength::Required),
+    ("Inbound goods receiving", "Handheld scanners", Strength::Required),
+    ("Inbound goods receiving", "Felixstowe distribution centre", Strength::Required),
+    ("Inbound goods receiving", "Licensed forklift operators", Strength::Required),
+    ("Inbound goods receiving", "Forklift trucks", Strength::Required),
+    ("Pick, pack and dispatch", "Harbourline WMS", Strength::Required),
+    ("Pick, pack and dispatch", "Handheld scanners", Strength::Required),
+    ("Pick, pack and dispatch", "Felixstowe distribution centre", Strength::Required),
+    ("Pick, pack and dispatch", "Licensed forklift operators", Strength::Degraded),
+    ("Pick, pack and dispatch", "Customer order intake", Strength::Required),
+    ("Cold-chain storage monitoring", "Temperature monitoring platform", Strength::Required),
+    ("Cold-chain storage monitoring", "Refrigerated storage units", Strength::Required),
+    ("Route planning and scheduling", "Transport management system", Strength::Required),
+    ("Route planning and scheduling", "Telematics and tachograph platform", Strength::Degraded),
+    ("Customer order intake", "Customer EDI gateway", Strength::Required),
+    ("Customer order intake", "Customer portal", Strength::Degraded),
+    ("Customer order intake", "Customer order records", Strength::Required),
+    ("Customer order intake", "Inventory control and cycle counts", Strength::Required),
+    ("Shipment tracking enquiries", "Transport management system", Strength::Required),
+    ("Shipment tracking enquiries", "Microsoft 365 (email and Teams)", Strength::Degraded),
+    ("Customer invoicing", "Finance ERP", Strength::Required),
+    ("Accounts payable", "Finance ERP", Strength::Required),
+    ("Accounts payable", "Banking portal", Strength::Required),
+    ("Treasury and cash management", "Banking portal", Strength::Required),
+    ("Treasury and cash management", "Treasury signatories", Strength::Required),
+    ("Month-end close and reporting", "Finance ERP", Strength::Required),
+    ("Payroll processing", "Sage Payroll", Strength::Required),
+    ("Payroll processing", "Payroll specialists", Strength::Required),
+    ("Payroll processing", "Employee master data", Strength::Required),
+    ("Customs clearance and documentation", "Customs declaration software", Strength::Required),
+    ("Customs clearance and documentation", "Customs-qualified declarants", Strength::Required),
+    ("Customs clearance and documentation", "Customs broker (call-off)", Strength::Optional),
+    ("Driver compliance and tachograph records", "Telematics and tachograph platform", Strength::Required),
+    ("IT service desk", "Microsoft 365 (email and Teams)", Strength::Required),
+    ("Warehouse management system operations", "Harbourline WMS", Strength::Required),
+    ("Network and cyber security monitoring", "Managed security partner", Strength::Required),
+    ("Seasonal recruitment and onboarding", "Agency staffing partner", Strength::Required),
+    ("Fuel and consumables purchasing", "Fuel card provider", Strength::Required),
+    ("Fleet maintenance", "Delivery fleet (140 vehicles)", Strength::Required),
+    ("Harbourline WMS", "Primary data centre, Reading", Strength::Required),
+    ("Transport management system", "Primary data centre, Reading", Strength::Required),
+    ("Finance ERP", "Cloud hosting provider", Strength::Required),
+    ("Customer EDI gateway", "Cloud hosting provider", Strength::Required),
+    ("Customer portal", "Cloud hosting provider", Strength::Required),
+    ("Handheld scanners", "Felixstowe site network and Wi-Fi", Strength::Required),
+    ("Harbourline WMS", "Customer order records", Strength::Required),
+];
 
 /// The date of the demo's workshop.
 const WORKSHOP_DAY: &str = "2026-03-12";
@@ -639,6 +730,28 @@ fn fill(store: &mut Store) -> Result<()> {
             };
             store.set_status(process.id, p.status, &note)?;
         }
+    }
+    for (kind, name, owner, rto, rpo, redundancy, contractual) in RESOURCES {
+        let input = ResourceInput {
+            kind: *kind,
+            name: (*name).into(),
+            owner: (*owner).into(),
+            rto_capability: (*rto).into(),
+            rpo_capability: (*rpo).into(),
+            redundancy: *redundancy,
+            contractual_recovery: (*contractual).into(),
+            ..Default::default()
+        };
+        store.create_resource(&input, &Provenance::Demo)?;
+    }
+    for (from, to, strength) in DEPENDENCIES {
+        let input = DependencyInput {
+            from: store.node_named(from)?,
+            to: DependencyTarget::Existing(store.node_named(to)?),
+            strength: *strength,
+            note: String::new(),
+        };
+        store.create_dependency(&input, &Provenance::Demo)?;
     }
     store.forget_history()
 }

@@ -6,8 +6,8 @@
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::analysis::{self, Analysis, DecreasingRow, MtpdReason, Violation};
-use crate::model::{Assessment, AssessmentInfo, Decision, Methodology, Status};
+use crate::analysis::{self, Analysis, Cycle, DecreasingRow, GapKind, MtpdReason, SinglePointOfFailure, Violation};
+use crate::model::{Assessment, AssessmentInfo, Decision, Methodology, Redundancy, ResourceKind, Status, Strength};
 
 /// The value of the `format` key.
 pub const FORMAT: &str = "bia-workbench/1";
@@ -23,6 +23,32 @@ pub struct Dump<'a> {
     pub impacts: Vec<DumpImpact<'a>>,
     /// The decision log, oldest first.
     pub decisions: &'a [Decision],
+    pub resources: Vec<DumpResource<'a>>,
+    /// `from` relies on `to`, by id.
+    pub dependencies: Vec<DumpDependency<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct DumpResource<'a> {
+    pub id: String,
+    pub name: &'a str,
+    pub kind: ResourceKind,
+    pub owner: &'a str,
+    pub description: &'a str,
+    pub rto_capability_minutes: Option<u32>,
+    pub rpo_capability_minutes: Option<u32>,
+    pub redundancy: Redundancy,
+    pub contractual_recovery_minutes: Option<u32>,
+    pub notes: &'a str,
+    pub custom_fields: Map<String, Value>,
+}
+
+#[derive(Serialize)]
+pub struct DumpDependency<'a> {
+    pub from: String,
+    pub to: String,
+    pub strength: Strength,
+    pub note: &'a str,
 }
 
 #[derive(Serialize)]
@@ -174,6 +200,33 @@ impl<'a> Dump<'a> {
                 })
                 .collect(),
             decisions: &a.decisions,
+            resources: a
+                .resources
+                .iter()
+                .map(|r| DumpResource {
+                    id: r.id.to_string(),
+                    name: &r.name,
+                    kind: r.kind,
+                    owner: &r.owner,
+                    description: &r.description,
+                    rto_capability_minutes: r.rto_capability.map(|m| m.0),
+                    rpo_capability_minutes: r.rpo_capability.map(|m| m.0),
+                    redundancy: r.redundancy,
+                    contractual_recovery_minutes: r.contractual_recovery.map(|m| m.0),
+                    notes: &r.notes,
+                    custom_fields: r.custom_fields.iter().map(|f| (f.name.clone(), Value::String(f.value.clone()))).collect(),
+                })
+                .collect(),
+            dependencies: a
+                .dependencies
+                .iter()
+                .map(|d| DumpDependency {
+                    from: d.from.id().to_string(),
+                    to: d.to.id().to_string(),
+                    strength: d.strength,
+                    note: &d.note,
+                })
+                .collect(),
         }
     }
 
@@ -189,6 +242,40 @@ impl<'a> Dump<'a> {
 pub struct AnalysisJson<'a> {
     pub format: &'static str,
     pub processes: Vec<ProcessAnalysisJson<'a>>,
+    pub resources: Vec<ResourceRequirementJson<'a>>,
+    pub upstream: Vec<UpstreamRequirementJson<'a>>,
+    pub gaps: Vec<GapJson<'a>>,
+    pub spofs: &'a [SinglePointOfFailure],
+    pub cycles: &'a [Cycle],
+    pub orphans: &'a [String],
+}
+
+#[derive(Serialize)]
+pub struct ResourceRequirementJson<'a> {
+    pub id: String,
+    pub name: &'a str,
+    pub required_rto_minutes: Option<u32>,
+    pub rto_chain: &'a [String],
+    pub required_rpo_minutes: Option<u32>,
+    pub rpo_chain: &'a [String],
+}
+
+#[derive(Serialize)]
+pub struct UpstreamRequirementJson<'a> {
+    pub process: &'a str,
+    pub required_rto_minutes: Option<u32>,
+    pub rto_chain: &'a [String],
+}
+
+#[derive(Serialize)]
+pub struct GapJson<'a> {
+    pub kind: GapKind,
+    pub subject: &'a str,
+    pub required_minutes: Option<u32>,
+    pub capability_minutes: Option<u32>,
+    pub gap_minutes: Option<u32>,
+    pub chain: &'a [String],
+    pub message: &'a str,
 }
 
 #[derive(Serialize)]
@@ -212,6 +299,7 @@ pub struct ProcessAnalysisJson<'a> {
 
 impl<'a> AnalysisJson<'a> {
     pub fn new(analysis: &'a Analysis) -> AnalysisJson<'a> {
+        let d = &analysis.dependencies;
         AnalysisJson {
             format: FORMAT,
             processes: analysis
@@ -235,6 +323,43 @@ impl<'a> AnalysisJson<'a> {
                     total_cells: p.total_cells,
                 })
                 .collect(),
+            resources: d
+                .resources
+                .iter()
+                .map(|r| ResourceRequirementJson {
+                    id: r.resource_id.to_string(),
+                    name: &r.name,
+                    required_rto_minutes: r.required_rto.map(|m| m.0),
+                    rto_chain: &r.rto_chain,
+                    required_rpo_minutes: r.required_rpo.map(|m| m.0),
+                    rpo_chain: &r.rpo_chain,
+                })
+                .collect(),
+            upstream: d
+                .upstream
+                .iter()
+                .map(|u| UpstreamRequirementJson {
+                    process: &u.name,
+                    required_rto_minutes: u.required_rto.map(|m| m.0),
+                    rto_chain: &u.rto_chain,
+                })
+                .collect(),
+            gaps: d
+                .gaps
+                .iter()
+                .map(|g| GapJson {
+                    kind: g.kind,
+                    subject: &g.subject,
+                    required_minutes: g.required_minutes,
+                    capability_minutes: g.capability_minutes,
+                    gap_minutes: g.gap_minutes,
+                    chain: &g.chain,
+                    message: &g.message,
+                })
+                .collect(),
+            spofs: &d.spofs,
+            cycles: &d.cycles,
+            orphans: &d.orphans,
         }
     }
 }

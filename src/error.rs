@@ -98,8 +98,8 @@ pub enum Error {
         hint: &'static str,
     },
 
-    #[error("\"{name}\" could be {}; name it more precisely", candidates.join(" or "))]
-    Ambiguous { name: String, candidates: Vec<String> },
+    #[error("\"{name}\" could be {}; write {hint}", candidates.join(" or "))]
+    Ambiguous { name: String, candidates: Vec<String>, hint: String },
 
     #[error("{0}")]
     BadDependency(String),

@@ -7,7 +7,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use bia::dump::Dump;
-use bia::model::{AssessmentInput, ProcessInput, Provenance, ScoreInput};
+use bia::model::{
+    AssessmentInput, DependencyInput, DependencyTarget, ProcessInput, Provenance, Redundancy, ResourceInput, ResourceKind,
+    ScoreInput, Strength,
+};
 use bia::{Store, demo};
 use clap::{Parser, Subcommand};
 
@@ -90,11 +93,53 @@ enum Command {
         #[arg(long)]
         rationale: String,
     },
+    /// Add resources (applications, suppliers, people, sites, …).
+    #[command(subcommand)]
+    Resource(ResourceCommand),
+    /// Record that a process or resource relies on another.
+    Depend {
+        file: PathBuf,
+        /// The process or resource that relies on the other.
+        #[arg(long)]
+        from: String,
+        /// What it relies on.
+        #[arg(long)]
+        to: String,
+        /// required, degraded or optional.
+        #[arg(long, default_value = "required")]
+        strength: String,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
     /// MTPD, tier and objective violations per process.
     Analyze {
         file: PathBuf,
         #[arg(long)]
         json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum ResourceCommand {
+    /// Add a resource.
+    Add {
+        file: PathBuf,
+        /// application, infrastructure, data, supplier, people, site or equipment.
+        #[arg(long)]
+        kind: String,
+        #[arg(long)]
+        name: String,
+        /// How long it takes to restore, e.g. "4h".
+        #[arg(long, allow_hyphen_values = true)]
+        rto_capability: Option<String>,
+        /// How much data it can lose, e.g. "15 min".
+        #[arg(long, allow_hyphen_values = true)]
+        rpo_capability: Option<String>,
+        /// none, manual_workaround, alternate or automatic_failover.
+        #[arg(long, default_value = "none")]
+        redundancy: String,
+        #[arg(long, default_value = "")]
+        owner: String,
     },
 }
 
@@ -285,6 +330,47 @@ fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
             )
             .ok();
         }
+        Command::Resource(ResourceCommand::Add { file, kind, name, rto_capability, rpo_capability, redundancy, owner }) => {
+            let unknown = |what: &'static str, given: &str, accepted: Vec<&str>| bia::Error::Unknown {
+                kind: what,
+                name: given.trim().to_string(),
+                accepted: accepted.join(", "),
+            };
+            let kind = ResourceKind::parse(&kind)
+                .ok_or_else(|| unknown("resource kind", &kind, ResourceKind::ALL.iter().map(|k| k.as_str()).collect()))?;
+            let redundancy = Redundancy::parse(&redundancy)
+                .ok_or_else(|| unknown("redundancy", &redundancy, Redundancy::ALL.iter().map(|r| r.as_str()).collect()))?;
+            let mut store = Store::open(&file)?;
+            let input = ResourceInput {
+                kind,
+                name,
+                owner,
+                rto_capability: rto_capability.unwrap_or_default(),
+                rpo_capability: rpo_capability.unwrap_or_default(),
+                redundancy,
+                ..Default::default()
+            };
+            let r = store.create_resource(&input, &Provenance::Workshop)?;
+            store.close()?;
+            writeln!(out, "added {} \"{}\" ({})", r.kind.label(), r.name, r.id).ok();
+        }
+        Command::Depend { file, from, to, strength, note } => {
+            let strength = Strength::parse(&strength).ok_or_else(|| bia::Error::Unknown {
+                kind: "strength",
+                name: strength.trim().to_string(),
+                accepted: "required, degraded, optional".into(),
+            })?;
+            let mut store = Store::open(&file)?;
+            let input = DependencyInput {
+                from: store.node_named(&from)?,
+                to: DependencyTarget::Existing(store.node_named(&to)?),
+                strength,
+                note,
+            };
+            store.create_dependency(&input, &Provenance::Workshop)?;
+            store.close()?;
+            writeln!(out, "{} relies on {} ({})", from.trim(), to.trim(), strength.as_str()).ok();
+        }
         Command::Analyze { file, json } => {
             let store = Store::open(&file)?;
             let assessment = store.load()?;
@@ -349,6 +435,20 @@ fn print_analysis(out: &mut impl Write, analysis: &bia::analysis::Analysis) {
     );
     let violations: usize = analysis.processes.iter().map(|p| p.violations.len()).sum();
     writeln!(out, "{} process(es), {violations} violation(s)", rows.len()).ok();
+    let d = &analysis.dependencies;
+    if !d.gaps.is_empty() || !d.spofs.is_empty() || !d.cycles.is_empty() {
+        writeln!(out).ok();
+    }
+    for g in &d.gaps {
+        writeln!(out, "gap: {}\n     {}", g.message, g.chain.join(" → ")).ok();
+    }
+    for s in &d.spofs {
+        writeln!(out, "single point of failure: {}", s.message).ok();
+    }
+    for c in &d.cycles {
+        writeln!(out, "cycle: {}", c.message).ok();
+    }
+    writeln!(out, "{} gap(s), {} single point(s) of failure, {} cycle(s)", d.gaps.len(), d.spofs.len(), d.cycles.len()).ok();
 }
 
 fn print_rows<const N: usize>(out: &mut impl Write, header: [&str; N], rows: &[[String; N]]) {

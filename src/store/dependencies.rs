@@ -11,7 +11,7 @@ use super::Store;
 use super::journal::{self, Table};
 use super::processes::id_col;
 use crate::error::{Error, Result};
-use crate::model::{Dependency, DependencyInput, DependencyTarget, Id, NodeRef, Provenance, Strength};
+use crate::model::{Dependency, DependencyInput, DependencyTarget, Id, NodeRef, Provenance, ResourceKind, Strength};
 
 fn node(kind: &str, id: Id) -> NodeRef {
     if kind == "process" { NodeRef::Process(id) } else { NodeRef::Resource(id) }
@@ -136,19 +136,33 @@ impl Store {
     }
 
     /// The process or resource with this name; an error naming every
-    /// candidate when several share it, or none does.
+    /// candidate when several share it, or none does. `process:NAME` or
+    /// `KIND:NAME` (e.g. `supplier:Acme`) says which one is meant.
     pub fn node_named(&self, name: &str) -> Result<NodeRef> {
-        let mut found: Vec<(NodeRef, String)> = Vec::new();
+        let (wanted, name) = match name.split_once(':') {
+            Some((kind, rest)) if kind.trim() == "process" || ResourceKind::parse(kind).is_some() => {
+                (Some(kind.trim().to_lowercase()), rest)
+            }
+            _ => (None, name),
+        };
+        let mut found: Vec<(NodeRef, String, &'static str)> = Vec::new();
         if let Some(p) = self.process_by_name(name)? {
-            found.push((NodeRef::Process(p.id), format!("process \"{}\"", p.name)));
+            found.push((NodeRef::Process(p.id), format!("process \"{}\"", p.name), "process"));
         }
         for r in super::resources::named(&self.conn, name)? {
-            found.push((NodeRef::Resource(r.id), format!("{} \"{}\"", r.kind.label(), r.name)));
+            found.push((NodeRef::Resource(r.id), format!("{} \"{}\"", r.kind.label(), r.name), r.kind.as_str()));
+        }
+        if let Some(kind) = wanted {
+            found.retain(|(_, _, k)| *k == kind);
         }
         match found.len() {
             0 => Err(Error::NoSuchName { kind: "process or resource", name: name.trim().to_string() }),
             1 => Ok(found[0].0),
-            _ => Err(Error::Ambiguous { name: name.trim().to_string(), candidates: found.into_iter().map(|(_, c)| c).collect() }),
+            _ => Err(Error::Ambiguous {
+                name: name.trim().to_string(),
+                candidates: found.iter().map(|(_, c, _)| c.clone()).collect(),
+                hint: found.iter().map(|(_, _, k)| format!("{k}:NAME")).collect::<Vec<_>>().join(" or "),
+            }),
         }
     }
 }
