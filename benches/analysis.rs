@@ -1,13 +1,17 @@
-//! Analysis benchmark: `analysis::analyze` over a generated assessment of
-//! 10,000 processes, each with a full 7 × 8 impact grid and objectives
-//! (560,000 scores). Target: ≤ 50 ms for the analysis itself. Run with
-//! `cargo bench --bench analysis`.
+//! Analysis benchmarks, on generated assessments:
+//! - objectives: 10,000 processes, each with a full 7 × 8 impact grid and
+//!   objectives (560,000 scores); target ≤ 50 ms;
+//! - dependencies: 10,000 processes, 3,000 resources, 40,000 dependencies
+//!   (process → resource, resource → resource, process → process, with
+//!   cycles); target ≤ 50 ms.
+//!
+//! Run with `cargo bench --bench analysis`.
 
 use std::time::{Duration, Instant};
 
 use bia::model::{
-    Assessment, AssessmentInfo, Id, Methodology, Minutes, Objectives, Process, Provenance, Score,
-    Status,
+    Assessment, AssessmentInfo, Dependency, Id, Methodology, Minutes, NodeRef, Objectives, Process, Provenance,
+    Redundancy, Resource, ResourceKind, Score, Status, Strength,
 };
 
 fn generated(n: usize) -> Assessment {
@@ -76,7 +80,47 @@ fn generated(n: usize) -> Assessment {
         objectives,
         decisions: Vec::new(),
         impact_rationales: Vec::new(),
+        resources: Vec::new(),
+        dependencies: Vec::new(),
     }
+}
+
+/// Adds `n` resources and `links` dependencies, deterministically spread.
+fn with_dependencies(mut a: Assessment, n: usize, links: usize) -> Assessment {
+    for i in 0..n {
+        a.resources.push(Resource {
+            id: Id::new(),
+            kind: ResourceKind::ALL[i % 7],
+            name: format!("Resource {i:04}"),
+            owner: String::new(),
+            description: String::new(),
+            rto_capability: if i % 11 == 0 { None } else { Some(Minutes(60 * (i % 200) as u32)) },
+            rpo_capability: Some(Minutes(15 * (i % 50) as u32)),
+            redundancy: if i % 3 == 0 { Redundancy::None } else { Redundancy::Alternate },
+            contractual_recovery: None,
+            notes: String::new(),
+            custom_fields: Vec::new(),
+            provenance: Provenance::Workshop,
+        });
+    }
+    let (p, r) = (a.processes.len(), a.resources.len());
+    let mut seen = std::collections::HashSet::new();
+    let mut k: usize = 0;
+    while a.dependencies.len() < links {
+        k += 1;
+        let x = k.wrapping_mul(2_654_435_761) % 1_000_003;
+        let (from, to) = match k % 10 {
+            0..=6 => (NodeRef::Process(a.processes[x % p].id), NodeRef::Resource(a.resources[(x / 7) % r].id)),
+            7 | 8 => (NodeRef::Resource(a.resources[x % r].id), NodeRef::Resource(a.resources[(x / 13) % r].id)),
+            _ => (NodeRef::Process(a.processes[x % p].id), NodeRef::Process(a.processes[(x / 17) % p].id)),
+        };
+        if from == to || !seen.insert((from, to)) {
+            continue;
+        }
+        let strength = [Strength::Required, Strength::Required, Strength::Degraded, Strength::Optional][k % 4];
+        a.dependencies.push(Dependency { id: Id::new(), from, to, strength, note: String::new() });
+    }
+    a
 }
 
 fn main() {
@@ -84,9 +128,9 @@ fn main() {
     let mut times: Vec<Duration> = (0..15)
         .map(|_| {
             let t = Instant::now();
-            let analysis = bia::analysis::analyze(&a);
+            let processes = bia::analysis::analyze_processes(&a);
             let elapsed = t.elapsed();
-            assert_eq!(analysis.processes.len(), 10_000);
+            assert_eq!(processes.len(), 10_000);
             elapsed
         })
         .collect();
@@ -102,4 +146,29 @@ fn main() {
         times[7],
         times[14]
     );
+
+    let a = with_dependencies(a, 3_000, 40_000);
+    let processes = bia::analysis::analyze_processes(&a);
+    let mut times: Vec<Duration> = (0..15)
+        .map(|_| {
+            let t = Instant::now();
+            let d = bia::analysis::analyze_dependencies(&a, &processes);
+            let elapsed = t.elapsed();
+            assert_eq!(d.resources.len(), 3_000);
+            elapsed
+        })
+        .collect();
+    times.sort();
+    let d = bia::analysis::analyze_dependencies(&a, &processes);
+    println!(
+        "dependency analysis, 10,000 processes + 3,000 resources + 40,000 dependencies ({} gaps, {} SPOFs, {} cycles): median {:.2?}, worst {:.2?} (15 runs; target ≤ 50 ms)",
+        d.gaps.len(),
+        d.spofs.len(),
+        d.cycles.len(),
+        times[7],
+        times[14]
+    );
+    let t = Instant::now();
+    let _ = bia::analysis::analyze(&a);
+    println!("whole analyze (objectives + dependencies) on the same: {:.2?}", t.elapsed());
 }

@@ -57,7 +57,7 @@ pub enum Error {
     #[error("a unit named \"{name}\" already exists")]
     DuplicateUnit { name: String, existing: Id },
 
-    #[error("a {kind} named \"{name}\" already exists")]
+    #[error("{} named \"{name}\" already exists", with_article(kind))]
     DuplicateResource { kind: &'static str, name: String, existing: Id },
 
     #[error("{}", .issues.iter().map(|i| i.message.as_str()).collect::<Vec<_>>().join(" "))]
@@ -115,6 +115,12 @@ pub enum Error {
 
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
+}
+
+/// "an application", "a supplier".
+fn with_article(noun: &str) -> String {
+    let article = if noun.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+    format!("{article} {noun}")
 }
 
 impl Error {

@@ -12,5 +12,5 @@ pub use dependencies::{
 };
 pub use objectives::{
     Analysis, DecreasingRow, MtpdReason, ProcessAnalysis, TierRef, Violation, analyze,
-    analyze_process,
+    analyze_process, analyze_processes,
 };

@@ -84,33 +84,29 @@ pub struct Analysis {
     pub dependencies: super::DependencyAnalysis,
 }
 
-/// Analyses every process of an assessment.
+/// Analyses every process of an assessment, and its dependencies.
 pub fn analyze(a: &Assessment) -> Analysis {
+    let processes = analyze_processes(a);
+    let dependencies = super::analyze_dependencies(a, &processes);
+    Analysis { processes, dependencies }
+}
+
+/// The MTPD, tier and objective checks of every process.
+pub fn analyze_processes(a: &Assessment) -> Vec<ProcessAnalysis> {
     let grid = Grid::new(&a.methodology);
     let mut scores: FxHashMap<Id, Vec<&Score>> = FxHashMap::default();
     scores.reserve(a.processes.len());
     for s in &a.scores {
         scores.entry(s.process_id).or_default().push(s);
     }
-    let objectives: FxHashMap<Id, &Objectives> =
-        a.objectives.iter().map(|o| (o.process_id, o)).collect();
-    let processes = a
-        .processes
+    let objectives: FxHashMap<Id, &Objectives> = a.objectives.iter().map(|o| (o.process_id, o)).collect();
+    a.processes
         .iter()
         .map(|p| {
             let cells = scores.get(&p.id).map(Vec::as_slice).unwrap_or(&[]);
-            analyze_with(
-                &grid,
-                &a.methodology,
-                p.id,
-                &p.name,
-                cells,
-                objectives.get(&p.id).copied(),
-            )
+            analyze_with(&grid, &a.methodology, p.id, &p.name, cells, objectives.get(&p.id).copied())
         })
-        .collect::<Vec<_>>();
-    let dependencies = super::analyze_dependencies(a, &processes);
-    Analysis { processes, dependencies }
+        .collect()
 }
 
 /// Analyses one process from its cells and objectives.

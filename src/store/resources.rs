@@ -91,7 +91,9 @@ fn parse(conn: &Connection, input: &ResourceInput, id: Option<Id>) -> Result<(Pa
         .optional()?
         && Some(existing) != id
     {
-        issues.push(FieldIssue::new("name", format!("A {} named \"{name}\" already exists.", input.kind.label())));
+        let label = input.kind.label();
+        let article = if label.starts_with(['a', 'e', 'i', 'o', 'u']) { "An" } else { "A" };
+        issues.push(FieldIssue::new("name", format!("{article} {label} named \"{name}\" already exists.")));
     }
     let mut duration = |field: &str, label: &str, text: &str| match duration::parse_optional(text) {
         Ok(m) => m,

@@ -4,6 +4,7 @@
 
 mod cli;
 mod demo;
+mod dependencies;
 mod journal;
 mod objectives;
 mod processes;
