@@ -12,7 +12,7 @@ async function start(): Promise<void> {
     installDevMock(params);
   }
   const target = document.getElementById("app");
-  if (target) mount(App, { target, props: { initialSection: params.get("screen") } });
+  if (target) mount(App, { target, props: { initialSection: params.get("screen"), initialItem: params.get("item") } });
 }
 
 void start();

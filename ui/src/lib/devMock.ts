@@ -1,7 +1,9 @@
 // Browser preview without the desktop shell: with `?mock` in the URL (and no
 // Tauri), answers every command from an in-memory demo (FakeBackend). Loaded
 // only through a dynamic import from main.ts, so the app never runs it in Tauri.
-// `?mock&screen=processes` starts with the demo open on that screen.
+// `?mock&screen=processes` starts with the demo open on that screen;
+// `&item=<name>` shows a process or resource there (`?mock&screen=resources&item=Manhattan%20WMS`
+// opens its form, `?mock&screen=dependencies&item=Pick%20and%20pack` picks the process).
 import { mockIPC } from "@tauri-apps/api/mocks";
 import { DEMO_PATH, FakeBackend } from "./fakeBackend";
 

@@ -15,6 +15,8 @@ const TITLES: Record<string, string> = {
   unit_cycle: "The unit cannot move there",
   duplicate_process: "Name already used",
   duplicate_unit: "Name already used",
+  duplicate_resource: "Name already used",
+  bad_dependency: "That dependency cannot be recorded",
   invalid: "Please check the highlighted fields",
   process_locked: "The process is approved and locked",
   methodology_in_use: "Still used by impact scores",

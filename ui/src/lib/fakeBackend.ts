@@ -6,6 +6,8 @@ import type { ApiError } from "./bindings/ApiError";
 import type { AssessmentInfo } from "./bindings/AssessmentInfo";
 import type { AssessmentInput } from "./bindings/AssessmentInput";
 import type { Decision } from "./bindings/Decision";
+import type { Dependency } from "./bindings/Dependency";
+import type { DependencyInput } from "./bindings/DependencyInput";
 import type { FieldIssue } from "./bindings/FieldIssue";
 import type { History } from "./bindings/History";
 import type { Methodology } from "./bindings/Methodology";
@@ -16,10 +18,13 @@ import type { Process } from "./bindings/Process";
 import type { ProcessImpact } from "./bindings/ProcessImpact";
 import type { ProcessInput } from "./bindings/ProcessInput";
 import type { RecentFile } from "./bindings/RecentFile";
+import type { Resource } from "./bindings/Resource";
+import type { ResourceInput } from "./bindings/ResourceInput";
 import type { Score } from "./bindings/Score";
 import type { ScoreInput } from "./bindings/ScoreInput";
 import type { Session } from "./bindings/Session";
 import type { Status } from "./bindings/Status";
+import type { Strength } from "./bindings/Strength";
 import type { Unit } from "./bindings/Unit";
 import type { UnitInput } from "./bindings/UnitInput";
 import {
@@ -32,10 +37,13 @@ import {
   demoScores,
   demoUnits,
 } from "./demoAssessment";
+import { demoDependencies, demoResources } from "./demoResources";
 import { durationError, isNotApplicable, parseOptionalDuration } from "./durations";
 import { fakeAnalyzeProcess } from "./fakeAnalysis";
+import { fakeDependencyAnalysis } from "./fakeDependencies";
 import { applyScoreInputs, maxLevel } from "./impactGrid";
 import { formatMinutes } from "./minutes";
+import { kindNoun, kindRank } from "./resourceKinds";
 import { statusLabel } from "./statuses";
 
 interface Snapshot {
@@ -49,6 +57,8 @@ interface Snapshot {
   objectives: Objectives[];
   /** Append-only: an undo does not take decisions back. */
   decisions: Decision[];
+  resources: Resource[];
+  dependencies: Dependency[];
 }
 
 interface Entry {
@@ -110,6 +120,7 @@ export class FakeBackend {
     const units = demoUnits();
     const processes = demoProcesses(units);
     const methodology = defaultMethodology();
+    const resources = demoResources();
     return {
       info: { ...DEMO_INFO },
       units,
@@ -119,6 +130,8 @@ export class FakeBackend {
       rationales: demoRationales(processes),
       objectives: demoObjectives(processes),
       decisions: demoDecisions(processes),
+      resources,
+      dependencies: demoDependencies(processes, resources),
     };
   }
 
@@ -172,6 +185,8 @@ export class FakeBackend {
       rationales: {},
       objectives: [],
       decisions: [],
+      resources: [],
+      dependencies: [],
     });
     return this.openPath(path);
   }
@@ -488,6 +503,99 @@ export class FakeBackend {
     return clean;
   }
 
+  // ---- resources and dependencies ----------------------------------------------
+
+  private sortedResources(): Resource[] {
+    return [...this.store().data.resources].sort(
+      (a, b) => kindRank(a.kind) - kindRank(b.kind) || key(a.name).localeCompare(key(b.name)),
+    );
+  }
+
+  private resource(id: string): Resource {
+    return this.store().data.resources.find((r) => r.id === id) ?? fail("no_such_id", `no resource with id ${id}`);
+  }
+
+  private dependency(id: string): Dependency {
+    return this.store().data.dependencies.find((d) => d.id === id) ?? fail("no_such_id", `no dependency with id ${id}`);
+  }
+
+  private nodeName(ref: { kind: string; id: string }): string {
+    const d = this.store().data;
+    const node = ref.kind === "process" ? d.processes.find((p) => p.id === ref.id) : d.resources.find((r) => r.id === ref.id);
+    return node?.name ?? fail("no_such_id", `no ${ref.kind} with id ${ref.id}`);
+  }
+
+  /** Parses a typed resource as the core does: the issues, and the durations read. */
+  private checkResource(input: ResourceInput, id: string | null) {
+    const issues: FieldIssue[] = [];
+    const name = input.name.trim().replace(/\s+/g, " ");
+    if (name === "") issues.push({ field: "name", message: "A resource needs a name." });
+    else if (this.store().data.resources.some((r) => r.kind === input.kind && key(r.name) === key(name) && r.id !== id))
+      issues.push({ field: "name", message: `A ${kindNoun(input.kind)} named "${name}" already exists.` });
+    const duration = (field: string, label: string, text: string): number | null => {
+      const read = parseOptionalDuration(text);
+      if (read.ok) return read.minutes;
+      issues.push({ field, message: durationError(label, text) });
+      return null;
+    };
+    const rto = duration("rto_capability", "Recovery time", input.rto_capability);
+    const rpo = duration("rpo_capability", "Data loss", input.rpo_capability);
+    const contractual = duration("contractual_recovery", "Contractual recovery time", input.contractual_recovery);
+    const seen: string[] = [];
+    input.custom_fields.forEach((field, i) => {
+      const k = key(field.name);
+      if (k === "") issues.push({ field: `custom_fields.${i}`, message: "A custom field needs a name." });
+      else if (seen.includes(k))
+        issues.push({ field: `custom_fields.${i}`, message: `The custom field "${field.name.trim()}" appears twice.` });
+      seen.push(k);
+    });
+    return { issues, name, rto, rpo, contractual };
+  }
+
+  /** A resource from a typed input, refused as the core refuses it (a clashing name alone is a duplicate). */
+  private resourceFrom(input: ResourceInput, old: Resource | null): Resource {
+    const { issues, name, rto, rpo, contractual } = this.checkResource(input, old?.id ?? null);
+    if (issues.length === 1 && issues[0].field === "name" && name !== "")
+      fail("duplicate_resource", `a ${kindNoun(input.kind)} named "${name}" already exists`);
+    if (issues.length > 0) fail("invalid", issues.map((i) => i.message).join(" "), { issues });
+    return {
+      id: old?.id ?? newId(),
+      kind: input.kind,
+      name,
+      owner: input.owner.trim(),
+      description: input.description.trim(),
+      rto_capability: rto,
+      rpo_capability: rpo,
+      redundancy: input.redundancy,
+      contractual_recovery: contractual,
+      notes: input.notes.trim(),
+      custom_fields: clone(input.custom_fields),
+      provenance: old?.provenance ?? { kind: "workshop" },
+    };
+  }
+
+  /** `from` relies on `to` (a resource created with it in the same edit); refuses loops on itself, resource → process and repeats. */
+  private createDependency(input: DependencyInput): Dependency {
+    const fromName = this.nodeName(input.from);
+    const created = "new_resource" in input.to ? this.resourceFrom(input.to.new_resource, null) : null;
+    const to = created ? { kind: "resource" as const, id: created.id } : "existing" in input.to ? input.to.existing : fail("invalid", "no target");
+    const toName = created ? created.name : this.nodeName(to);
+    if (input.from.id === to.id) fail("bad_dependency", `${fromName} cannot rely on itself`);
+    if (input.from.kind === "resource" && to.kind === "process")
+      fail(
+        "bad_dependency",
+        `a resource cannot rely on a process (${fromName} → ${toName}); record that ${toName} relies on ${fromName} instead`,
+      );
+    const existing = this.store().data.dependencies.find((d) => d.from.id === input.from.id && d.to.id === to.id);
+    if (existing) fail("bad_dependency", `${fromName} already relies on ${toName} (${existing.strength})`);
+    const dependency: Dependency = { id: newId(), from: input.from, to, strength: input.strength, note: input.note.trim() };
+    this.change(`${fromName} relies on ${toName}`, (d) => {
+      if (created) d.resources.push(created);
+      d.dependencies.push(dependency);
+    });
+    return dependency;
+  }
+
   /** Answers one `invoke`, as the Tauri shell would. */
   handle(cmd: string, args: Record<string, unknown> = {}): unknown {
     switch (cmd) {
@@ -592,6 +700,7 @@ export class FakeBackend {
           d.processes = d.processes.filter((p) => p.id !== id);
           d.scores = d.scores.filter((s) => s.process_id !== id);
           d.objectives = d.objectives.filter((o) => o.process_id !== id);
+          d.dependencies = d.dependencies.filter((x) => x.from.id !== id && x.to.id !== id);
         });
         return null;
       }
@@ -612,8 +721,12 @@ export class FakeBackend {
         });
         return this.impact(process.id);
       }
-      case "analyze":
-        return { processes: this.store().data.processes.map((p) => this.analysis(p.id)) };
+      case "analyze": {
+        const d = this.store().data;
+        const processes = d.processes.map((p) => this.analysis(p.id));
+        const dependencies = fakeDependencyAnalysis(d.processes, d.resources, d.dependencies, processes, d.methodology.tiers);
+        return { processes, dependencies };
+      }
       case "analyze_process":
         return this.analysis(this.process(args.processId as string).id);
       case "get_objectives":
@@ -631,6 +744,53 @@ export class FakeBackend {
       case "decisions": {
         const id = (args.processId as string | null) ?? null;
         return clone(this.store().data.decisions.filter((d) => id === null || d.process_id === id));
+      }
+      case "list_resources":
+        return clone(this.sortedResources());
+      case "check_resource":
+        return this.checkResource(args.input as ResourceInput, (args.id as string | null) ?? null).issues;
+      case "create_resource": {
+        const created = this.resourceFrom(args.input as ResourceInput, null);
+        this.change(`Add ${kindNoun(created.kind)} “${created.name}”`, (d) => d.resources.push(created));
+        return clone(created);
+      }
+      case "update_resource": {
+        const old = this.resource(args.id as string);
+        const updated = this.resourceFrom(args.input as ResourceInput, old);
+        this.change(`Edit ${kindNoun(old.kind)} “${old.name}”`, (d) => {
+          d.resources = d.resources.map((r) => (r.id === old.id ? updated : r));
+        });
+        return clone(updated);
+      }
+      case "delete_resource": {
+        const old = this.resource(args.id as string);
+        this.change(`Delete ${kindNoun(old.kind)} “${old.name}”`, (d) => {
+          d.resources = d.resources.filter((r) => r.id !== old.id);
+          d.dependencies = d.dependencies.filter((x) => x.from.id !== old.id && x.to.id !== old.id);
+        });
+        return null;
+      }
+      case "list_dependencies":
+        return clone(this.store().data.dependencies);
+      case "create_dependency":
+        return clone(this.createDependency(args.input as DependencyInput));
+      case "update_dependency": {
+        const old = this.dependency(args.id as string);
+        return clone(
+          this.change(`Edit the dependency of ${this.nodeName(old.from)} on ${this.nodeName(old.to)}`, (d) => {
+            const dep = d.dependencies.find((x) => x.id === old.id)!;
+            dep.strength = args.strength as Strength;
+            dep.note = ((args.note as string) ?? "").trim();
+            return dep;
+          }),
+        );
+      }
+      case "delete_dependency": {
+        const old = this.dependency(args.id as string);
+        this.change(`Remove the dependency of ${this.nodeName(old.from)} on ${this.nodeName(old.to)}`, (d) => {
+          d.dependencies = d.dependencies.filter((x) => x.id !== old.id);
+        });
+        return null;
       }
       case "history":
         return this.history();

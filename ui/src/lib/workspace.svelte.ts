@@ -5,14 +5,18 @@ import { api, asApiError } from "./api";
 import type { ApiError } from "./bindings/ApiError";
 import type { AssessmentInfo } from "./bindings/AssessmentInfo";
 import type { AssessmentInput } from "./bindings/AssessmentInput";
+import type { Dependency } from "./bindings/Dependency";
+import type { DependencyInput } from "./bindings/DependencyInput";
 import type { History } from "./bindings/History";
 import type { Id } from "./bindings/Id";
 import type { Methodology } from "./bindings/Methodology";
 import type { MethodologyInput } from "./bindings/MethodologyInput";
 import type { Process } from "./bindings/Process";
 import type { RecentFile } from "./bindings/RecentFile";
+import type { Resource } from "./bindings/Resource";
 import type { Session } from "./bindings/Session";
 import type { Status } from "./bindings/Status";
+import type { Strength } from "./bindings/Strength";
 import type { Unit } from "./bindings/Unit";
 import { chooseAssessmentToOpen, chooseNewAssessmentPath } from "./fileDialogs";
 import type { SectionId } from "./navigation";
@@ -24,6 +28,8 @@ export class Workspace {
   processes = $state<Process[]>([]);
   units = $state<Unit[]>([]);
   methodology = $state<Methodology | null>(null);
+  resources = $state<Resource[]>([]);
+  dependencies = $state<Dependency[]>([]);
   recent = $state<RecentFile[]>([]);
   /** What the message banner shows (start screen or main window). */
   error = $state<ApiError | null>(null);
@@ -36,6 +42,12 @@ export class Workspace {
   revision = $state(0);
   /** The process the Impact screen shows (kept while moving between screens). */
   impactProcessId = $state<Id | null>(null);
+  /** The process the Dependencies screen shows (kept while moving between screens). */
+  dependenciesProcessId = $state<Id | null>(null);
+  /** A resource whose form the Resources screen should open when it shows (a link from elsewhere). */
+  resourceToOpen = $state<Id | null>(null);
+  /** A process whose objectives the Objectives screen should open when it shows. */
+  objectivesToOpen = $state<Id | null>(null);
 
   history: History = $derived(this.session?.history ?? NO_HISTORY);
   private historyBusy = false;
@@ -74,28 +86,62 @@ export class Workspace {
     await this.reloadData();
   }
 
-  /** Re-reads the processes, units and methodology of the open assessment. */
+  /** Re-reads the processes, units, methodology, resources and dependencies of the open assessment. */
   async reloadData(): Promise<void> {
-    const [processes, units, methodology] = await Promise.all([
+    const [processes, units, methodology, resources, dependencies] = await Promise.all([
       api.listProcesses(),
       api.listUnits(),
       api.getMethodology(),
+      api.listResources(),
+      api.listDependencies(),
     ]);
     this.processes = processes;
     this.units = units;
     this.methodology = methodology;
+    this.resources = resources;
+    this.dependencies = dependencies;
   }
 
-  /** Re-reads what an edit of processes or units may have changed, and the history. */
+  /** Re-reads what an edit of processes, units or resources may have changed (deleting one removes its dependencies), and the history. */
   async afterEdit(history?: History): Promise<void> {
-    const [processes, units, fresh] = await Promise.all([
+    const [processes, units, resources, dependencies, fresh] = await Promise.all([
       api.listProcesses(),
       api.listUnits(),
+      api.listResources(),
+      api.listDependencies(),
       history ? Promise.resolve(history) : api.history(),
     ]);
     this.processes = processes;
     this.units = units;
+    this.resources = resources;
+    this.dependencies = dependencies;
     this.setHistory(fresh);
+  }
+
+  /** Re-reads resources, dependencies and the history after a change of dependencies. */
+  private async afterDependencyEdit(): Promise<void> {
+    const [resources, dependencies, history] = await Promise.all([api.listResources(), api.listDependencies(), api.history()]);
+    this.resources = resources;
+    this.dependencies = dependencies;
+    this.setHistory(history);
+  }
+
+  /** Records that `from` relies on `to` (possibly a new resource, in the same edit); rejects with the core's error. */
+  async addDependency(input: DependencyInput): Promise<Dependency> {
+    const created = await api.createDependency(input);
+    await this.afterDependencyEdit();
+    return created;
+  }
+
+  /** Changes how strongly something relies on another, and the note; rejects with the core's error. */
+  async editDependency(id: Id, strength: Strength, note: string): Promise<void> {
+    await api.updateDependency(id, strength, note);
+    await this.afterDependencyEdit();
+  }
+
+  async removeDependency(id: Id): Promise<void> {
+    await api.deleteDependency(id);
+    await this.afterDependencyEdit();
   }
 
   /** Re-reads the history after an edit that changed nothing the workspace holds (scores, objectives). */
@@ -123,6 +169,38 @@ export class Workspace {
   showImpact(processId: Id): void {
     this.impactProcessId = processId;
     this.section = "impact";
+  }
+
+  /** Opens the Dependencies screen on a process. */
+  showDependencies(processId: Id): void {
+    this.dependenciesProcessId = processId;
+    this.section = "dependencies";
+  }
+
+  /** Opens the Resources screen with a resource's form open. */
+  showResource(resourceId: Id): void {
+    this.resourceToOpen = resourceId;
+    this.section = "resources";
+  }
+
+  /**
+   * Shows a process or resource, by name, on the current section (the
+   * preview's `&item=`): a resource's form on Resources, a process on
+   * Dependencies, Impact or Objectives.
+   */
+  showItem(name: string): void {
+    const resource = this.resources.find((r) => r.name === name);
+    const process = this.processes.find((p) => p.name === name);
+    if (this.section === "resources" && resource) this.showResource(resource.id);
+    else if (process && this.section === "dependencies") this.showDependencies(process.id);
+    else if (process && this.section === "impact") this.showImpact(process.id);
+    else if (process && this.section === "objectives") this.showObjectives(process.id);
+  }
+
+  /** Opens the Objectives screen with a process's objectives open. */
+  showObjectives(processId: Id): void {
+    this.objectivesToOpen = processId;
+    this.section = "objectives";
   }
 
   setHistory(history: History): void {
@@ -213,7 +291,10 @@ export class Workspace {
     this.processes = [];
     this.units = [];
     this.methodology = null;
+    this.resources = [];
+    this.dependencies = [];
     this.impactProcessId = null;
+    this.dependenciesProcessId = null;
     this.error = null;
     await this.loadRecent();
   }
