@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { after, afterEach, before, test } from "node:test";
 import { join } from "node:path";
-import { byTestId, launch } from "./session.mjs";
+import { byTestId, launch, snapshot } from "./session.mjs";
 
 let app;
 before(async () => {
@@ -83,7 +83,7 @@ test("score with the keyboard, see the MTPD, agree an RTO", async () => {
   await waitForText(browser, "derived-mtpd", /at 1 d/, "a 2 at 8 h leaves the MTPD at 1 d");
   await press(browser, "4");
   await waitForText(browser, "derived-mtpd", /Customer reaches 4 – Major at 8 h/, "the MTPD moves to 8 h");
-  await browser.saveScreenshot(join(shots, "impact.png"));
+  await snapshot(browser, join(shots, "impact.png"));
 
   // Objectives: an RTO at or beyond the MTPD is refused beside the field.
   await byTestId(browser, "nav-objectives").click();
@@ -96,7 +96,7 @@ test("score with the keyboard, see the MTPD, agree an RTO", async () => {
   await byTestId(browser, "error-rto").waitForDisplayed({ timeout: 10_000 });
   assert.match(await textOf(byTestId(browser, "error-rto")), /RTO 2 d is not below the MTPD of 8 h/);
   assert.equal(await byTestId(browser, "objectives-save").isEnabled(), false, "save waits for a sound RTO");
-  await browser.saveScreenshot(join(shots, "objectives-error.png"));
+  await snapshot(browser, join(shots, "objectives-error.png"));
 
   await byTestId(browser, "objective-rto").setValue("4h");
   await byTestId(browser, "error-rto").waitForDisplayed({ reverse: true, timeout: 10_000 });
@@ -109,5 +109,5 @@ test("score with the keyboard, see the MTPD, agree an RTO", async () => {
     timeoutMsg: "the decision history records the RTO with its rationale",
   });
   await browser.waitUntil(async () => /Tier 1/.test(await textOf(row)), { timeout: 10_000, timeoutMsg: "RTO 4 h puts the process in Tier 1" });
-  await browser.saveScreenshot(join(shots, "objectives.png"));
+  await snapshot(browser, join(shots, "objectives.png"));
 });

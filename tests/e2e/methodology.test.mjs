@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { after, afterEach, before, test } from "node:test";
 import { join } from "node:path";
-import { byTestId, launch } from "./session.mjs";
+import { byTestId, launch, snapshot } from "./session.mjs";
 
 let app;
 before(async () => {
@@ -34,7 +34,7 @@ test("rename and retire categories, then undo", async () => {
   await financial.waitForDisplayed({ timeout: 10_000 });
   await financial.$('[data-testid="category-name"]').setValue("Financial loss");
   await byTestId(browser, "category-row", '[data-name="Environmental"]').$('[data-testid="category-retire"]').click();
-  await browser.saveScreenshot(join(shots, "methodology-edit.png"));
+  await snapshot(browser, join(shots, "methodology-edit.png"));
   await byTestId(browser, "methodology-save").click();
 
   await byTestId(browser, "methodology-edit").waitForDisplayed({ timeout: 10_000 });

@@ -7,7 +7,7 @@
 import assert from "node:assert/strict";
 import { after, afterEach, before, test } from "node:test";
 import { join } from "node:path";
-import { byTestId, launch } from "./session.mjs";
+import { byTestId, launch, snapshot } from "./session.mjs";
 
 let app;
 before(async () => {
@@ -55,7 +55,7 @@ test("open the demo, add a process, close, reopen, undo", async () => {
   await byTestId(browser, "nav-processes").click();
   await byTestId(browser, "process-table").waitForDisplayed({ timeout: 10_000 });
   await waitForRows(browser, (names) => names.length === 25, "the demo register shows its 25 processes");
-  await browser.saveScreenshot(join(shots, "register.png"));
+  await snapshot(browser, join(shots, "register.png"));
 
   // A duplicate name is refused beside the field, as the facilitator types.
   await byTestId(browser, "add-process").click();
@@ -70,7 +70,7 @@ test("open the demo, add a process, close, reopen, undo", async () => {
   await byTestId(browser, "process-unit").selectByVisibleText("Finance");
   await byTestId(browser, "process-owner").setValue("Sophie Chen");
   await byTestId(browser, "process-peak-periods").setValue("First three working days of the month");
-  await browser.saveScreenshot(join(shots, "process-form.png"));
+  await snapshot(browser, join(shots, "process-form.png"));
   await byTestId(browser, "process-save").click();
   await byTestId(browser, "process-form").waitForDisplayed({ reverse: true, timeout: 5_000 });
   await waitForRows(browser, (names) => names.includes(NEW_PROCESS), "the new process appears in the register");

@@ -59,8 +59,15 @@ export async function launch() {
     try {
       await browser.deleteSession();
     } finally {
+      const exited = new Promise((resolve) => driver.once("exit", resolve));
       driver.kill();
-      rmSync(join(home, "cache"), { recursive: true, force: true });
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
+      // The app may still be flushing caches as it goes; a leftover temp folder is harmless.
+      try {
+        rmSync(join(home, "cache"), { recursive: true, force: true, maxRetries: 3, retryDelay: 200 });
+      } catch {
+        // left for the system's temp cleanup
+      }
     }
   };
   return { browser, home, shots, stop };
@@ -69,4 +76,11 @@ export async function launch() {
 /** The element with this data-testid (optionally narrowed by more CSS). */
 export function byTestId(browser, id, more = "") {
   return browser.$(`[data-testid="${id}"]${more}`);
+}
+
+/** A screenshot for people to look at. WebKitWebDriver under Xvfb returns
+ *  the last painted frame, which can lag the DOM; let it settle first. */
+export async function snapshot(browser, path) {
+  await browser.pause(600);
+  await browser.saveScreenshot(path);
 }

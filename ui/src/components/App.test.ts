@@ -71,9 +71,10 @@ describe("start screen", () => {
 
   it("keeps the sections that do not exist yet out of reach", async () => {
     await openDemoOn("dashboard");
-    const dependencies = screen.getByTestId("nav-dependencies") as HTMLButtonElement;
-    expect(dependencies.disabled).toBe(true);
-    expect(dependencies.textContent).toContain("Soon");
+    const workshop = screen.getByTestId("nav-workshop-mode") as HTMLButtonElement;
+    expect(workshop.disabled).toBe(true);
+    expect(workshop.textContent).toContain("Soon");
+    expect((screen.getByTestId("nav-dependencies") as HTMLButtonElement).disabled).toBe(false);
     expect((screen.getByTestId("nav-impact") as HTMLButtonElement).disabled).toBe(false);
     expect((screen.getByTestId("nav-objectives") as HTMLButtonElement).disabled).toBe(false);
   });

@@ -41,9 +41,10 @@ import { demoDependencies, demoResources } from "./demoResources";
 import { durationError, isNotApplicable, parseOptionalDuration } from "./durations";
 import { fakeAnalyzeProcess } from "./fakeAnalysis";
 import { fakeDependencyAnalysis } from "./fakeDependencies";
+import { parseResourceInput, resourceOf } from "./fakeResources";
 import { applyScoreInputs, maxLevel } from "./impactGrid";
 import { formatMinutes } from "./minutes";
-import { kindNoun, kindRank } from "./resourceKinds";
+import { kindNoun, kindRank, withArticle } from "./resourceKinds";
 import { statusLabel } from "./statuses";
 
 interface Snapshot {
@@ -525,53 +526,14 @@ export class FakeBackend {
     return node?.name ?? fail("no_such_id", `no ${ref.kind} with id ${ref.id}`);
   }
 
-  /** Parses a typed resource as the core does: the issues, and the durations read. */
-  private checkResource(input: ResourceInput, id: string | null) {
-    const issues: FieldIssue[] = [];
-    const name = input.name.trim().replace(/\s+/g, " ");
-    if (name === "") issues.push({ field: "name", message: "A resource needs a name." });
-    else if (this.store().data.resources.some((r) => r.kind === input.kind && key(r.name) === key(name) && r.id !== id))
-      issues.push({ field: "name", message: `A ${kindNoun(input.kind)} named "${name}" already exists.` });
-    const duration = (field: string, label: string, text: string): number | null => {
-      const read = parseOptionalDuration(text);
-      if (read.ok) return read.minutes;
-      issues.push({ field, message: durationError(label, text) });
-      return null;
-    };
-    const rto = duration("rto_capability", "Recovery time", input.rto_capability);
-    const rpo = duration("rpo_capability", "Data loss", input.rpo_capability);
-    const contractual = duration("contractual_recovery", "Contractual recovery time", input.contractual_recovery);
-    const seen: string[] = [];
-    input.custom_fields.forEach((field, i) => {
-      const k = key(field.name);
-      if (k === "") issues.push({ field: `custom_fields.${i}`, message: "A custom field needs a name." });
-      else if (seen.includes(k))
-        issues.push({ field: `custom_fields.${i}`, message: `The custom field "${field.name.trim()}" appears twice.` });
-      seen.push(k);
-    });
-    return { issues, name, rto, rpo, contractual };
-  }
-
   /** A resource from a typed input, refused as the core refuses it (a clashing name alone is a duplicate). */
   private resourceFrom(input: ResourceInput, old: Resource | null): Resource {
-    const { issues, name, rto, rpo, contractual } = this.checkResource(input, old?.id ?? null);
+    const parsed = parseResourceInput(input, this.store().data.resources, old?.id ?? null);
+    const { issues, name } = parsed;
     if (issues.length === 1 && issues[0].field === "name" && name !== "")
-      fail("duplicate_resource", `a ${kindNoun(input.kind)} named "${name}" already exists`);
+      fail("duplicate_resource", `${withArticle(input.kind)} named "${name}" already exists`);
     if (issues.length > 0) fail("invalid", issues.map((i) => i.message).join(" "), { issues });
-    return {
-      id: old?.id ?? newId(),
-      kind: input.kind,
-      name,
-      owner: input.owner.trim(),
-      description: input.description.trim(),
-      rto_capability: rto,
-      rpo_capability: rpo,
-      redundancy: input.redundancy,
-      contractual_recovery: contractual,
-      notes: input.notes.trim(),
-      custom_fields: clone(input.custom_fields),
-      provenance: old?.provenance ?? { kind: "workshop" },
-    };
+    return resourceOf(input, parsed, old?.id ?? newId(), old);
   }
 
   /** `from` relies on `to` (a resource created with it in the same edit); refuses loops on itself, resource → process and repeats. */
@@ -748,7 +710,7 @@ export class FakeBackend {
       case "list_resources":
         return clone(this.sortedResources());
       case "check_resource":
-        return this.checkResource(args.input as ResourceInput, (args.id as string | null) ?? null).issues;
+        return parseResourceInput(args.input as ResourceInput, this.store().data.resources, (args.id as string | null) ?? null).issues;
       case "create_resource": {
         const created = this.resourceFrom(args.input as ResourceInput, null);
         this.change(`Add ${kindNoun(created.kind)} “${created.name}”`, (d) => d.resources.push(created));

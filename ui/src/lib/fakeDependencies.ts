@@ -26,6 +26,8 @@ interface Node {
 interface Flow {
   required: Array<number | null>;
   parent: Array<number | null>;
+  /** The process whose objective set the requirement. */
+  source: Array<number | null>;
 }
 
 export function fakeDependencyAnalysis(
@@ -54,7 +56,7 @@ export function fakeDependencyAnalysis(
   };
 
   const flow = (objective: (i: number) => number | null): Flow => {
-    const f: Flow = { required: nodes.map(() => null), parent: nodes.map(() => null) };
+    const f: Flow = { required: nodes.map(() => null), parent: nodes.map(() => null), source: nodes.map(() => null) };
     const sources = nodes
       .map((_, i) => ({ i, m: objective(i) }))
       .filter((s): s is { i: number; m: number } => s.m !== null)
@@ -67,6 +69,7 @@ export function fakeDependencyAnalysis(
           if (!e.required || e.to === source || f.required[e.to] !== null) continue;
           f.required[e.to] = m;
           f.parent[e.to] = from;
+          f.source[e.to] = source;
           queue.push(e.to);
         }
       }
@@ -105,16 +108,21 @@ export function fakeDependencyAnalysis(
     const rpoReq = rpo.required[i];
     const rtoChain = rtoReq !== null ? chain(rto, i, "RTO", rtoOf) : [];
     const rpoChain = rpoReq !== null ? chain(rpo, i, "RPO", rpoOf) : [];
+    const sourceOf = (f: Flow) => {
+      const s = f.source[i];
+      return s === null ? "" : nodes[s].name;
+    };
+    const [rtoSource, rpoSource] = [sourceOf(rto), sourceOf(rpo)];
     const r = n.resource;
     if (r) {
       if (rtoReq !== null) {
         const cap = recoveryTime(r);
         if (cap !== null && cap > rtoReq)
           out.gaps.push(gap("rto_capability", n, rtoReq, cap, rtoChain, `restores in ${fmt(cap)}`,
-            `${r.name} restores in ${fmt(cap)}, but ${rtoChain[0]} must be back within ${fmt(rtoReq)}`));
+            `${r.name} restores in ${fmt(cap)}, but ${rtoSource} needs it back within ${fmt(rtoReq)}`));
         else if (cap === null && within(rtoReq, tier2))
           out.gaps.push(gap("unknown_capability", n, rtoReq, null, rtoChain, "recovery time unknown",
-            `${r.name} has no known recovery time, and ${rtoChain[0]} needs it within ${fmt(rtoReq)}`));
+            `${r.name} has no known recovery time, and ${rtoSource} needs it back within ${fmt(rtoReq)}`));
         if (r.redundancy === "none" && within(rtoReq, tier1))
           out.spofs.push({
             resource_id: r.id,
@@ -125,7 +133,7 @@ export function fakeDependencyAnalysis(
       }
       if (rpoReq !== null && r.rpo_capability !== null && r.rpo_capability > rpoReq)
         out.gaps.push(gap("rpo_capability", n, rpoReq, r.rpo_capability, rpoChain, `can lose ${fmt(r.rpo_capability)} of data`,
-          `${r.name} can lose ${fmt(r.rpo_capability)} of data, but ${rpoChain[0]} allows ${fmt(rpoReq)}`));
+          `${r.name} can lose ${fmt(r.rpo_capability)} of data, but ${rpoSource} allows only ${fmt(rpoReq)}`));
       out.resources.push({
         resource_id: r.id,
         name: r.name,
@@ -139,7 +147,7 @@ export function fakeDependencyAnalysis(
       const own = rtoOf(i);
       if (own !== null && own > rtoReq)
         out.gaps.push(gap("upstream_rto", n, rtoReq, own, rtoChain, `RTO ${fmt(own)}`,
-          `${n.name} recovers in ${fmt(own)} (its RTO), but ${rtoChain[0]} relies on it within ${fmt(rtoReq)}`));
+          `${n.name} has an RTO of ${fmt(own)}, but ${rtoSource} relies on it within ${fmt(rtoReq)}`));
       out.upstream.push({ process_id: n.ref.id, name: n.name, required_rto: rtoReq, rto_chain: rtoChain });
     }
   });

@@ -72,6 +72,12 @@ export function strengthLabel(strength: Strength): string {
   return STRENGTH_OPTIONS.find((s) => s.value === strength)?.label ?? strength;
 }
 
+/** "an application", "a supplier", as the core's messages say it. */
+export function withArticle(kind: ResourceKind): string {
+  const noun = kindNoun(kind);
+  return `${/^[aeiou]/.test(noun) ? "an" : "a"} ${noun}`;
+}
+
 export function isResourceKind(value: string): value is ResourceKind {
   return KIND_OPTIONS.some((k) => k.value === value);
 }

@@ -69,6 +69,23 @@ export function typeAheadChoices(
   return choices;
 }
 
+/** Whether two names are the same once cleaned, ignoring case. */
+export function sameName(a: string, b: string): boolean {
+  return fold(a) === fold(b);
+}
+
+/**
+ * What Add takes without an explicit pick: the highlighted choice when it
+ * is "create" (nothing else matches) or has exactly the typed name; null
+ * when the typed text only partly matches (pick one first).
+ */
+export function implicitChoice(choices: readonly Choice[], current: number, query: string): Choice | null {
+  const choice = current >= 0 ? choices[current] : undefined;
+  if (!choice || !pickable(choice)) return null;
+  if (choice.type === "create") return choice;
+  return sameName(choice.candidate.name, query) ? choice : null;
+}
+
 export function pickable(choice: Choice): boolean {
   return choice.type === "create" || !choice.candidate.linked;
 }
@@ -87,4 +104,16 @@ export function stepChoice(choices: readonly Choice[], current: number, delta: 1
     if (pickable(choices[at])) return at;
   }
   return -1;
+}
+
+/** A name cut into pieces around the first place the query's first word occurs, for bolding the match. */
+export function highlight(name: string, query: string): Array<{ text: string; match: boolean }> {
+  const word = fold(query).split(" ")[0] ?? "";
+  const at = word === "" ? -1 : name.toLocaleLowerCase().indexOf(word);
+  if (at < 0) return [{ text: name, match: false }];
+  return [
+    { text: name.slice(0, at), match: false },
+    { text: name.slice(at, at + word.length), match: true },
+    { text: name.slice(at + word.length), match: false },
+  ].filter((piece) => piece.text !== "");
 }
