@@ -6,8 +6,12 @@
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::analysis::{self, Analysis, Cycle, DecreasingRow, GapKind, MtpdReason, SinglePointOfFailure, Violation};
-use crate::model::{Assessment, AssessmentInfo, Decision, Methodology, Redundancy, ResourceKind, Status, Strength};
+use crate::analysis::{
+    self, Analysis, Cycle, DecreasingRow, GapKind, MtpdReason, SinglePointOfFailure, Violation,
+};
+use crate::model::{
+    Assessment, AssessmentInfo, Decision, Methodology, Redundancy, ResourceKind, Status, Strength,
+};
 
 /// The value of the `format` key.
 pub const FORMAT: &str = "bia-workbench/1";
@@ -214,7 +218,11 @@ impl<'a> Dump<'a> {
                     redundancy: r.redundancy,
                     contractual_recovery_minutes: r.contractual_recovery.map(|m| m.0),
                     notes: &r.notes,
-                    custom_fields: r.custom_fields.iter().map(|f| (f.name.clone(), Value::String(f.value.clone()))).collect(),
+                    custom_fields: r
+                        .custom_fields
+                        .iter()
+                        .map(|f| (f.name.clone(), Value::String(f.value.clone())))
+                        .collect(),
                 })
                 .collect(),
             dependencies: a

@@ -58,7 +58,11 @@ pub enum Error {
     DuplicateUnit { name: String, existing: Id },
 
     #[error("{} named \"{name}\" already exists", with_article(kind))]
-    DuplicateResource { kind: &'static str, name: String, existing: Id },
+    DuplicateResource {
+        kind: &'static str,
+        name: String,
+        existing: Id,
+    },
 
     #[error("{}", .issues.iter().map(|i| i.message.as_str()).collect::<Vec<_>>().join(" "))]
     Invalid { issues: Vec<FieldIssue> },
@@ -99,7 +103,11 @@ pub enum Error {
     },
 
     #[error("\"{name}\" could be {}; write {hint}", candidates.join(" or "))]
-    Ambiguous { name: String, candidates: Vec<String>, hint: String },
+    Ambiguous {
+        name: String,
+        candidates: Vec<String>,
+        hint: String,
+    },
 
     #[error("{0}")]
     BadDependency(String),
@@ -119,7 +127,11 @@ pub enum Error {
 
 /// "an application", "a supplier".
 fn with_article(noun: &str) -> String {
-    let article = if noun.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+    let article = if noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
     format!("{article} {noun}")
 }
 

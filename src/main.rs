@@ -8,8 +8,8 @@ use std::process::ExitCode;
 
 use bia::dump::Dump;
 use bia::model::{
-    AssessmentInput, DependencyInput, DependencyTarget, ProcessInput, Provenance, Redundancy, ResourceInput, ResourceKind,
-    ScoreInput, Strength,
+    AssessmentInput, DependencyInput, DependencyTarget, ProcessInput, Provenance, Redundancy,
+    ResourceInput, ResourceKind, ScoreInput, Strength,
 };
 use bia::{Store, demo};
 use clap::{Parser, Subcommand};
@@ -330,16 +330,35 @@ fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
             )
             .ok();
         }
-        Command::Resource(ResourceCommand::Add { file, kind, name, rto_capability, rpo_capability, redundancy, owner }) => {
-            let unknown = |what: &'static str, given: &str, accepted: Vec<&str>| bia::Error::Unknown {
-                kind: what,
-                name: given.trim().to_string(),
-                accepted: accepted.join(", "),
-            };
-            let kind = ResourceKind::parse(&kind)
-                .ok_or_else(|| unknown("resource kind", &kind, ResourceKind::ALL.iter().map(|k| k.as_str()).collect()))?;
-            let redundancy = Redundancy::parse(&redundancy)
-                .ok_or_else(|| unknown("redundancy", &redundancy, Redundancy::ALL.iter().map(|r| r.as_str()).collect()))?;
+        Command::Resource(ResourceCommand::Add {
+            file,
+            kind,
+            name,
+            rto_capability,
+            rpo_capability,
+            redundancy,
+            owner,
+        }) => {
+            let unknown =
+                |what: &'static str, given: &str, accepted: Vec<&str>| bia::Error::Unknown {
+                    kind: what,
+                    name: given.trim().to_string(),
+                    accepted: accepted.join(", "),
+                };
+            let kind = ResourceKind::parse(&kind).ok_or_else(|| {
+                unknown(
+                    "resource kind",
+                    &kind,
+                    ResourceKind::ALL.iter().map(|k| k.as_str()).collect(),
+                )
+            })?;
+            let redundancy = Redundancy::parse(&redundancy).ok_or_else(|| {
+                unknown(
+                    "redundancy",
+                    &redundancy,
+                    Redundancy::ALL.iter().map(|r| r.as_str()).collect(),
+                )
+            })?;
             let mut store = Store::open(&file)?;
             let input = ResourceInput {
                 kind,
@@ -354,7 +373,13 @@ fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
             store.close()?;
             writeln!(out, "added {} \"{}\" ({})", r.kind.label(), r.name, r.id).ok();
         }
-        Command::Depend { file, from, to, strength, note } => {
+        Command::Depend {
+            file,
+            from,
+            to,
+            strength,
+            note,
+        } => {
             let strength = Strength::parse(&strength).ok_or_else(|| bia::Error::Unknown {
                 kind: "strength",
                 name: strength.trim().to_string(),
@@ -369,7 +394,14 @@ fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
             };
             store.create_dependency(&input, &Provenance::Workshop)?;
             store.close()?;
-            writeln!(out, "{} relies on {} ({})", from.trim(), to.trim(), strength.as_str()).ok();
+            writeln!(
+                out,
+                "{} relies on {} ({})",
+                from.trim(),
+                to.trim(),
+                strength.as_str()
+            )
+            .ok();
         }
         Command::Analyze { file, json } => {
             let store = Store::open(&file)?;
@@ -448,7 +480,14 @@ fn print_analysis(out: &mut impl Write, analysis: &bia::analysis::Analysis) {
     for c in &d.cycles {
         writeln!(out, "cycle: {}", c.message).ok();
     }
-    writeln!(out, "{} gap(s), {} single point(s) of failure, {} cycle(s)", d.gaps.len(), d.spofs.len(), d.cycles.len()).ok();
+    writeln!(
+        out,
+        "{} gap(s), {} single point(s) of failure, {} cycle(s)",
+        d.gaps.len(),
+        d.spofs.len(),
+        d.cycles.len()
+    )
+    .ok();
 }
 
 fn print_rows<const N: usize>(out: &mut impl Write, header: [&str; N], rows: &[[String; N]]) {

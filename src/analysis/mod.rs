@@ -7,8 +7,8 @@ mod dependencies;
 mod objectives;
 
 pub use dependencies::{
-    Cycle, DependencyAnalysis, Gap, GapKind, ResourceRequirement, SinglePointOfFailure, UpstreamRequirement,
-    analyze_dependencies,
+    Cycle, DependencyAnalysis, Gap, GapKind, ResourceRequirement, SinglePointOfFailure,
+    UpstreamRequirement, analyze_dependencies,
 };
 pub use objectives::{
     Analysis, DecreasingRow, MtpdReason, ProcessAnalysis, TierRef, Violation, analyze,

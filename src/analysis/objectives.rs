@@ -88,7 +88,10 @@ pub struct Analysis {
 pub fn analyze(a: &Assessment) -> Analysis {
     let processes = analyze_processes(a);
     let dependencies = super::analyze_dependencies(a, &processes);
-    Analysis { processes, dependencies }
+    Analysis {
+        processes,
+        dependencies,
+    }
 }
 
 /// The MTPD, tier and objective checks of every process.
@@ -99,12 +102,20 @@ pub fn analyze_processes(a: &Assessment) -> Vec<ProcessAnalysis> {
     for s in &a.scores {
         scores.entry(s.process_id).or_default().push(s);
     }
-    let objectives: FxHashMap<Id, &Objectives> = a.objectives.iter().map(|o| (o.process_id, o)).collect();
+    let objectives: FxHashMap<Id, &Objectives> =
+        a.objectives.iter().map(|o| (o.process_id, o)).collect();
     a.processes
         .iter()
         .map(|p| {
             let cells = scores.get(&p.id).map(Vec::as_slice).unwrap_or(&[]);
-            analyze_with(&grid, &a.methodology, p.id, &p.name, cells, objectives.get(&p.id).copied())
+            analyze_with(
+                &grid,
+                &a.methodology,
+                p.id,
+                &p.name,
+                cells,
+                objectives.get(&p.id).copied(),
+            )
         })
         .collect()
 }

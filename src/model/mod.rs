@@ -27,7 +27,8 @@ pub use minutes::Minutes;
 pub use objectives::{Decision, Objectives, ObjectivesInput, ParsedObjectives};
 pub use process::{CustomField, FieldIssue, Process, ProcessInput, Provenance, Status};
 pub use resource::{
-    Dependency, DependencyInput, DependencyTarget, NodeRef, Redundancy, Resource, ResourceInput, ResourceKind, Strength,
+    Dependency, DependencyInput, DependencyTarget, NodeRef, Redundancy, Resource, ResourceInput,
+    ResourceKind, Strength,
 };
 pub use unit::{Unit, UnitInput};
 

@@ -80,8 +80,12 @@ pub enum Redundancy {
 }
 
 impl Redundancy {
-    pub const ALL: [Redundancy; 4] =
-        [Redundancy::None, Redundancy::ManualWorkaround, Redundancy::Alternate, Redundancy::AutomaticFailover];
+    pub const ALL: [Redundancy; 4] = [
+        Redundancy::None,
+        Redundancy::ManualWorkaround,
+        Redundancy::Alternate,
+        Redundancy::AutomaticFailover,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -221,7 +225,9 @@ impl Strength {
 
     pub fn parse(s: &str) -> Option<Strength> {
         let key = s.trim().to_lowercase();
-        Strength::ALL.into_iter().find(|x| x.as_str() == key || (key == "degraded without" && *x == Strength::Degraded))
+        Strength::ALL
+            .into_iter()
+            .find(|x| x.as_str() == key || (key == "degraded without" && *x == Strength::Degraded))
     }
 }
 

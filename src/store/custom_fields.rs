@@ -10,18 +10,40 @@ use crate::error::Result;
 use crate::model::{CustomField, Id, clean_name, name_key};
 
 /// The custom fields of one owner row, in order, with their row ids.
-pub(super) fn read(conn: &Connection, table: Table, owner_column: &str, owner: Id) -> Result<Vec<(Id, CustomField)>> {
-    let sql = format!("SELECT id, name, value FROM {} WHERE {owner_column} = ?1 ORDER BY position", table.name());
+pub(super) fn read(
+    conn: &Connection,
+    table: Table,
+    owner_column: &str,
+    owner: Id,
+) -> Result<Vec<(Id, CustomField)>> {
+    let sql = format!(
+        "SELECT id, name, value FROM {} WHERE {owner_column} = ?1 ORDER BY position",
+        table.name()
+    );
     let fields = conn
         .prepare_cached(&sql)?
-        .query_map([owner.to_string()], |r| Ok((id_col(r, 0)?, CustomField { name: r.get(1)?, value: r.get(2)? })))?
+        .query_map([owner.to_string()], |r| {
+            Ok((
+                id_col(r, 0)?,
+                CustomField {
+                    name: r.get(1)?,
+                    value: r.get(2)?,
+                },
+            ))
+        })?
         .collect::<Result<Vec<_>, _>>()?;
     Ok(fields)
 }
 
 /// Brings the stored fields of `owner` to `fields`, keeping the id of every
 /// field whose name stays.
-pub(super) fn write(tx: &mut Tx, table: Table, owner_column: &'static str, owner: Id, fields: &[CustomField]) -> Result<()> {
+pub(super) fn write(
+    tx: &mut Tx,
+    table: Table,
+    owner_column: &'static str,
+    owner: Id,
+    fields: &[CustomField],
+) -> Result<()> {
     let stored = read(tx.conn(), table, owner_column, owner)?;
     let wanted: Vec<String> = fields.iter().map(|f| name_key(&f.name)).collect();
     for (id, field) in &stored {
@@ -35,7 +57,10 @@ pub(super) fn write(tx: &mut Tx, table: Table, owner_column: &'static str, owner
             ("name", Value::Text(clean_name(&field.name))),
             ("value", Value::Text(field.value.clone())),
         ];
-        match stored.iter().find(|(_, f)| name_key(&f.name) == name_key(&field.name)) {
+        match stored
+            .iter()
+            .find(|(_, f)| name_key(&f.name) == name_key(&field.name))
+        {
             Some((id, _)) => tx.update(table, *id, &cols)?,
             None => {
                 let mut with_owner = vec![(owner_column, Value::Text(owner.to_string()))];

@@ -11,10 +11,16 @@ use super::Store;
 use super::journal::{self, Table};
 use super::processes::id_col;
 use crate::error::{Error, Result};
-use crate::model::{Dependency, DependencyInput, DependencyTarget, Id, NodeRef, Provenance, ResourceKind, Strength};
+use crate::model::{
+    Dependency, DependencyInput, DependencyTarget, Id, NodeRef, Provenance, ResourceKind, Strength,
+};
 
 fn node(kind: &str, id: Id) -> NodeRef {
-    if kind == "process" { NodeRef::Process(id) } else { NodeRef::Resource(id) }
+    if kind == "process" {
+        NodeRef::Process(id)
+    } else {
+        NodeRef::Resource(id)
+    }
 }
 
 fn kind_of(n: NodeRef) -> &'static str {
@@ -58,7 +64,10 @@ fn name_of(conn: &Connection, n: NodeRef) -> Result<String> {
     };
     conn.query_row(sql, [n.id().to_string()], |r| r.get(0))
         .optional()?
-        .ok_or(Error::NoSuchId { kind: kind_of(n), id: n.id().to_string() })
+        .ok_or(Error::NoSuchId {
+            kind: kind_of(n),
+            id: n.id().to_string(),
+        })
 }
 
 impl Store {
@@ -68,71 +77,130 @@ impl Store {
 
     /// Records that `from` relies on `to` (creating `to` first when it is a
     /// new resource), as one edit.
-    pub fn create_dependency(&mut self, input: &DependencyInput, provenance: &Provenance) -> Result<Dependency> {
+    pub fn create_dependency(
+        &mut self,
+        input: &DependencyInput,
+        provenance: &Provenance,
+    ) -> Result<Dependency> {
         let from_name = name_of(&self.conn, input.from)?;
         let to_name = match &input.to {
             DependencyTarget::Existing(n) => name_of(&self.conn, *n)?,
             DependencyTarget::NewResource(r) => r.name.trim().to_string(),
         };
         let id = Id::new();
-        journal::edit(&mut self.conn, &format!("{from_name} relies on {to_name}"), |tx| {
-            let to = match &input.to {
-                DependencyTarget::Existing(n) => *n,
-                DependencyTarget::NewResource(r) => NodeRef::Resource(super::resources::insert(tx, r, provenance)?),
-            };
-            if input.from == to {
-                return Err(Error::BadDependency(format!("{from_name} cannot rely on itself")));
-            }
-            if matches!((input.from, to), (NodeRef::Resource(_), NodeRef::Process(_))) {
-                return Err(Error::BadDependency(format!(
-                    "a resource cannot rely on a process ({from_name} → {to_name}); record that {to_name} relies on {from_name} instead"
-                )));
-            }
-            let exists: Option<String> = tx
-                .conn()
-                .query_row(
-                    "SELECT strength FROM dependency WHERE from_id = ?1 AND to_id = ?2",
-                    [input.from.id().to_string(), to.id().to_string()],
-                    |r| r.get(0),
+        journal::edit(
+            &mut self.conn,
+            &format!("{from_name} relies on {to_name}"),
+            |tx| {
+                let to = match &input.to {
+                    DependencyTarget::Existing(n) => *n,
+                    DependencyTarget::NewResource(r) => {
+                        NodeRef::Resource(super::resources::insert(tx, r, provenance)?)
+                    }
+                };
+                if input.from == to {
+                    return Err(Error::BadDependency(format!(
+                        "{from_name} cannot rely on itself"
+                    )));
+                }
+                if matches!(
+                    (input.from, to),
+                    (NodeRef::Resource(_), NodeRef::Process(_))
+                ) {
+                    return Err(Error::BadDependency(format!(
+                        "a resource cannot rely on a process ({from_name} → {to_name}); record that {to_name} relies on {from_name} instead"
+                    )));
+                }
+                let exists: Option<String> = tx
+                    .conn()
+                    .query_row(
+                        "SELECT strength FROM dependency WHERE from_id = ?1 AND to_id = ?2",
+                        [input.from.id().to_string(), to.id().to_string()],
+                        |r| r.get(0),
+                    )
+                    .optional()?;
+                if let Some(strength) = exists {
+                    return Err(Error::BadDependency(format!(
+                        "{from_name} already relies on {to_name} ({strength})"
+                    )));
+                }
+                tx.insert(
+                    Table::Dependency,
+                    id,
+                    &[
+                        ("from_kind", Value::Text(kind_of(input.from).into())),
+                        ("from_id", Value::Text(input.from.id().to_string())),
+                        ("to_kind", Value::Text(kind_of(to).into())),
+                        ("to_id", Value::Text(to.id().to_string())),
+                        ("strength", Value::Text(input.strength.as_str().into())),
+                        ("note", Value::Text(input.note.trim().into())),
+                    ],
                 )
-                .optional()?;
-            if let Some(strength) = exists {
-                return Err(Error::BadDependency(format!("{from_name} already relies on {to_name} ({strength})")));
-            }
-            tx.insert(
-                Table::Dependency,
-                id,
-                &[
-                    ("from_kind", Value::Text(kind_of(input.from).into())),
-                    ("from_id", Value::Text(input.from.id().to_string())),
-                    ("to_kind", Value::Text(kind_of(to).into())),
-                    ("to_id", Value::Text(to.id().to_string())),
-                    ("strength", Value::Text(input.strength.as_str().into())),
-                    ("note", Value::Text(input.note.trim().into())),
-                ],
-            )
-        })?;
-        list(&self.conn)?.into_iter().find(|d| d.id == id).ok_or(Error::NoSuchId { kind: "dependency", id: id.to_string() })
+            },
+        )?;
+        list(&self.conn)?
+            .into_iter()
+            .find(|d| d.id == id)
+            .ok_or(Error::NoSuchId {
+                kind: "dependency",
+                id: id.to_string(),
+            })
     }
 
     /// Changes a dependency's strength and note.
-    pub fn update_dependency(&mut self, id: Id, strength: Strength, note: &str) -> Result<Dependency> {
-        let old = list(&self.conn)?.into_iter().find(|d| d.id == id).ok_or(Error::NoSuchId { kind: "dependency", id: id.to_string() })?;
-        let label = format!("Edit the dependency of {} on {}", name_of(&self.conn, old.from)?, name_of(&self.conn, old.to)?);
+    pub fn update_dependency(
+        &mut self,
+        id: Id,
+        strength: Strength,
+        note: &str,
+    ) -> Result<Dependency> {
+        let old = list(&self.conn)?
+            .into_iter()
+            .find(|d| d.id == id)
+            .ok_or(Error::NoSuchId {
+                kind: "dependency",
+                id: id.to_string(),
+            })?;
+        let label = format!(
+            "Edit the dependency of {} on {}",
+            name_of(&self.conn, old.from)?,
+            name_of(&self.conn, old.to)?
+        );
         journal::edit(&mut self.conn, &label, |tx| {
             tx.update(
                 Table::Dependency,
                 id,
-                &[("strength", Value::Text(strength.as_str().into())), ("note", Value::Text(note.trim().into()))],
+                &[
+                    ("strength", Value::Text(strength.as_str().into())),
+                    ("note", Value::Text(note.trim().into())),
+                ],
             )
         })?;
-        list(&self.conn)?.into_iter().find(|d| d.id == id).ok_or(Error::NoSuchId { kind: "dependency", id: id.to_string() })
+        list(&self.conn)?
+            .into_iter()
+            .find(|d| d.id == id)
+            .ok_or(Error::NoSuchId {
+                kind: "dependency",
+                id: id.to_string(),
+            })
     }
 
     pub fn delete_dependency(&mut self, id: Id) -> Result<()> {
-        let old = list(&self.conn)?.into_iter().find(|d| d.id == id).ok_or(Error::NoSuchId { kind: "dependency", id: id.to_string() })?;
-        let label = format!("Remove the dependency of {} on {}", name_of(&self.conn, old.from)?, name_of(&self.conn, old.to)?);
-        journal::edit(&mut self.conn, &label, |tx| tx.delete(Table::Dependency, id))
+        let old = list(&self.conn)?
+            .into_iter()
+            .find(|d| d.id == id)
+            .ok_or(Error::NoSuchId {
+                kind: "dependency",
+                id: id.to_string(),
+            })?;
+        let label = format!(
+            "Remove the dependency of {} on {}",
+            name_of(&self.conn, old.from)?,
+            name_of(&self.conn, old.to)?
+        );
+        journal::edit(&mut self.conn, &label, |tx| {
+            tx.delete(Table::Dependency, id)
+        })
     }
 
     /// The process or resource with this name; an error naming every
@@ -140,30 +208,46 @@ impl Store {
     /// `KIND:NAME` (e.g. `supplier:Acme`) says which one is meant.
     pub fn node_named(&self, name: &str) -> Result<NodeRef> {
         let (wanted, name) = match name.split_once(':') {
-            Some((kind, rest)) if kind.trim() == "process" || ResourceKind::parse(kind).is_some() => {
+            Some((kind, rest))
+                if kind.trim() == "process" || ResourceKind::parse(kind).is_some() =>
+            {
                 (Some(kind.trim().to_lowercase()), rest)
             }
             _ => (None, name),
         };
         let mut found: Vec<(NodeRef, String, &'static str)> = Vec::new();
         if let Some(p) = self.process_by_name(name)? {
-            found.push((NodeRef::Process(p.id), format!("process \"{}\"", p.name), "process"));
+            found.push((
+                NodeRef::Process(p.id),
+                format!("process \"{}\"", p.name),
+                "process",
+            ));
         }
         for r in super::resources::named(&self.conn, name)? {
-            found.push((NodeRef::Resource(r.id), format!("{} \"{}\"", r.kind.label(), r.name), r.kind.as_str()));
+            found.push((
+                NodeRef::Resource(r.id),
+                format!("{} \"{}\"", r.kind.label(), r.name),
+                r.kind.as_str(),
+            ));
         }
         if let Some(kind) = wanted {
             found.retain(|(_, _, k)| *k == kind);
         }
         match found.len() {
-            0 => Err(Error::NoSuchName { kind: "process or resource", name: name.trim().to_string() }),
+            0 => Err(Error::NoSuchName {
+                kind: "process or resource",
+                name: name.trim().to_string(),
+            }),
             1 => Ok(found[0].0),
             _ => Err(Error::Ambiguous {
                 name: name.trim().to_string(),
                 candidates: found.iter().map(|(_, c, _)| c.clone()).collect(),
-                hint: found.iter().map(|(_, _, k)| format!("{k}:NAME")).collect::<Vec<_>>().join(" or "),
+                hint: found
+                    .iter()
+                    .map(|(_, _, k)| format!("{k}:NAME"))
+                    .collect::<Vec<_>>()
+                    .join(" or "),
             }),
         }
     }
 }
-

@@ -9,7 +9,8 @@ use super::journal::{self, Table, Tx};
 use super::processes::id_col;
 use crate::error::{Error, Result};
 use crate::model::{
-    FieldIssue, Id, Minutes, Provenance, Redundancy, Resource, ResourceInput, ResourceKind, clean_name, duration, name_key,
+    FieldIssue, Id, Minutes, Provenance, Redundancy, Resource, ResourceInput, ResourceKind,
+    clean_name, duration, name_key,
 };
 
 const COLUMNS: &str = "id, kind, name, owner, description, rto_capability_minutes, rpo_capability_minutes, redundancy, \
@@ -38,7 +39,9 @@ fn from_row(r: &rusqlite::Row) -> rusqlite::Result<Resource> {
 
 pub(super) fn list(conn: &Connection) -> Result<Vec<Resource>> {
     let mut resources = conn
-        .prepare(&format!("SELECT {COLUMNS} FROM resource ORDER BY kind, name_key"))?
+        .prepare(&format!(
+            "SELECT {COLUMNS} FROM resource ORDER BY kind, name_key"
+        ))?
         .query_map([], from_row)?
         .collect::<Result<Vec<_>, _>>()?;
     for r in &mut resources {
@@ -48,14 +51,26 @@ pub(super) fn list(conn: &Connection) -> Result<Vec<Resource>> {
 }
 
 fn fields(conn: &Connection, id: Id) -> Result<Vec<crate::model::CustomField>> {
-    Ok(super::custom_fields::read(conn, Table::ResourceCustomField, "resource_id", id)?.into_iter().map(|(_, f)| f).collect())
+    Ok(
+        super::custom_fields::read(conn, Table::ResourceCustomField, "resource_id", id)?
+            .into_iter()
+            .map(|(_, f)| f)
+            .collect(),
+    )
 }
 
 pub(super) fn get(conn: &Connection, id: Id) -> Result<Resource> {
     let mut r = conn
-        .query_row(&format!("SELECT {COLUMNS} FROM resource WHERE id = ?1"), [id.to_string()], from_row)
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM resource WHERE id = ?1"),
+            [id.to_string()],
+            from_row,
+        )
         .optional()?
-        .ok_or(Error::NoSuchId { kind: "resource", id: id.to_string() })?;
+        .ok_or(Error::NoSuchId {
+            kind: "resource",
+            id: id.to_string(),
+        })?;
     r.custom_fields = fields(conn, id)?;
     Ok(r)
 }
@@ -77,7 +92,11 @@ struct Parsed {
     contractual: Option<Minutes>,
 }
 
-fn parse(conn: &Connection, input: &ResourceInput, id: Option<Id>) -> Result<(Parsed, Vec<FieldIssue>)> {
+fn parse(
+    conn: &Connection,
+    input: &ResourceInput,
+    id: Option<Id>,
+) -> Result<(Parsed, Vec<FieldIssue>)> {
     let mut issues = Vec::new();
     let name = clean_name(&input.name);
     if name.is_empty() {
@@ -92,8 +111,15 @@ fn parse(conn: &Connection, input: &ResourceInput, id: Option<Id>) -> Result<(Pa
         && Some(existing) != id
     {
         let label = input.kind.label();
-        let article = if label.starts_with(['a', 'e', 'i', 'o', 'u']) { "An" } else { "A" };
-        issues.push(FieldIssue::new("name", format!("{article} {label} named \"{name}\" already exists.")));
+        let article = if label.starts_with(['a', 'e', 'i', 'o', 'u']) {
+            "An"
+        } else {
+            "A"
+        };
+        issues.push(FieldIssue::new(
+            "name",
+            format!("{article} {label} named \"{name}\" already exists."),
+        ));
     }
     let mut duration = |field: &str, label: &str, text: &str| match duration::parse_optional(text) {
         Ok(m) => m,
@@ -104,8 +130,20 @@ fn parse(conn: &Connection, input: &ResourceInput, id: Option<Id>) -> Result<(Pa
     };
     let rto = duration("rto_capability", "Recovery time", &input.rto_capability);
     let rpo = duration("rpo_capability", "Data loss", &input.rpo_capability);
-    let contractual = duration("contractual_recovery", "Contractual recovery time", &input.contractual_recovery);
-    Ok((Parsed { name, rto, rpo, contractual }, issues))
+    let contractual = duration(
+        "contractual_recovery",
+        "Contractual recovery time",
+        &input.contractual_recovery,
+    );
+    Ok((
+        Parsed {
+            name,
+            rto,
+            rpo,
+            contractual,
+        },
+        issues,
+    ))
 }
 
 fn columns(input: &ResourceInput, p: &Parsed) -> Vec<(&'static str, Value)> {
@@ -125,7 +163,12 @@ fn columns(input: &ResourceInput, p: &Parsed) -> Vec<(&'static str, Value)> {
 }
 
 /// Refuses an input with issues: a clashing name alone is a duplicate.
-fn refuse(input: &ResourceInput, p: &Parsed, issues: Vec<FieldIssue>, conn: &Connection) -> Result<()> {
+fn refuse(
+    input: &ResourceInput,
+    p: &Parsed,
+    issues: Vec<FieldIssue>,
+    conn: &Connection,
+) -> Result<()> {
     if issues.is_empty() {
         return Ok(());
     }
@@ -135,7 +178,11 @@ fn refuse(input: &ResourceInput, p: &Parsed, issues: Vec<FieldIssue>, conn: &Con
             [input.kind.as_str(), &name_key(&p.name)],
             |r| id_col(r, 0),
         )?;
-        return Err(Error::DuplicateResource { kind: input.kind.label(), name: p.name.clone(), existing });
+        return Err(Error::DuplicateResource {
+            kind: input.kind.label(),
+            name: p.name.clone(),
+            existing,
+        });
     }
     Err(Error::Invalid { issues })
 }
@@ -146,9 +193,18 @@ pub(super) fn insert(tx: &mut Tx, input: &ResourceInput, provenance: &Provenance
     refuse(input, &parsed, issues, tx.conn())?;
     let id = Id::new();
     let mut cols = columns(input, &parsed);
-    cols.push(("provenance", Value::Text(serde_json::to_string(provenance).unwrap_or_default())));
+    cols.push((
+        "provenance",
+        Value::Text(serde_json::to_string(provenance).unwrap_or_default()),
+    ));
     tx.insert(Table::Resource, id, &cols)?;
-    super::custom_fields::write(tx, Table::ResourceCustomField, "resource_id", id, &input.custom_fields)?;
+    super::custom_fields::write(
+        tx,
+        Table::ResourceCustomField,
+        "resource_id",
+        id,
+        &input.custom_fields,
+    )?;
     Ok(id)
 }
 
@@ -167,7 +223,11 @@ impl Store {
         Ok(parse(&self.conn, input, id)?.1)
     }
 
-    pub fn create_resource(&mut self, input: &ResourceInput, provenance: &Provenance) -> Result<Resource> {
+    pub fn create_resource(
+        &mut self,
+        input: &ResourceInput,
+        provenance: &Provenance,
+    ) -> Result<Resource> {
         let label = format!("Add {} “{}”", input.kind.label(), clean_name(&input.name));
         let id = journal::edit(&mut self.conn, &label, |tx| insert(tx, input, provenance))?;
         get(&self.conn, id)
@@ -177,10 +237,20 @@ impl Store {
         let old = get(&self.conn, id)?;
         let (parsed, issues) = parse(&self.conn, input, Some(id))?;
         refuse(input, &parsed, issues, &self.conn)?;
-        journal::edit(&mut self.conn, &format!("Edit {} “{}”", old.kind.label(), old.name), |tx| {
-            tx.update(Table::Resource, id, &columns(input, &parsed))?;
-            super::custom_fields::write(tx, Table::ResourceCustomField, "resource_id", id, &input.custom_fields)
-        })?;
+        journal::edit(
+            &mut self.conn,
+            &format!("Edit {} “{}”", old.kind.label(), old.name),
+            |tx| {
+                tx.update(Table::Resource, id, &columns(input, &parsed))?;
+                super::custom_fields::write(
+                    tx,
+                    Table::ResourceCustomField,
+                    "resource_id",
+                    id,
+                    &input.custom_fields,
+                )
+            },
+        )?;
         get(&self.conn, id)
     }
 
@@ -189,12 +259,21 @@ impl Store {
     pub fn delete_resource(&mut self, id: Id) -> Result<()> {
         let old = get(&self.conn, id)?;
         let links = super::dependencies::touching(&self.conn, id)?;
-        journal::edit(&mut self.conn, &format!("Delete {} “{}”", old.kind.label(), old.name), |tx| {
-            for link in links {
-                tx.delete(Table::Dependency, link)?;
-            }
-            super::custom_fields::delete_all(tx, Table::ResourceCustomField, "resource_id", id)?;
-            tx.delete(Table::Resource, id)
-        })
+        journal::edit(
+            &mut self.conn,
+            &format!("Delete {} “{}”", old.kind.label(), old.name),
+            |tx| {
+                for link in links {
+                    tx.delete(Table::Dependency, link)?;
+                }
+                super::custom_fields::delete_all(
+                    tx,
+                    Table::ResourceCustomField,
+                    "resource_id",
+                    id,
+                )?;
+                tx.delete(Table::Resource, id)
+            },
+        )
     }
 }

@@ -1,41 +1,30 @@
-//! The demo assessment: Harbourline Logistics, a fictional freight,
-//! warehousing and distribution company, so that the app has something
-//! real to show on first launch and tests have a realistic workshop.
-//!
-//! Built through the same store calls a user's edits go through, then the
-//! edit history is cleared (making the demo is not the user's to undo).
+//! The demo's organisation: units, processes, how their impact grows and
+//! what the room agreed for each. Data only.
 
-use std::path::Path;
-
-use crate::error::Result;
-use crate::model::{
-    AssessmentInput, DependencyInput, DependencyTarget, Redundancy, ResourceInput, ResourceKind, Strength, CustomField, ObjectivesInput, ProcessInput, Provenance, ScoreInput, Status,
-    UnitInput,
-};
-use crate::store::Store;
+use crate::model::Status;
 
 /// How a process's impact grows: nothing before horizon `onset`, then
 /// `rate` levels per horizon, up to each category's peak (categories in
 /// the default order: Financial, Operational, Customer, Reputational,
 /// Legal & Regulatory, Health & Safety, Environmental). `tweaks` set single
 /// cells (category, horizon index, severity) on top.
-struct Profile {
-    onset: usize,
-    rate: u8,
-    peaks: [u8; 7],
-    tweaks: &'static [(usize, usize, u8)],
+pub(super) struct Profile {
+    pub(super) onset: usize,
+    pub(super) rate: u8,
+    pub(super) peaks: [u8; 7],
+    pub(super) tweaks: &'static [(usize, usize, u8)],
 }
 
 /// What the room agreed: RTO, RPO, WRT, MBCO, and an MTPD override with its reason.
-struct Agreed {
-    rto: &'static str,
-    rpo: &'static str,
-    wrt: &'static str,
-    mbco: &'static str,
-    mtpd_override: Option<(&'static str, &'static str)>,
+pub(super) struct Agreed {
+    pub(super) rto: &'static str,
+    pub(super) rpo: &'static str,
+    pub(super) wrt: &'static str,
+    pub(super) mbco: &'static str,
+    pub(super) mtpd_override: Option<(&'static str, &'static str)>,
 }
 
-const fn grow(onset: usize, rate: u8, peaks: [u8; 7]) -> Option<Profile> {
+pub(super) const fn grow(onset: usize, rate: u8, peaks: [u8; 7]) -> Option<Profile> {
     Some(Profile {
         onset,
         rate,
@@ -44,7 +33,7 @@ const fn grow(onset: usize, rate: u8, peaks: [u8; 7]) -> Option<Profile> {
     })
 }
 
-const fn agree(
+pub(super) const fn agree(
     rto: &'static str,
     rpo: &'static str,
     wrt: &'static str,
@@ -63,7 +52,7 @@ const fn agree(
 /// to find: Customs clearance's RTO (1 w) is beyond its MTPD (3 d);
 /// Complaints handling is unscored; Seasonal recruitment's operational
 /// impact falls with time.
-const IMPACTS: &[(&str, Option<Profile>, Option<Agreed>)] = &[
+pub(super) const IMPACTS: &[(&str, Option<Profile>, Option<Agreed>)] = &[
     (
         "Inbound goods receiving",
         grow(1, 1, [4, 4, 3, 2, 1, 0, 0]),
@@ -203,104 +192,13 @@ const IMPACTS: &[(&str, Option<Profile>, Option<Agreed>)] = &[
 
 /// The process whose objectives were agreed before its impact was scored,
 /// leaving an RTO beyond the MTPD for the room to find.
-const RTO_BEYOND_MTPD: &str = "Customs clearance and documentation";
-
-/// Resources as (kind, name, owner, recovery time, data loss, redundancy,
-/// contractual recovery for suppliers); blank durations are unknown.
-const RESOURCES: &[(ResourceKind, &str, &str, &str, &str, Redundancy, &str)] = &[
-    (ResourceKind::Application, "Harbourline WMS", "Ben Adeyemi", "4 h", "15 min", Redundancy::Alternate, ""),
-    (ResourceKind::Application, "Transport management system", "Tom Reilly", "8 h", "1 h", Redundancy::None, ""),
-    (ResourceKind::Application, "Finance ERP", "Sophie Chen", "1 d", "1 h", Redundancy::Alternate, ""),
-    (ResourceKind::Application, "Sage Payroll", "Aisha Bello", "3 d", "1 d", Redundancy::None, ""),
-    (ResourceKind::Application, "Customer EDI gateway", "Ben Adeyemi", "2 h", "15 min", Redundancy::AutomaticFailover, ""),
-    (ResourceKind::Application, "Customer portal", "Hannah Lowe", "4 h", "1 h", Redundancy::Alternate, ""),
-    (ResourceKind::Application, "Temperature monitoring platform", "Dev Ramanathan", "", "", Redundancy::None, ""),
-    (ResourceKind::Application, "Telematics and tachograph platform", "Gareth Pugh", "1 d", "1 d", Redundancy::None, ""),
-    (ResourceKind::Application, "Microsoft 365 (email and Teams)", "Ben Adeyemi", "4 h", "1 h", Redundancy::Alternate, ""),
-    (ResourceKind::Application, "Banking portal", "James Whitfield", "2 h", "0", Redundancy::AutomaticFailover, ""),
-    (ResourceKind::Application, "Customs declaration software", "Priya Natarajan", "1 d", "4 h", Redundancy::ManualWorkaround, ""),
-    (ResourceKind::Infrastructure, "Primary data centre, Reading", "Ben Adeyemi", "8 h", "15 min", Redundancy::None, ""),
-    (ResourceKind::Infrastructure, "Felixstowe site network and Wi-Fi", "Lena Kowalski", "4 h", "", Redundancy::ManualWorkaround, ""),
-    (ResourceKind::Data, "Customer order records", "Hannah Lowe", "4 h", "15 min", Redundancy::Alternate, ""),
-    (ResourceKind::Data, "Employee master data", "Aisha Bello", "1 d", "1 d", Redundancy::Alternate, ""),
-    (ResourceKind::Supplier, "Managed security partner", "Lena Kowalski", "", "", Redundancy::Alternate, "4 h"),
-    (ResourceKind::Supplier, "Agency staffing partner", "Aisha Bello", "", "", Redundancy::Alternate, "3 d"),
-    (ResourceKind::Supplier, "Fuel card provider", "Rachel Summers", "", "", Redundancy::ManualWorkaround, "1 d"),
-    (ResourceKind::Supplier, "Customs broker (call-off)", "Priya Natarajan", "", "", Redundancy::Alternate, "1 d"),
-    (ResourceKind::Supplier, "Cloud hosting provider", "Ben Adeyemi", "4 h", "15 min", Redundancy::AutomaticFailover, "4 h"),
-    (ResourceKind::People, "Licensed forklift operators", "Maria Okafor", "1 d", "", Redundancy::Alternate, ""),
-    (ResourceKind::People, "Payroll specialists", "Aisha Bello", "1 d", "", Redundancy::ManualWorkaround, ""),
-    (ResourceKind::People, "Customs-qualified declarants", "Priya Natarajan", "3 d", "", Redundancy::None, ""),
-    (ResourceKind::People, "Treasury signatories", "James Whitfield", "2 h", "", Redundancy::Alternate, ""),
-    (ResourceKind::Site, "Felixstowe distribution centre", "Maria Okafor", "1 w", "", Redundancy::Alternate, ""),
-    (ResourceKind::Site, "Birmingham hub", "Tom Reilly", "1 w", "", Redundancy::Alternate, ""),
-    (ResourceKind::Site, "Head office, Ipswich", "James Whitfield", "1 d", "", Redundancy::ManualWorkaround, ""),
-    (ResourceKind::Equipment, "Handheld scanners", "Maria Okafor", "1 h", "", Redundancy::Alternate, ""),
-    (ResourceKind::Equipment, "Refrigerated storage units", "Dev Ramanathan", "3 d", "", Redundancy::None, ""),
-    (ResourceKind::Equipment, "Delivery fleet (140 vehicles)", "Gareth Pugh", "1 d", "", Redundancy::Alternate, ""),
-    (ResourceKind::Equipment, "Forklift trucks", "Maria Okafor", "4 h", "", Redundancy::Alternate, ""),
-];
-
-/// Who relies on what (`from`, `to`, strength), by name. Deliberate
-/// findings: the WMS and the data centre it runs on restore too slowly for
-/// picking (RTO 2 h); Sage Payroll takes 3 d against payroll's 1 d; the
-/// temperature platform's recovery is unknown under a Tier 1 process;
-/// refrigerated storage and the data centre are single points of failure;
-/// order intake relies on stock control, whose RTO is a week.
-const DEPENDENCIES: &[(&str, &str, Strength)] = &[
-    ("Inbound goods receiving", "Harbourline WMS", Strength::Required),
-    ("Inbound goods receiving", "Handheld scanners", Strength::Required),
-    ("Inbound goods receiving", "Felixstowe distribution centre", Strength::Required),
-    ("Inbound goods receiving", "Licensed forklift operators", Strength::Required),
-    ("Inbound goods receiving", "Forklift trucks", Strength::Required),
-    ("Pick, pack and dispatch", "Harbourline WMS", Strength::Required),
-    ("Pick, pack and dispatch", "Handheld scanners", Strength::Required),
-    ("Pick, pack and dispatch", "Felixstowe distribution centre", Strength::Required),
-    ("Pick, pack and dispatch", "Licensed forklift operators", Strength::Degraded),
-    ("Pick, pack and dispatch", "Customer order intake", Strength::Required),
-    ("Cold-chain storage monitoring", "Temperature monitoring platform", Strength::Required),
-    ("Cold-chain storage monitoring", "Refrigerated storage units", Strength::Required),
-    ("Route planning and scheduling", "Transport management system", Strength::Required),
-    ("Route planning and scheduling", "Telematics and tachograph platform", Strength::Degraded),
-    ("Customer order intake", "Customer EDI gateway", Strength::Required),
-    ("Customer order intake", "Customer portal", Strength::Degraded),
-    ("Customer order intake", "Customer order records", Strength::Required),
-    ("Customer order intake", "Inventory control and cycle counts", Strength::Required),
-    ("Shipment tracking enquiries", "Transport management system", Strength::Required),
-    ("Shipment tracking enquiries", "Microsoft 365 (email and Teams)", Strength::Degraded),
-    ("Customer invoicing", "Finance ERP", Strength::Required),
-    ("Accounts payable", "Finance ERP", Strength::Required),
-    ("Accounts payable", "Banking portal", Strength::Required),
-    ("Treasury and cash management", "Banking portal", Strength::Required),
-    ("Treasury and cash management", "Treasury signatories", Strength::Required),
-    ("Month-end close and reporting", "Finance ERP", Strength::Required),
-    ("Payroll processing", "Sage Payroll", Strength::Required),
-    ("Payroll processing", "Payroll specialists", Strength::Required),
-    ("Payroll processing", "Employee master data", Strength::Required),
-    ("Customs clearance and documentation", "Customs declaration software", Strength::Required),
-    ("Customs clearance and documentation", "Customs-qualified declarants", Strength::Required),
-    ("Customs clearance and documentation", "Customs broker (call-off)", Strength::Optional),
-    ("Driver compliance and tachograph records", "Telematics and tachograph platform", Strength::Required),
-    ("IT service desk", "Microsoft 365 (email and Teams)", Strength::Required),
-    ("Warehouse management system operations", "Harbourline WMS", Strength::Required),
-    ("Network and cyber security monitoring", "Managed security partner", Strength::Required),
-    ("Seasonal recruitment and onboarding", "Agency staffing partner", Strength::Required),
-    ("Fuel and consumables purchasing", "Fuel card provider", Strength::Required),
-    ("Fleet maintenance", "Delivery fleet (140 vehicles)", Strength::Required),
-    ("Harbourline WMS", "Primary data centre, Reading", Strength::Required),
-    ("Transport management system", "Primary data centre, Reading", Strength::Required),
-    ("Finance ERP", "Cloud hosting provider", Strength::Required),
-    ("Customer EDI gateway", "Cloud hosting provider", Strength::Required),
-    ("Customer portal", "Cloud hosting provider", Strength::Required),
-    ("Handheld scanners", "Felixstowe site network and Wi-Fi", Strength::Required),
-    ("Harbourline WMS", "Customer order records", Strength::Required),
-];
+pub(super) const RTO_BEYOND_MTPD: &str = "Customs clearance and documentation";
 
 /// The date of the demo's workshop.
-const WORKSHOP_DAY: &str = "2026-03-12";
+pub(super) const WORKSHOP_DAY: &str = "2026-03-12";
 
 /// Units as (name, parent).
-const UNITS: &[(&str, Option<&str>)] = &[
+pub(super) const UNITS: &[(&str, Option<&str>)] = &[
     ("Operations", None),
     ("Warehouse Operations", Some("Operations")),
     ("Transport & Fleet", Some("Operations")),
@@ -311,19 +209,19 @@ const UNITS: &[(&str, Option<&str>)] = &[
     ("Procurement", None),
 ];
 
-struct DemoProcess {
-    name: &'static str,
-    unit: &'static str,
-    owner: &'static str,
-    description: &'static str,
-    peak: &'static str,
-    staff: Option<u32>,
-    workaround: &'static str,
-    status: Status,
-    custom: &'static [(&'static str, &'static str)],
+pub(super) struct DemoProcess {
+    pub(super) name: &'static str,
+    pub(super) unit: &'static str,
+    pub(super) owner: &'static str,
+    pub(super) description: &'static str,
+    pub(super) peak: &'static str,
+    pub(super) staff: Option<u32>,
+    pub(super) workaround: &'static str,
+    pub(super) status: Status,
+    pub(super) custom: &'static [(&'static str, &'static str)],
 }
 
-const PROCESSES: &[DemoProcess] = &[
+pub(super) const PROCESSES: &[DemoProcess] = &[
     DemoProcess {
         name: "Inbound goods receiving",
         unit: "Warehouse Operations",
@@ -609,149 +507,3 @@ const PROCESSES: &[DemoProcess] = &[
         custom: &[],
     },
 ];
-
-/// Writes the demo assessment to a new file at `path`.
-pub fn create(path: &Path) -> Result<Store> {
-    let mut store = Store::create(
-        path,
-        &AssessmentInput {
-            name: "Harbourline Logistics — BIA 2026".into(),
-            organisation: "Harbourline Logistics Ltd".into(),
-            scope: "UK freight forwarding, warehousing and distribution: Felixstowe DC, Birmingham hub, head office"
-                .into(),
-            facilitator: "Eleanor Marsh (Continuity Partners)".into(),
-        },
-    )?;
-    let filled = fill(&mut store);
-    if let Err(err) = filled {
-        drop(store);
-        let _ = std::fs::remove_file(path);
-        return Err(err);
-    }
-    Ok(store)
-}
-
-fn fill(store: &mut Store) -> Result<()> {
-    for (name, parent) in UNITS {
-        let parent_id = match parent {
-            Some(p) => store.unit_by_name(p)?.map(|u| u.id),
-            None => None,
-        };
-        store.create_unit(&UnitInput {
-            name: (*name).into(),
-            parent_id,
-        })?;
-    }
-    for p in PROCESSES {
-        let unit_id = store.unit_by_name(p.unit)?.map(|u| u.id);
-        let input = ProcessInput {
-            name: p.name.into(),
-            unit_id,
-            owner: p.owner.into(),
-            description: p.description.into(),
-            peak_periods: p.peak.into(),
-            minimum_staff: p.staff,
-            workaround: p.workaround.into(),
-            notes: String::new(),
-            status: Status::Draft,
-            custom_fields: p
-                .custom
-                .iter()
-                .map(|(n, v)| CustomField {
-                    name: (*n).into(),
-                    value: (*v).into(),
-                })
-                .collect(),
-        };
-        store.create_process(&input, &Provenance::Demo)?;
-    }
-    let m = store.methodology()?;
-    for (name, profile, agreed) in IMPACTS {
-        let Some(process) = store.process_by_name(name)? else {
-            continue;
-        };
-        let agree = |store: &mut Store| -> Result<()> {
-            let Some(a) = agreed else { return Ok(()) };
-            let (mtpd_override, reason) = a.mtpd_override.unwrap_or(("", ""));
-            let input = ObjectivesInput {
-                mtpd_override: mtpd_override.into(),
-                mtpd_override_reason: reason.into(),
-                rto: a.rto.into(),
-                rpo: a.rpo.into(),
-                wrt: a.wrt.into(),
-                mbco: a.mbco.into(),
-                rationale: "Agreed in the BIA workshop with the process owner".into(),
-                agreed_by: format!("{}; Eleanor Marsh", process.owner),
-                agreed_on: WORKSHOP_DAY.into(),
-            };
-            store
-                .set_objectives(process.id, &input, &Provenance::Demo)
-                .map(|_| ())
-        };
-        if *name == RTO_BEYOND_MTPD {
-            agree(store)?;
-        }
-        if let Some(profile) = profile {
-            let mut cells = Vec::new();
-            for (c, category) in m.categories.iter().enumerate() {
-                for (h, horizon) in m.horizons.iter().enumerate() {
-                    let grown = if h < profile.onset {
-                        0
-                    } else {
-                        ((h - profile.onset + 1) as u8 * profile.rate).min(profile.peaks[c])
-                    };
-                    let severity = profile
-                        .tweaks
-                        .iter()
-                        .find(|(tc, th, _)| *tc == c && *th == h)
-                        .map_or(grown, |t| t.2);
-                    cells.push(ScoreInput {
-                        category_id: category.id,
-                        horizon_id: horizon.id,
-                        severity: Some(severity),
-                        note: None,
-                    });
-                }
-            }
-            store.set_scores(process.id, &cells, &Provenance::Demo)?;
-        }
-        if *name != RTO_BEYOND_MTPD {
-            agree(store)?;
-        }
-    }
-    for p in PROCESSES.iter().filter(|p| p.status != Status::Draft) {
-        if let Some(process) = store.process_by_name(p.name)? {
-            let note = match p.status {
-                Status::Approved => format!(
-                    "Signed off by {} in the workshop of {WORKSHOP_DAY}",
-                    p.owner
-                ),
-                _ => "Scores and objectives ready for the owner's review".to_string(),
-            };
-            store.set_status(process.id, p.status, &note)?;
-        }
-    }
-    for (kind, name, owner, rto, rpo, redundancy, contractual) in RESOURCES {
-        let input = ResourceInput {
-            kind: *kind,
-            name: (*name).into(),
-            owner: (*owner).into(),
-            rto_capability: (*rto).into(),
-            rpo_capability: (*rpo).into(),
-            redundancy: *redundancy,
-            contractual_recovery: (*contractual).into(),
-            ..Default::default()
-        };
-        store.create_resource(&input, &Provenance::Demo)?;
-    }
-    for (from, to, strength) in DEPENDENCIES {
-        let input = DependencyInput {
-            from: store.node_named(from)?,
-            to: DependencyTarget::Existing(store.node_named(to)?),
-            strength: *strength,
-            note: String::new(),
-        };
-        store.create_dependency(&input, &Provenance::Demo)?;
-    }
-    store.forget_history()
-}
