@@ -254,8 +254,13 @@ fn score_objectives_and_analyze_from_the_command_line() {
     assert!(text.lines().next().unwrap().starts_with("PROCESS"));
     assert!(text.contains("RTO 1 w is not below the MTPD of 3 d."));
     assert!(text.lines().any(|l| l == "25 process(es), 1 violation(s)"));
-    assert!(text.contains("gap: Sage Payroll restores in 3 d, but Payroll processing needs it back within 1 d"));
-    assert!(text.trim_end().ends_with("single point(s) of failure, 0 cycle(s)"));
+    assert!(text.contains(
+        "gap: Sage Payroll restores in 3 d, but Payroll processing needs it back within 1 d"
+    ));
+    assert!(
+        text.trim_end()
+            .ends_with("single point(s) of failure, 0 cycle(s)")
+    );
 
     let dump: serde_json::Value =
         serde_json::from_str(&stdout(&bia(&["dump", "d.bia"], dir.path()))).unwrap();
@@ -455,37 +460,180 @@ fn bad_scores_and_objectives_name_the_field_and_the_accepted_forms() {
 fn resources_and_dependencies_from_the_command_line() {
     let dir = temp_dir();
     bia(&["demo", "d.bia"], dir.path());
-    let out = bia(&["resource", "add", "d.bia", "--kind", "application", "--name", "Payslip portal", "--rto-capability", "2 days", "--redundancy", "alternate"], dir.path());
+    let out = bia(
+        &[
+            "resource",
+            "add",
+            "d.bia",
+            "--kind",
+            "application",
+            "--name",
+            "Payslip portal",
+            "--rto-capability",
+            "2 days",
+            "--redundancy",
+            "alternate",
+        ],
+        dir.path(),
+    );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(stdout(&out).starts_with("added application \"Payslip portal\""));
-    let out = bia(&["depend", "d.bia", "--from", "Payroll processing", "--to", "payslip portal"], dir.path());
+    let out = bia(
+        &[
+            "depend",
+            "d.bia",
+            "--from",
+            "Payroll processing",
+            "--to",
+            "payslip portal",
+        ],
+        dir.path(),
+    );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 
-    let json: serde_json::Value = serde_json::from_str(&stdout(&bia(&["analyze", "d.bia", "--json"], dir.path()))).unwrap();
-    let portal = json["resources"].as_array().unwrap().iter().find(|r| r["name"] == "Payslip portal").unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&bia(&["analyze", "d.bia", "--json"], dir.path()))).unwrap();
+    let portal = json["resources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["name"] == "Payslip portal")
+        .unwrap();
     assert_eq!(portal["required_rto_minutes"], 1440);
-    assert_eq!(portal["rto_chain"], serde_json::json!(["Payroll processing (RTO 1 d)", "Payslip portal"]));
-    let gap = json["gaps"].as_array().unwrap().iter().find(|g| g["subject"] == "Payslip portal").unwrap();
-    assert_eq!((gap["kind"].as_str(), gap["required_minutes"].as_u64(), gap["capability_minutes"].as_u64()), (Some("rto_capability"), Some(1440), Some(2880)));
-    assert_eq!(gap["chain"], serde_json::json!(["Payroll processing (RTO 1 d)", "Payslip portal (restores in 2 d)"]));
-    assert!(json["spofs"].as_array().unwrap().iter().any(|s| s["name"] == "Primary data centre, Reading"));
+    assert_eq!(
+        portal["rto_chain"],
+        serde_json::json!(["Payroll processing (RTO 1 d)", "Payslip portal"])
+    );
+    let gap = json["gaps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["subject"] == "Payslip portal")
+        .unwrap();
+    assert_eq!(
+        (
+            gap["kind"].as_str(),
+            gap["required_minutes"].as_u64(),
+            gap["capability_minutes"].as_u64()
+        ),
+        (Some("rto_capability"), Some(1440), Some(2880))
+    );
+    assert_eq!(
+        gap["chain"],
+        serde_json::json!([
+            "Payroll processing (RTO 1 d)",
+            "Payslip portal (restores in 2 d)"
+        ])
+    );
+    assert!(
+        json["spofs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["name"] == "Primary data centre, Reading")
+    );
     assert_eq!(json["cycles"], serde_json::json!([]));
 
-    let dump: serde_json::Value = serde_json::from_str(&stdout(&bia(&["dump", "d.bia"], dir.path()))).unwrap();
-    let r = dump["resources"].as_array().unwrap().iter().find(|r| r["name"] == "Payslip portal").unwrap();
-    assert_eq!((r["kind"].as_str(), r["rto_capability_minutes"].as_u64(), r["redundancy"].as_str()), (Some("application"), Some(2880), Some("alternate")));
+    let dump: serde_json::Value =
+        serde_json::from_str(&stdout(&bia(&["dump", "d.bia"], dir.path()))).unwrap();
+    let r = dump["resources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["name"] == "Payslip portal")
+        .unwrap();
+    assert_eq!(
+        (
+            r["kind"].as_str(),
+            r["rto_capability_minutes"].as_u64(),
+            r["redundancy"].as_str()
+        ),
+        (Some("application"), Some(2880), Some("alternate"))
+    );
     assert!(r["rpo_capability_minutes"].is_null() && r["custom_fields"].is_object());
-    let payroll = dump["processes"].as_array().unwrap().iter().find(|p| p["name"] == "Payroll processing").unwrap()["id"].clone();
-    let link = dump["dependencies"].as_array().unwrap().iter().find(|d| d["from"] == payroll && d["to"] == r["id"]).unwrap();
+    let payroll = dump["processes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "Payroll processing")
+        .unwrap()["id"]
+        .clone();
+    let link = dump["dependencies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["from"] == payroll && d["to"] == r["id"])
+        .unwrap();
     assert_eq!(link["strength"], "required");
 
     let cases: &[(&[&str], &str)] = &[
-        (&["resource", "add", "d.bia", "--kind", "gadget", "--name", "X"], "no resource kind \"gadget\"; use one of: application, infrastructure"),
-        (&["resource", "add", "d.bia", "--kind", "site", "--name", "Y", "--rto-capability", "-1d"], "Recovery time: \"-1d\" is not a duration"),
-        (&["resource", "add", "d.bia", "--kind", "application", "--name", "harbourline wms"], "an application named \"harbourline wms\" already exists"),
-        (&["depend", "d.bia", "--from", "Payroll processing", "--to", "Payroll processing"], "Payroll processing cannot rely on itself"),
-        (&["depend", "d.bia", "--from", "Payroll processing", "--to", "Nowhere"], "no process or resource named \"Nowhere\""),
-        (&["depend", "d.bia", "--from", "Payroll processing", "--to", "Sage Payroll", "--strength", "vital"], "no strength \"vital\"; use one of: required, degraded, optional"),
+        (
+            &[
+                "resource", "add", "d.bia", "--kind", "gadget", "--name", "X",
+            ],
+            "no resource kind \"gadget\"; use one of: application, infrastructure",
+        ),
+        (
+            &[
+                "resource",
+                "add",
+                "d.bia",
+                "--kind",
+                "site",
+                "--name",
+                "Y",
+                "--rto-capability",
+                "-1d",
+            ],
+            "Recovery time: \"-1d\" is not a duration",
+        ),
+        (
+            &[
+                "resource",
+                "add",
+                "d.bia",
+                "--kind",
+                "application",
+                "--name",
+                "harbourline wms",
+            ],
+            "an application named \"harbourline wms\" already exists",
+        ),
+        (
+            &[
+                "depend",
+                "d.bia",
+                "--from",
+                "Payroll processing",
+                "--to",
+                "Payroll processing",
+            ],
+            "Payroll processing cannot rely on itself",
+        ),
+        (
+            &[
+                "depend",
+                "d.bia",
+                "--from",
+                "Payroll processing",
+                "--to",
+                "Nowhere",
+            ],
+            "no process or resource named \"Nowhere\"",
+        ),
+        (
+            &[
+                "depend",
+                "d.bia",
+                "--from",
+                "Payroll processing",
+                "--to",
+                "Sage Payroll",
+                "--strength",
+                "vital",
+            ],
+            "no strength \"vital\"; use one of: required, degraded, optional",
+        ),
     ];
     for (args, message) in cases {
         let out = bia(args, dir.path());

@@ -1,6 +1,8 @@
 //! Resources and the dependencies between processes and resources.
 
-use bia::model::{Dependency, DependencyInput, FieldIssue, Id, Provenance, Resource, ResourceInput, Strength};
+use bia::model::{
+    Dependency, DependencyInput, FieldIssue, Id, Provenance, Resource, ResourceInput, Strength,
+};
 use tauri::State;
 
 use crate::error::ApiResult;
@@ -12,7 +14,11 @@ pub fn list_resources(state: State<'_, AppState>) -> ApiResult<Vec<Resource>> {
 }
 
 #[tauri::command(async)]
-pub fn check_resource(state: State<'_, AppState>, input: ResourceInput, id: Option<Id>) -> ApiResult<Vec<FieldIssue>> {
+pub fn check_resource(
+    state: State<'_, AppState>,
+    input: ResourceInput,
+    id: Option<Id>,
+) -> ApiResult<Vec<FieldIssue>> {
     state.with_store(|s| s.check_resource(&input, id))
 }
 
@@ -22,7 +28,11 @@ pub fn create_resource(state: State<'_, AppState>, input: ResourceInput) -> ApiR
 }
 
 #[tauri::command(async)]
-pub fn update_resource(state: State<'_, AppState>, id: Id, input: ResourceInput) -> ApiResult<Resource> {
+pub fn update_resource(
+    state: State<'_, AppState>,
+    id: Id,
+    input: ResourceInput,
+) -> ApiResult<Resource> {
     state.with_store(|s| s.update_resource(id, &input))
 }
 
@@ -37,12 +47,20 @@ pub fn list_dependencies(state: State<'_, AppState>) -> ApiResult<Vec<Dependency
 }
 
 #[tauri::command(async)]
-pub fn create_dependency(state: State<'_, AppState>, input: DependencyInput) -> ApiResult<Dependency> {
+pub fn create_dependency(
+    state: State<'_, AppState>,
+    input: DependencyInput,
+) -> ApiResult<Dependency> {
     state.with_store(|s| s.create_dependency(&input, &Provenance::Workshop))
 }
 
 #[tauri::command(async)]
-pub fn update_dependency(state: State<'_, AppState>, id: Id, strength: Strength, note: String) -> ApiResult<Dependency> {
+pub fn update_dependency(
+    state: State<'_, AppState>,
+    id: Id,
+    strength: Strength,
+    note: String,
+) -> ApiResult<Dependency> {
     state.with_store(|s| s.update_dependency(id, strength, &note))
 }
 

@@ -372,7 +372,14 @@ fn resources_dependencies_and_gaps_over_ipc() {
     let shell = Shell::start(dir.path(), Startup::Demo);
     let resources = shell.ok("list_resources", json!({}));
     assert!(resources.as_array().unwrap().len() >= 30);
-    let payroll = shell.ok("list_processes", json!({})).as_array().unwrap().iter().find(|p| p["name"] == "Payroll processing").unwrap()["id"].clone();
+    let payroll = shell
+        .ok("list_processes", json!({}))
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "Payroll processing")
+        .unwrap()["id"]
+        .clone();
 
     let bad = json!({ "kind": "application", "name": "Payslip portal", "owner": "", "description": "", "rto_capability": "soon",
         "rpo_capability": "", "redundancy": "none", "contractual_recovery": "", "notes": "", "custom_fields": [] });
@@ -384,23 +391,57 @@ fn resources_dependencies_and_gaps_over_ipc() {
     let link = json!({ "from": { "kind": "process", "id": payroll }, "to": { "new_resource": good }, "strength": "required", "note": "" });
     let dep = shell.ok("create_dependency", json!({ "input": link }));
     assert_eq!(dep["to"]["kind"], "resource");
-    assert_eq!(shell.ok("history", json!({}))["undo"], "Payroll processing relies on Payslip portal");
+    assert_eq!(
+        shell.ok("history", json!({}))["undo"],
+        "Payroll processing relies on Payslip portal"
+    );
 
     let analysis = shell.ok("analyze", json!({}));
     let gaps = analysis["dependencies"]["gaps"].as_array().unwrap();
-    let gap = gaps.iter().find(|g| g["subject"] == "Payslip portal").expect("the new dependency shows a gap");
+    let gap = gaps
+        .iter()
+        .find(|g| g["subject"] == "Payslip portal")
+        .expect("the new dependency shows a gap");
     assert_eq!(gap["kind"], "rto_capability");
-    assert_eq!(gap["chain"], json!(["Payroll processing (RTO 1 d)", "Payslip portal (restores in 2 d)"]));
+    assert_eq!(
+        gap["chain"],
+        json!([
+            "Payroll processing (RTO 1 d)",
+            "Payslip portal (restores in 2 d)"
+        ])
+    );
 
     let again = json!({ "from": { "kind": "process", "id": payroll }, "to": { "existing": dep["to"] }, "strength": "optional", "note": "" });
-    let err = shell.call("create_dependency", json!({ "input": again })).unwrap_err();
+    let err = shell
+        .call("create_dependency", json!({ "input": again }))
+        .unwrap_err();
     assert_eq!(err["code"], "bad_dependency");
-    assert_eq!(err["message"], "Payroll processing already relies on Payslip portal (required)");
+    assert_eq!(
+        err["message"],
+        "Payroll processing already relies on Payslip portal (required)"
+    );
 
-    let changed = shell.ok("update_dependency", json!({ "id": dep["id"], "strength": "optional", "note": "Payslips can wait" }));
+    let changed = shell.ok(
+        "update_dependency",
+        json!({ "id": dep["id"], "strength": "optional", "note": "Payslips can wait" }),
+    );
     assert_eq!(changed["strength"], "optional");
     let analysis = shell.ok("analyze", json!({}));
-    assert!(analysis["dependencies"]["gaps"].as_array().unwrap().iter().all(|g| g["subject"] != "Payslip portal"), "optional links carry no requirement");
+    assert!(
+        analysis["dependencies"]["gaps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|g| g["subject"] != "Payslip portal"),
+        "optional links carry no requirement"
+    );
     shell.ok("delete_resource", json!({ "id": dep["to"]["id"] }));
-    assert!(shell.ok("list_dependencies", json!({})).as_array().unwrap().iter().all(|d| d["id"] != dep["id"]));
+    assert!(
+        shell
+            .ok("list_dependencies", json!({}))
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|d| d["id"] != dep["id"])
+    );
 }
