@@ -99,8 +99,17 @@ pub fn analyze_processes(a: &Assessment) -> Vec<ProcessAnalysis> {
     let grid = Grid::new(&a.methodology);
     // Group the scores by process with a counting pass into one flat array
     // (no per-process allocation): this runs on 10,000 × 56 cells.
-    let position: FxHashMap<Id, usize> = a.processes.iter().enumerate().map(|(i, p)| (p.id, i)).collect();
-    let owner: Vec<Option<usize>> = a.scores.iter().map(|s| position.get(&s.process_id).copied()).collect();
+    let position: FxHashMap<Id, usize> = a
+        .processes
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id, i))
+        .collect();
+    let owner: Vec<Option<usize>> = a
+        .scores
+        .iter()
+        .map(|s| position.get(&s.process_id).copied())
+        .collect();
     let mut start = vec![0usize; a.processes.len() + 1];
     for &o in owner.iter().flatten() {
         start[o + 1] += 1;
@@ -117,14 +126,23 @@ pub fn analyze_processes(a: &Assessment) -> Vec<ProcessAnalysis> {
         }
     }
     let grouped: Vec<&Score> = grouped.into_iter().flatten().collect();
-    let objectives: FxHashMap<Id, &Objectives> = a.objectives.iter().map(|o| (o.process_id, o)).collect();
+    let objectives: FxHashMap<Id, &Objectives> =
+        a.objectives.iter().map(|o| (o.process_id, o)).collect();
     let mut matrix = Vec::new();
     a.processes
         .iter()
         .enumerate()
         .map(|(i, p)| {
             let cells = &grouped[start[i]..start[i + 1]];
-            analyze_with(&grid, &a.methodology, p.id, &p.name, cells, objectives.get(&p.id).copied(), &mut matrix)
+            analyze_with(
+                &grid,
+                &a.methodology,
+                p.id,
+                &p.name,
+                cells,
+                objectives.get(&p.id).copied(),
+                &mut matrix,
+            )
         })
         .collect()
 }
@@ -138,7 +156,15 @@ pub fn analyze_process(
     objectives: Option<&Objectives>,
 ) -> ProcessAnalysis {
     let refs: Vec<&Score> = scores.iter().collect();
-    analyze_with(&Grid::new(m), m, process_id, name, &refs, objectives, &mut Vec::new())
+    analyze_with(
+        &Grid::new(m),
+        m,
+        process_id,
+        name,
+        &refs,
+        objectives,
+        &mut Vec::new(),
+    )
 }
 
 /// The methodology laid out for fast lookup: active categories (in order,
