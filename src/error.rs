@@ -112,6 +112,9 @@ pub enum Error {
     #[error("{0}")]
     BadDependency(String),
 
+    #[error("the chart could not be drawn: {0}")]
+    Chart(String),
+
     #[error("nothing to undo")]
     NothingToUndo,
 
@@ -161,6 +164,7 @@ impl Error {
             Error::MethodologyInUse { .. } => "methodology_in_use",
             Error::Ambiguous { .. } => "ambiguous_name",
             Error::BadDependency(_) => "bad_dependency",
+            Error::Chart(_) => "chart",
             Error::NothingToUndo => "nothing_to_undo",
             Error::NothingToRedo => "nothing_to_redo",
             Error::Journal { .. } => "journal",

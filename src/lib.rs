@@ -6,12 +6,14 @@
 //!   journaled edits with undo/redo. The only module that speaks SQL.
 //! - [`analysis`]: pure functions over a loaded assessment (MTPD, tiers,
 //!   violations).
+//! - [`chart`]: heatmaps and charts (plotters), as SVG or PNG.
 //! - [`demo`]: the fictional organisation shipped as the demo assessment.
 //! - [`dump`]: the stable JSON form of a whole assessment (`bia dump`).
 //!
 //! This crate deliberately knows nothing about Tauri, windows or terminals.
 
 pub mod analysis;
+pub mod chart;
 pub mod demo;
 pub mod dump;
 pub mod error;

@@ -111,12 +111,28 @@ enum Command {
         #[arg(long, default_value = "")]
         note: String,
     },
+    /// Draw a chart of the assessment to a file (.svg or .png).
+    Chart {
+        /// heatmap (processes × horizons) or tiers (processes per tier).
+        #[arg(value_enum)]
+        kind: ChartArg,
+        file: PathBuf,
+        /// Where to write it; the format follows the extension (.svg or .png).
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// MTPD, tier and objective violations per process.
     Analyze {
         file: PathBuf,
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ChartArg {
+    Heatmap,
+    Tiers,
 }
 
 #[derive(Subcommand)]
@@ -402,6 +418,31 @@ fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
                 strength.as_str()
             )
             .ok();
+        }
+        Command::Chart {
+            kind,
+            file,
+            out: target,
+        } => {
+            let format =
+                bia::chart::Format::from_path(&target).ok_or_else(|| bia::Error::Unknown {
+                    kind: "chart format",
+                    name: target.display().to_string(),
+                    accepted: ".svg, .png".into(),
+                })?;
+            let store = Store::open(&file)?;
+            let assessment = store.load()?;
+            store.close()?;
+            let kind = match kind {
+                ChartArg::Heatmap => bia::chart::ChartKind::Heatmap,
+                ChartArg::Tiers => bia::chart::ChartKind::Tiers,
+            };
+            let bytes = bia::chart::render(kind, &assessment, format)?;
+            std::fs::write(&target, bytes).map_err(|source| bia::Error::Io {
+                path: target.clone(),
+                source,
+            })?;
+            writeln!(out, "wrote {}", target.display()).ok();
         }
         Command::Analyze { file, json } => {
             let store = Store::open(&file)?;

@@ -641,3 +641,28 @@ fn resources_and_dependencies_from_the_command_line() {
         assert!(stderr(&out).contains(message), "{args:?}: {}", stderr(&out));
     }
 }
+
+#[test]
+fn charts_from_the_command_line() {
+    let dir = temp_dir();
+    bia(&["demo", "d.bia"], dir.path());
+    for (kind, out) in [("heatmap", "heat.png"), ("tiers", "tiers.svg")] {
+        let o = bia(&["chart", kind, "d.bia", "--out", out], dir.path());
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        assert!(std::fs::metadata(dir.path().join(out)).unwrap().len() > 1000);
+    }
+    let bytes = std::fs::read(dir.path().join("heat.png")).unwrap();
+    assert!(bytes.starts_with(b"\x89PNG"));
+    let o = bia(
+        &["chart", "heatmap", "d.bia", "--out", "heat.jpg"],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("no chart format"), "{}", stderr(&o));
+    assert_eq!(
+        bia(&["chart", "pie", "d.bia", "--out", "x.svg"], dir.path())
+            .status
+            .code(),
+        Some(2)
+    );
+}

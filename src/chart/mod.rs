@@ -1,0 +1,141 @@
+//! Charts for the app, the Excel export and slides, drawn with plotters:
+//! each chart is one drawing function generic over the backend, rendered
+//! to SVG (for the UI) or PNG (for Excel and slides). Text uses the DejaVu
+//! Sans font shipped in `assets/fonts/`, so output is the same on every
+//! machine and needs no system fonts.
+//!
+//! This module draws; it decides nothing. What to draw comes from
+//! `analysis` over a loaded assessment.
+
+mod heatmap;
+mod palette;
+mod tiers;
+
+use std::sync::Once;
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use crate::error::{Error, Result};
+use crate::model::Assessment;
+
+pub use heatmap::HeatmapOptions;
+
+/// The font family the charts are drawn in.
+pub const FONT: &str = "DejaVu Sans";
+
+static FONTS: Once = Once::new();
+
+/// Registers the shipped font with plotters (once per process).
+fn fonts() {
+    FONTS.call_once(|| {
+        // The bytes are ours and valid; a failure would show as missing text.
+        let _ = plotters::style::register_font(
+            FONT,
+            FontStyle::Normal,
+            include_bytes!("../../assets/fonts/DejaVuSans.ttf"),
+        );
+        let _ = plotters::style::register_font(
+            FONT,
+            FontStyle::Bold,
+            include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf"),
+        );
+    });
+}
+
+/// The charts there are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChartKind {
+    /// Processes × horizons, coloured by the highest severity.
+    Heatmap,
+    /// Processes per recovery tier.
+    Tiers,
+}
+
+/// How a chart is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Svg,
+    Png,
+}
+
+impl Format {
+    /// From a file name's extension (`.svg`, `.png`).
+    pub fn from_path(path: &std::path::Path) -> Option<Format> {
+        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "svg" => Some(Format::Svg),
+            "png" => Some(Format::Png),
+            _ => None,
+        }
+    }
+}
+
+/// A chart: its size and one drawing function, generic over the backend.
+pub(crate) trait Chart {
+    fn size(&self) -> (u32, u32);
+    fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>) -> DrawResult<DB>;
+}
+
+pub(crate) type DrawResult<DB> =
+    std::result::Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
+
+/// A chart of the assessment as SVG text or PNG bytes.
+pub fn render(kind: ChartKind, a: &Assessment, format: Format) -> Result<Vec<u8>> {
+    fonts();
+    let analysis = crate::analysis::analyze_processes(a);
+    match kind {
+        ChartKind::Heatmap => to_bytes(
+            &heatmap::data(a, &analysis, &HeatmapOptions::default()),
+            format,
+        ),
+        ChartKind::Tiers => to_bytes(&tiers::data(a, &analysis), format),
+    }
+}
+
+/// Draws a chart on the backend the format needs.
+fn to_bytes(chart: &impl Chart, format: Format) -> Result<Vec<u8>> {
+    let (w, h) = chart.size();
+    let failed = |e: String| Error::Chart(e);
+    match format {
+        Format::Svg => {
+            let mut text = String::new();
+            {
+                let area = SVGBackend::with_string(&mut text, (w, h)).into_drawing_area();
+                chart.draw(&area).map_err(|e| failed(e.to_string()))?;
+                area.present().map_err(|e| failed(e.to_string()))?;
+            }
+            Ok(text.into_bytes())
+        }
+        Format::Png => {
+            let mut pixels = vec![255u8; (w * h * 3) as usize];
+            {
+                let area = BitMapBackend::with_buffer(&mut pixels, (w, h)).into_drawing_area();
+                chart.draw(&area).map_err(|e| failed(e.to_string()))?;
+                area.present().map_err(|e| failed(e.to_string()))?;
+            }
+            let image = image::RgbImage::from_raw(w, h, pixels)
+                .ok_or_else(|| failed("bad image size".into()))?;
+            let mut png = std::io::Cursor::new(Vec::new());
+            image
+                .write_to(&mut png, image::ImageOutputFormat::Png)
+                .map_err(|e| failed(e.to_string()))?;
+            Ok(png.into_inner())
+        }
+    }
+}
+
+/// Shortens a label to `max` characters with an ellipsis; never overlaps.
+pub(crate) fn ellipsize(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    format!("{}…", cut.trim_end())
+}
+
+/// Text in the chart font at `size` px in `color`.
+pub(crate) fn style(size: f64, color: plotters::style::RGBColor) -> TextStyle<'static> {
+    let mut text = TextStyle::from((FONT, size).into_font());
+    text.color = color.to_backend_color();
+    text
+}
