@@ -44,6 +44,8 @@ const COMMANDS: &[&str] = &[
     "create_dependency",
     "update_dependency",
     "delete_dependency",
+    "chart_svg",
+    "save_chart",
 ];
 
 fn main() {

@@ -73,6 +73,8 @@ pub fn builder<R: Runtime>(builder: Builder<R>, state: AppState, startup: Startu
             commands::resources::create_dependency,
             commands::resources::update_dependency,
             commands::resources::delete_dependency,
+            commands::charts::chart_svg,
+            commands::charts::save_chart,
             commands::processes::list_processes,
             commands::processes::check_process,
             commands::processes::create_process,

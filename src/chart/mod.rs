@@ -44,7 +44,9 @@ fn fonts() {
 }
 
 /// The charts there are.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
 pub enum ChartKind {
     /// Processes × horizons, coloured by the highest severity.
     Heatmap,

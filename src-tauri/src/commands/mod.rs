@@ -4,6 +4,7 @@
 //! file.
 
 pub mod assessment;
+pub mod charts;
 pub mod files;
 pub mod impact;
 pub mod processes;

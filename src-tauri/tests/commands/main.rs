@@ -445,3 +445,21 @@ fn resources_dependencies_and_gaps_over_ipc() {
             .all(|d| d["id"] != dep["id"])
     );
 }
+
+#[test]
+fn charts_over_ipc() {
+    let dir = tempfile::tempdir().unwrap();
+    let shell = Shell::start(dir.path(), Startup::Demo);
+    let svg = shell.ok("chart_svg", json!({ "kind": "heatmap" }));
+    assert!(svg.as_str().unwrap().contains("Payroll processing"));
+    let path = dir.path().join("tiers.png");
+    shell.ok("save_chart", json!({ "kind": "tiers", "path": path }));
+    assert!(std::fs::read(&path).unwrap().starts_with(b"\x89PNG"));
+    let err = shell
+        .call(
+            "save_chart",
+            json!({ "kind": "tiers", "path": dir.path().join("tiers.gif") }),
+        )
+        .unwrap_err();
+    assert_eq!(err["code"], "chart_format");
+}

@@ -11,6 +11,7 @@ import type { Analysis } from "./bindings/Analysis";
 import type { ApiError } from "./bindings/ApiError";
 import type { AssessmentInfo } from "./bindings/AssessmentInfo";
 import type { AssessmentInput } from "./bindings/AssessmentInput";
+import type { ChartKind } from "./bindings/ChartKind";
 import type { Decision } from "./bindings/Decision";
 import type { Dependency } from "./bindings/Dependency";
 import type { DependencyInput } from "./bindings/DependencyInput";
@@ -120,6 +121,12 @@ export const api = {
   updateDependency: (id: Id, strength: Strength, note: string) =>
     invoke<Dependency>("update_dependency", { id, strength, note }),
   deleteDependency: (id: Id) => invoke<void>("delete_dependency", { id }),
+
+  // --- charts ---------------------------------------------------------------------
+  /** A chart of the open assessment as SVG text (drawn by the core with the shipped font). */
+  chartSvg: (kind: ChartKind) => invoke<string>("chart_svg", { kind }),
+  /** Writes a chart to `path` (from a save dialog); .svg or .png by the extension. */
+  saveChart: (kind: ChartKind, path: string) => invoke<void>("save_chart", { kind, path }),
 
   // --- methodology -------------------------------------------------------------
   getMethodology: () => invoke<Methodology>("get_methodology"),
