@@ -113,7 +113,8 @@ enum Command {
     },
     /// Draw a chart of the assessment to a file (.svg or .png).
     Chart {
-        /// heatmap (processes × horizons) or tiers (processes per tier).
+        /// heatmap (processes × horizons), tiers (processes per tier) or gaps
+        /// (required vs capable recovery time per resource).
         #[arg(value_enum)]
         kind: ChartArg,
         file: PathBuf,
@@ -133,6 +134,7 @@ enum Command {
 enum ChartArg {
     Heatmap,
     Tiers,
+    Gaps,
 }
 
 #[derive(Subcommand)]
@@ -436,6 +438,7 @@ fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
             let kind = match kind {
                 ChartArg::Heatmap => bia::chart::ChartKind::Heatmap,
                 ChartArg::Tiers => bia::chart::ChartKind::Tiers,
+                ChartArg::Gaps => bia::chart::ChartKind::Gaps,
             };
             let bytes = bia::chart::render(kind, &assessment, format)?;
             std::fs::write(&target, bytes).map_err(|source| bia::Error::Io {

@@ -77,3 +77,28 @@ fn three_hundred_processes_stay_legible() {
         image::load_from_memory(&render(ChartKind::Heatmap, &a, Format::Png).unwrap()).unwrap();
     assert!(png.height() >= 300 * 12, "rows keep at least 12 px");
 }
+
+#[test]
+fn the_gap_chart_shows_every_required_resource_worst_first() {
+    let dir = temp_dir();
+    let (store, _) = demo_store(&dir);
+    let a = store.load().unwrap();
+    let svg = String::from_utf8(render(ChartKind::Gaps, &a, Format::Svg).unwrap()).unwrap();
+    let temperature = svg
+        .find("Temperature monitoring platform")
+        .expect("unknown capability shown");
+    let wms = svg.find("Harbourline WMS").expect("a shortfall shown");
+    let banking = svg
+        .find("Banking portal")
+        .expect("a resource that meets its need shown");
+    assert!(
+        temperature < wms && wms < banking,
+        "unknown first, then shortfalls, then the rest"
+    );
+    assert!(svg.contains("unknown"));
+    let (store, _) = new_store(&temp_dir());
+    let empty =
+        String::from_utf8(render(ChartKind::Gaps, &store.load().unwrap(), Format::Svg).unwrap())
+            .unwrap();
+    assert!(empty.contains("No resource has a recovery requirement yet."));
+}
