@@ -52,6 +52,12 @@ test("open the demo, add a process, close, reopen, undo", async () => {
     timeoutMsg: "the header names the open assessment",
   });
 
+  // The dashboard shows the heatmap the core drew (an SVG image the strict CSP must allow).
+  await browser.waitUntil(
+    () => browser.execute(() => (document.querySelector('[data-testid="chart-heatmap"]')?.naturalWidth ?? 0) > 0),
+    { timeout: 15_000, timeoutMsg: "the impact heatmap is drawn on the dashboard" },
+  );
+
   await byTestId(browser, "nav-processes").click();
   await byTestId(browser, "process-table").waitForDisplayed({ timeout: 10_000 });
   await waitForRows(browser, (names) => names.length === 25, "the demo register shows its 25 processes");

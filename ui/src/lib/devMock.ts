@@ -27,7 +27,12 @@ export function installDevMock(params: URLSearchParams): FakeBackend {
 
   mockIPC(
     (cmd, args) => {
-      if (cmd === "plugin:dialog|save") return `${DOCUMENTS}/New assessment.bia`;
+      if (cmd === "plugin:dialog|save") {
+        // A chart's dialog suggests "heatmap.png": save it under Documents.
+        const suggested = (args as { options?: { defaultPath?: string } } | undefined)?.options?.defaultPath;
+        if (suggested && !suggested.endsWith(".bia")) return `${DOCUMENTS}/${suggested}`;
+        return `${DOCUMENTS}/New assessment.bia`;
+      }
       if (cmd === "plugin:dialog|open") return `${DOCUMENTS}/Clients/Marlow Water BIA.bia`;
       return backend.handle(cmd, (args ?? {}) as Record<string, unknown>);
     },

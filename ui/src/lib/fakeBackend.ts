@@ -40,6 +40,7 @@ import {
 import { demoDependencies, demoResources } from "./demoResources";
 import { durationError, isNotApplicable, parseOptionalDuration } from "./durations";
 import { fakeAnalyzeProcess } from "./fakeAnalysis";
+import { checkChartPath, fakeChartKind, fakeChartSvg } from "./fakeCharts";
 import { fakeDependencyAnalysis } from "./fakeDependencies";
 import { parseResourceInput, resourceOf } from "./fakeResources";
 import { applyScoreInputs, maxLevel } from "./impactGrid";
@@ -110,6 +111,8 @@ export class FakeBackend {
   recent: RecentFile[];
   /** Paths that exist "on disk", with their assessments. */
   files = new Map<string, Snapshot>();
+  /** Every chart written by `save_chart`, in order (nothing touches the disk). */
+  savedCharts: Array<{ kind: string; path: string }> = [];
   now: () => string = () => new Date().toISOString();
 
   constructor(options: { recent?: RecentFile[] } = {}) {
@@ -752,6 +755,15 @@ export class FakeBackend {
         this.change(`Remove the dependency of ${this.nodeName(old.from)} on ${this.nodeName(old.to)}`, (d) => {
           d.dependencies = d.dependencies.filter((x) => x.id !== old.id);
         });
+        return null;
+      }
+      case "chart_svg":
+        return fakeChartSvg(fakeChartKind(args.kind), this.store().data.processes.length);
+      case "save_chart": {
+        const kind = fakeChartKind(args.kind);
+        this.store();
+        checkChartPath(args.path as string);
+        this.savedCharts.push({ kind, path: args.path as string });
         return null;
       }
       case "history":
