@@ -22,16 +22,19 @@ const svgOf = (img: HTMLElement) => {
 };
 
 describe("dashboard charts", () => {
-  it("shows the heatmap and the tier distribution as images of the core's SVG", async () => {
+  it("shows the heatmap, the tier distribution and the gap chart as images of the core's SVG", async () => {
     await openDemoOn("dashboard");
     const heatmap = await screen.findByTestId("chart-heatmap");
     const tiers = await screen.findByTestId("chart-tiers");
+    const gaps = await screen.findByTestId("chart-gaps");
     const processes = h.backend.file!.data.processes.length;
     expect(heatmap.tagName).toBe("IMG");
     expect(heatmap.getAttribute("alt")).toContain("Impact heatmap");
     expect(svgOf(heatmap)).toContain(`heatmap chart — ${processes} processes`);
     expect(svgOf(tiers)).toContain(`tiers chart — ${processes} processes`);
-    expect(h.args.filter((a) => a.cmd === "chart_svg").map((a) => a.args.kind).sort()).toEqual(["heatmap", "tiers"]);
+    expect(svgOf(gaps)).toContain(`gaps chart — ${processes} processes`);
+    expect(gaps.getAttribute("alt")).toContain("Recovery gaps");
+    expect(h.args.filter((a) => a.cmd === "chart_svg").map((a) => a.args.kind).sort()).toEqual(["gaps", "heatmap", "tiers"]);
   });
 
   it("redraws after an edit, and after undo and redo on the dashboard", async () => {
