@@ -30,21 +30,41 @@ fn kind_of(n: NodeRef) -> &'static str {
     }
 }
 
+const COLUMNS: &str = "id, from_kind, from_id, to_kind, to_id, strength, note";
+
+fn from_row(r: &rusqlite::Row) -> rusqlite::Result<Dependency> {
+    let (fk, tk, strength): (String, String, String) = (r.get(1)?, r.get(3)?, r.get(5)?);
+    Ok(Dependency {
+        id: id_col(r, 0)?,
+        from: node(&fk, id_col(r, 2)?),
+        to: node(&tk, id_col(r, 4)?),
+        strength: Strength::parse(&strength).unwrap_or_default(),
+        note: r.get(6)?,
+    })
+}
+
 pub(super) fn list(conn: &Connection) -> Result<Vec<Dependency>> {
     let deps = conn
-        .prepare("SELECT id, from_kind, from_id, to_kind, to_id, strength, note FROM dependency ORDER BY from_id, to_id")?
-        .query_map([], |r| {
-            let (fk, tk, strength): (String, String, String) = (r.get(1)?, r.get(3)?, r.get(5)?);
-            Ok(Dependency {
-                id: id_col(r, 0)?,
-                from: node(&fk, id_col(r, 2)?),
-                to: node(&tk, id_col(r, 4)?),
-                strength: Strength::parse(&strength).unwrap_or_default(),
-                note: r.get(6)?,
-            })
-        })?
+        .prepare(&format!(
+            "SELECT {COLUMNS} FROM dependency ORDER BY from_id, to_id"
+        ))?
+        .query_map([], from_row)?
         .collect::<Result<Vec<_>, _>>()?;
     Ok(deps)
+}
+
+/// One dependency, by id.
+fn get(conn: &Connection, id: Id) -> Result<Dependency> {
+    conn.query_row(
+        &format!("SELECT {COLUMNS} FROM dependency WHERE id = ?1"),
+        [id.to_string()],
+        from_row,
+    )
+    .optional()?
+    .ok_or(Error::NoSuchId {
+        kind: "dependency",
+        id: id.to_string(),
+    })
 }
 
 /// Ids of the dependencies on or of a process or resource.
@@ -138,13 +158,7 @@ impl Store {
                 )
             },
         )?;
-        list(&self.conn)?
-            .into_iter()
-            .find(|d| d.id == id)
-            .ok_or(Error::NoSuchId {
-                kind: "dependency",
-                id: id.to_string(),
-            })
+        get(&self.conn, id)
     }
 
     /// Changes a dependency's strength and note.
@@ -154,13 +168,7 @@ impl Store {
         strength: Strength,
         note: &str,
     ) -> Result<Dependency> {
-        let old = list(&self.conn)?
-            .into_iter()
-            .find(|d| d.id == id)
-            .ok_or(Error::NoSuchId {
-                kind: "dependency",
-                id: id.to_string(),
-            })?;
+        let old = get(&self.conn, id)?;
         let label = format!(
             "Edit the dependency of {} on {}",
             name_of(&self.conn, old.from)?,
@@ -176,23 +184,11 @@ impl Store {
                 ],
             )
         })?;
-        list(&self.conn)?
-            .into_iter()
-            .find(|d| d.id == id)
-            .ok_or(Error::NoSuchId {
-                kind: "dependency",
-                id: id.to_string(),
-            })
+        get(&self.conn, id)
     }
 
     pub fn delete_dependency(&mut self, id: Id) -> Result<()> {
-        let old = list(&self.conn)?
-            .into_iter()
-            .find(|d| d.id == id)
-            .ok_or(Error::NoSuchId {
-                kind: "dependency",
-                id: id.to_string(),
-            })?;
+        let old = get(&self.conn, id)?;
         let label = format!(
             "Remove the dependency of {} on {}",
             name_of(&self.conn, old.from)?,
