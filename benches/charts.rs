@@ -5,7 +5,7 @@
 use std::time::{Duration, Instant};
 
 use bia::Store;
-use bia::chart::{ChartKind, Format, render};
+use bia::chart::{ChartKind, ChartOptions, Format, render};
 use bia::model::{AssessmentInput, ProcessInput, Provenance, ScoreInput};
 
 fn main() {
@@ -50,7 +50,8 @@ fn main() {
         let mut times: Vec<Duration> = (0..7)
             .map(|_| {
                 let t = Instant::now();
-                let bytes = render(ChartKind::Heatmap, &a, format).unwrap();
+                let bytes =
+                    render(ChartKind::Heatmap, &a, &ChartOptions::default(), format).unwrap();
                 assert!(!bytes.is_empty());
                 t.elapsed()
             })

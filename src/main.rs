@@ -113,14 +113,25 @@ enum Command {
     },
     /// Draw a chart of the assessment to a file (.svg or .png).
     Chart {
-        /// heatmap (processes × horizons), tiers (processes per tier) or gaps
-        /// (required vs capable recovery time per resource).
+        /// heatmap (processes × horizons), categories (processes × categories
+        /// at one horizon), dependencies (processes and what they rely on, in
+        /// layers), gaps (required vs capable recovery time per resource) or
+        /// tiers (processes per tier).
         #[arg(value_enum)]
         kind: ChartArg,
         file: PathBuf,
         /// Where to write it; the format follows the extension (.svg or .png).
         #[arg(long)]
         out: PathBuf,
+        /// categories: the horizon, by label or duration ("1 d", "24h").
+        #[arg(long)]
+        horizon: Option<String>,
+        /// dependencies: one process (name or id) and everything upstream of it.
+        #[arg(long)]
+        process: Option<String>,
+        /// heatmap: group the rows by unit.
+        #[arg(long)]
+        by_unit: bool,
     },
     /// MTPD, tier and objective violations per process.
     Analyze {
@@ -133,8 +144,10 @@ enum Command {
 #[derive(Clone, Copy, clap::ValueEnum)]
 enum ChartArg {
     Heatmap,
-    Tiers,
+    Categories,
+    Dependencies,
     Gaps,
+    Tiers,
 }
 
 #[derive(Subcommand)]
@@ -425,6 +438,9 @@ fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
             kind,
             file,
             out: target,
+            horizon,
+            process,
+            by_unit,
         } => {
             let format =
                 bia::chart::Format::from_path(&target).ok_or_else(|| bia::Error::Unknown {
@@ -439,8 +455,15 @@ fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
                 ChartArg::Heatmap => bia::chart::ChartKind::Heatmap,
                 ChartArg::Tiers => bia::chart::ChartKind::Tiers,
                 ChartArg::Gaps => bia::chart::ChartKind::Gaps,
+                ChartArg::Categories => bia::chart::ChartKind::Categories,
+                ChartArg::Dependencies => bia::chart::ChartKind::Dependencies,
             };
-            let bytes = bia::chart::render(kind, &assessment, format)?;
+            let options = bia::chart::ChartOptions {
+                horizon,
+                process,
+                by_unit,
+            };
+            let bytes = bia::chart::render(kind, &assessment, &options, format)?;
             std::fs::write(&target, bytes).map_err(|source| bia::Error::Io {
                 path: target.clone(),
                 source,

@@ -13,10 +13,6 @@ use super::{Chart, DrawResult, FONT, ellipsize};
 use crate::analysis::ProcessAnalysis;
 use crate::model::{Assessment, Minutes};
 
-/// Choices for the heatmap.
-#[derive(Clone, Debug, Default)]
-pub struct HeatmapOptions {}
-
 pub(crate) struct Heatmap {
     title: String,
     horizons: Vec<String>,
@@ -48,7 +44,7 @@ fn column(horizons: &[Minutes], minutes: Option<Minutes>) -> Option<usize> {
 pub(crate) fn data(
     a: &Assessment,
     analysis: &[ProcessAnalysis],
-    _options: &HeatmapOptions,
+    _options: &super::ChartOptions,
 ) -> Heatmap {
     let m = &a.methodology;
     let active: Vec<_> = m

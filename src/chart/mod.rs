@@ -20,8 +20,6 @@ use plotters::prelude::*;
 use crate::error::{Error, Result};
 use crate::model::Assessment;
 
-pub use heatmap::HeatmapOptions;
-
 /// The font family the charts are drawn in.
 pub const FONT: &str = "DejaVu Sans";
 
@@ -55,6 +53,27 @@ pub enum ChartKind {
     Tiers,
     /// Required vs capable recovery time per resource (a dumbbell).
     Gaps,
+    /// Processes × categories at one horizon.
+    Categories,
+    /// Processes, the resources they rely on and what those rely on, in layers.
+    Dependencies,
+}
+
+/// Choices a chart may take; each chart reads the ones that concern it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[serde(default, rename_all = "camelCase")]
+#[ts(export)]
+pub struct ChartOptions {
+    /// Category heatmap: the horizon, by label or duration ("1 d", "24h").
+    /// Default: the first horizon at or after one day.
+    #[ts(optional)]
+    pub horizon: Option<String>,
+    /// Dependency chart: one process (id or name) and everything upstream of it.
+    #[ts(optional)]
+    pub process: Option<String>,
+    /// Impact heatmap: rows grouped by unit.
+    #[ts(as = "Option<bool>", optional)]
+    pub by_unit: bool,
 }
 
 /// How a chart is written.
@@ -85,16 +104,21 @@ pub(crate) type DrawResult<DB> =
     std::result::Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
 
 /// A chart of the assessment as SVG text or PNG bytes.
-pub fn render(kind: ChartKind, a: &Assessment, format: Format) -> Result<Vec<u8>> {
+pub fn render(
+    kind: ChartKind,
+    a: &Assessment,
+    options: &ChartOptions,
+    format: Format,
+) -> Result<Vec<u8>> {
     fonts();
     let analysis = crate::analysis::analyze_processes(a);
     match kind {
-        ChartKind::Heatmap => to_bytes(
-            &heatmap::data(a, &analysis, &HeatmapOptions::default()),
-            format,
-        ),
+        ChartKind::Heatmap => to_bytes(&heatmap::data(a, &analysis, options), format),
         ChartKind::Tiers => to_bytes(&tiers::data(a, &analysis), format),
         ChartKind::Gaps => to_bytes(&gaps::data(a, &analysis), format),
+        ChartKind::Categories | ChartKind::Dependencies => {
+            Err(Error::Chart(format!("the {kind:?} chart is not drawn yet")))
+        }
     }
 }
 

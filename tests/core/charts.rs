@@ -2,7 +2,7 @@
 //! promised size, the same picture for the same data, and a readable
 //! picture rather than an error when nothing is scored yet.
 
-use bia::chart::{ChartKind, Format, render};
+use bia::chart::{ChartKind, ChartOptions, Format, render};
 
 use crate::{demo_store, new_store, temp_dir};
 
@@ -11,7 +11,16 @@ fn the_heatmap_names_every_process_and_is_deterministic() {
     let dir = temp_dir();
     let (store, _) = demo_store(&dir);
     let a = store.load().unwrap();
-    let svg = String::from_utf8(render(ChartKind::Heatmap, &a, Format::Svg).unwrap()).unwrap();
+    let svg = String::from_utf8(
+        render(
+            ChartKind::Heatmap,
+            &a,
+            &ChartOptions::default(),
+            Format::Svg,
+        )
+        .unwrap(),
+    )
+    .unwrap();
     assert!(svg.starts_with("<svg"));
     for p in &a.processes {
         let shown = p.name.replace('&', "&amp;");
@@ -23,7 +32,13 @@ fn the_heatmap_names_every_process_and_is_deterministic() {
     }
     assert!(svg.contains("DejaVu Sans"), "text uses the shipped font");
     assert_eq!(
-        render(ChartKind::Heatmap, &a, Format::Svg).unwrap(),
+        render(
+            ChartKind::Heatmap,
+            &a,
+            &ChartOptions::default(),
+            Format::Svg
+        )
+        .unwrap(),
         svg.as_bytes(),
         "same data, same picture"
     );
@@ -34,11 +49,19 @@ fn pngs_decode_at_their_size() {
     let dir = temp_dir();
     let (store, _) = demo_store(&dir);
     let a = store.load().unwrap();
-    let png = render(ChartKind::Tiers, &a, Format::Png).unwrap();
+    let png = render(ChartKind::Tiers, &a, &ChartOptions::default(), Format::Png).unwrap();
     let image = image::load_from_memory(&png).expect("a real PNG");
     assert_eq!((image.width(), image.height()), (800, 440));
-    let heat =
-        image::load_from_memory(&render(ChartKind::Heatmap, &a, Format::Png).unwrap()).unwrap();
+    let heat = image::load_from_memory(
+        &render(
+            ChartKind::Heatmap,
+            &a,
+            &ChartOptions::default(),
+            Format::Png,
+        )
+        .unwrap(),
+    )
+    .unwrap();
     assert_eq!(heat.width(), 1200);
     assert!(heat.height() > 25 * 12, "a row per process");
 }
@@ -48,9 +71,21 @@ fn an_assessment_with_nothing_scored_draws_a_readable_picture() {
     let dir = temp_dir();
     let (store, _) = new_store(&dir);
     let a = store.load().unwrap();
-    let svg = String::from_utf8(render(ChartKind::Heatmap, &a, Format::Svg).unwrap()).unwrap();
+    let svg = String::from_utf8(
+        render(
+            ChartKind::Heatmap,
+            &a,
+            &ChartOptions::default(),
+            Format::Svg,
+        )
+        .unwrap(),
+    )
+    .unwrap();
     assert!(svg.contains("Nothing scored yet"));
-    let tiers = String::from_utf8(render(ChartKind::Tiers, &a, Format::Svg).unwrap()).unwrap();
+    let tiers = String::from_utf8(
+        render(ChartKind::Tiers, &a, &ChartOptions::default(), Format::Svg).unwrap(),
+    )
+    .unwrap();
     assert!(tiers.contains("No RTO"));
 }
 
@@ -68,13 +103,30 @@ fn three_hundred_processes_stay_legible() {
             .unwrap();
     }
     let a = store.load().unwrap();
-    let svg = String::from_utf8(render(ChartKind::Heatmap, &a, Format::Svg).unwrap()).unwrap();
+    let svg = String::from_utf8(
+        render(
+            ChartKind::Heatmap,
+            &a,
+            &ChartOptions::default(),
+            Format::Svg,
+        )
+        .unwrap(),
+    )
+    .unwrap();
     assert!(
         svg.contains("…"),
         "long names are shortened with an ellipsis"
     );
-    let png =
-        image::load_from_memory(&render(ChartKind::Heatmap, &a, Format::Png).unwrap()).unwrap();
+    let png = image::load_from_memory(
+        &render(
+            ChartKind::Heatmap,
+            &a,
+            &ChartOptions::default(),
+            Format::Png,
+        )
+        .unwrap(),
+    )
+    .unwrap();
     assert!(png.height() >= 300 * 12, "rows keep at least 12 px");
 }
 
@@ -83,7 +135,10 @@ fn the_gap_chart_shows_every_required_resource_worst_first() {
     let dir = temp_dir();
     let (store, _) = demo_store(&dir);
     let a = store.load().unwrap();
-    let svg = String::from_utf8(render(ChartKind::Gaps, &a, Format::Svg).unwrap()).unwrap();
+    let svg = String::from_utf8(
+        render(ChartKind::Gaps, &a, &ChartOptions::default(), Format::Svg).unwrap(),
+    )
+    .unwrap();
     let temperature = svg
         .find("Temperature monitoring platform")
         .expect("unknown capability shown");
@@ -97,8 +152,15 @@ fn the_gap_chart_shows_every_required_resource_worst_first() {
     );
     assert!(svg.contains("unknown"));
     let (store, _) = new_store(&temp_dir());
-    let empty =
-        String::from_utf8(render(ChartKind::Gaps, &store.load().unwrap(), Format::Svg).unwrap())
-            .unwrap();
+    let empty = String::from_utf8(
+        render(
+            ChartKind::Gaps,
+            &store.load().unwrap(),
+            &bia::chart::ChartOptions::default(),
+            Format::Svg,
+        )
+        .unwrap(),
+    )
+    .unwrap();
     assert!(empty.contains("No resource has a recovery requirement yet."));
 }

@@ -68,7 +68,8 @@ describe("dashboard charts", () => {
     const options = dialog.save.mock.calls[0][0] as { defaultPath: string; filters: Array<{ name: string }> };
     expect(options.defaultPath).toBe("heatmap.png");
     expect(options.filters.map((f) => f.name)).toEqual(["PNG image", "SVG image"]);
-    expect(h.args.find((a) => a.cmd === "save_chart")?.args).toEqual({ kind: "heatmap", path: "/home/morgan/Charts/heatmap.png" });
+    expect(h.args.find((a) => a.cmd === "save_chart")?.args).toEqual({
+      options: {}, kind: "heatmap", path: "/home/morgan/Charts/heatmap.png" });
     expect(h.backend.savedCharts).toEqual([{ kind: "heatmap", path: "/home/morgan/Charts/heatmap.png" }]);
   });
 

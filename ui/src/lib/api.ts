@@ -12,6 +12,7 @@ import type { ApiError } from "./bindings/ApiError";
 import type { AssessmentInfo } from "./bindings/AssessmentInfo";
 import type { AssessmentInput } from "./bindings/AssessmentInput";
 import type { ChartKind } from "./bindings/ChartKind";
+import type { ChartOptions } from "./bindings/ChartOptions";
 import type { Decision } from "./bindings/Decision";
 import type { Dependency } from "./bindings/Dependency";
 import type { DependencyInput } from "./bindings/DependencyInput";
@@ -124,9 +125,11 @@ export const api = {
 
   // --- charts ---------------------------------------------------------------------
   /** A chart of the open assessment as SVG text (drawn by the core with the shipped font). */
-  chartSvg: (kind: ChartKind) => invoke<string>("chart_svg", { kind }),
+  chartSvg: (kind: ChartKind, options: ChartOptions = {}) =>
+    invoke<string>("chart_svg", { kind, options }),
   /** Writes a chart to `path` (from a save dialog); .svg or .png by the extension. */
-  saveChart: (kind: ChartKind, path: string) => invoke<void>("save_chart", { kind, path }),
+  saveChart: (kind: ChartKind, path: string, options: ChartOptions = {}) =>
+    invoke<void>("save_chart", { kind, options, path }),
 
   // --- methodology -------------------------------------------------------------
   getMethodology: () => invoke<Methodology>("get_methodology"),

@@ -17,6 +17,14 @@ export const CHART_TITLES: Record<ChartKind, { title: string; alt: string }> = {
     title: "Tier distribution",
     alt: "Tier distribution: how many processes fall in each recovery tier",
   },
+  categories: {
+    title: "Impact by category",
+    alt: "Impact by category: the severity of each process in each impact category at one time horizon",
+  },
+  dependencies: {
+    title: "Dependency chart",
+    alt: "Dependency chart: processes, the resources they rely on and what those rely on, with gaps and single points of failure marked",
+  },
   gaps: {
     title: "Recovery gaps",
     alt: "Recovery gaps: the recovery time each resource needs against what it can deliver",

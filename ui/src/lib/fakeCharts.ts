@@ -4,7 +4,7 @@
 import type { ApiError } from "./bindings/ApiError";
 import type { ChartKind } from "./bindings/ChartKind";
 
-const KINDS: ChartKind[] = ["heatmap", "tiers", "gaps"];
+const KINDS: ChartKind[] = ["heatmap", "categories", "dependencies", "tiers", "gaps"];
 
 export function fakeChartKind(kind: unknown): ChartKind {
   if (KINDS.includes(kind as ChartKind)) return kind as ChartKind;

@@ -3,4 +3,4 @@
 /**
  * The charts there are.
  */
-export type ChartKind = "heatmap" | "tiers" | "gaps";
+export type ChartKind = "heatmap" | "tiers" | "gaps" | "categories" | "dependencies";
