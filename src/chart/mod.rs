@@ -7,8 +7,10 @@
 //! This module draws; it decides nothing. What to draw comes from
 //! `analysis` over a loaded assessment.
 
+mod dependencies;
 mod gaps;
 mod heatmap;
+mod layout;
 mod palette;
 mod tiers;
 
@@ -116,9 +118,8 @@ pub fn render(
         ChartKind::Heatmap => to_bytes(&heatmap::data(a, &analysis, options), format),
         ChartKind::Tiers => to_bytes(&tiers::data(a, &analysis), format),
         ChartKind::Gaps => to_bytes(&gaps::data(a, &analysis), format),
-        ChartKind::Categories | ChartKind::Dependencies => {
-            Err(Error::Chart(format!("the {kind:?} chart is not drawn yet")))
-        }
+        ChartKind::Dependencies => to_bytes(&dependencies::data(a, &analysis, options)?, format),
+        ChartKind::Categories => Err(Error::Chart(format!("the {kind:?} chart is not drawn yet"))),
     }
 }
 

@@ -36,3 +36,23 @@ pub fn on_severity(level: u8, max: u8) -> RGBColor {
         INK
     }
 }
+
+/// The colour of a kind of resource on the dependency chart.
+pub fn resource_kind(kind: crate::model::ResourceKind) -> RGBColor {
+    use crate::model::ResourceKind as K;
+    match kind {
+        K::Application => RGBColor(0x25, 0x63, 0xeb),
+        K::Infrastructure => RGBColor(0x47, 0x55, 0x69),
+        K::Data => RGBColor(0x7c, 0x3a, 0xed),
+        K::Supplier => RGBColor(0xc2, 0x41, 0x0c),
+        K::People => RGBColor(0x15, 0x80, 0x3d),
+        K::Site => RGBColor(0xbe, 0x18, 0x5d),
+        K::Equipment => RGBColor(0x08, 0x91, 0xb2),
+    }
+}
+
+/// `colour` at `amount` (0–1) over white: a pale fill of the same hue.
+pub fn tint(colour: RGBColor, amount: f64) -> RGBColor {
+    let mix = |c: u8| (255.0 - (255.0 - f64::from(c)) * amount).round() as u8;
+    RGBColor(mix(colour.0), mix(colour.1), mix(colour.2))
+}

@@ -5,7 +5,7 @@ use std::process::{Command, Output};
 
 use crate::temp_dir;
 
-fn bia(args: &[&str], cwd: &Path) -> Output {
+pub(crate) fn bia(args: &[&str], cwd: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_bia"))
         .args(args)
         .current_dir(cwd)
@@ -17,7 +17,7 @@ fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
-fn stderr(o: &Output) -> String {
+pub(crate) fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 

@@ -462,4 +462,31 @@ fn charts_over_ipc() {
         )
         .unwrap_err();
     assert_eq!(err["code"], "chart_format");
+
+    // The dependency chart, focused on one process, and saved with its options.
+    let focused = shell.ok(
+        "chart_svg",
+        json!({ "kind": "dependencies", "options": { "process": "Payroll processing" } }),
+    );
+    let focused = focused.as_str().unwrap();
+    assert!(focused.contains("What Payroll processing relies on"));
+    assert!(!focused.contains("Harbourline WMS"));
+    let path = dir.path().join("payroll.svg");
+    shell.ok(
+        "save_chart",
+        json!({ "kind": "dependencies", "options": { "process": "Payroll processing" }, "path": path }),
+    );
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("What Payroll processing relies on")
+    );
+    let err = shell
+        .call(
+            "chart_svg",
+            json!({ "kind": "dependencies", "options": { "process": "Teleportation" } }),
+        )
+        .unwrap_err();
+    assert_eq!(err["code"], "no_such_name");
+    assert!(err["message"].as_str().unwrap().contains("Teleportation"));
 }
