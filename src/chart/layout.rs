@@ -143,11 +143,11 @@ pub(crate) fn layout(
     // Long edges stay straight: their dummies pull harder than boxes.
     let weight = |s: usize| if is_dummy(s) { 2.0 } else { 1.0 };
     for _ in 0..ROUNDS {
-        for l in 1..layers {
-            place(&order[l], &up, &mut y, &sep, &weight);
+        for layer in order.iter().skip(1) {
+            place(layer, &up, &mut y, &sep, &weight);
         }
-        for l in (0..layers.saturating_sub(1)).rev() {
-            place(&order[l], &down, &mut y, &sep, &weight);
+        for layer in order.iter().rev().skip(1) {
+            place(layer, &down, &mut y, &sep, &weight);
         }
     }
     let top = (0..slots)
