@@ -1,6 +1,9 @@
-// Tests of the chart helpers: the data URL of an SVG and the extension rule of "Save chart as…".
+// Tests of the chart helpers: the data URL of an SVG, the extension rule of "Save chart as…", the file
+// name that says what a chart shows, the options sent to the core, and the category chart's default horizon.
 import { describe, expect, it } from "vitest";
-import { defaultChartName, svgDataUrl, withChartExtension } from "./chartFiles";
+import type { Horizon } from "./bindings/Horizon";
+import { defaultMethodology } from "./demoAssessment";
+import { chartCaption, chartOptions, defaultChartHorizon, defaultChartName, fileSlug, svgDataUrl, withChartExtension } from "./chartFiles";
 
 describe("chart files", () => {
   it("adds .png only when the name has no extension", () => {
@@ -14,6 +17,48 @@ describe("chart files", () => {
   it("suggests a PNG named after the chart", () => {
     expect(defaultChartName("heatmap")).toBe("heatmap.png");
     expect(defaultChartName("tiers")).toBe("tiers.png");
+  });
+
+  it("names the file after the options that change what the chart shows", () => {
+    expect(defaultChartName("dependencies", { process: "f1-id" }, "Pick and pack")).toBe("dependencies-pick-and-pack.png");
+    expect(defaultChartName("dependencies", {})).toBe("dependencies.png");
+    expect(defaultChartName("categories", { horizon: "1 d" })).toBe("categories-1d.png");
+    expect(defaultChartName("categories", { horizon: "1 mo" })).toBe("categories-1mo.png");
+    expect(defaultChartName("heatmap", { byUnit: true })).toBe("heatmap-by-unit.png");
+    expect(defaultChartName("heatmap", { byUnit: false })).toBe("heatmap.png");
+    // Options a chart does not read do not show in its name.
+    expect(defaultChartName("tiers", { horizon: "1 d", process: "x", byUnit: true })).toBe("tiers.png");
+  });
+
+  it("makes file-name pieces without spaces, punctuation or path separators", () => {
+    expect(fileSlug("Goods-in & returns")).toBe("goods-in-returns");
+    expect(fileSlug("Customer order intake (B2B)")).toBe("customer-order-intake-b2b");
+    expect(fileSlug("../Payroll/processing")).toBe("payroll-processing");
+    expect(fileSlug("Zoll-Abwicklung Köln")).toBe("zoll-abwicklung-koln");
+    expect(fileSlug("End of month")).toBe("end-of-month");
+  });
+
+  it("sends only the options that are set", () => {
+    expect(chartOptions({ byUnit: false })).toEqual({});
+    expect(chartOptions({ horizon: " 1 d ", process: "" })).toEqual({ horizon: "1 d" });
+    expect(chartOptions({ process: "p1", byUnit: true })).toEqual({ process: "p1", byUnit: true });
+  });
+
+  it("says what the options chose under the chart's title", () => {
+    expect(chartCaption("dependencies", { process: "p1" }, "Pick and pack")).toBe("Pick and pack and everything it relies on");
+    expect(chartCaption("dependencies", {})).toBe("The whole assessment");
+    expect(chartCaption("categories", { horizon: "3 d" })).toBe("At 3 d");
+    expect(chartCaption("heatmap", { byUnit: true })).toBe("Processes grouped by unit");
+    expect(chartCaption("gaps", { byUnit: true })).toBe("");
+  });
+
+  it("shows the category chart at the first horizon of a day or more, as the core does", () => {
+    expect(defaultChartHorizon(defaultMethodology().horizons)?.label).toBe("1 d");
+    const h = (minutes: number, label: string): Horizon => ({ id: label, minutes, label });
+    expect(defaultChartHorizon([h(60, "1 h"), h(2 * 1440, "2 d"), h(7 * 1440, "1 w")])?.label).toBe("2 d");
+    // All shorter than a day: the longest.
+    expect(defaultChartHorizon([h(60, "1 h"), h(240, "4 h")])?.label).toBe("4 h");
+    expect(defaultChartHorizon([])).toBeNull();
   });
 
   it("encodes the SVG into a data URL", () => {

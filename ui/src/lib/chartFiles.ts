@@ -1,8 +1,14 @@
 // The core's charts on screen and on disk: the data URL an <img> shows (never
-// {@html}), the native "Save chart as…" dialog, and the rule that a name typed
-// without an extension is saved as PNG.
+// {@html}), the options a chart is drawn with (only those that are set are
+// sent), the line that says what a chart shows, the default horizon of the
+// category chart, the native "Save chart as…" dialog with a file name that
+// reflects the options, and the rule that a name typed without an extension
+// is saved as PNG. Resolving names is left to the core.
 import { save } from "@tauri-apps/plugin-dialog";
 import type { ChartKind } from "./bindings/ChartKind";
+import type { ChartOptions } from "./bindings/ChartOptions";
+import type { Horizon } from "./bindings/Horizon";
+import { DAY } from "./minutes";
 
 export const PNG_FILTER = { name: "PNG image", extensions: ["png"] };
 export const SVG_FILTER = { name: "SVG image", extensions: ["svg"] };
@@ -42,16 +48,65 @@ export function withChartExtension(path: string): string {
   return /\.[^.]+$/.test(name) ? path : `${path}.png`;
 }
 
-/** The file name the save dialog suggests: "heatmap.png". */
-export function defaultChartName(kind: ChartKind): string {
-  return `${kind}.png`;
+/** The options as sent to the core: only the ones that are set (no blank text, no `byUnit: false`). */
+export function chartOptions(options: ChartOptions): ChartOptions {
+  const out: ChartOptions = {};
+  if (options.horizon?.trim()) out.horizon = options.horizon.trim();
+  if (options.process?.trim()) out.process = options.process.trim();
+  if (options.byUnit) out.byUnit = true;
+  return out;
+}
+
+/** The horizon the category chart shows by default, as the core picks it: the first at or after one day (else the longest). */
+export function defaultChartHorizon(horizons: readonly Horizon[]): Horizon | null {
+  return horizons.find((h) => h.minutes >= DAY) ?? horizons[horizons.length - 1] ?? null;
+}
+
+/** A piece of a file name: "Pick and pack" → "pick-and-pack", "1 d" → "1d", "Goods-in & returns" → "goods-in-returns". */
+export function fileSlug(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLocaleLowerCase()
+    .replace(/(\d)\s+(?=\p{L})/gu, "$1")
+    .replace(/[^\p{L}\p{N}]+/gu, "-")
+    .replace(/^-+|-+$/g, "");
+}
+
+/**
+ * The file name the save dialog suggests, saying what the chart shows:
+ * "heatmap.png", "heatmap-by-unit.png", "categories-1d.png",
+ * "dependencies-pick-and-pack.png" (`focus` is the focused process's name).
+ */
+export function defaultChartName(kind: ChartKind, options: ChartOptions = {}, focus?: string): string {
+  const o = chartOptions(options);
+  const parts: string[] = [kind];
+  if (kind === "heatmap" && o.byUnit) parts.push("by-unit");
+  if (kind === "categories" && o.horizon) parts.push(fileSlug(o.horizon));
+  if (kind === "dependencies" && o.process) parts.push(fileSlug(focus ?? o.process));
+  return `${parts.filter((p) => p !== "").join("-")}.png`;
+}
+
+/** One line saying what a chart with these options shows; "" when there is nothing to add to its title. */
+export function chartCaption(kind: ChartKind, options: ChartOptions = {}, focus?: string): string {
+  const o = chartOptions(options);
+  switch (kind) {
+    case "heatmap":
+      return o.byUnit ? "Processes grouped by unit" : "";
+    case "categories":
+      return o.horizon ? `At ${o.horizon}` : "At the first horizon of a day or more";
+    case "dependencies":
+      return o.process ? `${focus ?? o.process} and everything it relies on` : "The whole assessment";
+    default:
+      return "";
+  }
 }
 
 /** Asks where to save a chart; null when cancelled. */
-export async function chooseChartPath(kind: ChartKind): Promise<string | null> {
+export async function chooseChartPath(kind: ChartKind, options: ChartOptions = {}, focus?: string): Promise<string | null> {
   const path = await save({
     title: `Save ${CHART_TITLES[kind].title.toLocaleLowerCase()} as`,
-    defaultPath: defaultChartName(kind),
+    defaultPath: defaultChartName(kind, options, focus),
     filters: [PNG_FILTER, SVG_FILTER],
   });
   return path ? withChartExtension(path) : null;

@@ -5,6 +5,7 @@
 import type { ApiError } from "./bindings/ApiError";
 import type { AssessmentInfo } from "./bindings/AssessmentInfo";
 import type { AssessmentInput } from "./bindings/AssessmentInput";
+import type { ChartOptions } from "./bindings/ChartOptions";
 import type { Decision } from "./bindings/Decision";
 import type { Dependency } from "./bindings/Dependency";
 import type { DependencyInput } from "./bindings/DependencyInput";
@@ -40,7 +41,7 @@ import {
 import { demoDependencies, demoResources } from "./demoResources";
 import { durationError, isNotApplicable, parseOptionalDuration } from "./durations";
 import { fakeAnalyzeProcess } from "./fakeAnalysis";
-import { checkChartPath, fakeChartKind, fakeChartSvg } from "./fakeCharts";
+import { checkChartOptions, checkChartPath, fakeChartKind, fakeChartOptions, fakeChartSvg } from "./fakeCharts";
 import { fakeDependencyAnalysis } from "./fakeDependencies";
 import { parseResourceInput, resourceOf } from "./fakeResources";
 import { applyScoreInputs, maxLevel } from "./impactGrid";
@@ -112,7 +113,7 @@ export class FakeBackend {
   /** Paths that exist "on disk", with their assessments. */
   files = new Map<string, Snapshot>();
   /** Every chart written by `save_chart`, in order (nothing touches the disk). */
-  savedCharts: Array<{ kind: string; path: string }> = [];
+  savedCharts: Array<{ kind: string; path: string; options: ChartOptions }> = [];
   now: () => string = () => new Date().toISOString();
 
   constructor(options: { recent?: RecentFile[] } = {}) {
@@ -758,12 +759,13 @@ export class FakeBackend {
         return null;
       }
       case "chart_svg":
-        return fakeChartSvg(fakeChartKind(args.kind), this.store().data.processes.length);
+        return fakeChartSvg(fakeChartKind(args.kind), this.store().data, fakeChartOptions(args.options));
       case "save_chart": {
         const kind = fakeChartKind(args.kind);
-        this.store();
+        const options = fakeChartOptions(args.options);
+        checkChartOptions(kind, options, this.store().data);
         checkChartPath(args.path as string);
-        this.savedCharts.push({ kind, path: args.path as string });
+        this.savedCharts.push({ kind, path: args.path as string, options: clone(options) });
         return null;
       }
       case "history":

@@ -23,6 +23,18 @@ import type { SectionId } from "./navigation";
 
 const NO_HISTORY: History = { undo: null, redo: null };
 
+/** How the charts are shown: chosen on the Dashboard and the Dependencies screen, kept while moving between screens. */
+export interface ChartChoices {
+  /** The impact heatmap's rows grouped by unit. */
+  heatmapByUnit: boolean;
+  /** The horizon of the impact-by-category chart; null (or one since removed) = the default. */
+  categoriesHorizonId: Id | null;
+  /** The dependency chart: the process on screen and everything upstream of it, or the whole assessment. */
+  dependenciesScope: "process" | "all";
+}
+
+const DEFAULT_CHART_CHOICES: ChartChoices = { heatmapByUnit: false, categoriesHorizonId: null, dependenciesScope: "process" };
+
 export class Workspace {
   session = $state<Session | null>(null);
   processes = $state<Process[]>([]);
@@ -44,6 +56,8 @@ export class Workspace {
   impactProcessId = $state<Id | null>(null);
   /** The process the Dependencies screen shows (kept while moving between screens). */
   dependenciesProcessId = $state<Id | null>(null);
+  /** How the charts are shown (kept while moving between screens). */
+  charts = $state<ChartChoices>({ ...DEFAULT_CHART_CHOICES });
   /** A resource whose form the Resources screen should open when it shows (a link from elsewhere). */
   resourceToOpen = $state<Id | null>(null);
   /** A process whose objectives the Objectives screen should open when it shows. */
@@ -295,6 +309,7 @@ export class Workspace {
     this.dependencies = [];
     this.impactProcessId = null;
     this.dependenciesProcessId = null;
+    this.charts = { ...DEFAULT_CHART_CHOICES };
     this.error = null;
     await this.loadRecent();
   }
