@@ -559,16 +559,16 @@ impl Dependencies {
             (palette::tint(colour, 0.1), palette::INK, palette::MUTED)
         };
         area.draw(&Rectangle::new([(x0, y0), (x1, y1)], fill.filled()))?;
-        if !process {
+        // A gap's red outline replaces the kind's border, so it reads red.
+        if node.gap {
+            area.draw(&Rectangle::new(
+                [(x0, y0), (x1, y1)],
+                GAP_RED.stroke_width(3),
+            ))?;
+        } else if !process {
             area.draw(&Rectangle::new(
                 [(x0, y0), (x1, y1)],
                 colour.stroke_width(1),
-            ))?;
-        }
-        if node.gap {
-            area.draw(&Rectangle::new(
-                [(x0 - 1, y0 - 1), (x1 + 1, y1 + 1)],
-                GAP_RED.stroke_width(3),
             ))?;
         }
         let marker_colour = if process { palette::WHITE } else { colour };

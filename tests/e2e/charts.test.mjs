@@ -1,0 +1,95 @@
+// The dependency chart in the real app: on the Dependencies screen, the
+// chart follows the process being shown (Payroll processing and what it
+// relies on, nothing else), switches to the whole assessment, redraws after
+// a new dependency, and opens large on Enter and closes on Escape.
+
+import assert from "node:assert/strict";
+import { after, afterEach, before, test } from "node:test";
+import { join } from "node:path";
+import { byTestId, launch, snapshot } from "./session.mjs";
+
+let app;
+before(async () => {
+  app = await launch();
+});
+after(async () => {
+  await app?.stop();
+});
+afterEach(async (t) => {
+  if (t.passed === false || t.error) await app.browser.saveScreenshot(join(app.shots, "charts-failure.png")).catch(() => {});
+});
+
+/** The SVG behind a chart image (a data URL the core's SVG was put in), once it has drawn. */
+function chartSvg(browser, testid) {
+  return browser.execute((id) => {
+    const img = document.querySelector(`[data-testid="${id}"]`);
+    if (!img || !img.complete || img.naturalWidth === 0) return "";
+    const src = img.getAttribute("src") ?? "";
+    const comma = src.indexOf(",");
+    const body = src.slice(comma + 1);
+    return src.slice(0, comma).endsWith(";base64") ? atob(body) : decodeURIComponent(body);
+  }, testid);
+}
+
+async function waitForChart(browser, testid, text, message) {
+  await browser.waitUntil(async () => (await chartSvg(browser, testid)).includes(text), {
+    timeout: 15_000,
+    timeoutMsg: message,
+  });
+  return chartSvg(browser, testid);
+}
+
+test("the dependency chart follows the process and opens large", async () => {
+  const { browser, shots } = app;
+  await byTestId(browser, "start-screen").waitForDisplayed({ timeout: 30_000 });
+  await byTestId(browser, "open-demo").click();
+  await byTestId(browser, "app-shell").waitForDisplayed({ timeout: 15_000 });
+
+  await byTestId(browser, "nav-dependencies").click();
+  await byTestId(browser, "dependencies-process").waitForDisplayed({ timeout: 10_000 });
+  await byTestId(browser, "dependencies-process").selectByVisibleText("Payroll processing");
+  const focused = await waitForChart(
+    browser,
+    "chart-dependencies",
+    "What Payroll processing relies on",
+    "the chart shows what Payroll processing relies on",
+  );
+  assert.match(focused, /Sage Payroll/);
+  assert.doesNotMatch(focused, /Harbourline WMS/, "only what Payroll relies on is drawn");
+  await byTestId(browser, "chart-card-dependencies").scrollIntoView();
+  await snapshot(browser, join(shots, "dependency-chart-payroll.png"));
+
+  // A new dependency is drawn as soon as it is recorded.
+  await byTestId(browser, "dependency-add").setValue("Payslip portal");
+  await byTestId(browser, "dependency-create-offer").waitForDisplayed({ timeout: 5_000 });
+  await byTestId(browser, "dependency-new-kind").selectByAttribute("value", "application");
+  await byTestId(browser, "dependency-add-confirm").click();
+  await waitForChart(browser, "chart-dependencies", "Payslip portal", "the new dependency is on the chart");
+
+  // The whole assessment.
+  await byTestId(browser, "dependency-chart-whole").click();
+  const whole = await waitForChart(
+    browser,
+    "chart-dependencies",
+    "Dependencies — Harbourline Logistics",
+    "the chart switches to the whole assessment",
+  );
+  assert.match(whole, /Harbourline WMS/);
+
+  // Larger view: Enter on the focused chart, Escape to close.
+  const open = await byTestId(browser, "chart-open-dependencies");
+  await open.scrollIntoView();
+  await browser.execute(() => document.querySelector('[data-testid="chart-open-dependencies"]').focus());
+  await browser.keys("Enter");
+  await byTestId(browser, "chart-large-view-dependencies").waitForDisplayed({ timeout: 5_000 });
+  await browser.waitUntil(
+    () =>
+      browser.execute(
+        () => (document.querySelector('[data-testid="chart-large-image-dependencies"]')?.naturalWidth ?? 0) > 0,
+      ),
+    { timeout: 10_000, timeoutMsg: "the larger view shows the chart" },
+  );
+  await snapshot(browser, join(shots, "dependency-chart-large.png"));
+  await browser.keys("Escape");
+  await byTestId(browser, "chart-large-view-dependencies").waitForDisplayed({ timeout: 5_000, reverse: true });
+});
