@@ -115,6 +115,9 @@ pub enum Error {
     #[error("the chart could not be drawn: {0}")]
     Chart(String),
 
+    #[error("{}: the workbook could not be written: {message}", path.display())]
+    Export { path: PathBuf, message: String },
+
     #[error("nothing to undo")]
     NothingToUndo,
 
@@ -165,6 +168,7 @@ impl Error {
             Error::Ambiguous { .. } => "ambiguous_name",
             Error::BadDependency(_) => "bad_dependency",
             Error::Chart(_) => "chart",
+            Error::Export { .. } => "export",
             Error::NothingToUndo => "nothing_to_undo",
             Error::NothingToRedo => "nothing_to_redo",
             Error::Journal { .. } => "journal",

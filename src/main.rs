@@ -133,6 +133,14 @@ enum Command {
         #[arg(long)]
         by_unit: bool,
     },
+    /// Write the executive workbook (.xlsx): summary, register, impact,
+    /// objectives, resources, dependencies, gaps, decisions, methodology.
+    Export {
+        file: PathBuf,
+        /// The workbook to write (.xlsx); replaced if it exists.
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// MTPD, tier and objective violations per process.
     Analyze {
         file: PathBuf,
@@ -469,6 +477,35 @@ fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
                 source,
             })?;
             writeln!(out, "wrote {}", target.display()).ok();
+        }
+        Command::Export { file, out: target } => {
+            let is_xlsx = target
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+            if !is_xlsx {
+                return Err(bia::Error::Unknown {
+                    kind: "workbook format",
+                    name: target.display().to_string(),
+                    accepted: ".xlsx".into(),
+                });
+            }
+            let store = Store::open(&file)?;
+            let assessment = store.load()?;
+            store.close()?;
+            let report = bia::excel::export::export(&assessment, &target, &mut |_| {})?;
+            for warning in &report.warnings {
+                writeln!(out, "warning: {warning}").ok();
+            }
+            writeln!(
+                out,
+                "wrote {} ({} processes, {} resources, {} dependencies; sheets: {})",
+                target.display(),
+                report.processes,
+                report.resources,
+                report.dependencies,
+                report.sheets.join(", ")
+            )
+            .ok();
         }
         Command::Analyze { file, json } => {
             let store = Store::open(&file)?;

@@ -11,7 +11,7 @@ mod dependencies;
 mod gaps;
 mod heatmap;
 mod layout;
-mod palette;
+pub(crate) mod palette;
 mod tiers;
 
 use std::sync::Once;

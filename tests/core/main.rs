@@ -7,6 +7,7 @@ mod cli;
 mod demo;
 mod dependencies;
 mod dependency_chart;
+mod export;
 mod journal;
 mod objectives;
 mod processes;

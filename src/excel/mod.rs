@@ -1,0 +1,3 @@
+//! Excel workbooks: the executive export (rust_xlsxwriter).
+
+pub mod export;
