@@ -46,6 +46,8 @@ const COMMANDS: &[&str] = &[
     "delete_dependency",
     "chart_svg",
     "save_chart",
+    "export_workbook",
+    "reveal_in_folder",
 ];
 
 fn main() {

@@ -75,6 +75,8 @@ pub fn builder<R: Runtime>(builder: Builder<R>, state: AppState, startup: Startu
             commands::resources::delete_dependency,
             commands::charts::chart_svg,
             commands::charts::save_chart,
+            commands::export::export_workbook,
+            commands::export::reveal_in_folder,
             commands::processes::list_processes,
             commands::processes::check_process,
             commands::processes::create_process,

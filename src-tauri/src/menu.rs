@@ -19,6 +19,7 @@ pub enum MenuAction {
     Open,
     OpenRecent { path: String },
     Close,
+    Export,
     Undo,
     Redo,
 }
@@ -78,6 +79,12 @@ pub fn build<R: Runtime>(app: &AppHandle<R>, recent: &[RecentFile]) -> tauri::Re
         .item(&open_recent)
         .separator()
         .item(
+            &MenuItemBuilder::with_id("export", "Export Workbook…")
+                .accelerator("CmdOrCtrl+E")
+                .build(app)?,
+        )
+        .separator()
+        .item(
             &MenuItemBuilder::with_id("close", "Close")
                 .accelerator("CmdOrCtrl+W")
                 .build(app)?,
@@ -115,6 +122,7 @@ pub fn action(id: &str) -> Option<MenuAction> {
         "new" => MenuAction::New,
         "open" => MenuAction::Open,
         "close" => MenuAction::Close,
+        "export" => MenuAction::Export,
         "undo" => MenuAction::Undo,
         "redo" => MenuAction::Redo,
         other => MenuAction::OpenRecent {

@@ -5,6 +5,7 @@
 
 pub mod assessment;
 pub mod charts;
+pub mod export;
 pub mod files;
 pub mod impact;
 pub mod processes;

@@ -490,3 +490,44 @@ fn charts_over_ipc() {
     assert_eq!(err["code"], "no_such_name");
     assert!(err["message"].as_str().unwrap().contains("Teleportation"));
 }
+
+#[test]
+fn export_writes_the_workbook_and_reports_progress() {
+    use std::sync::{Arc, Mutex};
+    use tauri::Listener;
+
+    let dir = tempfile::tempdir().unwrap();
+    let shell = Shell::start(dir.path(), Startup::Demo);
+    let steps: Arc<Mutex<Vec<Value>>> = Arc::default();
+    let seen = steps.clone();
+    shell.window.listen_any("export-progress", move |event| {
+        seen.lock()
+            .unwrap()
+            .push(serde_json::from_str(event.payload()).unwrap());
+    });
+    let path = dir.path().join("Harbourline board pack.xlsx");
+    let report = shell.ok("export_workbook", json!({ "path": path }));
+    assert_eq!(report["processes"], 25);
+    assert_eq!(report["sheets"][0], "Summary");
+    assert_eq!(report["warnings"], json!([]));
+    assert!(
+        std::fs::read(&path).unwrap().starts_with(b"PK"),
+        "an .xlsx is a zip"
+    );
+    let steps = steps.lock().unwrap();
+    assert!(
+        steps.iter().any(|s| s["step"] == "Writing Impact"),
+        "{steps:?}"
+    );
+    let last = steps.last().unwrap();
+    assert_eq!(last["done"], last["total"]);
+
+    let err = shell
+        .call(
+            "export_workbook",
+            json!({ "path": dir.path().join("pack.pdf") }),
+        )
+        .unwrap_err();
+    assert_eq!(err["code"], "export_format");
+    assert!(!dir.path().join("pack.pdf").exists());
+}

@@ -13,6 +13,8 @@ import type { AssessmentInfo } from "./bindings/AssessmentInfo";
 import type { AssessmentInput } from "./bindings/AssessmentInput";
 import type { ChartKind } from "./bindings/ChartKind";
 import type { ChartOptions } from "./bindings/ChartOptions";
+import type { ExportProgress } from "./bindings/ExportProgress";
+import type { ExportReport } from "./bindings/ExportReport";
 import type { Decision } from "./bindings/Decision";
 import type { Dependency } from "./bindings/Dependency";
 import type { DependencyInput } from "./bindings/DependencyInput";
@@ -131,6 +133,12 @@ export const api = {
   saveChart: (kind: ChartKind, path: string, options: ChartOptions = {}) =>
     invoke<void>("save_chart", { kind, options, path }),
 
+  // --- export ---------------------------------------------------------------------
+  /** Writes the executive workbook to `path` (.xlsx); progress comes as `onExportProgress` events. */
+  exportWorkbook: (path: string) => invoke<ExportReport>("export_workbook", { path }),
+  /** Shows a file selected in the system's file manager. */
+  revealInFolder: (path: string) => invoke<void>("reveal_in_folder", { path }),
+
   // --- methodology -------------------------------------------------------------
   getMethodology: () => invoke<Methodology>("get_methodology"),
   /** Saves the whole edited methodology as one undoable edit (rows with id null are new). */
@@ -148,8 +156,14 @@ export type MenuAction =
   | { action: "open" }
   | { action: "open_recent"; path: string }
   | { action: "close" }
+  | { action: "export" }
   | { action: "undo" }
   | { action: "redo" };
+
+/** Progress of a running export (`export-progress` events from the core). */
+export function onExportProgress(handler: (p: ExportProgress) => void): Promise<UnlistenFn> {
+  return listen<ExportProgress>("export-progress", (event) => handler(event.payload));
+}
 
 /** Listens to the native menu (File and Edit). */
 export function onMenu(handler: (a: MenuAction) => void): Promise<UnlistenFn> {

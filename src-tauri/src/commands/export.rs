@@ -1,0 +1,48 @@
+//! Export… : the executive workbook written where the save dialog said,
+//! with progress as `export-progress` events, and "Show in folder" after.
+
+use std::path::PathBuf;
+
+use bia::excel::export::{ExportProgress, ExportReport};
+use tauri::{AppHandle, Emitter, Runtime, State};
+
+use crate::error::{ApiError, ApiResult};
+use crate::session::AppState;
+
+/// The event carrying [`ExportProgress`] while an export runs.
+pub const PROGRESS_EVENT: &str = "export-progress";
+
+#[tauri::command(async)]
+pub fn export_workbook<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    path: String,
+) -> ApiResult<ExportReport> {
+    let path = PathBuf::from(path);
+    let is_xlsx = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+    if !is_xlsx {
+        return Err(ApiError::new(
+            "export_format",
+            format!("{}: export the workbook as .xlsx", path.display()),
+        ));
+    }
+    // Read under the lock, write without it: other commands carry on.
+    let assessment = state.with_store(|s| s.load())?;
+    let report = bia::excel::export::export(&assessment, &path, &mut |p: ExportProgress| {
+        let _ = app.emit(PROGRESS_EVENT, p);
+    })?;
+    Ok(report)
+}
+
+/// Shows a file in the system's file manager, selected.
+#[tauri::command(async)]
+pub fn reveal_in_folder(path: String) -> ApiResult<()> {
+    tauri_plugin_opener::reveal_item_in_dir(&path).map_err(|e| {
+        ApiError::new(
+            "reveal",
+            format!("{path}: could not show it in its folder ({e})"),
+        )
+    })
+}
