@@ -10,6 +10,7 @@
 mod gaps;
 mod heatmap;
 mod palette;
+mod raster;
 mod tiers;
 
 use std::sync::Once;
@@ -25,20 +26,16 @@ pub const FONT: &str = "DejaVu Sans";
 
 static FONTS: Once = Once::new();
 
+/// The chart font's faces, as shipped.
+const REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+const BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
+
 /// Registers the shipped font with plotters (once per process).
 fn fonts() {
     FONTS.call_once(|| {
         // The bytes are ours and valid; a failure would show as missing text.
-        let _ = plotters::style::register_font(
-            FONT,
-            FontStyle::Normal,
-            include_bytes!("../../assets/fonts/DejaVuSans.ttf"),
-        );
-        let _ = plotters::style::register_font(
-            FONT,
-            FontStyle::Bold,
-            include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf"),
-        );
+        let _ = plotters::style::register_font(FONT, FontStyle::Normal, REGULAR);
+        let _ = plotters::style::register_font(FONT, FontStyle::Bold, BOLD);
     });
 }
 
@@ -139,7 +136,7 @@ fn to_bytes(chart: &impl Chart, format: Format) -> Result<Vec<u8>> {
         Format::Png => {
             let mut pixels = vec![255u8; (w * h * 3) as usize];
             {
-                let area = BitMapBackend::with_buffer(&mut pixels, (w, h)).into_drawing_area();
+                let area = raster::Raster::on_white(&mut pixels, (w, h)).into_drawing_area();
                 chart.draw(&area).map_err(|e| failed(e.to_string()))?;
                 area.present().map_err(|e| failed(e.to_string()))?;
             }
