@@ -11,6 +11,7 @@ mod gaps;
 mod heatmap;
 mod palette;
 mod raster;
+mod svg_font;
 mod tiers;
 
 use std::sync::Once;
@@ -131,7 +132,7 @@ fn to_bytes(chart: &impl Chart, format: Format) -> Result<Vec<u8>> {
                 chart.draw(&area).map_err(|e| failed(e.to_string()))?;
                 area.present().map_err(|e| failed(e.to_string()))?;
             }
-            Ok(text.into_bytes())
+            Ok(svg_font::embed(text).into_bytes())
         }
         Format::Png => {
             let mut pixels = vec![255u8; (w * h * 3) as usize];
