@@ -7,7 +7,9 @@
 //! This module draws; it decides nothing. What to draw comes from
 //! `analysis` over a loaded assessment.
 
+mod categories;
 mod gaps;
+mod grid;
 mod heatmap;
 mod palette;
 mod raster;
@@ -114,7 +116,8 @@ pub fn render(
         ChartKind::Heatmap => to_bytes(&heatmap::data(a, &analysis, options), format),
         ChartKind::Tiers => to_bytes(&tiers::data(a, &analysis), format),
         ChartKind::Gaps => to_bytes(&gaps::data(a, &analysis), format),
-        ChartKind::Categories | ChartKind::Dependencies => {
+        ChartKind::Categories => to_bytes(&categories::data(a, &analysis, options)?, format),
+        ChartKind::Dependencies => {
             Err(Error::Chart(format!("the {kind:?} chart is not drawn yet")))
         }
     }
