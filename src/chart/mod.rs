@@ -71,7 +71,7 @@ pub struct ChartOptions {
     /// Dependency chart: one process (id or name) and everything upstream of it.
     #[ts(optional)]
     pub process: Option<String>,
-    /// Impact heatmap: rows grouped by unit.
+    /// Impact and category heatmaps: rows grouped by unit.
     #[ts(as = "Option<bool>", optional)]
     pub by_unit: bool,
 }
