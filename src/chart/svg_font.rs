@@ -8,6 +8,14 @@
 //! out the tables a PDF does not need but a browser does (`cmap`, which
 //! maps characters to glyphs, and `OS/2`), so this module puts them back:
 //! a format 4 `cmap` for the characters kept, and the original `OS/2`.
+//!
+//! WebKit (the app's engine on Linux and macOS) loads the font of an SVG
+//! image but does not draw the image again once it has: the first picture
+//! it shows would keep its text invisible while the font "loads". So the
+//! faces are `font-display: swap` and the text names a generic family after
+//! ours: at worst that first picture shows the system's sans-serif (or its
+//! own DejaVu Sans); pictures drawn after it (the font is then cached) and
+//! other engines (Chromium, so WebView2) use the embedded faces.
 
 use std::collections::BTreeSet;
 
@@ -17,9 +25,13 @@ use ttf_parser::{Face, Tag};
 use super::FONT;
 
 /// The SVG with the faces its text uses embedded in a `<style>` right after
-/// the opening `<svg>` tag. An SVG without text, or a face that cannot be
-/// cut, is left as it is: the text then names the font as before.
+/// the opening `<svg>` tag, and `sans-serif` named after the chart font. An
+/// SVG without text, or a face that cannot be cut, keeps naming the font.
 pub(crate) fn embed(svg: String) -> String {
+    let svg = svg.replace(
+        &format!("font-family=\"{FONT}\""),
+        &format!("font-family=\"{FONT}, sans-serif\""),
+    );
     let (regular, bold) = characters(&svg);
     let mut css = String::new();
     for (chars, bytes, weight) in [
@@ -32,7 +44,7 @@ pub(crate) fn embed(svg: String) -> String {
         if let Some(font) = subset(bytes, &chars) {
             let data = base64::engine::general_purpose::STANDARD.encode(font);
             css.push_str(&format!(
-                "@font-face{{font-family:\"{FONT}\";font-weight:{weight};\
+                "@font-face{{font-family:\"{FONT}\";font-weight:{weight};font-display:swap;\
                  src:url(data:font/ttf;base64,{data}) format(\"truetype\")}}"
             ));
         }
@@ -280,9 +292,13 @@ mod tests {
         let embedded = embed(svg.to_string());
         assert!(embedded.contains("<defs><style>@font-face{font-family:\"DejaVu Sans\""));
         assert_eq!(embedded.matches("@font-face").count(), 1, "regular only");
+        let drawing = svg[svg.find('>').unwrap() + 1..].replace(
+            "font-family=\"DejaVu Sans\"",
+            "font-family=\"DejaVu Sans, sans-serif\"",
+        );
         assert!(
-            embedded.ends_with(&svg[svg.find('>').unwrap() + 1..]),
-            "the drawing as it was"
+            embedded.ends_with(&drawing),
+            "the drawing as it was, with a generic family to fall back on"
         );
         let bold = svg.replace("font-family=\"DejaVu Sans\"", "font-weight=\"bold\"");
         assert!(embed(bold).contains("font-weight:bold"));
