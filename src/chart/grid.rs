@@ -169,16 +169,18 @@ impl Grid {
     }
 
     fn body_height(&self) -> i32 {
+        if self.rows.is_empty() {
+            // Room for the "nothing scored yet" line above the legend.
+            return 80;
+        }
         let (row, band) = (self.row_height(), self.band_height());
-        let height: i32 = self
-            .rows
+        self.rows
             .iter()
             .map(|l| match l {
                 Line::Unit(_) => band,
                 Line::Process(_) => row,
             })
-            .sum();
-        height.max(row)
+            .sum()
     }
 }
 
