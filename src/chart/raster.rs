@@ -42,8 +42,9 @@ fn face(style: FontStyle) -> Option<&'static FontRef<'static>> {
     }
 }
 
-/// One glyph at one size and quarter-pixel offset: the pixels it covers (offsets from the whole-pixel pen position and the top
-/// of plotters' text box, coverage above zero).
+/// One glyph at one size and quarter-pixel offset: the pixels it covers
+/// (offsets from the whole-pixel pen position and the top of plotters'
+/// text box; coverage above zero).
 struct Glyph {
     pixels: Vec<(i32, i32, f32)>,
 }
