@@ -129,7 +129,7 @@ enum Command {
         /// dependencies: one process (name or id) and everything upstream of it.
         #[arg(long)]
         process: Option<String>,
-        /// heatmap: group the rows by unit.
+        /// heatmap, categories: group the rows by unit.
         #[arg(long)]
         by_unit: bool,
     },

@@ -7,11 +7,15 @@
 //! This module draws; it decides nothing. What to draw comes from
 //! `analysis` over a loaded assessment.
 
+mod categories;
 mod dependencies;
 mod gaps;
+mod grid;
 mod heatmap;
 mod layout;
 pub(crate) mod palette;
+mod raster;
+mod svg_font;
 mod tiers;
 
 use std::sync::Once;
@@ -27,20 +31,16 @@ pub const FONT: &str = "DejaVu Sans";
 
 static FONTS: Once = Once::new();
 
+/// The chart font's faces, as shipped.
+const REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+const BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
+
 /// Registers the shipped font with plotters (once per process).
 fn fonts() {
     FONTS.call_once(|| {
         // The bytes are ours and valid; a failure would show as missing text.
-        let _ = plotters::style::register_font(
-            FONT,
-            FontStyle::Normal,
-            include_bytes!("../../assets/fonts/DejaVuSans.ttf"),
-        );
-        let _ = plotters::style::register_font(
-            FONT,
-            FontStyle::Bold,
-            include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf"),
-        );
+        let _ = plotters::style::register_font(FONT, FontStyle::Normal, REGULAR);
+        let _ = plotters::style::register_font(FONT, FontStyle::Bold, BOLD);
     });
 }
 
@@ -73,7 +73,7 @@ pub struct ChartOptions {
     /// Dependency chart: one process (id or name) and everything upstream of it.
     #[ts(optional)]
     pub process: Option<String>,
-    /// Impact heatmap: rows grouped by unit.
+    /// Impact and category heatmaps: rows grouped by unit.
     #[ts(as = "Option<bool>", optional)]
     pub by_unit: bool,
 }
@@ -118,8 +118,8 @@ pub fn render(
         ChartKind::Heatmap => to_bytes(&heatmap::data(a, &analysis, options), format),
         ChartKind::Tiers => to_bytes(&tiers::data(a, &analysis), format),
         ChartKind::Gaps => to_bytes(&gaps::data(a, &analysis), format),
+        ChartKind::Categories => to_bytes(&categories::data(a, &analysis, options)?, format),
         ChartKind::Dependencies => to_bytes(&dependencies::data(a, &analysis, options)?, format),
-        ChartKind::Categories => Err(Error::Chart(format!("the {kind:?} chart is not drawn yet"))),
     }
 }
 
@@ -135,12 +135,12 @@ fn to_bytes(chart: &impl Chart, format: Format) -> Result<Vec<u8>> {
                 chart.draw(&area).map_err(|e| failed(e.to_string()))?;
                 area.present().map_err(|e| failed(e.to_string()))?;
             }
-            Ok(text.into_bytes())
+            Ok(svg_font::embed(text).into_bytes())
         }
         Format::Png => {
             let mut pixels = vec![255u8; (w * h * 3) as usize];
             {
-                let area = BitMapBackend::with_buffer(&mut pixels, (w, h)).into_drawing_area();
+                let area = raster::Raster::on_white(&mut pixels, (w, h)).into_drawing_area();
                 chart.draw(&area).map_err(|e| failed(e.to_string()))?;
                 area.present().map_err(|e| failed(e.to_string()))?;
             }

@@ -95,7 +95,10 @@ fn three_hundred_processes_stay_legible() {
     let (mut store, _) = new_store(&dir);
     for i in 0..300 {
         let input = bia::model::ProcessInput {
-            name: format!("Regional depot operations, site {i:03} — a long name for a process"),
+            name: format!(
+                "Regional depot operations, site {i:03} — cross-docking, returns and \
+                 the overnight trunking to the northern hubs"
+            ),
             ..Default::default()
         };
         store
@@ -127,7 +130,7 @@ fn three_hundred_processes_stay_legible() {
         .unwrap(),
     )
     .unwrap();
-    assert!(png.height() >= 300 * 12, "rows keep at least 12 px");
+    assert!(png.height() >= 300 * 14, "rows keep at least 14 px");
 }
 
 #[test]
@@ -163,4 +166,425 @@ fn the_gap_chart_shows_every_required_resource_worst_first() {
     )
     .unwrap();
     assert!(empty.contains("No resource has a recovery requirement yet."));
+}
+
+/// A small workshop fixed in code, so its pictures never move: two
+/// categories, three horizons, three processes (one in a sub-unit, one in
+/// no unit and unscored, with characters SVG must escape), one resource.
+fn fixed_workshop(dir: &tempfile::TempDir) -> bia::model::Assessment {
+    use bia::model::*;
+    let (mut store, _) = new_store(dir);
+    let mut m = store.methodology().unwrap().to_input();
+    m.categories
+        .retain(|c| c.name == "Financial" || c.name.starts_with("Legal"));
+    m.horizons = [("4 h", "4h"), ("1 d", "1 day"), ("1 w", "1 week")]
+        .iter()
+        .map(|(label, duration)| HorizonInput {
+            id: None,
+            label: label.to_string(),
+            duration: duration.to_string(),
+        })
+        .collect();
+    let m = store.update_methodology(&m).unwrap();
+    assert_eq!((m.categories.len(), m.horizons.len()), (2, 3));
+    let ops = store
+        .create_unit(&UnitInput {
+            name: "Operations".into(),
+            parent_id: None,
+        })
+        .unwrap();
+    store
+        .create_unit(&UnitInput {
+            name: "Warehouse".into(),
+            parent_id: Some(ops.id),
+        })
+        .unwrap();
+    let mut process = |unit: Option<&str>, name: &str, grid: [[Option<u8>; 3]; 2]| {
+        let input = ProcessInput {
+            name: name.into(),
+            ..Default::default()
+        };
+        let p = match unit {
+            Some(u) => store.create_process_in(u, &input, &Provenance::Workshop),
+            None => store.create_process(&input, &Provenance::Workshop),
+        }
+        .unwrap();
+        let cells: Vec<ScoreInput> = m
+            .categories
+            .iter()
+            .zip(grid)
+            .flat_map(|(c, row)| {
+                m.horizons.iter().zip(row).map(|(h, severity)| ScoreInput {
+                    category_id: c.id,
+                    horizon_id: h.id,
+                    severity,
+                    note: None,
+                })
+            })
+            .collect();
+        store
+            .set_scores(p.id, &cells, &Provenance::Workshop)
+            .unwrap();
+        p
+    };
+    let payroll = process(
+        Some("Operations"),
+        "Payroll processing",
+        [[Some(1), Some(3), Some(5)], [Some(0), Some(2), Some(4)]],
+    );
+    process(
+        Some("Warehouse"),
+        "Orders & returns",
+        [[Some(2), Some(4), Some(4)], [None, Some(1), None]],
+    );
+    process(None, "Archive <records>", [[None; 3]; 2]);
+    store
+        .set_objectives(
+            payroll.id,
+            &ObjectivesInput {
+                rto: "1 day".into(),
+                rationale: "Pay day".into(),
+                ..Default::default()
+            },
+            &Provenance::Workshop,
+        )
+        .unwrap();
+    store
+        .create_dependency(
+            &DependencyInput {
+                from: NodeRef::Process(payroll.id),
+                to: DependencyTarget::NewResource(ResourceInput {
+                    name: "Payroll system".into(),
+                    rto_capability: "3 days".into(),
+                    ..Default::default()
+                }),
+                strength: Strength::Required,
+                note: String::new(),
+            },
+            &Provenance::Workshop,
+        )
+        .unwrap();
+    store.load().unwrap()
+}
+
+/// FNV-1a: a stable digest for the embedded font in snapshots.
+fn digest(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// Compares an SVG with `tests/core/snapshots/NAME`. Embedded fonts are
+/// stored as their length and digest, so a snapshot stays readable yet
+/// fails on any change to them too.
+///
+/// After a deliberate change to a chart, rewrite the snapshots with
+/// `UPDATE_SNAPSHOTS=1 cargo test --test core charts`, look at them, and
+/// commit them with the change.
+fn assert_snapshot(name: &str, svg: &str) {
+    let mut shown = String::new();
+    let mut rest = svg;
+    while let Some(at) = rest.find("base64,") {
+        let start = at + "base64,".len();
+        let end = start + rest[start..].find(')').expect("a closed url(...)");
+        let data = &rest[start..end];
+        shown.push_str(&rest[..start]);
+        shown.push_str(&format!(
+            "[{} bytes, fnv {:016x}]",
+            data.len(),
+            digest(data.as_bytes())
+        ));
+        rest = &rest[end..];
+    }
+    shown.push_str(rest);
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/core/snapshots")
+        .join(name);
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, &shown).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("no snapshot {name}: run with UPDATE_SNAPSHOTS=1 to write it"));
+    if let Some((i, (want, got))) = expected
+        .lines()
+        .zip(shown.lines())
+        .enumerate()
+        .find(|(_, (want, got))| want != got)
+    {
+        panic!(
+            "{name} differs from its snapshot at line {}:\n  want {want}\n  got  {got}\n\
+             (UPDATE_SNAPSHOTS=1 rewrites the snapshots after a deliberate change)",
+            i + 1
+        );
+    }
+    assert_eq!(
+        expected.lines().count(),
+        shown.lines().count(),
+        "{name}: as many lines as its snapshot"
+    );
+}
+
+fn svg(kind: ChartKind, a: &bia::model::Assessment, options: &ChartOptions) -> String {
+    String::from_utf8(render(kind, a, options, Format::Svg).unwrap()).unwrap()
+}
+
+#[test]
+fn the_charts_of_a_small_workshop_match_their_snapshots() {
+    let dir = temp_dir();
+    let a = fixed_workshop(&dir);
+    let by_unit = ChartOptions {
+        by_unit: true,
+        ..Default::default()
+    };
+    let at_a_week = ChartOptions {
+        horizon: Some("1 week".into()),
+        ..Default::default()
+    };
+    for (name, kind, options) in [
+        ("heatmap.svg", ChartKind::Heatmap, &ChartOptions::default()),
+        ("heatmap-by-unit.svg", ChartKind::Heatmap, &by_unit),
+        (
+            "categories.svg",
+            ChartKind::Categories,
+            &ChartOptions::default(),
+        ),
+        ("categories-1w.svg", ChartKind::Categories, &at_a_week),
+        ("tiers.svg", ChartKind::Tiers, &ChartOptions::default()),
+        ("gaps.svg", ChartKind::Gaps, &ChartOptions::default()),
+    ] {
+        let picture = svg(kind, &a, options);
+        for p in &a.processes {
+            if matches!(kind, ChartKind::Heatmap | ChartKind::Categories) {
+                let shown = p
+                    .name
+                    .replace('&', "&amp;")
+                    .replace('<', "&lt;")
+                    .replace('>', "&gt;");
+                assert!(picture.contains(&shown), "{name} names {}", p.name);
+            }
+        }
+        assert_snapshot(name, &picture);
+    }
+}
+
+#[test]
+fn the_category_heatmap_shows_each_category_at_the_chosen_horizon() {
+    let dir = temp_dir();
+    let a = fixed_workshop(&dir);
+    let default = svg(ChartKind::Categories, &a, &ChartOptions::default());
+    assert!(
+        default.contains("Impact by category at 1 d — Northwind Freight BIA"),
+        "without a horizon, the first at or after a day"
+    );
+    assert!(
+        default.contains(">\nFinancial\n<") && default.contains(">\nLegal &amp; Regulatory\n<")
+    );
+    let as_typed = svg(
+        ChartKind::Categories,
+        &a,
+        &ChartOptions {
+            horizon: Some("24h".into()),
+            ..Default::default()
+        },
+    );
+    assert_eq!(as_typed, default, "24h is the 1 d horizon");
+    // Orders & returns first (MTPD 1 d), then Payroll (1 w), then the
+    // archive (unscored); at 1 d, Orders: Financial 4, Legal 1; Payroll: 3, 2.
+    // The centred one-digit texts: the severities in the cells, in order.
+    let cells = |svg: &str| -> Vec<String> {
+        let lines: Vec<&str> = svg.lines().collect();
+        lines
+            .windows(2)
+            .filter(|w| w[0].starts_with("<text") && w[0].contains("text-anchor=\"middle\""))
+            .map(|w| w[1])
+            .filter(|t| t.len() == 1 && t.chars().all(|c| c.is_ascii_digit()))
+            .map(String::from)
+            .collect()
+    };
+    assert_eq!(
+        cells(&default),
+        ["4", "1", "3", "2"],
+        "row by row, severities at 1 d"
+    );
+    let week = svg(
+        ChartKind::Categories,
+        &a,
+        &ChartOptions {
+            horizon: Some("1 w".into()),
+            ..Default::default()
+        },
+    );
+    assert_eq!(
+        cells(&week),
+        ["4", "5", "4"],
+        "an unscored cell shows no number"
+    );
+    let err = render(
+        ChartKind::Categories,
+        &a,
+        &ChartOptions {
+            horizon: Some("3 days".into()),
+            ..Default::default()
+        },
+        Format::Svg,
+    )
+    .unwrap_err();
+    assert_eq!(err.code(), "unknown_name");
+    assert!(err.to_string().contains("4 h, 1 d, 1 w"), "{err}");
+    let png = image::load_from_memory(
+        &render(
+            ChartKind::Categories,
+            &a,
+            &ChartOptions::default(),
+            Format::Png,
+        )
+        .unwrap(),
+    )
+    .expect("a real PNG");
+    let size = |attr: &str| -> u32 {
+        let from = default.find(&format!(" {attr}=\"")).unwrap() + attr.len() + 3;
+        default[from..from + default[from..].find('"').unwrap()]
+            .parse()
+            .unwrap()
+    };
+    assert_eq!(
+        (png.width(), png.height()),
+        (size("width"), size("height")),
+        "as the SVG"
+    );
+    let (store, _) = new_store(&temp_dir());
+    let empty = svg(
+        ChartKind::Categories,
+        &store.load().unwrap(),
+        &ChartOptions::default(),
+    );
+    assert!(
+        empty.contains("Nothing scored yet"),
+        "a picture, not an error"
+    );
+}
+
+#[test]
+fn grouped_by_unit_each_process_sits_under_its_unit() {
+    let dir = temp_dir();
+    let (store, _) = demo_store(&dir);
+    let a = store.load().unwrap();
+    let grouped = svg(
+        ChartKind::Heatmap,
+        &a,
+        &ChartOptions {
+            by_unit: true,
+            ..Default::default()
+        },
+    );
+    let at = |text: &str| {
+        grouped
+            .find(&format!(">\n{}\n<", text.replace('&', "&amp;")))
+            .unwrap_or_else(|| panic!("{text} is shown"))
+    };
+    // A band per unit that holds processes, named by its path, in tree order.
+    let mut headings: Vec<(String, usize, Option<bia::model::Id>)> = Vec::new();
+    for u in &a.units {
+        let path = match u.parent_id.and_then(|p| a.unit(p)) {
+            Some(parent) => format!("{} › {}", parent.name, u.name),
+            None => u.name.clone(),
+        };
+        if a.processes.iter().any(|p| p.unit_id == Some(u.id)) {
+            headings.push((path.clone(), at(&path), Some(u.id)));
+        }
+    }
+    assert!(
+        headings
+            .iter()
+            .any(|h| h.0 == "Operations › Warehouse Operations")
+    );
+    headings.sort_by_key(|h| h.0.to_lowercase());
+    assert!(
+        headings.windows(2).all(|w| w[0].1 < w[1].1),
+        "units in tree order: {headings:?}"
+    );
+    let headings: Vec<(usize, Option<bia::model::Id>)> =
+        headings.into_iter().map(|h| (h.1, h.2)).collect();
+    for p in &a.processes {
+        let place = at(&p.name);
+        let under = headings
+            .iter()
+            .rev()
+            .find(|(h, _)| *h < place)
+            .map(|(_, id)| *id);
+        assert_eq!(under, Some(p.unit_id), "{} sits under its unit", p.name);
+    }
+}
+
+#[test]
+fn svg_text_carries_its_font_and_stays_well_formed() {
+    use base64::Engine;
+    let dir = temp_dir();
+    let (store, _) = demo_store(&dir);
+    let a = store.load().unwrap();
+    for kind in [
+        ChartKind::Heatmap,
+        ChartKind::Categories,
+        ChartKind::Gaps,
+        ChartKind::Tiers,
+    ] {
+        let picture = svg(kind, &a, &ChartOptions::default());
+        let mut reader = quick_xml::Reader::from_str(&picture);
+        let (mut texts, mut in_text) = (String::new(), false);
+        loop {
+            use quick_xml::events::Event;
+            match reader.read_event() {
+                Ok(Event::Eof) => break,
+                Ok(Event::Start(e)) => in_text = e.name().as_ref() == "text",
+                Ok(Event::End(_)) => in_text = false,
+                Ok(Event::Text(t)) if in_text => texts.push_str(&t.xml10_content()),
+                Ok(Event::GeneralRef(r)) if in_text => {
+                    texts.push(match r.as_ref() {
+                        "amp" => '&',
+                        "lt" => '<',
+                        "gt" => '>',
+                        "quot" => '"',
+                        _ => '\'',
+                    });
+                }
+                Ok(_) => {}
+                Err(e) => panic!("{kind:?}: not well-formed XML: {e}"),
+            }
+        }
+        let faces: Vec<Vec<u8>> = picture
+            .split("base64,")
+            .skip(1)
+            .map(|rest| {
+                let data = &rest[..rest.find(')').unwrap()];
+                base64::engine::general_purpose::STANDARD
+                    .decode(data)
+                    .unwrap()
+            })
+            .collect();
+        assert_eq!(faces.len(), 2, "{kind:?}: a regular and a bold face");
+        assert!(
+            faces.iter().all(|f| f.len() < 60_000),
+            "{kind:?}: only the glyphs used, not the whole font"
+        );
+        for face in &faces {
+            let face = ttf_parser::Face::parse(face, 0).expect("a font that parses");
+            assert!(face.tables().os2.is_some() && face.tables().cmap.is_some());
+        }
+        let regular = ttf_parser::Face::parse(&faces[0], 0).unwrap();
+        let bold = ttf_parser::Face::parse(&faces[1], 0).unwrap();
+        for c in texts
+            .chars()
+            .filter(|c| !c.is_whitespace() && !c.is_control())
+        {
+            let glyph = regular.glyph_index(c).or(bold.glyph_index(c));
+            assert!(glyph.is_some(), "{kind:?}: {c:?} maps to a glyph");
+        }
+        let e = regular.glyph_index('e').unwrap();
+        assert!(
+            regular.glyph_bounding_box(e).is_some(),
+            "{kind:?}: glyphs keep their outlines"
+        );
+    }
 }

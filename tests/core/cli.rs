@@ -659,6 +659,60 @@ fn charts_from_the_command_line() {
     );
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("no chart format"), "{}", stderr(&o));
+    let o = bia(
+        &[
+            "chart",
+            "categories",
+            "d.bia",
+            "--out",
+            "cat.svg",
+            "--horizon",
+            "24h",
+        ],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let svg = std::fs::read_to_string(dir.path().join("cat.svg")).unwrap();
+    assert!(
+        svg.contains("Impact by category at 1 d — "),
+        "24h is the 1 d horizon"
+    );
+    let o = bia(
+        &[
+            "chart",
+            "categories",
+            "d.bia",
+            "--out",
+            "cat.png",
+            "--horizon",
+            "5 days",
+        ],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("1 h, 4 h, 8 h, 1 d, 3 d, 1 w, 2 w, 1 mo"),
+        "an unknown horizon is named with those there are: {}",
+        stderr(&o)
+    );
+    assert!(!dir.path().join("cat.png").exists(), "nothing written");
+    let o = bia(
+        &[
+            "chart",
+            "heatmap",
+            "d.bia",
+            "--out",
+            "units.svg",
+            "--by-unit",
+        ],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let svg = std::fs::read_to_string(dir.path().join("units.svg")).unwrap();
+    assert!(
+        svg.contains("Operations › Warehouse Operations"),
+        "rows under their units"
+    );
     assert_eq!(
         bia(&["chart", "pie", "d.bia", "--out", "x.svg"], dir.path())
             .status

@@ -14,6 +14,6 @@ horizon?: string,
  */
 process?: string, 
 /**
- * Impact heatmap: rows grouped by unit.
+ * Impact and category heatmaps: rows grouped by unit.
  */
 byUnit?: boolean, };
