@@ -353,6 +353,11 @@ fn the_charts_of_a_small_workshop_match_their_snapshots() {
         ("categories-1w.svg", ChartKind::Categories, &at_a_week),
         ("tiers.svg", ChartKind::Tiers, &ChartOptions::default()),
         ("gaps.svg", ChartKind::Gaps, &ChartOptions::default()),
+        (
+            "dependencies.svg",
+            ChartKind::Dependencies,
+            &ChartOptions::default(),
+        ),
     ] {
         let picture = svg(kind, &a, options);
         for p in &a.processes {
