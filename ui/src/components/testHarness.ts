@@ -1,6 +1,9 @@
 // Shared set-up of the component tests: the in-memory FakeBackend behind a
-// mocked IPC, the list of commands called, and opening the demo on a section.
+// mocked IPC (its events, such as export progress, delivered through the
+// mocked event system), the list of commands called, holding a command's
+// answer back to see what the UI shows meanwhile, and opening the demo on a section.
 import { cleanup, fireEvent, render, screen } from "@testing-library/svelte";
+import { emit } from "@tauri-apps/api/event";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import App from "../App.svelte";
 import { FakeBackend } from "../lib/fakeBackend";
@@ -12,16 +15,33 @@ export interface Harness {
   calls: string[];
   /** The arguments of every call, in order. */
   args: Array<{ cmd: string; args: Record<string, unknown> }>;
+  /** Holds back the answers to `cmd` (the calls are made and recorded) until the returned function is called. */
+  hold: (cmd: string) => () => void;
 }
 
 export function mockBackend(): Harness {
-  const harness: Harness = { backend: new FakeBackend(), calls: [], args: [] };
+  const held = new Map<string, Promise<void>>();
+  const harness: Harness = {
+    backend: new FakeBackend(),
+    calls: [],
+    args: [],
+    hold: (cmd) => {
+      let release = () => {};
+      held.set(cmd, new Promise<void>((resolve) => (release = resolve)));
+      return () => {
+        held.delete(cmd);
+        release();
+      };
+    },
+  };
+  harness.backend.emit = (event, payload) => void emit(event, payload);
   mockIPC(
     (cmd, args) => {
       const a = (args ?? {}) as Record<string, unknown>;
       harness.calls.push(cmd);
       harness.args.push({ cmd, args: a });
-      return harness.backend.handle(cmd, a);
+      const gate = held.get(cmd);
+      return gate ? gate.then(() => harness.backend.handle(cmd, a)) : harness.backend.handle(cmd, a);
     },
     { shouldMockEvents: true },
   );

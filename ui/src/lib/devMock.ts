@@ -4,6 +4,7 @@
 // `?mock&screen=processes` starts with the demo open on that screen;
 // `&item=<name>` shows a process or resource there (`?mock&screen=resources&item=Manhattan%20WMS`
 // opens its form, `?mock&screen=dependencies&item=Pick%20and%20pack` picks the process).
+import { emit } from "@tauri-apps/api/event";
 import { mockIPC } from "@tauri-apps/api/mocks";
 import { DEMO_PATH, FakeBackend } from "./fakeBackend";
 
@@ -22,13 +23,16 @@ export function installDevMock(params: URLSearchParams): FakeBackend {
     ...FakeBackend.demoSnapshot(),
     info: { ...FakeBackend.demoSnapshot().info, name: "Marlow Water — annual BIA", organisation: "Marlow Water plc" },
   });
+  // Export… shows its progress bar for a moment, as a real workbook takes a while.
+  backend.exportStepMs = 180;
+  backend.emit = (event, payload) => void emit(event, payload);
   const screen = params.get("screen");
   if (screen && screen !== "start") backend.openDemo();
 
   mockIPC(
     (cmd, args) => {
       if (cmd === "plugin:dialog|save") {
-        // A chart's dialog suggests "heatmap.png": save it under Documents.
+        // A chart's dialog suggests "heatmap.png", the workbook's "<assessment>.xlsx": save it under Documents.
         const suggested = (args as { options?: { defaultPath?: string } } | undefined)?.options?.defaultPath;
         if (suggested && !suggested.endsWith(".bia")) return `${DOCUMENTS}/${suggested}`;
         return `${DOCUMENTS}/New assessment.bia`;

@@ -24,6 +24,9 @@ const TITLES: Record<string, string> = {
   no_assessment: "No assessment is open",
   journal: "The edit history is damaged",
   database: "The file could not be updated",
+  export_format: "Save the workbook as .xlsx",
+  export: "The workbook could not be written",
+  reveal: "The folder could not be shown",
 };
 
 export function errorTitle(code: string): string {

@@ -42,6 +42,7 @@ import { demoDependencies, demoResources } from "./demoResources";
 import { durationError, isNotApplicable, parseOptionalDuration } from "./durations";
 import { fakeAnalyzeProcess } from "./fakeAnalysis";
 import { checkChartOptions, checkChartPath, fakeChartKind, fakeChartOptions, fakeChartSvg } from "./fakeCharts";
+import { fakeExportWorkbook } from "./fakeExport";
 import { fakeDependencyAnalysis } from "./fakeDependencies";
 import { parseResourceInput, resourceOf } from "./fakeResources";
 import { applyScoreInputs, maxLevel } from "./impactGrid";
@@ -114,6 +115,14 @@ export class FakeBackend {
   files = new Map<string, Snapshot>();
   /** Every chart written by `save_chart`, in order (nothing touches the disk). */
   savedCharts: Array<{ kind: string; path: string; options: ChartOptions }> = [];
+  /** Every workbook written by `export_workbook`, by path (nothing touches the disk). */
+  exported: string[] = [];
+  /** Every path `reveal_in_folder` showed, in order. */
+  revealed: string[] = [];
+  /** How long each step of an export takes (0: at once; the browser preview slows it to show the progress). */
+  exportStepMs = 0;
+  /** Sends an event to the UI as the shell's `app.emit` does (the harness connects it to the mocked events). */
+  emit: (event: string, payload: unknown) => void = () => {};
   now: () => string = () => new Date().toISOString();
 
   constructor(options: { recent?: RecentFile[] } = {}) {
@@ -766,6 +775,22 @@ export class FakeBackend {
         checkChartOptions(kind, options, this.store().data);
         checkChartPath(args.path as string);
         this.savedCharts.push({ kind, path: args.path as string, options: clone(options) });
+        return null;
+      }
+      case "export_workbook": {
+        const path = args.path as string;
+        const d = this.store().data;
+        const data = { processes: clone(d.processes), resources: clone(d.resources), dependencies: clone(d.dependencies) };
+        return fakeExportWorkbook(data, path, (p) => this.emit("export-progress", p), this.exportStepMs).then((report) => {
+          this.exported = [...this.exported.filter((e) => e !== path), path];
+          return report;
+        });
+      }
+      case "reveal_in_folder": {
+        const path = args.path as string;
+        if (!this.exported.includes(path))
+          fail("reveal", `${path}: could not show it in its folder (No such file or directory (os error 2))`);
+        this.revealed.push(path);
         return null;
       }
       case "history":

@@ -34,7 +34,7 @@ export const SECTIONS: readonly Section[] = [
   { id: "workshop-mode", label: "Workshop mode", available: false, group: "workshop" },
   { id: "methodology", label: "Methodology", available: true, group: "setup" },
   { id: "import", label: "Import", available: false, group: "files" },
-  { id: "export", label: "Export", available: false, group: "files" },
+  { id: "export", label: "Export", available: true, group: "files" },
 ];
 
 /** The section to show for a requested id, falling back to the dashboard. */

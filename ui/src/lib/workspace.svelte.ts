@@ -20,6 +20,7 @@ import type { Strength } from "./bindings/Strength";
 import type { Unit } from "./bindings/Unit";
 import { chooseAssessmentToOpen, chooseNewAssessmentPath } from "./fileDialogs";
 import type { SectionId } from "./navigation";
+import { WorkbookExport } from "./workbookExport.svelte";
 
 const NO_HISTORY: History = { undo: null, redo: null };
 
@@ -62,6 +63,8 @@ export class Workspace {
   resourceToOpen = $state<Id | null>(null);
   /** A process whose objectives the Objectives screen should open when it shows. */
   objectivesToOpen = $state<Id | null>(null);
+  /** The export of the executive workbook: under way, or how the last one ended (kept while moving between screens). */
+  readonly workbook = new WorkbookExport();
 
   history: History = $derived(this.session?.history ?? NO_HISTORY);
   private historyBusy = false;
@@ -97,6 +100,7 @@ export class Workspace {
     this.session = session;
     this.error = null;
     this.section = "dashboard";
+    this.workbook.reset();
     await this.reloadData();
   }
 
@@ -217,6 +221,13 @@ export class Workspace {
     this.section = "objectives";
   }
 
+  /** File › Export Workbook… and the Export screen's button: shows the Export screen and starts an export there. */
+  async exportWorkbook(): Promise<void> {
+    if (!this.session) return;
+    this.section = "export";
+    await this.workbook.start(this.session.info.name);
+  }
+
   setHistory(history: History): void {
     if (this.session) this.session = { ...this.session, history };
   }
@@ -310,6 +321,7 @@ export class Workspace {
     this.impactProcessId = null;
     this.dependenciesProcessId = null;
     this.charts = { ...DEFAULT_CHART_CHOICES };
+    this.workbook.reset();
     this.error = null;
     await this.loadRecent();
   }
