@@ -9,6 +9,7 @@
 //! - [`chart`]: heatmaps and charts (plotters), as SVG or PNG.
 //! - [`demo`]: the fictional organisation shipped as the demo assessment.
 //! - [`dump`]: the stable JSON form of a whole assessment (`bia dump`).
+//! - [`excel`]: import of legacy BIA spreadsheets.
 //!
 //! This crate deliberately knows nothing about Tauri, windows or terminals.
 
@@ -17,6 +18,7 @@ pub mod chart;
 pub mod demo;
 pub mod dump;
 pub mod error;
+pub mod excel;
 pub mod model;
 pub mod store;
 

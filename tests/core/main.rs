@@ -6,6 +6,7 @@ mod charts;
 mod cli;
 mod demo;
 mod dependencies;
+mod import;
 mod journal;
 mod objectives;
 mod processes;

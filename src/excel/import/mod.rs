@@ -1,0 +1,17 @@
+//! Import of legacy BIA spreadsheets. The flow is one-way:
+//!
+//! 1. [`read_workbook`]: any .xlsx/.xlsm/.xlsb/.xls/.ods/.csv into a
+//!    [`Workbook`] of sheets and addressed cells (`read`, `grid`).
+//!
+//! Nothing here writes to an assessment: applying a plan is the store's
+//! job, in one journaled transaction.
+
+mod error;
+mod grid;
+mod read;
+
+pub use error::ImportError;
+pub use grid::{
+    Format, Issue, Level, Merge, Pos, Row, Sheet, Value, Workbook, address, column_letters,
+};
+pub use read::{Limits, decode_text, file_name, read_workbook};
