@@ -2,6 +2,8 @@
 //!
 //! 1. [`read_workbook`]: any .xlsx/.xlsm/.xlsb/.xls/.ods/.csv into a
 //!    [`Workbook`] of sheets and addressed cells (`read`, `grid`).
+//! 2. Cell readers (`values`): durations in any usual form, severities onto
+//!    the assessment's scale, lists of names.
 //!
 //! Nothing here writes to an assessment: applying a plan is the store's
 //! job, in one journaled transaction.
@@ -9,9 +11,11 @@
 mod error;
 mod grid;
 mod read;
+mod values;
 
 pub use error::ImportError;
 pub use grid::{
     Format, Issue, Level, Merge, Pos, Row, Sheet, Value, Workbook, address, column_letters,
 };
 pub use read::{Limits, decode_text, file_name, read_workbook};
+pub use values::{Read, duration_cell, severity_cell, split_list};
