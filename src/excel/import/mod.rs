@@ -10,12 +10,16 @@
 
 mod error;
 mod grid;
+mod mapping;
 mod read;
 mod values;
 
 pub use error::ImportError;
 pub use grid::{
     Format, Issue, Level, Merge, Pos, Row, Sheet, Value, Workbook, address, column_letters,
+};
+pub use mapping::{
+    ColumnChoice, Field, MappingFile, Match, Source, SynonymFile, Synonyms, normalise,
 };
 pub use read::{Limits, decode_text, file_name, read_workbook};
 pub use values::{Read, duration_cell, severity_cell, split_list};
