@@ -303,7 +303,7 @@ impl Synonyms {
     /// Adds a synonym file's names. A name already meaning another field
     /// is refused, naming both.
     pub fn extend(&mut self, file: &SynonymFile) -> Result<(), String> {
-        let mut add = |name: &str, field: Field, fields: &mut FxHashMap<String, Field>| {
+        let add = |name: &str, field: Field, fields: &mut FxHashMap<String, Field>| {
             let key = normalise(name);
             if key.is_empty() {
                 return Err(format!("\"{name}\" has no letters or digits"));
