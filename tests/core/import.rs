@@ -233,3 +233,635 @@ fn time_formatted_cells_are_read_as_times() {
         })
     );
 }
+
+// ---------------------------------------------------------------------------
+// Planning and applying an import.
+
+use bia::excel::import::{Action, Mapping, Plan, Target, plan_file};
+use bia::model::{Minutes, Provenance, ResourceKind};
+
+/// The register a continuity office kept in Excel: a title block, a band
+/// of merged group headers over impact columns, text and numeric
+/// durations, label severities, a formula, a duplicate row, a row without
+/// a name, a footer, a hidden column and columns no BIA models.
+fn legacy_register(dir: &Path, name: &str, payroll_owner: &str, payroll_rto: f64) -> PathBuf {
+    let mut book = Workbook::new();
+    let bold = Format::new().set_bold();
+    let sheet = book.add_worksheet();
+    sheet.set_name("BIA Register").unwrap();
+    sheet
+        .write_string(0, 0, "Business Impact Analysis – FY2025")
+        .unwrap();
+    sheet
+        .write_string(1, 0, "Prepared by: Continuity Office")
+        .unwrap();
+    sheet
+        .merge_range(3, 3, 3, 5, "Financial Impact", &bold)
+        .unwrap();
+    sheet
+        .merge_range(3, 6, 3, 7, "Reputational Impact", &bold)
+        .unwrap();
+    let headers = [
+        "Business Process",
+        "Department",
+        "Process Owner",
+        "1 hr",
+        "4 hrs",
+        "1 day",
+        "1 hr",
+        "1 day",
+        "RTO (Hrs)",
+        "RPO",
+        "MTPD",
+        "Criticality",
+        "IT Applications",
+        "Key Suppliers",
+        "Budget code",
+        "Audit trail",
+    ];
+    for (c, h) in headers.iter().enumerate() {
+        sheet.write_string(4, c as u16, *h).unwrap();
+    }
+    sheet.set_column_hidden(15).unwrap();
+    // Payroll.
+    sheet.write_string(5, 0, "Payroll").unwrap();
+    sheet.write_string(5, 1, "Finance").unwrap();
+    sheet.write_string(5, 2, payroll_owner).unwrap();
+    sheet.write_number(5, 3, 1).unwrap();
+    sheet.write_number(5, 4, 2).unwrap();
+    sheet.write_string(5, 5, "Major").unwrap();
+    sheet.write_number(5, 6, 0).unwrap();
+    sheet.write_string(5, 7, "Low").unwrap();
+    sheet
+        .write_formula(
+            5,
+            8,
+            Formula::new(format!("={payroll_rto}")).set_result(payroll_rto.to_string()),
+        )
+        .unwrap();
+    sheet.write_string(5, 9, "15 Minutes").unwrap();
+    sheet.write_string(5, 10, "1-3 days").unwrap();
+    sheet.write_string(5, 11, "4 - Major").unwrap();
+    sheet.write_string(5, 12, "SAP, Payroll DB; Email").unwrap();
+    sheet.write_string(5, 13, "ADP / Barclays").unwrap();
+    sheet.write_string(5, 14, "FIN-01").unwrap();
+    sheet.write_string(5, 15, "checked 2024").unwrap();
+    // Billing: a number stored as text, N/A, "> 72 hrs", an unknown label.
+    sheet.write_string(6, 0, "Billing").unwrap();
+    sheet.write_string(6, 1, "Finance").unwrap();
+    sheet.write_string(6, 2, "Bob").unwrap();
+    sheet.write_string(6, 3, "2").unwrap();
+    sheet.write_string(6, 5, "purple").unwrap();
+    sheet.write_string(6, 8, "48").unwrap();
+    sheet.write_string(6, 9, "N/A").unwrap();
+    sheet.write_string(6, 10, "> 72 hrs").unwrap();
+    sheet.write_string(6, 12, "sap").unwrap();
+    // Payroll again, in other words: merged, never doubled.
+    sheet.write_string(7, 0, "  payroll ").unwrap();
+    sheet.write_string(7, 2, "Someone Else").unwrap();
+    // A row with values but no name.
+    sheet.write_string(8, 2, "Carol").unwrap();
+    sheet.write_string(9, 0, "Total").unwrap();
+    sheet.write_string(10, 0, "Not a process").unwrap();
+    sheet.write_string(10, 8, "1").unwrap();
+    // A summary sheet is no table.
+    let summary = book.add_worksheet();
+    summary.set_name("Summary").unwrap();
+    summary.write_string(0, 0, "Read me first").unwrap();
+    save(&mut book, dir, name)
+}
+
+fn planned<'a>(plan: &'a Plan, name: &str) -> &'a bia::excel::import::PlannedProcess {
+    plan.processes
+        .iter()
+        .find(|p| p.input.name == name)
+        .unwrap_or_else(|| panic!("{name} is planned"))
+}
+
+fn issue_at<'a>(plan: &'a Plan, address: &str) -> Vec<&'a str> {
+    plan.issues
+        .iter()
+        .filter(|i| i.address == address)
+        .map(|i| i.message.as_str())
+        .collect()
+}
+
+#[test]
+fn a_legacy_register_is_planned_faithfully() {
+    let dir = temp_dir();
+    let (store, _) = crate::new_store(&dir);
+    let path = legacy_register(dir.path(), "register.xlsx", "Ann", 4.0);
+    let plan = plan_file(
+        &path,
+        &store.load().unwrap(),
+        &Mapping::default(),
+        &Limits::default(),
+    )
+    .expect("the register plans");
+
+    assert_eq!(plan.tables.len(), 1, "the summary sheet is no table");
+    assert_eq!(plan.tables[0].header_row, 5);
+    assert_eq!(plan.tables[0].band_row, Some(4));
+    assert_eq!(
+        plan.processes.len(),
+        2,
+        "the duplicate is merged: {:?}",
+        plan.processes
+    );
+    assert_eq!(plan.units, vec!["Finance"]);
+
+    let payroll = planned(&plan, "Payroll");
+    assert_eq!(payroll.action, Action::Create);
+    assert_eq!(
+        payroll.input.owner, "Ann",
+        "the first of two owners is kept"
+    );
+    assert_eq!(payroll.unit.as_deref(), Some("Finance"));
+    let o = payroll.objectives.as_ref().expect("objectives");
+    assert_eq!(
+        o.rto.unwrap().minutes,
+        Minutes(240),
+        "formula's cached value, in hours"
+    );
+    assert_eq!(o.rpo.unwrap().minutes, Minutes(15));
+    let mtpd = o.mtpd.unwrap();
+    assert_eq!(
+        (mtpd.minutes, mtpd.upper),
+        (Minutes(1440), Some(Minutes(4320)))
+    );
+    assert_eq!(payroll.scores.len(), 5);
+    let severities: Vec<u8> = payroll.scores.iter().map(|s| s.severity).collect();
+    assert_eq!(
+        severities,
+        vec![1, 2, 4, 0, 2],
+        "numbers and labels onto 0–5"
+    );
+    let custom: Vec<(&str, &str)> = payroll
+        .input
+        .custom_fields
+        .iter()
+        .map(|f| (f.name.as_str(), f.value.as_str()))
+        .collect();
+    assert_eq!(
+        custom,
+        vec![
+            ("Criticality", "4 - Major"),
+            ("Budget code", "FIN-01"),
+            ("Audit trail", "checked 2024")
+        ],
+        "unmapped and hidden columns are kept"
+    );
+    match &payroll.provenance {
+        Provenance::Imported {
+            file, sheet, cell, ..
+        } => assert_eq!(
+            (file.as_str(), sheet.as_str(), cell.as_str()),
+            ("register.xlsx", "BIA Register", "A6")
+        ),
+        other => panic!("{other:?}"),
+    }
+
+    let billing = planned(&plan, "Billing");
+    let o = billing.objectives.as_ref().unwrap();
+    assert_eq!(
+        o.rto.unwrap().minutes,
+        Minutes(48 * 60),
+        "a number stored as text"
+    );
+    assert!(o.rpo_not_applicable && o.rpo.is_none());
+    assert_eq!(o.mtpd.unwrap().minutes, Minutes(72 * 60));
+
+    let names: Vec<(ResourceKind, &str)> = plan
+        .resources
+        .iter()
+        .map(|r| (r.kind, r.name.as_str()))
+        .collect();
+    assert_eq!(
+        names,
+        vec![
+            (ResourceKind::Application, "Email"),
+            (ResourceKind::Application, "Payroll DB"),
+            (ResourceKind::Application, "SAP"),
+            (ResourceKind::Supplier, "ADP"),
+            (ResourceKind::Supplier, "Barclays"),
+        ],
+        "split, trimmed, de-duplicated across the workbook"
+    );
+    assert_eq!(plan.dependencies.len(), 6);
+    assert!(plan.dependencies.iter().any(|d| d.process == "Billing"
+        && d.target
+            == Target::Resource {
+                resource: ResourceKind::Application,
+                name: "SAP".into()
+            }));
+    let unmapped: Vec<&str> = plan.unmapped.iter().map(|u| u.header.as_str()).collect();
+    assert_eq!(unmapped, vec!["Budget code", "Audit trail"]);
+
+    let at = |a: &str| issue_at(&plan, a).join(" | ");
+    assert!(
+        at("'BIA Register'!K6").contains("lower bound 1 d"),
+        "{}",
+        at("'BIA Register'!K6")
+    );
+    assert!(
+        at("'BIA Register'!A8").contains("merged"),
+        "{}",
+        at("'BIA Register'!A8")
+    );
+    assert!(
+        at("'BIA Register'!C8").contains("first is kept"),
+        "{}",
+        at("'BIA Register'!C8")
+    );
+    assert!(at("'BIA Register'!A9").contains("no process name"));
+    assert!(at("'BIA Register'!A10").contains("footer"));
+    assert!(
+        at("'BIA Register'!F7").contains("\"purple\""),
+        "{}",
+        at("'BIA Register'!F7")
+    );
+    assert!(at("'BIA Register'!K7").contains("more than"));
+    assert!(at("Summary").contains("No table"));
+    assert_eq!(plan.counts.processes_new, 2);
+    assert_eq!(plan.counts.scores, 6);
+    assert!(plan.counts.errors >= 1);
+}
+
+#[test]
+fn applying_a_plan_is_one_undoable_edit_after_a_backup() {
+    let dir = temp_dir();
+    let (mut store, bia_path) = crate::new_store(&dir);
+    let path = legacy_register(dir.path(), "register.xlsx", "Ann", 4.0);
+    let plan = plan_file(
+        &path,
+        &store.load().unwrap(),
+        &Mapping::default(),
+        &Limits::default(),
+    )
+    .unwrap();
+    let mut seen = Vec::new();
+    let applied = store
+        .apply_import(&plan, &mut |p| {
+            seen.push((p.stage.clone(), p.done, p.total));
+            true
+        })
+        .expect("the import applies");
+    assert_eq!(applied.processes_created, 2);
+    assert_eq!(applied.units_created, 1);
+    assert_eq!(applied.resources_created, 5);
+    assert_eq!(applied.dependencies_created, 6);
+    assert_eq!(applied.scores, 6);
+    assert!(Path::new(&applied.backup).exists(), "{}", applied.backup);
+    assert!(applied.backup.contains("workshop.before-import-"));
+    assert_eq!(seen.first().unwrap().0, "backup");
+    assert_eq!(seen.last().unwrap(), &("commit".to_string(), 8, 8));
+
+    let a = store.load().unwrap();
+    assert_eq!(a.processes.len(), 2);
+    let payroll = a.processes.iter().find(|p| p.name == "Payroll").unwrap();
+    assert_eq!(a.unit(payroll.unit_id.unwrap()).unwrap().name, "Finance");
+    let o = a
+        .objectives
+        .iter()
+        .find(|o| o.process_id == payroll.id)
+        .unwrap();
+    assert_eq!(o.rto, Some(Minutes(240)));
+    assert_eq!(o.mtpd_override, Some(Minutes(1440)));
+    assert!(o.mtpd_override_reason.contains("register.xlsx"));
+    let score = a
+        .scores
+        .iter()
+        .find(|s| s.process_id == payroll.id && s.severity == Some(4))
+        .unwrap();
+    assert!(
+        matches!(&score.provenance, Provenance::Imported { cell, .. } if cell == "F6"),
+        "{:?}",
+        score.provenance
+    );
+    assert_eq!(a.resources.len(), 5);
+    assert_eq!(a.dependencies.len(), 6);
+    assert_eq!(
+        store.history().unwrap().undo.as_deref(),
+        Some("Import “register.xlsx”")
+    );
+
+    store.undo().unwrap();
+    let a = store.load().unwrap();
+    assert!(
+        a.processes.is_empty() && a.units.is_empty() && a.resources.is_empty(),
+        "one undo takes the whole import back"
+    );
+    drop(store);
+    assert!(bia_path.exists());
+}
+
+#[test]
+fn cancelling_before_commit_leaves_the_assessment_as_it_was() {
+    let dir = temp_dir();
+    let (mut store, _) = crate::new_store(&dir);
+    let path = legacy_register(dir.path(), "register.xlsx", "Ann", 4.0);
+    let plan = plan_file(
+        &path,
+        &store.load().unwrap(),
+        &Mapping::default(),
+        &Limits::default(),
+    )
+    .unwrap();
+    let err = store
+        .apply_import(&plan, &mut |p| p.stage != "dependencies")
+        .unwrap_err();
+    assert_eq!(err.code(), "import_cancelled");
+    let a = store.load().unwrap();
+    assert!(a.processes.is_empty() && a.units.is_empty());
+    assert_eq!(store.history().unwrap().undo, None);
+}
+
+#[test]
+fn a_reimport_updates_what_it_set_and_keeps_what_the_workshop_typed() {
+    let dir = temp_dir();
+    let (mut store, _) = crate::new_store(&dir);
+    let first = legacy_register(dir.path(), "v1.xlsx", "Ann", 4.0);
+    let plan = plan_file(
+        &first,
+        &store.load().unwrap(),
+        &Mapping::default(),
+        &Limits::default(),
+    )
+    .unwrap();
+    store.apply_import(&plan, &mut |_| true).unwrap();
+
+    // In the workshop, Billing's owner is corrected by hand.
+    let billing = store.process_by_name("Billing").unwrap().unwrap();
+    let mut input = bia::model::ProcessInput {
+        name: billing.name.clone(),
+        unit_id: billing.unit_id,
+        owner: "Beatrice".into(),
+        custom_fields: billing.custom_fields.clone(),
+        ..Default::default()
+    };
+    input.status = billing.status;
+    store.update_process(billing.id, &input).unwrap();
+
+    // Next year's workbook: Payroll has a new owner and RTO; Billing's
+    // owner is still "Bob" there.
+    let second = legacy_register(dir.path(), "v2.xlsx", "Alice", 2.0);
+    let plan = plan_file(
+        &second,
+        &store.load().unwrap(),
+        &Mapping::default(),
+        &Limits::default(),
+    )
+    .unwrap();
+    assert_eq!(
+        plan.counts.processes_new, 0,
+        "matched by name: {:?}",
+        plan.counts
+    );
+    let payroll = planned(&plan, "Payroll");
+    assert_eq!(payroll.action, Action::Update);
+    let changes: Vec<(&str, &str, &str)> = payroll
+        .changes
+        .iter()
+        .map(|c| (c.field.as_str(), c.old.as_str(), c.new.as_str()))
+        .collect();
+    assert!(changes.contains(&("owner", "Ann", "Alice")), "{changes:?}");
+    assert_eq!(
+        payroll.objectives.as_ref().unwrap().rto.unwrap().minutes,
+        Minutes(120)
+    );
+    let billing = planned(&plan, "Billing");
+    assert_eq!(
+        billing.input.owner, "Beatrice",
+        "the workshop's value is kept"
+    );
+    let said = issue_at(&plan, "'BIA Register'!C7").join(" | ");
+    assert!(
+        said.contains("\"Beatrice\" (typed in a workshop) is kept"),
+        "{said}"
+    );
+    assert!(said.contains("\"Bob\""), "{said}");
+
+    store.apply_import(&plan, &mut |_| true).unwrap();
+    let a = store.load().unwrap();
+    assert_eq!(a.processes.len(), 2, "updated, never doubled");
+    let p = a.processes.iter().find(|p| p.name == "Payroll").unwrap();
+    assert_eq!(p.owner, "Alice");
+    let o = a.objectives.iter().find(|o| o.process_id == p.id).unwrap();
+    assert_eq!(o.rto, Some(Minutes(120)));
+    assert_eq!(
+        a.processes
+            .iter()
+            .find(|p| p.name == "Billing")
+            .unwrap()
+            .owner,
+        "Beatrice"
+    );
+}
+
+#[test]
+fn per_department_sheets_give_units_and_one_header_names_category_and_horizon() {
+    let dir = temp_dir();
+    let mut book = Workbook::new();
+    for (sheet_name, process, rto) in [
+        ("Finance", "Accounts payable", "2 Days"),
+        ("Operations", "Dispatch", "4h"),
+    ] {
+        let sheet = book.add_worksheet();
+        sheet.set_name(sheet_name).unwrap();
+        sheet.write_string(0, 0, "Activity").unwrap();
+        sheet.write_string(0, 1, "RTO").unwrap();
+        sheet
+            .write_string(0, 2, "Financial Impact @ 1 Day")
+            .unwrap();
+        sheet.write_string(0, 3, "Impact Rating @ 4 hours").unwrap();
+        sheet.write_string(1, 0, process).unwrap();
+        sheet.write_string(1, 1, rto).unwrap();
+        sheet.write_string(1, 2, "Insignificant").unwrap();
+        sheet.write_string(1, 3, "High").unwrap();
+    }
+    let path = save(&mut book, dir.path(), "by-department.xlsx");
+    let (store, _) = crate::new_store(&dir);
+    let a = store.load().unwrap();
+    let plan = plan_file(&path, &a, &Mapping::default(), &Limits::default()).unwrap();
+    assert_eq!(plan.units, vec!["Finance", "Operations"]);
+    let ap = planned(&plan, "Accounts payable");
+    assert_eq!(ap.unit.as_deref(), Some("Finance"));
+    assert_eq!(
+        ap.objectives.as_ref().unwrap().rto.unwrap().minutes,
+        Minutes(2 * 1440)
+    );
+    let category = |id| {
+        a.methodology
+            .categories
+            .iter()
+            .find(|c| c.id == id)
+            .unwrap()
+            .name
+            .clone()
+    };
+    let scores: Vec<(String, u8)> = ap
+        .scores
+        .iter()
+        .map(|s| (category(s.category_id), s.severity))
+        .collect();
+    assert_eq!(
+        scores,
+        vec![("Financial".to_string(), 1), ("Operational".to_string(), 4)]
+    );
+    assert!(
+        issue_at(&plan, "Finance!D1")[0].contains("scored as Operational"),
+        "{:?}",
+        plan.issues
+    );
+}
+
+#[test]
+fn a_mapping_file_pins_columns_and_adds_names() {
+    let dir = temp_dir();
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("Data").unwrap();
+    sheet.write_string(0, 0, "Service Line").unwrap();
+    sheet.write_string(0, 1, "Recovery window").unwrap();
+    sheet.write_string(0, 2, "Owner").unwrap();
+    sheet.write_string(1, 0, "Claims handling").unwrap();
+    sheet.write_string(1, 1, "8 hours").unwrap();
+    sheet.write_string(1, 2, "Dana").unwrap();
+    let path = save(&mut book, dir.path(), "odd.xlsx");
+    let (store, _) = crate::new_store(&dir);
+    let a = store.load().unwrap();
+    let err = plan_file(&path, &a, &Mapping::default(), &Limits::default()).unwrap_err();
+    assert_eq!(err.code(), "no_table", "{err}");
+
+    let mapping_path = dir.path().join("mapping.toml");
+    std::fs::write(
+        &mapping_path,
+        "[synonyms.fields]\nprocess = [\"Service Line\"]\n\n[columns]\n\"Data!B\" = \"rto\"\n\"Owner\" = \"ignore\"\n",
+    )
+    .unwrap();
+    let mapping = Mapping::from_file(&mapping_path).unwrap();
+    let plan = plan_file(&path, &a, &mapping, &Limits::default()).unwrap();
+    let p = planned(&plan, "Claims handling");
+    assert_eq!(
+        p.objectives.as_ref().unwrap().rto.unwrap().minutes,
+        Minutes(480)
+    );
+    assert_eq!(p.input.owner, "", "the owner column was pinned to ignore");
+    let sources: Vec<_> = plan.tables[0].columns.iter().map(|c| c.source).collect();
+    use bia::excel::import::Source;
+    assert_eq!(sources, vec![Source::Synonym, Source::User, Source::User]);
+
+    std::fs::write(&mapping_path, "[columns]\n\"B\" = \"deadline\"\n").unwrap();
+    let err = Mapping::from_file(&mapping_path).unwrap_err();
+    assert_eq!(err.code(), "bad_mapping");
+    assert!(err.to_string().contains("\"deadline\""), "{err}");
+}
+
+// ---------------------------------------------------------------------------
+// The public fixtures, read in place (see ../shared/fixtures/README.md).
+
+fn fixture(name: &str) -> PathBuf {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/fixtures")
+        .join(name);
+    assert!(
+        path.exists(),
+        "fixture {} is missing: the tests read ../shared/fixtures beside the project",
+        path.display()
+    );
+    path
+}
+
+#[test]
+fn the_recovery_strategy_register_reads_as_its_readme_says() {
+    let dir = temp_dir();
+    let (mut store, _) = crate::new_store(&dir);
+    let path = fixture("recovery-strategy-register.csv");
+    let plan = plan_file(
+        &path,
+        &store.load().unwrap(),
+        &Mapping::default(),
+        &Limits::default(),
+    )
+    .unwrap();
+    assert_eq!(
+        plan.tables[0].header_row, 4,
+        "under a title, a department line and a band"
+    );
+    assert_eq!(plan.processes.len(), 20);
+    assert_eq!(plan.units, vec!["Implementation / Technical Unit"]);
+    let db = planned(&plan, "Database & Data Structure Management");
+    let o = db.objectives.as_ref().unwrap();
+    assert_eq!(o.rto.unwrap().minutes, Minutes(4 * 60));
+    assert_eq!(o.rpo.unwrap().minutes, Minutes(15));
+    assert_eq!(o.mtpd.unwrap().minutes, Minutes(72 * 60));
+    let capability = db
+        .input
+        .custom_fields
+        .iter()
+        .find(|f| f.name == "Current Recovery Capability (Hrs)")
+        .expect("recovery capability kept, with its unit in the name");
+    assert_eq!(capability.value, "2");
+    let rsd = planned(&plan, "Requirements & Solution Design");
+    let o = rsd.objectives.as_ref().unwrap();
+    assert_eq!(o.rto.unwrap().minutes, Minutes(48 * 60));
+    assert_eq!(o.rpo, None);
+    assert_eq!(o.mtpd.unwrap().minutes, Minutes(240 * 60));
+    let dev = planned(&plan, "Application Development (Coding)");
+    assert!(dev.objectives.as_ref().unwrap().rpo.unwrap().business);
+    assert!(
+        plan.issues
+            .iter()
+            .any(|i| i.message.contains("business time") && i.address.ends_with("!J6")),
+        "{:?}",
+        plan.issues
+    );
+    for kept in [
+        "Strategy Summary",
+        "Test Status",
+        "Comments / Notes",
+        "Criticality Ranking",
+    ] {
+        assert!(
+            rsd.input.custom_fields.iter().any(|f| f.name == kept)
+                || kept == "Comments / Notes" && !rsd.input.notes.is_empty(),
+            "{kept} is kept"
+        );
+    }
+    store.apply_import(&plan, &mut |_| true).unwrap();
+    assert_eq!(store.load().unwrap().processes.len(), 20);
+}
+
+#[test]
+fn the_ciso_assistant_template_gives_its_assets_as_processes() {
+    let dir = temp_dir();
+    let (store, _) = crate::new_store(&dir);
+    let path = fixture("ciso-assistant-bia-template.xlsx");
+    let plan = plan_file(
+        &path,
+        &store.load().unwrap(),
+        &Mapping::default(),
+        &Limits::default(),
+    )
+    .unwrap();
+    let names: Vec<&str> = plan
+        .processes
+        .iter()
+        .map(|p| p.input.name.as_str())
+        .collect();
+    assert_eq!(names, vec!["hypervisor"]);
+    let p = &plan.processes[0];
+    assert!(
+        p.input
+            .custom_fields
+            .iter()
+            .any(|f| f.name == "recovery_documented" && f.value == "TRUE"),
+        "=TRUE() formulas read by their cached value: {:?}",
+        p.input.custom_fields
+    );
+    assert!(
+        plan.issues.iter().any(|i| i.address == "Summary"),
+        "{:?}",
+        plan.issues
+    );
+}

@@ -15,6 +15,7 @@
 mod error;
 mod grid;
 mod mapping;
+mod plan;
 mod read;
 mod table;
 mod values;
@@ -25,6 +26,10 @@ pub use grid::{
 };
 pub use mapping::{
     ColumnChoice, Field, MappingFile, Match, Source, SynonymFile, Synonyms, normalise,
+};
+pub use plan::{
+    Action, Change, Counts, Mapping, Plan, PlannedColumn, PlannedDependency, PlannedObjectives,
+    PlannedProcess, PlannedResource, PlannedScore, PlannedTable, Target, Unmapped, plan, plan_file,
 };
 pub use read::{Limits, decode_text, file_name, read_workbook};
 pub use table::{Column, HEADER_SEARCH, Table, find_tables};
