@@ -865,3 +865,97 @@ fn the_ciso_assistant_template_gives_its_assets_as_processes() {
         plan.issues
     );
 }
+
+// ---------------------------------------------------------------------------
+// `bia import`.
+
+fn bia(args: &[&str], cwd: &Path) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_bia"))
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .expect("bia runs")
+}
+
+#[test]
+fn bia_import_creates_the_file_and_prints_the_plan_as_json() {
+    let dir = temp_dir();
+    let register = fixture("recovery-strategy-register.csv");
+    let out = bia(
+        &[
+            "import",
+            register.to_str().unwrap(),
+            "--into",
+            "new.bia",
+            "--json",
+        ],
+        dir.path(),
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(json["created"], true);
+    assert_eq!(json["plan"]["counts"]["processes_new"], 20);
+    assert_eq!(json["applied"]["processes_created"], 20);
+    assert_eq!(json["plan"]["unmapped"][0]["header"], "Strategy Ref");
+    assert_eq!(
+        json["plan"]["issues"][0]["address"],
+        "'recovery-strategy-register'!J6"
+    );
+    let out = bia(&["process", "list", "new.bia"], dir.path());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("20 process(es)"));
+
+    // The same register again changes nothing and doubles nothing.
+    let out = bia(
+        &["import", register.to_str().unwrap(), "--into", "new.bia"],
+        dir.path(),
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(text.contains("0 new, 0 updated, 20 unchanged"), "{text}");
+}
+
+#[test]
+fn bia_import_dry_run_changes_nothing_and_bad_input_exits_1() {
+    let dir = temp_dir();
+    let workbook = legacy_register(dir.path(), "register.xlsx", "Ann", 4.0);
+    let out = bia(
+        &[
+            "import",
+            workbook.to_str().unwrap(),
+            "--into",
+            "w.bia",
+            "--dry-run",
+        ],
+        dir.path(),
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(text.contains("processes: 2 new"), "{text}");
+    assert!(text.contains("error: 'BIA Register'!F7:"), "{text}");
+    assert!(text.contains("'BIA Register'!O \"Budget code\""), "{text}");
+    assert!(text.contains("dry run: w.bia was not changed"), "{text}");
+    assert!(!dir.path().join("w.bia").exists());
+
+    std::fs::write(dir.path().join("notes.xlsx"), b"%PDF-1.4\x00\x01").unwrap();
+    let out = bia(&["import", "notes.xlsx", "--into", "w.bia"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("notes.xlsx: not a spreadsheet"), "{err}");
+    assert!(
+        !dir.path().join("w.bia").exists(),
+        "no file made for nothing"
+    );
+
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.write_string(0, 0, "Process").unwrap();
+    sheet.write_string(0, 1, "RTO").unwrap();
+    sheet.write_string(1, 1, "4h").unwrap();
+    save(&mut book, dir.path(), "nameless.xlsx");
+    let out = bia(&["import", "nameless.xlsx", "--into", "w.bia"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("no row names a process"), "{err}");
+    assert!(!dir.path().join("w.bia").exists());
+}

@@ -81,6 +81,9 @@ pub enum ImportError {
     #[error("{}: the mapping file cannot be used: {reason}", path.display())]
     Mapping { path: PathBuf, reason: String },
 
+    #[error("{}: nothing could be imported (no row gave a process); see the issues", path.display())]
+    NothingImported { path: PathBuf },
+
     #[error("the import was cancelled; the assessment was not changed")]
     Cancelled,
 }
@@ -100,6 +103,7 @@ impl ImportError {
             ImportError::Empty { .. } => "workbook_empty",
             ImportError::NoTable { .. } => "no_table",
             ImportError::Mapping { .. } => "bad_mapping",
+            ImportError::NothingImported { .. } => "nothing_imported",
             ImportError::Cancelled => "import_cancelled",
         }
     }
@@ -122,7 +126,8 @@ impl ImportError {
             | ImportError::TooLarge { path, .. }
             | ImportError::Empty { path }
             | ImportError::NoTable { path, .. }
-            | ImportError::Mapping { path, .. } => json!({ "path": path }),
+            | ImportError::Mapping { path, .. }
+            | ImportError::NothingImported { path } => json!({ "path": path }),
             ImportError::Cancelled => serde_json::Value::Null,
         }
     }

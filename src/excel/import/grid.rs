@@ -84,7 +84,9 @@ pub fn address(sheet: &str, pos: Pos) -> String {
     format!("{}!{}", quote_sheet(sheet), pos.a1())
 }
 
-fn quote_sheet(sheet: &str) -> String {
+/// A sheet name as a reference writes it: quoted when it holds anything
+/// but letters, digits and underscores.
+pub fn quote_sheet(sheet: &str) -> String {
     if !sheet.is_empty() && sheet.chars().all(|c| c.is_alphanumeric() || c == '_') {
         sheet.to_string()
     } else {
