@@ -234,6 +234,71 @@ fn time_formatted_cells_are_read_as_times() {
     );
 }
 
+/// A minimal OpenDocument spreadsheet, as LibreOffice lays one out.
+fn ods(dir: &Path, name: &str, rows: &str, manifest_extra: &str) -> PathBuf {
+    use std::io::Write;
+    let path = dir.join(name);
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    zip.start_file("mimetype", stored).unwrap();
+    zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .unwrap();
+    zip.start_file("META-INF/manifest.xml", stored).unwrap();
+    write!(
+        zip,
+        r#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml">{manifest_extra}</manifest:file-entry></manifest:manifest>"#
+    )
+    .unwrap();
+    zip.start_file("content.xml", stored).unwrap();
+    write!(
+        zip,
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="Register">{rows}</table:table></office:spreadsheet></office:body></office:document-content>"#
+    )
+    .unwrap();
+    zip.finish().unwrap();
+    path
+}
+
+#[test]
+fn an_open_document_spreadsheet_is_read_with_its_time_cells() {
+    let dir = temp_dir();
+    let text = |t: &str| {
+        format!(
+            r#"<table:table-cell office:value-type="string"><text:p>{t}</text:p></table:table-cell>"#
+        )
+    };
+    let rows = format!(
+        "<table:table-row>{}{}{}</table:table-row><table:table-row>{}{}{}</table:table-row>",
+        text("Process"),
+        text("RTO (hours)"),
+        text("MTPD"),
+        text("Payroll"),
+        r#"<table:table-cell office:value-type="float" office:value="4"><text:p>4</text:p></table:table-cell>"#,
+        r#"<table:table-cell office:value-type="time" office:time-value="PT30H00M00S"><text:p>30:00</text:p></table:table-cell>"#,
+    );
+    let path = ods(dir.path(), "register.ods", &rows, "");
+    let wb = read(&path).expect("an .ods reads");
+    assert_eq!(wb.format, bia::excel::import::Format::Ods);
+    assert_eq!(wb.sheets[0].name, "Register");
+    assert_eq!(wb.sheets[0].rows[1].get(1), Some(&Value::Number(4.0)));
+    assert_eq!(
+        wb.sheets[0].rows[1].get(2),
+        Some(&Value::Time {
+            days: 1.25,
+            elapsed: true
+        })
+    );
+
+    let locked = ods(
+        dir.path(),
+        "locked.ods",
+        &rows,
+        r#"<manifest:encryption-data manifest:checksum-type="SHA1" manifest:checksum="x"/>"#,
+    );
+    assert_eq!(read(&locked).unwrap_err().code(), "workbook_encrypted");
+}
+
 // ---------------------------------------------------------------------------
 // Planning and applying an import.
 

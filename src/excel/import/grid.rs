@@ -207,6 +207,9 @@ pub struct Issue {
     /// `Sheet!B7`, `Sheet` or empty: what the list shows and a click selects.
     pub address: String,
     pub message: String,
+    /// How many more cells below, in the same column, have the very same
+    /// issue (listed once, at the first).
+    pub repeats: usize,
 }
 
 impl Issue {
@@ -218,6 +221,7 @@ impl Issue {
             cell: Some(pos.a1()),
             address: address(sheet, pos),
             message: message.into(),
+            repeats: 0,
         }
     }
 
@@ -229,6 +233,7 @@ impl Issue {
             cell: None,
             address: quote_sheet(sheet),
             message: message.into(),
+            repeats: 0,
         }
     }
 
@@ -240,6 +245,7 @@ impl Issue {
             cell: None,
             address: String::new(),
             message: message.into(),
+            repeats: 0,
         }
     }
 }
@@ -252,11 +258,46 @@ impl std::fmt::Display for Issue {
             Level::Info => "info",
         };
         if self.address.is_empty() {
-            write!(f, "{level}: {}", self.message)
+            write!(f, "{level}: {}", self.message)?;
         } else {
-            write!(f, "{level}: {}: {}", self.address, self.message)
+            write!(f, "{level}: {}: {}", self.address, self.message)?;
+        }
+        if self.repeats > 0 {
+            write!(
+                f,
+                " (the same in {} more cell(s) of the column)",
+                self.repeats
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// Lists once, at its first cell, an issue repeated with the same message
+/// down a column (a whole column of "Low" read as 2, say), counting the rest.
+pub fn collapse(issues: Vec<Issue>) -> Vec<Issue> {
+    let mut first: rustc_hash::FxHashMap<(Level, String, String, String), usize> =
+        rustc_hash::FxHashMap::default();
+    let mut out: Vec<Issue> = Vec::with_capacity(issues.len());
+    for issue in issues {
+        let column = issue.cell.as_ref().map(|c| {
+            c.trim_end_matches(|ch: char| ch.is_ascii_digit())
+                .to_string()
+        });
+        let (Some(sheet), Some(column)) = (issue.sheet.clone(), column) else {
+            out.push(issue);
+            continue;
+        };
+        let key = (issue.level, sheet, column, issue.message.clone());
+        match first.get(&key) {
+            Some(&i) => out[i].repeats += 1,
+            None => {
+                first.insert(key, out.len());
+                out.push(issue);
+            }
         }
     }
+    out
 }
 
 #[cfg(test)]
@@ -278,6 +319,26 @@ mod tests {
             "'bia - thresholds'!D2"
         );
         assert_eq!(address("Bob's", Pos::new(0, 0)), "'Bob''s'!A1");
+    }
+
+    #[test]
+    fn repeated_issues_down_a_column_are_listed_once() {
+        let issues = vec![
+            Issue::at(Level::Warning, "S", Pos::new(1, 2), "\"low\" read as 2"),
+            Issue::at(Level::Warning, "S", Pos::new(2, 2), "\"low\" read as 2"),
+            Issue::at(Level::Warning, "S", Pos::new(2, 3), "\"low\" read as 2"),
+            Issue::at(Level::Warning, "S", Pos::new(3, 2), "\"low\" read as 2"),
+            Issue::sheet(Level::Info, "S", "no table"),
+        ];
+        let out = collapse(issues);
+        assert_eq!(out.len(), 3);
+        assert_eq!((out[0].address.as_str(), out[0].repeats), ("S!C2", 2));
+        assert_eq!((out[1].address.as_str(), out[1].repeats), ("S!D3", 0));
+        assert!(
+            out[0]
+                .to_string()
+                .ends_with("(the same in 2 more cell(s) of the column)")
+        );
     }
 
     #[test]

@@ -17,6 +17,7 @@
 //! - every imported value records its file, sheet and cell.
 
 use std::path::Path;
+use std::rc::Rc;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
@@ -274,14 +275,14 @@ enum Role {
 #[derive(Clone, Debug)]
 struct Cell<T> {
     value: T,
-    sheet: String,
+    sheet: Rc<str>,
     pos: Pos,
 }
 
-fn mk<T>(sheet: &str, pos: Pos, value: T) -> Cell<T> {
+fn mk<T>(sheet: &Rc<str>, pos: Pos, value: T) -> Cell<T> {
     Cell {
         value,
-        sheet: sheet.to_string(),
+        sheet: Rc::clone(sheet),
         pos,
     }
 }
@@ -545,6 +546,7 @@ impl Planner<'_> {
         per_sheet_units: bool,
     ) {
         let has_unit_column = roles.iter().any(|(_, r, _)| matches!(r, Role::Unit));
+        let sheet_rc: Rc<str> = Rc::from(sheet.name.as_str());
         let scale = &self.current.methodology.scale;
         let process_col = roles
             .iter()
@@ -580,11 +582,7 @@ impl Planner<'_> {
                 }
                 None => {
                     self.drafts.push(Draft {
-                        name: Some(Cell {
-                            value: name.clone(),
-                            sheet: sheet.name.clone(),
-                            pos: name_pos,
-                        }),
+                        name: Some(mk(&sheet_rc, name_pos, name.clone())),
                         ..Draft::default()
                     });
                     self.by_key.insert(key, self.drafts.len() - 1);
@@ -615,23 +613,23 @@ impl Planner<'_> {
                     Role::Text(field) => {
                         if !matches!(value, Value::Error(_)) {
                             let text = value.display().trim().to_string();
-                            self.set_text(idx, field, mk(&sheet.name, pos, text));
+                            self.set_text(idx, field, mk(&sheet_rc, pos, text));
                         }
                     }
                     Role::Custom(name) => {
                         let text = value.display().trim().to_string();
-                        self.set_custom(idx, name, mk(&sheet.name, pos, text));
+                        self.set_custom(idx, name, mk(&sheet_rc, pos, text));
                     }
                     Role::MinimumStaff => match staff(value) {
                         Ok(Some(n)) => {
-                            self.set_text(idx, "minimum_staff", mk(&sheet.name, pos, n.to_string()))
+                            self.set_text(idx, "minimum_staff", mk(&sheet_rc, pos, n.to_string()))
                         }
                         Ok(None) => {}
                         Err(e) => self.issue_at(Level::Error, &sheet.name, pos, e),
                     },
                     Role::Duration(field) => {
                         if *field == "rpo" && is_not_applicable(value) {
-                            self.drafts[idx].rpo_not_applicable = Some(mk(&sheet.name, pos, true));
+                            self.drafts[idx].rpo_not_applicable = Some(mk(&sheet_rc, pos, true));
                             continue;
                         }
                         match duration_cell(value, *unit) {
@@ -645,7 +643,7 @@ impl Planner<'_> {
                                         format!("{label}: {note}."),
                                     );
                                 }
-                                self.set_duration(idx, field, mk(&sheet.name, pos, read.value));
+                                self.set_duration(idx, field, mk(&sheet_rc, pos, read.value));
                             }
                             Err(e) => self.issue_at(
                                 Level::Error,
@@ -656,7 +654,7 @@ impl Planner<'_> {
                         }
                     }
                     Role::Mbco => match mbco(value) {
-                        Ok(Some(p)) => self.drafts[idx].mbco = Some(mk(&sheet.name, pos, p)),
+                        Ok(Some(p)) => self.drafts[idx].mbco = Some(mk(&sheet_rc, pos, p)),
                         Ok(None) => {}
                         Err(e) => self.issue_at(Level::Error, &sheet.name, pos, e),
                     },
@@ -678,10 +676,8 @@ impl Planner<'_> {
                                     }
                                     Some(_) => {}
                                     None => {
-                                        scores.insert(
-                                            (*category, *horizon),
-                                            mk(&sheet.name, pos, sev),
-                                        );
+                                        scores
+                                            .insert((*category, *horizon), mk(&sheet_rc, pos, sev));
                                     }
                                 }
                             }
@@ -703,7 +699,7 @@ impl Planner<'_> {
                                     let first = self
                                         .resource_names
                                         .entry((*k, name_key(&name)))
-                                        .or_insert_with(|| mk(&sheet.name, pos, name.clone()));
+                                        .or_insert_with(|| mk(&sheet_rc, pos, name.clone()));
                                     Target::Resource {
                                         resource: *k,
                                         name: first.value.clone(),
@@ -713,7 +709,7 @@ impl Planner<'_> {
                             };
                             let deps = &mut self.drafts[idx].dependencies;
                             if !deps.iter().any(|(t, _)| *t == target) {
-                                deps.push((target, mk(&sheet.name, pos, ())));
+                                deps.push((target, mk(&sheet_rc, pos, ())));
                             }
                         }
                     }
@@ -750,7 +746,7 @@ impl Planner<'_> {
         }
         let later = Cell {
             value: unit,
-            sheet: sheet.to_string(),
+            sheet: Rc::from(sheet),
             pos,
         };
         match self.drafts[idx].unit.clone() {
@@ -945,6 +941,7 @@ impl Planner<'_> {
                 counts.custom_fields += p.input.custom_fields.len();
             }
         }
+        self.issues = super::grid::collapse(std::mem::take(&mut self.issues));
         counts.errors = self
             .issues
             .iter()
@@ -977,19 +974,21 @@ impl Planner<'_> {
         resources: &[PlannedResource],
     ) -> Vec<PlannedDependency> {
         let current = self.current;
-        let existing_id = |name: &str| -> Option<Id> {
-            processes
-                .iter()
-                .find(|p| name_key(&p.input.name) == name_key(name))
-                .and_then(|p| p.existing)
-                .or_else(|| {
-                    current
-                        .processes
-                        .iter()
-                        .find(|p| name_key(&p.name) == name_key(name))
-                        .map(|p| p.id)
-                })
-        };
+        let mut ids: FxHashMap<String, Id> = current
+            .processes
+            .iter()
+            .map(|p| (name_key(&p.name), p.id))
+            .collect();
+        for p in processes {
+            if let Some(id) = p.existing {
+                ids.insert(name_key(&p.input.name), id);
+            }
+        }
+        let resource_ids: FxHashMap<(ResourceKind, String), Id> = resources
+            .iter()
+            .filter_map(|r| r.existing.map(|id| ((r.kind, name_key(&r.name)), id)))
+            .collect();
+        let existing_id = |name: &str| ids.get(&name_key(name)).copied();
         let links: FxHashSet<(Id, Id)> = current
             .dependencies
             .iter()
@@ -1003,10 +1002,9 @@ impl Planner<'_> {
                 };
                 let to = match &d.target {
                     Target::Process { name } => existing_id(name),
-                    Target::Resource { resource, name } => resources
-                        .iter()
-                        .find(|r| r.kind == *resource && name_key(&r.name) == name_key(name))
-                        .and_then(|r| r.existing),
+                    Target::Resource { resource, name } => {
+                        resource_ids.get(&(*resource, name_key(name))).copied()
+                    }
                 };
                 to.is_none_or(|to| !links.contains(&(from, to)))
             })

@@ -166,6 +166,12 @@ struct Reading<'a> {
 }
 
 impl Reading<'_> {
+    fn encrypted(&self) -> ImportError {
+        ImportError::Encrypted {
+            path: self.path.to_path_buf(),
+        }
+    }
+
     fn corrupt(&self, reason: impl std::fmt::Display) -> ImportError {
         ImportError::Corrupt {
             path: self.path.to_path_buf(),
@@ -215,13 +221,19 @@ impl Reading<'_> {
         let sheets = match format {
             Format::Xlsx => self.xlsx(bytes)?,
             Format::Xlsb => {
-                let mut book =
-                    calamine::Xlsb::new(Cursor::new(bytes)).map_err(|e| self.corrupt(e))?;
+                let mut book = match calamine::Xlsb::new(Cursor::new(bytes)) {
+                    Ok(book) => book,
+                    Err(calamine::XlsbError::Password) => return Err(self.encrypted()),
+                    Err(e) => return Err(self.corrupt(e)),
+                };
                 self.ranges(&mut book, |_, _| Vec::new())?
             }
             _ => {
-                let mut book =
-                    calamine::Ods::new(Cursor::new(bytes)).map_err(|e| self.corrupt(e))?;
+                let mut book = match calamine::Ods::new(Cursor::new(bytes)) {
+                    Ok(book) => book,
+                    Err(calamine::OdsError::Password) => return Err(self.encrypted()),
+                    Err(e) => return Err(self.corrupt(e)),
+                };
                 self.ranges(&mut book, |_, _| Vec::new())?
             }
         };

@@ -233,7 +233,7 @@ fn find_table(
         .map(|c| mapping::normalise(&c.header))
         .unwrap_or_default();
     let mut rows = Vec::new();
-    let mut seen_cols: Vec<u32> = columns.iter().map(|c| c.col).collect();
+    let mut seen_cols: rustc_hash::FxHashSet<u32> = columns.iter().map(|c| c.col).collect();
     for (i, row) in sheet.rows.iter().enumerate().skip(at + 1) {
         let first = row
             .cells
@@ -264,8 +264,7 @@ fn find_table(
             continue; // a header repeated on a printed page
         }
         for (c, _) in &row.cells {
-            if !seen_cols.contains(c) {
-                seen_cols.push(*c);
+            if seen_cols.insert(*c) {
                 columns.push(Column {
                     col: *c,
                     header: format!("Column {}", column_letters(*c)),

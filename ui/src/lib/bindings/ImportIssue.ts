@@ -12,4 +12,9 @@ cell: string | null,
 /**
  * `Sheet!B7`, `Sheet` or empty: what the list shows and a click selects.
  */
-address: string, message: string, };
+address: string, message: string, 
+/**
+ * How many more cells below, in the same column, have the very same
+ * issue (listed once, at the first).
+ */
+repeats: number, };
