@@ -11,7 +11,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use bia::Store;
-use bia::excel::import::{Limits, Mapping, plan_file};
+use bia::excel::import::{Limits, Mapping, plan as plan_workbook, plan_file, read_workbook};
 use bia::model::AssessmentInput;
 use calamine::{Reader, Xlsx};
 use rust_xlsxwriter::{Format, Workbook};
@@ -185,6 +185,14 @@ fn main() {
     let mut cells = 0;
     let floor_time = median("floor: calamine reads every cell", 5, || {
         cells = floor(&path);
+    });
+    let mut workbook = None;
+    median("  of which reading (read_workbook)", 5, || {
+        workbook = Some(read_workbook(&path, &Limits::default()).unwrap());
+    });
+    let workbook = workbook.unwrap();
+    median("  of which planning (tables, mapping, plan)", 5, || {
+        plan_workbook(&path, &workbook, &assessment, &mapping).unwrap();
     });
     let mut plan = None;
     let import_time = median("import: read, find the table, map, plan", 5, || {

@@ -272,7 +272,7 @@ fn write_process(
                 severity: Some(s.severity),
                 note: None,
             },
-            &s.provenance,
+            &p.score_provenance(s),
         )?;
         applied.scores += 1;
     }

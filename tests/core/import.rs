@@ -387,6 +387,10 @@ fn legacy_register(dir: &Path, name: &str, payroll_owner: &str, payroll_rto: f64
     // A row with values but no name.
     sheet.write_string(8, 2, "Carol").unwrap();
     sheet.write_string(9, 0, "Total").unwrap();
+    // A name no process may have (over 200 characters).
+    sheet
+        .write_string(8, 0, &"Very long name ".repeat(20))
+        .unwrap();
     sheet.write_string(10, 0, "Not a process").unwrap();
     sheet.write_string(10, 8, "1").unwrap();
     // A summary sheet is no table.
@@ -538,7 +542,11 @@ fn a_legacy_register_is_planned_faithfully() {
         "{}",
         at("'BIA Register'!C8")
     );
-    assert!(at("'BIA Register'!A9").contains("no process name"));
+    assert!(
+        at("'BIA Register'!A9").contains("under 200 characters"),
+        "{}",
+        at("'BIA Register'!A9")
+    );
     assert!(at("'BIA Register'!A10").contains("footer"));
     assert!(
         at("'BIA Register'!F7").contains("\"purple\""),

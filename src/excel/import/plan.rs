@@ -120,7 +120,10 @@ pub struct PlannedScore {
     pub category_id: Id,
     pub horizon_id: Id,
     pub severity: u8,
-    pub provenance: Provenance,
+    /// The sheet, when not the process's own ([`PlannedProcess::provenance`]).
+    pub sheet: Option<String>,
+    /// `F6`.
+    pub cell: String,
 }
 
 /// A process to create or update.
@@ -247,6 +250,22 @@ pub struct Plan {
     pub counts: Counts,
 }
 
+impl PlannedProcess {
+    /// Where a planned score was read.
+    pub fn score_provenance(&self, score: &PlannedScore) -> Provenance {
+        let (file, sheet) = match &self.provenance {
+            Provenance::Imported { file, sheet, .. } => (file.clone(), sheet.clone()),
+            _ => (String::new(), String::new()),
+        };
+        Provenance::Imported {
+            file,
+            sheet: score.sheet.clone().unwrap_or(sheet),
+            cell: score.cell.clone(),
+            values: Vec::new(),
+        }
+    }
+}
+
 impl Plan {
     /// Whether applying the plan would change anything.
     pub fn is_empty(&self) -> bool {
@@ -365,6 +384,8 @@ pub fn plan(
         by_key: FxHashMap::default(),
         unmapped: Vec::new(),
         resource_names: FxHashMap::default(),
+        severities: FxHashMap::default(),
+        repeated: FxHashMap::default(),
     };
     let per_sheet_units = tables.len() > 1;
     let mut planned_tables = Vec::new();
@@ -404,6 +425,9 @@ struct Planner<'a> {
     unmapped: Vec<Unmapped>,
     /// (kind, name_key) → the first spelling met in the workbook, and where.
     resource_names: FxHashMap<(ResourceKind, String), Cell<String>>,
+    severities: FxHashMap<String, Result<super::values::Read<Option<u8>>, String>>,
+    /// Issue hash → (index, column) of its first occurrence.
+    repeated: FxHashMap<u64, (usize, u32)>,
 }
 
 fn text_of(v: &Value) -> String {
@@ -658,7 +682,7 @@ impl Planner<'_> {
                         Ok(None) => {}
                         Err(e) => self.issue_at(Level::Error, &sheet.name, pos, e),
                     },
-                    Role::Score { category, horizon } => match severity_cell(value, scale) {
+                    Role::Score { category, horizon } => match self.severity(value, scale) {
                         Ok(read) => {
                             for note in read.notes {
                                 self.issue_at(Level::Warning, &sheet.name, pos, format!("{note}."));
@@ -718,7 +742,44 @@ impl Planner<'_> {
         }
     }
 
+    /// Reads a severity, remembering what each text was read as (a
+    /// column of labels repeats a handful of texts thousands of times).
+    fn severity(
+        &mut self,
+        value: &Value,
+        scale: &[crate::model::SeverityLevel],
+    ) -> Result<super::values::Read<Option<u8>>, String> {
+        let Value::Text(text) = value else {
+            return severity_cell(value, scale);
+        };
+        if let Some(known) = self.severities.get(text.as_str()) {
+            return known.clone();
+        }
+        let read = severity_cell(value, scale);
+        self.severities.insert(text.clone(), read.clone());
+        read
+    }
+
+    /// Records an issue; the same issue again further down the same column
+    /// only counts as a repeat of the first (see [`Issue::repeats`]).
     fn issue_at(&mut self, level: Level, sheet: &str, pos: Pos, message: impl Into<String>) {
+        use std::hash::{Hash, Hasher};
+        let message = message.into();
+        let mut h = rustc_hash::FxHasher::default();
+        (level, sheet, pos.col, &message).hash(&mut h);
+        let key = h.finish();
+        if let Some(&(i, col)) = self.repeated.get(&key) {
+            let first = &mut self.issues[i];
+            if col == pos.col
+                && first.level == level
+                && first.sheet.as_deref() == Some(sheet)
+                && first.message == message
+            {
+                first.repeats += 1;
+                return;
+            }
+        }
+        self.repeated.insert(key, (self.issues.len(), pos.col));
         self.issues.push(Issue::at(level, sheet, pos, message));
     }
 
@@ -870,6 +931,17 @@ impl Planner<'_> {
                 None => self.create(&d, &name),
                 Some(p) => self.update(&d, &name, p, objectives.get(&p.id).copied(), &scores),
             };
+            let problems = planned.input.issues();
+            if !problems.is_empty() {
+                let said: Vec<String> = problems.into_iter().map(|i| i.message).collect();
+                self.issue_at(
+                    Level::Error,
+                    &name.sheet,
+                    name.pos,
+                    format!("{} The process was left out.", said.join(" ")),
+                );
+                continue;
+            }
             for (target, cell) in &d.dependencies {
                 if let Target::Process { name: upstream } = target {
                     if name_key(upstream) == name_key(&name.value) {
@@ -1421,7 +1493,8 @@ impl Planner<'_> {
                 category_id: *category,
                 horizon_id: *horizon,
                 severity: cell.value,
-                provenance: self.provenance(&cell.sheet, cell.pos),
+                sheet: (cell.sheet != name.sheet).then(|| cell.sheet.to_string()),
+                cell: cell.pos.a1(),
             });
         }
         out
