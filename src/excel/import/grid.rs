@@ -61,7 +61,9 @@ impl Pos {
 
     /// `B7` for row 6, column 1.
     pub fn a1(self) -> String {
-        format!("{}{}", column_letters(self.col), u64::from(self.row) + 1)
+        let mut out = column_letters(self.col);
+        out.push_str(&(u64::from(self.row) + 1).to_string());
+        out
     }
 }
 

@@ -320,10 +320,13 @@ struct Draft {
     /// owner, description, peak_periods, workaround, notes, minimum_staff.
     texts: Vec<(&'static str, Cell<String>)>,
     custom: Vec<(String, Cell<String>)>,
+    /// `name_key` of each custom field's name, in the same order.
+    custom_keys: Vec<String>,
     durations: Vec<(&'static str, Cell<Option<Spoken>>)>,
     rpo_not_applicable: Option<Cell<bool>>,
     mbco: Option<Cell<u8>>,
-    scores: FxHashMap<(Id, Id), Cell<u8>>,
+    /// In the order read (a row's columns left to right).
+    scores: Vec<((Id, Id), Cell<u8>)>,
     dependencies: Vec<(Target, Cell<()>)>,
     rows: Vec<String>,
 }
@@ -689,7 +692,8 @@ impl Planner<'_> {
                             }
                             if let Some(sev) = read.value {
                                 let scores = &mut self.drafts[idx].scores;
-                                match scores.get(&(*category, *horizon)) {
+                                let key = (*category, *horizon);
+                                match scores.iter().find(|(k, _)| *k == key).map(|(_, c)| c) {
                                     Some(first) if first.value != sev => {
                                         let msg = format!(
                                             "Scored {} at {} and {sev} here; the first is kept.",
@@ -699,10 +703,7 @@ impl Planner<'_> {
                                         self.issue_at(Level::Warning, &sheet.name, pos, msg);
                                     }
                                     Some(_) => {}
-                                    None => {
-                                        scores
-                                            .insert((*category, *horizon), mk(&sheet_rc, pos, sev));
-                                    }
+                                    None => scores.push((key, mk(&sheet_rc, pos, sev))),
                                 }
                             }
                         }
@@ -836,14 +837,16 @@ impl Planner<'_> {
             return;
         }
         let key = name_key(name);
-        let existing = self.drafts[idx]
-            .custom
-            .iter()
-            .find(|(n, _)| name_key(n) == key)
-            .map(|(_, c)| c.clone());
-        match existing {
-            Some(first) => self.conflict(name, &first, &value),
-            None => self.drafts[idx].custom.push((name.to_string(), value)),
+        let d = &mut self.drafts[idx];
+        match d.custom_keys.iter().position(|k| *k == key) {
+            Some(i) => {
+                let first = d.custom[i].1.clone();
+                self.conflict(name, &first, &value);
+            }
+            None => {
+                d.custom.push((name.to_string(), value));
+                d.custom_keys.push(key);
+            }
         }
     }
 
@@ -1462,10 +1465,8 @@ impl Planner<'_> {
         process: Option<Id>,
         existing: &FxHashMap<(Id, Id, Id), &crate::model::Score>,
     ) -> Vec<PlannedScore> {
-        let mut list: Vec<(&(Id, Id), &Cell<u8>)> = d.scores.iter().collect();
-        list.sort_by_key(|(_, c)| (c.sheet.clone(), c.pos));
-        let mut out = Vec::new();
-        for ((category, horizon), cell) in list {
+        let mut out = Vec::with_capacity(d.scores.len());
+        for ((category, horizon), cell) in &d.scores {
             if let Some(p) = process
                 && let Some(old) = existing.get(&(p, *category, *horizon))
             {

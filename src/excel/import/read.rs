@@ -281,14 +281,21 @@ impl Reading<'_> {
             }
             Err(e) => return Err(self.corrupt(e)),
         };
+        let mut fast_merges = xlsx_merges(bytes);
         let mut sheets = Vec::new();
         for meta in book.sheets_metadata().to_vec() {
             if meta.typ != SheetType::WorkSheet {
                 continue;
             }
-            let merges = book
-                .merge_cells_by_sheet_name(&meta.name)
-                .map_err(|e| self.corrupt(format!("sheet \"{}\": {e}", meta.name)))?;
+            let merges = match fast_merges.as_mut().and_then(|m| m.remove(&meta.name)) {
+                Some(merges) => merges,
+                None => book
+                    .merge_cells_by_sheet_name(&meta.name)
+                    .map_err(|e| self.corrupt(format!("sheet \"{}\": {e}", meta.name)))?
+                    .into_iter()
+                    .map(merge)
+                    .collect(),
+            };
             let mut sheet = SheetBuilder::new(&meta.name);
             {
                 let mut cells = book
@@ -303,12 +310,7 @@ impl Reading<'_> {
                     self.push(&mut sheet, row, col, value)?;
                 }
             }
-            self.finish(
-                sheet,
-                &meta.visible,
-                merges.into_iter().map(merge).collect(),
-                &mut sheets,
-            );
+            self.finish(sheet, &meta.visible, merges, &mut sheets);
         }
         Ok(sheets)
     }
@@ -464,6 +466,88 @@ impl Reading<'_> {
         sheet.push(row, col, value);
         Ok(())
     }
+}
+
+/// The merged regions of each worksheet of an .xlsx, by sheet name, found
+/// without parsing the sheets' XML a second time: each sheet part is
+/// inflated and searched for `<mergeCell ref="A1:C1"/>`. `None` when the
+/// workbook's parts are not laid out as expected (the caller then asks
+/// calamine, which parses).
+fn xlsx_merges(bytes: &[u8]) -> Option<rustc_hash::FxHashMap<String, Vec<Merge>>> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+    let mut entry = |name: &str| -> Option<Vec<u8>> {
+        let mut file = zip.by_name(name).ok()?;
+        let mut out = Vec::with_capacity(usize::try_from(file.size()).ok()?.min(1 << 28));
+        file.read_to_end(&mut out).ok()?;
+        Some(out)
+    };
+    let workbook = entry("xl/workbook.xml")?;
+    let rels = entry("xl/_rels/workbook.xml.rels")?;
+    let mut targets = rustc_hash::FxHashMap::default();
+    for tag in elements(&rels, b"<Relationship ") {
+        targets.insert(attribute(tag, b" Id=\"")?, attribute(tag, b" Target=\"")?);
+    }
+    let mut out = rustc_hash::FxHashMap::default();
+    for tag in elements(&workbook, b"<sheet ") {
+        let name = unescape(&attribute(tag, b" name=\"")?);
+        let id = attribute(tag, b":id=\"")?;
+        let target = targets.get(&id)?;
+        let path = match target.strip_prefix('/') {
+            Some(absolute) => absolute.to_string(),
+            None => format!("xl/{target}"),
+        };
+        let xml = entry(&path)?;
+        let mut merges = Vec::new();
+        for tag in elements(&xml, b"<mergeCell ") {
+            let range = attribute(tag, b" ref=\"")?;
+            let (a, b) = range.split_once(':').unwrap_or((&range, &range));
+            merges.push(Merge {
+                first: parse_a1(a)?,
+                last: parse_a1(b)?,
+            });
+        }
+        out.insert(name, merges);
+    }
+    Some(out)
+}
+
+/// Each element starting with `open` (e.g. `<sheet `), up to its `>`.
+fn elements<'a>(xml: &'a [u8], open: &'a [u8]) -> impl Iterator<Item = &'a [u8]> + 'a {
+    memchr::memmem::find_iter(xml, open).map(move |at| {
+        let rest = &xml[at..];
+        let end = memchr::memchr(b'>', rest).unwrap_or(rest.len());
+        &rest[..end]
+    })
+}
+
+/// The value of the attribute introduced by `key` (e.g. ` name="`).
+fn attribute(tag: &[u8], key: &[u8]) -> Option<String> {
+    let at = memchr::memmem::find(tag, key)? + key.len();
+    let end = memchr::memchr(b'"', &tag[at..])? + at;
+    String::from_utf8(tag[at..end].to_vec()).ok()
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
+}
+
+/// `B7` → row 6, column 1; `$B$7` too.
+fn parse_a1(a1: &str) -> Option<Pos> {
+    let a1 = a1.replace('$', "");
+    let split = a1.find(|c: char| c.is_ascii_digit())?;
+    let (letters, digits) = a1.split_at(split);
+    if letters.is_empty() || !letters.chars().all(|c| c.is_ascii_uppercase()) {
+        return None;
+    }
+    let col = letters.bytes().try_fold(0u32, |n, b| {
+        n.checked_mul(26)?.checked_add(u32::from(b - b'A') + 1)
+    })?;
+    let row: u32 = digits.parse().ok()?;
+    Some(Pos::new(row.checked_sub(1)?, col.checked_sub(1)?))
 }
 
 fn merge(d: calamine::Dimensions) -> Merge {
@@ -698,6 +782,36 @@ mod tests {
             }
         );
         assert_eq!(iso_duration("soon"), Value::Text("soon".into()));
+    }
+
+    #[test]
+    fn merged_regions_are_found_without_a_second_parse() {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let bold = rust_xlsxwriter::Format::new().set_bold();
+        let sheet = book.add_worksheet();
+        sheet.set_name("R&D <plan>").unwrap();
+        sheet.merge_range(0, 1, 0, 3, "Financial", &bold).unwrap();
+        book.add_worksheet().set_name("Other").unwrap();
+        let bytes = book.save_to_buffer().unwrap();
+        let merges = xlsx_merges(&bytes).expect("the parts are where Excel puts them");
+        assert_eq!(
+            merges["R&D <plan>"],
+            vec![Merge {
+                first: Pos::new(0, 1),
+                last: Pos::new(0, 3)
+            }]
+        );
+        assert_eq!(merges["Other"], vec![]);
+    }
+
+    #[test]
+    fn a1_references_parse_back() {
+        for (row, col) in [(0, 0), (6, 1), (0, 25), (0, 26), (1_048_575, 16_383)] {
+            assert_eq!(parse_a1(&Pos::new(row, col).a1()), Some(Pos::new(row, col)));
+        }
+        assert_eq!(parse_a1("$C$3"), Some(Pos::new(2, 2)));
+        assert_eq!(parse_a1("3C"), None);
+        assert_eq!(parse_a1("C0"), None);
     }
 
     #[test]
