@@ -557,6 +557,12 @@ fn a_legacy_register_is_planned_faithfully() {
     assert!(at("Summary").contains("No table"));
     assert_eq!(plan.counts.processes_new, 2);
     assert_eq!(plan.counts.scores, 6);
+    let json = serde_json::to_string(&plan).unwrap();
+    assert_eq!(
+        serde_json::from_str::<Plan>(&json).unwrap(),
+        plan,
+        "the desktop gets the plan as JSON and sends it back to commit"
+    );
     assert!(plan.counts.errors >= 1);
 }
 

@@ -54,6 +54,20 @@ pub struct Pos {
     pub col: u32,
 }
 
+impl Serialize for Pos {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.a1())
+    }
+}
+
+impl<'de> Deserialize<'de> for Pos {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Pos, D::Error> {
+        let text = String::deserialize(d)?;
+        super::read::parse_a1(&text)
+            .ok_or_else(|| serde::de::Error::custom(format!("\"{text}\" is not a cell like B7")))
+    }
+}
+
 impl Pos {
     pub fn new(row: u32, col: u32) -> Pos {
         Pos { row, col }

@@ -122,8 +122,9 @@ pub struct PlannedScore {
     pub severity: u8,
     /// The sheet, when not the process's own ([`PlannedProcess::provenance`]).
     pub sheet: Option<String>,
-    /// `F6`.
-    pub cell: String,
+    /// `F6` (written so in JSON).
+    #[ts(type = "string")]
+    pub cell: Pos,
 }
 
 /// A process to create or update.
@@ -260,7 +261,7 @@ impl PlannedProcess {
         Provenance::Imported {
             file,
             sheet: score.sheet.clone().unwrap_or(sheet),
-            cell: score.cell.clone(),
+            cell: score.cell.a1(),
             values: Vec::new(),
         }
     }
@@ -431,6 +432,14 @@ struct Planner<'a> {
     severities: FxHashMap<String, Result<super::values::Read<Option<u8>>, String>>,
     /// Issue hash → (index, column) of its first occurrence.
     repeated: FxHashMap<u64, (usize, u32)>,
+}
+
+/// A cell's text as stored in a text field: trimmed, otherwise as typed.
+fn cell_text(v: &Value) -> String {
+    match v {
+        Value::Text(t) => t.trim().to_string(),
+        other => other.display(),
+    }
 }
 
 fn text_of(v: &Value) -> String {
@@ -639,12 +648,12 @@ impl Planner<'_> {
                     }
                     Role::Text(field) => {
                         if !matches!(value, Value::Error(_)) {
-                            let text = value.display().trim().to_string();
+                            let text = cell_text(value);
                             self.set_text(idx, field, mk(&sheet_rc, pos, text));
                         }
                     }
                     Role::Custom(name) => {
-                        let text = value.display().trim().to_string();
+                        let text = cell_text(value);
                         self.set_custom(idx, name, mk(&sheet_rc, pos, text));
                     }
                     Role::MinimumStaff => match staff(value) {
@@ -1495,7 +1504,7 @@ impl Planner<'_> {
                 horizon_id: *horizon,
                 severity: cell.value,
                 sheet: (cell.sheet != name.sheet).then(|| cell.sheet.to_string()),
-                cell: cell.pos.a1(),
+                cell: cell.pos,
             });
         }
         out

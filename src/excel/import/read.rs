@@ -536,7 +536,7 @@ fn unescape(s: &str) -> String {
 }
 
 /// `B7` → row 6, column 1; `$B$7` too.
-fn parse_a1(a1: &str) -> Option<Pos> {
+pub(super) fn parse_a1(a1: &str) -> Option<Pos> {
     let a1 = a1.replace('$', "");
     let split = a1.find(|c: char| c.is_ascii_digit())?;
     let (letters, digits) = a1.split_at(split);

@@ -10,6 +10,6 @@ export type ImportScore = { category_id: Id, horizon_id: Id, severity: number,
  */
 sheet: string | null, 
 /**
- * `F6`.
+ * `F6` (written so in JSON).
  */
 cell: string, };
