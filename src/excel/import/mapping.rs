@@ -118,6 +118,78 @@ impl Field {
     }
 }
 
+/// One entry of the desktop's mapping dropdown.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export, rename = "ImportFieldOption")]
+pub struct FieldOption {
+    pub field: Field,
+    pub label: String,
+}
+
+impl Field {
+    /// What a person calls the field.
+    pub fn label(&self) -> String {
+        match self {
+            Field::Id => "ID (matches a re-import; kept as a custom field)".into(),
+            Field::Process => "Process name".into(),
+            Field::Unit => "Unit".into(),
+            Field::Owner => "Owner".into(),
+            Field::Description => "Description".into(),
+            Field::PeakPeriods => "Peak periods".into(),
+            Field::MinimumStaff => "Minimum staff".into(),
+            Field::Workaround => "Workaround".into(),
+            Field::Notes => "Notes".into(),
+            Field::Rto => "RTO".into(),
+            Field::Rpo => "RPO".into(),
+            Field::Mtpd => "MTPD".into(),
+            Field::Wrt => "WRT".into(),
+            Field::Mbco => "MBCO".into(),
+            Field::Criticality => "Criticality (kept as a custom field)".into(),
+            Field::RecoveryCapability => "Recovery capability (kept as a custom field)".into(),
+            Field::Dependency { resource } => format!("Depends on: {}", resource.label()),
+            Field::UpstreamProcess => "Depends on: upstream processes".into(),
+            Field::Impact { category, horizon } => format!(
+                "Impact: {} at {horizon}",
+                category.as_deref().unwrap_or("(no category)")
+            ),
+            Field::Custom => "Custom field".into(),
+            Field::Ignore => "Do not import".into(),
+        }
+    }
+}
+
+/// Every field a column may be mapped to, for `methodology`: the fixed
+/// fields, a dependency per resource kind, and an impact per live
+/// category and horizon.
+pub fn field_options(methodology: &crate::model::Methodology) -> Vec<FieldOption> {
+    let mut fields: Vec<Field> = SIMPLE
+        .iter()
+        .map(|(_, f)| f.clone())
+        .filter(|f| !matches!(f, Field::Custom | Field::Ignore))
+        .collect();
+    fields.extend(
+        ResourceKind::ALL
+            .into_iter()
+            .map(|resource| Field::Dependency { resource }),
+    );
+    for c in methodology.categories.iter().filter(|c| !c.retired) {
+        for h in &methodology.horizons {
+            fields.push(Field::Impact {
+                category: Some(c.name.clone()),
+                horizon: h.minutes,
+            });
+        }
+    }
+    fields.extend([Field::Custom, Field::Ignore]);
+    fields
+        .into_iter()
+        .map(|field| FieldOption {
+            label: field.label(),
+            field,
+        })
+        .collect()
+}
+
 const SIMPLE: &[(&str, Field)] = &[
     ("id", Field::Id),
     ("process", Field::Process),
@@ -645,6 +717,23 @@ mod tests {
             at(Some("Data Protection"), 480),
             "an assessment's own category"
         );
+    }
+
+    #[test]
+    fn the_dropdown_offers_every_field_once() {
+        let options = field_options(&crate::model::Methodology::default());
+        assert_eq!(options.len(), 19 + 7 + 7 * 8);
+        assert_eq!(options[1].label, "Process name");
+        assert!(
+            options
+                .iter()
+                .any(|o| o.label == "Impact: Financial at 4 h")
+        );
+        assert!(options.iter().any(|o| o.label == "Depends on: supplier"));
+        let mut keys: Vec<String> = options.iter().map(|o| o.field.key()).collect();
+        keys.sort();
+        keys.dedup();
+        assert_eq!(keys.len(), options.len());
     }
 
     #[test]

@@ -31,7 +31,8 @@ pub use grid::{
     quote_sheet,
 };
 pub use mapping::{
-    ColumnChoice, Field, MappingFile, Match, Source, SynonymFile, Synonyms, normalise,
+    ColumnChoice, Field, FieldOption, MappingFile, Match, Source, SynonymFile, Synonyms,
+    field_options, normalise,
 };
 pub use plan::{
     Action, Change, Counts, Mapping, Plan, PlannedColumn, PlannedDependency, PlannedObjectives,

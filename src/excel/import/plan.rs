@@ -276,6 +276,10 @@ impl Plan {
     }
 }
 
+/// A severity as read from a cell: the level (`None`: not scored) and the
+/// notes to show, or why it cannot be read. Cheap to copy from the cache.
+type SeverityRead = Result<(Option<u8>, Rc<[String]>), Rc<str>>;
+
 /// What one column contributes to a process.
 #[derive(Clone, Debug)]
 enum Role {
@@ -429,7 +433,7 @@ struct Planner<'a> {
     unmapped: Vec<Unmapped>,
     /// (kind, name_key) → the first spelling met in the workbook, and where.
     resource_names: FxHashMap<(ResourceKind, String), Cell<String>>,
-    severities: FxHashMap<String, Result<super::values::Read<Option<u8>>, String>>,
+    severities: FxHashMap<String, SeverityRead>,
     /// Issue hash → (index, column) of its first occurrence.
     repeated: FxHashMap<u64, (usize, u32)>,
 }
@@ -695,11 +699,11 @@ impl Planner<'_> {
                         Err(e) => self.issue_at(Level::Error, &sheet.name, pos, e),
                     },
                     Role::Score { category, horizon } => match self.severity(value, scale) {
-                        Ok(read) => {
-                            for note in read.notes {
-                                self.issue_at(Level::Warning, &sheet.name, pos, format!("{note}."));
+                        Ok((level, notes)) => {
+                            for note in notes.iter() {
+                                self.issue_str(Level::Warning, &sheet.name, pos, note);
                             }
-                            if let Some(sev) = read.value {
+                            if let Some(sev) = level {
                                 let scores = &mut self.drafts[idx].scores;
                                 let key = (*category, *horizon);
                                 match scores.iter().find(|(k, _)| *k == key).map(|(_, c)| c) {
@@ -716,12 +720,7 @@ impl Planner<'_> {
                                 }
                             }
                         }
-                        Err(e) => self.issue_at(
-                            Level::Error,
-                            &sheet.name,
-                            pos,
-                            format!("{e}; left unscored."),
-                        ),
+                        Err(e) => self.issue_str(Level::Error, &sheet.name, pos, &e),
                     },
                     Role::Dependency(kind) => {
                         if matches!(value, Value::Error(_)) {
@@ -754,18 +753,21 @@ impl Planner<'_> {
 
     /// Reads a severity, remembering what each text was read as (a
     /// column of labels repeats a handful of texts thousands of times).
-    fn severity(
-        &mut self,
-        value: &Value,
-        scale: &[crate::model::SeverityLevel],
-    ) -> Result<super::values::Read<Option<u8>>, String> {
+    fn severity(&mut self, value: &Value, scale: &[crate::model::SeverityLevel]) -> SeverityRead {
+        let fresh = |value: &Value| match severity_cell(value, scale) {
+            Ok(read) => Ok((
+                read.value,
+                read.notes.into_iter().map(|n| format!("{n}.")).collect(),
+            )),
+            Err(e) => Err(Rc::from(format!("{e}; left unscored."))),
+        };
         let Value::Text(text) = value else {
-            return severity_cell(value, scale);
+            return fresh(value);
         };
         if let Some(known) = self.severities.get(text.as_str()) {
             return known.clone();
         }
-        let read = severity_cell(value, scale);
+        let read = fresh(value);
         self.severities.insert(text.clone(), read.clone());
         read
     }
@@ -773,10 +775,14 @@ impl Planner<'_> {
     /// Records an issue; the same issue again further down the same column
     /// only counts as a repeat of the first (see [`Issue::repeats`]).
     fn issue_at(&mut self, level: Level, sheet: &str, pos: Pos, message: impl Into<String>) {
+        self.issue_str(level, sheet, pos, &message.into());
+    }
+
+    /// [`Planner::issue_at`], copying the message only when it is new.
+    fn issue_str(&mut self, level: Level, sheet: &str, pos: Pos, message: &str) {
         use std::hash::{Hash, Hasher};
-        let message = message.into();
         let mut h = rustc_hash::FxHasher::default();
-        (level, sheet, pos.col, &message).hash(&mut h);
+        (level, sheet, pos.col, message).hash(&mut h);
         let key = h.finish();
         if let Some(&(i, col)) = self.repeated.get(&key) {
             let first = &mut self.issues[i];
@@ -790,7 +796,8 @@ impl Planner<'_> {
             }
         }
         self.repeated.insert(key, (self.issues.len(), pos.col));
-        self.issues.push(Issue::at(level, sheet, pos, message));
+        self.issues
+            .push(Issue::at(level, sheet, pos, message.to_string()));
     }
 
     /// Keeps the first value of a merged process; a different later one is

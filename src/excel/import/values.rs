@@ -138,17 +138,19 @@ pub fn severity_cell(value: &Value, scale: &[SeverityLevel]) -> Result<Read<Opti
         (Some(a), Some(b)) => (a.value, b.value),
         _ => return Err("the assessment has no severity scale".into()),
     };
-    let range = format!("{lo}–{hi}");
-    let number = |n: f64, shown: &str| -> Result<u8, String> {
+    let number = |n: f64, shown: &dyn Fn() -> String| -> Result<u8, String> {
         if n.fract() != 0.0 || n < f64::from(lo) || n > f64::from(hi) {
-            Err(format!("{shown} is not a level of the scale ({range})"))
+            Err(format!(
+                "{} is not a level of the scale ({lo}–{hi})",
+                shown()
+            ))
         } else {
             Ok(n as u8)
         }
     };
     match value {
         Value::Error(_) => Ok(Read::plain(None)),
-        Value::Number(n) => Ok(Read::plain(Some(number(*n, &number_text(*n))?))),
+        Value::Number(n) => Ok(Read::plain(Some(number(*n, &|| number_text(*n))?))),
         Value::Bool(_) | Value::Time { .. } => {
             Err(format!("{} is not a severity", value.display()))
         }
@@ -169,7 +171,7 @@ pub fn severity_cell(value: &Value, scale: &[SeverityLevel]) -> Result<Read<Opti
                 let n: f64 = digits
                     .parse()
                     .map_err(|_| format!("\"{t}\" is not a severity"))?;
-                let level = number(n, &format!("\"{t}\""))?;
+                let level = number(n, &|| format!("\"{t}\""))?;
                 let mut notes = Vec::new();
                 if !label.is_empty()
                     && let Ok(by_label) = label_level(&label, scale, lo, hi)
