@@ -91,13 +91,13 @@ fn generate(path: &Path) {
     for i in 0..PROCESSES {
         let r = 4 + i;
         sheet
-            .write_string(r, 0, &format!("Process {i:05} order handling"))
+            .write_string(r, 0, format!("Process {i:05} order handling"))
             .unwrap();
         sheet
-            .write_string(r, 1, &format!("Department {}", i % 40))
+            .write_string(r, 1, format!("Department {}", i % 40))
             .unwrap();
         sheet
-            .write_string(r, 2, &format!("Owner {}", i % 97))
+            .write_string(r, 2, format!("Owner {}", i % 97))
             .unwrap();
         sheet
             .write_string(r, 3, "Receive, validate and release customer orders.")
@@ -112,25 +112,25 @@ fn generate(path: &Path) {
             .write_string(
                 r,
                 10,
-                &format!("App {}, App {}; Email", i % 300, (i + 7) % 300),
+                format!("App {}, App {}; Email", i % 300, (i + 7) % 300),
             )
             .unwrap();
         sheet
             .write_string(
                 r,
                 11,
-                &format!("Supplier {} / Supplier {}", i % 50, (i + 3) % 50),
+                format!("Supplier {} / Supplier {}", i % 50, (i + 3) % 50),
             )
             .unwrap();
         sheet
-            .write_string(r, 12, &format!("Role {}", i % 60))
+            .write_string(r, 12, format!("Role {}", i % 60))
             .unwrap();
         sheet.write_string(r, 13, "Month end").unwrap();
         sheet
             .write_string(r, 14, "Reviewed in the 2024 workshop")
             .unwrap();
         sheet
-            .write_string(r, 15, &format!("CC-{:04}", i % 1000))
+            .write_string(r, 15, format!("CC-{:04}", i % 1000))
             .unwrap();
         for k in 0..7u32 {
             for h in 0..8u32 {

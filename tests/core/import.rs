@@ -389,7 +389,7 @@ fn legacy_register(dir: &Path, name: &str, payroll_owner: &str, payroll_rto: f64
     sheet.write_string(9, 0, "Total").unwrap();
     // A name no process may have (over 200 characters).
     sheet
-        .write_string(8, 0, &"Very long name ".repeat(20))
+        .write_string(8, 0, "Very long name ".repeat(20))
         .unwrap();
     sheet.write_string(10, 0, "Not a process").unwrap();
     sheet.write_string(10, 8, "1").unwrap();
