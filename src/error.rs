@@ -127,6 +127,9 @@ pub enum Error {
     #[error("the edit history in the file is damaged ({reason}); nothing was changed")]
     Journal { reason: String },
 
+    #[error(transparent)]
+    Import(#[from] crate::excel::import::ImportError),
+
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
 }
@@ -172,6 +175,7 @@ impl Error {
             Error::NothingToUndo => "nothing_to_undo",
             Error::NothingToRedo => "nothing_to_redo",
             Error::Journal { .. } => "journal",
+            Error::Import(e) => e.code(),
             Error::Sqlite(_) => "database",
         }
     }
@@ -199,6 +203,7 @@ impl Error {
                 found,
                 supported,
             } => json!({ "path": path, "found": found, "supported": supported }),
+            Error::Import(e) => e.details(),
             _ => serde_json::Value::Null,
         }
     }

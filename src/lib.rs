@@ -9,7 +9,8 @@
 //! - [`chart`]: heatmaps and charts (plotters), as SVG or PNG.
 //! - [`demo`]: the fictional organisation shipped as the demo assessment.
 //! - [`dump`]: the stable JSON form of a whole assessment (`bia dump`).
-//! - [`excel`]: the executive workbook (rust_xlsxwriter).
+//! - [`excel`]: import of legacy BIA spreadsheets, and the executive
+//!   workbook (rust_xlsxwriter).
 //!
 //! This crate deliberately knows nothing about Tauri, windows or terminals.
 

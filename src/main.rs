@@ -141,6 +141,25 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Import a legacy BIA spreadsheet (.xlsx, .xlsm, .xlsb, .xls, .ods, .csv)
+    /// into an assessment, in one undoable step after a backup of the file.
+    Import {
+        workbook: PathBuf,
+        /// The assessment file; created with the default methodology if missing.
+        #[arg(long)]
+        into: PathBuf,
+        /// A mapping file (TOML, or JSON by its extension): `[synonyms]` to
+        /// add to the shipped table, `[columns]` pinning headers (or
+        /// `Sheet!F`) to fields.
+        #[arg(long)]
+        mapping: Option<PathBuf>,
+        /// Show what would be imported; change nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Print the plan and the result as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// MTPD, tier and objective violations per process.
     Analyze {
         file: PathBuf,
@@ -507,6 +526,38 @@ fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
             )
             .ok();
         }
+        Command::Import {
+            workbook,
+            into,
+            mapping,
+            dry_run,
+            json,
+        } => {
+            use bia::excel::import::{self, ImportError, Mapping, Options};
+            let options = Options {
+                into,
+                mapping: match mapping {
+                    Some(path) => Mapping::from_file(&path)?,
+                    None => Mapping::default(),
+                },
+                limits: import::Limits::default(),
+                dry_run,
+            };
+            let report = import::import_workbook(&workbook, &options, &mut |_| true)?;
+            if json {
+                writeln!(
+                    out,
+                    "{}",
+                    serde_json::to_string_pretty(&report).unwrap_or_default()
+                )
+                .ok();
+            } else {
+                print_import(out, &report, &options.into);
+            }
+            if report.plan.processes.is_empty() {
+                return Err(ImportError::NothingImported { path: workbook }.into());
+            }
+        }
         Command::Analyze { file, json } => {
             let store = Store::open(&file)?;
             let assessment = store.load()?;
@@ -592,6 +643,85 @@ fn print_analysis(out: &mut impl Write, analysis: &bia::analysis::Analysis) {
         d.cycles.len()
     )
     .ok();
+}
+
+fn print_import(out: &mut impl Write, report: &bia::excel::import::Report, into: &std::path::Path) {
+    let plan = &report.plan;
+    for t in &plan.tables {
+        writeln!(
+            out,
+            "{}: sheet \"{}\", header on row {}{}, {} row(s)",
+            plan.file,
+            t.sheet,
+            t.header_row,
+            t.band_row
+                .map(|b| format!(" (band on row {b})"))
+                .unwrap_or_default(),
+            t.rows
+        )
+        .ok();
+    }
+    let c = &plan.counts;
+    writeln!(
+        out,
+        "processes: {} new, {} updated, {} unchanged; units: {} new; resources: {} new; \
+         dependencies: {} new; impact scores: {}; objectives: {}; custom fields: {}",
+        c.processes_new,
+        c.processes_updated,
+        c.processes_unchanged,
+        c.units_new,
+        c.resources_new,
+        c.dependencies_new,
+        c.scores,
+        c.objectives,
+        c.custom_fields
+    )
+    .ok();
+    for p in plan.processes.iter().filter(|p| !p.changes.is_empty()) {
+        for ch in &p.changes {
+            writeln!(
+                out,
+                "  change: {}: {} \"{}\" → \"{}\" ({})",
+                p.input.name, ch.field, ch.old, ch.new, ch.address
+            )
+            .ok();
+        }
+    }
+    if !plan.unmapped.is_empty() {
+        writeln!(out, "unmapped columns, kept as custom fields:").ok();
+        for u in &plan.unmapped {
+            let sheet = bia::excel::import::quote_sheet(&u.sheet);
+            writeln!(out, "  {sheet}!{} \"{}\"", u.column, u.header).ok();
+        }
+    }
+    if !plan.issues.is_empty() {
+        let infos = plan.issues.len() - c.errors - c.warnings;
+        writeln!(
+            out,
+            "issues: {} error(s), {} warning(s), {infos} note(s)",
+            c.errors, c.warnings
+        )
+        .ok();
+        for issue in &plan.issues {
+            writeln!(out, "  {issue}").ok();
+        }
+    }
+    match &report.applied {
+        Some(a) => {
+            writeln!(
+                out,
+                "imported into {}{} as one undoable edit (backup: {})",
+                into.display(),
+                if report.created { ", created" } else { "" },
+                a.backup
+            )
+            .ok();
+        }
+        None if report.dry_run => {
+            writeln!(out, "dry run: {} was not changed", into.display()).ok();
+        }
+        None => {}
+    }
 }
 
 fn print_rows<const N: usize>(out: &mut impl Write, header: [&str; N], rows: &[[String; N]]) {

@@ -25,7 +25,9 @@ pub use methodology::{
 };
 pub use minutes::Minutes;
 pub use objectives::{Decision, Objectives, ObjectivesInput, ParsedObjectives};
-pub use process::{CustomField, FieldIssue, Process, ProcessInput, Provenance, Status};
+pub use process::{
+    CustomField, FieldIssue, ImportedValue, MAX_STAFF, Process, ProcessInput, Provenance, Status,
+};
 pub use resource::{
     Dependency, DependencyInput, DependencyTarget, NodeRef, Redundancy, Resource, ResourceInput,
     ResourceKind, Strength,

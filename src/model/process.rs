@@ -49,7 +49,38 @@ pub enum Provenance {
         file: String,
         sheet: String,
         cell: String,
+        /// The values the import set, each with its cell: a later import
+        /// tells a value still as imported from one changed since in a
+        /// workshop (which it never overwrites silently).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        #[ts(optional, as = "Option<Vec<ImportedValue>>")]
+        values: Vec<ImportedValue>,
     },
+}
+
+/// One value an import set, and where it came from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ImportedValue {
+    /// `owner`, `rto`, `custom:Strategy Summary`, …
+    pub field: String,
+    /// `B7` on the provenance's sheet, or `Sheet!B7` on another one.
+    pub cell: String,
+    /// The value as stored.
+    pub value: String,
+}
+
+impl Provenance {
+    /// Whether `field` holds what an import set (`current` is its value
+    /// now): if not, it was typed in a workshop.
+    pub fn imported_as(&self, field: &str, current: &str) -> bool {
+        match self {
+            Provenance::Imported { values, .. } => values
+                .iter()
+                .any(|v| v.field == field && v.value == current),
+            _ => false,
+        }
+    }
 }
 
 /// A field the methodology does not model, kept by name (e.g. an imported

@@ -176,6 +176,16 @@ fn configure(conn: &Connection, path: &Path) -> Result<()> {
 /// Copies the file next to itself before it is upgraded:
 /// `name.bia` → `name.v1-backup-20261121-142300.bia`.
 fn backup(conn: &Connection, path: &Path, version: i64) -> Result<PathBuf> {
+    backup_tagged(conn, path, &format!("v{version}-backup"))
+}
+
+/// Copies the open file next to itself (SQLite online backup) before an
+/// import: `name.bia` → `name.before-import-20261121-142300.bia`.
+pub(super) fn backup_before_import(conn: &Connection, path: &Path) -> Result<PathBuf> {
+    backup_tagged(conn, path, "before-import")
+}
+
+fn backup_tagged(conn: &Connection, path: &Path, tag: &str) -> Result<PathBuf> {
     let stamp = chrono::Utc::now().format("%Y%m%d-%H%M%S");
     let stem = path
         .file_stem()
@@ -185,7 +195,7 @@ fn backup(conn: &Connection, path: &Path, version: i64) -> Result<PathBuf> {
         .extension()
         .map(|e| e.to_string_lossy().into_owned())
         .unwrap_or_else(|| "bia".into());
-    let target = path.with_file_name(format!("{stem}.v{version}-backup-{stamp}.{ext}"));
+    let target = path.with_file_name(format!("{stem}.{tag}-{stamp}.{ext}"));
     conn.backup(rusqlite::MAIN_DB, &target, None)
         .map_err(|e| Error::Migration {
             path: path.to_path_buf(),

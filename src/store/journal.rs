@@ -136,7 +136,9 @@ impl Tx<'_> {
         );
         let mut values = vec![Value::Text(id.to_string())];
         values.extend(cols.iter().map(|(_, v)| v.clone()));
-        self.tx.execute(&sql, rusqlite::params_from_iter(values))?;
+        self.tx
+            .prepare_cached(&sql)?
+            .execute(rusqlite::params_from_iter(values))?;
         self.record(table, id.to_string(), None)
     }
 
@@ -158,7 +160,9 @@ impl Tx<'_> {
         );
         let mut values = vec![Value::Text(id.to_string())];
         values.extend(cols.iter().map(|(_, v)| v.clone()));
-        self.tx.execute(&sql, rusqlite::params_from_iter(values))?;
+        self.tx
+            .prepare_cached(&sql)?
+            .execute(rusqlite::params_from_iter(values))?;
         self.record(table, id.to_string(), Some(before))
     }
 

@@ -21,6 +21,7 @@ mod decisions;
 mod dependencies;
 mod file;
 mod impact;
+mod import;
 mod journal;
 mod methodology;
 pub mod migrations;
@@ -34,6 +35,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::Connection;
 
 pub use decisions::status_label;
+pub use import::{Applied, Progress};
 pub use journal::History;
 pub use objectives::ObjectivesCheck;
 

@@ -92,6 +92,27 @@ fn analysis_of(
     ))
 }
 
+/// Writes a process's objectives row inside an edit under way (creating
+/// it when there is none). `cols` are objective columns and values.
+pub(super) fn upsert(tx: &mut journal::Tx, process: Id, cols: &[(&str, Value)]) -> Result<()> {
+    let existing: Option<Id> = tx
+        .conn()
+        .query_row(
+            "SELECT id FROM objective WHERE process_id = ?1",
+            [process.to_string()],
+            |r| id_col(r, 0),
+        )
+        .optional()?;
+    match existing {
+        Some(id) => tx.update(Table::Objective, id, cols),
+        None => {
+            let mut with_process = vec![("process_id", Value::Text(process.to_string()))];
+            with_process.extend(cols.iter().cloned());
+            tx.insert(Table::Objective, Id::new(), &with_process)
+        }
+    }
+}
+
 impl Store {
     /// What the room agreed for a process, if anything.
     pub fn objectives(&self, process: Id) -> Result<Option<Objectives>> {
@@ -172,14 +193,6 @@ impl Store {
     ) -> Result<Objectives> {
         let name = ensure_unlocked(&self.conn, process)?;
         let p = self.validated(process, input)?;
-        let existing: Option<Id> = self
-            .conn
-            .query_row(
-                "SELECT id FROM objective WHERE process_id = ?1",
-                [process.to_string()],
-                |r| id_col(r, 0),
-            )
-            .optional()?;
         let minutes = |m: Option<Minutes>| m.map_or(Value::Null, |m| Value::Integer(m.0.into()));
         let cols = [
             ("mtpd_override_minutes", minutes(p.mtpd_override)),
@@ -213,15 +226,7 @@ impl Store {
             |tx| {
                 tx.decision.rationale = p.rationale.clone();
                 tx.decision.who = p.agreed_by.clone();
-                match existing {
-                    Some(id) => tx.update(Table::Objective, id, &cols),
-                    None => {
-                        let mut with_process =
-                            vec![("process_id", Value::Text(process.to_string()))];
-                        with_process.extend(cols.iter().cloned());
-                        tx.insert(Table::Objective, Id::new(), &with_process)
-                    }
-                }
+                upsert(tx, process, &cols)
             },
         )?;
         of_process(&self.conn, process)?.ok_or(Error::NoSuchId {

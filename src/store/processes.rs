@@ -52,7 +52,7 @@ fn custom_fields(conn: &Connection, id: Id) -> Result<Vec<(Id, CustomField)>> {
     super::custom_fields::read(conn, Table::ProcessCustomField, "process_id", id)
 }
 
-fn write_custom_fields(tx: &mut Tx, process: Id, fields: &[CustomField]) -> Result<()> {
+pub(super) fn write_custom_fields(tx: &mut Tx, process: Id, fields: &[CustomField]) -> Result<()> {
     super::custom_fields::write(tx, Table::ProcessCustomField, "process_id", process, fields)
 }
 
@@ -89,7 +89,7 @@ fn get(conn: &Connection, id: Id) -> Result<Process> {
     Ok(p)
 }
 
-fn by_name(conn: &Connection, name: &str) -> Result<Option<Id>> {
+pub(super) fn by_name(conn: &Connection, name: &str) -> Result<Option<Id>> {
     let id = conn
         .query_row(
             "SELECT id FROM process WHERE name_key = ?1",
@@ -131,7 +131,7 @@ fn issues(conn: &Connection, input: &ProcessInput, id: Option<Id>) -> Result<Vec
 }
 
 /// Turns the issues of an input into the error a write returns.
-fn refuse(conn: &Connection, input: &ProcessInput, id: Option<Id>) -> Result<()> {
+pub(super) fn refuse(conn: &Connection, input: &ProcessInput, id: Option<Id>) -> Result<()> {
     let found = issues(conn, input, id)?;
     if found.is_empty() {
         return Ok(());
@@ -179,7 +179,7 @@ pub(super) fn ensure_unlocked(conn: &Connection, id: Id) -> Result<String> {
     Ok(name)
 }
 
-fn field_values(input: &ProcessInput) -> Vec<(&'static str, Value)> {
+pub(super) fn field_values(input: &ProcessInput) -> Vec<(&'static str, Value)> {
     let name = clean_name(&input.name);
     let text = |s: &str| Value::Text(s.trim().to_string());
     vec![
@@ -201,7 +201,7 @@ fn field_values(input: &ProcessInput) -> Vec<(&'static str, Value)> {
     ]
 }
 
-fn insert(tx: &mut Tx, input: &ProcessInput, provenance: &Provenance) -> Result<Id> {
+pub(super) fn insert(tx: &mut Tx, input: &ProcessInput, provenance: &Provenance) -> Result<Id> {
     refuse(tx.conn(), input, None)?;
     let id = Id::new();
     let now = super::now();

@@ -8,6 +8,7 @@ mod demo;
 mod dependencies;
 mod dependency_chart;
 mod export;
+mod import;
 mod journal;
 mod objectives;
 mod processes;

@@ -416,7 +416,9 @@ fn source(p: &crate::model::Provenance) -> String {
     match p {
         crate::model::Provenance::Workshop => "workshop".into(),
         crate::model::Provenance::Demo => "demo".into(),
-        crate::model::Provenance::Imported { file, sheet, cell } => {
+        crate::model::Provenance::Imported {
+            file, sheet, cell, ..
+        } => {
             format!("{file}, {sheet}!{cell}")
         }
     }

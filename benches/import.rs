@@ -1,0 +1,222 @@
+//! Import benchmark: a generated wide workbook of 10,000 processes (7
+//! categories × 8 horizons of impact under a band of merged group headers,
+//! plus 16 other columns: names, units, owners, objectives as text and
+//! numbers, label severities, lists of dependencies, columns no BIA models).
+//! Reports the time to read and plan its import, the floor — calamine alone
+//! reading every cell of the same file, in the same run — and their ratio
+//! (target ≤ 1.5×); then, once, the time to apply the plan to a new file.
+//! Run with `cargo bench --bench import`.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use bia::Store;
+use bia::excel::import::{Limits, Mapping, plan as plan_workbook, plan_file, read_workbook};
+use bia::model::AssessmentInput;
+use calamine::{Reader, Xlsx};
+use rust_xlsxwriter::{Format, Workbook};
+
+const PROCESSES: u32 = 10_000;
+
+fn median(name: &str, reps: usize, mut f: impl FnMut()) -> Duration {
+    let mut times: Vec<Duration> = (0..reps)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed()
+        })
+        .collect();
+    times.sort();
+    println!(
+        "{name:<52} best {:>9.2?}  median {:>9.2?}  worst {:>9.2?}  ({reps} runs)",
+        times[0],
+        times[reps / 2],
+        times[reps - 1]
+    );
+    times[reps / 2]
+}
+
+fn generate(path: &Path) {
+    let categories = [
+        "Financial",
+        "Operational",
+        "Customer",
+        "Reputational",
+        "Legal & Regulatory",
+        "Health & Safety",
+        "Environmental",
+    ];
+    let horizons = [
+        "1 hr", "4 hrs", "8 hrs", "1 day", "3 days", "1 week", "2 weeks", "1 month",
+    ];
+    let labels = ["None", "Low", "Medium", "High", "Critical"];
+    let others = [
+        "Business Process",
+        "Department",
+        "Process Owner",
+        "Description",
+        "RTO (Hrs)",
+        "RPO",
+        "MTPD",
+        "WRT",
+        "MBCO",
+        "Criticality",
+        "IT Applications",
+        "Key Suppliers",
+        "Key Personnel",
+        "Peak Periods",
+        "Comments",
+        "Budget code",
+    ];
+    let mut book = Workbook::new();
+    let bold = Format::new().set_bold();
+    let sheet = book.add_worksheet();
+    sheet.set_name("BIA").unwrap();
+    sheet
+        .write_string(0, 0, "Business Impact Analysis")
+        .unwrap();
+    for (c, h) in others.iter().enumerate() {
+        sheet.write_string(3, c as u16, *h).unwrap();
+    }
+    let first = others.len() as u16;
+    for (k, cat) in categories.iter().enumerate() {
+        let left = first + 8 * k as u16;
+        sheet
+            .merge_range(2, left, 2, left + 7, &format!("{cat} Impact"), &bold)
+            .unwrap();
+        for (h, hor) in horizons.iter().enumerate() {
+            sheet.write_string(3, left + h as u16, *hor).unwrap();
+        }
+    }
+    for i in 0..PROCESSES {
+        let r = 4 + i;
+        sheet
+            .write_string(r, 0, format!("Process {i:05} order handling"))
+            .unwrap();
+        sheet
+            .write_string(r, 1, format!("Department {}", i % 40))
+            .unwrap();
+        sheet
+            .write_string(r, 2, format!("Owner {}", i % 97))
+            .unwrap();
+        sheet
+            .write_string(r, 3, "Receive, validate and release customer orders.")
+            .unwrap();
+        sheet.write_number(r, 4, f64::from(4 + i % 5 * 4)).unwrap();
+        sheet.write_string(r, 5, "15 Minutes").unwrap();
+        sheet.write_string(r, 6, "1-3 days").unwrap();
+        sheet.write_string(r, 7, "4 hours").unwrap();
+        sheet.write_string(r, 8, "50%").unwrap();
+        sheet.write_string(r, 9, "4 - Major").unwrap();
+        sheet
+            .write_string(
+                r,
+                10,
+                format!("App {}, App {}; Email", i % 300, (i + 7) % 300),
+            )
+            .unwrap();
+        sheet
+            .write_string(
+                r,
+                11,
+                format!("Supplier {} / Supplier {}", i % 50, (i + 3) % 50),
+            )
+            .unwrap();
+        sheet
+            .write_string(r, 12, format!("Role {}", i % 60))
+            .unwrap();
+        sheet.write_string(r, 13, "Month end").unwrap();
+        sheet
+            .write_string(r, 14, "Reviewed in the 2024 workshop")
+            .unwrap();
+        sheet
+            .write_string(r, 15, format!("CC-{:04}", i % 1000))
+            .unwrap();
+        for k in 0..7u32 {
+            for h in 0..8u32 {
+                let col = first + (8 * k + h) as u16;
+                let level = ((h + k + i) % 6).min(h / 2 + 1);
+                if (i + k) % 3 == 0 {
+                    sheet
+                        .write_string(r, col, labels[(level as usize).min(4)])
+                        .unwrap();
+                } else {
+                    sheet.write_number(r, col, f64::from(level)).unwrap();
+                }
+            }
+        }
+    }
+    book.save(path).unwrap();
+}
+
+/// calamine alone: open the workbook and touch every cell of every sheet.
+fn floor(path: &Path) -> usize {
+    let mut book: Xlsx<_> = calamine::open_workbook(path).unwrap();
+    let mut cells = 0;
+    for name in book.sheet_names() {
+        let range = book.worksheet_range(&name).unwrap();
+        cells += range.used_cells().count();
+    }
+    cells
+}
+
+fn main() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("wide.xlsx");
+    let t = Instant::now();
+    generate(&path);
+    let size = std::fs::metadata(&path).unwrap().len();
+    println!(
+        "generated {PROCESSES} processes × 72 columns ({:.1} MB) in {:.2?}",
+        size as f64 / 1e6,
+        t.elapsed()
+    );
+    let store = Store::create(
+        &dir.path().join("target.bia"),
+        &AssessmentInput {
+            name: "Benchmark".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let assessment = store.load().unwrap();
+    let mapping = Mapping::default();
+
+    let mut cells = 0;
+    let floor_time = median("floor: calamine reads every cell", 5, || {
+        cells = floor(&path);
+    });
+    let mut workbook = None;
+    median("  of which reading (read_workbook)", 5, || {
+        workbook = Some(read_workbook(&path, &Limits::default()).unwrap());
+    });
+    let workbook = workbook.unwrap();
+    median("  of which planning (tables, mapping, plan)", 5, || {
+        plan_workbook(&path, &workbook, &assessment, &mapping).unwrap();
+    });
+    let mut plan = None;
+    let import_time = median("import: read, find the table, map, plan", 5, || {
+        plan = Some(plan_file(&path, &assessment, &mapping, &Limits::default()).unwrap());
+    });
+    let plan = plan.unwrap();
+    println!(
+        "{cells} cells; plan: {} processes, {} scores, {} resources, {} dependencies, {} issues",
+        plan.counts.processes_new,
+        plan.counts.scores,
+        plan.counts.resources_new,
+        plan.counts.dependencies_new,
+        plan.issues.len()
+    );
+    println!(
+        "import / floor = {:.2} (target ≤ 1.50)",
+        import_time.as_secs_f64() / floor_time.as_secs_f64()
+    );
+    let mut store = store;
+    let t = Instant::now();
+    store.apply_import(&plan, &mut |_| true).unwrap();
+    println!(
+        "apply the plan to a new file (backup + one journaled edit): {:.2?}",
+        t.elapsed()
+    );
+    store.close().unwrap();
+}

@@ -1,0 +1,134 @@
+//! Why a workbook could not be imported at all: one variant per thing the
+//! user can fix, each naming the file and, where there is one, the sheet and
+//! the cell. Problems with single cells are not errors: they are issues in
+//! the plan, and the rest of the workbook is still imported.
+
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("{}: no such file", path.display())]
+    NotFound { path: PathBuf },
+
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+
+    #[error(
+        "{}: not a spreadsheet ({what}); import reads .xlsx, .xlsm, .xlsb, .xls, .ods and .csv",
+        path.display()
+    )]
+    NotASpreadsheet { path: PathBuf, what: String },
+
+    #[error(
+        "{}: the workbook is protected by a password (encrypted); open it in Excel, remove the \
+         password (File › Info › Protect Workbook), save, and import that copy",
+        path.display()
+    )]
+    Encrypted { path: PathBuf },
+
+    #[error("{}: the file is damaged and cannot be read ({reason})", path.display())]
+    Corrupt { path: PathBuf, reason: String },
+
+    #[error(
+        "{}: {what} is {size} bytes, over the {limit}-byte limit of an import (a BIA register is \
+         far smaller; this may be a zip bomb)",
+        path.display()
+    )]
+    TooLarge {
+        path: PathBuf,
+        what: &'static str,
+        size: u64,
+        limit: u64,
+    },
+
+    #[error(
+        "{}: sheet \"{sheet}\" holds more than {limit} filled cells (reached at {cell}); import \
+         stops there — delete what is not the BIA, or split the workbook",
+        path.display()
+    )]
+    TooManyCells {
+        path: PathBuf,
+        sheet: String,
+        cell: String,
+        limit: u64,
+    },
+
+    #[error(
+        "{}: sheet \"{sheet}\" has data on row {row}, beyond the {limit} rows an import reads; \
+         delete the rows that are not the BIA, or split the workbook",
+        path.display()
+    )]
+    TooManyRows {
+        path: PathBuf,
+        sheet: String,
+        row: u64,
+        limit: u32,
+    },
+
+    #[error("{}: the workbook is empty (no sheet holds a value)", path.display())]
+    Empty { path: PathBuf },
+
+    #[error(
+        "{}: no sheet has a header row naming the processes (a column such as \"Process\", \
+         \"Business Function\" or \"Activity\"); {detail}",
+        path.display()
+    )]
+    NoTable { path: PathBuf, detail: String },
+
+    #[error("{}: the mapping file cannot be used: {reason}", path.display())]
+    Mapping { path: PathBuf, reason: String },
+
+    #[error("{}: nothing could be imported (no row gave a process); see the issues", path.display())]
+    NothingImported { path: PathBuf },
+
+    #[error("the import was cancelled; the assessment was not changed")]
+    Cancelled,
+}
+
+impl ImportError {
+    /// A stable code for programs.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ImportError::NotFound { .. } => "import_file_not_found",
+            ImportError::Io { .. } => "import_io",
+            ImportError::NotASpreadsheet { .. } => "not_a_spreadsheet",
+            ImportError::Encrypted { .. } => "workbook_encrypted",
+            ImportError::Corrupt { .. } => "workbook_corrupt",
+            ImportError::TooLarge { .. } => "workbook_too_large",
+            ImportError::TooManyCells { .. } => "too_many_cells",
+            ImportError::TooManyRows { .. } => "too_many_rows",
+            ImportError::Empty { .. } => "workbook_empty",
+            ImportError::NoTable { .. } => "no_table",
+            ImportError::Mapping { .. } => "bad_mapping",
+            ImportError::NothingImported { .. } => "nothing_imported",
+            ImportError::Cancelled => "import_cancelled",
+        }
+    }
+
+    /// Structured context: the file, and the sheet and cell when known.
+    pub fn details(&self) -> serde_json::Value {
+        use serde_json::json;
+        match self {
+            ImportError::TooManyCells {
+                path, sheet, cell, ..
+            } => json!({ "path": path, "sheet": sheet, "cell": cell }),
+            ImportError::TooManyRows {
+                path, sheet, row, ..
+            } => json!({ "path": path, "sheet": sheet, "row": row }),
+            ImportError::NotFound { path }
+            | ImportError::Io { path, .. }
+            | ImportError::NotASpreadsheet { path, .. }
+            | ImportError::Encrypted { path }
+            | ImportError::Corrupt { path, .. }
+            | ImportError::TooLarge { path, .. }
+            | ImportError::Empty { path }
+            | ImportError::NoTable { path, .. }
+            | ImportError::Mapping { path, .. }
+            | ImportError::NothingImported { path } => json!({ "path": path }),
+            ImportError::Cancelled => serde_json::Value::Null,
+        }
+    }
+}

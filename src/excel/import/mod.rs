@@ -1,0 +1,161 @@
+//! Import of legacy BIA spreadsheets. The flow is one-way:
+//!
+//! 1. [`read_workbook`]: any .xlsx/.xlsm/.xlsb/.xls/.ods/.csv into a
+//!    [`Workbook`] of sheets and addressed cells (`read`, `grid`).
+//! 2. Cell readers (`values`): durations in any usual form, severities onto
+//!    the assessment's scale, lists of names.
+//! 3. [`find_tables`] (`table`): the header row under any title block, a
+//!    band of group headers above it, the data down to a footer; one table
+//!    per sheet, each column mapped by [`Synonyms`] (`mapping`) or by the
+//!    user's [`ColumnChoice`]s.
+//!
+//! 4. [`plan`] (`plan`): what applying the workbook would create or change,
+//!    every doubt with its address; serialisable for the desktop's preview.
+//! 5. [`Store::apply_import`](crate::Store::apply_import): the plan in one
+//!    journaled transaction after a backup, with progress and cancel.
+//!
+//! [`import_workbook`] runs the whole flow for the CLI. Nothing here
+//! writes SQL: applying a plan is the store's job.
+
+mod error;
+mod grid;
+mod mapping;
+mod plan;
+mod read;
+mod table;
+mod values;
+
+pub use error::ImportError;
+pub use grid::{
+    Format, Issue, Level, Merge, Pos, Row, Sheet, Value, Workbook, address, column_letters,
+    quote_sheet,
+};
+pub use mapping::{
+    ColumnChoice, Field, FieldOption, MappingFile, Match, Source, SynonymFile, Synonyms,
+    field_options, normalise,
+};
+pub use plan::{
+    Action, Change, Counts, Mapping, Plan, PlannedColumn, PlannedDependency, PlannedObjectives,
+    PlannedProcess, PlannedResource, PlannedScore, PlannedTable, Target, Unmapped, plan, plan_file,
+};
+pub use read::{Limits, decode_text, file_name, read_workbook};
+pub use table::{Column, HEADER_SEARCH, Table, find_tables};
+pub use values::{Read, duration_cell, severity_cell, split_list};
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::Store;
+use crate::model::{Assessment, AssessmentInfo, AssessmentInput, Id, Methodology};
+use crate::store::{Applied, Progress};
+
+/// How to run an import.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// The assessment file; created with the default methodology when
+    /// missing (unless `dry_run`).
+    pub into: PathBuf,
+    pub mapping: Mapping,
+    pub limits: Limits,
+    /// Plan and report only.
+    pub dry_run: bool,
+}
+
+/// What an import did (or, in a dry run, would do).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export, rename = "ImportReport")]
+pub struct Report {
+    pub plan: Plan,
+    /// `None` in a dry run, or when nothing could be imported.
+    pub applied: Option<Applied>,
+    /// The assessment file was created by this import.
+    pub created: bool,
+    pub dry_run: bool,
+}
+
+/// Reads `workbook`, plans its import into `options.into` and, unless it
+/// is a dry run or nothing could be read, applies it. A file this call
+/// creates is removed again if the import fails.
+pub fn import_workbook(
+    workbook: &Path,
+    options: &Options,
+    progress: &mut dyn FnMut(&Progress) -> bool,
+) -> crate::Result<Report> {
+    let read = read_workbook(workbook, &options.limits)?;
+    let exists = options.into.exists();
+    if !exists && options.dry_run {
+        let plan = plan(workbook, &read, &fresh_assessment(), &options.mapping)?;
+        return Ok(Report {
+            plan,
+            applied: None,
+            created: false,
+            dry_run: true,
+        });
+    }
+    let mut store = if exists {
+        Store::open(&options.into)?
+    } else {
+        let name = workbook
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "Imported BIA".into());
+        Store::create(
+            &options.into,
+            &AssessmentInput {
+                name,
+                ..AssessmentInput::default()
+            },
+        )?
+    };
+    let outcome = (|| {
+        let plan = plan(workbook, &read, &store.load()?, &options.mapping)?;
+        let applied = if options.dry_run || plan.processes.is_empty() {
+            None
+        } else {
+            Some(store.apply_import(&plan, progress)?)
+        };
+        Ok(Report {
+            created: !exists && applied.is_some(),
+            plan,
+            applied,
+            dry_run: options.dry_run,
+        })
+    })();
+    store.close()?;
+    let created_for_nothing = match &outcome {
+        Ok(report) => !report.created,
+        Err(_) => true,
+    };
+    if !exists && created_for_nothing {
+        let _ = std::fs::remove_file(&options.into);
+    }
+    outcome
+}
+
+/// The snapshot a new assessment would start from (for a dry run into a
+/// file that does not exist yet).
+fn fresh_assessment() -> Assessment {
+    let now = crate::store::now();
+    Assessment {
+        info: AssessmentInfo {
+            id: Id::new(),
+            name: String::new(),
+            organisation: String::new(),
+            scope: String::new(),
+            facilitator: String::new(),
+            created_at: now.clone(),
+            updated_at: now,
+        },
+        methodology: Methodology::default(),
+        units: Vec::new(),
+        processes: Vec::new(),
+        scores: Vec::new(),
+        objectives: Vec::new(),
+        decisions: Vec::new(),
+        impact_rationales: Vec::new(),
+        resources: Vec::new(),
+        dependencies: Vec::new(),
+    }
+}

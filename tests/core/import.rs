@@ -1,0 +1,1040 @@
+//! Importing legacy BIA spreadsheets: workbooks in the shapes people really
+//! keep them (generated here with rust_xlsxwriter), the two public
+//! fixtures in `../shared/fixtures`, and every kind of bad input.
+
+use std::path::{Path, PathBuf};
+
+use bia::excel::import::{ImportError, Level, Limits, Value, read_workbook};
+use rust_xlsxwriter::{Format, Formula, Workbook};
+
+use crate::temp_dir;
+
+/// Saves a generated workbook as `name` in `dir`.
+fn save(book: &mut Workbook, dir: &Path, name: &str) -> PathBuf {
+    let path = dir.join(name);
+    book.save(&path).expect("the workbook saves");
+    path
+}
+
+fn read(path: &Path) -> Result<bia::excel::import::Workbook, ImportError> {
+    read_workbook(path, &Limits::default())
+}
+
+#[test]
+fn an_xlsx_is_read_with_addresses_cached_formula_values_and_error_cells() {
+    let dir = temp_dir();
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("Register").unwrap();
+    sheet.write_string(0, 0, "Process").unwrap();
+    sheet.write_string(0, 1, "RTO (hrs)").unwrap();
+    sheet.write_string(1, 0, "Payroll").unwrap();
+    sheet
+        .write_formula(1, 1, Formula::new("=2*2").set_result("4"))
+        .unwrap();
+    sheet.write_string(2, 0, "Billing").unwrap();
+    sheet
+        .write_formula(2, 1, Formula::new("=NA()").set_result("#N/A"))
+        .unwrap();
+    sheet.set_column_hidden(1).unwrap();
+    let path = save(&mut book, dir.path(), "register.xlsx");
+
+    let wb = read(&path).expect("a plain workbook reads");
+    assert_eq!(wb.file, "register.xlsx");
+    assert_eq!(wb.format, bia::excel::import::Format::Xlsx);
+    let s = &wb.sheets[0];
+    assert_eq!(s.name, "Register");
+    assert_eq!(s.rows.len(), 3);
+    assert_eq!(
+        s.rows[1].get(1),
+        Some(&Value::Number(4.0)),
+        "a formula is read by its cached value, from a hidden column too"
+    );
+    assert_eq!(s.rows[2].get(1), Some(&Value::Error("#N/A".into())));
+    let issue = &wb.issues[0];
+    assert_eq!(issue.address, "Register!B3");
+    assert_eq!(issue.level, Level::Warning);
+    assert!(issue.message.contains("#N/A"), "{issue}");
+}
+
+#[test]
+fn csv_text_in_windows_1252_and_with_a_bom_reads_the_same() {
+    let dir = temp_dir();
+    let cp1252 = dir.path().join("legacy.csv");
+    std::fs::write(
+        &cp1252,
+        b"Process;Owner\nCaf\xE9 supply;Ren\xE9e \x96 Ops\n",
+    )
+    .unwrap();
+    let bom = dir.path().join("bom.csv");
+    std::fs::write(
+        &bom,
+        "\u{FEFF}Process;Owner\nCafé supply;Renée – Ops\n".as_bytes(),
+    )
+    .unwrap();
+    let a = read(&cp1252).unwrap();
+    let b = read(&bom).unwrap();
+    assert_eq!(a.sheets[0].name, "legacy");
+    assert_eq!(a.sheets[0].rows, b.sheets[0].rows);
+    assert_eq!(
+        a.sheets[0].rows[1].get(1),
+        Some(&Value::Text("Renée – Ops".into()))
+    );
+    assert!(
+        a.issues[0].message.contains("Windows-1252"),
+        "{:?}",
+        a.issues
+    );
+    assert!(b.issues.is_empty(), "UTF-8 needs no remark: {:?}", b.issues);
+}
+
+#[test]
+fn a_cell_of_100000_characters_is_left_out_with_its_address() {
+    let dir = temp_dir();
+    let path = dir.path().join("long.csv");
+    let long = "x".repeat(100_000);
+    std::fs::write(&path, format!("Process,Notes\nPayroll,{long}\n")).unwrap();
+    let wb = read(&path).unwrap();
+    assert_eq!(wb.sheets[0].rows[1].get(1), None);
+    let issue = &wb.issues[0];
+    assert_eq!(issue.address, "long!B2");
+    assert_eq!(issue.level, Level::Error);
+    assert!(issue.message.contains("100000 characters"), "{issue}");
+}
+
+#[test]
+fn what_is_not_a_spreadsheet_is_refused_by_name() {
+    let dir = temp_dir();
+    let pdf = dir.path().join("bia.xlsx");
+    std::fs::write(&pdf, b"%PDF-1.7 binary\x00\x01").unwrap();
+    let err = read(&pdf).unwrap_err();
+    assert_eq!(err.code(), "not_a_spreadsheet");
+    assert!(err.to_string().contains("bia.xlsx"), "{err}");
+    assert!(err.to_string().contains("PDF"), "{err}");
+
+    let folder = dir.path().join("folder.xlsx");
+    std::fs::create_dir(&folder).unwrap();
+    assert_eq!(read(&folder).unwrap_err().code(), "not_a_spreadsheet");
+
+    let missing = read(&dir.path().join("nope.xlsx")).unwrap_err();
+    assert_eq!(missing.code(), "import_file_not_found");
+}
+
+#[test]
+fn a_workbook_with_the_wrong_extension_is_read_for_what_it_is() {
+    let dir = temp_dir();
+    let mut book = Workbook::new();
+    book.add_worksheet().write_string(0, 0, "Process").unwrap();
+    let path = save(&mut book, dir.path(), "register.csv");
+    let wb = read(&path).unwrap();
+    assert_eq!(wb.format, bia::excel::import::Format::Xlsx);
+    assert!(
+        wb.issues[0].message.contains("named .csv"),
+        "{:?}",
+        wb.issues
+    );
+}
+
+#[test]
+fn a_damaged_zip_is_refused_as_damaged() {
+    let dir = temp_dir();
+    let mut book = Workbook::new();
+    book.add_worksheet().write_string(0, 0, "Process").unwrap();
+    let bytes = book.save_to_buffer().unwrap();
+    let path = dir.path().join("cut.xlsx");
+    std::fs::write(&path, &bytes[..bytes.len() / 2]).unwrap();
+    let err = read(&path).unwrap_err();
+    assert_eq!(err.code(), "workbook_corrupt", "{err}");
+    assert!(err.to_string().contains("cut.xlsx"), "{err}");
+}
+
+#[test]
+fn an_encrypted_workbook_is_refused_with_what_to_do() {
+    // A password-protected .xlsx is an OLE compound file holding an
+    // `EncryptedPackage` stream instead of the workbook's ZIP.
+    let dir = temp_dir();
+    let mut bytes = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    bytes.extend(vec![0u8; 504]);
+    bytes.extend(
+        "EncryptedPackage"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes()),
+    );
+    bytes.extend(vec![0u8; 512]);
+    let path = dir.path().join("secret.xlsx");
+    std::fs::write(&path, bytes).unwrap();
+    let err = read(&path).unwrap_err();
+    assert_eq!(err.code(), "workbook_encrypted", "{err}");
+    assert!(err.to_string().contains("password"), "{err}");
+}
+
+#[test]
+fn caps_stop_zip_bombs_and_runaway_sheets_and_say_where() {
+    let dir = temp_dir();
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("Big").unwrap();
+    for r in 0..50 {
+        sheet.write_string(r, 0, "filler text").unwrap();
+    }
+    sheet.write_string(300_000, 0, "far away").unwrap();
+    let path = save(&mut book, dir.path(), "big.xlsx");
+
+    let err = read(&path).unwrap_err();
+    assert_eq!(err.code(), "too_many_rows");
+    assert!(err.to_string().contains("row 300001"), "{err}");
+
+    let tiny = Limits {
+        max_uncompressed_bytes: 1_000,
+        ..Limits::default()
+    };
+    let err = read_workbook(&path, &tiny).unwrap_err();
+    assert_eq!(err.code(), "workbook_too_large");
+    assert!(err.to_string().contains("zip bomb"), "{err}");
+
+    let few = Limits {
+        max_cells: 10,
+        ..Limits::default()
+    };
+    let err = read_workbook(&path, &few).unwrap_err();
+    assert_eq!(err.code(), "too_many_cells");
+    assert!(err.to_string().contains("\"Big\""), "{err}");
+    assert!(err.to_string().contains("A11"), "{err}");
+}
+
+#[test]
+fn an_empty_workbook_is_refused() {
+    let dir = temp_dir();
+    let mut book = Workbook::new();
+    book.add_worksheet();
+    let path = save(&mut book, dir.path(), "empty.xlsx");
+    assert_eq!(read(&path).unwrap_err().code(), "workbook_empty");
+    let csv = dir.path().join("empty.csv");
+    std::fs::write(&csv, ",,\n\n").unwrap();
+    assert_eq!(read(&csv).unwrap_err().code(), "workbook_empty");
+}
+
+#[test]
+fn time_formatted_cells_are_read_as_times() {
+    let dir = temp_dir();
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    let elapsed = Format::new().set_num_format("[h]:mm");
+    sheet
+        .write_number_with_format(0, 0, 30.0 / 24.0, &elapsed)
+        .unwrap();
+    let path = save(&mut book, dir.path(), "times.xlsx");
+    let wb = read(&path).unwrap();
+    assert_eq!(
+        wb.sheets[0].rows[0].get(0),
+        Some(&Value::Time {
+            days: 1.25,
+            elapsed: true
+        })
+    );
+}
+
+/// A minimal OpenDocument spreadsheet, as LibreOffice lays one out.
+fn ods(dir: &Path, name: &str, rows: &str, manifest_extra: &str) -> PathBuf {
+    use std::io::Write;
+    let path = dir.join(name);
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    zip.start_file("mimetype", stored).unwrap();
+    zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .unwrap();
+    zip.start_file("META-INF/manifest.xml", stored).unwrap();
+    write!(
+        zip,
+        r#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml">{manifest_extra}</manifest:file-entry></manifest:manifest>"#
+    )
+    .unwrap();
+    zip.start_file("content.xml", stored).unwrap();
+    write!(
+        zip,
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="Register">{rows}</table:table></office:spreadsheet></office:body></office:document-content>"#
+    )
+    .unwrap();
+    zip.finish().unwrap();
+    path
+}
+
+#[test]
+fn an_open_document_spreadsheet_is_read_with_its_time_cells() {
+    let dir = temp_dir();
+    let text = |t: &str| {
+        format!(
+            r#"<table:table-cell office:value-type="string"><text:p>{t}</text:p></table:table-cell>"#
+        )
+    };
+    let rows = format!(
+        "<table:table-row>{}{}{}</table:table-row><table:table-row>{}{}{}</table:table-row>",
+        text("Process"),
+        text("RTO (hours)"),
+        text("MTPD"),
+        text("Payroll"),
+        r#"<table:table-cell office:value-type="float" office:value="4"><text:p>4</text:p></table:table-cell>"#,
+        r#"<table:table-cell office:value-type="time" office:time-value="PT30H00M00S"><text:p>30:00</text:p></table:table-cell>"#,
+    );
+    let path = ods(dir.path(), "register.ods", &rows, "");
+    let wb = read(&path).expect("an .ods reads");
+    assert_eq!(wb.format, bia::excel::import::Format::Ods);
+    assert_eq!(wb.sheets[0].name, "Register");
+    assert_eq!(wb.sheets[0].rows[1].get(1), Some(&Value::Number(4.0)));
+    assert_eq!(
+        wb.sheets[0].rows[1].get(2),
+        Some(&Value::Time {
+            days: 1.25,
+            elapsed: true
+        })
+    );
+
+    let locked = ods(
+        dir.path(),
+        "locked.ods",
+        &rows,
+        r#"<manifest:encryption-data manifest:checksum-type="SHA1" manifest:checksum="x"/>"#,
+    );
+    assert_eq!(read(&locked).unwrap_err().code(), "workbook_encrypted");
+}
+
+// ---------------------------------------------------------------------------
+// Planning and applying an import.
+
+use bia::excel::import::{Action, Mapping, Plan, Target, plan_file};
+use bia::model::{Minutes, Provenance, ResourceKind};
+
+/// The register a continuity office kept in Excel: a title block, a band
+/// of merged group headers over impact columns, text and numeric
+/// durations, label severities, a formula, a duplicate row, a row without
+/// a name, a footer, a hidden column and columns no BIA models.
+fn legacy_register(dir: &Path, name: &str, payroll_owner: &str, payroll_rto: f64) -> PathBuf {
+    let mut book = Workbook::new();
+    let bold = Format::new().set_bold();
+    let sheet = book.add_worksheet();
+    sheet.set_name("BIA Register").unwrap();
+    sheet
+        .write_string(0, 0, "Business Impact Analysis – FY2025")
+        .unwrap();
+    sheet
+        .write_string(1, 0, "Prepared by: Continuity Office")
+        .unwrap();
+    sheet
+        .merge_range(3, 3, 3, 5, "Financial Impact", &bold)
+        .unwrap();
+    sheet
+        .merge_range(3, 6, 3, 7, "Reputational Impact", &bold)
+        .unwrap();
+    let headers = [
+        "Business Process",
+        "Department",
+        "Process Owner",
+        "1 hr",
+        "4 hrs",
+        "1 day",
+        "1 hr",
+        "1 day",
+        "RTO (Hrs)",
+        "RPO",
+        "MTPD",
+        "Criticality",
+        "IT Applications",
+        "Key Suppliers",
+        "Budget code",
+        "Audit trail",
+    ];
+    for (c, h) in headers.iter().enumerate() {
+        sheet.write_string(4, c as u16, *h).unwrap();
+    }
+    sheet.set_column_hidden(15).unwrap();
+    // Payroll.
+    sheet.write_string(5, 0, "Payroll").unwrap();
+    sheet.write_string(5, 1, "Finance").unwrap();
+    sheet.write_string(5, 2, payroll_owner).unwrap();
+    sheet.write_number(5, 3, 1).unwrap();
+    sheet.write_number(5, 4, 2).unwrap();
+    sheet.write_string(5, 5, "Major").unwrap();
+    sheet.write_number(5, 6, 0).unwrap();
+    sheet.write_string(5, 7, "Low").unwrap();
+    sheet
+        .write_formula(
+            5,
+            8,
+            Formula::new(format!("={payroll_rto}")).set_result(payroll_rto.to_string()),
+        )
+        .unwrap();
+    sheet.write_string(5, 9, "15 Minutes").unwrap();
+    sheet.write_string(5, 10, "1-3 days").unwrap();
+    sheet.write_string(5, 11, "4 - Major").unwrap();
+    sheet.write_string(5, 12, "SAP, Payroll DB; Email").unwrap();
+    sheet.write_string(5, 13, "ADP / Barclays").unwrap();
+    sheet.write_string(5, 14, "FIN-01").unwrap();
+    sheet.write_string(5, 15, "checked 2024").unwrap();
+    // Billing: a number stored as text, N/A, "> 72 hrs", an unknown label.
+    sheet.write_string(6, 0, "Billing").unwrap();
+    sheet.write_string(6, 1, "Finance").unwrap();
+    sheet.write_string(6, 2, "Bob").unwrap();
+    sheet.write_string(6, 3, "2").unwrap();
+    sheet.write_string(6, 5, "purple").unwrap();
+    sheet.write_string(6, 8, "48").unwrap();
+    sheet.write_string(6, 9, "N/A").unwrap();
+    sheet.write_string(6, 10, "> 72 hrs").unwrap();
+    sheet.write_string(6, 12, "sap").unwrap();
+    // Payroll again, in other words: merged, never doubled.
+    sheet.write_string(7, 0, "  payroll ").unwrap();
+    sheet.write_string(7, 2, "Someone Else").unwrap();
+    // A row with values but no name.
+    sheet.write_string(8, 2, "Carol").unwrap();
+    sheet.write_string(9, 0, "Total").unwrap();
+    // A name no process may have (over 200 characters).
+    sheet
+        .write_string(8, 0, "Very long name ".repeat(20))
+        .unwrap();
+    sheet.write_string(10, 0, "Not a process").unwrap();
+    sheet.write_string(10, 8, "1").unwrap();
+    // A summary sheet is no table.
+    let summary = book.add_worksheet();
+    summary.set_name("Summary").unwrap();
+    summary.write_string(0, 0, "Read me first").unwrap();
+    save(&mut book, dir, name)
+}
+
+fn planned<'a>(plan: &'a Plan, name: &str) -> &'a bia::excel::import::PlannedProcess {
+    plan.processes
+        .iter()
+        .find(|p| p.input.name == name)
+        .unwrap_or_else(|| panic!("{name} is planned"))
+}
+
+fn issue_at<'a>(plan: &'a Plan, address: &str) -> Vec<&'a str> {
+    plan.issues
+        .iter()
+        .filter(|i| i.address == address)
+        .map(|i| i.message.as_str())
+        .collect()
+}
+
+#[test]
+fn a_legacy_register_is_planned_faithfully() {
+    let dir = temp_dir();
+    let (store, _) = crate::new_store(&dir);
+    let path = legacy_register(dir.path(), "register.xlsx", "Ann", 4.0);
+    let plan = plan_file(
+        &path,
+        &store.load().unwrap(),
+        &Mapping::default(),
+        &Limits::default(),
+    )
+    .expect("the register plans");
+
+    assert_eq!(plan.tables.len(), 1, "the summary sheet is no table");
+    assert_eq!(plan.tables[0].header_row, 5);
+    assert_eq!(plan.tables[0].band_row, Some(4));
+    assert_eq!(
+        plan.processes.len(),
+        2,
+        "the duplicate is merged: {:?}",
+        plan.processes
+    );
+    assert_eq!(plan.units, vec!["Finance"]);
+
+    let payroll = planned(&plan, "Payroll");
+    assert_eq!(payroll.action, Action::Create);
+    assert_eq!(
+        payroll.input.owner, "Ann",
+        "the first of two owners is kept"
+    );
+    assert_eq!(payroll.unit.as_deref(), Some("Finance"));
+    let o = payroll.objectives.as_ref().expect("objectives");
+    assert_eq!(
+        o.rto.unwrap().minutes,
+        Minutes(240),
+        "formula's cached value, in hours"
+    );
+    assert_eq!(o.rpo.unwrap().minutes, Minutes(15));
+    let mtpd = o.mtpd.unwrap();
+    assert_eq!(
+        (mtpd.minutes, mtpd.upper),
+        (Minutes(1440), Some(Minutes(4320)))
+    );
+    assert_eq!(payroll.scores.len(), 5);
+    let severities: Vec<u8> = payroll.scores.iter().map(|s| s.severity).collect();
+    assert_eq!(
+        severities,
+        vec![1, 2, 4, 0, 2],
+        "numbers and labels onto 0–5"
+    );
+    let custom: Vec<(&str, &str)> = payroll
+        .input
+        .custom_fields
+        .iter()
+        .map(|f| (f.name.as_str(), f.value.as_str()))
+        .collect();
+    assert_eq!(
+        custom,
+        vec![
+            ("Criticality", "4 - Major"),
+            ("Budget code", "FIN-01"),
+            ("Audit trail", "checked 2024")
+        ],
+        "unmapped and hidden columns are kept"
+    );
+    match &payroll.provenance {
+        Provenance::Imported {
+            file, sheet, cell, ..
+        } => assert_eq!(
+            (file.as_str(), sheet.as_str(), cell.as_str()),
+            ("register.xlsx", "BIA Register", "A6")
+        ),
+        other => panic!("{other:?}"),
+    }
+
+    let billing = planned(&plan, "Billing");
+    let o = billing.objectives.as_ref().unwrap();
+    assert_eq!(
+        o.rto.unwrap().minutes,
+        Minutes(48 * 60),
+        "a number stored as text"
+    );
+    assert!(o.rpo_not_applicable && o.rpo.is_none());
+    assert_eq!(o.mtpd.unwrap().minutes, Minutes(72 * 60));
+
+    let names: Vec<(ResourceKind, &str)> = plan
+        .resources
+        .iter()
+        .map(|r| (r.kind, r.name.as_str()))
+        .collect();
+    assert_eq!(
+        names,
+        vec![
+            (ResourceKind::Application, "Email"),
+            (ResourceKind::Application, "Payroll DB"),
+            (ResourceKind::Application, "SAP"),
+            (ResourceKind::Supplier, "ADP"),
+            (ResourceKind::Supplier, "Barclays"),
+        ],
+        "split, trimmed, de-duplicated across the workbook"
+    );
+    assert_eq!(plan.dependencies.len(), 6);
+    assert!(plan.dependencies.iter().any(|d| d.process == "Billing"
+        && d.target
+            == Target::Resource {
+                resource: ResourceKind::Application,
+                name: "SAP".into()
+            }));
+    let unmapped: Vec<&str> = plan.unmapped.iter().map(|u| u.header.as_str()).collect();
+    assert_eq!(unmapped, vec!["Budget code", "Audit trail"]);
+
+    let at = |a: &str| issue_at(&plan, a).join(" | ");
+    assert!(
+        at("'BIA Register'!K6").contains("lower bound 1 d"),
+        "{}",
+        at("'BIA Register'!K6")
+    );
+    assert!(
+        at("'BIA Register'!A8").contains("merged"),
+        "{}",
+        at("'BIA Register'!A8")
+    );
+    assert!(
+        at("'BIA Register'!C8").contains("first is kept"),
+        "{}",
+        at("'BIA Register'!C8")
+    );
+    assert!(
+        at("'BIA Register'!A9").contains("under 200 characters"),
+        "{}",
+        at("'BIA Register'!A9")
+    );
+    assert!(at("'BIA Register'!A10").contains("footer"));
+    assert!(
+        at("'BIA Register'!F7").contains("\"purple\""),
+        "{}",
+        at("'BIA Register'!F7")
+    );
+    assert!(at("'BIA Register'!K7").contains("more than"));
+    assert!(at("Summary").contains("No table"));
+    assert_eq!(plan.counts.processes_new, 2);
+    assert_eq!(plan.counts.scores, 6);
+    let json = serde_json::to_string(&plan).unwrap();
+    assert_eq!(
+        serde_json::from_str::<Plan>(&json).unwrap(),
+        plan,
+        "the desktop gets the plan as JSON and sends it back to commit"
+    );
+    assert!(plan.counts.errors >= 1);
+}
+
+#[test]
+fn applying_a_plan_is_one_undoable_edit_after_a_backup() {
+    let dir = temp_dir();
+    let (mut store, bia_path) = crate::new_store(&dir);
+    let path = legacy_register(dir.path(), "register.xlsx", "Ann", 4.0);
+    let plan = plan_file(
+        &path,
+        &store.load().unwrap(),
+        &Mapping::default(),
+        &Limits::default(),
+    )
+    .unwrap();
+    let mut seen = Vec::new();
+    let applied = store
+        .apply_import(&plan, &mut |p| {
+            seen.push((p.stage.clone(), p.done, p.total));
+            true
+        })
+        .expect("the import applies");
+    assert_eq!(applied.processes_created, 2);
+    assert_eq!(applied.units_created, 1);
+    assert_eq!(applied.resources_created, 5);
+    assert_eq!(applied.dependencies_created, 6);
+    assert_eq!(applied.scores, 6);
+    assert!(Path::new(&applied.backup).exists(), "{}", applied.backup);
+    assert!(applied.backup.contains("workshop.before-import-"));
+    assert_eq!(seen.first().unwrap().0, "backup");
+    assert_eq!(seen.last().unwrap(), &("commit".to_string(), 8, 8));
+
+    let a = store.load().unwrap();
+    assert_eq!(a.processes.len(), 2);
+    let payroll = a.processes.iter().find(|p| p.name == "Payroll").unwrap();
+    assert_eq!(a.unit(payroll.unit_id.unwrap()).unwrap().name, "Finance");
+    let o = a
+        .objectives
+        .iter()
+        .find(|o| o.process_id == payroll.id)
+        .unwrap();
+    assert_eq!(o.rto, Some(Minutes(240)));
+    assert_eq!(o.mtpd_override, Some(Minutes(1440)));
+    assert!(o.mtpd_override_reason.contains("register.xlsx"));
+    let score = a
+        .scores
+        .iter()
+        .find(|s| s.process_id == payroll.id && s.severity == Some(4))
+        .unwrap();
+    assert!(
+        matches!(&score.provenance, Provenance::Imported { cell, .. } if cell == "F6"),
+        "{:?}",
+        score.provenance
+    );
+    assert_eq!(a.resources.len(), 5);
+    assert_eq!(a.dependencies.len(), 6);
+    assert_eq!(
+        store.history().unwrap().undo.as_deref(),
+        Some("Import “register.xlsx”")
+    );
+
+    store.undo().unwrap();
+    let a = store.load().unwrap();
+    assert!(
+        a.processes.is_empty() && a.units.is_empty() && a.resources.is_empty(),
+        "one undo takes the whole import back"
+    );
+    drop(store);
+    assert!(bia_path.exists());
+}
+
+#[test]
+fn cancelling_before_commit_leaves_the_assessment_as_it_was() {
+    let dir = temp_dir();
+    let (mut store, _) = crate::new_store(&dir);
+    let path = legacy_register(dir.path(), "register.xlsx", "Ann", 4.0);
+    let plan = plan_file(
+        &path,
+        &store.load().unwrap(),
+        &Mapping::default(),
+        &Limits::default(),
+    )
+    .unwrap();
+    let err = store
+        .apply_import(&plan, &mut |p| p.stage != "dependencies")
+        .unwrap_err();
+    assert_eq!(err.code(), "import_cancelled");
+    let a = store.load().unwrap();
+    assert!(a.processes.is_empty() && a.units.is_empty());
+    assert_eq!(store.history().unwrap().undo, None);
+}
+
+#[test]
+fn a_reimport_updates_what_it_set_and_keeps_what_the_workshop_typed() {
+    let dir = temp_dir();
+    let (mut store, _) = crate::new_store(&dir);
+    let first = legacy_register(dir.path(), "v1.xlsx", "Ann", 4.0);
+    let plan = plan_file(
+        &first,
+        &store.load().unwrap(),
+        &Mapping::default(),
+        &Limits::default(),
+    )
+    .unwrap();
+    store.apply_import(&plan, &mut |_| true).unwrap();
+
+    // In the workshop, Billing's owner is corrected by hand.
+    let billing = store.process_by_name("Billing").unwrap().unwrap();
+    let mut input = bia::model::ProcessInput {
+        name: billing.name.clone(),
+        unit_id: billing.unit_id,
+        owner: "Beatrice".into(),
+        custom_fields: billing.custom_fields.clone(),
+        ..Default::default()
+    };
+    input.status = billing.status;
+    store.update_process(billing.id, &input).unwrap();
+
+    // Next year's workbook: Payroll has a new owner and RTO; Billing's
+    // owner is still "Bob" there.
+    let second = legacy_register(dir.path(), "v2.xlsx", "Alice", 2.0);
+    let plan = plan_file(
+        &second,
+        &store.load().unwrap(),
+        &Mapping::default(),
+        &Limits::default(),
+    )
+    .unwrap();
+    assert_eq!(
+        plan.counts.processes_new, 0,
+        "matched by name: {:?}",
+        plan.counts
+    );
+    let payroll = planned(&plan, "Payroll");
+    assert_eq!(payroll.action, Action::Update);
+    let changes: Vec<(&str, &str, &str)> = payroll
+        .changes
+        .iter()
+        .map(|c| (c.field.as_str(), c.old.as_str(), c.new.as_str()))
+        .collect();
+    assert!(changes.contains(&("owner", "Ann", "Alice")), "{changes:?}");
+    assert_eq!(
+        payroll.objectives.as_ref().unwrap().rto.unwrap().minutes,
+        Minutes(120)
+    );
+    let billing = planned(&plan, "Billing");
+    assert_eq!(
+        billing.input.owner, "Beatrice",
+        "the workshop's value is kept"
+    );
+    let said = issue_at(&plan, "'BIA Register'!C7").join(" | ");
+    assert!(
+        said.contains("\"Beatrice\" (typed in a workshop) is kept"),
+        "{said}"
+    );
+    assert!(said.contains("\"Bob\""), "{said}");
+
+    store.apply_import(&plan, &mut |_| true).unwrap();
+    let a = store.load().unwrap();
+    assert_eq!(a.processes.len(), 2, "updated, never doubled");
+    let p = a.processes.iter().find(|p| p.name == "Payroll").unwrap();
+    assert_eq!(p.owner, "Alice");
+    let o = a.objectives.iter().find(|o| o.process_id == p.id).unwrap();
+    assert_eq!(o.rto, Some(Minutes(120)));
+    assert_eq!(
+        a.processes
+            .iter()
+            .find(|p| p.name == "Billing")
+            .unwrap()
+            .owner,
+        "Beatrice"
+    );
+}
+
+#[test]
+fn per_department_sheets_give_units_and_one_header_names_category_and_horizon() {
+    let dir = temp_dir();
+    let mut book = Workbook::new();
+    for (sheet_name, process, rto) in [
+        ("Finance", "Accounts payable", "2 Days"),
+        ("Operations", "Dispatch", "4h"),
+    ] {
+        let sheet = book.add_worksheet();
+        sheet.set_name(sheet_name).unwrap();
+        sheet.write_string(0, 0, "Activity").unwrap();
+        sheet.write_string(0, 1, "RTO").unwrap();
+        sheet
+            .write_string(0, 2, "Financial Impact @ 1 Day")
+            .unwrap();
+        sheet.write_string(0, 3, "Impact Rating @ 4 hours").unwrap();
+        sheet.write_string(1, 0, process).unwrap();
+        sheet.write_string(1, 1, rto).unwrap();
+        sheet.write_string(1, 2, "Insignificant").unwrap();
+        sheet.write_string(1, 3, "High").unwrap();
+    }
+    let path = save(&mut book, dir.path(), "by-department.xlsx");
+    let (store, _) = crate::new_store(&dir);
+    let a = store.load().unwrap();
+    let plan = plan_file(&path, &a, &Mapping::default(), &Limits::default()).unwrap();
+    assert_eq!(plan.units, vec!["Finance", "Operations"]);
+    let ap = planned(&plan, "Accounts payable");
+    assert_eq!(ap.unit.as_deref(), Some("Finance"));
+    assert_eq!(
+        ap.objectives.as_ref().unwrap().rto.unwrap().minutes,
+        Minutes(2 * 1440)
+    );
+    let category = |id| {
+        a.methodology
+            .categories
+            .iter()
+            .find(|c| c.id == id)
+            .unwrap()
+            .name
+            .clone()
+    };
+    let scores: Vec<(String, u8)> = ap
+        .scores
+        .iter()
+        .map(|s| (category(s.category_id), s.severity))
+        .collect();
+    assert_eq!(
+        scores,
+        vec![("Financial".to_string(), 1), ("Operational".to_string(), 4)]
+    );
+    assert!(
+        issue_at(&plan, "Finance!D1")[0].contains("scored as Operational"),
+        "{:?}",
+        plan.issues
+    );
+}
+
+#[test]
+fn a_mapping_file_pins_columns_and_adds_names() {
+    let dir = temp_dir();
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("Data").unwrap();
+    sheet.write_string(0, 0, "Service Line").unwrap();
+    sheet.write_string(0, 1, "Recovery window").unwrap();
+    sheet.write_string(0, 2, "Owner").unwrap();
+    sheet.write_string(1, 0, "Claims handling").unwrap();
+    sheet.write_string(1, 1, "8 hours").unwrap();
+    sheet.write_string(1, 2, "Dana").unwrap();
+    let path = save(&mut book, dir.path(), "odd.xlsx");
+    let (store, _) = crate::new_store(&dir);
+    let a = store.load().unwrap();
+    let err = plan_file(&path, &a, &Mapping::default(), &Limits::default()).unwrap_err();
+    assert_eq!(err.code(), "no_table", "{err}");
+
+    let mapping_path = dir.path().join("mapping.toml");
+    std::fs::write(
+        &mapping_path,
+        "[synonyms.fields]\nprocess = [\"Service Line\"]\n\n[columns]\n\"Data!B\" = \"rto\"\n\"Owner\" = \"ignore\"\n",
+    )
+    .unwrap();
+    let mapping = Mapping::from_file(&mapping_path).unwrap();
+    let plan = plan_file(&path, &a, &mapping, &Limits::default()).unwrap();
+    let p = planned(&plan, "Claims handling");
+    assert_eq!(
+        p.objectives.as_ref().unwrap().rto.unwrap().minutes,
+        Minutes(480)
+    );
+    assert_eq!(p.input.owner, "", "the owner column was pinned to ignore");
+    let sources: Vec<_> = plan.tables[0].columns.iter().map(|c| c.source).collect();
+    use bia::excel::import::Source;
+    assert_eq!(sources, vec![Source::Synonym, Source::User, Source::User]);
+
+    std::fs::write(&mapping_path, "[columns]\n\"B\" = \"deadline\"\n").unwrap();
+    let err = Mapping::from_file(&mapping_path).unwrap_err();
+    assert_eq!(err.code(), "bad_mapping");
+    assert!(err.to_string().contains("\"deadline\""), "{err}");
+}
+
+// ---------------------------------------------------------------------------
+// The public fixtures, read in place (see ../shared/fixtures/README.md).
+
+fn fixture(name: &str) -> PathBuf {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/fixtures")
+        .join(name);
+    assert!(
+        path.exists(),
+        "fixture {} is missing: the tests read ../shared/fixtures beside the project",
+        path.display()
+    );
+    path
+}
+
+#[test]
+fn the_recovery_strategy_register_reads_as_its_readme_says() {
+    let dir = temp_dir();
+    let (mut store, _) = crate::new_store(&dir);
+    let path = fixture("recovery-strategy-register.csv");
+    let plan = plan_file(
+        &path,
+        &store.load().unwrap(),
+        &Mapping::default(),
+        &Limits::default(),
+    )
+    .unwrap();
+    assert_eq!(
+        plan.tables[0].header_row, 4,
+        "under a title, a department line and a band"
+    );
+    assert_eq!(plan.processes.len(), 20);
+    assert_eq!(plan.units, vec!["Implementation / Technical Unit"]);
+    let db = planned(&plan, "Database & Data Structure Management");
+    let o = db.objectives.as_ref().unwrap();
+    assert_eq!(o.rto.unwrap().minutes, Minutes(4 * 60));
+    assert_eq!(o.rpo.unwrap().minutes, Minutes(15));
+    assert_eq!(o.mtpd.unwrap().minutes, Minutes(72 * 60));
+    let capability = db
+        .input
+        .custom_fields
+        .iter()
+        .find(|f| f.name == "Current Recovery Capability (Hrs)")
+        .expect("recovery capability kept, with its unit in the name");
+    assert_eq!(capability.value, "2");
+    let rsd = planned(&plan, "Requirements & Solution Design");
+    let o = rsd.objectives.as_ref().unwrap();
+    assert_eq!(o.rto.unwrap().minutes, Minutes(48 * 60));
+    assert_eq!(o.rpo, None);
+    assert_eq!(o.mtpd.unwrap().minutes, Minutes(240 * 60));
+    let dev = planned(&plan, "Application Development (Coding)");
+    assert!(dev.objectives.as_ref().unwrap().rpo.unwrap().business);
+    assert!(
+        plan.issues
+            .iter()
+            .any(|i| i.message.contains("business time") && i.address.ends_with("!J6")),
+        "{:?}",
+        plan.issues
+    );
+    for kept in [
+        "Strategy Summary",
+        "Test Status",
+        "Comments / Notes",
+        "Criticality Ranking",
+    ] {
+        assert!(
+            rsd.input.custom_fields.iter().any(|f| f.name == kept)
+                || kept == "Comments / Notes" && !rsd.input.notes.is_empty(),
+            "{kept} is kept"
+        );
+    }
+    store.apply_import(&plan, &mut |_| true).unwrap();
+    assert_eq!(store.load().unwrap().processes.len(), 20);
+}
+
+#[test]
+fn the_ciso_assistant_template_gives_its_assets_as_processes() {
+    let dir = temp_dir();
+    let (store, _) = crate::new_store(&dir);
+    let path = fixture("ciso-assistant-bia-template.xlsx");
+    let plan = plan_file(
+        &path,
+        &store.load().unwrap(),
+        &Mapping::default(),
+        &Limits::default(),
+    )
+    .unwrap();
+    let names: Vec<&str> = plan
+        .processes
+        .iter()
+        .map(|p| p.input.name.as_str())
+        .collect();
+    assert_eq!(names, vec!["hypervisor"]);
+    let p = &plan.processes[0];
+    assert!(
+        p.input
+            .custom_fields
+            .iter()
+            .any(|f| f.name == "recovery_documented" && f.value == "TRUE"),
+        "=TRUE() formulas read by their cached value: {:?}",
+        p.input.custom_fields
+    );
+    assert!(
+        plan.issues.iter().any(|i| i.address == "Summary"),
+        "{:?}",
+        plan.issues
+    );
+}
+
+// ---------------------------------------------------------------------------
+// `bia import`.
+
+fn bia(args: &[&str], cwd: &Path) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_bia"))
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .expect("bia runs")
+}
+
+#[test]
+fn bia_import_creates_the_file_and_prints_the_plan_as_json() {
+    let dir = temp_dir();
+    let register = fixture("recovery-strategy-register.csv");
+    let out = bia(
+        &[
+            "import",
+            register.to_str().unwrap(),
+            "--into",
+            "new.bia",
+            "--json",
+        ],
+        dir.path(),
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(json["created"], true);
+    assert_eq!(json["plan"]["counts"]["processes_new"], 20);
+    assert_eq!(json["applied"]["processes_created"], 20);
+    assert_eq!(json["plan"]["unmapped"][0]["header"], "Strategy Ref");
+    assert_eq!(
+        json["plan"]["issues"][0]["address"],
+        "'recovery-strategy-register'!J6"
+    );
+    let out = bia(&["process", "list", "new.bia"], dir.path());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("20 process(es)"));
+
+    // The same register again changes nothing and doubles nothing.
+    let out = bia(
+        &["import", register.to_str().unwrap(), "--into", "new.bia"],
+        dir.path(),
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(text.contains("0 new, 0 updated, 20 unchanged"), "{text}");
+}
+
+#[test]
+fn bia_import_dry_run_changes_nothing_and_bad_input_exits_1() {
+    let dir = temp_dir();
+    let workbook = legacy_register(dir.path(), "register.xlsx", "Ann", 4.0);
+    let out = bia(
+        &[
+            "import",
+            workbook.to_str().unwrap(),
+            "--into",
+            "w.bia",
+            "--dry-run",
+        ],
+        dir.path(),
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(text.contains("processes: 2 new"), "{text}");
+    assert!(text.contains("error: 'BIA Register'!F7:"), "{text}");
+    assert!(text.contains("'BIA Register'!O \"Budget code\""), "{text}");
+    assert!(text.contains("dry run: w.bia was not changed"), "{text}");
+    assert!(!dir.path().join("w.bia").exists());
+
+    std::fs::write(dir.path().join("notes.xlsx"), b"%PDF-1.4\x00\x01").unwrap();
+    let out = bia(&["import", "notes.xlsx", "--into", "w.bia"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("notes.xlsx: not a spreadsheet"), "{err}");
+    assert!(
+        !dir.path().join("w.bia").exists(),
+        "no file made for nothing"
+    );
+
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.write_string(0, 0, "Process").unwrap();
+    sheet.write_string(0, 1, "RTO").unwrap();
+    sheet.write_string(1, 1, "4h").unwrap();
+    save(&mut book, dir.path(), "nameless.xlsx");
+    let out = bia(&["import", "nameless.xlsx", "--into", "w.bia"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("no row names a process"), "{err}");
+    assert!(!dir.path().join("w.bia").exists());
+}
