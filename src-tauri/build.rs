@@ -48,6 +48,10 @@ const COMMANDS: &[&str] = &[
     "save_chart",
     "export_workbook",
     "reveal_in_folder",
+    "plan_import",
+    "apply_import",
+    "cancel_import",
+    "import_cell_context",
 ];
 
 fn main() {

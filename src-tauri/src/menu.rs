@@ -19,6 +19,7 @@ pub enum MenuAction {
     Open,
     OpenRecent { path: String },
     Close,
+    Import,
     Export,
     Undo,
     Redo,
@@ -79,6 +80,11 @@ pub fn build<R: Runtime>(app: &AppHandle<R>, recent: &[RecentFile]) -> tauri::Re
         .item(&open_recent)
         .separator()
         .item(
+            &MenuItemBuilder::with_id("import", "Import Spreadsheet…")
+                .accelerator("CmdOrCtrl+I")
+                .build(app)?,
+        )
+        .item(
             &MenuItemBuilder::with_id("export", "Export Workbook…")
                 .accelerator("CmdOrCtrl+E")
                 .build(app)?,
@@ -122,6 +128,7 @@ pub fn action(id: &str) -> Option<MenuAction> {
         "new" => MenuAction::New,
         "open" => MenuAction::Open,
         "close" => MenuAction::Close,
+        "import" => MenuAction::Import,
         "export" => MenuAction::Export,
         "undo" => MenuAction::Undo,
         "redo" => MenuAction::Redo,

@@ -49,6 +49,10 @@ pub struct AppState {
     /// Whether there is a native menu to keep up to date (not on Tauri's
     /// mock runtime, which has no GTK window).
     pub native_menu: bool,
+    /// The workbook being previewed for import, read once.
+    pub import: Mutex<Option<crate::commands::import::PendingImport>>,
+    /// Set by `cancel_import`; a running import stops before its commit.
+    pub import_cancel: std::sync::atomic::AtomicBool,
 }
 
 impl AppState {

@@ -8,6 +8,7 @@ pub mod charts;
 pub mod export;
 pub mod files;
 pub mod impact;
+pub mod import;
 pub mod processes;
 pub mod resources;
 pub mod units;

@@ -531,3 +531,102 @@ fn export_writes_the_workbook_and_reports_progress() {
     assert_eq!(err["code"], "export_format");
     assert!(!dir.path().join("pack.pdf").exists());
 }
+
+#[test]
+fn import_previews_remaps_applies_and_can_be_undone() {
+    use std::sync::{Arc, Mutex};
+    use tauri::Listener;
+
+    let dir = tempfile::tempdir().unwrap();
+    let shell = Shell::start(dir.path(), Startup::Demo);
+    let sheet = dir.path().join("Northwind BIA 2025.csv");
+    std::fs::write(
+        &sheet,
+        "Business Process,Department,RTO (hours),Key Systems,Shoe size\n\
+         Freight audit,Finance,24,Freight audit portal,42\n\
+         Claims handling,Customer Service,4 hrs,\"Claims desk, Harbourline WMS\",41\n",
+    )
+    .unwrap();
+    let path = sheet.display().to_string();
+
+    let plan = shell.ok("plan_import", json!({ "path": path, "choices": [] }));
+    assert_eq!(plan["counts"]["processes_new"], 2);
+    assert_eq!(plan["unmapped"][0]["header"], "Shoe size");
+    let columns = plan["tables"][0]["columns"].as_array().unwrap();
+    assert!(
+        columns
+            .iter()
+            .any(|c| c["header"] == "RTO (hours)" && c["field"]["kind"] == "rto")
+    );
+
+    // The user says "Shoe size" is the owner: the plan follows, unread again.
+    let remapped = shell.ok(
+        "plan_import",
+        json!({ "path": path, "choices": [{ "sheet": null, "column": "Shoe size", "field": { "kind": "owner" } }] }),
+    );
+    assert_eq!(remapped["unmapped"], json!([]));
+
+    // "Show me the cell": the neighbourhood of B3.
+    let context = shell.ok(
+        "import_cell_context",
+        json!({ "path": path, "sheet": plan["tables"][0]["sheet"], "cell": "B3" }),
+    );
+    assert_eq!(context["cell"], "B3");
+    let focus = &context["rows"][context["focus_row"].as_u64().unwrap() as usize];
+    assert_eq!(
+        focus["cells"][context["focus_column"].as_u64().unwrap() as usize],
+        "Customer Service"
+    );
+
+    let stages: Arc<Mutex<Vec<Value>>> = Arc::default();
+    let seen = stages.clone();
+    shell.window.listen_any("import-progress", move |event| {
+        seen.lock()
+            .unwrap()
+            .push(serde_json::from_str(event.payload()).unwrap());
+    });
+    let applied = shell.ok("apply_import", json!({ "path": path, "choices": [] }));
+    assert_eq!(applied["processes_created"], 2);
+    assert!(std::path::Path::new(applied["backup"].as_str().unwrap()).exists());
+    assert!(!stages.lock().unwrap().is_empty(), "progress was reported");
+    let names: Vec<Value> = shell
+        .ok("list_processes", json!({}))
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].clone())
+        .collect();
+    assert!(names.contains(&json!("Claims handling")));
+
+    // One undo takes the whole import back.
+    shell.ok("undo", json!({}));
+    assert_eq!(
+        shell
+            .ok("list_processes", json!({}))
+            .as_array()
+            .unwrap()
+            .len(),
+        25
+    );
+
+    // Cancelling with nothing running is harmless; a file that is not a
+    // spreadsheet is named and changes nothing.
+    shell.ok("cancel_import", json!({}));
+    let bad = dir.path().join("notes.txt");
+    std::fs::write(&bad, "nothing like a BIA").unwrap();
+    let err = shell
+        .call("plan_import", json!({ "path": bad, "choices": [] }))
+        .unwrap_err();
+    assert!(
+        err["message"].as_str().unwrap().contains("notes.txt"),
+        "{err}"
+    );
+    assert_eq!(
+        shell
+            .ok("list_processes", json!({}))
+            .as_array()
+            .unwrap()
+            .len(),
+        25
+    );
+}

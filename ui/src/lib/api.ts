@@ -156,6 +156,7 @@ export type MenuAction =
   | { action: "open" }
   | { action: "open_recent"; path: string }
   | { action: "close" }
+  | { action: "import" }
   | { action: "export" }
   | { action: "undo" }
   | { action: "redo" };
