@@ -13,7 +13,12 @@ import type { AssessmentInfo } from "./bindings/AssessmentInfo";
 import type { AssessmentInput } from "./bindings/AssessmentInput";
 import type { ChartKind } from "./bindings/ChartKind";
 import type { ChartOptions } from "./bindings/ChartOptions";
+import type { CellContext } from "./bindings/CellContext";
 import type { ExportProgress } from "./bindings/ExportProgress";
+import type { ImportApplied } from "./bindings/ImportApplied";
+import type { ImportColumnChoice } from "./bindings/ImportColumnChoice";
+import type { ImportPlan } from "./bindings/ImportPlan";
+import type { ImportProgress } from "./bindings/ImportProgress";
 import type { ExportReport } from "./bindings/ExportReport";
 import type { Decision } from "./bindings/Decision";
 import type { Dependency } from "./bindings/Dependency";
@@ -133,6 +138,19 @@ export const api = {
   saveChart: (kind: ChartKind, path: string, options: ChartOptions = {}) =>
     invoke<void>("save_chart", { kind, options, path }),
 
+  // --- import ---------------------------------------------------------------------
+  /** What importing the workbook at `path` would do; `choices` pin columns to fields. */
+  planImport: (path: string, choices: ImportColumnChoice[] = []) =>
+    invoke<ImportPlan>("plan_import", { path, choices }),
+  /** Applies the import (one undoable step, after a backup); progress comes as `onImportProgress`. */
+  applyImport: (path: string, choices: ImportColumnChoice[] = []) =>
+    invoke<ImportApplied>("apply_import", { path, choices }),
+  /** Stops a running import before it commits. */
+  cancelImport: () => invoke<void>("cancel_import"),
+  /** The cells around `cell` ("B7") on `sheet` of the workbook being previewed. */
+  importCellContext: (path: string, sheet: string, cell: string) =>
+    invoke<CellContext>("import_cell_context", { path, sheet, cell }),
+
   // --- export ---------------------------------------------------------------------
   /** Writes the executive workbook to `path` (.xlsx); progress comes as `onExportProgress` events. */
   exportWorkbook: (path: string) => invoke<ExportReport>("export_workbook", { path }),
@@ -160,6 +178,11 @@ export type MenuAction =
   | { action: "export" }
   | { action: "undo" }
   | { action: "redo" };
+
+/** Progress of a running import (`import-progress` events from the core). */
+export function onImportProgress(handler: (p: ImportProgress) => void): Promise<UnlistenFn> {
+  return listen<ImportProgress>("import-progress", (event) => handler(event.payload));
+}
 
 /** Progress of a running export (`export-progress` events from the core). */
 export function onExportProgress(handler: (p: ExportProgress) => void): Promise<UnlistenFn> {
