@@ -554,7 +554,8 @@ fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
             } else {
                 print_import(out, &report, &options.into);
             }
-            if report.plan.processes.is_empty() {
+            let c = &report.plan.counts;
+            if report.plan.processes.is_empty() && c.processes_new == 0 {
                 return Err(ImportError::NothingImported { path: workbook }.into());
             }
         }

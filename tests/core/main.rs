@@ -12,6 +12,7 @@ mod import;
 mod journal;
 mod objectives;
 mod processes;
+mod roundtrip;
 mod store;
 
 use std::path::PathBuf;

@@ -8,7 +8,8 @@ use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 
 use bia::excel::import::{
-    ColumnChoice, Limits, Mapping, Plan, Pos, Workbook, column_letters, plan, read_workbook,
+    ColumnChoice, ImportError, Limits, Mapping, Plan, Pos, Workbook, column_letters, is_own_export,
+    plan, read_workbook,
 };
 use bia::store::{Applied, Progress};
 use serde::Serialize;
@@ -74,6 +75,23 @@ fn with_workbook<T>(
     f(&p.path, &p.workbook)
 }
 
+/// Plans `workbook` against `current`. This program's own export goes back
+/// exactly only into a new file (`bia import`), never merged here.
+fn plan_of(
+    path: &std::path::Path,
+    workbook: &Workbook,
+    current: &bia::model::Assessment,
+    mapping: &Mapping,
+) -> ApiResult<Plan> {
+    if is_own_export(workbook) {
+        return Err(bia::Error::from(ImportError::OwnIntoExisting {
+            path: path.to_path_buf(),
+        })
+        .into());
+    }
+    Ok(plan(path, workbook, current, mapping).map_err(bia::Error::from)?)
+}
+
 fn mapping(choices: Vec<ColumnChoice>) -> Mapping {
     Mapping {
         choices,
@@ -91,7 +109,7 @@ pub fn plan_import(
     let current = state.with_store(|s| s.load())?;
     let mapping = mapping(choices);
     with_workbook(&state, &path, |path, workbook| {
-        Ok(plan(path, workbook, &current, &mapping).map_err(bia::Error::from)?)
+        plan_of(path, workbook, &current, &mapping)
     })
 }
 
@@ -108,7 +126,7 @@ pub fn apply_import<R: Runtime>(
     let planned = {
         let current = state.with_store(|s| s.load())?;
         with_workbook(&state, &path, |path, workbook| {
-            Ok(plan(path, workbook, &current, &mapping).map_err(bia::Error::from)?)
+            plan_of(path, workbook, &current, &mapping)
         })?
     };
     if planned.processes.is_empty() {

@@ -108,7 +108,7 @@ impl<'a> Context<'a> {
             .map_or_else(String::new, |u| u.name.clone())
     }
 
-    /// "Operations / Warehousing": the unit and its parents, for import.
+    /// "Operations › Warehousing": the unit and its parents, for import.
     fn unit_path(&self, p: &Process) -> String {
         let mut path = Vec::new();
         let mut next = p.unit_id;
@@ -121,7 +121,7 @@ impl<'a> Context<'a> {
             next = u.parent_id;
         }
         path.reverse();
-        path.join(" / ")
+        path.join(crate::excel::import::UNIT_PATH_SEPARATOR)
     }
 
     /// Processes, most time-critical first: agreed MTPD, then RTO, then name.

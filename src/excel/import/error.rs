@@ -7,6 +7,17 @@ use std::path::PathBuf;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
+    #[error("{address}: {reason} (a workbook exported by BIA Workbench is read by its headers)")]
+    Own { address: String, reason: String },
+
+    #[error(
+        "{}: this workbook was exported by BIA Workbench; import it into a new assessment file \
+         (bia import WORKBOOK --into NEW.bia) to get the assessment back exactly — merging an \
+         export into an existing assessment is not supported yet",
+        path.display()
+    )]
+    OwnIntoExisting { path: PathBuf },
+
     #[error("{}: no such file", path.display())]
     NotFound { path: PathBuf },
 
@@ -92,6 +103,8 @@ impl ImportError {
     /// A stable code for programs.
     pub fn code(&self) -> &'static str {
         match self {
+            ImportError::Own { .. } => "import_own",
+            ImportError::OwnIntoExisting { .. } => "import_own_into_existing",
             ImportError::NotFound { .. } => "import_file_not_found",
             ImportError::Io { .. } => "import_io",
             ImportError::NotASpreadsheet { .. } => "not_a_spreadsheet",
@@ -127,7 +140,9 @@ impl ImportError {
             | ImportError::Empty { path }
             | ImportError::NoTable { path, .. }
             | ImportError::Mapping { path, .. }
+            | ImportError::OwnIntoExisting { path }
             | ImportError::NothingImported { path } => json!({ "path": path }),
+            ImportError::Own { address, .. } => json!({ "address": address }),
             ImportError::Cancelled => serde_json::Value::Null,
         }
     }

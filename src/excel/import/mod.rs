@@ -20,6 +20,7 @@
 mod error;
 mod grid;
 mod mapping;
+mod own;
 mod plan;
 mod read;
 mod table;
@@ -34,6 +35,7 @@ pub use mapping::{
     ColumnChoice, Field, FieldOption, MappingFile, Match, Source, SynonymFile, Synonyms,
     field_options, normalise,
 };
+pub use own::{OwnImport, UNIT_PATH_SEPARATOR, import_into_new, is_own_export};
 pub use plan::{
     Action, Change, Counts, Mapping, Plan, PlannedColumn, PlannedDependency, PlannedObjectives,
     PlannedProcess, PlannedResource, PlannedScore, PlannedTable, Target, Unmapped, plan, plan_file,
@@ -85,6 +87,9 @@ pub fn import_workbook(
 ) -> crate::Result<Report> {
     let read = read_workbook(workbook, &options.limits)?;
     let exists = options.into.exists();
+    if is_own_export(&read) {
+        return import_own(workbook, &read, options, exists);
+    }
     if !exists && options.dry_run {
         let plan = plan(workbook, &read, &fresh_assessment(), &options.mapping)?;
         return Ok(Report {
@@ -132,6 +137,92 @@ pub fn import_workbook(
         let _ = std::fs::remove_file(&options.into);
     }
     outcome
+}
+
+/// This program's own export: read exactly into a new file (removed again
+/// if anything fails); refused into an existing one.
+fn import_own(
+    workbook: &Path,
+    read: &Workbook,
+    options: &Options,
+    exists: bool,
+) -> crate::Result<Report> {
+    if exists {
+        return Err(ImportError::OwnIntoExisting {
+            path: workbook.to_path_buf(),
+        }
+        .into());
+    }
+    let mut plan = Plan {
+        file: read.file.clone(),
+        format: read.format,
+        tables: Vec::new(),
+        units: Vec::new(),
+        processes: Vec::new(),
+        resources: Vec::new(),
+        dependencies: Vec::new(),
+        unmapped: Vec::new(),
+        issues: Vec::new(),
+        counts: Counts::default(),
+    };
+    if options.dry_run {
+        let temp = tempfile_beside(&options.into);
+        let done = import_into_new(workbook, read, &temp);
+        let _ = std::fs::remove_file(&temp);
+        let _ = std::fs::remove_file(temp.with_extension("bia-wal"));
+        set_counts(&mut plan, &done?);
+        return Ok(Report {
+            plan,
+            applied: None,
+            created: false,
+            dry_run: true,
+        });
+    }
+    match import_into_new(workbook, read, &options.into) {
+        Ok(done) => {
+            set_counts(&mut plan, &done);
+            let applied = Applied {
+                backup: String::new(),
+                processes_created: done.processes,
+                processes_updated: 0,
+                units_created: done.units,
+                resources_created: done.resources,
+                dependencies_created: done.dependencies,
+                scores: done.scores,
+                objectives: done.objectives,
+            };
+            Ok(Report {
+                plan,
+                applied: Some(applied),
+                created: true,
+                dry_run: false,
+            })
+        }
+        Err(e) => {
+            let _ = std::fs::remove_file(&options.into);
+            Err(e)
+        }
+    }
+}
+
+fn set_counts(plan: &mut Plan, done: &OwnImport) {
+    plan.counts = Counts {
+        processes_new: done.processes,
+        units_new: done.units,
+        resources_new: done.resources,
+        dependencies_new: done.dependencies,
+        scores: done.scores,
+        objectives: done.objectives,
+        ..Counts::default()
+    };
+}
+
+/// A scratch file beside `path` for a dry run.
+fn tempfile_beside(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map_or_else(|| "import".into(), |n| n.to_string_lossy().into_owned());
+    path.with_file_name(format!(".{name}.{}.dry-run", std::process::id()))
 }
 
 /// The snapshot a new assessment would start from (for a dry run into a

@@ -1,0 +1,192 @@
+//! Export, then import into a new file: the same assessment comes back —
+//! methodology, units, processes with custom fields and status, impacts
+//! and rationales, objectives, resources, dependencies — equal in `bia
+//! dump` apart from ids, timestamps and the decision log (which records
+//! the import itself).
+
+use serde_json::Value;
+
+use crate::cli::{bia, stderr};
+use crate::temp_dir;
+
+/// A dump with ids replaced by names, timestamps and decisions dropped, and
+/// lists whose order is storage order sorted.
+fn normalised(dump: &str) -> Value {
+    let mut d: Value = serde_json::from_str(dump).expect("dump is JSON");
+    let mut names = std::collections::HashMap::new();
+    for list in ["processes", "resources", "units"] {
+        for x in d[list].as_array().unwrap() {
+            names.insert(x["id"].as_str().unwrap().to_string(), x["name"].clone());
+        }
+    }
+    let named = |v: &Value| match v.as_str() {
+        Some(id) => names.get(id).cloned().unwrap_or(v.clone()),
+        None => v.clone(),
+    };
+    fn strip_ids(v: &mut Value) {
+        match v {
+            Value::Object(map) => {
+                map.remove("id");
+                map.values_mut().for_each(strip_ids);
+            }
+            Value::Array(items) => items.iter_mut().for_each(strip_ids),
+            _ => {}
+        }
+    }
+    for dep in d["dependencies"].as_array_mut().unwrap() {
+        dep["from"] = named(&dep["from"]);
+        dep["to"] = named(&dep["to"]);
+    }
+    for unit in d["units"].as_array_mut().unwrap() {
+        unit["parent"] = named(&unit["parent"]);
+    }
+    let info = d["assessment"].as_object_mut().unwrap();
+    for key in ["id", "created_at", "updated_at"] {
+        info.remove(key);
+    }
+    d.as_object_mut().unwrap().remove("decisions");
+    strip_ids(&mut d);
+    for list in ["impacts", "dependencies", "units", "processes", "resources"] {
+        d[list]
+            .as_array_mut()
+            .unwrap()
+            .sort_by_key(|x| x.to_string());
+    }
+    d
+}
+
+fn dump(dir: &std::path::Path, file: &str) -> Value {
+    let o = bia(&["dump", file], dir);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    normalised(&String::from_utf8_lossy(&o.stdout))
+}
+
+fn round_trip(dir: &std::path::Path, file: &str) {
+    let o = bia(&["export", file, "--out", "exported.xlsx"], dir);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = bia(&["import", "exported.xlsx", "--into", "back.bia"], dir);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let (before, after) = (dump(dir, file), dump(dir, "back.bia"));
+    for key in before.as_object().unwrap().keys() {
+        assert_eq!(before[key], after[key], "{key} comes back the same");
+    }
+}
+
+#[test]
+fn the_demo_comes_back_from_its_own_workbook() {
+    let dir = temp_dir();
+    assert!(bia(&["demo", "demo.bia"], dir.path()).status.success());
+    round_trip(dir.path(), "demo.bia");
+
+    // Into an existing assessment it is refused, saying what to do.
+    let o = bia(
+        &["import", "exported.xlsx", "--into", "demo.bia"],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("new assessment file"), "{}", stderr(&o));
+}
+
+#[test]
+fn a_generated_assessment_with_awkward_text_comes_back_too() {
+    let dir = temp_dir();
+    let d = dir.path();
+    assert!(
+        bia(&["new", "big.bia", "--name", "Generated & Co BIA"], d)
+            .status
+            .success()
+    );
+    let awkward = [
+        "=HYPERLINK(\"http://x\",\"y\")",
+        "+cmd|' /C calc'!A0",
+        "Payroll, UK & Ireland",
+        "Équipe de nuit — entrepôt",
+    ];
+    for i in 0..120 {
+        let name = awkward
+            .get(i)
+            .map_or_else(|| format!("Process {i:03}"), |s| s.to_string());
+        let unit = ["Finance", "Operations", "Customer Service"][i % 3];
+        let o = bia(
+            &["process", "add", "big.bia", "--name", &name, "--unit", unit],
+            d,
+        );
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let severity = (i % 6).to_string();
+        let o = bia(
+            &[
+                "score",
+                "big.bia",
+                "--process",
+                &name,
+                "--category",
+                "Financial",
+                "--horizon",
+                "1d",
+                "--severity",
+                &severity,
+            ],
+            d,
+        );
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        if i % 4 == 0 {
+            let o = bia(
+                &[
+                    "objectives",
+                    "big.bia",
+                    "--process",
+                    &name,
+                    "--rto",
+                    "4h",
+                    "--rationale",
+                    "Agreed with the owner",
+                ],
+                d,
+            );
+            assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        }
+        if i % 5 == 0 {
+            let o = bia(
+                &[
+                    "depend",
+                    "big.bia",
+                    "--from",
+                    &name,
+                    "--to",
+                    "Ledger system",
+                ],
+                d,
+            );
+            if o.status.code() != Some(0) {
+                let o = bia(
+                    &[
+                        "resource",
+                        "add",
+                        "big.bia",
+                        "--kind",
+                        "application",
+                        "--name",
+                        "Ledger system",
+                        "--rto-capability",
+                        "2d",
+                    ],
+                    d,
+                );
+                assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+                let o = bia(
+                    &[
+                        "depend",
+                        "big.bia",
+                        "--from",
+                        &name,
+                        "--to",
+                        "Ledger system",
+                    ],
+                    d,
+                );
+                assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+            }
+        }
+    }
+    round_trip(d, "big.bia");
+}
