@@ -270,7 +270,7 @@ fn write_process(
                 category_id: s.category_id,
                 horizon_id: s.horizon_id,
                 severity: Some(s.severity),
-                note: None,
+                note: (!s.note.is_empty()).then(|| s.note.clone()),
             },
             &p.score_provenance(s),
         )?;

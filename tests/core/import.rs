@@ -943,6 +943,57 @@ fn the_ciso_assistant_template_gives_its_assets_as_processes() {
         "{:?}",
         plan.issues
     );
+    assert_eq!(
+        p.unit, None,
+        "two sheets of one BIA are not two departments"
+    );
+
+    // "bia - thresholds" has one row per impact: point_in_time in seconds
+    // (432000 = 5 days), quali_impact on the scale, qualifications a list
+    // of categories, the other columns the score's note.
+    let a = store.load().unwrap();
+    let category = |id| {
+        a.methodology
+            .categories
+            .iter()
+            .find(|c| c.id == id)
+            .unwrap()
+            .name
+            .clone()
+    };
+    let horizon = |id| {
+        a.methodology
+            .horizons
+            .iter()
+            .find(|h| h.id == id)
+            .unwrap()
+            .label
+            .clone()
+    };
+    let scores: Vec<(String, String, u8)> = p
+        .scores
+        .iter()
+        .map(|s| (category(s.category_id), horizon(s.horizon_id), s.severity))
+        .collect();
+    let want = |c: &str, h: &str, s: u8| (c.to_string(), h.to_string(), s);
+    assert_eq!(
+        scores,
+        vec![
+            want("Financial", "1 w", 1),
+            want("Health & Safety", "1 w", 1),
+            want("Environmental", "2 w", 2)
+        ]
+    );
+    assert!(
+        p.scores[0]
+            .note
+            .contains("justification: THis is BIA justification"),
+        "{:?}",
+        p.scores[0].note
+    );
+    let said = |a: &str| issue_at(&plan, a).join(" | ");
+    assert!(said("'bia - thresholds'!D2").contains("no 5 d horizon"));
+    assert!(said("'bia - thresholds'!H2").contains("authenticity, confidentiality"));
 }
 
 // ---------------------------------------------------------------------------
