@@ -1089,3 +1089,31 @@ fn bia_import_dry_run_changes_nothing_and_bad_input_exits_1() {
     assert!(err.contains("no row names a process"), "{err}");
     assert!(!dir.path().join("w.bia").exists());
 }
+
+#[test]
+fn a_plan_made_stale_by_a_methodology_edit_is_refused_whole() {
+    let dir = temp_dir();
+    let (mut store, _) = crate::new_store(&dir);
+    let path = legacy_register(dir.path(), "register.xlsx", "Ann", 4.0);
+    let plan = plan_file(
+        &path,
+        &store.load().unwrap(),
+        &Mapping::default(),
+        &Limits::default(),
+    )
+    .unwrap();
+    // Meanwhile the 4 h horizon, which the register scores, is removed.
+    let mut m = store.methodology().unwrap().to_input();
+    m.horizons.retain(|h| h.label != "4 h");
+    store.update_methodology(&m).unwrap();
+    let before = store.history().unwrap();
+
+    let err = store.apply_import(&plan, &mut |_| true).unwrap_err();
+    assert_eq!(err.code(), "no_such_id", "{err}");
+    let a = store.load().unwrap();
+    assert!(
+        a.processes.is_empty() && a.units.is_empty() && a.resources.is_empty(),
+        "all or nothing"
+    );
+    assert_eq!(store.history().unwrap(), before);
+}
