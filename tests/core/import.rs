@@ -1117,3 +1117,56 @@ fn a_plan_made_stale_by_a_methodology_edit_is_refused_whole() {
     );
     assert_eq!(store.history().unwrap(), before);
 }
+
+#[test]
+fn a_renamed_process_is_matched_by_its_id_column() {
+    let dir = temp_dir();
+    let (mut store, _) = crate::new_store(&dir);
+    let book = |name: &str, file: &str| {
+        let mut book = Workbook::new();
+        let sheet = book.add_worksheet();
+        sheet.write_string(0, 0, "BIA Ref").unwrap();
+        sheet.write_string(0, 1, "Process").unwrap();
+        sheet.write_string(0, 2, "RTO").unwrap();
+        sheet.write_string(1, 0, "BIA-007").unwrap();
+        sheet.write_string(1, 1, name).unwrap();
+        sheet.write_string(1, 2, "8h").unwrap();
+        save(&mut book, dir.path(), file)
+    };
+    let v1 = book("Payroll run", "v1.xlsx");
+    let plan = plan_file(
+        &v1,
+        &store.load().unwrap(),
+        &Mapping::default(),
+        &Limits::default(),
+    )
+    .unwrap();
+    store.apply_import(&plan, &mut |_| true).unwrap();
+
+    let v2 = book("Monthly payroll", "v2.xlsx");
+    let plan = plan_file(
+        &v2,
+        &store.load().unwrap(),
+        &Mapping::default(),
+        &Limits::default(),
+    )
+    .unwrap();
+    let p = &plan.processes[0];
+    assert_eq!(p.action, Action::Update, "{:?}", plan.issues);
+    assert_eq!(
+        (
+            p.changes[0].field.as_str(),
+            p.changes[0].old.as_str(),
+            p.changes[0].new.as_str()
+        ),
+        ("name", "Payroll run", "Monthly payroll")
+    );
+    store.apply_import(&plan, &mut |_| true).unwrap();
+    let names: Vec<String> = store
+        .processes()
+        .unwrap()
+        .into_iter()
+        .map(|p| p.name)
+        .collect();
+    assert_eq!(names, vec!["Monthly payroll"], "renamed, not doubled");
+}
