@@ -41,7 +41,7 @@ pub use plan::{
 };
 pub use read::{Limits, decode_text, file_name, read_workbook};
 pub use table::{Column, HEADER_SEARCH, Table, find_tables};
-pub use values::{Read, duration_cell, severity_cell, split_list};
+pub use values::{Read, duration_cell, severity_cell, split_list, split_list_keyed};
 
 use std::path::{Path, PathBuf};
 

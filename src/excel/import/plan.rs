@@ -33,7 +33,7 @@ use super::error::ImportError;
 use super::grid::{Format, Issue, Level, Pos, Sheet, Value, Workbook, address, column_letters};
 use super::mapping::{ColumnChoice, Field, MappingFile, Source, Synonyms};
 use super::table::{Column, Table, find_tables};
-use super::values::{duration_cell, severity_cell, split_list};
+use super::values::{duration_cell, severity_cell, split_list, split_list_keyed};
 
 /// How columns are read: the synonym table (shipped, plus the user's) and
 /// the columns the user pinned.
@@ -827,12 +827,16 @@ impl Planner<'_> {
                         if matches!(value, Value::Error(_)) {
                             continue;
                         }
-                        for name in split_list(&value.display()) {
+                        let listed = match value {
+                            Value::Text(t) => split_list_keyed(t),
+                            other => split_list_keyed(&other.display()),
+                        };
+                        for (name, key) in listed {
                             let target = match kind {
                                 Some(k) => {
                                     let first = self
                                         .resource_names
-                                        .entry((*k, name_key(&name)))
+                                        .entry((*k, key))
                                         .or_insert_with(|| mk(&sheet_rc, pos, name.clone()));
                                     Target::Resource {
                                         resource: *k,
@@ -1716,11 +1720,14 @@ impl Planner<'_> {
                 severity: cell.value,
                 sheet: (cell.sheet != name.sheet).then(|| cell.sheet.to_string()),
                 cell: cell.pos,
-                note: d
-                    .score_notes
-                    .get(&(*category, *horizon))
-                    .cloned()
-                    .unwrap_or_default(),
+                note: if d.score_notes.is_empty() {
+                    String::new()
+                } else {
+                    d.score_notes
+                        .get(&(*category, *horizon))
+                        .cloned()
+                        .unwrap_or_default()
+                },
             });
         }
         out
