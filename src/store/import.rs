@@ -125,9 +125,10 @@ impl Store {
                     applied.units_created += 1;
                 }
             }
+            let known = Known::load(tx)?;
             let mut processes: FxHashMap<String, Id> = FxHashMap::default();
             for (i, p) in plan.processes.iter().enumerate() {
-                let id = write_process(tx, p, &mut units, &mut applied)?;
+                let id = write_process(tx, p, &known, &mut units, &mut applied)?;
                 processes.insert(name_key(&p.input.name), id);
                 report("processes", i + 1)?;
             }
@@ -206,6 +207,7 @@ fn process_id(tx: &Tx, planned: &FxHashMap<String, Id>, name: &str) -> Result<Id
 fn write_process(
     tx: &mut Tx,
     p: &crate::excel::import::PlannedProcess,
+    methodology: &Known,
     units: &mut FxHashMap<String, Id>,
     applied: &mut Applied,
 ) -> Result<Id> {
@@ -263,18 +265,86 @@ fn write_process(
         applied.objectives += 1;
     }
     for s in &p.scores {
-        super::impact::set_cell(
-            tx,
-            id,
-            &ScoreInput {
-                category_id: s.category_id,
-                horizon_id: s.horizon_id,
-                severity: Some(s.severity),
-                note: None,
-            },
-            &p.score_provenance(s),
-        )?;
+        let provenance = p.score_provenance(s);
+        if p.action == Action::Create {
+            // A new process has no cells yet: write each one directly, the
+            // methodology having been checked once for the whole plan.
+            methodology.check(s.category_id, s.horizon_id, s.severity)?;
+            tx.insert(
+                Table::Impact,
+                Id::new(),
+                &[
+                    ("process_id", Value::Text(id.to_string())),
+                    ("category_id", Value::Text(s.category_id.to_string())),
+                    ("horizon_id", Value::Text(s.horizon_id.to_string())),
+                    ("severity", Value::Integer(s.severity.into())),
+                    ("note", Value::Text(s.note.clone())),
+                    (
+                        "provenance",
+                        Value::Text(serde_json::to_string(&provenance).unwrap_or_default()),
+                    ),
+                ],
+            )?;
+        } else {
+            super::impact::set_cell(
+                tx,
+                id,
+                &ScoreInput {
+                    category_id: s.category_id,
+                    horizon_id: s.horizon_id,
+                    severity: Some(s.severity),
+                    note: (!s.note.is_empty()).then(|| s.note.clone()),
+                },
+                &provenance,
+            )?;
+        }
         applied.scores += 1;
     }
     Ok(id)
+}
+
+/// The methodology as the file holds it when the plan is applied (it may
+/// have changed since the plan was made).
+struct Known {
+    categories: rustc_hash::FxHashSet<Id>,
+    horizons: rustc_hash::FxHashSet<Id>,
+    max_severity: u8,
+}
+
+impl Known {
+    fn load(tx: &Tx) -> Result<Known> {
+        let m = super::methodology::read(tx.conn())?;
+        Ok(Known {
+            categories: m.categories.iter().map(|c| c.id).collect(),
+            horizons: m.horizons.iter().map(|h| h.id).collect(),
+            max_severity: m.scale.iter().map(|l| l.value).max().unwrap_or(0),
+        })
+    }
+
+    fn check(&self, category: Id, horizon: Id, severity: u8) -> Result<()> {
+        if !self.categories.contains(&category) {
+            return Err(Error::NoSuchId {
+                kind: "impact category",
+                id: category.to_string(),
+            });
+        }
+        if !self.horizons.contains(&horizon) {
+            return Err(Error::NoSuchId {
+                kind: "horizon",
+                id: horizon.to_string(),
+            });
+        }
+        if severity > self.max_severity {
+            return Err(Error::Invalid {
+                issues: vec![crate::model::FieldIssue::new(
+                    "severity",
+                    format!(
+                        "Severity {severity} is outside the scale; use 0 to {}.",
+                        self.max_severity
+                    ),
+                )],
+            });
+        }
+        Ok(())
+    }
 }

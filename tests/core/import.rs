@@ -943,6 +943,57 @@ fn the_ciso_assistant_template_gives_its_assets_as_processes() {
         "{:?}",
         plan.issues
     );
+    assert_eq!(
+        p.unit, None,
+        "two sheets of one BIA are not two departments"
+    );
+
+    // "bia - thresholds" has one row per impact: point_in_time in seconds
+    // (432000 = 5 days), quali_impact on the scale, qualifications a list
+    // of categories, the other columns the score's note.
+    let a = store.load().unwrap();
+    let category = |id| {
+        a.methodology
+            .categories
+            .iter()
+            .find(|c| c.id == id)
+            .unwrap()
+            .name
+            .clone()
+    };
+    let horizon = |id| {
+        a.methodology
+            .horizons
+            .iter()
+            .find(|h| h.id == id)
+            .unwrap()
+            .label
+            .clone()
+    };
+    let scores: Vec<(String, String, u8)> = p
+        .scores
+        .iter()
+        .map(|s| (category(s.category_id), horizon(s.horizon_id), s.severity))
+        .collect();
+    let want = |c: &str, h: &str, s: u8| (c.to_string(), h.to_string(), s);
+    assert_eq!(
+        scores,
+        vec![
+            want("Financial", "1 w", 1),
+            want("Health & Safety", "1 w", 1),
+            want("Environmental", "2 w", 2)
+        ]
+    );
+    assert!(
+        p.scores[0]
+            .note
+            .contains("justification: THis is BIA justification"),
+        "{:?}",
+        p.scores[0].note
+    );
+    let said = |a: &str| issue_at(&plan, a).join(" | ");
+    assert!(said("'bia - thresholds'!D2").contains("no 5 d horizon"));
+    assert!(said("'bia - thresholds'!H2").contains("authenticity, confidentiality"));
 }
 
 // ---------------------------------------------------------------------------
@@ -1037,4 +1088,85 @@ fn bia_import_dry_run_changes_nothing_and_bad_input_exits_1() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("no row names a process"), "{err}");
     assert!(!dir.path().join("w.bia").exists());
+}
+
+#[test]
+fn a_plan_made_stale_by_a_methodology_edit_is_refused_whole() {
+    let dir = temp_dir();
+    let (mut store, _) = crate::new_store(&dir);
+    let path = legacy_register(dir.path(), "register.xlsx", "Ann", 4.0);
+    let plan = plan_file(
+        &path,
+        &store.load().unwrap(),
+        &Mapping::default(),
+        &Limits::default(),
+    )
+    .unwrap();
+    // Meanwhile the 4 h horizon, which the register scores, is removed.
+    let mut m = store.methodology().unwrap().to_input();
+    m.horizons.retain(|h| h.label != "4 h");
+    store.update_methodology(&m).unwrap();
+    let before = store.history().unwrap();
+
+    let err = store.apply_import(&plan, &mut |_| true).unwrap_err();
+    assert_eq!(err.code(), "no_such_id", "{err}");
+    let a = store.load().unwrap();
+    assert!(
+        a.processes.is_empty() && a.units.is_empty() && a.resources.is_empty(),
+        "all or nothing"
+    );
+    assert_eq!(store.history().unwrap(), before);
+}
+
+#[test]
+fn a_renamed_process_is_matched_by_its_id_column() {
+    let dir = temp_dir();
+    let (mut store, _) = crate::new_store(&dir);
+    let book = |name: &str, file: &str| {
+        let mut book = Workbook::new();
+        let sheet = book.add_worksheet();
+        sheet.write_string(0, 0, "BIA Ref").unwrap();
+        sheet.write_string(0, 1, "Process").unwrap();
+        sheet.write_string(0, 2, "RTO").unwrap();
+        sheet.write_string(1, 0, "BIA-007").unwrap();
+        sheet.write_string(1, 1, name).unwrap();
+        sheet.write_string(1, 2, "8h").unwrap();
+        save(&mut book, dir.path(), file)
+    };
+    let v1 = book("Payroll run", "v1.xlsx");
+    let plan = plan_file(
+        &v1,
+        &store.load().unwrap(),
+        &Mapping::default(),
+        &Limits::default(),
+    )
+    .unwrap();
+    store.apply_import(&plan, &mut |_| true).unwrap();
+
+    let v2 = book("Monthly payroll", "v2.xlsx");
+    let plan = plan_file(
+        &v2,
+        &store.load().unwrap(),
+        &Mapping::default(),
+        &Limits::default(),
+    )
+    .unwrap();
+    let p = &plan.processes[0];
+    assert_eq!(p.action, Action::Update, "{:?}", plan.issues);
+    assert_eq!(
+        (
+            p.changes[0].field.as_str(),
+            p.changes[0].old.as_str(),
+            p.changes[0].new.as_str()
+        ),
+        ("name", "Payroll run", "Monthly payroll")
+    );
+    store.apply_import(&plan, &mut |_| true).unwrap();
+    let names: Vec<String> = store
+        .processes()
+        .unwrap()
+        .into_iter()
+        .map(|p| p.name)
+        .collect();
+    assert_eq!(names, vec!["Monthly payroll"], "renamed, not doubled");
 }

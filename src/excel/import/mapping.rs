@@ -50,6 +50,15 @@ pub enum Field {
     },
     /// Processes this one needs.
     UpstreamProcess,
+    /// In a table of one row per impact: when (a duration; the header's
+    /// unit, else hours).
+    TimePoint,
+    /// The same, in seconds (CISO Assistant's `point_in_time`).
+    TimePointSeconds,
+    /// In a table of one row per impact: how severe.
+    Severity,
+    /// In a table of one row per impact: the categories it is in (a list).
+    ImpactCategories,
     /// A severity for one category (`None`: not named by the header) at
     /// one horizon.
     Impact {
@@ -148,6 +157,10 @@ impl Field {
             Field::RecoveryCapability => "Recovery capability (kept as a custom field)".into(),
             Field::Dependency { resource } => format!("Depends on: {}", resource.label()),
             Field::UpstreamProcess => "Depends on: upstream processes".into(),
+            Field::TimePoint => "Impact rows: time point".into(),
+            Field::TimePointSeconds => "Impact rows: time point in seconds".into(),
+            Field::Severity => "Impact rows: severity".into(),
+            Field::ImpactCategories => "Impact rows: categories".into(),
             Field::Impact { category, horizon } => format!(
                 "Impact: {} at {horizon}",
                 category.as_deref().unwrap_or("(no category)")
@@ -208,6 +221,10 @@ const SIMPLE: &[(&str, Field)] = &[
     ("criticality", Field::Criticality),
     ("recovery_capability", Field::RecoveryCapability),
     ("upstream_process", Field::UpstreamProcess),
+    ("time_point", Field::TimePoint),
+    ("time_point_seconds", Field::TimePointSeconds),
+    ("severity", Field::Severity),
+    ("impact_categories", Field::ImpactCategories),
     ("custom", Field::Custom),
     ("ignore", Field::Ignore),
 ];
@@ -722,7 +739,7 @@ mod tests {
     #[test]
     fn the_dropdown_offers_every_field_once() {
         let options = field_options(&crate::model::Methodology::default());
-        assert_eq!(options.len(), 19 + 7 + 7 * 8);
+        assert_eq!(options.len(), 23 + 7 + 7 * 8);
         assert_eq!(options[1].label, "Process name");
         assert!(
             options

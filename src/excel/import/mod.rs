@@ -7,15 +7,16 @@
 //! 3. [`find_tables`] (`table`): the header row under any title block, a
 //!    band of group headers above it, the data down to a footer; one table
 //!    per sheet, each column mapped by [`Synonyms`] (`mapping`) or by the
-//!    user's [`ColumnChoice`]s.
-//!
+//!    user's [`ColumnChoice`]s ([`field_options`] lists the choices).
 //! 4. [`plan`] (`plan`): what applying the workbook would create or change,
 //!    every doubt with its address; serialisable for the desktop's preview.
 //! 5. [`Store::apply_import`](crate::Store::apply_import): the plan in one
 //!    journaled transaction after a backup, with progress and cancel.
 //!
-//! [`import_workbook`] runs the whole flow for the CLI. Nothing here
-//! writes SQL: applying a plan is the store's job.
+//! [`import_workbook`] runs the whole flow for the CLI. The desktop calls
+//! [`plan_file`] for its preview (again with the user's column choices),
+//! then `apply_import` with a progress callback that reads its cancel flag.
+//! Nothing here writes SQL: applying a plan is the store's job.
 
 mod error;
 mod grid;
@@ -42,7 +43,7 @@ pub use plan::{
 };
 pub use read::{Limits, decode_text, file_name, read_workbook};
 pub use table::{Column, HEADER_SEARCH, Table, find_tables};
-pub use values::{Read, duration_cell, severity_cell, split_list};
+pub use values::{Read, duration_cell, severity_cell, split_list, split_list_keyed};
 
 use std::path::{Path, PathBuf};
 

@@ -33,7 +33,7 @@ use super::error::ImportError;
 use super::grid::{Format, Issue, Level, Pos, Sheet, Value, Workbook, address, column_letters};
 use super::mapping::{ColumnChoice, Field, MappingFile, Source, Synonyms};
 use super::table::{Column, Table, find_tables};
-use super::values::{duration_cell, severity_cell, split_list};
+use super::values::{duration_cell, severity_cell, split_list, split_list_keyed};
 
 /// How columns are read: the synonym table (shipped, plus the user's) and
 /// the columns the user pinned.
@@ -125,6 +125,9 @@ pub struct PlannedScore {
     /// `F6` (written so in JSON).
     #[ts(type = "string")]
     pub cell: Pos,
+    /// What the row said besides the severity (tables of one row per impact).
+    #[serde(default)]
+    pub note: String,
 }
 
 /// A process to create or update.
@@ -289,10 +292,42 @@ enum Role {
     MinimumStaff,
     Duration(&'static str),
     Mbco,
-    Score { category: Id, horizon: Id },
+    Score {
+        category: Id,
+        horizon: Id,
+    },
     Dependency(Option<ResourceKind>),
     Custom(String),
     Ignore,
+    /// Tables of one row per impact.
+    TimePoint {
+        seconds: bool,
+    },
+    Severity,
+    Categories,
+    /// A column of such a table that is not the process's: it annotates
+    /// the row's scores (their note).
+    Note(String),
+}
+
+/// Whether a table has one row per impact (time point, severity) rather
+/// than one row per process.
+fn is_impact_rows(table: &Table) -> bool {
+    table
+        .columns
+        .iter()
+        .any(|c| matches!(c.field, Field::TimePoint | Field::TimePointSeconds))
+        && table.columns.iter().any(|c| c.field == Field::Severity)
+}
+
+/// What one row of a table of one row per impact said.
+#[derive(Debug, Default)]
+struct ImpactRow {
+    time: Option<(Minutes, Pos)>,
+    severity: Option<(u8, Pos)>,
+    categories: Vec<String>,
+    categories_at: Option<Pos>,
+    note: Vec<String>,
 }
 
 /// A value with where it was read.
@@ -333,6 +368,8 @@ struct Draft {
     /// In the order read (a row's columns left to right).
     scores: Vec<((Id, Id), Cell<u8>)>,
     dependencies: Vec<(Target, Cell<()>)>,
+    /// Notes of scores read from tables of one row per impact.
+    score_notes: FxHashMap<(Id, Id), String>,
     rows: Vec<String>,
 }
 
@@ -384,6 +421,7 @@ pub fn plan(
         });
     }
     let mut planner = Planner {
+        synonyms: &mapping.synonyms,
         file: workbook.file.clone(),
         format: workbook.format,
         current,
@@ -395,12 +433,15 @@ pub fn plan(
         severities: FxHashMap::default(),
         repeated: FxHashMap::default(),
     };
-    let per_sheet_units = tables.len() > 1;
+    // One sheet per department: with two or more tables of processes (not
+    // of impact rows), a table without a unit column takes its sheet's name.
+    let per_sheet_units = tables.iter().filter(|t| !is_impact_rows(t)).count() > 1;
     let mut planned_tables = Vec::new();
     for table in &tables {
         let sheet = &workbook.sheets[table.sheet];
         let roles = planner.roles(table);
-        planner.read_rows(sheet, table, &roles, per_sheet_units);
+        let sheet_unit = per_sheet_units && !is_impact_rows(table);
+        planner.read_rows(sheet, table, &roles, sheet_unit);
         planned_tables.push(PlannedTable {
             sheet: table.sheet_name.clone(),
             header_row: table.header_row + 1,
@@ -424,6 +465,7 @@ pub fn plan(
 }
 
 struct Planner<'a> {
+    synonyms: &'a Synonyms,
     file: String,
     format: Format,
     current: &'a Assessment,
@@ -466,6 +508,7 @@ impl Planner<'_> {
         let m = &self.current.methodology;
         let mut used_scores: FxHashSet<(Id, Id)> = FxHashSet::default();
         let headers: Vec<String> = table.columns.iter().map(|c| name_key(&c.header)).collect();
+        let long = is_impact_rows(table);
         let mut roles = Vec::new();
         for c in &table.columns {
             let at = Pos::new(table.header_row, c.col);
@@ -495,6 +538,7 @@ impl Planner<'_> {
                 Field::Mtpd => Role::Duration("mtpd"),
                 Field::Wrt => Role::Duration("wrt"),
                 Field::Mbco => Role::Mbco,
+                Field::Custom if long => Role::Note(custom_name(c)),
                 Field::Id | Field::Criticality | Field::RecoveryCapability | Field::Custom => {
                     if c.source == Source::Unmapped {
                         self.unmapped.push(Unmapped {
@@ -506,6 +550,10 @@ impl Planner<'_> {
                     Role::Custom(custom_name(c))
                 }
                 Field::Ignore => Role::Ignore,
+                Field::TimePoint => Role::TimePoint { seconds: false },
+                Field::TimePointSeconds => Role::TimePoint { seconds: true },
+                Field::Severity => Role::Severity,
+                Field::ImpactCategories => Role::Categories,
                 Field::Dependency { resource } => Role::Dependency(Some(*resource)),
                 Field::UpstreamProcess => Role::Dependency(None),
                 Field::Impact { category, horizon } => {
@@ -586,6 +634,10 @@ impl Planner<'_> {
         per_sheet_units: bool,
     ) {
         let has_unit_column = roles.iter().any(|(_, r, _)| matches!(r, Role::Unit));
+        // One row per impact: a process on many rows is the rule, not a duplicate.
+        let long = roles
+            .iter()
+            .any(|(_, r, _)| matches!(r, Role::TimePoint { .. }));
         let sheet_rc: Rc<str> = Rc::from(sheet.name.as_str());
         let scale = &self.current.methodology.scale;
         let process_col = roles
@@ -603,6 +655,7 @@ impl Planner<'_> {
             let key = name_key(&name);
             let at = |pos: Pos| address(&sheet.name, pos);
             let idx = match self.by_key.get(&key) {
+                Some(&idx) if long => idx,
                 Some(&idx) => {
                     let first = self.drafts[idx]
                         .name
@@ -640,11 +693,59 @@ impl Planner<'_> {
                     self.set_unit(idx, unit, &sheet.name, pos);
                 }
             }
+            let mut impact = ImpactRow::default();
             for (col, role, unit) in roles {
                 let Some(value) = row.get(*col) else { continue };
                 let pos = Pos::new(row.index, *col);
                 match role {
                     Role::Process | Role::Ignore => {}
+                    Role::TimePoint { seconds } => {
+                        let read = match (value, seconds) {
+                            (Value::Number(n), true) if *n >= 0.0 => {
+                                Ok(Some(Minutes((n / 60.0).round() as u32)))
+                            }
+                            (Value::Text(t), true) if t.trim().parse::<f64>().is_ok() => {
+                                let n: f64 = t.trim().parse().unwrap_or(-1.0);
+                                if n >= 0.0 {
+                                    Ok(Some(Minutes((n / 60.0).round() as u32)))
+                                } else {
+                                    Err(format!("{n} is not a time point"))
+                                }
+                            }
+                            _ => duration_cell(value, *unit).map(|r| r.value.map(|s| s.minutes)),
+                        };
+                        match read {
+                            Ok(Some(m)) => impact.time = Some((m, pos)),
+                            Ok(None) => {}
+                            Err(e) => self.issue_at(
+                                Level::Error,
+                                &sheet.name,
+                                pos,
+                                format!("Time point: {e}; the row's impact was left out."),
+                            ),
+                        }
+                    }
+                    Role::Severity => match self.severity(value, scale) {
+                        Ok((level, notes)) => {
+                            for note in notes.iter() {
+                                self.issue_str(Level::Warning, &sheet.name, pos, note);
+                            }
+                            impact.severity = level.map(|l| (l, pos));
+                        }
+                        Err(e) => self.issue_str(Level::Error, &sheet.name, pos, &e),
+                    },
+                    Role::Categories => {
+                        if !matches!(value, Value::Error(_)) {
+                            impact.categories = split_list(&value.display());
+                            impact.categories_at = Some(pos);
+                        }
+                    }
+                    Role::Note(name) => {
+                        let text = cell_text(value);
+                        if !text.is_empty() {
+                            impact.note.push(format!("{name}: {text}"));
+                        }
+                    }
                     Role::Unit => {
                         if !matches!(value, Value::Error(_)) {
                             self.set_unit(idx, text_of(value), &sheet.name, pos);
@@ -726,12 +827,16 @@ impl Planner<'_> {
                         if matches!(value, Value::Error(_)) {
                             continue;
                         }
-                        for name in split_list(&value.display()) {
+                        let listed = match value {
+                            Value::Text(t) => split_list_keyed(t),
+                            other => split_list_keyed(&other.display()),
+                        };
+                        for (name, key) in listed {
                             let target = match kind {
                                 Some(k) => {
                                     let first = self
                                         .resource_names
-                                        .entry((*k, name_key(&name)))
+                                        .entry((*k, key))
                                         .or_insert_with(|| mk(&sheet_rc, pos, name.clone()));
                                     Target::Resource {
                                         resource: *k,
@@ -748,6 +853,7 @@ impl Planner<'_> {
                     }
                 }
             }
+            self.impact_row(idx, &sheet_rc, row.index, impact);
         }
     }
 
@@ -774,6 +880,108 @@ impl Planner<'_> {
 
     /// Records an issue; the same issue again further down the same column
     /// only counts as a repeat of the first (see [`Issue::repeats`]).
+    /// Scores one row of a table of one row per impact: its severity at
+    /// the horizon of its time point, in each of its categories.
+    fn impact_row(&mut self, idx: usize, sheet: &Rc<str>, row: u32, impact: ImpactRow) {
+        let (Some((minutes, time_at)), Some((severity, severity_at))) =
+            (impact.time, impact.severity)
+        else {
+            if impact.time.is_some() || impact.severity.is_some() {
+                let at = impact.time.map(|t| t.1).or(impact.severity.map(|s| s.1));
+                if let Some(at) = at {
+                    self.issue_at(
+                        Level::Warning,
+                        sheet,
+                        at,
+                        "The row has a time point or a severity but not both; no impact was scored.",
+                    );
+                }
+            }
+            return;
+        };
+        let m = &self.current.methodology;
+        let Some(horizon) = m.horizons.iter().find(|h| h.minutes >= minutes) else {
+            self.issue_at(
+                Level::Error,
+                sheet,
+                time_at,
+                format!("{minutes} is beyond the assessment's last horizon; the row's impact was left out."),
+            );
+            return;
+        };
+        let horizon_id = horizon.id;
+        if horizon.minutes != minutes {
+            let msg = format!(
+                "The assessment has no {minutes} horizon; the impact is scored at the next one, {}.",
+                horizon.label
+            );
+            self.issue_at(Level::Warning, sheet, time_at, msg);
+        }
+        let own: Vec<String> = m.categories.iter().map(|c| c.name.clone()).collect();
+        let at = impact
+            .categories_at
+            .unwrap_or(Pos::new(row, severity_at.col));
+        let mut unknown = Vec::new();
+        let mut categories = Vec::new();
+        for name in &impact.categories {
+            let found = self.synonyms.category(name, &own).and_then(|canonical| {
+                m.categories
+                    .iter()
+                    .find(|c| !c.retired && name_key(&c.name) == name_key(&canonical))
+            });
+            match found {
+                Some(c) => categories.push(c.id),
+                None => unknown.push(name.clone()),
+            }
+        }
+        if impact.categories.is_empty() {
+            self.issue_at(
+                Level::Warning,
+                sheet,
+                at,
+                "The row names no impact category; no impact was scored.",
+            );
+        }
+        if !unknown.is_empty() {
+            self.issue_at(
+                Level::Warning,
+                sheet,
+                at,
+                format!(
+                    "Not an impact category of the assessment: {}; left out.",
+                    unknown.join(", ")
+                ),
+            );
+        }
+        let note = impact.note.join("; ");
+        for category in categories {
+            let key = (category, horizon_id);
+            let d = &mut self.drafts[idx];
+            match d
+                .scores
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, c)| c.clone())
+            {
+                Some(first) if first.value != severity => {
+                    let msg = format!(
+                        "Scored {} at {} and {severity} here; the first is kept.",
+                        first.value,
+                        first.address()
+                    );
+                    self.issue_at(Level::Warning, sheet, severity_at, msg);
+                }
+                Some(_) => {}
+                None => {
+                    d.scores.push((key, mk(sheet, severity_at, severity)));
+                    if !note.is_empty() {
+                        d.score_notes.insert(key, note.clone());
+                    }
+                }
+            }
+        }
+    }
+
     fn issue_at(&mut self, level: Level, sheet: &str, pos: Pos, message: impl Into<String>) {
         self.issue_str(level, sheet, pos, &message.into());
     }
@@ -1512,6 +1720,14 @@ impl Planner<'_> {
                 severity: cell.value,
                 sheet: (cell.sheet != name.sheet).then(|| cell.sheet.to_string()),
                 cell: cell.pos,
+                note: if d.score_notes.is_empty() {
+                    String::new()
+                } else {
+                    d.score_notes
+                        .get(&(*category, *horizon))
+                        .cloned()
+                        .unwrap_or_default()
+                },
             });
         }
         out

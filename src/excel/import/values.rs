@@ -228,23 +228,35 @@ fn label_level(key: &str, scale: &[SeverityLevel], lo: u8, hi: u8) -> Result<Rea
 /// Splits a cell listing names: on commas, semicolons, line breaks, " / "
 /// and bullets; trimmed, inner spaces folded, repeats (by `name_key`) dropped.
 pub fn split_list(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let mut keys: Vec<String> = Vec::new();
-    let normalised = text.replace(" / ", "\n").replace(['•', '·'], "\n");
-    for part in normalised.split([',', ';', '\n', '\r', '|']) {
-        let name = part
-            .trim()
-            .trim_start_matches(['-', '*'])
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
-        if name.is_empty() {
-            continue;
+    split_list_keyed(text)
+        .into_iter()
+        .map(|(name, _)| name)
+        .collect()
+}
+
+/// [`split_list`], each name with its `name_key`.
+pub fn split_list_keyed(text: &str) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    let mut push = |part: &str| {
+        let part = part.trim().trim_start_matches(['-', '*']).trim();
+        if part.is_empty() {
+            return;
         }
-        let key = name_key(&name);
-        if !keys.contains(&key) {
-            keys.push(key);
-            out.push(name);
+        let name = if part.contains(char::is_whitespace) {
+            part.split_whitespace().collect::<Vec<_>>().join(" ")
+        } else {
+            part.to_string()
+        };
+        let key = name.to_lowercase();
+        if !out.iter().any(|(_, k)| *k == key) {
+            out.push((name, key));
+        }
+    };
+    for piece in text.split([',', ';', '\n', '\r', '|', '•', '·']) {
+        if piece.contains(" / ") {
+            piece.split(" / ").for_each(&mut push);
+        } else {
+            push(piece);
         }
     }
     out

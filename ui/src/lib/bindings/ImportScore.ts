@@ -12,4 +12,8 @@ sheet: string | null,
 /**
  * `F6` (written so in JSON).
  */
-cell: string, };
+cell: string, 
+/**
+ * What the row said besides the severity (tables of one row per impact).
+ */
+note: string, };
