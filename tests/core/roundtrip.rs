@@ -190,3 +190,127 @@ fn a_generated_assessment_with_awkward_text_comes_back_too() {
     }
     round_trip(d, "big.bia");
 }
+
+#[test]
+fn a_large_generated_assessment_comes_back() {
+    use bia::Store;
+    use bia::dump::Dump;
+    use bia::excel::import::{Options, import_workbook};
+    use bia::model::{
+        DependencyInput, DependencyTarget, NodeRef, ObjectivesInput, ProcessInput, Provenance,
+        ResourceInput, ResourceKind, ScoreInput, Strength, UnitInput,
+    };
+
+    let dir = temp_dir();
+    let mut store = crate::new_store(&dir).0;
+    let m = store.methodology().unwrap();
+    let units: Vec<_> = ["Finance", "Operations", "Customer Service", "IT"]
+        .iter()
+        .map(|name| {
+            store
+                .create_unit(&UnitInput {
+                    name: (*name).into(),
+                    parent_id: None,
+                })
+                .unwrap()
+        })
+        .collect();
+    let resources: Vec<_> = (0..40)
+        .map(|i| {
+            store
+                .create_resource(
+                    &ResourceInput {
+                        kind: ResourceKind::ALL[i % 7],
+                        name: format!("System {i:02}"),
+                        rto_capability: format!("{}h", 1 + i % 48),
+                        ..Default::default()
+                    },
+                    &Provenance::Workshop,
+                )
+                .unwrap()
+        })
+        .collect();
+    for i in 0..200usize {
+        let p = store
+            .create_process(
+                &ProcessInput {
+                    name: format!("Process {i:04} — order to cash"),
+                    unit_id: Some(units[i % 4].id),
+                    owner: format!("Owner {}", i % 17),
+                    ..Default::default()
+                },
+                &Provenance::Workshop,
+            )
+            .unwrap();
+        let cells: Vec<ScoreInput> = m
+            .categories
+            .iter()
+            .enumerate()
+            .flat_map(|(c, cat)| {
+                m.horizons
+                    .iter()
+                    .enumerate()
+                    .map(move |(h, hor)| ScoreInput {
+                        category_id: cat.id,
+                        horizon_id: hor.id,
+                        severity: Some(((h + c + i) % 6).min(h) as u8),
+                        note: None,
+                    })
+            })
+            .collect();
+        store
+            .set_objectives(
+                p.id,
+                &ObjectivesInput {
+                    rto: "15 min".into(),
+                    rationale: "Generated".into(),
+                    ..Default::default()
+                },
+                &Provenance::Workshop,
+            )
+            .unwrap();
+        store
+            .set_scores(p.id, &cells, &Provenance::Workshop)
+            .unwrap();
+        for k in 0..2 {
+            store
+                .create_dependency(
+                    &DependencyInput {
+                        from: NodeRef::Process(p.id),
+                        to: DependencyTarget::Existing(NodeRef::Resource(
+                            resources[(i * 3 + k * 7) % resources.len()].id,
+                        )),
+                        strength: [Strength::Required, Strength::Degraded][k],
+                        note: String::new(),
+                    },
+                    &Provenance::Workshop,
+                )
+                .unwrap();
+        }
+    }
+    let before = store.load().unwrap();
+    store.close().unwrap();
+    let workbook = dir.path().join("large.xlsx");
+    bia::excel::export::export(&before, &workbook, &mut |_| {}).unwrap();
+    let back = dir.path().join("back.bia");
+    let report = import_workbook(
+        &workbook,
+        &Options {
+            into: back.clone(),
+            mapping: Default::default(),
+            limits: Default::default(),
+            dry_run: false,
+        },
+        &mut |_| true,
+    )
+    .unwrap();
+    assert_eq!(report.plan.counts.processes_new, 200);
+    let after = Store::open(&back).unwrap().load().unwrap();
+    let (a, b) = (
+        normalised(&Dump::new(&before).to_json()),
+        normalised(&Dump::new(&after).to_json()),
+    );
+    for key in a.as_object().unwrap().keys() {
+        assert_eq!(a[key], b[key], "{key} comes back the same");
+    }
+}
