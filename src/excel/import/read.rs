@@ -281,38 +281,47 @@ impl Reading<'_> {
             }
             Err(e) => return Err(self.corrupt(e)),
         };
-        let mut fast_merges = xlsx_merges(bytes);
-        let mut sheets = Vec::new();
-        for meta in book.sheets_metadata().to_vec() {
-            if meta.typ != SheetType::WorkSheet {
-                continue;
-            }
-            let merges = match fast_merges.as_mut().and_then(|m| m.remove(&meta.name)) {
-                Some(merges) => merges,
-                None => book
-                    .merge_cells_by_sheet_name(&meta.name)
-                    .map_err(|e| self.corrupt(format!("sheet \"{}\": {e}", meta.name)))?
-                    .into_iter()
-                    .map(merge)
-                    .collect(),
-            };
-            let mut sheet = SheetBuilder::new(&meta.name);
-            {
-                let mut cells = book
-                    .worksheet_cells_reader(&meta.name)
-                    .map_err(|e| self.corrupt(format!("sheet \"{}\": {e}", meta.name)))?;
-                while let Some(cell) = cells
-                    .next_cell()
-                    .map_err(|e| self.corrupt(format!("sheet \"{}\": {e}", meta.name)))?
-                {
-                    let (row, col) = cell.get_position();
-                    let value = from_data_ref(cell.get_value());
-                    self.push(&mut sheet, row, col, value)?;
+        // The merged regions are searched for on the second core while this
+        // one streams the cells: the search inflates the sheets again.
+        std::thread::scope(|scope| {
+            let fast_merges = scope.spawn(|| xlsx_merges(bytes));
+            let mut read = Vec::new();
+            for meta in book.sheets_metadata().to_vec() {
+                if meta.typ != SheetType::WorkSheet {
+                    continue;
                 }
+                let mut sheet = SheetBuilder::new(&meta.name);
+                {
+                    let mut cells = book
+                        .worksheet_cells_reader(&meta.name)
+                        .map_err(|e| self.corrupt(format!("sheet \"{}\": {e}", meta.name)))?;
+                    while let Some(cell) = cells
+                        .next_cell()
+                        .map_err(|e| self.corrupt(format!("sheet \"{}\": {e}", meta.name)))?
+                    {
+                        let (row, col) = cell.get_position();
+                        let value = from_data_ref(cell.get_value());
+                        self.push(&mut sheet, row, col, value)?;
+                    }
+                }
+                read.push((meta, sheet));
             }
-            self.finish(sheet, &meta.visible, merges, &mut sheets);
-        }
-        Ok(sheets)
+            let mut fast_merges = fast_merges.join().ok().flatten();
+            let mut sheets = Vec::new();
+            for (meta, sheet) in read {
+                let merges = match fast_merges.as_mut().and_then(|m| m.remove(&meta.name)) {
+                    Some(merges) => merges,
+                    None => book
+                        .merge_cells_by_sheet_name(&meta.name)
+                        .map_err(|e| self.corrupt(format!("sheet \"{}\": {e}", meta.name)))?
+                        .into_iter()
+                        .map(merge)
+                        .collect(),
+                };
+                self.finish(sheet, &meta.visible, merges, &mut sheets);
+            }
+            Ok(sheets)
+        })
     }
 
     /// Formats calamine reads whole: .xls, .xlsb, .ods.
