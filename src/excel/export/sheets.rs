@@ -14,7 +14,7 @@ use super::{ExportProgress, SHEETS};
 use crate::analysis::{Analysis, ProcessAnalysis};
 use crate::chart::{self, ChartKind, ChartOptions, palette};
 use crate::error::Result;
-use crate::model::{Assessment, Id, Minutes, NodeRef, Process, Status, Unit};
+use crate::model::{Assessment, CustomField, Id, Minutes, NodeRef, Process, Status, Unit};
 
 /// Rows 0–1 hold the title; the header starts at row 3.
 const HEADER: u32 = 3;
@@ -355,14 +355,7 @@ fn processes(s: &mut Sheet, ctx: &Context) -> Result<()> {
         "Processes",
         &format!("{} processes · {}", a.processes.len(), a.info.name),
     )?;
-    let mut custom: Vec<String> = Vec::new();
-    for p in &a.processes {
-        for c in &p.custom_fields {
-            if !custom.contains(&c.name) {
-                custom.push(c.name.clone());
-            }
-        }
-    }
+    let custom = custom_names(a.processes.iter().map(|p| &p.custom_fields));
     let mut names = headers(&[
         "Process ID",
         "Process",
@@ -397,11 +390,7 @@ fn processes(s: &mut Sheet, ctx: &Context) -> Result<()> {
         s.text(row, 9, &p.notes, &f.wrap)?;
         s.text(row, 10, status_label(p.status), &f.text)?;
         s.text(row, 11, &source(&p.provenance), &f.text)?;
-        for c in &p.custom_fields {
-            if let Some(i) = custom.iter().position(|n| *n == c.name) {
-                s.text(row, fixed + i as u16, &c.value, &f.wrap)?;
-            }
-        }
+        custom_cells(s, row, fixed, &custom, &p.custom_fields)?;
     }
     s.finish(
         (HEADER, HEADER),
@@ -410,6 +399,35 @@ fn processes(s: &mut Sheet, ctx: &Context) -> Result<()> {
         &[0, 3],
         &ctx.header,
     )
+}
+
+/// The custom fields' names, in the order they first appear: one column
+/// each after the fixed ones.
+fn custom_names<'a>(fields: impl Iterator<Item = &'a Vec<CustomField>>) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for c in fields.flatten() {
+        if !names.contains(&c.name) {
+            names.push(c.name.clone());
+        }
+    }
+    names
+}
+
+/// A row's custom fields under their columns, from `first`.
+fn custom_cells(
+    s: &mut Sheet,
+    row: u32,
+    first: u16,
+    names: &[String],
+    fields: &[CustomField],
+) -> Result<()> {
+    for c in fields {
+        if let Some(i) = names.iter().position(|n| *n == c.name) {
+            let wrap = &s.f.wrap;
+            s.text(row, first + i as u16, &c.value, wrap)?;
+        }
+    }
+    Ok(())
 }
 
 fn source(p: &crate::model::Provenance) -> String {
@@ -638,14 +656,7 @@ fn resources(s: &mut Sheet, ctx: &Context) -> Result<()> {
         "Resources",
         "What the processes rely on, what it can deliver and what the processes need of it",
     )?;
-    let mut custom: Vec<String> = Vec::new();
-    for r in &a.resources {
-        for c in &r.custom_fields {
-            if !custom.contains(&c.name) {
-                custom.push(c.name.clone());
-            }
-        }
-    }
+    let custom = custom_names(a.resources.iter().map(|r| &r.custom_fields));
     let mut names = headers(&[
         "Resource ID",
         "Kind",
@@ -698,11 +709,7 @@ fn resources(s: &mut Sheet, ctx: &Context) -> Result<()> {
         }
         s.text(row, 17, &r.notes, &f.wrap)?;
         s.text(row, 18, &source(&r.provenance), &f.text)?;
-        for c in &r.custom_fields {
-            if let Some(i) = custom.iter().position(|n| *n == c.name) {
-                s.text(row, fixed + i as u16, &c.value, &f.wrap)?;
-            }
-        }
+        custom_cells(s, row, fixed, &custom, &r.custom_fields)?;
     }
     s.finish(
         (HEADER, HEADER),

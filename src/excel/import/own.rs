@@ -74,6 +74,22 @@ impl<'a> Table<'a> {
         })
     }
 
+    /// The custom fields of `r`: every non-empty cell right of `last_fixed`,
+    /// named by its header.
+    fn custom_fields(&self, r: &Row, last_fixed: u32) -> Vec<CustomField> {
+        self.header
+            .iter()
+            .filter(|(c, _)| *c > last_fixed)
+            .filter_map(|(c, name)| {
+                let value = text(r, *c);
+                (!value.is_empty()).then(|| CustomField {
+                    name: name.clone(),
+                    value,
+                })
+            })
+            .collect()
+    }
+
     fn col(&self, name: &str) -> Result<u32> {
         self.columns.get(name).copied().ok_or_else(|| {
             Error::from(ImportError::Own {
@@ -242,18 +258,7 @@ pub fn import_into_new(path: &Path, workbook: &Workbook, into: &Path) -> Result<
             workaround: text(r, workaround),
             notes: text(r, notes),
             status: Status::Draft,
-            custom_fields: processes
-                .header
-                .iter()
-                .filter(|(c, _)| *c > source)
-                .filter_map(|(c, name)| {
-                    let value = text(r, *c);
-                    (!value.is_empty()).then(|| CustomField {
-                        name: name.clone(),
-                        value,
-                    })
-                })
-                .collect(),
+            custom_fields: processes.custom_fields(r, source),
         };
         let created = store.create_process(&input, &provenance("Processes", r))?;
         if let Some(old) = id_of(r, p_id) {
@@ -378,18 +383,7 @@ pub fn import_into_new(path: &Path, workbook: &Workbook, into: &Path) -> Result<
             redundancy: Redundancy::parse(&text(r, redundancy)).unwrap_or_default(),
             contractual_recovery: duration(r, contract),
             notes: text(r, notes),
-            custom_fields: resources
-                .header
-                .iter()
-                .filter(|(col, _)| *col > r_source)
-                .filter_map(|(col, name)| {
-                    let value = text(r, *col);
-                    (!value.is_empty()).then(|| CustomField {
-                        name: name.clone(),
-                        value,
-                    })
-                })
-                .collect(),
+            custom_fields: resources.custom_fields(r, r_source),
         };
         let created = store.create_resource(&input, &provenance("Resources", r))?;
         if let Some(old) = id_of(r, r_id) {
