@@ -19,7 +19,7 @@ import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { inflateRawSync } from "node:zlib";
 import { after, afterEach, before, test } from "node:test";
-import { byTestId, launch, snapshot } from "./session.mjs";
+import { answerDialog, byTestId, dialogOptions, launch, snapshot } from "./session.mjs";
 
 let app;
 before(async () => {
@@ -31,27 +31,6 @@ after(async () => {
 afterEach(async (t) => {
   if (t.passed === false || t.error) await app.browser.saveScreenshot(join(app.shots, "export-failure.png")).catch(() => {});
 });
-
-/**
- * Runs in the page: from now on the save dialog answers `path` (and its options are kept in
- * `window.__e2eSaveDialog`); every other IPC request goes to Tauri as before. True once hooked.
- */
-function answerSaveDialog(path) {
-  window.__e2eSavePath = path;
-  window.__e2eSaveDialog = null;
-  if (!window.__e2eRealFetch) {
-    const realFetch = (window.__e2eRealFetch = window.fetch);
-    const dialogUrl = window.__TAURI_INTERNALS__.convertFileSrc("plugin:dialog|save", "ipc");
-    window.fetch = function (input, init) {
-      const url = typeof input === "string" ? input : input.url;
-      if (url !== dialogUrl) return realFetch.call(this, input, init);
-      window.__e2eSaveDialog = JSON.parse(String(init?.body ?? "{}")).options ?? null;
-      const headers = { "Content-Type": "application/json", "Tauri-Response": "ok" };
-      return Promise.resolve(new Response(JSON.stringify(window.__e2eSavePath), { headers }));
-    };
-  }
-  return window.fetch !== window.__e2eRealFetch;
-}
 
 /** One file of a zip archive (as the .xlsx is), read through its central directory. */
 function zipEntry(zip, name) {
@@ -97,13 +76,13 @@ test("exports the demo's workbook where the save dialog says", async () => {
   await browser.pause(1_000);
   await snapshot(browser, join(shots, "export-screen.png"));
 
-  assert.ok(await browser.execute(answerSaveDialog, target), "the save dialog is answered from the page");
+  assert.ok(await answerDialog(browser, "save", target), "the save dialog is answered from the page");
   await byTestId(browser, "export-workbook").click();
   const saved = byTestId(browser, "export-saved");
   await saved.waitForDisplayed({ timeout: 30_000, timeoutMsg: "the workbook is saved" });
   assert.equal(await saved.getText(), `Saved to ${target}`);
 
-  const dialog = await browser.execute(() => window.__e2eSaveDialog);
+  const dialog = await dialogOptions(browser, "save");
   assert.deepEqual(
     dialog,
     {
@@ -143,7 +122,7 @@ test("exports the demo's workbook where the save dialog says", async () => {
 test("a workbook that cannot be written shows the core's message, and the button works again", async () => {
   const { browser, shots } = app;
   const target = join(shots, "export", "no such folder", "Board pack.xlsx");
-  assert.ok(await browser.execute(answerSaveDialog, target));
+  assert.ok(await answerDialog(browser, "save", target));
   await byTestId(browser, "export-workbook").click();
   const error = byTestId(browser, "export-error");
   await error.waitForDisplayed({ timeout: 30_000, timeoutMsg: "the failure is shown" });

@@ -84,3 +84,39 @@ export async function snapshot(browser, path) {
   await browser.pause(600);
   await browser.saveScreenshot(path);
 }
+
+/**
+ * Runs in the page: from now on the native `kind` dialog ("save", "open") answers `path`, and its
+ * options are kept in `window.__e2eDialogOptions[kind]`; every other IPC request goes to Tauri as
+ * before. Native dialogs cannot be driven over WebDriver, and `__TAURI_INTERNALS__.invoke` is
+ * read-only, so this wraps `fetch`, the channel Tauri's IPC uses. True once hooked.
+ */
+function answerInPage(kind, path) {
+  window.__e2eDialogAnswers = window.__e2eDialogAnswers ?? {};
+  window.__e2eDialogOptions = window.__e2eDialogOptions ?? {};
+  window.__e2eDialogAnswers[kind] = path;
+  window.__e2eDialogOptions[kind] = null;
+  if (!window.__e2eRealFetch) {
+    const realFetch = (window.__e2eRealFetch = window.fetch);
+    const urlOf = (k) => window.__TAURI_INTERNALS__.convertFileSrc(`plugin:dialog|${k}`, "ipc");
+    window.fetch = function (input, init) {
+      const url = typeof input === "string" ? input : input.url;
+      const hit = Object.keys(window.__e2eDialogAnswers).find((k) => urlOf(k) === url);
+      if (!hit) return realFetch.call(this, input, init);
+      window.__e2eDialogOptions[hit] = JSON.parse(String(init?.body ?? "{}")).options ?? null;
+      const headers = { "Content-Type": "application/json", "Tauri-Response": "ok" };
+      return Promise.resolve(new Response(JSON.stringify(window.__e2eDialogAnswers[hit]), { headers }));
+    };
+  }
+  return window.fetch !== window.__e2eRealFetch;
+}
+
+/** Makes the app's next `kind` dialog ("save", "open") answer `path`; true once hooked. */
+export function answerDialog(browser, kind, path) {
+  return browser.execute(answerInPage, kind, path);
+}
+
+/** The options the app last opened its `kind` dialog with (title, defaultPath, filters). */
+export function dialogOptions(browser, kind) {
+  return browser.execute((k) => window.__e2eDialogOptions?.[k] ?? null, kind);
+}

@@ -50,7 +50,7 @@ describe("export screen", () => {
     const nav = screen.getByTestId("nav-export") as HTMLButtonElement;
     expect(nav.disabled, "Export is built: no longer 'soon'").toBe(false);
     expect(nav.getAttribute("aria-current")).toBe("page");
-    expect((screen.getByTestId("nav-import") as HTMLButtonElement).disabled, "Import is still to come").toBe(true);
+    expect((screen.getByTestId("nav-workshop-mode") as HTMLButtonElement).disabled, "Workshop mode is still to come").toBe(true);
 
     const data = h.backend.file!.data;
     expect(screen.getByTestId("export-count-processes").textContent).toBe(String(data.processes.length));

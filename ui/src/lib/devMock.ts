@@ -25,6 +25,8 @@ export function installDevMock(params: URLSearchParams): FakeBackend {
   });
   // Export… shows its progress bar for a moment, as a real workbook takes a while.
   backend.exportStepMs = 180;
+  // …and so does Import.
+  backend.importStep = () => new Promise((resolve) => setTimeout(resolve, 250));
   backend.emit = (event, payload) => void emit(event, payload);
   const screen = params.get("screen");
   if (screen && screen !== "start") backend.openDemo();
@@ -37,7 +39,12 @@ export function installDevMock(params: URLSearchParams): FakeBackend {
         if (suggested && !suggested.endsWith(".bia")) return `${DOCUMENTS}/${suggested}`;
         return `${DOCUMENTS}/New assessment.bia`;
       }
-      if (cmd === "plugin:dialog|open") return `${DOCUMENTS}/Clients/Marlow Water BIA.bia`;
+      if (cmd === "plugin:dialog|open") {
+        // Import… asks for a spreadsheet: the Finance department's legacy BIA.
+        const filters = (args as { options?: { filters?: Array<{ extensions: string[] }> } } | undefined)?.options?.filters ?? [];
+        if (filters.some((f) => f.extensions.includes("xlsx"))) return `${DOCUMENTS}/Finance BIA 2024.xlsx`;
+        return `${DOCUMENTS}/Clients/Marlow Water BIA.bia`;
+      }
       return backend.handle(cmd, (args ?? {}) as Record<string, unknown>);
     },
     { shouldMockEvents: true },

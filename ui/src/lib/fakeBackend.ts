@@ -43,6 +43,9 @@ import { durationError, isNotApplicable, parseOptionalDuration } from "./duratio
 import { fakeAnalyzeProcess } from "./fakeAnalysis";
 import { checkChartOptions, checkChartPath, fakeChartKind, fakeChartOptions, fakeChartSvg } from "./fakeCharts";
 import { fakeExportWorkbook } from "./fakeExport";
+import { fakeApplyPlan, fakeCellContext, fakePlanImport, fakeReadWorkbook } from "./fakeImport";
+import type { ImportColumnChoice } from "./bindings/ImportColumnChoice";
+import type { ImportProgress } from "./bindings/ImportProgress";
 import { fakeDependencyAnalysis } from "./fakeDependencies";
 import { parseResourceInput, resourceOf } from "./fakeResources";
 import { applyScoreInputs, maxLevel } from "./impactGrid";
@@ -121,6 +124,12 @@ export class FakeBackend {
   revealed: string[] = [];
   /** How long each step of an export takes (0: at once; the browser preview slows it to show the progress). */
   exportStepMs = 0;
+  /** Waited for between the steps of an import (the tests hold it to cancel midway; the preview slows it down). */
+  importStep: (progress: ImportProgress) => Promise<void> = () => Promise.resolve();
+  /** `cancel_import` was called during the running import. */
+  private importCancelled = false;
+  /** Every import applied, by path, in order. */
+  imported: string[] = [];
   /** Sends an event to the UI as the shell's `app.emit` does (the harness connects it to the mocked events). */
   emit: (event: string, payload: unknown) => void = () => {};
   now: () => string = () => new Date().toISOString();
@@ -571,6 +580,36 @@ export class FakeBackend {
     return dependency;
   }
 
+  /** Plans the import of `path` against the open assessment. */
+  private planImport(path: string, choices: ImportColumnChoice[]) {
+    const d = this.store().data;
+    return fakePlanImport(path, fakeReadWorkbook(path), d, choices ?? []);
+  }
+
+  /** Applies an import as the shell does: progress events, cancellable until the commit, one undoable edit. */
+  private async applyImport(path: string, choices: ImportColumnChoice[]) {
+    this.importCancelled = false;
+    const plan = this.planImport(path, choices);
+    if (plan.processes.length === 0)
+      fail("import_empty", `${path}: nothing could be imported (no table of processes was recognised)`);
+    const total = plan.processes.length + plan.dependencies.length;
+    const step = async (stage: string, done: number) => {
+      const progress = { stage, done, total };
+      this.emit("import-progress", progress);
+      await this.importStep(progress);
+      if (this.importCancelled) fail("import_cancelled", "the import was cancelled; the assessment was not changed");
+    };
+    await step("backup", 0);
+    for (let i = 0; i < plan.processes.length; i += 1) await step("processes", i + 1);
+    for (let i = 0; i < plan.dependencies.length; i += 1) await step("dependencies", plan.processes.length + i + 1);
+    await step("commit", total);
+    const f = this.store();
+    const backup = f.path.replace(/\.bia$/i, "") + ".before-import.bia";
+    const applied = this.change(`Import “${plan.file}”`, (d) => fakeApplyPlan(d, plan, newId, this.now()));
+    this.imported.push(path);
+    return { backup, ...applied };
+  }
+
   /** Answers one `invoke`, as the Tauri shell would. */
   handle(cmd: string, args: Record<string, unknown> = {}): unknown {
     switch (cmd) {
@@ -785,6 +824,17 @@ export class FakeBackend {
           this.exported = [...this.exported.filter((e) => e !== path), path];
           return report;
         });
+      }
+      case "plan_import":
+        return this.planImport(args.path as string, args.choices as ImportColumnChoice[]);
+      case "apply_import":
+        return this.applyImport(args.path as string, args.choices as ImportColumnChoice[]);
+      case "cancel_import":
+        this.importCancelled = true;
+        return null;
+      case "import_cell_context": {
+        const path = args.path as string;
+        return fakeCellContext(path, fakeReadWorkbook(path), args.sheet as string, args.cell as string);
       }
       case "reveal_in_folder": {
         const path = args.path as string;

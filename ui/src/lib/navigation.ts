@@ -33,7 +33,7 @@ export const SECTIONS: readonly Section[] = [
   { id: "gaps", label: "Gaps", available: true, group: "assess" },
   { id: "workshop-mode", label: "Workshop mode", available: false, group: "workshop" },
   { id: "methodology", label: "Methodology", available: true, group: "setup" },
-  { id: "import", label: "Import", available: false, group: "files" },
+  { id: "import", label: "Import", available: true, group: "files" },
   { id: "export", label: "Export", available: true, group: "files" },
 ];
 

@@ -20,6 +20,8 @@ import type { Strength } from "./bindings/Strength";
 import type { Unit } from "./bindings/Unit";
 import { chooseAssessmentToOpen, chooseNewAssessmentPath } from "./fileDialogs";
 import type { SectionId } from "./navigation";
+import { chooseSpreadsheetPath, droppedSpreadsheet } from "./spreadsheetFiles";
+import { SpreadsheetImport } from "./spreadsheetImport.svelte";
 import { WorkbookExport } from "./workbookExport.svelte";
 
 const NO_HISTORY: History = { undo: null, redo: null };
@@ -65,6 +67,8 @@ export class Workspace {
   objectivesToOpen = $state<Id | null>(null);
   /** The export of the executive workbook: under way, or how the last one ended (kept while moving between screens). */
   readonly workbook = new WorkbookExport();
+  /** The import of a legacy spreadsheet: the file previewed, its plan, the import under way or how it ended. */
+  readonly spreadsheet = new SpreadsheetImport();
 
   history: History = $derived(this.session?.history ?? NO_HISTORY);
   private historyBusy = false;
@@ -101,6 +105,7 @@ export class Workspace {
     this.error = null;
     this.section = "dashboard";
     this.workbook.reset();
+    this.spreadsheet.reset();
     await this.reloadData();
   }
 
@@ -228,6 +233,48 @@ export class Workspace {
     await this.workbook.start(this.session.info.name);
   }
 
+  /** File › Import Spreadsheet… and the Import screen's button: shows the Import screen, asks which file, previews it. */
+  async chooseSpreadsheet(): Promise<void> {
+    if (!this.session) {
+      this.error = { code: "no_assessment", message: "Open or create an assessment first, then import the spreadsheet into it.", details: null };
+      return;
+    }
+    this.section = "import";
+    if (this.spreadsheet.applying) return;
+    try {
+      const path = await chooseSpreadsheetPath();
+      if (path) await this.spreadsheet.preview(path);
+    } catch (e) {
+      this.spreadsheet.planError = asApiError(e);
+    }
+  }
+
+  /** Files dropped on the window: the Import screen previews the first spreadsheet, or says why it takes none. */
+  async dropFiles(paths: readonly string[]): Promise<void> {
+    if (!this.session) {
+      this.error = { code: "no_assessment", message: "Open or create an assessment first, then drop the spreadsheet on the window to import it.", details: null };
+      return;
+    }
+    this.section = "import";
+    if (this.spreadsheet.applying) return;
+    const dropped = droppedSpreadsheet(paths);
+    if (dropped.ok) await this.spreadsheet.preview(dropped.path, dropped.note);
+    else this.spreadsheet.refuse(dropped.message);
+  }
+
+  /** Imports the previewed spreadsheet; once done, re-reads everything it may have added, so undo takes it back as one. */
+  async importSpreadsheet(): Promise<void> {
+    const outcome = await this.spreadsheet.apply();
+    if (!outcome?.ok) return;
+    try {
+      await this.reloadData();
+      this.setHistory(await api.history());
+      this.revision += 1;
+    } catch (e) {
+      this.error = asApiError(e);
+    }
+  }
+
   setHistory(history: History): void {
     if (this.session) this.session = { ...this.session, history };
   }
@@ -322,6 +369,7 @@ export class Workspace {
     this.dependenciesProcessId = null;
     this.charts = { ...DEFAULT_CHART_CHOICES };
     this.workbook.reset();
+    this.spreadsheet.reset();
     this.error = null;
     await this.loadRecent();
   }
