@@ -485,6 +485,7 @@ fn impact(s: &mut Sheet, ctx: &Context) -> Result<()> {
         "MTPD (derived)",
         "MTPD (derived, minutes)",
         "Impact rationale",
+        "Score notes",
     ]));
     for c in 0..first_cell {
         s.ws.write_string_with_format(band, c, "", &f.band)
@@ -514,6 +515,7 @@ fn impact(s: &mut Sheet, ctx: &Context) -> Result<()> {
             s.text(row, mtpd_col + 2, t, &f.wrap)?;
         }
     }
+    let mut notes: std::collections::BTreeMap<u32, Vec<String>> = Default::default();
     for score in &a.scores {
         let (Some(&row), Some(&col)) = (
             rows.get(&score.process_id),
@@ -527,7 +529,16 @@ fn impact(s: &mut Sheet, ctx: &Context) -> Result<()> {
         if !score.note.is_empty() {
             let note = Note::new(&score.note).set_author("BIA Workbench");
             s.ws.insert_note(row, col, &note).map_err(xlsx)?;
+            notes
+                .entry(row)
+                .or_default()
+                .push(score_note_line(m, score));
         }
+    }
+    // The notes again as text, one "Category @ horizon: note" per line:
+    // readable in print, and read back by import (cell notes are not).
+    for (row, lines) in notes {
+        s.text(row, mtpd_col + 3, &lines.join("\n"), &f.wrap)?;
     }
     let last_row = head + a.processes.len() as u32;
     // The methodology's palette, one rule per level.
@@ -560,6 +571,21 @@ fn impact(s: &mut Sheet, ctx: &Context) -> Result<()> {
     }
     s.ws.set_freeze_panes(head + 1, first_cell).map_err(xlsx)?;
     Ok(())
+}
+
+/// "Financial @ 1 d: ≈ £250 k lost revenue".
+fn score_note_line(m: &crate::model::Methodology, score: &crate::model::Score) -> String {
+    let category = m
+        .categories
+        .iter()
+        .find(|c| c.id == score.category_id)
+        .map_or("", |c| c.name.as_str());
+    let horizon = m
+        .horizons
+        .iter()
+        .find(|h| h.id == score.horizon_id)
+        .map_or("", |h| h.label.as_str());
+    format!("{category} @ {horizon}: {}", score.note.replace('\n', " "))
 }
 
 fn rgb(c: plotters::style::RGBColor) -> u32 {

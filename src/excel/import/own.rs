@@ -315,6 +315,7 @@ pub fn import_into_new(path: &Path, workbook: &Workbook, into: &Path) -> Result<
     let impact = Table::new(workbook, "Impact", HEADER + 1)?;
     let band = row(impact.sheet, HEADER);
     let (i_id, rationale) = (impact.col("Process ID")?, impact.col("Impact rationale")?);
+    let score_notes = impact.col("Score notes").ok();
     let mut cells: Vec<(u32, Id, Id)> = Vec::new();
     let mut category = String::new();
     for (c, horizon) in &impact.header {
@@ -334,7 +335,7 @@ pub fn import_into_new(path: &Path, workbook: &Workbook, into: &Path) -> Result<
         let Some(process) = id_of(r, i_id).and_then(|old| ids.get(&old).copied()) else {
             continue;
         };
-        let scores: Vec<ScoreInput> = cells
+        let mut scores: Vec<ScoreInput> = cells
             .iter()
             .filter_map(|(c, category_id, horizon_id)| {
                 Some(ScoreInput {
@@ -345,6 +346,33 @@ pub fn import_into_new(path: &Path, workbook: &Workbook, into: &Path) -> Result<
                 })
             })
             .collect();
+        // "Category @ horizon: note", one per line.
+        for line in score_notes.map(|c| text(r, c)).unwrap_or_default().lines() {
+            let Some((cell, note)) = line.split_once(": ") else {
+                continue;
+            };
+            let Some((category, horizon)) = cell.rsplit_once(" @ ") else {
+                continue;
+            };
+            let (Some(cat), Some(hor)) = (
+                m.categories.iter().find(|x| x.name == category),
+                m.horizons.iter().find(|h| h.label == horizon),
+            ) else {
+                continue;
+            };
+            match scores
+                .iter_mut()
+                .find(|s| s.category_id == cat.id && s.horizon_id == hor.id)
+            {
+                Some(score) => score.note = Some(note.to_string()),
+                None => scores.push(ScoreInput {
+                    category_id: cat.id,
+                    horizon_id: hor.id,
+                    severity: None,
+                    note: Some(note.to_string()),
+                }),
+            }
+        }
         if !scores.is_empty() {
             out.scores += scores.len();
             store.set_scores(process, &scores, &provenance("Impact", r))?;
