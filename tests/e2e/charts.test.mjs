@@ -4,20 +4,11 @@
 // a new dependency, and opens large on Enter and closes on Escape.
 
 import assert from "node:assert/strict";
-import { after, afterEach, before, test } from "node:test";
+import { test } from "node:test";
 import { join } from "node:path";
-import { byTestId, launch, snapshot } from "./session.mjs";
+import { byTestId, snapshot, useApp } from "./session.mjs";
 
-let app;
-before(async () => {
-  app = await launch();
-});
-after(async () => {
-  await app?.stop();
-});
-afterEach(async (t) => {
-  if (t.passed === false || t.error) await app.browser.saveScreenshot(join(app.shots, "charts-failure.png")).catch(() => {});
-});
+const session = useApp("charts");
 
 /** The SVG behind a chart image (a data URL the core's SVG was put in), once it has drawn. */
 function chartSvg(browser, testid) {
@@ -40,7 +31,7 @@ async function waitForChart(browser, testid, text, message) {
 }
 
 test("the dependency chart follows the process and opens large", async () => {
-  const { browser, shots } = app;
+  const { browser, shots } = session.app;
   await byTestId(browser, "start-screen").waitForDisplayed({ timeout: 30_000 });
   await byTestId(browser, "open-demo").click();
   await byTestId(browser, "app-shell").waitForDisplayed({ timeout: 15_000 });

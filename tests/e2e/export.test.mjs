@@ -18,19 +18,10 @@ import assert from "node:assert/strict";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { inflateRawSync } from "node:zlib";
-import { after, afterEach, before, test } from "node:test";
-import { answerDialog, byTestId, dialogOptions, launch, snapshot } from "./session.mjs";
+import { test } from "node:test";
+import { answerDialog, byTestId, dialogOptions, snapshot, useApp } from "./session.mjs";
 
-let app;
-before(async () => {
-  app = await launch();
-});
-after(async () => {
-  await app?.stop();
-});
-afterEach(async (t) => {
-  if (t.passed === false || t.error) await app.browser.saveScreenshot(join(app.shots, "export-failure.png")).catch(() => {});
-});
+const session = useApp("export");
 
 /** One file of a zip archive (as the .xlsx is), read through its central directory. */
 function zipEntry(zip, name) {
@@ -55,7 +46,7 @@ function zipEntry(zip, name) {
 }
 
 test("exports the demo's workbook where the save dialog says", async () => {
-  const { browser, shots } = app;
+  const { browser, shots } = session.app;
   const folder = join(shots, "export");
   mkdirSync(folder, { recursive: true });
   const target = join(folder, "Harbourline Logistics — BIA 2026.xlsx");
@@ -120,7 +111,7 @@ test("exports the demo's workbook where the save dialog says", async () => {
 });
 
 test("a workbook that cannot be written shows the core's message, and the button works again", async () => {
-  const { browser, shots } = app;
+  const { browser, shots } = session.app;
   const target = join(shots, "export", "no such folder", "Board pack.xlsx");
   assert.ok(await answerDialog(browser, "save", target));
   await byTestId(browser, "export-workbook").click();

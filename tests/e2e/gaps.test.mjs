@@ -5,20 +5,11 @@
 // can be restored.
 
 import assert from "node:assert/strict";
-import { after, afterEach, before, test } from "node:test";
+import { test } from "node:test";
 import { join } from "node:path";
-import { byTestId, launch, snapshot } from "./session.mjs";
+import { byTestId, snapshot, useApp } from "./session.mjs";
 
-let app;
-before(async () => {
-  app = await launch();
-});
-after(async () => {
-  await app?.stop();
-});
-afterEach(async (t) => {
-  if (t.passed === false || t.error) await app.browser.saveScreenshot(join(app.shots, "gaps-failure.png")).catch(() => {});
-});
+const session = useApp("gaps");
 
 const NEW_RESOURCE = "Payslip portal";
 
@@ -29,7 +20,7 @@ function gapSubjects(browser) {
 }
 
 test("add a dependency and see the new gap", async () => {
-  const { browser, shots } = app;
+  const { browser, shots } = session.app;
   await byTestId(browser, "start-screen").waitForDisplayed({ timeout: 30_000 });
   await byTestId(browser, "open-demo").click();
   await byTestId(browser, "app-shell").waitForDisplayed({ timeout: 15_000 });

@@ -4,20 +4,11 @@
 // the process its tier, and the change lands in the decision history.
 
 import assert from "node:assert/strict";
-import { after, afterEach, before, test } from "node:test";
+import { test } from "node:test";
 import { join } from "node:path";
-import { byTestId, launch, snapshot } from "./session.mjs";
+import { byTestId, snapshot, useApp } from "./session.mjs";
 
-let app;
-before(async () => {
-  app = await launch();
-});
-after(async () => {
-  await app?.stop();
-});
-afterEach(async (t) => {
-  if (t.passed === false || t.error) await app.browser.saveScreenshot(join(app.shots, "impact-failure.png")).catch(() => {});
-});
+const session = useApp("impact");
 
 const PROCESS = "Complaints handling";
 const textOf = (element) => element.getProperty("textContent");
@@ -44,7 +35,7 @@ async function waitForText(browser, id, pattern, message) {
 }
 
 test("score with the keyboard, see the MTPD, agree an RTO", async () => {
-  const { browser, shots } = app;
+  const { browser, shots } = session.app;
   await byTestId(browser, "start-screen").waitForDisplayed({ timeout: 30_000 });
   await byTestId(browser, "open-demo").click();
   await byTestId(browser, "app-shell").waitForDisplayed({ timeout: 15_000 });

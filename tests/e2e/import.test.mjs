@@ -25,19 +25,10 @@
 import assert from "node:assert/strict";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, afterEach, before, test } from "node:test";
-import { answerDialog, byTestId, dialogOptions, launch, snapshot } from "./session.mjs";
+import { test } from "node:test";
+import { answerDialog, byTestId, dialogOptions, snapshot, useApp } from "./session.mjs";
 
-let app;
-before(async () => {
-  app = await launch();
-});
-after(async () => {
-  await app?.stop();
-});
-afterEach(async (t) => {
-  if (t.passed === false || t.error) await app.browser.saveScreenshot(join(app.shots, "import-failure.png")).catch(() => {});
-});
+const session = useApp("import");
 
 const PROCESSES = ["Vendor master data maintenance", "Intercompany settlements", "Expense claim processing"];
 
@@ -68,7 +59,7 @@ function fieldSelect(browser, header) {
 }
 
 test("imports a legacy BIA CSV with one mapping fixed, then undoes it", async () => {
-  const { browser, shots } = app;
+  const { browser, shots } = session.app;
   const folder = join(shots, "import");
   mkdirSync(folder, { recursive: true });
   const csv = join(folder, "Finance BIA FY2024.csv");

@@ -3,25 +3,16 @@
 // whole edit in one step.
 
 import assert from "node:assert/strict";
-import { after, afterEach, before, test } from "node:test";
+import { test } from "node:test";
 import { join } from "node:path";
-import { byTestId, launch, snapshot } from "./session.mjs";
+import { byTestId, snapshot, useApp } from "./session.mjs";
 
-let app;
-before(async () => {
-  app = await launch();
-});
-after(async () => {
-  await app?.stop();
-});
-afterEach(async (t) => {
-  if (t.passed === false || t.error) await app.browser.saveScreenshot(join(app.shots, "methodology-failure.png")).catch(() => {});
-});
+const session = useApp("methodology");
 
 const matrixText = (browser) => byTestId(browser, "severity-matrix").getProperty("textContent");
 
 test("rename and retire categories, then undo", async () => {
-  const { browser, shots } = app;
+  const { browser, shots } = session.app;
   await byTestId(browser, "start-screen").waitForDisplayed({ timeout: 30_000 });
   await byTestId(browser, "open-demo").click();
   await byTestId(browser, "app-shell").waitForDisplayed({ timeout: 15_000 });

@@ -5,22 +5,11 @@
 // it away (button and keyboard).
 
 import assert from "node:assert/strict";
-import { after, afterEach, before, test } from "node:test";
+import { test } from "node:test";
 import { join } from "node:path";
-import { byTestId, launch, snapshot } from "./session.mjs";
+import { byTestId, snapshot, useApp } from "./session.mjs";
 
-let app;
-before(async () => {
-  app = await launch();
-});
-after(async () => {
-  await app?.stop();
-});
-
-// On failure, keep a picture of what the window showed.
-afterEach(async (t) => {
-  if (t.passed === false || t.error) await app.browser.saveScreenshot(join(app.shots, "failure.png")).catch(() => {});
-});
+const session = useApp("register");
 
 const NEW_PROCESS = "Fuel card reconciliation";
 
@@ -40,7 +29,7 @@ async function waitForRows(browser, predicate, message) {
 }
 
 test("open the demo, add a process, close, reopen, undo", async () => {
-  const { browser, shots } = app;
+  const { browser, shots } = session.app;
 
   await byTestId(browser, "start-screen").waitForDisplayed({ timeout: 30_000 });
   assert.equal(await browser.getTitle(), "BIA Workbench");

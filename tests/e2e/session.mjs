@@ -10,6 +10,7 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { after, afterEach, before } from "node:test";
 import { remote } from "webdriverio";
 
 const PORT = 4444;
@@ -119,4 +120,24 @@ export function answerDialog(browser, kind, path) {
 /** The options the app last opened its `kind` dialog with (title, defaultPath, filters). */
 export function dialogOptions(browser, kind) {
   return browser.execute((k) => window.__e2eDialogOptions?.[k] ?? null, kind);
+}
+
+/**
+ * The app for one test file: started before its tests, stopped after them; a failing test
+ * leaves `<name>-failure.png` in the screenshots. `session.app` is the launched app.
+ */
+export function useApp(name) {
+  const session = { app: null };
+  before(async () => {
+    session.app = await launch();
+  });
+  after(async () => {
+    await session.app?.stop();
+  });
+  afterEach(async (t) => {
+    if (t.passed === false || t.error) {
+      await session.app?.browser.saveScreenshot(join(session.app.shots, `${name}-failure.png`)).catch(() => {});
+    }
+  });
+  return session;
 }
