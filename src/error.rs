@@ -118,6 +118,9 @@ pub enum Error {
     #[error("{}: the workbook could not be written: {message}", path.display())]
     Export { path: PathBuf, message: String },
 
+    #[error("{}: export the workbook as .xlsx", path.display())]
+    ExportFormat { path: PathBuf },
+
     #[error("nothing to undo")]
     NothingToUndo,
 
@@ -172,6 +175,7 @@ impl Error {
             Error::BadDependency(_) => "bad_dependency",
             Error::Chart(_) => "chart",
             Error::Export { .. } => "export",
+            Error::ExportFormat { .. } => "export_format",
             Error::NothingToUndo => "nothing_to_undo",
             Error::NothingToRedo => "nothing_to_redo",
             Error::Journal { .. } => "journal",

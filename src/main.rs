@@ -498,16 +498,6 @@ fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
             writeln!(out, "wrote {}", target.display()).ok();
         }
         Command::Export { file, out: target } => {
-            let is_xlsx = target
-                .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
-            if !is_xlsx {
-                return Err(bia::Error::Unknown {
-                    kind: "workbook format",
-                    name: target.display().to_string(),
-                    accepted: ".xlsx".into(),
-                });
-            }
             let store = Store::open(&file)?;
             let assessment = store.load()?;
             store.close()?;

@@ -19,16 +19,8 @@ pub fn export_workbook<R: Runtime>(
     path: String,
 ) -> ApiResult<ExportReport> {
     let path = PathBuf::from(path);
-    let is_xlsx = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
-    if !is_xlsx {
-        return Err(ApiError::new(
-            "export_format",
-            format!("{}: export the workbook as .xlsx", path.display()),
-        ));
-    }
-    // Read under the lock, write without it: other commands carry on.
+    // Read under the lock, write without it: other commands carry on. The
+    // core refuses a path that is not .xlsx.
     let assessment = state.with_store(|s| s.load())?;
     let report = bia::excel::export::export(&assessment, &path, &mut |p: ExportProgress| {
         let _ = app.emit(PROGRESS_EVENT, p);

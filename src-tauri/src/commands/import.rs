@@ -8,13 +8,10 @@ use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 
 use bia::excel::import::{
-    ColumnChoice, ImportError, Limits, Mapping, Plan, Pos, Workbook, column_letters, is_own_export,
-    plan, read_workbook,
+    CellContext, ColumnChoice, Limits, Mapping, Plan, Pos, Workbook, plan, read_workbook,
 };
 use bia::store::{Applied, Progress};
-use serde::Serialize;
 use tauri::{AppHandle, Emitter, Runtime, State};
-use ts_rs::TS;
 
 use crate::error::{ApiError, ApiResult};
 use crate::session::AppState;
@@ -26,29 +23,6 @@ pub const PROGRESS_EVENT: &str = "import-progress";
 pub struct PendingImport {
     path: PathBuf,
     workbook: Workbook,
-}
-
-/// The cells around one cell of the workbook, for "show me the cell".
-#[derive(Debug, Serialize, TS)]
-#[ts(export)]
-pub struct CellContext {
-    pub sheet: String,
-    /// `B7`.
-    pub cell: String,
-    /// Column letters, left to right.
-    pub columns: Vec<String>,
-    /// Row numbers as Excel shows them, with the cells' text.
-    pub rows: Vec<ContextRow>,
-    /// Where the cell is in `rows` and `columns`.
-    pub focus_row: usize,
-    pub focus_column: usize,
-}
-
-#[derive(Debug, Serialize, TS)]
-#[ts(export)]
-pub struct ContextRow {
-    pub number: u32,
-    pub cells: Vec<String>,
 }
 
 /// Runs `f` on the workbook at `path`, reading it unless it is the one
@@ -75,20 +49,12 @@ fn with_workbook<T>(
     f(&p.path, &p.workbook)
 }
 
-/// Plans `workbook` against `current`. This program's own export goes back
-/// exactly only into a new file (`bia import`), never merged here.
 fn plan_of(
     path: &std::path::Path,
     workbook: &Workbook,
     current: &bia::model::Assessment,
     mapping: &Mapping,
 ) -> ApiResult<Plan> {
-    if is_own_export(workbook) {
-        return Err(bia::Error::from(ImportError::OwnIntoExisting {
-            path: path.to_path_buf(),
-        })
-        .into());
-    }
     Ok(plan(path, workbook, current, mapping).map_err(bia::Error::from)?)
 }
 
@@ -163,7 +129,6 @@ pub fn import_cell_context(
     sheet: String,
     cell: Pos,
 ) -> ApiResult<CellContext> {
-    const AROUND: u32 = 3;
     with_workbook(&state, &path, |_, workbook| {
         let found = workbook
             .sheets
@@ -175,34 +140,6 @@ pub fn import_cell_context(
                     format!("{path}: no sheet named \"{sheet}\""),
                 )
             })?;
-        let (rows, cols) = (
-            cell.row.saturating_sub(AROUND)..=cell.row + AROUND,
-            cell.col.saturating_sub(AROUND)..=cell.col + AROUND,
-        );
-        let context_rows = rows
-            .clone()
-            .map(|r| ContextRow {
-                number: r + 1,
-                cells: cols
-                    .clone()
-                    .map(|c| {
-                        found
-                            .rows
-                            .iter()
-                            .find(|row| row.index == r)
-                            .and_then(|row| row.get(c))
-                            .map_or_else(String::new, |v| v.display())
-                    })
-                    .collect(),
-            })
-            .collect();
-        Ok(CellContext {
-            sheet: found.name.clone(),
-            cell: cell.a1(),
-            columns: cols.clone().map(column_letters).collect(),
-            rows: context_rows,
-            focus_row: (cell.row - rows.start()) as usize,
-            focus_column: (cell.col - cols.start()) as usize,
-        })
+        Ok(found.context(cell, 3))
     })
 }

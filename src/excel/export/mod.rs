@@ -71,6 +71,14 @@ pub fn export(
     path: &Path,
     progress: &mut dyn FnMut(ExportProgress),
 ) -> Result<ExportReport> {
+    let is_xlsx = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+    if !is_xlsx {
+        return Err(Error::ExportFormat {
+            path: path.to_path_buf(),
+        });
+    }
     let failed = |message: String| Error::Export {
         path: path.to_path_buf(),
         message,

@@ -185,6 +185,59 @@ impl Sheet {
     pub fn cell_count(&self) -> usize {
         self.rows.iter().map(|r| r.cells.len()).sum()
     }
+
+    /// The cells `around` rows and columns either side of `at`, as a reader
+    /// sees them: for "show me the cell" beside an issue.
+    pub fn context(&self, at: Pos, around: u32) -> CellContext {
+        let rows = at.row.saturating_sub(around)..=at.row + around;
+        let cols = at.col.saturating_sub(around)..=at.col + around;
+        CellContext {
+            sheet: self.name.clone(),
+            cell: at.a1(),
+            columns: cols.clone().map(column_letters).collect(),
+            rows: rows
+                .clone()
+                .map(|r| ContextRow {
+                    number: r + 1,
+                    cells: cols
+                        .clone()
+                        .map(|c| {
+                            self.rows
+                                .binary_search_by_key(&r, |row| row.index)
+                                .ok()
+                                .and_then(|i| self.rows[i].get(c))
+                                .map_or_else(String::new, Value::display)
+                        })
+                        .collect(),
+                })
+                .collect(),
+            focus_row: (at.row - rows.start()) as usize,
+            focus_column: (at.col - cols.start()) as usize,
+        }
+    }
+}
+
+/// The cells around one cell of a sheet.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct CellContext {
+    pub sheet: String,
+    /// `B7`.
+    pub cell: String,
+    /// Column letters, left to right.
+    pub columns: Vec<String>,
+    /// Row numbers as Excel shows them, with the cells' text.
+    pub rows: Vec<ContextRow>,
+    /// Where the cell is in `rows` and `columns`.
+    pub focus_row: usize,
+    pub focus_column: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ContextRow {
+    pub number: u32,
+    pub cells: Vec<String>,
 }
 
 /// A whole spreadsheet file, read.

@@ -29,8 +29,8 @@ mod values;
 
 pub use error::ImportError;
 pub use grid::{
-    Format, Issue, Level, Merge, Pos, Row, Sheet, Value, Workbook, address, column_letters,
-    quote_sheet,
+    CellContext, ContextRow, Format, Issue, Level, Merge, Pos, Row, Sheet, Value, Workbook,
+    address, column_letters, quote_sheet,
 };
 pub use mapping::{
     ColumnChoice, Field, FieldOption, MappingFile, Match, Source, SynonymFile, Synonyms,

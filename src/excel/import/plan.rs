@@ -391,6 +391,13 @@ pub fn plan(
     current: &Assessment,
     mapping: &Mapping,
 ) -> Result<Plan, ImportError> {
+    // This program's own workbook goes back exactly into a new file
+    // (`import_workbook`); it is never guessed at and merged.
+    if super::own::is_own_export(workbook) {
+        return Err(ImportError::OwnIntoExisting {
+            path: path.to_path_buf(),
+        });
+    }
     let own: Vec<String> = current
         .methodology
         .categories

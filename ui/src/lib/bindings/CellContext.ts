@@ -2,7 +2,7 @@
 import type { ContextRow } from "./ContextRow";
 
 /**
- * The cells around one cell of the workbook, for "show me the cell".
+ * The cells around one cell of a sheet.
  */
 export type CellContext = { sheet: string, 
 /**
