@@ -1,0 +1,625 @@
+//! The import plan: what applying a workbook would create or change in an
+//! assessment — units, processes (with custom fields, objectives and
+//! impact scores), resources, dependencies — and every doubt, each with
+//! its `Sheet!A1` address. Built from a [`Workbook`] and a snapshot of the
+//! assessment; writes nothing (the store applies a plan in one
+//! transaction).
+//!
+//! Rules that keep an import faithful:
+//! - the same process twice (same name, compared as `name_key`) is merged
+//!   into one, with a warning; never doubled;
+//! - a process already in the assessment is matched by its id column (a
+//!   custom field of the same header and value) or by name, and updated;
+//!   a value typed in a workshop is never overwritten: it is kept and an
+//!   issue shows both values. A value the last import set, and nobody
+//!   changed since, is updated (recorded in [`Provenance`]'s values);
+//! - every column that means nothing known becomes a custom field;
+//! - every imported value records its file, sheet and cell.
+
+use std::path::Path;
+use std::rc::Rc;
+
+use rustc_hash::{FxHashMap, FxHashSet};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::model::duration::{Bound, Spoken};
+use crate::model::{
+    Assessment, CustomField, Id, ImportedValue, Minutes, Objectives, Process, ProcessInput,
+    Provenance, ResourceKind, clean_name, name_key,
+};
+
+mod finish;
+mod rows;
+
+use super::error::ImportError;
+use super::grid::{Format, Issue, Level, Pos, Sheet, Value, Workbook, address, column_letters};
+use super::mapping::{ColumnChoice, Field, MappingFile, Source, Synonyms};
+use super::table::{Column, Table, find_tables};
+use super::values::{duration_cell, severity_cell, split_list, split_list_keyed};
+
+/// How columns are read: the synonym table (shipped, plus the user's) and
+/// the columns the user pinned.
+#[derive(Clone, Debug)]
+pub struct Mapping {
+    pub synonyms: Synonyms,
+    pub choices: Vec<ColumnChoice>,
+}
+
+impl Default for Mapping {
+    fn default() -> Mapping {
+        Mapping {
+            synonyms: Synonyms::shipped(),
+            choices: Vec::new(),
+        }
+    }
+}
+
+impl Mapping {
+    /// The shipped table extended by a mapping file (TOML, or JSON by its
+    /// `.json` extension).
+    pub fn from_file(path: &Path) -> Result<Mapping, ImportError> {
+        let bad = |reason: String| ImportError::Mapping {
+            path: path.to_path_buf(),
+            reason,
+        };
+        let text = std::fs::read_to_string(path).map_err(|e| bad(e.to_string()))?;
+        let json = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+        let file = MappingFile::parse(&text, json).map_err(bad)?;
+        let mut mapping = Mapping::default();
+        mapping.synonyms.extend(&file.synonyms).map_err(bad)?;
+        mapping.choices = file.choices().map_err(bad)?;
+        Ok(mapping)
+    }
+}
+
+/// What will happen to a process.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export, rename = "ImportAction")]
+pub enum Action {
+    Create,
+    Update,
+    /// Already in the assessment as the workbook says (or locked).
+    Unchanged,
+}
+
+/// A value that changes on a process already in the assessment.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export, rename = "ImportChange")]
+pub struct Change {
+    pub field: String,
+    pub old: String,
+    pub new: String,
+    pub address: String,
+}
+
+/// Objectives read from a row; durations keep what the text said (both
+/// bounds of a range); the lower bound is what is stored.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export, rename = "ImportObjectives")]
+pub struct PlannedObjectives {
+    pub mtpd: Option<Spoken>,
+    pub rto: Option<Spoken>,
+    pub rpo: Option<Spoken>,
+    /// The workbook says "N/A" for the RPO.
+    pub rpo_not_applicable: bool,
+    pub wrt: Option<Spoken>,
+    pub mbco_percent: Option<u8>,
+    /// Kept from the assessment: rationale, who agreed, when.
+    pub rationale: String,
+    pub agreed_by: String,
+    pub agreed_on: String,
+    pub mtpd_override_reason: String,
+    pub provenance: Provenance,
+}
+
+/// One impact score to set.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export, rename = "ImportScore")]
+pub struct PlannedScore {
+    pub category_id: Id,
+    pub horizon_id: Id,
+    pub severity: u8,
+    /// The sheet, when not the process's own ([`PlannedProcess::provenance`]).
+    pub sheet: Option<String>,
+    /// `F6` (written so in JSON).
+    #[ts(type = "string")]
+    pub cell: Pos,
+    /// What the row said besides the severity (tables of one row per impact).
+    #[serde(default)]
+    pub note: String,
+}
+
+/// A process to create or update.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export, rename = "ImportProcess")]
+pub struct PlannedProcess {
+    pub action: Action,
+    pub existing: Option<Id>,
+    /// The unit's name; created when the assessment has none by that name.
+    pub unit: Option<String>,
+    /// The process as it will be stored (`unit_id` is set on commit).
+    pub input: ProcessInput,
+    pub provenance: Provenance,
+    /// `None`: objectives are left as they are.
+    pub objectives: Option<PlannedObjectives>,
+    pub scores: Vec<PlannedScore>,
+    /// For a process already there: what changes.
+    pub changes: Vec<Change>,
+    /// `Sheet!A5` of each row the process was read from.
+    pub rows: Vec<String>,
+}
+
+/// A resource to create (or found in the assessment).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export, rename = "ImportResource")]
+pub struct PlannedResource {
+    pub kind: ResourceKind,
+    pub name: String,
+    pub existing: Option<Id>,
+    pub provenance: Provenance,
+}
+
+/// What a dependency points at.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+#[ts(export, rename = "ImportDependencyTarget")]
+pub enum Target {
+    Resource {
+        resource: ResourceKind,
+        name: String,
+    },
+    Process {
+        name: String,
+    },
+}
+
+/// A dependency to record: `process` relies on `target`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export, rename = "ImportDependency")]
+pub struct PlannedDependency {
+    pub process: String,
+    pub target: Target,
+    /// Where it was read, stored as the dependency's note.
+    pub note: String,
+}
+
+/// How a column was read, for the preview's mapping dropdowns.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export, rename = "ImportColumn")]
+pub struct PlannedColumn {
+    /// `F`.
+    pub column: String,
+    pub header: String,
+    pub band: Option<String>,
+    pub field: Field,
+    pub source: Source,
+    /// Minutes per unit the header states.
+    pub unit: Option<u32>,
+}
+
+/// The table found on one sheet.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export, rename = "ImportTable")]
+pub struct PlannedTable {
+    pub sheet: String,
+    /// 1-based, as Excel numbers rows.
+    pub header_row: u32,
+    pub band_row: Option<u32>,
+    /// Rows holding a process.
+    pub rows: usize,
+    pub columns: Vec<PlannedColumn>,
+}
+
+/// A column kept as a custom field because nothing known was recognised.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export, rename = "ImportUnmappedColumn")]
+pub struct Unmapped {
+    pub sheet: String,
+    pub column: String,
+    pub header: String,
+}
+
+/// How many of each thing the plan holds.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export, rename = "ImportCounts")]
+pub struct Counts {
+    pub processes_new: usize,
+    pub processes_updated: usize,
+    pub processes_unchanged: usize,
+    pub units_new: usize,
+    pub resources_new: usize,
+    pub dependencies_new: usize,
+    pub scores: usize,
+    pub objectives: usize,
+    pub custom_fields: usize,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+/// Everything an import would do, and every doubt.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export, rename = "ImportPlan")]
+pub struct Plan {
+    pub file: String,
+    pub format: Format,
+    pub tables: Vec<PlannedTable>,
+    /// Units to create.
+    pub units: Vec<String>,
+    pub processes: Vec<PlannedProcess>,
+    pub resources: Vec<PlannedResource>,
+    pub dependencies: Vec<PlannedDependency>,
+    pub unmapped: Vec<Unmapped>,
+    pub issues: Vec<Issue>,
+    pub counts: Counts,
+}
+
+impl PlannedProcess {
+    /// Where a planned score was read.
+    pub fn score_provenance(&self, score: &PlannedScore) -> Provenance {
+        let (file, sheet) = match &self.provenance {
+            Provenance::Imported { file, sheet, .. } => (file.clone(), sheet.clone()),
+            _ => (String::new(), String::new()),
+        };
+        Provenance::Imported {
+            file,
+            sheet: score.sheet.clone().unwrap_or(sheet),
+            cell: score.cell.a1(),
+            values: Vec::new(),
+        }
+    }
+}
+
+impl Plan {
+    /// Whether applying the plan would change anything.
+    pub fn is_empty(&self) -> bool {
+        let c = &self.counts;
+        c.processes_new + c.processes_updated + c.units_new + c.resources_new + c.dependencies_new
+            == 0
+    }
+}
+
+/// A severity as read from a cell: the level (`None`: not scored) and the
+/// notes to show, or why it cannot be read. Cheap to copy from the cache.
+type SeverityRead = Result<(Option<u8>, Rc<[String]>), Rc<str>>;
+
+/// What one column contributes to a process.
+#[derive(Clone, Debug)]
+enum Role {
+    Process,
+    Unit,
+    Text(&'static str),
+    MinimumStaff,
+    Duration(&'static str),
+    Mbco,
+    Score {
+        category: Id,
+        horizon: Id,
+    },
+    Dependency(Option<ResourceKind>),
+    Custom(String),
+    Ignore,
+    /// Tables of one row per impact.
+    TimePoint {
+        seconds: bool,
+    },
+    Severity,
+    Categories,
+    /// A column of such a table that is not the process's: it annotates
+    /// the row's scores (their note).
+    Note(String),
+}
+
+/// Whether a table has one row per impact (time point, severity) rather
+/// than one row per process.
+fn is_impact_rows(table: &Table) -> bool {
+    table
+        .columns
+        .iter()
+        .any(|c| matches!(c.field, Field::TimePoint | Field::TimePointSeconds))
+        && table.columns.iter().any(|c| c.field == Field::Severity)
+}
+
+/// What one row of a table of one row per impact said.
+#[derive(Debug, Default)]
+struct ImpactRow {
+    time: Option<(Minutes, Pos)>,
+    severity: Option<(u8, Pos)>,
+    categories: Vec<String>,
+    categories_at: Option<Pos>,
+    note: Vec<String>,
+}
+
+/// A value with where it was read.
+#[derive(Clone, Debug)]
+struct Cell<T> {
+    value: T,
+    sheet: Rc<str>,
+    pos: Pos,
+}
+
+fn mk<T>(sheet: &Rc<str>, pos: Pos, value: T) -> Cell<T> {
+    Cell {
+        value,
+        sheet: Rc::clone(sheet),
+        pos,
+    }
+}
+
+impl<T> Cell<T> {
+    fn address(&self) -> String {
+        address(&self.sheet, self.pos)
+    }
+}
+
+/// A process as read from its rows, before it meets the assessment.
+#[derive(Debug, Default)]
+struct Draft {
+    name: Option<Cell<String>>,
+    unit: Option<Cell<String>>,
+    /// owner, description, peak_periods, workaround, notes, minimum_staff.
+    texts: Vec<(&'static str, Cell<String>)>,
+    custom: Vec<(String, Cell<String>)>,
+    /// `name_key` of each custom field's name, in the same order.
+    custom_keys: Vec<String>,
+    durations: Vec<(&'static str, Cell<Option<Spoken>>)>,
+    rpo_not_applicable: Option<Cell<bool>>,
+    mbco: Option<Cell<u8>>,
+    /// In the order read (a row's columns left to right).
+    scores: Vec<((Id, Id), Cell<u8>)>,
+    dependencies: Vec<(Target, Cell<()>)>,
+    /// Notes of scores read from tables of one row per impact.
+    score_notes: FxHashMap<(Id, Id), String>,
+    rows: Vec<String>,
+}
+
+/// Reads a workbook file and plans its import into `current`.
+pub fn plan_file(
+    path: &Path,
+    current: &Assessment,
+    mapping: &Mapping,
+    limits: &super::Limits,
+) -> Result<Plan, ImportError> {
+    let workbook = super::read_workbook(path, limits)?;
+    plan(path, &workbook, current, mapping)
+}
+
+/// Plans the import of `workbook` (read from `path`) into `current`.
+pub fn plan(
+    path: &Path,
+    workbook: &Workbook,
+    current: &Assessment,
+    mapping: &Mapping,
+) -> Result<Plan, ImportError> {
+    // This program's own workbook goes back exactly into a new file
+    // (`import_workbook`); it is never guessed at and merged.
+    if super::own::is_own_export(workbook) {
+        return Err(ImportError::OwnIntoExisting {
+            path: path.to_path_buf(),
+        });
+    }
+    let own: Vec<String> = current
+        .methodology
+        .categories
+        .iter()
+        .map(|c| c.name.clone())
+        .collect();
+    let mut issues = workbook.issues.clone();
+    let tables = find_tables(
+        &workbook.sheets,
+        &mapping.synonyms,
+        &mapping.choices,
+        &own,
+        &mut issues,
+    );
+    if tables.iter().all(|t| t.rows.is_empty()) {
+        let detail = if tables.is_empty() {
+            format!(
+                "looked at the first {} rows of {} sheet(s)",
+                super::table::HEADER_SEARCH,
+                workbook.sheets.len()
+            )
+        } else {
+            "the table has a header but no row names a process".to_string()
+        };
+        return Err(ImportError::NoTable {
+            path: path.to_path_buf(),
+            detail,
+        });
+    }
+    let mut planner = Planner {
+        synonyms: &mapping.synonyms,
+        file: workbook.file.clone(),
+        format: workbook.format,
+        current,
+        issues,
+        drafts: Vec::new(),
+        by_key: FxHashMap::default(),
+        unmapped: Vec::new(),
+        resource_names: FxHashMap::default(),
+        severities: FxHashMap::default(),
+        repeated: FxHashMap::default(),
+    };
+    // One sheet per department: with two or more tables of processes (not
+    // of impact rows), a table without a unit column takes its sheet's name.
+    let per_sheet_units = tables.iter().filter(|t| !is_impact_rows(t)).count() > 1;
+    let mut planned_tables = Vec::new();
+    for table in &tables {
+        let sheet = &workbook.sheets[table.sheet];
+        let roles = planner.roles(table);
+        let sheet_unit = per_sheet_units && !is_impact_rows(table);
+        planner.read_rows(sheet, table, &roles, sheet_unit);
+        planned_tables.push(PlannedTable {
+            sheet: table.sheet_name.clone(),
+            header_row: table.header_row + 1,
+            band_row: table.band_row.map(|r| r + 1),
+            rows: table.rows.len(),
+            columns: table
+                .columns
+                .iter()
+                .map(|c| PlannedColumn {
+                    column: column_letters(c.col),
+                    header: c.header.clone(),
+                    band: c.band.clone(),
+                    field: c.field.clone(),
+                    source: c.source,
+                    unit: c.unit,
+                })
+                .collect(),
+        });
+    }
+    Ok(planner.finish(planned_tables))
+}
+
+struct Planner<'a> {
+    synonyms: &'a Synonyms,
+    file: String,
+    format: Format,
+    current: &'a Assessment,
+    issues: Vec<Issue>,
+    drafts: Vec<Draft>,
+    by_key: FxHashMap<String, usize>,
+    unmapped: Vec<Unmapped>,
+    /// (kind, name_key) → the first spelling met in the workbook, and where.
+    resource_names: FxHashMap<(ResourceKind, String), Cell<String>>,
+    severities: FxHashMap<String, SeverityRead>,
+    /// Issue hash → (index, column) of its first occurrence.
+    repeated: FxHashMap<u64, (usize, u32)>,
+}
+
+/// A cell's text as stored in a text field: trimmed, otherwise as typed.
+fn cell_text(v: &Value) -> String {
+    match v {
+        Value::Text(t) => t.trim().to_string(),
+        other => other.display(),
+    }
+}
+
+fn text_of(v: &Value) -> String {
+    clean_name(&v.display())
+}
+
+fn change(field: &str, old: &str, new: &str, address: String) -> Change {
+    Change {
+        field: field.to_string(),
+        old: old.to_string(),
+        new: new.to_string(),
+        address,
+    }
+}
+
+fn describe_objectives(o: &PlannedObjectives) -> String {
+    let mut parts = Vec::new();
+    for (label, v) in [
+        ("MTPD", o.mtpd),
+        ("RTO", o.rto),
+        ("RPO", o.rpo),
+        ("WRT", o.wrt),
+    ] {
+        if let Some(s) = v {
+            parts.push(format!("{label} {}", s.minutes));
+        }
+    }
+    if o.rpo_not_applicable {
+        parts.push("RPO n/a".into());
+    }
+    if let Some(p) = o.mbco_percent {
+        parts.push(format!("MBCO {p} %"));
+    }
+    parts.join(", ")
+}
+
+fn show_spoken(s: Option<Spoken>) -> String {
+    s.map(|s| s.minutes.to_string())
+        .unwrap_or_else(|| "not set".into())
+}
+
+fn set_input(input: &mut ProcessInput, field: &str, value: &str) {
+    let value = value.to_string();
+    match field {
+        "owner" => input.owner = value,
+        "description" => input.description = value,
+        "peak_periods" => input.peak_periods = value,
+        "workaround" => input.workaround = value,
+        "notes" => input.notes = value,
+        "minimum_staff" => input.minimum_staff = value.parse().ok(),
+        _ => {}
+    }
+}
+
+fn get_input(input: &ProcessInput, field: &str) -> String {
+    match field {
+        "owner" => input.owner.clone(),
+        "description" => input.description.clone(),
+        "peak_periods" => input.peak_periods.clone(),
+        "workaround" => input.workaround.clone(),
+        "notes" => input.notes.clone(),
+        "minimum_staff" => input
+            .minimum_staff
+            .map(|n| n.to_string())
+            .unwrap_or_default(),
+        _ => String::new(),
+    }
+}
+
+fn is_not_applicable(v: &Value) -> bool {
+    matches!(v, Value::Text(t) if matches!(name_key(t).as_str(), "n/a" | "na" | "n.a." | "not applicable"))
+}
+
+fn staff(v: &Value) -> Result<Option<u32>, String> {
+    let n = match v {
+        Value::Number(n) => *n,
+        Value::Text(t) => match t.trim().parse::<f64>() {
+            Ok(n) => n,
+            Err(_) if t.trim().is_empty() => return Ok(None),
+            Err(_) => {
+                return Err(format!(
+                    "\"{}\" is not a number of staff; left out.",
+                    t.trim()
+                ));
+            }
+        },
+        Value::Error(_) => return Ok(None),
+        other => {
+            return Err(format!(
+                "{} is not a number of staff; left out.",
+                other.display()
+            ));
+        }
+    };
+    if n < 0.0 || n.fract() != 0.0 || n > f64::from(crate::model::MAX_STAFF) {
+        return Err(format!(
+            "{} is not a number of staff; left out.",
+            v.display()
+        ));
+    }
+    Ok(Some(n as u32))
+}
+
+fn mbco(v: &Value) -> Result<Option<u8>, String> {
+    let bad = || format!("MBCO: \"{}\" is not a percentage; left out.", v.display());
+    let n = match v {
+        Value::Number(n) if *n > 0.0 && *n < 1.0 => n * 100.0,
+        Value::Number(n) => *n,
+        Value::Text(t) => {
+            let t = t.trim();
+            if t.is_empty() || is_not_applicable(v) {
+                return Ok(None);
+            }
+            let digits: String = t
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || *c == '.')
+                .collect();
+            digits.parse::<f64>().map_err(|_| bad())?
+        }
+        Value::Error(_) => return Ok(None),
+        _ => return Err(bad()),
+    };
+    if !(0.0..=100.0).contains(&n) {
+        return Err(bad());
+    }
+    Ok(Some(n.round() as u8))
+}
