@@ -37,15 +37,30 @@ pub use unit::{Unit, UnitInput};
 /// The key under which names are compared for uniqueness: trimmed, inner
 /// runs of white space folded to one space, and case-folded.
 pub fn name_key(name: &str) -> String {
-    name.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    let mut key = String::with_capacity(name.len());
+    for (i, word) in name.split_whitespace().enumerate() {
+        if i > 0 {
+            key.push(' ');
+        }
+        if word.is_ascii() {
+            key.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            key.push_str(&word.to_lowercase());
+        }
+    }
+    key
 }
 
 /// A name as it is stored: trimmed, inner runs of white space folded.
 pub fn clean_name(name: &str) -> String {
-    name.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut clean = String::with_capacity(name.len());
+    for (i, word) in name.split_whitespace().enumerate() {
+        if i > 0 {
+            clean.push(' ');
+        }
+        clean.push_str(word);
+    }
+    clean
 }
 
 #[cfg(test)]

@@ -75,38 +75,75 @@ impl Pos {
 
     /// `B7` for row 6, column 1.
     pub fn a1(self) -> String {
-        let mut out = column_letters(self.col);
-        out.push_str(&(u64::from(self.row) + 1).to_string());
+        let mut out = String::with_capacity(10);
+        self.write_a1(&mut out);
         out
+    }
+
+    /// Appends `B7` to `out`.
+    pub fn write_a1(self, out: &mut String) {
+        push_column_letters(self.col, out);
+        let mut digits = [0u8; 10];
+        let mut n = u64::from(self.row) + 1;
+        let mut at = digits.len();
+        while n > 0 {
+            at -= 1;
+            digits[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+        }
+        out.extend(digits[at..].iter().map(|&d| char::from(d)));
     }
 }
 
 /// `A`, `Z`, `AA`, … for a zero-based column.
 pub fn column_letters(col: u32) -> String {
+    let mut out = String::with_capacity(3);
+    push_column_letters(col, &mut out);
+    out
+}
+
+fn push_column_letters(col: u32, out: &mut String) {
     let mut n = u64::from(col) + 1;
-    let mut letters = Vec::new();
+    let mut letters = [0u8; 8];
+    let mut at = letters.len();
     while n > 0 {
-        let rem = ((n - 1) % 26) as u8;
-        letters.push(b'A' + rem);
+        at -= 1;
+        letters[at] = b'A' + ((n - 1) % 26) as u8;
         n = (n - 1) / 26;
     }
-    letters.reverse();
-    String::from_utf8(letters).unwrap_or_default()
+    out.extend(letters[at..].iter().map(|&l| char::from(l)));
 }
 
 /// `Sheet!B7`, with the sheet name quoted as Excel does when it holds
 /// anything but letters, digits and underscores.
 pub fn address(sheet: &str, pos: Pos) -> String {
-    format!("{}!{}", quote_sheet(sheet), pos.a1())
+    let mut out = String::with_capacity(sheet.len() + 12);
+    push_quoted_sheet(sheet, &mut out);
+    out.push('!');
+    pos.write_a1(&mut out);
+    out
 }
 
 /// A sheet name as a reference writes it: quoted when it holds anything
 /// but letters, digits and underscores.
 pub fn quote_sheet(sheet: &str) -> String {
+    let mut out = String::with_capacity(sheet.len() + 2);
+    push_quoted_sheet(sheet, &mut out);
+    out
+}
+
+fn push_quoted_sheet(sheet: &str, out: &mut String) {
     if !sheet.is_empty() && sheet.chars().all(|c| c.is_alphanumeric() || c == '_') {
-        sheet.to_string()
+        out.push_str(sheet);
     } else {
-        format!("'{}'", sheet.replace('\'', "''"))
+        out.push('\'');
+        for c in sheet.chars() {
+            if c == '\'' {
+                out.push('\'');
+            }
+            out.push(c);
+        }
+        out.push('\'');
     }
 }
 

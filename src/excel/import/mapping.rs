@@ -321,11 +321,17 @@ pub struct Synonyms {
 
 /// Lower case, `&` as "and", letters and digits only.
 pub fn normalise(text: &str) -> String {
-    text.replace('&', "and")
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c == '&' {
+            out.push_str("and");
+        } else if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
 }
 
 /// Words of a header, lower case, `&` as "and", split at anything that is

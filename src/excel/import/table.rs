@@ -80,7 +80,10 @@ pub fn find_tables(
 }
 
 fn text_of(v: &Value) -> String {
-    v.display().split_whitespace().collect::<Vec<_>>().join(" ")
+    match v {
+        Value::Text(t) => crate::model::clean_name(t),
+        other => crate::model::clean_name(&other.display()),
+    }
 }
 
 /// What each header cell of `row` means, with `band` above it.
@@ -233,16 +236,28 @@ fn find_table(
         .map(|c| mapping::normalise(&c.header))
         .unwrap_or_default();
     let mut rows = Vec::new();
-    let mut seen_cols: rustc_hash::FxHashSet<u32> = columns.iter().map(|c| c.col).collect();
+    // Columns met so far, by index (a sheet has at most 16,384).
+    let mut seen_cols: Vec<bool> = Vec::new();
+    let mut see = |col: u32| {
+        let i = col as usize;
+        if i >= seen_cols.len() {
+            seen_cols.resize(i + 1, false);
+        }
+        !std::mem::replace(&mut seen_cols[i], true)
+    };
+    for c in &columns {
+        see(c.col);
+    }
     for (i, row) in sheet.rows.iter().enumerate().skip(at + 1) {
-        let first = row
-            .cells
-            .first()
-            .map(|(_, v)| text_of(v))
-            .unwrap_or_default();
+        let first = || {
+            row.cells
+                .first()
+                .map(|(_, v)| text_of(v))
+                .unwrap_or_default()
+        };
         let name = row.get(process_col).map(text_of).unwrap_or_default();
-        if is_footer(&name) || (name.is_empty() && is_footer(&first)) {
-            let what = if name.is_empty() { first } else { name };
+        if is_footer(&name) || (name.is_empty() && is_footer(&first())) {
+            let what = if name.is_empty() { first() } else { name };
             issues.push(Issue::at(
                 Level::Info,
                 &sheet.name,
@@ -264,7 +279,7 @@ fn find_table(
             continue; // a header repeated on a printed page
         }
         for (c, _) in &row.cells {
-            if seen_cols.insert(*c) {
+            if see(*c) {
                 columns.push(Column {
                     col: *c,
                     header: format!("Column {}", column_letters(*c)),

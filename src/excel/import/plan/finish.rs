@@ -44,30 +44,32 @@ impl Planner<'_> {
 
         let mut units: Vec<String> = Vec::new();
         let mut unit_seen: FxHashSet<String> = FxHashSet::default();
-        let mut processes = Vec::new();
-        let mut dependencies = Vec::new();
         let drafts = std::mem::take(&mut self.drafts);
-        let planned_names: FxHashSet<String> = drafts
-            .iter()
-            .filter_map(|d| d.name.as_ref().map(|n| name_key(&n.value)))
-            .collect();
-        for d in drafts {
-            let Some(name) = d.name.clone() else { continue };
-            let by_ref = d.custom.iter().find_map(|(n, c)| {
-                processes_by_ref
-                    .get(&(name_key(n), name_key(&c.value)))
-                    .copied()
-            });
-            let existing = by_ref.or_else(|| processes_by_key.get(&name_key(&name.value)).copied());
-            if let Some(u) = &d.unit
-                && !unit_keys.contains(&name_key(&u.value))
-                && unit_seen.insert(name_key(&u.value))
-            {
-                units.push(u.value.clone());
+        let mut processes = Vec::with_capacity(drafts.len());
+        let mut dependencies =
+            Vec::with_capacity(drafts.iter().map(|d| d.dependencies.len()).sum());
+        let planned_names: FxHashSet<String> = drafts.iter().map(|d| d.key.clone()).collect();
+        for mut d in drafts {
+            let Some(name) = d.name.take() else { continue };
+            let by_ref = if processes_by_ref.is_empty() {
+                None
+            } else {
+                d.custom.iter().find_map(|(n, c)| {
+                    processes_by_ref
+                        .get(&(name_key(n), name_key(&c.value)))
+                        .copied()
+                })
+            };
+            let existing = by_ref.or_else(|| processes_by_key.get(&d.key).copied());
+            if let Some(u) = &d.unit {
+                let key = name_key(&u.value);
+                if !unit_keys.contains(&key) && unit_seen.insert(key) {
+                    units.push(u.value.clone());
+                }
             }
             let planned = match existing {
-                None => self.create(&d, &name),
-                Some(p) => self.update(&d, &name, p, objectives.get(&p.id).copied(), &scores),
+                None => self.create(&mut d, &name),
+                Some(p) => self.update(&mut d, &name, p, objectives.get(&p.id).copied(), &scores),
             };
             let problems = planned.input.issues();
             if !problems.is_empty() {
@@ -80,8 +82,8 @@ impl Planner<'_> {
                 );
                 continue;
             }
-            for (target, cell) in &d.dependencies {
-                if let Target::Process { name: upstream } = target {
+            for (target, cell) in std::mem::take(&mut d.dependencies) {
+                if let Target::Process { name: upstream } = &target {
                     if name_key(upstream) == name_key(&name.value) {
                         self.issue_at(
                             Level::Warning,
@@ -106,10 +108,15 @@ impl Planner<'_> {
                         continue;
                     }
                 }
+                let mut note = String::with_capacity(self.file.len() + cell.sheet.len() + 30);
+                note.push_str("Imported from ");
+                note.push_str(&self.file);
+                note.push_str(", ");
+                note.push_str(&cell.address());
                 dependencies.push(PlannedDependency {
                     process: planned.input.name.clone(),
-                    target: target.clone(),
-                    note: format!("Imported from {}, {}", self.file, cell.address()),
+                    target,
+                    note,
                 });
             }
             processes.push(planned);
@@ -184,6 +191,9 @@ impl Planner<'_> {
         resources: &[PlannedResource],
     ) -> Vec<PlannedDependency> {
         let current = self.current;
+        if current.dependencies.is_empty() {
+            return planned;
+        }
         let mut ids: FxHashMap<String, Id> = current
             .processes
             .iter()
@@ -234,17 +244,24 @@ impl Planner<'_> {
     ) -> ImportedValue {
         ImportedValue {
             field: field.to_string(),
-            cell: if cell.sheet == name.sheet {
-                cell.pos.a1()
-            } else {
-                cell.address()
-            },
+            cell: Self::imported_cell(name, cell),
             value: value.to_string(),
         }
     }
 
-    pub(super) fn create(&mut self, d: &Draft, name: &Cell<String>) -> PlannedProcess {
-        let mut values = vec![Self::imported_value(name, "name", name, &name.value)];
+    /// `B7` on the process's own sheet, `Sheet!B7` on another.
+    fn imported_cell(name: &Cell<String>, cell: &Cell<impl Sized>) -> String {
+        if Rc::ptr_eq(&cell.sheet, &name.sheet) || cell.sheet == name.sheet {
+            cell.pos.a1()
+        } else {
+            cell.address()
+        }
+    }
+
+    /// A process the assessment does not have; takes what it keeps from `d`.
+    pub(super) fn create(&mut self, d: &mut Draft, name: &Cell<String>) -> PlannedProcess {
+        let mut values = Vec::with_capacity(1 + d.texts.len() + d.custom.len());
+        values.push(Self::imported_value(name, "name", name, &name.value));
         let mut input = ProcessInput {
             name: name.value.clone(),
             ..ProcessInput::default()
@@ -253,17 +270,20 @@ impl Planner<'_> {
             set_input(&mut input, field, &cell.value);
             values.push(Self::imported_value(name, field, cell, &cell.value));
         }
-        for (n, cell) in &d.custom {
-            input.custom_fields.push(CustomField {
-                name: n.clone(),
+        input.custom_fields.reserve(d.custom.len());
+        for (n, cell) in std::mem::take(&mut d.custom) {
+            let mut field = String::with_capacity(n.len() + 7);
+            field.push_str("custom:");
+            field.push_str(&n);
+            values.push(ImportedValue {
+                field,
+                cell: Self::imported_cell(name, &cell),
                 value: cell.value.clone(),
             });
-            values.push(Self::imported_value(
-                name,
-                &format!("custom:{n}"),
-                cell,
-                &cell.value,
-            ));
+            input.custom_fields.push(CustomField {
+                name: n,
+                value: cell.value,
+            });
         }
         let mut provenance = self.base_provenance(name);
         if let Provenance::Imported { values: v, .. } = &mut provenance {
@@ -280,13 +300,13 @@ impl Planner<'_> {
             objectives,
             scores,
             changes: Vec::new(),
-            rows: d.rows.clone(),
+            rows: std::mem::take(&mut d.rows),
         }
     }
 
     pub(super) fn update(
         &mut self,
-        d: &Draft,
+        d: &mut Draft,
         name: &Cell<String>,
         p: &Process,
         objectives: Option<&Objectives>,
@@ -593,53 +613,45 @@ impl Planner<'_> {
         Some(o)
     }
 
+    /// The draft's scores that change something: all of them for a new
+    /// process; for one already there, those the assessment does not hold
+    /// already, never over a score typed in a workshop.
     pub(super) fn scores(
         &mut self,
-        d: &Draft,
+        d: &mut Draft,
         name: &Cell<String>,
         process: Option<Id>,
         existing: &FxHashMap<(Id, Id, Id), &crate::model::Score>,
     ) -> Vec<PlannedScore> {
-        let mut out = Vec::with_capacity(d.scores.len());
-        for ((category, horizon), cell) in &d.scores {
-            if let Some(p) = process
-                && let Some(old) = existing.get(&(p, *category, *horizon))
-            {
-                if old.severity == Some(cell.value) {
+        let all = std::mem::take(&mut d.scores);
+        let Some(p) = process else {
+            return all;
+        };
+        let mut out = Vec::with_capacity(all.len());
+        for score in all {
+            if let Some(old) = existing.get(&(p, score.category_id, score.horizon_id)) {
+                if old.severity == Some(score.severity) {
                     continue;
                 }
                 if old.severity.is_some() && !matches!(old.provenance, Provenance::Imported { .. })
                 {
+                    let sheet = score.sheet.as_deref().unwrap_or(&name.sheet);
                     self.issue_at(
                         Level::Warning,
-                        &cell.sheet,
-                        cell.pos,
+                        sheet,
+                        score.cell,
                         format!(
                             "Impact of \"{}\": the assessment's {} (scored in a workshop) is kept; \
                              the workbook says {}.",
                             name.value,
                             old.severity.unwrap_or_default(),
-                            cell.value
+                            score.severity
                         ),
                     );
                     continue;
                 }
             }
-            out.push(PlannedScore {
-                category_id: *category,
-                horizon_id: *horizon,
-                severity: cell.value,
-                sheet: (cell.sheet != name.sheet).then(|| cell.sheet.to_string()),
-                cell: cell.pos,
-                note: if d.score_notes.is_empty() {
-                    String::new()
-                } else {
-                    d.score_notes
-                        .get(&(*category, *horizon))
-                        .cloned()
-                        .unwrap_or_default()
-                },
-            });
+            out.push(score);
         }
         out
     }

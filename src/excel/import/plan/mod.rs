@@ -286,6 +286,16 @@ impl Plan {
 /// notes to show, or why it cannot be read. Cheap to copy from the cache.
 type SeverityRead = Result<(Option<u8>, Rc<[String]>), Rc<str>>;
 
+/// A duration as read from a cell of one column, with the messages to
+/// show at the cell. Cheap to copy from the cache.
+#[derive(Clone, Debug)]
+enum DurationRead {
+    /// The RPO column says "N/A".
+    NotApplicable,
+    Read(Option<Spoken>, Rc<[String]>),
+    Unreadable(Rc<str>),
+}
+
 /// What one column contributes to a process.
 #[derive(Clone, Debug)]
 enum Role {
@@ -293,14 +303,16 @@ enum Role {
     Unit,
     Text(&'static str),
     MinimumStaff,
-    Duration(&'static str),
+    /// The field (`rto`) and its label in messages (`RTO`).
+    Duration(&'static str, &'static str),
     Mbco,
     Score {
         category: Id,
         horizon: Id,
     },
     Dependency(Option<ResourceKind>),
-    Custom(String),
+    /// The custom field's name, and its `name_key`.
+    Custom(String, String),
     Ignore,
     /// Tables of one row per impact.
     TimePoint {
@@ -359,6 +371,8 @@ impl<T> Cell<T> {
 #[derive(Debug, Default)]
 struct Draft {
     name: Option<Cell<String>>,
+    /// `name_key` of the name.
+    key: String,
     unit: Option<Cell<String>>,
     /// owner, description, peak_periods, workaround, notes, minimum_staff.
     texts: Vec<(&'static str, Cell<String>)>,
@@ -368,12 +382,50 @@ struct Draft {
     durations: Vec<(&'static str, Cell<Option<Spoken>>)>,
     rpo_not_applicable: Option<Cell<bool>>,
     mbco: Option<Cell<u8>>,
-    /// In the order read (a row's columns left to right).
-    scores: Vec<((Id, Id), Cell<u8>)>,
+    /// In the order read (a row's columns left to right); `sheet` is set
+    /// when it is not the name's.
+    scores: Vec<PlannedScore>,
     dependencies: Vec<(Target, Cell<()>)>,
-    /// Notes of scores read from tables of one row per impact.
-    score_notes: FxHashMap<(Id, Id), String>,
     rows: Vec<String>,
+}
+
+impl Draft {
+    /// The severity already read for a category and horizon, and its address.
+    fn score(&self, category: Id, horizon: Id) -> Option<(u8, String)> {
+        let s = self
+            .scores
+            .iter()
+            .find(|s| s.category_id == category && s.horizon_id == horizon)?;
+        let sheet = match (&s.sheet, &self.name) {
+            (Some(sheet), _) => sheet.as_str(),
+            (None, Some(name)) => &name.sheet,
+            (None, None) => "",
+        };
+        Some((s.severity, address(sheet, s.cell)))
+    }
+
+    fn push_score(
+        &mut self,
+        category: Id,
+        horizon: Id,
+        severity: u8,
+        sheet: &Rc<str>,
+        cell: Pos,
+        note: String,
+    ) {
+        let own_sheet = self
+            .name
+            .as_ref()
+            .is_some_and(|n| Rc::ptr_eq(&n.sheet, sheet) || n.sheet == *sheet);
+        self.scores.push(PlannedScore {
+            category_id: category,
+            horizon_id: horizon,
+            severity,
+            sheet: (!own_sheet).then(|| sheet.to_string()),
+            cell,
+            note,
+        });
+    }
 }
 
 /// Reads a workbook file and plans its import into `current`.
@@ -441,6 +493,8 @@ pub fn plan(
         unmapped: Vec::new(),
         resource_names: FxHashMap::default(),
         severities: FxHashMap::default(),
+        durations: FxHashMap::default(),
+        no_notes: Rc::from(Vec::new()),
         repeated: FxHashMap::default(),
     };
     // One sheet per department: with two or more tables of processes (not
@@ -486,6 +540,10 @@ struct Planner<'a> {
     /// (kind, name_key) → the first spelling met in the workbook, and where.
     resource_names: FxHashMap<(ResourceKind, String), Cell<String>>,
     severities: FxHashMap<String, SeverityRead>,
+    /// (field, minutes per unit of the header) → text → how it was read.
+    durations: FxHashMap<(&'static str, Option<u32>), FxHashMap<String, DurationRead>>,
+    /// The notes of a value read without remark.
+    no_notes: Rc<[String]>,
     /// Issue hash → (index, column) of its first occurrence.
     repeated: FxHashMap<u64, (usize, u32)>,
 }
@@ -499,7 +557,10 @@ fn cell_text(v: &Value) -> String {
 }
 
 fn text_of(v: &Value) -> String {
-    clean_name(&v.display())
+    match v {
+        Value::Text(t) => clean_name(t),
+        other => clean_name(&other.display()),
+    }
 }
 
 fn change(field: &str, old: &str, new: &str, address: String) -> Change {

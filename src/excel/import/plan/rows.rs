@@ -20,6 +20,10 @@ impl Planner<'_> {
         let mut used_scores: FxHashSet<(Id, Id)> = FxHashSet::default();
         let headers: Vec<String> = table.columns.iter().map(|c| name_key(&c.header)).collect();
         let long = is_impact_rows(table);
+        let custom = |name: String| {
+            let key = name_key(&name);
+            Role::Custom(name, key)
+        };
         let mut roles = Vec::new();
         for c in &table.columns {
             let at = Pos::new(table.header_row, c.col);
@@ -44,10 +48,10 @@ impl Planner<'_> {
                 Field::Workaround => Role::Text("workaround"),
                 Field::Notes => Role::Text("notes"),
                 Field::MinimumStaff => Role::MinimumStaff,
-                Field::Rto => Role::Duration("rto"),
-                Field::Rpo => Role::Duration("rpo"),
-                Field::Mtpd => Role::Duration("mtpd"),
-                Field::Wrt => Role::Duration("wrt"),
+                Field::Rto => Role::Duration("rto", "RTO"),
+                Field::Rpo => Role::Duration("rpo", "RPO"),
+                Field::Mtpd => Role::Duration("mtpd", "MTPD"),
+                Field::Wrt => Role::Duration("wrt", "WRT"),
                 Field::Mbco => Role::Mbco,
                 Field::Custom if long => Role::Note(custom_name(c)),
                 Field::Id | Field::Criticality | Field::RecoveryCapability | Field::Custom => {
@@ -58,7 +62,7 @@ impl Planner<'_> {
                             header: c.header.clone(),
                         });
                     }
-                    Role::Custom(custom_name(c))
+                    custom(custom_name(c))
                 }
                 Field::Ignore => Role::Ignore,
                 Field::TimePoint => Role::TimePoint { seconds: false },
@@ -127,7 +131,7 @@ impl Planner<'_> {
                                 at,
                                 format!("\"{}\": {why}; kept as a custom field.", c.header),
                             ));
-                            Role::Custom(custom_name(c))
+                            custom(custom_name(c))
                         }
                     }
                 }
@@ -156,6 +160,12 @@ impl Planner<'_> {
             .find(|(_, r, _)| matches!(r, Role::Process))
             .map(|(c, _, _)| *c)
             .unwrap_or(0);
+        let count = |f: fn(&Role) -> bool| roles.iter().filter(|(_, r, _)| f(r)).count();
+        let score_columns = count(|r| matches!(r, Role::Score { .. }));
+        let text_columns = count(|r| matches!(r, Role::Text(_) | Role::MinimumStaff));
+        let custom_columns = count(|r| matches!(r, Role::Custom(..)));
+        let duration_columns = count(|r| matches!(r, Role::Duration(..)));
+        self.drafts.reserve(table.rows.len());
         for &i in &table.rows {
             let row = &sheet.rows[i];
             let Some(name_value) = row.get(process_col) else {
@@ -165,6 +175,9 @@ impl Planner<'_> {
             let name = text_of(name_value);
             let key = name_key(&name);
             let at = |pos: Pos| address(&sheet.name, pos);
+            // A process first met on this row has no score yet from
+            // another row (and this row's columns score distinct cells).
+            let mut first_row = false;
             let idx = match self.by_key.get(&key) {
                 Some(&idx) if long => idx,
                 Some(&idx) => {
@@ -185,8 +198,15 @@ impl Planner<'_> {
                     idx
                 }
                 None => {
+                    first_row = true;
                     self.drafts.push(Draft {
-                        name: Some(mk(&sheet_rc, name_pos, name.clone())),
+                        name: Some(mk(&sheet_rc, name_pos, name)),
+                        key: key.clone(),
+                        texts: Vec::with_capacity(text_columns),
+                        custom: Vec::with_capacity(custom_columns),
+                        custom_keys: Vec::with_capacity(custom_columns),
+                        durations: Vec::with_capacity(duration_columns),
+                        scores: Vec::with_capacity(score_columns),
                         ..Draft::default()
                     });
                     self.by_key.insert(key, self.drafts.len() - 1);
@@ -201,7 +221,7 @@ impl Planner<'_> {
                     .map(|(u, p)| (u.clone(), *p))
                     .or_else(|| per_sheet_units.then(|| (sheet.name.clone(), name_pos)));
                 if let Some((unit, pos)) = unit {
-                    self.set_unit(idx, unit, &sheet.name, pos);
+                    self.set_unit(idx, unit, &sheet_rc, pos);
                 }
             }
             let mut impact = ImpactRow::default();
@@ -259,7 +279,7 @@ impl Planner<'_> {
                     }
                     Role::Unit => {
                         if !matches!(value, Value::Error(_)) {
-                            self.set_unit(idx, text_of(value), &sheet.name, pos);
+                            self.set_unit(idx, text_of(value), &sheet_rc, pos);
                         }
                     }
                     Role::Text(field) => {
@@ -268,9 +288,9 @@ impl Planner<'_> {
                             self.set_text(idx, field, mk(&sheet_rc, pos, text));
                         }
                     }
-                    Role::Custom(name) => {
+                    Role::Custom(name, key) => {
                         let text = cell_text(value);
-                        self.set_custom(idx, name, mk(&sheet_rc, pos, text));
+                        self.set_custom(idx, name, key, mk(&sheet_rc, pos, text));
                     }
                     Role::MinimumStaff => match staff(value) {
                         Ok(Some(n)) => {
@@ -279,32 +299,21 @@ impl Planner<'_> {
                         Ok(None) => {}
                         Err(e) => self.issue_at(Level::Error, &sheet.name, pos, e),
                     },
-                    Role::Duration(field) => {
-                        if *field == "rpo" && is_not_applicable(value) {
+                    Role::Duration(field, label) => match self.duration(field, label, value, *unit)
+                    {
+                        DurationRead::NotApplicable => {
                             self.drafts[idx].rpo_not_applicable = Some(mk(&sheet_rc, pos, true));
-                            continue;
                         }
-                        match duration_cell(value, *unit) {
-                            Ok(read) => {
-                                let label = field.to_uppercase();
-                                for note in read.notes {
-                                    self.issue_at(
-                                        Level::Warning,
-                                        &sheet.name,
-                                        pos,
-                                        format!("{label}: {note}."),
-                                    );
-                                }
-                                self.set_duration(idx, field, mk(&sheet_rc, pos, read.value));
+                        DurationRead::Read(read, notes) => {
+                            for note in notes.iter() {
+                                self.issue_str(Level::Warning, &sheet.name, pos, note);
                             }
-                            Err(e) => self.issue_at(
-                                Level::Error,
-                                &sheet.name,
-                                pos,
-                                format!("{}: {e}; left out.", field.to_uppercase()),
-                            ),
+                            self.set_duration(idx, field, mk(&sheet_rc, pos, read));
                         }
-                    }
+                        DurationRead::Unreadable(e) => {
+                            self.issue_str(Level::Error, &sheet.name, pos, &e)
+                        }
+                    },
                     Role::Mbco => match mbco(value) {
                         Ok(Some(p)) => self.drafts[idx].mbco = Some(mk(&sheet_rc, pos, p)),
                         Ok(None) => {}
@@ -316,19 +325,29 @@ impl Planner<'_> {
                                 self.issue_str(Level::Warning, &sheet.name, pos, note);
                             }
                             if let Some(sev) = level {
-                                let scores = &mut self.drafts[idx].scores;
-                                let key = (*category, *horizon);
-                                match scores.iter().find(|(k, _)| *k == key).map(|(_, c)| c) {
-                                    Some(first) if first.value != sev => {
+                                let d = &mut self.drafts[idx];
+                                let earlier = if first_row {
+                                    None
+                                } else {
+                                    d.score(*category, *horizon)
+                                };
+                                match earlier {
+                                    Some((first, at)) if first != sev => {
                                         let msg = format!(
-                                            "Scored {} at {} and {sev} here; the first is kept.",
-                                            first.value,
-                                            first.address()
+                                            "Scored {first} at {at} and {sev} here; the first is \
+                                             kept."
                                         );
                                         self.issue_at(Level::Warning, &sheet.name, pos, msg);
                                     }
                                     Some(_) => {}
-                                    None => scores.push((key, mk(&sheet_rc, pos, sev))),
+                                    None => d.push_score(
+                                        *category,
+                                        *horizon,
+                                        sev,
+                                        &sheet_rc,
+                                        pos,
+                                        String::new(),
+                                    ),
                                 }
                             }
                         }
@@ -383,6 +402,12 @@ impl Planner<'_> {
             Err(e) => Err(Rc::from(format!("{e}; left unscored."))),
         };
         let Value::Text(text) = value else {
+            if let (Value::Number(n), Some(lo), Some(hi)) = (value, scale.first(), scale.last())
+                && n.fract() == 0.0
+                && (f64::from(lo.value)..=f64::from(hi.value)).contains(n)
+            {
+                return Ok((Some(*n as u8), Rc::clone(&self.no_notes)));
+            }
             return fresh(value);
         };
         if let Some(known) = self.severities.get(text.as_str()) {
@@ -390,6 +415,42 @@ impl Planner<'_> {
         }
         let read = fresh(value);
         self.severities.insert(text.clone(), read.clone());
+        read
+    }
+
+    /// Reads a duration cell of `field` (`label` in messages), remembering
+    /// what each text was read as, with the messages to show at the cell.
+    fn duration(
+        &mut self,
+        field: &'static str,
+        label: &'static str,
+        value: &Value,
+        unit: Option<u32>,
+    ) -> DurationRead {
+        let fresh = |value: &Value| {
+            if field == "rpo" && is_not_applicable(value) {
+                return DurationRead::NotApplicable;
+            }
+            match duration_cell(value, unit) {
+                Ok(read) => DurationRead::Read(
+                    read.value,
+                    read.notes
+                        .into_iter()
+                        .map(|n| format!("{label}: {n}."))
+                        .collect(),
+                ),
+                Err(e) => DurationRead::Unreadable(Rc::from(format!("{label}: {e}; left out."))),
+            }
+        };
+        let Value::Text(text) = value else {
+            return fresh(value);
+        };
+        let known = self.durations.entry((field, unit)).or_default();
+        if let Some(read) = known.get(text.as_str()) {
+            return read.clone();
+        }
+        let read = fresh(value);
+        known.insert(text.clone(), read.clone());
         read
     }
 
@@ -470,29 +531,22 @@ impl Planner<'_> {
         }
         let note = impact.note.join("; ");
         for category in categories {
-            let key = (category, horizon_id);
             let d = &mut self.drafts[idx];
-            match d
-                .scores
-                .iter()
-                .find(|(k, _)| *k == key)
-                .map(|(_, c)| c.clone())
-            {
-                Some(first) if first.value != severity => {
-                    let msg = format!(
-                        "Scored {} at {} and {severity} here; the first is kept.",
-                        first.value,
-                        first.address()
-                    );
+            match d.score(category, horizon_id) {
+                Some((first, at)) if first != severity => {
+                    let msg =
+                        format!("Scored {first} at {at} and {severity} here; the first is kept.");
                     self.issue_at(Level::Warning, sheet, severity_at, msg);
                 }
                 Some(_) => {}
-                None => {
-                    d.scores.push((key, mk(sheet, severity_at, severity)));
-                    if !note.is_empty() {
-                        d.score_notes.insert(key, note.clone());
-                    }
-                }
+                None => d.push_score(
+                    category,
+                    horizon_id,
+                    severity,
+                    sheet,
+                    severity_at,
+                    note.clone(),
+                ),
             }
         }
     }
@@ -547,15 +601,11 @@ impl Planner<'_> {
         }
     }
 
-    pub(super) fn set_unit(&mut self, idx: usize, unit: String, sheet: &str, pos: Pos) {
+    pub(super) fn set_unit(&mut self, idx: usize, unit: String, sheet: &Rc<str>, pos: Pos) {
         if unit.is_empty() {
             return;
         }
-        let later = Cell {
-            value: unit,
-            sheet: Rc::from(sheet),
-            pos,
-        };
+        let later = mk(sheet, pos, unit);
         match self.drafts[idx].unit.clone() {
             Some(first) => self.conflict("Unit", &first, &later),
             None => self.drafts[idx].unit = Some(later),
@@ -577,20 +627,19 @@ impl Planner<'_> {
         }
     }
 
-    pub(super) fn set_custom(&mut self, idx: usize, name: &str, value: Cell<String>) {
+    pub(super) fn set_custom(&mut self, idx: usize, name: &str, key: &str, value: Cell<String>) {
         if value.value.is_empty() {
             return;
         }
-        let key = name_key(name);
         let d = &mut self.drafts[idx];
-        match d.custom_keys.iter().position(|k| *k == key) {
+        match d.custom_keys.iter().position(|k| k == key) {
             Some(i) => {
                 let first = d.custom[i].1.clone();
                 self.conflict(name, &first, &value);
             }
             None => {
                 d.custom.push((name.to_string(), value));
-                d.custom_keys.push(key);
+                d.custom_keys.push(key.to_string());
             }
         }
     }
