@@ -11,7 +11,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use bia::Store;
-use bia::excel::import::{Limits, Mapping, plan as plan_workbook, read_workbook};
+use bia::excel::import::{Limits, Mapping, plan as plan_workbook, read_and_plan, read_workbook};
 use bia::model::AssessmentInput;
 use calamine::{Reader, Xlsx};
 use rust_xlsxwriter::{Format, Workbook};
@@ -196,10 +196,15 @@ fn main() {
     median("  of which planning (tables, mapping, plan)", 5, || {
         plan_workbook(&path, &workbook, &assessment, &mapping).unwrap()
     });
-    let (import_time, (_, plan)) = median("import: read, find the table, map, plan", 5, || {
+    median("  read, then plan (one core at a time)", 5, || {
         let workbook = read_workbook(&path, &Limits::default()).unwrap();
         let plan = plan_workbook(&path, &workbook, &assessment, &mapping).unwrap();
         (workbook, plan)
+    });
+    let (import_time, (_, plan)) = median("import: read and plan (planned while read)", 5, || {
+        let (workbook, plan) =
+            read_and_plan(&path, &Limits::default(), &assessment, &mapping).unwrap();
+        (workbook, plan.unwrap())
     });
     println!(
         "{cells} cells; plan: {} processes, {} scores, {} resources, {} dependencies, {} issues",

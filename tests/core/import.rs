@@ -1170,3 +1170,155 @@ fn a_renamed_process_is_matched_by_its_id_column() {
         .collect();
     assert_eq!(names, vec!["Monthly payroll"], "renamed, not doubled");
 }
+
+// ---------------------------------------------------------------------------
+// Planning while reading gives the plan of reading, then planning.
+
+/// A register long enough to be handed over in many chunks: a title block
+/// and a band over the header, duplicates far apart (merged, with their
+/// conflicts), rows without a name, a header repeated on a printed page,
+/// label and numeric severities, text durations, lists of dependencies,
+/// and a footer with rows under it.
+fn long_register(dir: &Path, name: &str, late_column: bool, second_sheet: bool) -> PathBuf {
+    let mut book = Workbook::new();
+    let bold = Format::new().set_bold();
+    let sheet = book.add_worksheet();
+    sheet.set_name("Register").unwrap();
+    sheet
+        .write_string(0, 0, "Business Impact Analysis")
+        .unwrap();
+    sheet.write_string(1, 0, "Department: Operations").unwrap();
+    sheet
+        .merge_range(3, 4, 3, 7, "Financial Impact", &bold)
+        .unwrap();
+    for (c, h) in [
+        "Business Process",
+        "RTO",
+        "IT Applications",
+        "Process Owner",
+        "1 hr",
+        "4 hrs",
+        "1 day",
+        "1 week",
+        "Comments",
+    ]
+    .iter()
+    .enumerate()
+    {
+        sheet.write_string(4, c as u16, *h).unwrap();
+    }
+    let labels = ["Low", "Medium", "High", "Critical", "4 - Major"];
+    let mut r = 5;
+    for i in 0..700u32 {
+        let process = format!("Process {:03}", i % 640);
+        sheet.write_string(r, 0, &process).unwrap();
+        sheet
+            .write_string(r, 1, ["4 hours", "1-3 days", "ASAP", "2"][i as usize % 4])
+            .unwrap();
+        sheet
+            .write_string(r, 2, format!("App {}; App {}", i % 30, (i + 3) % 30))
+            .unwrap();
+        sheet
+            .write_string(r, 3, format!("Owner {}", i % 7))
+            .unwrap();
+        for h in 0..4u16 {
+            if (i + u32::from(h)) % 3 == 0 {
+                sheet
+                    .write_string(r, 4 + h, labels[(i as usize + h as usize) % 5])
+                    .unwrap();
+            } else {
+                sheet
+                    .write_number(r, 4 + h, f64::from((i + u32::from(h)) % 6))
+                    .unwrap();
+            }
+        }
+        if i % 50 == 0 {
+            sheet.write_string(r, 8, "Reviewed").unwrap();
+        }
+        if late_column && i == 400 {
+            sheet
+                .write_string(r, 11, "a note beside the table")
+                .unwrap();
+        }
+        r += 1;
+        if i % 97 == 0 {
+            sheet.write_string(r, 3, "Owner without a process").unwrap();
+            r += 1;
+        }
+        if i == 350 {
+            sheet.write_string(r, 0, "Business Process").unwrap();
+            r += 1;
+        }
+    }
+    sheet.write_string(r, 0, "Total").unwrap();
+    sheet
+        .write_string(r + 1, 0, "Process under the footer")
+        .unwrap();
+    if second_sheet {
+        let other = book.add_worksheet();
+        other.set_name("Finance").unwrap();
+        other.write_string(0, 0, "Activity").unwrap();
+        other.write_string(0, 1, "RTO").unwrap();
+        other.write_string(1, 0, "Accounts payable").unwrap();
+        other.write_string(1, 1, "2 Days").unwrap();
+    }
+    let notes = book.add_worksheet();
+    notes.set_name("Notes").unwrap();
+    notes
+        .write_string(0, 0, "Instructions for the form")
+        .unwrap();
+    save(&mut book, dir, name)
+}
+
+#[test]
+fn planning_while_reading_gives_the_plan_of_reading_then_planning() {
+    use bia::excel::import::{plan, read_and_plan};
+    let dir = temp_dir();
+    let (store, _) = crate::new_store(&dir);
+    let a = store.load().unwrap();
+    let mapping = Mapping::default();
+    let limits = Limits::default();
+    let mut paths = vec![
+        long_register(dir.path(), "long.xlsx", false, false),
+        // A column below the header and a second table of processes: the
+        // stream gives way to planning the whole workbook.
+        long_register(dir.path(), "late-column.xlsx", true, false),
+        long_register(dir.path(), "two-tables.xlsx", false, true),
+        legacy_register(dir.path(), "legacy.xlsx", "Jane Doe", 4.0),
+        fixture("ciso-assistant-bia-template.xlsx"),
+        fixture("recovery-strategy-register.csv"),
+    ];
+    paths.push(dir.path().join("not-there.xlsx"));
+    for path in &paths {
+        let sequential =
+            read_workbook(path, &limits).and_then(|w| plan(path, &w, &a, &mapping).map(|p| (w, p)));
+        let streamed =
+            read_and_plan(path, &limits, &a, &mapping).and_then(|(w, p)| p.map(|p| (w, p)));
+        match (sequential, streamed) {
+            (Ok((w1, p1)), Ok((w2, p2))) => {
+                assert_eq!(w1, w2, "{}: the workbook read", path.display());
+                assert_eq!(p1, p2, "{}: the plan", path.display());
+                assert!(!p1.processes.is_empty(), "{}", path.display());
+            }
+            (Err(e1), Err(e2)) => assert_eq!(e1.to_string(), e2.to_string()),
+            (s, t) => panic!(
+                "{}: {:?} read then planned, {:?} planned while read",
+                path.display(),
+                s.map(|_| ()),
+                t.map(|_| ())
+            ),
+        }
+    }
+    // What the long register holds, so the comparison is not of two empty plans.
+    let plan = plan_file(&paths[0], &a, &mapping, &limits).unwrap();
+    assert_eq!(plan.processes.len(), 640);
+    assert!(
+        plan.issues
+            .iter()
+            .any(|i| i.message.contains("appears again")),
+        "duplicates far apart are merged"
+    );
+    assert!(plan.issues.iter().any(|i| i.message.contains("footer")));
+    assert_eq!(plan.tables[0].band_row, Some(4));
+    assert_eq!(plan.units, vec!["Operations"]);
+}

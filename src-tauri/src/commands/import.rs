@@ -8,7 +8,8 @@ use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 
 use bia::excel::import::{
-    CellContext, ColumnChoice, Limits, Mapping, Plan, Pos, Workbook, plan, read_workbook,
+    CellContext, ColumnChoice, Limits, Mapping, Plan, Pos, Workbook, plan, read_and_plan,
+    read_workbook,
 };
 use bia::store::{Applied, Progress};
 use tauri::{AppHandle, Emitter, Runtime, State};
@@ -74,9 +75,19 @@ pub fn plan_import(
 ) -> ApiResult<Plan> {
     let current = state.with_store(|s| s.load())?;
     let mapping = mapping(choices);
-    with_workbook(&state, &path, |path, workbook| {
-        plan_of(path, workbook, &current, &mapping)
-    })
+    let path = PathBuf::from(path);
+    let mut pending = state
+        .import
+        .lock()
+        .map_err(|_| ApiError::new("internal", "The app state is poisoned."))?;
+    if let Some(p) = pending.as_ref().filter(|p| p.path == path) {
+        return plan_of(&p.path, &p.workbook, &current, &mapping);
+    }
+    // First look at this file: planned on the second core while it is read.
+    let (workbook, plan) =
+        read_and_plan(&path, &Limits::default(), &current, &mapping).map_err(bia::Error::from)?;
+    *pending = Some(PendingImport { path, workbook });
+    Ok(plan.map_err(bia::Error::from)?)
 }
 
 /// Applies the import: a backup, then one journaled edit (undone as one).

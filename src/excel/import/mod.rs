@@ -40,6 +40,7 @@ pub use own::{OwnImport, UNIT_PATH_SEPARATOR, import_into_new, is_own_export};
 pub use plan::{
     Action, Change, Counts, Mapping, Plan, PlannedColumn, PlannedDependency, PlannedObjectives,
     PlannedProcess, PlannedResource, PlannedScore, PlannedTable, Target, Unmapped, plan, plan_file,
+    read_and_plan,
 };
 pub use read::{Limits, decode_text, file_name, read_workbook};
 pub use table::{Column, HEADER_SEARCH, Table, find_tables};
@@ -86,20 +87,25 @@ pub fn import_workbook(
     options: &Options,
     progress: &mut dyn FnMut(&Progress) -> bool,
 ) -> crate::Result<Report> {
-    let read = read_workbook(workbook, &options.limits)?;
     let exists = options.into.exists();
-    if is_own_export(&read) {
-        return import_own(workbook, &read, options, exists);
-    }
     if !exists && options.dry_run {
-        let plan = plan(workbook, &read, &fresh_assessment(), &options.mapping)?;
+        let (read, plan) = read_and_plan(
+            workbook,
+            &options.limits,
+            &fresh_assessment(),
+            &options.mapping,
+        )?;
+        if is_own_export(&read) {
+            return import_own(workbook, &read, options, exists);
+        }
         return Ok(Report {
-            plan,
+            plan: plan?,
             applied: None,
             created: false,
             dry_run: true,
         });
     }
+    // The plan is made against the assessment while the workbook is read.
     let mut store = if exists {
         Store::open(&options.into)?
     } else {
@@ -115,8 +121,17 @@ pub fn import_workbook(
             },
         )?
     };
+    let mut own_export = None;
     let outcome = (|| {
-        let plan = plan(workbook, &read, &store.load()?, &options.mapping)?;
+        let (read, plan) =
+            read_and_plan(workbook, &options.limits, &store.load()?, &options.mapping)?;
+        if is_own_export(&read) {
+            own_export = Some(read);
+            return Err(crate::Error::from(ImportError::OwnIntoExisting {
+                path: workbook.to_path_buf(),
+            }));
+        }
+        let plan = plan?;
         let applied = if options.dry_run || plan.processes.is_empty() {
             None
         } else {
@@ -137,7 +152,10 @@ pub fn import_workbook(
     if !exists && created_for_nothing {
         let _ = std::fs::remove_file(&options.into);
     }
-    outcome
+    match own_export {
+        Some(read) => import_own(workbook, &read, options, exists),
+        None => outcome,
+    }
 }
 
 /// This program's own export: read exactly into a new file (removed again
@@ -228,7 +246,7 @@ fn tempfile_beside(path: &Path) -> PathBuf {
 
 /// The snapshot a new assessment would start from (for a dry run into a
 /// file that does not exist yet).
-fn fresh_assessment() -> Assessment {
+pub(crate) fn fresh_assessment() -> Assessment {
     let now = crate::store::now();
     Assessment {
         info: AssessmentInfo {

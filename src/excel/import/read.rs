@@ -14,6 +14,7 @@
 
 use std::io::{Cursor, Read, Seek};
 use std::path::Path;
+use std::sync::mpsc::{Receiver, Sender};
 
 use calamine::{Data, DataRef, Reader, SheetType, SheetVisible};
 
@@ -49,6 +50,46 @@ impl Default for Limits {
 
 /// Reads a spreadsheet file of any supported format.
 pub fn read_workbook(path: &Path, limits: &Limits) -> Result<Workbook, ImportError> {
+    read::<()>(path, limits, None).map(|(workbook, _)| workbook)
+}
+
+/// Merged regions by sheet name.
+pub(super) type MergeMap = rustc_hash::FxHashMap<String, Vec<Merge>>;
+
+/// What an .xlsx reader hands a [`RowConsumer`] while it reads.
+pub(super) enum RowEvent {
+    /// The next worksheet begins (every worksheet read is announced).
+    Sheet(String),
+    /// Rows of that sheet, in the order read.
+    Rows(Vec<Row>),
+}
+
+/// Takes the rows of an .xlsx on the second core as they are read: given
+/// the merged regions (`None` when they could not be found without
+/// parsing) and the events, it returns its result and the rows of every
+/// sheet announced, in order, as it received them.
+pub(super) type RowConsumer<'a, T> =
+    Box<dyn FnOnce(Option<&MergeMap>, Receiver<RowEvent>) -> (T, Vec<Vec<Row>>) + Send + 'a>;
+
+/// Rows handed over at a time.
+const CHUNK: usize = 256;
+
+/// [`read_workbook`], handing the rows of an .xlsx to `consume` while
+/// they are read. The consumer's result comes back when the file was an
+/// .xlsx and every sheet's rows came in order; otherwise it is `None`.
+pub(super) fn read_streaming<'a, T: Send>(
+    path: &'a Path,
+    limits: &'a Limits,
+    consume: RowConsumer<'a, T>,
+) -> Result<(Workbook, Option<T>), ImportError> {
+    read(path, limits, Some(consume))
+}
+
+fn read<'a, T: Send>(
+    path: &'a Path,
+    limits: &'a Limits,
+    consume: Option<RowConsumer<'a, T>>,
+) -> Result<(Workbook, Option<T>), ImportError> {
     let io = |source: std::io::Error| match source.kind() {
         std::io::ErrorKind::NotFound => ImportError::NotFound {
             path: path.to_path_buf(),
@@ -76,6 +117,8 @@ pub fn read_workbook(path: &Path, limits: &Limits) -> Result<Workbook, ImportErr
         limits,
         cells: 0,
         issues: Vec::new(),
+        consume,
+        consumed: None,
     };
     let (format, sheets) = if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
         reader.zip(&bytes)?
@@ -112,12 +155,15 @@ pub fn read_workbook(path: &Path, limits: &Limits) -> Result<Workbook, ImportErr
             path: path.to_path_buf(),
         });
     }
-    Ok(Workbook {
-        file: file_name(path),
-        format,
-        sheets,
-        issues: reader.issues,
-    })
+    Ok((
+        Workbook {
+            file: file_name(path),
+            format,
+            sheets,
+            issues: reader.issues,
+        },
+        reader.consumed,
+    ))
 }
 
 /// The name of a file without its folder.
@@ -158,14 +204,17 @@ fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
     None
 }
 
-struct Reading<'a> {
+struct Reading<'a, T> {
     path: &'a Path,
     limits: &'a Limits,
     cells: u64,
     issues: Vec<Issue>,
+    /// Who takes the rows while they are read (.xlsx only), and its result.
+    consume: Option<RowConsumer<'a, T>>,
+    consumed: Option<T>,
 }
 
-impl Reading<'_> {
+impl<T: Send> Reading<'_, T> {
     fn encrypted(&self) -> ImportError {
         ImportError::Encrypted {
             path: self.path.to_path_buf(),
@@ -282,31 +331,40 @@ impl Reading<'_> {
             Err(e) => return Err(self.corrupt(e)),
         };
         // The merged regions are searched for on the second core while this
-        // one streams the cells: the search inflates the sheets again.
+        // one streams the cells; a consumer of the rows, if any, runs there
+        // too once it has them (they are what it needs first).
+        let consume = self.consume.take();
         std::thread::scope(|scope| {
-            let fast_merges = scope.spawn(|| xlsx_merges(bytes));
+            let (tx, helper) = match consume {
+                Some(consume) => {
+                    let (tx, rx) = std::sync::mpsc::channel();
+                    let helper = scope.spawn(move || {
+                        let merges = xlsx_merges(bytes);
+                        let consumed = consume(merges.as_ref(), rx);
+                        (merges, Some(consumed))
+                    });
+                    (Some(tx), helper)
+                }
+                None => (None, scope.spawn(|| (xlsx_merges(bytes), None))),
+            };
             let mut read = Vec::new();
-            for meta in book.sheets_metadata().to_vec() {
-                if meta.typ != SheetType::WorkSheet {
-                    continue;
+            let streamed = self.xlsx_cells(&mut book, tx.as_ref(), &mut read);
+            drop(tx);
+            let (mut fast_merges, consumed) = helper
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            streamed?;
+            if let Some((out, rows)) = consumed
+                && rows.len() == read.len()
+            {
+                let in_order = read.iter().all(|(_, sheet)| sheet.sorted);
+                for ((_, sheet), rows) in read.iter_mut().zip(rows) {
+                    sheet.sheet.rows = rows;
                 }
-                let mut sheet = SheetBuilder::new(&meta.name);
-                {
-                    let mut cells = book
-                        .worksheet_cells_reader(&meta.name)
-                        .map_err(|e| self.corrupt(format!("sheet \"{}\": {e}", meta.name)))?;
-                    while let Some(cell) = cells
-                        .next_cell()
-                        .map_err(|e| self.corrupt(format!("sheet \"{}\": {e}", meta.name)))?
-                    {
-                        let (row, col) = cell.get_position();
-                        let value = from_data_ref(cell.get_value());
-                        self.push(&mut sheet, row, col, value)?;
-                    }
+                if in_order {
+                    self.consumed = Some(out);
                 }
-                read.push((meta, sheet));
             }
-            let mut fast_merges = fast_merges.join().ok().flatten();
             let mut sheets = Vec::new();
             for (meta, sheet) in read {
                 let merges = match fast_merges.as_mut().and_then(|m| m.remove(&meta.name)) {
@@ -322,6 +380,56 @@ impl Reading<'_> {
             }
             Ok(sheets)
         })
+    }
+
+    /// Streams the cells of every worksheet into `read`; with `tx`, the
+    /// rows go there as they are read (all but each sheet's last, until
+    /// the sheet ends), and the builders keep none.
+    fn xlsx_cells(
+        &mut self,
+        book: &mut calamine::Xlsx<Cursor<&[u8]>>,
+        tx: Option<&Sender<RowEvent>>,
+        read: &mut Vec<(calamine::Sheet, SheetBuilder)>,
+    ) -> Result<(), ImportError> {
+        for meta in book.sheets_metadata().to_vec() {
+            if meta.typ != SheetType::WorkSheet {
+                continue;
+            }
+            if let Some(tx) = tx {
+                let _ = tx.send(RowEvent::Sheet(meta.name.clone()));
+            }
+            let mut sheet = SheetBuilder::new(&meta.name);
+            {
+                let mut cells = book
+                    .worksheet_cells_reader(&meta.name)
+                    .map_err(|e| self.corrupt(format!("sheet \"{}\": {e}", meta.name)))?;
+                while let Some(cell) = cells
+                    .next_cell()
+                    .map_err(|e| self.corrupt(format!("sheet \"{}\": {e}", meta.name)))?
+                {
+                    let (row, col) = cell.get_position();
+                    let value = from_data_ref(cell.get_value());
+                    self.push(&mut sheet, row, col, value)?;
+                    if let Some(tx) = tx
+                        && sheet.sheet.rows.len() > CHUNK
+                    {
+                        // The last row may still get cells.
+                        let last = sheet.sheet.rows.split_off(CHUNK);
+                        let _ = tx.send(RowEvent::Rows(std::mem::replace(
+                            &mut sheet.sheet.rows,
+                            last,
+                        )));
+                    }
+                }
+            }
+            if let Some(tx) = tx
+                && !sheet.sheet.rows.is_empty()
+            {
+                let _ = tx.send(RowEvent::Rows(std::mem::take(&mut sheet.sheet.rows)));
+            }
+            read.push((meta, sheet));
+        }
+        Ok(())
     }
 
     /// Formats calamine reads whole: .xls, .xlsb, .ods.

@@ -66,17 +66,22 @@ pub fn find_tables(
         }
         match find_table(index, sheet, synonyms, choices, own, issues) {
             Some(t) => tables.push(t),
-            None => issues.push(Issue::sheet(
-                Level::Info,
-                &sheet.name,
-                format!(
-                    "No table of processes found (no row among the first {HEADER_SEARCH} names a \
-                     process column and another BIA column); the sheet was not imported."
-                ),
-            )),
+            None => issues.push(no_table(&sheet.name)),
         }
     }
     tables
+}
+
+/// The note for a sheet without a table.
+pub(super) fn no_table(sheet: &str) -> Issue {
+    Issue::sheet(
+        Level::Info,
+        sheet,
+        format!(
+            "No table of processes found (no row among the first {HEADER_SEARCH} names a process \
+             column and another BIA column); the sheet was not imported."
+        ),
+    )
 }
 
 fn text_of(v: &Value) -> String {
@@ -188,6 +193,30 @@ fn find_table(
     own: &[String],
     issues: &mut Vec<Issue>,
 ) -> Option<Table> {
+    let (mut table, at) = find_header(index, sheet, synonyms, choices, own, issues)?;
+    let mut filter = RowFilter::new(&table);
+    for (i, row) in sheet.rows.iter().enumerate().skip(at + 1) {
+        match filter.accept(&sheet.name, row, &mut table.columns, issues) {
+            Accept::Process => table.rows.push(i),
+            Accept::Skip => {}
+            Accept::End => break,
+        }
+    }
+    table.columns.sort_by_key(|c| c.col);
+    Some(table)
+}
+
+/// The header of the table of `sheet` (of which only the first
+/// [`HEADER_SEARCH`] rows are looked at), and the index of its row; the
+/// table's `rows` are left empty for a [`RowFilter`] to fill.
+pub(super) fn find_header(
+    index: usize,
+    sheet: &Sheet,
+    synonyms: &Synonyms,
+    choices: &[ColumnChoice],
+    own: &[String],
+    issues: &mut Vec<Issue>,
+) -> Option<(Table, usize)> {
     let mut best: Option<(usize, usize, Vec<Column>)> = None;
     for (i, row) in sheet.rows.iter().enumerate().take(HEADER_SEARCH) {
         let band = i
@@ -229,57 +258,107 @@ fn find_table(
         })
     });
     dedupe_fields(sheet, header.index, &mut columns, issues);
-    let process_col = columns.iter().find(|c| c.field == Field::Process)?.col;
-    let process_header = columns
-        .iter()
-        .find(|c| c.field == Field::Process)
-        .map(|c| mapping::normalise(&c.header))
-        .unwrap_or_default();
-    let mut rows = Vec::new();
-    // Columns met so far, by index (a sheet has at most 16,384).
-    let mut seen_cols: Vec<bool> = Vec::new();
-    let mut see = |col: u32| {
-        let i = col as usize;
-        if i >= seen_cols.len() {
-            seen_cols.resize(i + 1, false);
+    columns.iter().find(|c| c.field == Field::Process)?;
+    Some((
+        Table {
+            sheet: index,
+            sheet_name: sheet.name.clone(),
+            header_row: header.index,
+            band_row,
+            columns,
+            rows: Vec::new(),
+            title_unit,
+        },
+        at,
+    ))
+}
+
+/// What a row under the header is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Accept {
+    /// A row of the table: it names a process.
+    Process,
+    /// Passed over (no process name, or the header repeated on a printed page).
+    Skip,
+    /// A footer: the table ends here.
+    End,
+}
+
+/// Walks the rows under a header one by one: where the table ends, which
+/// rows hold a process, and the columns no header named.
+pub(super) struct RowFilter {
+    process_col: u32,
+    process_header: String,
+    /// Columns met so far, by index (a sheet has at most 16,384).
+    seen: Vec<bool>,
+}
+
+impl RowFilter {
+    pub(super) fn new(table: &Table) -> RowFilter {
+        let process = table
+            .columns
+            .iter()
+            .find(|c| c.field == Field::Process)
+            .expect("a table has a process column");
+        let mut filter = RowFilter {
+            process_col: process.col,
+            process_header: mapping::normalise(&process.header),
+            seen: Vec::new(),
+        };
+        for c in &table.columns {
+            filter.see(c.col);
         }
-        !std::mem::replace(&mut seen_cols[i], true)
-    };
-    for c in &columns {
-        see(c.col);
+        filter
     }
-    for (i, row) in sheet.rows.iter().enumerate().skip(at + 1) {
+
+    fn see(&mut self, col: u32) -> bool {
+        let i = col as usize;
+        if i >= self.seen.len() {
+            self.seen.resize(i + 1, false);
+        }
+        !std::mem::replace(&mut self.seen[i], true)
+    }
+
+    /// Reads `row`: a column no header named is added to `columns` (at
+    /// the end, as "Column F", kept as a custom field).
+    pub(super) fn accept(
+        &mut self,
+        sheet: &str,
+        row: &Row,
+        columns: &mut Vec<Column>,
+        issues: &mut Vec<Issue>,
+    ) -> Accept {
         let first = || {
             row.cells
                 .first()
                 .map(|(_, v)| text_of(v))
                 .unwrap_or_default()
         };
-        let name = row.get(process_col).map(text_of).unwrap_or_default();
+        let name = row.get(self.process_col).map(text_of).unwrap_or_default();
         if is_footer(&name) || (name.is_empty() && is_footer(&first())) {
             let what = if name.is_empty() { first() } else { name };
             issues.push(Issue::at(
                 Level::Info,
-                &sheet.name,
+                sheet,
                 Pos::new(row.index, row.cells[0].0),
                 format!("The table ends at the footer \"{what}\"; rows below it were not read."),
             ));
-            break;
+            return Accept::End;
         }
-        if name.is_empty() || matches!(row.get(process_col), Some(Value::Error(_))) {
+        if name.is_empty() || matches!(row.get(self.process_col), Some(Value::Error(_))) {
             issues.push(Issue::at(
                 Level::Warning,
-                &sheet.name,
-                Pos::new(row.index, process_col),
+                sheet,
+                Pos::new(row.index, self.process_col),
                 "The row has values but no process name; it was passed over.",
             ));
-            continue;
+            return Accept::Skip;
         }
-        if mapping::normalise(&name) == process_header {
-            continue; // a header repeated on a printed page
+        if mapping::normalise(&name) == self.process_header {
+            return Accept::Skip; // a header repeated on a printed page
         }
         for (c, _) in &row.cells {
-            if see(*c) {
+            if self.see(*c) {
                 columns.push(Column {
                     col: *c,
                     header: format!("Column {}", column_letters(*c)),
@@ -290,18 +369,8 @@ fn find_table(
                 });
             }
         }
-        rows.push(i);
+        Accept::Process
     }
-    columns.sort_by_key(|c| c.col);
-    Some(Table {
-        sheet: index,
-        sheet_name: sheet.name.clone(),
-        header_row: header.index,
-        band_row,
-        columns,
-        rows,
-        title_unit,
-    })
 }
 
 /// A second column meaning a one-per-process field is kept as a custom

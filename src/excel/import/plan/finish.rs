@@ -6,7 +6,9 @@ use super::*;
 
 impl Planner<'_> {
     /// Meets each draft with the assessment and builds the plan.
-    pub(super) fn finish(mut self, tables: Vec<PlannedTable>) -> Plan {
+    /// `before`: the issues of reading the workbook and finding its
+    /// tables, listed ahead of the planner's own.
+    pub(super) fn finish(mut self, tables: Vec<PlannedTable>, mut before: Vec<Issue>) -> Plan {
         let current = self.current;
         let processes_by_key: FxHashMap<String, &Process> = current
             .processes
@@ -158,7 +160,8 @@ impl Planner<'_> {
                 counts.custom_fields += p.input.custom_fields.len();
             }
         }
-        self.issues = super::super::grid::collapse(std::mem::take(&mut self.issues));
+        before.append(&mut self.issues);
+        self.issues = super::super::grid::collapse(before);
         counts.errors = self
             .issues
             .iter()
@@ -251,7 +254,7 @@ impl Planner<'_> {
 
     /// `B7` on the process's own sheet, `Sheet!B7` on another.
     fn imported_cell(name: &Cell<String>, cell: &Cell<impl Sized>) -> String {
-        if Rc::ptr_eq(&cell.sheet, &name.sheet) || cell.sheet == name.sheet {
+        if Arc::ptr_eq(&cell.sheet, &name.sheet) || cell.sheet == name.sheet {
             cell.pos.a1()
         } else {
             cell.address()

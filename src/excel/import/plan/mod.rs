@@ -17,7 +17,7 @@
 //! - every imported value records its file, sheet and cell.
 
 use std::path::Path;
-use std::rc::Rc;
+use std::sync::Arc;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
@@ -31,9 +31,14 @@ use crate::model::{
 
 mod finish;
 mod rows;
+mod stream;
+
+pub use stream::read_and_plan;
 
 use super::error::ImportError;
-use super::grid::{Format, Issue, Level, Pos, Sheet, Value, Workbook, address, column_letters};
+use super::grid::{
+    Format, Issue, Level, Pos, Row, Sheet, Value, Workbook, address, column_letters,
+};
 use super::mapping::{ColumnChoice, Field, MappingFile, Source, Synonyms};
 use super::table::{Column, Table, find_tables};
 use super::values::{duration_cell, severity_cell, split_list, split_list_keyed};
@@ -284,7 +289,7 @@ impl Plan {
 
 /// A severity as read from a cell: the level (`None`: not scored) and the
 /// notes to show, or why it cannot be read. Cheap to copy from the cache.
-type SeverityRead = Result<(Option<u8>, Rc<[String]>), Rc<str>>;
+type SeverityRead = Result<(Option<u8>, Arc<[String]>), Arc<str>>;
 
 /// A duration as read from a cell of one column, with the messages to
 /// show at the cell. Cheap to copy from the cache.
@@ -292,8 +297,8 @@ type SeverityRead = Result<(Option<u8>, Rc<[String]>), Rc<str>>;
 enum DurationRead {
     /// The RPO column says "N/A".
     NotApplicable,
-    Read(Option<Spoken>, Rc<[String]>),
-    Unreadable(Rc<str>),
+    Read(Option<Spoken>, Arc<[String]>),
+    Unreadable(Arc<str>),
 }
 
 /// What one column contributes to a process.
@@ -325,6 +330,25 @@ enum Role {
     Note(String),
 }
 
+/// What reading the rows of one table needs, worked out once.
+#[derive(Debug)]
+struct TableRead {
+    /// Each column, its role and the minutes per unit its header states.
+    roles: Vec<(u32, Role, Option<u32>)>,
+    sheet: Arc<str>,
+    has_unit_column: bool,
+    /// One row per impact.
+    long: bool,
+    process_col: u32,
+    title_unit: Option<(String, Pos)>,
+    /// The sheet's name is the unit of its processes.
+    per_sheet_units: bool,
+    score_columns: usize,
+    text_columns: usize,
+    custom_columns: usize,
+    duration_columns: usize,
+}
+
 /// Whether a table has one row per impact (time point, severity) rather
 /// than one row per process.
 fn is_impact_rows(table: &Table) -> bool {
@@ -349,14 +373,14 @@ struct ImpactRow {
 #[derive(Clone, Debug)]
 struct Cell<T> {
     value: T,
-    sheet: Rc<str>,
+    sheet: Arc<str>,
     pos: Pos,
 }
 
-fn mk<T>(sheet: &Rc<str>, pos: Pos, value: T) -> Cell<T> {
+fn mk<T>(sheet: &Arc<str>, pos: Pos, value: T) -> Cell<T> {
     Cell {
         value,
-        sheet: Rc::clone(sheet),
+        sheet: Arc::clone(sheet),
         pos,
     }
 }
@@ -409,14 +433,14 @@ impl Draft {
         category: Id,
         horizon: Id,
         severity: u8,
-        sheet: &Rc<str>,
+        sheet: &Arc<str>,
         cell: Pos,
         note: String,
     ) {
         let own_sheet = self
             .name
             .as_ref()
-            .is_some_and(|n| Rc::ptr_eq(&n.sheet, sheet) || n.sheet == *sheet);
+            .is_some_and(|n| Arc::ptr_eq(&n.sheet, sheet) || n.sheet == *sheet);
         self.scores.push(PlannedScore {
             category_id: category,
             horizon_id: horizon,
@@ -435,8 +459,7 @@ pub fn plan_file(
     mapping: &Mapping,
     limits: &super::Limits,
 ) -> Result<Plan, ImportError> {
-    let workbook = super::read_workbook(path, limits)?;
-    plan(path, &workbook, current, mapping)
+    read_and_plan(path, limits, current, mapping)?.1
 }
 
 /// Plans the import of `workbook` (read from `path`) into `current`.
@@ -453,79 +476,81 @@ pub fn plan(
             path: path.to_path_buf(),
         });
     }
-    let own: Vec<String> = current
-        .methodology
-        .categories
-        .iter()
-        .map(|c| c.name.clone())
-        .collect();
-    let mut issues = workbook.issues.clone();
+    let own = category_names(current);
+    let mut table_issues = Vec::new();
     let tables = find_tables(
         &workbook.sheets,
         &mapping.synonyms,
         &mapping.choices,
         &own,
-        &mut issues,
+        &mut table_issues,
     );
     if tables.iter().all(|t| t.rows.is_empty()) {
-        let detail = if tables.is_empty() {
-            format!(
-                "looked at the first {} rows of {} sheet(s)",
-                super::table::HEADER_SEARCH,
-                workbook.sheets.len()
-            )
-        } else {
-            "the table has a header but no row names a process".to_string()
-        };
-        return Err(ImportError::NoTable {
-            path: path.to_path_buf(),
-            detail,
-        });
+        return Err(no_table(path, workbook, tables.is_empty()));
     }
-    let mut planner = Planner {
-        synonyms: &mapping.synonyms,
-        file: workbook.file.clone(),
-        format: workbook.format,
-        current,
-        issues,
-        drafts: Vec::new(),
-        by_key: FxHashMap::default(),
-        unmapped: Vec::new(),
-        resource_names: FxHashMap::default(),
-        severities: FxHashMap::default(),
-        durations: FxHashMap::default(),
-        no_notes: Rc::from(Vec::new()),
-        repeated: FxHashMap::default(),
-    };
+    let mut planner = Planner::new(mapping, workbook.file.clone(), workbook.format, current);
     // One sheet per department: with two or more tables of processes (not
     // of impact rows), a table without a unit column takes its sheet's name.
     let per_sheet_units = tables.iter().filter(|t| !is_impact_rows(t)).count() > 1;
     let mut planned_tables = Vec::new();
     for table in &tables {
         let sheet = &workbook.sheets[table.sheet];
-        let roles = planner.roles(table);
         let sheet_unit = per_sheet_units && !is_impact_rows(table);
-        planner.read_rows(sheet, table, &roles, sheet_unit);
-        planned_tables.push(PlannedTable {
-            sheet: table.sheet_name.clone(),
-            header_row: table.header_row + 1,
-            band_row: table.band_row.map(|r| r + 1),
-            rows: table.rows.len(),
-            columns: table
-                .columns
-                .iter()
-                .map(|c| PlannedColumn {
-                    column: column_letters(c.col),
-                    header: c.header.clone(),
-                    band: c.band.clone(),
-                    field: c.field.clone(),
-                    source: c.source,
-                    unit: c.unit,
-                })
-                .collect(),
-        });
+        let read = planner.table_read(table, sheet_unit);
+        planner.read_rows(sheet, table, &read);
+        planned_tables.push(planned_table(table));
     }
-    Ok(planner.finish(planned_tables))
+    let mut issues = workbook.issues.clone();
+    issues.append(&mut table_issues);
+    Ok(planner.finish(planned_tables, issues))
+}
+
+fn category_names(current: &Assessment) -> Vec<String> {
+    current
+        .methodology
+        .categories
+        .iter()
+        .map(|c| c.name.clone())
+        .collect()
+}
+
+/// Why nothing can be imported: no sheet has a table (`no_header`), or
+/// no row of one names a process.
+fn no_table(path: &Path, workbook: &Workbook, no_header: bool) -> ImportError {
+    let detail = if no_header {
+        format!(
+            "looked at the first {} rows of {} sheet(s)",
+            super::table::HEADER_SEARCH,
+            workbook.sheets.len()
+        )
+    } else {
+        "the table has a header but no row names a process".to_string()
+    };
+    ImportError::NoTable {
+        path: path.to_path_buf(),
+        detail,
+    }
+}
+
+fn planned_table(table: &Table) -> PlannedTable {
+    PlannedTable {
+        sheet: table.sheet_name.clone(),
+        header_row: table.header_row + 1,
+        band_row: table.band_row.map(|r| r + 1),
+        rows: table.rows.len(),
+        columns: table
+            .columns
+            .iter()
+            .map(|c| PlannedColumn {
+                column: column_letters(c.col),
+                header: c.header.clone(),
+                band: c.band.clone(),
+                field: c.field.clone(),
+                source: c.source,
+                unit: c.unit,
+            })
+            .collect(),
+    }
 }
 
 struct Planner<'a> {
@@ -543,9 +568,29 @@ struct Planner<'a> {
     /// (field, minutes per unit of the header) → text → how it was read.
     durations: FxHashMap<(&'static str, Option<u32>), FxHashMap<String, DurationRead>>,
     /// The notes of a value read without remark.
-    no_notes: Rc<[String]>,
+    no_notes: Arc<[String]>,
     /// Issue hash → (index, column) of its first occurrence.
     repeated: FxHashMap<u64, (usize, u32)>,
+}
+
+impl<'a> Planner<'a> {
+    fn new(mapping: &'a Mapping, file: String, format: Format, current: &'a Assessment) -> Self {
+        Planner {
+            synonyms: &mapping.synonyms,
+            file,
+            format,
+            current,
+            issues: Vec::new(),
+            drafts: Vec::new(),
+            by_key: FxHashMap::default(),
+            unmapped: Vec::new(),
+            resource_names: FxHashMap::default(),
+            severities: FxHashMap::default(),
+            durations: FxHashMap::default(),
+            no_notes: Arc::from(Vec::new()),
+            repeated: FxHashMap::default(),
+        }
+    }
 }
 
 /// A cell's text as stored in a text field: trimmed, otherwise as typed.

@@ -141,250 +141,255 @@ impl Planner<'_> {
         roles
     }
 
-    pub(super) fn read_rows(
-        &mut self,
-        sheet: &Sheet,
-        table: &Table,
-        roles: &[(u32, Role, Option<u32>)],
-        per_sheet_units: bool,
-    ) {
-        let has_unit_column = roles.iter().any(|(_, r, _)| matches!(r, Role::Unit));
-        // One row per impact: a process on many rows is the rule, not a duplicate.
-        let long = roles
-            .iter()
-            .any(|(_, r, _)| matches!(r, Role::TimePoint { .. }));
-        let sheet_rc: Rc<str> = Rc::from(sheet.name.as_str());
-        let scale = &self.current.methodology.scale;
-        let process_col = roles
-            .iter()
-            .find(|(_, r, _)| matches!(r, Role::Process))
-            .map(|(c, _, _)| *c)
-            .unwrap_or(0);
+    /// What reading the rows of `table` needs, worked out once: each
+    /// column's role (see [`Planner::roles`]) and the table's shape.
+    pub(super) fn table_read(&mut self, table: &Table, per_sheet_units: bool) -> TableRead {
+        let roles = self.roles(table);
         let count = |f: fn(&Role) -> bool| roles.iter().filter(|(_, r, _)| f(r)).count();
-        let score_columns = count(|r| matches!(r, Role::Score { .. }));
-        let text_columns = count(|r| matches!(r, Role::Text(_) | Role::MinimumStaff));
-        let custom_columns = count(|r| matches!(r, Role::Custom(..)));
-        let duration_columns = count(|r| matches!(r, Role::Duration(..)));
+        TableRead {
+            sheet: Arc::from(table.sheet_name.as_str()),
+            has_unit_column: count(|r| matches!(r, Role::Unit)) > 0,
+            // One row per impact: a process on many rows is the rule, not a duplicate.
+            long: count(|r| matches!(r, Role::TimePoint { .. })) > 0,
+            process_col: roles
+                .iter()
+                .find(|(_, r, _)| matches!(r, Role::Process))
+                .map(|(c, _, _)| *c)
+                .unwrap_or(0),
+            title_unit: table.title_unit.clone(),
+            per_sheet_units,
+            score_columns: count(|r| matches!(r, Role::Score { .. })),
+            text_columns: count(|r| matches!(r, Role::Text(_) | Role::MinimumStaff)),
+            custom_columns: count(|r| matches!(r, Role::Custom(..))),
+            duration_columns: count(|r| matches!(r, Role::Duration(..))),
+            roles,
+        }
+    }
+
+    pub(super) fn read_rows(&mut self, sheet: &Sheet, table: &Table, t: &TableRead) {
         self.drafts.reserve(table.rows.len());
         for &i in &table.rows {
-            let row = &sheet.rows[i];
-            let Some(name_value) = row.get(process_col) else {
-                continue;
-            };
-            let name_pos = Pos::new(row.index, process_col);
-            let name = text_of(name_value);
-            let key = name_key(&name);
-            let at = |pos: Pos| address(&sheet.name, pos);
-            // A process first met on this row has no score yet from
-            // another row (and this row's columns score distinct cells).
-            let mut first_row = false;
-            let idx = match self.by_key.get(&key) {
-                Some(&idx) if long => idx,
-                Some(&idx) => {
-                    let first = self.drafts[idx]
-                        .name
-                        .as_ref()
-                        .map(Cell::address)
-                        .unwrap_or_default();
-                    self.issues.push(Issue::at(
-                        Level::Warning,
-                        &sheet.name,
-                        name_pos,
-                        format!(
-                            "\"{name}\" appears again (first at {first}); the rows are merged into \
-                             one process."
-                        ),
-                    ));
-                    idx
-                }
-                None => {
-                    first_row = true;
-                    self.drafts.push(Draft {
-                        name: Some(mk(&sheet_rc, name_pos, name)),
-                        key: key.clone(),
-                        texts: Vec::with_capacity(text_columns),
-                        custom: Vec::with_capacity(custom_columns),
-                        custom_keys: Vec::with_capacity(custom_columns),
-                        durations: Vec::with_capacity(duration_columns),
-                        scores: Vec::with_capacity(score_columns),
-                        ..Draft::default()
-                    });
-                    self.by_key.insert(key, self.drafts.len() - 1);
-                    self.drafts.len() - 1
-                }
-            };
-            self.drafts[idx].rows.push(at(name_pos));
-            if !has_unit_column {
-                let unit = table
-                    .title_unit
-                    .as_ref()
-                    .map(|(u, p)| (u.clone(), *p))
-                    .or_else(|| per_sheet_units.then(|| (sheet.name.clone(), name_pos)));
-                if let Some((unit, pos)) = unit {
-                    self.set_unit(idx, unit, &sheet_rc, pos);
-                }
-            }
-            let mut impact = ImpactRow::default();
-            for (col, role, unit) in roles {
-                let Some(value) = row.get(*col) else { continue };
-                let pos = Pos::new(row.index, *col);
-                match role {
-                    Role::Process | Role::Ignore => {}
-                    Role::TimePoint { seconds } => {
-                        let read = match (value, seconds) {
-                            (Value::Number(n), true) if *n >= 0.0 => {
-                                Ok(Some(Minutes((n / 60.0).round() as u32)))
-                            }
-                            (Value::Text(t), true) if t.trim().parse::<f64>().is_ok() => {
-                                let n: f64 = t.trim().parse().unwrap_or(-1.0);
-                                if n >= 0.0 {
-                                    Ok(Some(Minutes((n / 60.0).round() as u32)))
-                                } else {
-                                    Err(format!("{n} is not a time point"))
-                                }
-                            }
-                            _ => duration_cell(value, *unit).map(|r| r.value.map(|s| s.minutes)),
-                        };
-                        match read {
-                            Ok(Some(m)) => impact.time = Some((m, pos)),
-                            Ok(None) => {}
-                            Err(e) => self.issue_at(
-                                Level::Error,
-                                &sheet.name,
-                                pos,
-                                format!("Time point: {e}; the row's impact was left out."),
-                            ),
-                        }
-                    }
-                    Role::Severity => match self.severity(value, scale) {
-                        Ok((level, notes)) => {
-                            for note in notes.iter() {
-                                self.issue_str(Level::Warning, &sheet.name, pos, note);
-                            }
-                            impact.severity = level.map(|l| (l, pos));
-                        }
-                        Err(e) => self.issue_str(Level::Error, &sheet.name, pos, &e),
-                    },
-                    Role::Categories => {
-                        if !matches!(value, Value::Error(_)) {
-                            impact.categories = split_list(&value.display());
-                            impact.categories_at = Some(pos);
-                        }
-                    }
-                    Role::Note(name) => {
-                        let text = cell_text(value);
-                        if !text.is_empty() {
-                            impact.note.push(format!("{name}: {text}"));
-                        }
-                    }
-                    Role::Unit => {
-                        if !matches!(value, Value::Error(_)) {
-                            self.set_unit(idx, text_of(value), &sheet_rc, pos);
-                        }
-                    }
-                    Role::Text(field) => {
-                        if !matches!(value, Value::Error(_)) {
-                            let text = cell_text(value);
-                            self.set_text(idx, field, mk(&sheet_rc, pos, text));
-                        }
-                    }
-                    Role::Custom(name, key) => {
-                        let text = cell_text(value);
-                        self.set_custom(idx, name, key, mk(&sheet_rc, pos, text));
-                    }
-                    Role::MinimumStaff => match staff(value) {
-                        Ok(Some(n)) => {
-                            self.set_text(idx, "minimum_staff", mk(&sheet_rc, pos, n.to_string()))
-                        }
-                        Ok(None) => {}
-                        Err(e) => self.issue_at(Level::Error, &sheet.name, pos, e),
-                    },
-                    Role::Duration(field, label) => match self.duration(field, label, value, *unit)
-                    {
-                        DurationRead::NotApplicable => {
-                            self.drafts[idx].rpo_not_applicable = Some(mk(&sheet_rc, pos, true));
-                        }
-                        DurationRead::Read(read, notes) => {
-                            for note in notes.iter() {
-                                self.issue_str(Level::Warning, &sheet.name, pos, note);
-                            }
-                            self.set_duration(idx, field, mk(&sheet_rc, pos, read));
-                        }
-                        DurationRead::Unreadable(e) => {
-                            self.issue_str(Level::Error, &sheet.name, pos, &e)
-                        }
-                    },
-                    Role::Mbco => match mbco(value) {
-                        Ok(Some(p)) => self.drafts[idx].mbco = Some(mk(&sheet_rc, pos, p)),
-                        Ok(None) => {}
-                        Err(e) => self.issue_at(Level::Error, &sheet.name, pos, e),
-                    },
-                    Role::Score { category, horizon } => match self.severity(value, scale) {
-                        Ok((level, notes)) => {
-                            for note in notes.iter() {
-                                self.issue_str(Level::Warning, &sheet.name, pos, note);
-                            }
-                            if let Some(sev) = level {
-                                let d = &mut self.drafts[idx];
-                                let earlier = if first_row {
-                                    None
-                                } else {
-                                    d.score(*category, *horizon)
-                                };
-                                match earlier {
-                                    Some((first, at)) if first != sev => {
-                                        let msg = format!(
-                                            "Scored {first} at {at} and {sev} here; the first is \
-                                             kept."
-                                        );
-                                        self.issue_at(Level::Warning, &sheet.name, pos, msg);
-                                    }
-                                    Some(_) => {}
-                                    None => d.push_score(
-                                        *category,
-                                        *horizon,
-                                        sev,
-                                        &sheet_rc,
-                                        pos,
-                                        String::new(),
-                                    ),
-                                }
-                            }
-                        }
-                        Err(e) => self.issue_str(Level::Error, &sheet.name, pos, &e),
-                    },
-                    Role::Dependency(kind) => {
-                        if matches!(value, Value::Error(_)) {
-                            continue;
-                        }
-                        let listed = match value {
-                            Value::Text(t) => split_list_keyed(t),
-                            other => split_list_keyed(&other.display()),
-                        };
-                        for (name, key) in listed {
-                            let target = match kind {
-                                Some(k) => {
-                                    let first = self
-                                        .resource_names
-                                        .entry((*k, key))
-                                        .or_insert_with(|| mk(&sheet_rc, pos, name.clone()));
-                                    Target::Resource {
-                                        resource: *k,
-                                        name: first.value.clone(),
-                                    }
-                                }
-                                None => Target::Process { name },
-                            };
-                            let deps = &mut self.drafts[idx].dependencies;
-                            if !deps.iter().any(|(t, _)| *t == target) {
-                                deps.push((target, mk(&sheet_rc, pos, ())));
-                            }
-                        }
-                    }
-                }
-            }
-            self.impact_row(idx, &sheet_rc, row.index, impact);
+            self.read_row(&sheet.rows[i], t);
         }
+    }
+
+    /// Reads one row of a table into the draft of its process.
+    pub(super) fn read_row(&mut self, row: &Row, t: &TableRead) {
+        let current = self.current;
+        let scale = &current.methodology.scale;
+        let Some(name_value) = row.get(t.process_col) else {
+            return;
+        };
+        let name_pos = Pos::new(row.index, t.process_col);
+        let name = text_of(name_value);
+        let key = name_key(&name);
+        let at = |pos: Pos| address(&t.sheet, pos);
+        // A process first met on this row has no score yet from
+        // another row (and this row's columns score distinct cells).
+        let mut first_row = false;
+        let idx = match self.by_key.get(&key) {
+            Some(&idx) if t.long => idx,
+            Some(&idx) => {
+                let first = self.drafts[idx]
+                    .name
+                    .as_ref()
+                    .map(Cell::address)
+                    .unwrap_or_default();
+                self.issues.push(Issue::at(
+                    Level::Warning,
+                    &t.sheet,
+                    name_pos,
+                    format!(
+                        "\"{name}\" appears again (first at {first}); the rows are merged into \
+                         one process."
+                    ),
+                ));
+                idx
+            }
+            None => {
+                first_row = true;
+                self.drafts.push(Draft {
+                    name: Some(mk(&t.sheet, name_pos, name)),
+                    key: key.clone(),
+                    texts: Vec::with_capacity(t.text_columns),
+                    custom: Vec::with_capacity(t.custom_columns),
+                    custom_keys: Vec::with_capacity(t.custom_columns),
+                    durations: Vec::with_capacity(t.duration_columns),
+                    scores: Vec::with_capacity(t.score_columns),
+                    ..Draft::default()
+                });
+                self.by_key.insert(key, self.drafts.len() - 1);
+                self.drafts.len() - 1
+            }
+        };
+        self.drafts[idx].rows.push(at(name_pos));
+        if !t.has_unit_column {
+            let unit = t
+                .title_unit
+                .as_ref()
+                .map(|(u, p)| (u.clone(), *p))
+                .or_else(|| t.per_sheet_units.then(|| (t.sheet.to_string(), name_pos)));
+            if let Some((unit, pos)) = unit {
+                self.set_unit(idx, unit, &t.sheet, pos);
+            }
+        }
+        let mut impact = ImpactRow::default();
+        for (col, role, unit) in &t.roles {
+            let Some(value) = row.get(*col) else { continue };
+            let pos = Pos::new(row.index, *col);
+            match role {
+                Role::Process | Role::Ignore => {}
+                Role::TimePoint { seconds } => {
+                    let read = match (value, seconds) {
+                        (Value::Number(n), true) if *n >= 0.0 => {
+                            Ok(Some(Minutes((n / 60.0).round() as u32)))
+                        }
+                        (Value::Text(t), true) if t.trim().parse::<f64>().is_ok() => {
+                            let n: f64 = t.trim().parse().unwrap_or(-1.0);
+                            if n >= 0.0 {
+                                Ok(Some(Minutes((n / 60.0).round() as u32)))
+                            } else {
+                                Err(format!("{n} is not a time point"))
+                            }
+                        }
+                        _ => duration_cell(value, *unit).map(|r| r.value.map(|s| s.minutes)),
+                    };
+                    match read {
+                        Ok(Some(m)) => impact.time = Some((m, pos)),
+                        Ok(None) => {}
+                        Err(e) => self.issue_at(
+                            Level::Error,
+                            &t.sheet,
+                            pos,
+                            format!("Time point: {e}; the row's impact was left out."),
+                        ),
+                    }
+                }
+                Role::Severity => match self.severity(value, scale) {
+                    Ok((level, notes)) => {
+                        for note in notes.iter() {
+                            self.issue_str(Level::Warning, &t.sheet, pos, note);
+                        }
+                        impact.severity = level.map(|l| (l, pos));
+                    }
+                    Err(e) => self.issue_str(Level::Error, &t.sheet, pos, &e),
+                },
+                Role::Categories => {
+                    if !matches!(value, Value::Error(_)) {
+                        impact.categories = split_list(&value.display());
+                        impact.categories_at = Some(pos);
+                    }
+                }
+                Role::Note(name) => {
+                    let text = cell_text(value);
+                    if !text.is_empty() {
+                        impact.note.push(format!("{name}: {text}"));
+                    }
+                }
+                Role::Unit => {
+                    if !matches!(value, Value::Error(_)) {
+                        self.set_unit(idx, text_of(value), &t.sheet, pos);
+                    }
+                }
+                Role::Text(field) => {
+                    if !matches!(value, Value::Error(_)) {
+                        let text = cell_text(value);
+                        self.set_text(idx, field, mk(&t.sheet, pos, text));
+                    }
+                }
+                Role::Custom(name, key) => {
+                    let text = cell_text(value);
+                    self.set_custom(idx, name, key, mk(&t.sheet, pos, text));
+                }
+                Role::MinimumStaff => match staff(value) {
+                    Ok(Some(n)) => {
+                        self.set_text(idx, "minimum_staff", mk(&t.sheet, pos, n.to_string()))
+                    }
+                    Ok(None) => {}
+                    Err(e) => self.issue_at(Level::Error, &t.sheet, pos, e),
+                },
+                Role::Duration(field, label) => match self.duration(field, label, value, *unit) {
+                    DurationRead::NotApplicable => {
+                        self.drafts[idx].rpo_not_applicable = Some(mk(&t.sheet, pos, true));
+                    }
+                    DurationRead::Read(read, notes) => {
+                        for note in notes.iter() {
+                            self.issue_str(Level::Warning, &t.sheet, pos, note);
+                        }
+                        self.set_duration(idx, field, mk(&t.sheet, pos, read));
+                    }
+                    DurationRead::Unreadable(e) => self.issue_str(Level::Error, &t.sheet, pos, &e),
+                },
+                Role::Mbco => match mbco(value) {
+                    Ok(Some(p)) => self.drafts[idx].mbco = Some(mk(&t.sheet, pos, p)),
+                    Ok(None) => {}
+                    Err(e) => self.issue_at(Level::Error, &t.sheet, pos, e),
+                },
+                Role::Score { category, horizon } => match self.severity(value, scale) {
+                    Ok((level, notes)) => {
+                        for note in notes.iter() {
+                            self.issue_str(Level::Warning, &t.sheet, pos, note);
+                        }
+                        if let Some(sev) = level {
+                            let d = &mut self.drafts[idx];
+                            let earlier = if first_row {
+                                None
+                            } else {
+                                d.score(*category, *horizon)
+                            };
+                            match earlier {
+                                Some((first, at)) if first != sev => {
+                                    let msg = format!(
+                                        "Scored {first} at {at} and {sev} here; the first is \
+                                         kept."
+                                    );
+                                    self.issue_at(Level::Warning, &t.sheet, pos, msg);
+                                }
+                                Some(_) => {}
+                                None => d.push_score(
+                                    *category,
+                                    *horizon,
+                                    sev,
+                                    &t.sheet,
+                                    pos,
+                                    String::new(),
+                                ),
+                            }
+                        }
+                    }
+                    Err(e) => self.issue_str(Level::Error, &t.sheet, pos, &e),
+                },
+                Role::Dependency(kind) => {
+                    if matches!(value, Value::Error(_)) {
+                        continue;
+                    }
+                    let listed = match value {
+                        Value::Text(t) => split_list_keyed(t),
+                        other => split_list_keyed(&other.display()),
+                    };
+                    for (name, key) in listed {
+                        let target = match kind {
+                            Some(k) => {
+                                let first = self
+                                    .resource_names
+                                    .entry((*k, key))
+                                    .or_insert_with(|| mk(&t.sheet, pos, name.clone()));
+                                Target::Resource {
+                                    resource: *k,
+                                    name: first.value.clone(),
+                                }
+                            }
+                            None => Target::Process { name },
+                        };
+                        let deps = &mut self.drafts[idx].dependencies;
+                        if !deps.iter().any(|(t, _)| *t == target) {
+                            deps.push((target, mk(&t.sheet, pos, ())));
+                        }
+                    }
+                }
+            }
+        }
+        self.impact_row(idx, &t.sheet, row.index, impact);
     }
 
     /// Reads a severity, remembering what each text was read as (a
@@ -399,14 +404,14 @@ impl Planner<'_> {
                 read.value,
                 read.notes.into_iter().map(|n| format!("{n}.")).collect(),
             )),
-            Err(e) => Err(Rc::from(format!("{e}; left unscored."))),
+            Err(e) => Err(Arc::from(format!("{e}; left unscored."))),
         };
         let Value::Text(text) = value else {
             if let (Value::Number(n), Some(lo), Some(hi)) = (value, scale.first(), scale.last())
                 && n.fract() == 0.0
                 && (f64::from(lo.value)..=f64::from(hi.value)).contains(n)
             {
-                return Ok((Some(*n as u8), Rc::clone(&self.no_notes)));
+                return Ok((Some(*n as u8), Arc::clone(&self.no_notes)));
             }
             return fresh(value);
         };
@@ -439,7 +444,7 @@ impl Planner<'_> {
                         .map(|n| format!("{label}: {n}."))
                         .collect(),
                 ),
-                Err(e) => DurationRead::Unreadable(Rc::from(format!("{label}: {e}; left out."))),
+                Err(e) => DurationRead::Unreadable(Arc::from(format!("{label}: {e}; left out."))),
             }
         };
         let Value::Text(text) = value else {
@@ -458,7 +463,7 @@ impl Planner<'_> {
     /// only counts as a repeat of the first (see [`Issue::repeats`]).
     /// Scores one row of a table of one row per impact: its severity at
     /// the horizon of its time point, in each of its categories.
-    pub(super) fn impact_row(&mut self, idx: usize, sheet: &Rc<str>, row: u32, impact: ImpactRow) {
+    pub(super) fn impact_row(&mut self, idx: usize, sheet: &Arc<str>, row: u32, impact: ImpactRow) {
         let (Some((minutes, time_at)), Some((severity, severity_at))) =
             (impact.time, impact.severity)
         else {
@@ -601,7 +606,7 @@ impl Planner<'_> {
         }
     }
 
-    pub(super) fn set_unit(&mut self, idx: usize, unit: String, sheet: &Rc<str>, pos: Pos) {
+    pub(super) fn set_unit(&mut self, idx: usize, unit: String, sheet: &Arc<str>, pos: Pos) {
         if unit.is_empty() {
             return;
         }
