@@ -1322,3 +1322,46 @@ fn planning_while_reading_gives_the_plan_of_reading_then_planning() {
     assert_eq!(plan.tables[0].band_row, Some(4));
     assert_eq!(plan.units, vec!["Operations"]);
 }
+
+#[test]
+fn an_excel_97_2003_workbook_is_planned_like_any_other() {
+    let dir = temp_dir();
+    let (store, _) = crate::new_store(&dir);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/legacy-2019.xls");
+    let plan = plan_file(
+        &path,
+        &store.load().unwrap(),
+        &Mapping::default(),
+        &Limits::default(),
+    )
+    .expect("the .xls plans");
+    assert_eq!(plan.format, bia::excel::import::Format::Xls);
+    assert_eq!(plan.tables[0].header_row, 3);
+    assert_eq!(plan.processes.len(), 3, "the footer is no process");
+    assert_eq!(plan.units, vec!["Finance", "Sales", "Operations"]);
+    let payroll = planned(&plan, "Payroll");
+    let o = payroll.objectives.as_ref().expect("objectives");
+    assert_eq!(
+        o.rto.unwrap().minutes,
+        Minutes(24 * 60),
+        "hours, from the header"
+    );
+    assert_eq!(o.rpo.unwrap().minutes, Minutes(240));
+    assert_eq!(payroll.scores.len(), 1);
+    let dispatch = planned(&plan, "Dispatch");
+    assert!(dispatch.objectives.as_ref().unwrap().rpo_not_applicable);
+    let suppliers: Vec<&str> = plan
+        .resources
+        .iter()
+        .filter(|r| r.kind == ResourceKind::Supplier)
+        .map(|r| r.name.as_str())
+        .collect();
+    assert_eq!(suppliers, vec!["ADP", "Bank of Example", "Carrier Co"]);
+    assert!(
+        plan.issues
+            .iter()
+            .any(|i| i.address == "BIA!A7" && i.message.contains("footer")),
+        "{:?}",
+        plan.issues
+    );
+}
