@@ -354,9 +354,9 @@ impl<T: Send> Reading<'_, T> {
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
             streamed?;
-            if let Some((out, rows)) = consumed
-                && rows.len() == read.len()
-            {
+            if let Some((out, rows)) = consumed {
+                // The rows were handed over: they must all come back.
+                assert_eq!(rows.len(), read.len(), "a row consumer returns every sheet");
                 let in_order = read.iter().all(|(_, sheet)| sheet.sorted);
                 for ((_, sheet), rows) in read.iter_mut().zip(rows) {
                     sheet.sheet.rows = rows;
