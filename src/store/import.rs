@@ -278,7 +278,7 @@ fn write_process(
                     ("category_id", Value::Text(s.category_id.to_string())),
                     ("horizon_id", Value::Text(s.horizon_id.to_string())),
                     ("severity", Value::Integer(s.severity.into())),
-                    ("note", Value::Text(s.note.clone())),
+                    ("note", Value::Text(s.note().to_string())),
                     (
                         "provenance",
                         Value::Text(serde_json::to_string(&provenance).unwrap_or_default()),
@@ -293,7 +293,7 @@ fn write_process(
                     category_id: s.category_id,
                     horizon_id: s.horizon_id,
                     severity: Some(s.severity),
-                    note: (!s.note.is_empty()).then(|| s.note.clone()),
+                    note: (!s.note().is_empty()).then(|| s.note().to_string()),
                 },
                 &provenance,
             )?;

@@ -986,10 +986,10 @@ fn the_ciso_assistant_template_gives_its_assets_as_processes() {
     );
     assert!(
         p.scores[0]
-            .note
+            .note()
             .contains("justification: THis is BIA justification"),
         "{:?}",
-        p.scores[0].note
+        p.scores[0].note()
     );
     let said = |a: &str| issue_at(&plan, a).join(" | ");
     assert!(said("'bia - thresholds'!D2").contains("no 5 d horizon"));

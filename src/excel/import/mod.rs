@@ -39,8 +39,8 @@ pub use mapping::{
 pub use own::{OwnImport, UNIT_PATH_SEPARATOR, import_into_new, is_own_export};
 pub use plan::{
     Action, Change, Counts, Mapping, Plan, PlannedColumn, PlannedDependency, PlannedObjectives,
-    PlannedProcess, PlannedResource, PlannedScore, PlannedTable, Target, Unmapped, plan, plan_file,
-    read_and_plan,
+    PlannedProcess, PlannedResource, PlannedScore, PlannedTable, ScoreJson, Target, Unmapped, plan,
+    plan_file, read_and_plan,
 };
 pub use read::{Limits, decode_text, file_name, read_workbook};
 pub use table::{Column, HEADER_SEARCH, Table, find_tables};

@@ -638,7 +638,7 @@ impl Planner<'_> {
                 }
                 if old.severity.is_some() && !matches!(old.provenance, Provenance::Imported { .. })
                 {
-                    let sheet = score.sheet.as_deref().unwrap_or(&name.sheet);
+                    let sheet = score.sheet().unwrap_or(&name.sheet);
                     self.issue_at(
                         Level::Warning,
                         sheet,

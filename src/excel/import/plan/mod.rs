@@ -121,10 +121,52 @@ pub struct PlannedObjectives {
     pub provenance: Provenance,
 }
 
-/// One impact score to set.
+/// One impact score to set. Kept small, as a plan of a large workbook
+/// holds hundreds of thousands: the sheet (when not the process's own)
+/// and the note, both rare, are boxed apart. Written as [`ScoreJson`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export, rename = "ImportScore")]
+#[serde(from = "ScoreJson", into = "ScoreJson")]
+#[ts(export, rename = "ImportScore", as = "ScoreJson")]
 pub struct PlannedScore {
+    pub category_id: Id,
+    pub horizon_id: Id,
+    pub severity: u8,
+    pub cell: Pos,
+    rare: Option<Box<(Option<String>, String)>>,
+}
+
+impl PlannedScore {
+    pub fn new(
+        category_id: Id,
+        horizon_id: Id,
+        severity: u8,
+        sheet: Option<String>,
+        cell: Pos,
+        note: String,
+    ) -> PlannedScore {
+        PlannedScore {
+            category_id,
+            horizon_id,
+            severity,
+            cell,
+            rare: (sheet.is_some() || !note.is_empty()).then(|| Box::new((sheet, note))),
+        }
+    }
+
+    /// The sheet, when not the process's own ([`PlannedProcess::provenance`]).
+    pub fn sheet(&self) -> Option<&str> {
+        self.rare.as_ref().and_then(|r| r.0.as_deref())
+    }
+
+    /// What the row said besides the severity (tables of one row per impact).
+    pub fn note(&self) -> &str {
+        self.rare.as_ref().map_or("", |r| r.1.as_str())
+    }
+}
+
+/// One impact score to set, as written in JSON.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+pub struct ScoreJson {
     pub category_id: Id,
     pub horizon_id: Id,
     pub severity: u8,
@@ -136,6 +178,33 @@ pub struct PlannedScore {
     /// What the row said besides the severity (tables of one row per impact).
     #[serde(default)]
     pub note: String,
+}
+
+impl From<ScoreJson> for PlannedScore {
+    fn from(j: ScoreJson) -> PlannedScore {
+        PlannedScore::new(
+            j.category_id,
+            j.horizon_id,
+            j.severity,
+            j.sheet,
+            j.cell,
+            j.note,
+        )
+    }
+}
+
+impl From<PlannedScore> for ScoreJson {
+    fn from(s: PlannedScore) -> ScoreJson {
+        let (sheet, note) = s.rare.map_or((None, String::new()), |r| *r);
+        ScoreJson {
+            category_id: s.category_id,
+            horizon_id: s.horizon_id,
+            severity: s.severity,
+            sheet,
+            cell: s.cell,
+            note,
+        }
+    }
 }
 
 /// A process to create or update.
@@ -271,7 +340,7 @@ impl PlannedProcess {
         };
         Provenance::Imported {
             file,
-            sheet: score.sheet.clone().unwrap_or(sheet),
+            sheet: score.sheet().map_or(sheet, str::to_string),
             cell: score.cell.a1(),
             values: Vec::new(),
         }
@@ -420,8 +489,8 @@ impl Draft {
             .scores
             .iter()
             .find(|s| s.category_id == category && s.horizon_id == horizon)?;
-        let sheet = match (&s.sheet, &self.name) {
-            (Some(sheet), _) => sheet.as_str(),
+        let sheet = match (s.sheet(), &self.name) {
+            (Some(sheet), _) => sheet,
             (None, Some(name)) => &name.sheet,
             (None, None) => "",
         };
@@ -441,14 +510,14 @@ impl Draft {
             .name
             .as_ref()
             .is_some_and(|n| Arc::ptr_eq(&n.sheet, sheet) || n.sheet == *sheet);
-        self.scores.push(PlannedScore {
-            category_id: category,
-            horizon_id: horizon,
+        self.scores.push(PlannedScore::new(
+            category,
+            horizon,
             severity,
-            sheet: (!own_sheet).then(|| sheet.to_string()),
+            (!own_sheet).then(|| sheet.to_string()),
             cell,
             note,
-        });
+        ));
     }
 }
 
@@ -728,4 +797,33 @@ fn mbco(v: &Value) -> Result<Option<u8>, String> {
         return Err(bad());
     }
     Ok(Some(n.round() as u8))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_planned_score_is_small_and_written_with_its_sheet_and_note() {
+        // A 10,000-process workbook plans over half a million of them.
+        assert!(std::mem::size_of::<PlannedScore>() <= 56);
+        let (c, h) = (Id::new(), Id::new());
+        let plain = PlannedScore::new(c, h, 3, None, Pos::new(5, 5), String::new());
+        let json = serde_json::to_value(&plain).unwrap();
+        assert_eq!(json["sheet"], serde_json::Value::Null);
+        assert_eq!(json["cell"], "F6");
+        assert_eq!(json["note"], "");
+        let noted = PlannedScore::new(
+            c,
+            h,
+            4,
+            Some("Impacts".into()),
+            Pos::new(1, 0),
+            "Per day".into(),
+        );
+        let back: PlannedScore =
+            serde_json::from_value(serde_json::to_value(&noted).unwrap()).unwrap();
+        assert_eq!(back, noted);
+        assert_eq!((back.sheet(), back.note()), (Some("Impacts"), "Per day"));
+    }
 }

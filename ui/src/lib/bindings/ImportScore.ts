@@ -2,7 +2,9 @@
 import type { Id } from "./Id";
 
 /**
- * One impact score to set.
+ * One impact score to set. Kept small, as a plan of a large workbook
+ * holds hundreds of thousands: the sheet (when not the process's own)
+ * and the note, both rare, are boxed apart. Written as [`ScoreJson`].
  */
 export type ImportScore = { category_id: Id, horizon_id: Id, severity: number, 
 /**
