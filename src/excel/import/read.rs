@@ -501,13 +501,15 @@ impl SheetBuilder {
                 last.cells.push((col, value));
             }
             last => {
-                if last.is_some_and(|l| l.index > row) {
+                if last.as_ref().is_some_and(|l| l.index > row) {
                     self.sorted = false;
                 }
-                self.sheet.rows.push(Row {
-                    index: row,
-                    cells: vec![(col, value)],
-                });
+                // Rows of a table are about as wide as the one above: room
+                // for as many cells, so a row is neither grown cell by cell
+                // nor left twice the size it needs.
+                let mut cells = Vec::with_capacity(last.map_or(1, |l| l.cells.len()).max(1));
+                cells.push((col, value));
+                self.sheet.rows.push(Row { index: row, cells });
             }
         }
     }

@@ -177,19 +177,63 @@ fn xlsx_merges(bytes: &[u8]) -> Option<rustc_hash::FxHashMap<String, Vec<Merge>>
             Some(absolute) => absolute.to_string(),
             None => format!("xl/{target}"),
         };
-        let xml = entry(&path)?;
+        // A sheet's part can be tens of megabytes: searched as it inflates.
+        let sheet = zip.by_name(&path).ok()?;
         let mut merges = Vec::new();
-        for tag in elements(&xml, b"<mergeCell ") {
+        each_element(sheet, b"<mergeCell ", 1 << 16, |tag| {
             let range = attribute(tag, b" ref=\"")?;
             let (a, b) = range.split_once(':').unwrap_or((&range, &range));
             merges.push(Merge {
                 first: parse_a1(a)?,
                 last: parse_a1(b)?,
             });
-        }
+            Some(())
+        })?;
         out.insert(name, merges);
     }
     Some(out)
+}
+
+/// [`elements`] of XML read from `xml` `chunk` bytes at a time, each
+/// handed to `found`; `None` when reading fails or `found` says so.
+fn each_element(
+    mut xml: impl Read,
+    open: &[u8],
+    chunk: usize,
+    mut found: impl FnMut(&[u8]) -> Option<()>,
+) -> Option<()> {
+    let mut buf: Vec<u8> = Vec::with_capacity(2 * chunk);
+    let mut block = vec![0u8; chunk];
+    loop {
+        let n = xml.read(&mut block).ok()?;
+        let end_of_file = n == 0;
+        buf.extend_from_slice(&block[..n]);
+        let mut from = 0;
+        // Where an element cut by the block's end starts: it waits for the next.
+        let mut cut = None;
+        while let Some(at) = memchr::memmem::find(&buf[from..], open).map(|i| from + i) {
+            match memchr::memchr(b'>', &buf[at..]) {
+                Some(end) => {
+                    found(&buf[at..at + end])?;
+                    from = at + end;
+                }
+                None if end_of_file => {
+                    found(&buf[at..])?;
+                    from = buf.len();
+                }
+                None => {
+                    cut = Some(at);
+                    break;
+                }
+            }
+        }
+        if end_of_file {
+            return Some(());
+        }
+        // Else keep what could be the start of `open`.
+        let keep = cut.unwrap_or_else(|| from.max(buf.len().saturating_sub(open.len() - 1)));
+        buf.drain(..keep);
+    }
 }
 
 /// Each element starting with `open` (e.g. `<sheet `), up to its `>`.
@@ -220,6 +264,23 @@ fn unescape(s: &str) -> String {
 mod tests {
     use super::*;
     use crate::excel::import::grid::Pos;
+
+    #[test]
+    fn elements_cut_by_any_block_end_are_found_whole() {
+        let xml = b"<a><mergeCell ref=\"A1:C1\"/><x/><mergeCell ref=\"B2:B9\"/><mergeCells/>\
+                    <mergeCell ref=\"D4:E4\"/></a>";
+        let whole: Vec<&[u8]> = elements(xml, b"<mergeCell ").collect();
+        assert_eq!(whole.len(), 3);
+        for chunk in 1..xml.len() + 2 {
+            let mut got: Vec<Vec<u8>> = Vec::new();
+            each_element(&xml[..], b"<mergeCell ", chunk, |tag| {
+                got.push(tag.to_vec());
+                Some(())
+            })
+            .unwrap();
+            assert_eq!(got, whole, "read {chunk} bytes at a time");
+        }
+    }
 
     #[test]
     fn merged_regions_are_found_without_a_second_parse() {
