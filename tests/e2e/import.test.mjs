@@ -16,11 +16,11 @@
 // other request to the real `fetch`. The app's code, CSP and capabilities
 // stay as they are.
 //
-// Dragging a file from a file manager onto the window cannot be driven over
-// WebDriver either (the drop is a native GTK drag-and-drop event, not a DOM
-// event a script can send): what a drop means — the first spreadsheet of
-// several, anything else refused, the overlay — is covered by the vitest
-// tests (src/lib/spreadsheetFiles.test.ts, src/components/Import.test.ts).
+// Dragging a file onto the window is import-drop.test.mjs (a real X
+// drag-and-drop); what a drop of several files or of other files means —
+// the first spreadsheet of several, anything else refused, the overlay — is
+// covered by the vitest tests (src/lib/spreadsheetFiles.test.ts,
+// src/components/Import.test.ts).
 
 import assert from "node:assert/strict";
 import { mkdirSync, writeFileSync } from "node:fs";

@@ -1,0 +1,109 @@
+// Import by drag-and-drop in the real app: a workbook is dragged onto the
+// window as from a file manager, and the app opens its Import screen on it.
+// The workbook is CISO Assistant's BIA import template (../shared/fixtures,
+// read in place as the core tests do): one asset, which becomes a process.
+// One mapping is fixed (the unrecognised "bia_name" column is read as the
+// process's description), the import is applied, and the Processes screen
+// lists the process.
+//
+// The drop is a real one. A WebDriver script cannot send a native GTK
+// drag-and-drop, so a small GTK window (drag_source.py) offers the file,
+// and xdotool presses its button, moves the pointer onto the app's window
+// and lets go. The X server delivers that as an XDND drop, as it would a
+// drag from a file manager.
+
+import assert from "node:assert/strict";
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { byTestId, snapshot, useApp } from "./session.mjs";
+
+const session = useApp("import-drop");
+
+const WORKBOOK = join(import.meta.dirname, "../../../shared/fixtures/ciso-assistant-bia-template.xlsx");
+
+const textOf = (element) => element.getProperty("textContent");
+
+function rowNames(browser) {
+  return browser.execute(() =>
+    [...document.querySelectorAll('[data-testid="process-row"]')].map((row) => row.getAttribute("data-name")),
+  );
+}
+
+/** Starts the drag source offering `path`; resolves once its window is up. */
+function dragSource(path) {
+  const source = spawn("/usr/bin/python3", [join(import.meta.dirname, "drag_source.py"), path], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const ready = new Promise((resolve, reject) => {
+    source.stdout.on("data", (chunk) => String(chunk).includes("ready") && resolve());
+    source.once("exit", (code) => reject(new Error(`the drag source stopped (${code})`)));
+  });
+  return { source, ready };
+}
+
+const xdotool = (...args) => execFileSync("xdotool", args.map(String), { encoding: "utf8" });
+
+/** Drags from the drag source's button (top left) to the middle of the app's window, in steps, as a hand would. */
+function dragOntoApp() {
+  const geometry = xdotool("search", "--onlyvisible", "--name", "BIA Workbench$", "getwindowgeometry", "--shell");
+  const value = (key) => Number(new RegExp(`^${key}=(\\d+)`, "m").exec(geometry)?.[1]);
+  const [x, y] = [value("X") + value("WIDTH") / 2, value("Y") + value("HEIGHT") / 2];
+  xdotool("search", "--name", "^bia-drag-source$", "windowraise");
+  xdotool("mousemove", 80, 40, "mousedown", 1);
+  for (let step = 1; step <= 8; step++) {
+    xdotool("mousemove", Math.round(80 + ((x - 80) * step) / 8), Math.round(40 + ((y - 40) * step) / 8));
+    execFileSync("sleep", ["0.15"]);
+  }
+  execFileSync("sleep", ["0.5"]);
+  xdotool("mouseup", 1);
+}
+
+test("a workbook dragged onto the window is previewed, remapped and imported", async () => {
+  assert.ok(existsSync(WORKBOOK), `the shared fixtures sit beside the project: ${WORKBOOK}`);
+  const { browser, shots } = session.app;
+  await byTestId(browser, "start-screen").waitForDisplayed({ timeout: 30_000 });
+  await byTestId(browser, "open-demo").click();
+  await byTestId(browser, "app-shell").waitForDisplayed({ timeout: 15_000 });
+  await byTestId(browser, "nav-processes").click();
+  await browser.waitUntil(async () => (await rowNames(browser)).length > 0, { timeout: 10_000, timeoutMsg: "the register shows" });
+  const before = await rowNames(browser);
+  assert.ok(!before.includes("hypervisor"), "the demo has no such process yet");
+
+  const { source, ready } = dragSource(WORKBOOK);
+  try {
+    await ready;
+    dragOntoApp();
+  } finally {
+    source.kill();
+  }
+
+  await byTestId(browser, "import-screen").waitForDisplayed({ timeout: 15_000, timeoutMsg: "the drop opens Import" });
+  await byTestId(browser, "import-counts").waitForDisplayed({ timeout: 30_000, timeoutMsg: "the dropped workbook is previewed" });
+  assert.equal(await textOf(byTestId(browser, "import-file")), "ciso-assistant-bia-template.xlsx");
+  assert.equal(await textOf(byTestId(browser, "import-count-processes_new")), "1");
+  const field = browser.$('[data-testid="import-field"][data-header="bia_name"]');
+  assert.equal(await field.getValue(), "custom", "an unknown header is kept as a custom field");
+  await snapshot(browser, join(shots, "import-dropped.png"));
+
+  await field.selectByAttribute("value", "description");
+  await browser.waitUntil(
+    async () => (await field.getValue()) === "description" && !(await byTestId(browser, "import-replanning").isExisting()),
+    { timeout: 15_000, timeoutMsg: "the import is planned again with the fixed mapping" },
+  );
+  const column = await textOf(browser.$('[data-testid="import-column"][data-header="bia_name"]'));
+  assert.ok(column.includes("your choice"), `the column says it was chosen: ${column}`);
+
+  await byTestId(browser, "import-apply").click();
+  const summary = byTestId(browser, "import-summary");
+  await summary.waitForDisplayed({ timeout: 60_000, timeoutMsg: "the import is done" });
+  assert.ok(/^Imported 1 new process/.test(await summary.getText()), await summary.getText());
+  await byTestId(browser, "import-go-processes").click();
+  await browser.waitUntil(async () => (await rowNames(browser)).includes("hypervisor"), {
+    timeout: 10_000,
+    timeoutMsg: "the register lists the dropped workbook's process",
+  });
+  assert.equal((await rowNames(browser)).length, before.length + 1);
+  await snapshot(browser, join(shots, "import-dropped-register.png"));
+});
