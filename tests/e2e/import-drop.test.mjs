@@ -56,7 +56,8 @@ function dragOntoApp() {
     xdotool("mousemove", Math.round(80 + ((x - 80) * step) / 8), Math.round(40 + ((y - 40) * step) / 8));
     execFileSync("sleep", ["0.15"]);
   }
-  execFileSync("sleep", ["0.5"]);
+  // Let the window answer the last move before the release.
+  execFileSync("sleep", ["1"]);
   xdotool("mouseup", 1);
 }
 
@@ -71,16 +72,17 @@ test("a workbook dragged onto the window is previewed, remapped and imported", a
   const before = await rowNames(browser);
   assert.ok(!before.includes("hypervisor"), "the demo has no such process yet");
 
+  // The source stays up until the app has the file: after the release the
+  // app asks it for the dropped data, as it would ask a file manager.
   const { source, ready } = dragSource(WORKBOOK);
   try {
     await ready;
     dragOntoApp();
+    await byTestId(browser, "import-screen").waitForDisplayed({ timeout: 15_000, timeoutMsg: "the drop opens Import" });
+    await byTestId(browser, "import-counts").waitForDisplayed({ timeout: 30_000, timeoutMsg: "the dropped workbook is previewed" });
   } finally {
     source.kill();
   }
-
-  await byTestId(browser, "import-screen").waitForDisplayed({ timeout: 15_000, timeoutMsg: "the drop opens Import" });
-  await byTestId(browser, "import-counts").waitForDisplayed({ timeout: 30_000, timeoutMsg: "the dropped workbook is previewed" });
   assert.equal(await textOf(byTestId(browser, "import-file")), "ciso-assistant-bia-template.xlsx");
   assert.equal(await textOf(byTestId(browser, "import-count-processes_new")), "1");
   const field = browser.$('[data-testid="import-field"][data-header="bia_name"]');
