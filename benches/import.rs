@@ -285,7 +285,7 @@ fn main() {
     }
     let mut store = store;
     let t = Instant::now();
-    store.apply_import(&plan, &mut |_| true).unwrap();
+    bia::import::apply(&mut store, &plan, &mut |_| true).unwrap();
     println!(
         "apply the plan to a new file (backup + one journaled edit): {:.2?}",
         t.elapsed()

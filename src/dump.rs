@@ -6,10 +6,11 @@
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::analysis::{
-    self, Analysis, Cycle, DecreasingRow, GapKind, MtpdReason, SinglePointOfFailure, Violation,
+use bia_analysis::{
+    self as analysis, Analysis, Cycle, DecreasingRow, GapKind, MtpdReason, SinglePointOfFailure,
+    Violation,
 };
-use crate::model::{
+use bia_model::{
     Assessment, AssessmentInfo, Decision, Methodology, Redundancy, ResourceKind, Status, Strength,
 };
 

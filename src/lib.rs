@@ -1,27 +1,35 @@
-//! BIA Workbench core: everything a user can do with an assessment, callable
-//! from the `bia` CLI, the tests and the desktop shell alike.
+//! BIA Workbench's application layer: every user action on an assessment
+//! as one function, called alike by the `bia` CLI, the desktop shell and
+//! the tests. The layers beneath are crates of their own (`crates/`), so
+//! that a dependency the wrong way does not compile:
 //!
-//! - [`model`]: domain types and their rules; no I/O.
-//! - [`store`]: the `.bia` assessment file (SQLite): open, migrate, read, and
-//!   journaled edits with undo/redo. The only module that speaks SQL.
-//! - [`analysis`]: pure functions over a loaded assessment (MTPD, tiers,
-//!   violations).
-//! - [`chart`]: heatmaps and charts (plotters), as SVG or PNG.
-//! - [`demo`]: the fictional organisation shipped as the demo assessment.
-//! - [`dump`]: the stable JSON form of a whole assessment (`bia dump`).
-//! - [`excel`]: import of legacy BIA spreadsheets, and the executive
-//!   workbook (rust_xlsxwriter).
+//! - [`model`] (`bia-model`): domain types and their rules; no I/O.
+//! - [`analysis`] (`bia-analysis`): pure functions over a loaded assessment.
+//! - [`store`] (`bia-store`): the `.bia` file (SQLite): open, migrate, read,
+//!   and journaled edits with undo/redo. The only crate that speaks SQL.
+//! - [`chart`] (`bia-chart`): heatmaps and charts (plotters), SVG or PNG.
+//! - [`excel`] (`bia-excel`): import plans from legacy workbooks and the
+//!   executive workbook; never opens an assessment.
+//!
+//! Here: the rules that need the whole assessment ([`objectives`]),
+//! applying an import plan as one edit ([`import`]), the demo assessment
+//! ([`demo`]), the stable JSON of `bia dump` ([`dump`]) and the error
+//! every action returns ([`Error`], with its stable code).
 //!
 //! This crate deliberately knows nothing about Tauri, windows or terminals.
 
-pub mod analysis;
-pub mod chart;
+pub mod charts;
 pub mod demo;
 pub mod dump;
 pub mod error;
-pub mod excel;
-pub mod model;
-pub mod store;
+pub mod import;
+pub mod objectives;
+
+pub use bia_analysis as analysis;
+pub use bia_chart as chart;
+pub use bia_excel as excel;
+pub use bia_model as model;
+pub use bia_store as store;
 
 pub use error::{Error, Result};
 pub use store::Store;

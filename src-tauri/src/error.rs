@@ -42,4 +42,23 @@ impl From<bia::Error> for ApiError {
     }
 }
 
+/// Every layer's error crosses as the application layer's.
+macro_rules! from_layer {
+    ($($t:ty),*) => {$(
+        impl From<$t> for ApiError {
+            fn from(err: $t) -> ApiError {
+                ApiError::from(bia::Error::from(err))
+            }
+        }
+    )*};
+}
+
+from_layer!(
+    bia::store::Error,
+    bia::excel::import::ImportError,
+    bia::excel::export::ExportError,
+    bia::chart::ChartError,
+    bia::model::UnknownName
+);
+
 pub type ApiResult<T> = Result<T, ApiError>;

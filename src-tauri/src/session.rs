@@ -67,13 +67,16 @@ impl AppState {
 
 impl AppState {
     /// Runs `f` on the open store, or fails with `no_assessment`.
-    pub fn with_store<T>(&self, f: impl FnOnce(&mut Store) -> bia::Result<T>) -> ApiResult<T> {
+    pub fn with_store<T, E: Into<bia::Error>>(
+        &self,
+        f: impl FnOnce(&mut Store) -> Result<T, E>,
+    ) -> ApiResult<T> {
         let mut guard = self
             .store
             .lock()
             .map_err(|_| ApiError::new("internal", "The app state is poisoned."))?;
         let store = guard.as_mut().ok_or_else(ApiError::no_assessment)?;
-        Ok(f(store)?)
+        f(store).map_err(|e| ApiError::from(e.into()))
     }
 }
 

@@ -8,11 +8,11 @@
 use std::path::Path;
 
 use crate::error::Result;
-use crate::model::{
+use bia_model::{
     AssessmentInput, CustomField, DependencyInput, DependencyTarget, ObjectivesInput, ProcessInput,
     Provenance, ResourceInput, ScoreInput, Status, UnitInput,
 };
-use crate::store::Store;
+use bia_store::Store;
 
 mod organisation;
 mod resources;
@@ -94,9 +94,7 @@ fn fill(store: &mut Store) -> Result<()> {
                 agreed_by: format!("{}; Eleanor Marsh", process.owner),
                 agreed_on: WORKSHOP_DAY.into(),
             };
-            store
-                .set_objectives(process.id, &input, &Provenance::Demo)
-                .map(|_| ())
+            crate::objectives::agree(store, process.id, &input, &Provenance::Demo).map(|_| ())
         };
         if *name == RTO_BEYOND_MTPD {
             agree(store)?;
@@ -163,5 +161,5 @@ fn fill(store: &mut Store) -> Result<()> {
         };
         store.create_dependency(&input, &Provenance::Demo)?;
     }
-    store.forget_history()
+    Ok(store.forget_history()?)
 }

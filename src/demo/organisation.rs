@@ -1,7 +1,7 @@
 //! The demo's organisation: units, processes, how their impact grows and
 //! what the room agreed for each. Data only.
 
-use crate::model::Status;
+use bia_model::Status;
 
 /// How a process's impact grows: nothing before horizon `onset`, then
 /// `rate` levels per horizon, up to each category's peak (categories in

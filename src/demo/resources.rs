@@ -1,6 +1,6 @@
 //! The demo's resources and who relies on what. Data only.
 
-use crate::model::{Redundancy, ResourceKind, Strength};
+use bia_model::{Redundancy, ResourceKind, Strength};
 
 /// Resources as (kind, name, owner, recovery time, data loss, redundancy,
 /// contractual recovery for suppliers); blank durations are unknown.

@@ -238,17 +238,17 @@ fn fixed_workshop(dir: &tempfile::TempDir) -> bia::model::Assessment {
         [[Some(2), Some(4), Some(4)], [None, Some(1), None]],
     );
     process(None, "Archive <records>", [[None; 3]; 2]);
-    store
-        .set_objectives(
-            payroll.id,
-            &ObjectivesInput {
-                rto: "1 day".into(),
-                rationale: "Pay day".into(),
-                ..Default::default()
-            },
-            &Provenance::Workshop,
-        )
-        .unwrap();
+    bia::objectives::agree(
+        &mut store,
+        payroll.id,
+        &ObjectivesInput {
+            rto: "1 day".into(),
+            rationale: "Pay day".into(),
+            ..Default::default()
+        },
+        &Provenance::Workshop,
+    )
+    .unwrap();
     store
         .create_dependency(
             &DependencyInput {

@@ -658,7 +658,11 @@ fn charts_from_the_command_line() {
         dir.path(),
     );
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("no chart format"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("save a chart as .svg or .png"),
+        "{}",
+        stderr(&o)
+    );
     let o = bia(
         &[
             "chart",

@@ -579,12 +579,11 @@ fn applying_a_plan_is_one_undoable_edit_after_a_backup() {
     )
     .unwrap();
     let mut seen = Vec::new();
-    let applied = store
-        .apply_import(&plan, &mut |p| {
-            seen.push((p.stage.clone(), p.done, p.total));
-            true
-        })
-        .expect("the import applies");
+    let applied = bia::import::apply(&mut store, &plan, &mut |p| {
+        seen.push((p.stage.clone(), p.done, p.total));
+        true
+    })
+    .expect("the import applies");
     assert_eq!(applied.processes_created, 2);
     assert_eq!(applied.units_created, 1);
     assert_eq!(applied.resources_created, 5);
@@ -646,9 +645,8 @@ fn cancelling_before_commit_leaves_the_assessment_as_it_was() {
         &Limits::default(),
     )
     .unwrap();
-    let err = store
-        .apply_import(&plan, &mut |p| p.stage != "dependencies")
-        .unwrap_err();
+    let err =
+        bia::import::apply(&mut store, &plan, &mut |p| p.stage != "dependencies").unwrap_err();
     assert_eq!(err.code(), "import_cancelled");
     let a = store.load().unwrap();
     assert!(a.processes.is_empty() && a.units.is_empty());
@@ -667,7 +665,7 @@ fn a_reimport_updates_what_it_set_and_keeps_what_the_workshop_typed() {
         &Limits::default(),
     )
     .unwrap();
-    store.apply_import(&plan, &mut |_| true).unwrap();
+    bia::import::apply(&mut store, &plan, &mut |_| true).unwrap();
 
     // In the workshop, Billing's owner is corrected by hand.
     let billing = store.process_by_name("Billing").unwrap().unwrap();
@@ -720,7 +718,7 @@ fn a_reimport_updates_what_it_set_and_keeps_what_the_workshop_typed() {
     );
     assert!(said.contains("\"Bob\""), "{said}");
 
-    store.apply_import(&plan, &mut |_| true).unwrap();
+    bia::import::apply(&mut store, &plan, &mut |_| true).unwrap();
     let a = store.load().unwrap();
     assert_eq!(a.processes.len(), 2, "updated, never doubled");
     let p = a.processes.iter().find(|p| p.name == "Payroll").unwrap();
@@ -907,7 +905,7 @@ fn the_recovery_strategy_register_reads_as_its_readme_says() {
             "{kept} is kept"
         );
     }
-    store.apply_import(&plan, &mut |_| true).unwrap();
+    bia::import::apply(&mut store, &plan, &mut |_| true).unwrap();
     assert_eq!(store.load().unwrap().processes.len(), 20);
 }
 
@@ -1108,7 +1106,7 @@ fn a_plan_made_stale_by_a_methodology_edit_is_refused_whole() {
     store.update_methodology(&m).unwrap();
     let before = store.history().unwrap();
 
-    let err = store.apply_import(&plan, &mut |_| true).unwrap_err();
+    let err = bia::import::apply(&mut store, &plan, &mut |_| true).unwrap_err();
     assert_eq!(err.code(), "no_such_id", "{err}");
     let a = store.load().unwrap();
     assert!(
@@ -1141,7 +1139,7 @@ fn a_renamed_process_is_matched_by_its_id_column() {
         &Limits::default(),
     )
     .unwrap();
-    store.apply_import(&plan, &mut |_| true).unwrap();
+    bia::import::apply(&mut store, &plan, &mut |_| true).unwrap();
 
     let v2 = book("Monthly payroll", "v2.xlsx");
     let plan = plan_file(
@@ -1161,7 +1159,7 @@ fn a_renamed_process_is_matched_by_its_id_column() {
         ),
         ("name", "Payroll run", "Monthly payroll")
     );
-    store.apply_import(&plan, &mut |_| true).unwrap();
+    bia::import::apply(&mut store, &plan, &mut |_| true).unwrap();
     let names: Vec<String> = store
         .processes()
         .unwrap()

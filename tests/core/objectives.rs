@@ -83,9 +83,7 @@ fn agreeing_objectives_appends_decisions_that_undo_cannot_erase() {
     input.rto = "8h".into();
     input.rationale = "Key accounts chase within the day".into();
     input.agreed_by = "Hannah Lowe".into();
-    store
-        .set_objectives(p.id, &input, &Provenance::Workshop)
-        .unwrap();
+    bia::objectives::agree(&mut store, p.id, &input, &Provenance::Workshop).unwrap();
     let log = store.decisions(Some(p.id)).unwrap();
     let new: Vec<_> = log[before..]
         .iter()
@@ -137,9 +135,13 @@ fn an_rto_not_below_the_mtpd_is_refused_and_nothing_changes() {
     let p = store.process_by_name("IT service desk").unwrap().unwrap();
     let stored = store.objectives(p.id).unwrap();
     let decisions = store.decisions(None).unwrap().len();
-    let err = store
-        .set_objectives(p.id, &objectives("3 d", "x"), &Provenance::Workshop)
-        .unwrap_err();
+    let err = bia::objectives::agree(
+        &mut store,
+        p.id,
+        &objectives("3 d", "x"),
+        &Provenance::Workshop,
+    )
+    .unwrap_err();
     let Error::Invalid { issues } = err else {
         panic!("expected invalid input, got {err}")
     };
@@ -148,17 +150,17 @@ fn an_rto_not_below_the_mtpd_is_refused_and_nothing_changes() {
         issues[0].message,
         "RTO 3 d is not below the MTPD of 3 d (Operational reaches 4 – Major at 3 d)."
     );
-    let issues = store
-        .check_objectives(
-            p.id,
-            &ObjectivesInput {
-                rto: "soon".into(),
-                wrt: "-4h".into(),
-                ..Default::default()
-            },
-        )
-        .unwrap()
-        .issues;
+    let issues = bia::objectives::check(
+        &store,
+        p.id,
+        &ObjectivesInput {
+            rto: "soon".into(),
+            wrt: "-4h".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap()
+    .issues;
     assert_eq!(
         issues.iter().map(|i| i.field.as_str()).collect::<Vec<_>>(),
         ["rto", "wrt"]
@@ -190,15 +192,20 @@ fn an_approved_process_is_locked_until_reopened_and_reopening_is_logged() {
     };
 
     let locked = |e: Error| assert_eq!(e.code(), "process_locked", "{e}");
-    locked(
+    let locked_store = |e: bia::store::Error| locked(e.into());
+    locked_store(
         store
             .set_scores(payroll.id, &[cell.clone()], &Provenance::Workshop)
             .unwrap_err(),
     );
     locked(
-        store
-            .set_objectives(payroll.id, &objectives("2 h", "x"), &Provenance::Workshop)
-            .unwrap_err(),
+        bia::objectives::agree(
+            &mut store,
+            payroll.id,
+            &objectives("2 h", "x"),
+            &Provenance::Workshop,
+        )
+        .unwrap_err(),
     );
     let mut edit = bia::model::ProcessInput {
         name: payroll.name.clone(),
@@ -207,8 +214,8 @@ fn an_approved_process_is_locked_until_reopened_and_reopening_is_logged() {
         ..Default::default()
     };
     edit.unit_id = payroll.unit_id;
-    locked(store.update_process(payroll.id, &edit).unwrap_err());
-    locked(store.delete_process(payroll.id).unwrap_err());
+    locked_store(store.update_process(payroll.id, &edit).unwrap_err());
+    locked_store(store.delete_process(payroll.id).unwrap_err());
 
     store
         .set_status(
@@ -264,7 +271,7 @@ fn bad_scores_change_nothing() {
         "the good cell of the same edit was rolled back"
     );
     assert_eq!(
-        m.category_named("Finance").unwrap_err().code(),
+        bia::Error::from(m.category_named("Finance").unwrap_err()).code(),
         "unknown_name"
     );
     assert_eq!(m.horizon_named("24h").unwrap().label, "1 d");
@@ -379,7 +386,7 @@ fn methodology_edits_never_orphan_scores() {
     bad.horizons[0].duration = "soon".into();
     bad.tiers[2].max_rto = "8 h".into();
     bad.categories[0].name = " ".into();
-    let Error::Invalid { issues } = store.update_methodology(&bad).unwrap_err() else {
+    let bia::store::Error::Invalid { issues } = store.update_methodology(&bad).unwrap_err() else {
         panic!()
     };
     let fields: Vec<_> = issues.iter().map(|i| i.field.as_str()).collect();

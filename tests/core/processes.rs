@@ -143,7 +143,7 @@ fn invalid_input_names_the_field() {
     let err = store
         .create_process(&input, &Provenance::Workshop)
         .unwrap_err();
-    let bia::Error::Invalid { issues } = err else {
+    let bia::store::Error::Invalid { issues } = err else {
         panic!("expected invalid input")
     };
     let fields: Vec<_> = issues.iter().map(|i| i.field.as_str()).collect();

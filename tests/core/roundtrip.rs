@@ -195,7 +195,7 @@ fn a_generated_assessment_with_awkward_text_comes_back_too() {
 fn a_large_generated_assessment_comes_back() {
     use bia::Store;
     use bia::dump::Dump;
-    use bia::excel::import::{Options, import_workbook};
+    use bia::import::{Options, import_workbook};
     use bia::model::{
         DependencyInput, DependencyTarget, NodeRef, ObjectivesInput, ProcessInput, Provenance,
         ResourceInput, ResourceKind, ScoreInput, Strength, UnitInput,
@@ -264,17 +264,17 @@ fn a_large_generated_assessment_comes_back() {
                     })
             })
             .collect();
-        store
-            .set_objectives(
-                p.id,
-                &ObjectivesInput {
-                    rto: "15 min".into(),
-                    rationale: "Generated".into(),
-                    ..Default::default()
-                },
-                &Provenance::Workshop,
-            )
-            .unwrap();
+        bia::objectives::agree(
+            &mut store,
+            p.id,
+            &ObjectivesInput {
+                rto: "15 min".into(),
+                rationale: "Generated".into(),
+                ..Default::default()
+            },
+            &Provenance::Workshop,
+        )
+        .unwrap();
         store
             .set_scores(p.id, &cells, &Provenance::Workshop)
             .unwrap();

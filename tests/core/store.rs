@@ -3,8 +3,8 @@
 
 use std::fs;
 
+use bia::Store;
 use bia::store::migrations::{APPLICATION_ID, LATEST, MIGRATIONS};
-use bia::{Error, Store};
 use rusqlite::Connection;
 
 use crate::{demo_store, new_store, temp_dir};
@@ -72,7 +72,7 @@ fn an_assessment_needs_a_name() {
 
 /// Opens `path`, expects the given error code, and checks that the file's
 /// bytes are exactly as they were.
-fn refused_untouched(path: &std::path::Path, code: &str) -> Error {
+fn refused_untouched(path: &std::path::Path, code: &str) -> bia::store::Error {
     let before = fs::read(path).unwrap();
     let err = Store::open(path)
         .err()

@@ -16,8 +16,7 @@ pub fn chart_svg(
     options: Option<ChartOptions>,
 ) -> ApiResult<String> {
     let options = options.unwrap_or_default();
-    let bytes =
-        state.with_store(|s| bia::chart::render(kind, &s.load()?, &options, Format::Svg))?;
+    let bytes = state.with_store(|s| bia::charts::render(s, kind, &options, Format::Svg))?;
     String::from_utf8(bytes).map_err(|e| ApiError::new("chart", e.to_string()))
 }
 
@@ -30,17 +29,5 @@ pub fn save_chart(
 ) -> ApiResult<()> {
     let options = options.unwrap_or_default();
     let path = PathBuf::from(path);
-    let format = Format::from_path(&path).ok_or_else(|| {
-        ApiError::new(
-            "chart_format",
-            format!("{}: save a chart as .svg or .png", path.display()),
-        )
-    })?;
-    let bytes = state.with_store(|s| bia::chart::render(kind, &s.load()?, &options, format))?;
-    std::fs::write(&path, bytes).map_err(|e| {
-        ApiError::from(bia::Error::Io {
-            path: path.clone(),
-            source: e,
-        })
-    })
+    state.with_store(|s| bia::charts::save(s, kind, &options, &path))
 }

@@ -6,7 +6,7 @@ use bia::model::{
     Decision, Id, Objectives, ObjectivesInput, Process, ProcessImpact, Provenance, ScoreInput,
     Status,
 };
-use bia::store::ObjectivesCheck;
+use bia::objectives::ObjectivesCheck;
 use tauri::State;
 
 use crate::error::ApiResult;
@@ -37,12 +37,12 @@ pub fn set_impact_rationale(
 
 #[tauri::command(async)]
 pub fn analyze(state: State<'_, AppState>) -> ApiResult<Analysis> {
-    state.with_store(|s| Ok(bia::analysis::analyze(&s.load()?)))
+    state.with_store(|s| s.load().map(|a| bia::analysis::analyze(&a)))
 }
 
 #[tauri::command(async)]
 pub fn analyze_process(state: State<'_, AppState>, process_id: Id) -> ApiResult<ProcessAnalysis> {
-    state.with_store(|s| s.analyze_process(process_id))
+    state.with_store(|s| bia::objectives::analyze_process(s, process_id))
 }
 
 #[tauri::command(async)]
@@ -56,7 +56,7 @@ pub fn check_objectives(
     process_id: Id,
     input: ObjectivesInput,
 ) -> ApiResult<ObjectivesCheck> {
-    state.with_store(|s| s.check_objectives(process_id, &input))
+    state.with_store(|s| bia::objectives::check(s, process_id, &input))
 }
 
 #[tauri::command(async)]
@@ -65,7 +65,7 @@ pub fn set_objectives(
     process_id: Id,
     input: ObjectivesInput,
 ) -> ApiResult<Objectives> {
-    state.with_store(|s| s.set_objectives(process_id, &input, &Provenance::Workshop))
+    state.with_store(|s| bia::objectives::agree(s, process_id, &input, &Provenance::Workshop))
 }
 
 #[tauri::command(async)]

@@ -11,7 +11,7 @@ use bia::excel::import::{
     CellContext, ColumnChoice, Limits, Mapping, Plan, Pos, Workbook, plan, read_and_plan,
     read_workbook,
 };
-use bia::store::{Applied, Progress};
+use bia::import::{Applied, Progress};
 use tauri::{AppHandle, Emitter, Runtime, State};
 
 use crate::error::{ApiError, ApiResult};
@@ -106,15 +106,9 @@ pub fn apply_import<R: Runtime>(
             plan_of(path, workbook, &current, &mapping)
         })?
     };
-    if planned.processes.is_empty() {
-        return Err(ApiError::new(
-            "import_empty",
-            format!("{path}: nothing could be imported (no table of processes was recognised)"),
-        ));
-    }
     let cancel = &state.import_cancel;
     let applied = state.with_store(|s| {
-        s.apply_import(&planned, &mut |p: &Progress| {
+        bia::import::apply(s, &planned, &mut |p: &Progress| {
             let _ = app.emit(PROGRESS_EVENT, p);
             !cancel.load(Ordering::SeqCst)
         })

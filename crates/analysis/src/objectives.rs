@@ -1,0 +1,535 @@
+//! Derived MTPD, tier and the checks on recovery objectives, per process.
+//!
+//! MTPD: the first horizon at which any (non-retired) category reaches its
+//! threshold; none reached means "beyond the last horizon". The agreed MTPD
+//! is the facilitator's override when there is one, else the derived one.
+//! RTO must be below the agreed MTPD, and RTO + WRT at most the MTPD.
+
+use rustc_hash::FxHashMap;
+use serde::Serialize;
+use ts_rs::TS;
+
+use bia_model::{Assessment, Id, Methodology, Minutes, Objectives, Score};
+
+/// Why the MTPD is where it is: "Financial reaches 4 – Major at 1 d".
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct MtpdReason {
+    pub category: String,
+    pub level: u8,
+    pub level_name: String,
+    pub horizon: String,
+    /// The sentence above, ready to show.
+    pub text: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct TierRef {
+    pub rank: u8,
+    pub name: String,
+}
+
+/// A broken rule about a process's objectives.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Violation {
+    /// `rto_not_below_mtpd`, `rto_plus_wrt_above_mtpd`.
+    pub code: String,
+    /// The objective to change: `rto`, `wrt`.
+    pub field: String,
+    pub message: String,
+}
+
+/// A category whose impact falls from one scored horizon to a later one.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct DecreasingRow {
+    pub category: String,
+    pub from_horizon: String,
+    pub to_horizon: String,
+    pub message: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct ProcessAnalysis {
+    pub process_id: Id,
+    pub process: String,
+    /// `None`: no category reaches its threshold within the horizons.
+    pub mtpd_derived: Option<Minutes>,
+    pub mtpd_reason: Option<MtpdReason>,
+    /// The agreed MTPD: the override, else the derived value.
+    pub mtpd: Option<Minutes>,
+    pub mtpd_overridden: bool,
+    pub rto: Option<Minutes>,
+    pub rpo: Option<Minutes>,
+    pub rpo_not_applicable: bool,
+    pub wrt: Option<Minutes>,
+    pub mbco_percent: Option<u8>,
+    pub tier: Option<TierRef>,
+    pub violations: Vec<Violation>,
+    pub decreasing: Vec<DecreasingRow>,
+    /// Scored cells, and cells in the grid of active categories × horizons.
+    pub scored_cells: u32,
+    pub total_cells: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Analysis {
+    /// One per process, in register order.
+    pub processes: Vec<ProcessAnalysis>,
+    /// What dependencies must deliver, and where they fall short.
+    pub dependencies: super::DependencyAnalysis,
+}
+
+/// Analyses every process of an assessment, and its dependencies.
+pub fn analyze(a: &Assessment) -> Analysis {
+    let processes = analyze_processes(a);
+    let dependencies = super::analyze_dependencies(a, &processes);
+    Analysis {
+        processes,
+        dependencies,
+    }
+}
+
+/// The MTPD, tier and objective checks of every process.
+pub fn analyze_processes(a: &Assessment) -> Vec<ProcessAnalysis> {
+    let grid = Grid::new(&a.methodology);
+    // Group the scores by process with a counting pass into one flat array
+    // (no per-process allocation): this runs on 10,000 × 56 cells.
+    let position: FxHashMap<Id, usize> = a
+        .processes
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id, i))
+        .collect();
+    let owner: Vec<Option<usize>> = a
+        .scores
+        .iter()
+        .map(|s| position.get(&s.process_id).copied())
+        .collect();
+    let mut start = vec![0usize; a.processes.len() + 1];
+    for &o in owner.iter().flatten() {
+        start[o + 1] += 1;
+    }
+    for i in 0..a.processes.len() {
+        start[i + 1] += start[i];
+    }
+    let mut next = start.clone();
+    let mut grouped: Vec<Option<&Score>> = vec![None; start[a.processes.len()]];
+    for (s, o) in a.scores.iter().zip(&owner) {
+        if let Some(o) = *o {
+            grouped[next[o]] = Some(s);
+            next[o] += 1;
+        }
+    }
+    let grouped: Vec<&Score> = grouped.into_iter().flatten().collect();
+    let objectives: FxHashMap<Id, &Objectives> =
+        a.objectives.iter().map(|o| (o.process_id, o)).collect();
+    let mut matrix = Vec::new();
+    a.processes
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let cells = &grouped[start[i]..start[i + 1]];
+            analyze_with(
+                &grid,
+                &a.methodology,
+                p.id,
+                &p.name,
+                cells,
+                objectives.get(&p.id).copied(),
+                &mut matrix,
+            )
+        })
+        .collect()
+}
+
+/// Analyses one process from its cells and objectives.
+pub fn analyze_process(
+    m: &Methodology,
+    process_id: Id,
+    name: &str,
+    scores: &[Score],
+    objectives: Option<&Objectives>,
+) -> ProcessAnalysis {
+    let refs: Vec<&Score> = scores.iter().collect();
+    analyze_with(
+        &Grid::new(m),
+        m,
+        process_id,
+        name,
+        &refs,
+        objectives,
+        &mut Vec::new(),
+    )
+}
+
+/// The methodology laid out for fast lookup: active categories (in order,
+/// with name and threshold) and horizons. A methodology has a handful of
+/// each, so finding one by id is a short scan, cheaper than hashing.
+struct Grid<'m> {
+    categories: Vec<(Id, &'m str, u8)>,
+    horizons: Vec<Id>,
+    horizon_list: Vec<(Minutes, &'m str)>,
+    category_count: usize,
+}
+
+impl<'m> Grid<'m> {
+    fn new(m: &'m Methodology) -> Grid<'m> {
+        let categories: Vec<_> = m
+            .categories
+            .iter()
+            .filter(|c| !c.retired)
+            .map(|c| (c.id, c.name.as_str(), m.threshold_of(c)))
+            .collect();
+        Grid {
+            category_count: categories.len(),
+            categories,
+            horizons: m.horizons.iter().map(|h| h.id).collect(),
+            horizon_list: m
+                .horizons
+                .iter()
+                .map(|h| (h.minutes, h.label.as_str()))
+                .collect(),
+        }
+    }
+
+    fn category(&self, id: Id) -> Option<usize> {
+        self.categories.iter().position(|(c, _, _)| *c == id)
+    }
+
+    fn horizon(&self, id: Id) -> Option<usize> {
+        self.horizons.iter().position(|h| *h == id)
+    }
+}
+
+fn analyze_with(
+    grid: &Grid,
+    m: &Methodology,
+    process_id: Id,
+    name: &str,
+    scores: &[&Score],
+    objectives: Option<&Objectives>,
+    matrix: &mut Vec<Option<u8>>,
+) -> ProcessAnalysis {
+    let h = grid.horizon_list.len();
+    // matrix[category][horizon] = severity; the buffer is reused between processes.
+    matrix.clear();
+    matrix.resize(grid.category_count * h, None);
+    let mut scored = 0;
+    for s in scores {
+        if let (Some(c), Some(hi), Some(sev)) = (
+            grid.category(s.category_id),
+            grid.horizon(s.horizon_id),
+            s.severity,
+        ) {
+            matrix[c * h + hi] = Some(sev);
+            scored += 1;
+        }
+    }
+
+    // MTPD: the earliest horizon where any category reaches its threshold.
+    let mut reason = None;
+    'horizons: for (hi, (_, label)) in grid.horizon_list.iter().enumerate() {
+        for (c, &(_, cname, threshold)) in grid.categories.iter().enumerate() {
+            if let Some(sev) = matrix[c * h + hi]
+                && sev >= threshold
+            {
+                let level_name = m.level_name(sev);
+                reason = Some((
+                    hi,
+                    MtpdReason {
+                        category: cname.to_string(),
+                        level: sev,
+                        level_name: level_name.clone(),
+                        horizon: label.to_string(),
+                        text: format!("{cname} reaches {sev} – {level_name} at {label}"),
+                    },
+                ));
+                break 'horizons;
+            }
+        }
+    }
+    let mtpd_derived = reason.as_ref().map(|(hi, _)| grid.horizon_list[*hi].0);
+
+    // A row that falls from one scored horizon to a later one is flagged.
+    let mut decreasing = Vec::new();
+    for (c, &(_, cname, _)) in grid.categories.iter().enumerate() {
+        let mut last: Option<(u8, &str)> = None;
+        for (hi, (_, label)) in grid.horizon_list.iter().enumerate() {
+            if let Some(sev) = matrix[c * h + hi] {
+                if let Some((prev, prev_label)) = last
+                    && sev < prev
+                {
+                    decreasing.push(DecreasingRow {
+                        category: cname.to_string(),
+                        from_horizon: prev_label.to_string(),
+                        to_horizon: label.to_string(),
+                        message: format!(
+                            "{cname} falls from {prev} at {prev_label} to {sev} at {label}"
+                        ),
+                    });
+                    break;
+                }
+                last = Some((sev, label));
+            }
+        }
+    }
+
+    let o = objectives.cloned().unwrap_or_default();
+    let mtpd = o.mtpd_override.or(mtpd_derived);
+    let violations = violations(mtpd, o.rto, o.wrt);
+    let tier = o.rto.and_then(|rto| m.tier_for(rto)).map(|t| TierRef {
+        rank: t.rank,
+        name: t.name.clone(),
+    });
+    ProcessAnalysis {
+        process_id,
+        process: name.to_string(),
+        mtpd_derived,
+        mtpd_reason: reason.map(|(_, r)| r),
+        mtpd,
+        mtpd_overridden: o.mtpd_override.is_some(),
+        rto: o.rto,
+        rpo: o.rpo,
+        rpo_not_applicable: o.rpo_not_applicable,
+        wrt: o.wrt,
+        mbco_percent: o.mbco_percent,
+        tier,
+        violations,
+        decreasing,
+        scored_cells: scored,
+        total_cells: (grid.category_count * h) as u32,
+    }
+}
+
+/// The rules between RTO, WRT and the agreed MTPD.
+pub fn violations(
+    mtpd: Option<Minutes>,
+    rto: Option<Minutes>,
+    wrt: Option<Minutes>,
+) -> Vec<Violation> {
+    let mut found = Vec::new();
+    let (Some(mtpd), Some(rto)) = (mtpd, rto) else {
+        return found;
+    };
+    if rto >= mtpd {
+        found.push(Violation {
+            code: "rto_not_below_mtpd".into(),
+            field: "rto".into(),
+            message: format!("RTO {rto} is not below the MTPD of {mtpd}."),
+        });
+    } else if let Some(wrt) = wrt
+        && rto.0 + wrt.0 > mtpd.0
+    {
+        found.push(Violation {
+            code: "rto_plus_wrt_above_mtpd".into(),
+            field: "wrt".into(),
+            message: format!(
+                "RTO {rto} plus WRT {wrt} is {} — beyond the MTPD of {mtpd}.",
+                Minutes(rto.0 + wrt.0)
+            ),
+        });
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use bia_model::{Provenance, Score};
+
+    /// A grid from rows of eight cells ('.' = unscored), one row per
+    /// category in the default order.
+    fn scores(m: &Methodology, rows: &[(&str, &str)]) -> Vec<Score> {
+        let mut out = Vec::new();
+        for (category, cells) in rows {
+            let c = m.category_named(category).unwrap();
+            for (h, ch) in cells.chars().enumerate() {
+                out.push(Score {
+                    process_id: Id::default(),
+                    category_id: c.id,
+                    horizon_id: m.horizons[h].id,
+                    severity: ch.to_digit(10).map(|d| d as u8),
+                    note: String::new(),
+                    provenance: Provenance::Workshop,
+                });
+            }
+        }
+        out
+    }
+
+    fn mtpd(m: &Methodology, rows: &[(&str, &str)]) -> (Option<u32>, Option<String>) {
+        let a = analyze_process(m, Id::default(), "Payroll", &scores(m, rows), None);
+        (a.mtpd_derived.map(|x| x.0), a.mtpd_reason.map(|r| r.text))
+    }
+
+    #[test]
+    fn mtpd_is_the_first_horizon_where_any_category_reaches_its_threshold() {
+        let m = Methodology::default();
+        let table: &[(&[(&str, &str)], Option<u32>, Option<&str>)] = &[
+            // Nothing reaches 4: beyond the last horizon.
+            (
+                &[("Financial", "01233333"), ("Customer", "00112233")],
+                None,
+                None,
+            ),
+            // The earliest category wins, whatever its order.
+            (
+                &[("Financial", "01234555"), ("Customer", "12344555")],
+                Some(1440),
+                Some("Customer reaches 4 – Major at 1 d"),
+            ),
+            // Reaching beyond the threshold counts as reaching it.
+            (
+                &[("Operational", "00500000")],
+                Some(480),
+                Some("Operational reaches 5 – Catastrophic at 8 h"),
+            ),
+            // Unscored cells are not 0 and not reached: the first scored 4 counts.
+            (
+                &[("Financial", "....4...")],
+                Some(4320),
+                Some("Financial reaches 4 – Major at 3 d"),
+            ),
+            // A row that falls later does not move the MTPD.
+            (
+                &[("Reputational", "01442100")],
+                Some(480),
+                Some("Reputational reaches 4 – Major at 8 h"),
+            ),
+            // No scores at all.
+            (&[], None, None),
+        ];
+        for (rows, minutes, reason) in table {
+            assert_eq!(
+                mtpd(&m, rows),
+                (*minutes, reason.map(str::to_string)),
+                "{rows:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_category_threshold_overrides_the_assessments() {
+        let mut m = Methodology::default();
+        let hs = m
+            .categories
+            .iter()
+            .position(|c| c.name == "Health & Safety")
+            .unwrap();
+        m.categories[hs].threshold = Some(2);
+        let rows = [("Financial", "12345555"), ("Health & Safety", "01222222")];
+        assert_eq!(
+            mtpd(&m, &rows),
+            (
+                Some(480),
+                Some("Health & Safety reaches 2 – Minor at 8 h".into())
+            )
+        );
+        m.threshold = 5;
+        m.categories[hs].threshold = None;
+        assert_eq!(
+            mtpd(&m, &rows).0,
+            Some(4320),
+            "a global threshold of 5 is reached by Financial at 3 d"
+        );
+    }
+
+    #[test]
+    fn retired_categories_are_kept_but_not_counted() {
+        let mut m = Methodology::default();
+        let env = m
+            .categories
+            .iter()
+            .position(|c| c.name == "Environmental")
+            .unwrap();
+        m.categories[env].retired = true;
+        let a = analyze_process(
+            &m,
+            Id::default(),
+            "Fuel",
+            &scores(
+                &m,
+                &[("Environmental", "55555555"), ("Financial", "00004444")],
+            ),
+            None,
+        );
+        assert_eq!(a.mtpd_derived, Some(Minutes(4320)));
+        assert_eq!(
+            a.total_cells,
+            6 * 8,
+            "six active categories × eight horizons"
+        );
+        assert_eq!(a.scored_cells, 8, "the retired row's cells are not counted");
+    }
+
+    #[test]
+    fn decreasing_rows_are_flagged_not_forbidden() {
+        let m = Methodology::default();
+        let a = analyze_process(
+            &m,
+            Id::default(),
+            "Recruitment",
+            &scores(
+                &m,
+                &[("Operational", "0.233.21"), ("Financial", "01234444")],
+            ),
+            None,
+        );
+        assert_eq!(a.decreasing.len(), 1);
+        assert_eq!(
+            a.decreasing[0].message, "Operational falls from 3 at 3 d to 2 at 2 w",
+            "unscored 1 w is skipped"
+        );
+        assert_eq!(a.mtpd_derived, Some(Minutes(4320)));
+    }
+
+    #[test]
+    fn the_agreed_mtpd_is_the_override_and_drives_the_checks() {
+        let m = Methodology::default();
+        let cells = scores(&m, &[("Financial", "12345555")]);
+        let o = Objectives {
+            mtpd_override: Some(Minutes(480)),
+            rto: Some(Minutes(480)),
+            ..Default::default()
+        };
+        let a = analyze_process(&m, Id::default(), "Treasury", &cells, Some(&o));
+        assert_eq!(
+            (a.mtpd_derived, a.mtpd, a.mtpd_overridden),
+            (Some(Minutes(1440)), Some(Minutes(480)), true)
+        );
+        assert_eq!(a.violations[0].code, "rto_not_below_mtpd");
+        assert_eq!(a.tier.unwrap().name, "Tier 2");
+    }
+
+    #[test]
+    fn rto_and_wrt_must_fit_within_the_mtpd() {
+        let v = |mtpd, rto, wrt: Option<u32>| {
+            violations(Some(Minutes(mtpd)), Some(Minutes(rto)), wrt.map(Minutes))
+                .into_iter()
+                .map(|v| v.code)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(v(1440, 240, None), Vec::<String>::new());
+        assert_eq!(
+            v(1440, 1440, None),
+            ["rto_not_below_mtpd"],
+            "RTO equal to the MTPD is too late"
+        );
+        assert_eq!(v(1440, 2880, None), ["rto_not_below_mtpd"]);
+        assert_eq!(
+            v(1440, 1200, Some(240)),
+            Vec::<String>::new(),
+            "RTO + WRT may equal the MTPD"
+        );
+        assert_eq!(v(1440, 1200, Some(241)), ["rto_plus_wrt_above_mtpd"]);
+        assert!(
+            violations(None, Some(Minutes(99_999)), None).is_empty(),
+            "no MTPD, nothing to break"
+        );
+    }
+}

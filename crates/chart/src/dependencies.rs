@@ -1,0 +1,801 @@
+//! The dependency chart: processes in the left column, what they rely on in
+//! the next, what those rely on after that, laid out in layers (see
+//! `layout`) with as few crossings as the heuristic finds. Boxes are shaped
+//! and coloured by kind; a recovery gap outlines its box in red and a single
+//! point of failure carries a "SPOF" badge. Edges are styled by strength and
+//! point from the one that relies to the one relied on; an edge that closes
+//! a loop is dashed red. The focused variant draws one process and
+//! everything upstream of it.
+
+use std::collections::{BTreeSet, VecDeque};
+use std::str::FromStr;
+
+use plotters::coord::Shift;
+use plotters::element::DashedPathElement;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::layout::{self, Layout, Spacing};
+use super::{Chart, ChartOptions, DrawResult, FONT, palette, style};
+use crate::error::{ChartError as Error, Result};
+use bia_analysis::{DependencyAnalysis, ProcessAnalysis};
+use bia_model::{Assessment, Id, NodeRef, ResourceKind, Strength, name_key};
+
+/// A box on the chart: a process or a resource of some kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Process,
+    Resource(ResourceKind),
+}
+
+struct NodeBox {
+    kind: Kind,
+    name: String,
+    detail: String,
+    gap: bool,
+    spof: bool,
+}
+
+struct Edge {
+    from: usize,
+    to: usize,
+    strength: Strength,
+}
+
+/// One entry of the legend, placed when the chart is built.
+struct LegendItem {
+    at: (i32, i32),
+    key: LegendKey,
+    label: String,
+}
+
+enum LegendKey {
+    Box(Kind),
+    Gap,
+    Spof,
+    Line(Strength),
+    Loop,
+}
+
+pub(crate) struct Dependencies {
+    title: String,
+    subtitle: String,
+    empty: Option<String>,
+    nodes: Vec<NodeBox>,
+    edges: Vec<Edge>,
+    layout: Layout,
+    legend: Vec<LegendItem>,
+    width: u32,
+    height: u32,
+}
+
+const MARGIN: i32 = 24;
+const TOP: i32 = 112;
+const BOX_W: i32 = 236;
+const BOX_H: i32 = 42;
+const COL_GAP: i32 = 104;
+const MIN_WIDTH: i32 = 980;
+const NAME_SIZE: f64 = 12.5;
+const DETAIL_SIZE: f64 = 11.0;
+/// Room on the left of a box for its kind's marker.
+const MARKER_W: i32 = 22;
+
+const SPACING: Spacing = Spacing {
+    node: BOX_H as f64,
+    dummy: 4.0,
+    gap: 14.0,
+    dummy_gap: 6.0,
+};
+
+pub(crate) fn data(
+    a: &Assessment,
+    processes: &[ProcessAnalysis],
+    options: &ChartOptions,
+) -> Result<Dependencies> {
+    let analysis = bia_analysis::analyze_dependencies(a, processes);
+    let focus = options
+        .process
+        .as_deref()
+        .map(|text| focus_process(a, text))
+        .transpose()?;
+
+    // Every node in a fixed order: processes most time-critical first, then
+    // resources by kind and name. It is the starting order of each column.
+    let mut order: Vec<(NodeRef, Kind)> = Vec::new();
+    let mut ranked: Vec<&ProcessAnalysis> = processes.iter().collect();
+    ranked.sort_by(|x, y| {
+        let key = |p: &ProcessAnalysis| {
+            (
+                p.rto.map_or(u32::MAX, |m| m.0),
+                p.tier.as_ref().map_or(u8::MAX, |t| t.rank),
+            )
+        };
+        key(x).cmp(&key(y)).then_with(|| x.process.cmp(&y.process))
+    });
+    order.extend(
+        ranked
+            .iter()
+            .map(|p| (NodeRef::Process(p.process_id), Kind::Process)),
+    );
+    let mut resources: Vec<_> = a.resources.iter().collect();
+    resources.sort_by(|x, y| {
+        kind_rank(x.kind)
+            .cmp(&kind_rank(y.kind))
+            .then(x.name.cmp(&y.name))
+    });
+    order.extend(
+        resources
+            .iter()
+            .map(|r| (NodeRef::Resource(r.id), Kind::Resource(r.kind))),
+    );
+    let index: rustc_hash::FxHashMap<NodeRef, usize> = order
+        .iter()
+        .enumerate()
+        .map(|(i, (n, _))| (*n, i))
+        .collect();
+    let all_edges: Vec<(usize, usize, Strength)> = a
+        .dependencies
+        .iter()
+        .filter_map(|d| Some((*index.get(&d.from)?, *index.get(&d.to)?, d.strength)))
+        .collect();
+
+    // Which nodes to draw: the focus and everything upstream of it, or every
+    // node with at least one dependency.
+    let mut keep = vec![false; order.len()];
+    match focus {
+        Some(id) => {
+            let mut out: Vec<Vec<usize>> = vec![Vec::new(); order.len()];
+            for &(u, v, _) in &all_edges {
+                out[u].push(v);
+            }
+            let start = index[&NodeRef::Process(id)];
+            keep[start] = true;
+            let mut queue = VecDeque::from([start]);
+            while let Some(u) = queue.pop_front() {
+                for &v in &out[u] {
+                    if !keep[v] {
+                        keep[v] = true;
+                        queue.push_back(v);
+                    }
+                }
+            }
+        }
+        None => {
+            for &(u, v, _) in &all_edges {
+                keep[u] = true;
+                keep[v] = true;
+            }
+        }
+    }
+    let mut new_index = vec![usize::MAX; order.len()];
+    let mut nodes = Vec::new();
+    for (i, (node, kind)) in order.iter().enumerate() {
+        if keep[i] {
+            new_index[i] = nodes.len();
+            nodes.push(node_box(a, processes, &analysis, *node, *kind));
+        }
+    }
+    let edges: Vec<Edge> = all_edges
+        .iter()
+        .filter(|(u, v, _)| keep[*u] && keep[*v])
+        .map(|&(u, v, strength)| Edge {
+            from: new_index[u],
+            to: new_index[v],
+            strength,
+        })
+        .collect();
+
+    let pairs: Vec<(usize, usize)> = edges.iter().map(|e| (e.from, e.to)).collect();
+    let min_layer: Vec<usize> = nodes
+        .iter()
+        .map(|n| usize::from(n.kind != Kind::Process))
+        .collect();
+    let layout = layout::layout(nodes.len(), &pairs, &min_layer, SPACING);
+
+    let focus_name = focus.and_then(|id| a.processes.iter().find(|p| p.id == id));
+    let title = match focus_name {
+        Some(p) => format!("What {} relies on — {}", p.name, a.info.name),
+        None => format!("Dependencies — {}", a.info.name),
+    };
+    let hidden = a.processes.len() - nodes.iter().filter(|n| n.kind == Kind::Process).count();
+    let mut subtitle = String::from(
+        "Each arrow points from what relies to what it relies on. Red outline: recovery gap; \
+         SPOF: single point of failure.",
+    );
+    if focus.is_none() && hidden > 0 && !edges.is_empty() {
+        subtitle.push_str(&format!(
+            " {hidden} process{} without recorded dependencies not shown.",
+            if hidden == 1 { "" } else { "es" }
+        ));
+    }
+    let empty = if nodes.is_empty() {
+        Some("No dependencies recorded yet: link a process to what it relies on to see it here.")
+    } else if edges.is_empty() {
+        Some("This process relies on nothing recorded yet.")
+    } else {
+        None
+    }
+    .map(str::to_string);
+
+    let width = (2 * MARGIN
+        + layout.layers.max(1) as i32 * BOX_W
+        + layout.layers.saturating_sub(1) as i32 * COL_GAP)
+        .max(MIN_WIDTH);
+    let mut chart = Dependencies {
+        title,
+        subtitle,
+        empty,
+        nodes,
+        edges,
+        legend: Vec::new(),
+        width: width as u32,
+        height: 0,
+        layout,
+    };
+    let legend_top =
+        TOP + chart.layout.height.ceil() as i32 + if chart.empty.is_some() { 70 } else { 34 };
+    let legend_bottom = chart.place_legend(legend_top);
+    chart.height = (legend_bottom + MARGIN) as u32;
+    Ok(chart)
+}
+
+/// The process to focus on, by id or by name.
+fn focus_process(a: &Assessment, text: &str) -> Result<Id> {
+    let by_id = Id::from_str(text.trim())
+        .ok()
+        .filter(|id| a.processes.iter().any(|p| p.id == *id));
+    by_id
+        .or_else(|| {
+            a.processes
+                .iter()
+                .find(|p| name_key(&p.name) == name_key(text))
+                .map(|p| p.id)
+        })
+        .ok_or_else(|| Error::NoSuchName {
+            kind: "process",
+            name: text.trim().to_string(),
+        })
+}
+
+fn kind_rank(kind: ResourceKind) -> usize {
+    ResourceKind::ALL
+        .iter()
+        .position(|k| *k == kind)
+        .unwrap_or(0)
+}
+
+fn node_box(
+    a: &Assessment,
+    processes: &[ProcessAnalysis],
+    analysis: &DependencyAnalysis,
+    node: NodeRef,
+    kind: Kind,
+) -> NodeBox {
+    let gap = analysis.gaps.iter().any(|g| g.subject_ref == node);
+    match node {
+        NodeRef::Process(id) => {
+            let p = processes.iter().find(|p| p.process_id == id);
+            let mut detail: Vec<String> = Vec::new();
+            if let Some(tier) = p.and_then(|p| p.tier.as_ref()) {
+                detail.push(tier.name.clone());
+            }
+            match p.and_then(|p| p.rto) {
+                Some(rto) => detail.push(format!("RTO {rto}")),
+                None => detail.push("no RTO yet".into()),
+            }
+            if let Some(up) = analysis.upstream.iter().find(|u| u.process_id == id)
+                && let Some(need) = up.required_rto
+            {
+                detail.push(format!("needed in {need}"));
+            }
+            NodeBox {
+                kind,
+                name: p.map_or_else(String::new, |p| p.process.clone()),
+                detail: detail.join(" · "),
+                gap,
+                spof: false,
+            }
+        }
+        NodeRef::Resource(id) => {
+            let r = a.resources.iter().find(|r| r.id == id);
+            let need = analysis
+                .resources
+                .iter()
+                .find(|x| x.resource_id == id)
+                .and_then(|x| x.required_rto);
+            let restores = match r.map(|r| (r.rto_capability, r.contractual_recovery)) {
+                Some((Some(m), _)) => format!("restores in {m}"),
+                Some((None, Some(m))) => format!("contract: {m}"),
+                _ => "restore time unknown".into(),
+            };
+            let detail = match need {
+                Some(n) => format!("needs {n} · {restores}"),
+                None => restores,
+            };
+            NodeBox {
+                kind,
+                name: r.map_or_else(String::new, |r| r.name.clone()),
+                detail,
+                gap,
+                spof: analysis.spofs.iter().any(|s| s.resource_id == id),
+            }
+        }
+    }
+}
+
+/// The width of `text` in pixels at `size`.
+fn text_width(text: &str, size: f64, bold: bool) -> i32 {
+    let font = if bold {
+        (FONT, size, FontStyle::Bold).into_font()
+    } else {
+        (FONT, size).into_font()
+    };
+    font.box_size(text).map_or_else(
+        |_| (text.chars().count() as f64 * size * 0.62) as i32,
+        |(w, _)| w as i32,
+    )
+}
+
+/// `text`, shortened with an ellipsis until it fits `max` pixels.
+fn fit(text: &str, size: f64, bold: bool, max: i32) -> String {
+    if text_width(text, size, bold) <= max {
+        return text.to_string();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let (mut lo, mut hi) = (0usize, chars.len());
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        let candidate: String = chars[..mid].iter().collect();
+        if text_width(&format!("{}…", candidate.trim_end()), size, bold) <= max {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    let kept: String = chars[..lo].iter().collect();
+    format!("{}…", kept.trim_end())
+}
+
+fn kind_colour(kind: Kind) -> RGBColor {
+    match kind {
+        Kind::Process => palette::ACCENT,
+        Kind::Resource(k) => palette::resource_kind(k),
+    }
+}
+
+fn kind_label(kind: Kind) -> String {
+    match kind {
+        Kind::Process => "Process".into(),
+        Kind::Resource(k) => {
+            let label = k.label();
+            let mut chars = label.chars();
+            chars.next().map_or_else(String::new, |c| {
+                c.to_uppercase().collect::<String>() + chars.as_str()
+            })
+        }
+    }
+}
+
+fn strength_style(strength: Strength) -> (RGBColor, u32) {
+    match strength {
+        Strength::Required => (RGBColor(0x4b, 0x55, 0x63), 2),
+        Strength::Degraded => (RGBColor(0x9c, 0xa3, 0xaf), 1),
+        Strength::Optional => (RGBColor(0xb8, 0xbf, 0xc8), 1),
+    }
+}
+
+const GAP_RED: RGBColor = RGBColor(0xc6, 0x28, 0x28);
+
+impl Dependencies {
+    fn x_left(&self, layer: usize) -> i32 {
+        MARGIN + layer as i32 * (BOX_W + COL_GAP)
+    }
+
+    fn y_of(&self, y: f64) -> i32 {
+        TOP + y.round() as i32
+    }
+
+    /// Lays out the legend from `top`, wrapping at the chart's width;
+    /// returns its bottom.
+    fn place_legend(&mut self, top: i32) -> i32 {
+        let mut keys: Vec<(LegendKey, String)> = Vec::new();
+        let kinds: BTreeSet<usize> = self
+            .nodes
+            .iter()
+            .map(|n| match n.kind {
+                Kind::Process => 0,
+                Kind::Resource(k) => 1 + kind_rank(k),
+            })
+            .collect();
+        for k in kinds {
+            let kind = if k == 0 {
+                Kind::Process
+            } else {
+                Kind::Resource(ResourceKind::ALL[k - 1])
+            };
+            keys.push((LegendKey::Box(kind), kind_label(kind)));
+        }
+        if self.nodes.iter().any(|n| n.gap) {
+            keys.push((LegendKey::Gap, "recovery gap".into()));
+        }
+        if self.nodes.iter().any(|n| n.spof) {
+            keys.push((LegendKey::Spof, "single point of failure".into()));
+        }
+        for s in [Strength::Required, Strength::Degraded, Strength::Optional] {
+            if self.edges.iter().any(|e| e.strength == s) {
+                keys.push((LegendKey::Line(s), s.as_str().to_string()));
+            }
+        }
+        if self.layout.edges.iter().any(|e| e.reversed) {
+            keys.push((LegendKey::Loop, "closes a loop".into()));
+        }
+        let right = self.width as i32 - MARGIN;
+        let (mut x, mut y) = (MARGIN, top);
+        for (key, label) in keys {
+            let w = 40 + text_width(&label, 12.0, false) + 22;
+            if x + w > right && x > MARGIN {
+                x = MARGIN;
+                y += 26;
+            }
+            self.legend.push(LegendItem {
+                at: (x, y),
+                key,
+                label,
+            });
+            x += w;
+        }
+        y + 14
+    }
+
+    /// Where each edge leaves and enters its boxes: edges meeting a side
+    /// are spread along it in the order of their other ends, so arrows do
+    /// not pile up on one point.
+    fn ports(&self) -> Vec<(f64, f64)> {
+        let n = self.nodes.len();
+        let mut right: Vec<Vec<(f64, usize)>> = vec![Vec::new(); n];
+        let mut left: Vec<Vec<(f64, usize)>> = vec![Vec::new(); n];
+        for (i, e) in self.edges.iter().enumerate() {
+            let path = &self.layout.edges[i];
+            let (first, last) = if path.reversed {
+                (e.to, e.from)
+            } else {
+                (e.from, e.to)
+            };
+            let after_first = path.points.get(1).map_or(0.0, |p| p.1);
+            let before_last = path.points[path.points.len().saturating_sub(2)].1;
+            right[first].push((after_first, i));
+            left[last].push((before_last, i));
+        }
+        let mut ports = vec![(0.0, 0.0); self.edges.len()];
+        let spread = |side: &mut Vec<(f64, usize)>, set: &mut dyn FnMut(usize, f64)| {
+            side.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+            let count = side.len() as f64;
+            for (k, &(_, edge)) in side.iter().enumerate() {
+                let offset = ((k as f64 + 1.0) / (count + 1.0) - 0.5) * f64::from(BOX_H) * 0.7;
+                set(edge, offset);
+            }
+        };
+        for v in 0..n {
+            spread(&mut right[v], &mut |edge, o| ports[edge].0 = o);
+            spread(&mut left[v], &mut |edge, o| ports[edge].1 = o);
+        }
+        ports
+    }
+
+    fn draw_edges<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>) -> DrawResult<DB> {
+        let ports = self.ports();
+        for (i, e) in self.edges.iter().enumerate() {
+            let path = &self.layout.edges[i];
+            let last = path.points.len() - 1;
+            let mut points: Vec<(i32, i32)> = Vec::new();
+            for (k, &(layer, y)) in path.points.iter().enumerate() {
+                let y = self.y_of(y);
+                let (x0, x1) = (self.x_left(layer), self.x_left(layer) + BOX_W);
+                let (enter, leave) = match k {
+                    0 => (None, Some((x1, y + ports[i].0.round() as i32))),
+                    k if k == last => (Some((x0, y + ports[i].1.round() as i32)), None),
+                    _ => (Some((x0, y)), Some((x1, y))),
+                };
+                if let Some(p) = enter {
+                    if let Some(&from) = points.last() {
+                        curve(&mut points, from, p);
+                    }
+                    points.push(p);
+                }
+                if let Some(p) = leave {
+                    points.push(p);
+                }
+            }
+            let (colour, width) = if path.reversed {
+                (GAP_RED, 1)
+            } else {
+                strength_style(e.strength)
+            };
+            let dashed = path.reversed || e.strength == Strength::Optional;
+            if dashed {
+                area.draw(&DashedPathElement::new(
+                    points.clone(),
+                    5,
+                    4,
+                    colour.stroke_width(width),
+                ))?;
+            } else {
+                area.draw(&PathElement::new(
+                    points.clone(),
+                    colour.stroke_width(width),
+                ))?;
+            }
+            // The arrowhead, at the end relied on.
+            let (tip, towards) = if path.reversed {
+                (points[0], 1)
+            } else {
+                (points[points.len() - 1], -1)
+            };
+            let back = tip.0 + towards * 8;
+            area.draw(&Polygon::new(
+                vec![tip, (back, tip.1 - 4), (back, tip.1 + 4)],
+                colour.filled(),
+            ))?;
+        }
+        Ok(())
+    }
+
+    fn draw_box<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        node: &NodeBox,
+        layer: usize,
+        y: f64,
+    ) -> DrawResult<DB> {
+        let x0 = self.x_left(layer);
+        let mid = self.y_of(y);
+        let (y0, y1) = (mid - BOX_H / 2, mid + BOX_H / 2);
+        let x1 = x0 + BOX_W;
+        let colour = kind_colour(node.kind);
+        let process = node.kind == Kind::Process;
+        let (fill, ink, muted) = if process {
+            (colour, palette::WHITE, RGBColor(0xd5, 0xe6, 0xea))
+        } else {
+            (palette::tint(colour, 0.1), palette::INK, palette::MUTED)
+        };
+        area.draw(&Rectangle::new([(x0, y0), (x1, y1)], fill.filled()))?;
+        // A gap's red outline replaces the kind's border, so it reads red.
+        if node.gap {
+            area.draw(&Rectangle::new(
+                [(x0, y0), (x1, y1)],
+                GAP_RED.stroke_width(3),
+            ))?;
+        } else if !process {
+            area.draw(&Rectangle::new(
+                [(x0, y0), (x1, y1)],
+                colour.stroke_width(1),
+            ))?;
+        }
+        let marker_colour = if process { palette::WHITE } else { colour };
+        marker(area, node.kind, (x0 + MARKER_W / 2 + 2, mid), marker_colour)?;
+        let text_x = x0 + MARKER_W + 4;
+        let room = BOX_W - MARKER_W - 10;
+        let mut name_style = TextStyle::from((FONT, NAME_SIZE, FontStyle::Bold).into_font());
+        name_style.color = ink.to_backend_color();
+        area.draw(&Text::new(
+            fit(&node.name, NAME_SIZE, true, room),
+            (text_x, mid - 3),
+            name_style.pos(Pos::new(HPos::Left, VPos::Bottom)),
+        ))?;
+        let detail_colour = if node.gap && !process { GAP_RED } else { muted };
+        area.draw(&Text::new(
+            fit(&node.detail, DETAIL_SIZE, false, room),
+            (text_x, mid + 3),
+            style(DETAIL_SIZE, detail_colour).pos(Pos::new(HPos::Left, VPos::Top)),
+        ))?;
+        if node.spof {
+            badge(area, (x1 - 38, y0 - 7))?;
+        }
+        Ok(())
+    }
+}
+
+/// A gentle S-curve from `a` to `b` (a cubic Bézier with horizontal
+/// tangents), as points appended to `points` (without `b`).
+fn curve(points: &mut Vec<(i32, i32)>, a: (i32, i32), b: (i32, i32)) {
+    const STEPS: i32 = 10;
+    let (ax, ay, bx, by) = (
+        f64::from(a.0),
+        f64::from(a.1),
+        f64::from(b.0),
+        f64::from(b.1),
+    );
+    if a.1 == b.1 {
+        return;
+    }
+    let dx = (bx - ax) / 2.0;
+    for s in 1..STEPS {
+        let t = f64::from(s) / f64::from(STEPS);
+        let u = 1.0 - t;
+        let x = u * u * u * ax
+            + 3.0 * u * u * t * (ax + dx)
+            + 3.0 * u * t * t * (bx - dx)
+            + t * t * t * bx;
+        let y = u * u * u * ay + 3.0 * u * u * t * ay + 3.0 * u * t * t * by + t * t * t * by;
+        points.push((x.round() as i32, y.round() as i32));
+    }
+}
+
+/// The "SPOF" badge with its top-left corner at `at`.
+fn badge<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, at: (i32, i32)) -> DrawResult<DB> {
+    area.draw(&Rectangle::new(
+        [at, (at.0 + 36, at.1 + 14)],
+        GAP_RED.filled(),
+    ))?;
+    let mut text = TextStyle::from((FONT, 9.5, FontStyle::Bold).into_font());
+    text.color = palette::WHITE.to_backend_color();
+    area.draw(&Text::new(
+        "SPOF",
+        (at.0 + 18, at.1 + 7),
+        text.pos(Pos::new(HPos::Center, VPos::Center)),
+    ))
+}
+
+/// The kind's marker centred on `c`: square for a process, circle for an
+/// application, and so on (the legend names them).
+fn marker<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    kind: Kind,
+    c: (i32, i32),
+    colour: RGBColor,
+) -> DrawResult<DB> {
+    let (x, y) = c;
+    let fill = colour.filled();
+    let poly = |points: Vec<(i32, i32)>| Polygon::new(points, fill);
+    match kind {
+        Kind::Process => area.draw(&Rectangle::new([(x - 5, y - 5), (x + 5, y + 5)], fill)),
+        Kind::Resource(ResourceKind::Application) => area.draw(&Circle::new(c, 6, fill)),
+        Kind::Resource(ResourceKind::Infrastructure) => {
+            area.draw(&Rectangle::new([(x - 6, y - 6), (x + 6, y + 6)], fill))
+        }
+        Kind::Resource(ResourceKind::Data) => {
+            area.draw(&poly(vec![(x, y - 7), (x + 7, y), (x, y + 7), (x - 7, y)]))
+        }
+        Kind::Resource(ResourceKind::Supplier) => {
+            area.draw(&poly(vec![(x, y - 7), (x + 7, y + 6), (x - 7, y + 6)]))
+        }
+        Kind::Resource(ResourceKind::People) => {
+            area.draw(&Circle::new((x, y - 4), 3, fill))?;
+            area.draw(&poly(vec![
+                (x - 6, y + 7),
+                (x + 6, y + 7),
+                (x + 4, y),
+                (x - 4, y),
+            ]))
+        }
+        Kind::Resource(ResourceKind::Site) => area.draw(&poly(vec![
+            (x, y - 7),
+            (x + 7, y - 1),
+            (x + 7, y + 6),
+            (x - 7, y + 6),
+            (x - 7, y - 1),
+        ])),
+        Kind::Resource(ResourceKind::Equipment) => area.draw(&poly(vec![
+            (x - 3, y - 6),
+            (x + 3, y - 6),
+            (x + 7, y),
+            (x + 3, y + 6),
+            (x - 3, y + 6),
+            (x - 7, y),
+        ])),
+    }
+}
+
+impl Chart for Dependencies {
+    fn size(&self) -> (u32, u32) {
+        (self.width, self.height)
+    }
+
+    fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>) -> DrawResult<DB> {
+        area.fill(&palette::WHITE)?;
+        let bold = |size: f64| {
+            TextStyle::from((FONT, size, FontStyle::Bold).into_font()).color(&palette::INK)
+        };
+        let room = self.width as i32 - 2 * MARGIN;
+        area.draw(&Text::new(
+            fit(&self.title, 20.0, true, room),
+            (MARGIN, 22),
+            bold(20.0),
+        ))?;
+        area.draw(&Text::new(
+            fit(&self.subtitle, 13.0, false, room),
+            (MARGIN, 50),
+            style(13.0, palette::MUTED),
+        ))?;
+        if self.edges.is_empty() {
+            if let Some(message) = &self.empty {
+                area.draw(&Text::new(
+                    message.clone(),
+                    (self.width as i32 / 2, TOP + self.layout.height as i32 + 36),
+                    style(16.0, palette::MUTED).pos(Pos::new(HPos::Center, VPos::Center)),
+                ))?;
+            }
+        } else {
+            for l in 0..self.layout.layers {
+                let heading = match l {
+                    0 => "Processes".to_string(),
+                    1 => "What they rely on".to_string(),
+                    _ => format!("Level {l} dependencies"),
+                };
+                area.draw(&Text::new(
+                    heading,
+                    (self.x_left(l), TOP - 30),
+                    bold(13.0).pos(Pos::new(HPos::Left, VPos::Center)),
+                ))?;
+            }
+        }
+        self.draw_edges(area)?;
+        for (v, node) in self.nodes.iter().enumerate() {
+            self.draw_box(area, node, self.layout.layer[v], self.layout.y[v])?;
+        }
+        for item in &self.legend {
+            let (x, y) = item.at;
+            match item.key {
+                LegendKey::Box(kind) => {
+                    let colour = kind_colour(kind);
+                    let fill = if kind == Kind::Process {
+                        colour
+                    } else {
+                        palette::tint(colour, 0.1)
+                    };
+                    area.draw(&Rectangle::new(
+                        [(x, y - 10), (x + 30, y + 10)],
+                        fill.filled(),
+                    ))?;
+                    if kind != Kind::Process {
+                        area.draw(&Rectangle::new(
+                            [(x, y - 10), (x + 30, y + 10)],
+                            colour.stroke_width(1),
+                        ))?;
+                    }
+                    let mark = if kind == Kind::Process {
+                        palette::WHITE
+                    } else {
+                        colour
+                    };
+                    marker(area, kind, (x + 15, y), mark)?;
+                }
+                LegendKey::Gap => {
+                    area.draw(&Rectangle::new(
+                        [(x + 1, y - 9), (x + 29, y + 9)],
+                        GAP_RED.stroke_width(3),
+                    ))?;
+                }
+                LegendKey::Spof => badge(area, (x - 3, y - 7))?,
+                LegendKey::Line(s) => {
+                    let (colour, width) = strength_style(s);
+                    let line = vec![(x, y), (x + 30, y)];
+                    if s == Strength::Optional {
+                        area.draw(&DashedPathElement::new(
+                            line,
+                            5,
+                            4,
+                            colour.stroke_width(width),
+                        ))?;
+                    } else {
+                        area.draw(&PathElement::new(line, colour.stroke_width(width)))?;
+                    }
+                }
+                LegendKey::Loop => {
+                    area.draw(&DashedPathElement::new(
+                        vec![(x, y), (x + 30, y)],
+                        5,
+                        4,
+                        GAP_RED.stroke_width(1),
+                    ))?;
+                }
+            }
+            area.draw(&Text::new(
+                item.label.clone(),
+                (x + 40, y),
+                style(12.0, palette::INK).pos(Pos::new(HPos::Left, VPos::Center)),
+            ))?;
+        }
+        Ok(())
+    }
+}

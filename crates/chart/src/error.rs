@@ -1,0 +1,30 @@
+//! Why a chart could not be drawn: a name in the options that matches
+//! nothing (the process to focus on, the horizon to show), or the drawing
+//! itself failing.
+
+use bia_model::UnknownName;
+
+pub type Result<T, E = ChartError> = std::result::Result<T, E>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ChartError {
+    #[error("no {kind} named \"{name}\"")]
+    NoSuchName { kind: &'static str, name: String },
+
+    #[error(transparent)]
+    Unknown(#[from] UnknownName),
+
+    #[error("the chart could not be drawn: {0}")]
+    Draw(String),
+}
+
+impl ChartError {
+    /// A stable code for programs.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ChartError::NoSuchName { .. } => "no_such_name",
+            ChartError::Unknown(_) => "unknown_name",
+            ChartError::Draw(_) => "chart",
+        }
+    }
+}

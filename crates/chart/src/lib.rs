@@ -1,0 +1,177 @@
+//! Charts for the app, the Excel export and slides, drawn with plotters:
+//! each chart is one drawing function generic over the backend, rendered
+//! to SVG (for the UI) or PNG (for Excel and slides). Text uses the DejaVu
+//! Sans font shipped in `assets/fonts/`, so output is the same on every
+//! machine and needs no system fonts.
+//!
+//! This module draws; it decides nothing. What to draw comes from
+//! `analysis` over a loaded assessment.
+
+mod categories;
+mod dependencies;
+mod error;
+mod gaps;
+mod grid;
+mod heatmap;
+mod layout;
+pub mod palette;
+mod raster;
+mod svg_font;
+mod tiers;
+
+use error::ChartError as Error;
+pub use error::{ChartError, Result};
+
+use std::sync::Once;
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use bia_model::Assessment;
+
+/// The font family the charts are drawn in.
+pub const FONT: &str = "DejaVu Sans";
+
+static FONTS: Once = Once::new();
+
+/// The chart font's faces, as shipped.
+const REGULAR: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans.ttf");
+const BOLD: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans-Bold.ttf");
+
+/// Registers the shipped font with plotters (once per process).
+fn fonts() {
+    FONTS.call_once(|| {
+        // The bytes are ours and valid; a failure would show as missing text.
+        let _ = plotters::style::register_font(FONT, FontStyle::Normal, REGULAR);
+        let _ = plotters::style::register_font(FONT, FontStyle::Bold, BOLD);
+    });
+}
+
+/// The charts there are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ChartKind {
+    /// Processes × horizons, coloured by the highest severity.
+    Heatmap,
+    /// Processes per recovery tier.
+    Tiers,
+    /// Required vs capable recovery time per resource (a dumbbell).
+    Gaps,
+    /// Processes × categories at one horizon.
+    Categories,
+    /// Processes, the resources they rely on and what those rely on, in layers.
+    Dependencies,
+}
+
+/// Choices a chart may take; each chart reads the ones that concern it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[serde(default, rename_all = "camelCase")]
+#[ts(export)]
+pub struct ChartOptions {
+    /// Category heatmap: the horizon, by label or duration ("1 d", "24h").
+    /// Default: the first horizon at or after one day.
+    #[ts(optional)]
+    pub horizon: Option<String>,
+    /// Dependency chart: one process (id or name) and everything upstream of it.
+    #[ts(optional)]
+    pub process: Option<String>,
+    /// Impact and category heatmaps: rows grouped by unit.
+    #[ts(as = "Option<bool>", optional)]
+    pub by_unit: bool,
+}
+
+/// How a chart is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Svg,
+    Png,
+}
+
+impl Format {
+    /// From a file name's extension (`.svg`, `.png`).
+    pub fn from_path(path: &std::path::Path) -> Option<Format> {
+        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "svg" => Some(Format::Svg),
+            "png" => Some(Format::Png),
+            _ => None,
+        }
+    }
+}
+
+/// A chart: its size and one drawing function, generic over the backend.
+pub(crate) trait Chart {
+    fn size(&self) -> (u32, u32);
+    fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>) -> DrawResult<DB>;
+}
+
+pub(crate) type DrawResult<DB> =
+    std::result::Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
+
+/// A chart of the assessment as SVG text or PNG bytes.
+pub fn render(
+    kind: ChartKind,
+    a: &Assessment,
+    options: &ChartOptions,
+    format: Format,
+) -> Result<Vec<u8>> {
+    fonts();
+    let analysis = bia_analysis::analyze_processes(a);
+    match kind {
+        ChartKind::Heatmap => to_bytes(&heatmap::data(a, &analysis, options), format),
+        ChartKind::Tiers => to_bytes(&tiers::data(a, &analysis), format),
+        ChartKind::Gaps => to_bytes(&gaps::data(a, &analysis), format),
+        ChartKind::Categories => to_bytes(&categories::data(a, &analysis, options)?, format),
+        ChartKind::Dependencies => to_bytes(&dependencies::data(a, &analysis, options)?, format),
+    }
+}
+
+/// Draws a chart on the backend the format needs.
+fn to_bytes(chart: &impl Chart, format: Format) -> Result<Vec<u8>> {
+    let (w, h) = chart.size();
+    let failed = |e: String| Error::Draw(e);
+    match format {
+        Format::Svg => {
+            let mut text = String::new();
+            {
+                let area = SVGBackend::with_string(&mut text, (w, h)).into_drawing_area();
+                chart.draw(&area).map_err(|e| failed(e.to_string()))?;
+                area.present().map_err(|e| failed(e.to_string()))?;
+            }
+            Ok(svg_font::embed(text).into_bytes())
+        }
+        Format::Png => {
+            let mut pixels = vec![255u8; (w * h * 3) as usize];
+            {
+                let area = raster::Raster::on_white(&mut pixels, (w, h)).into_drawing_area();
+                chart.draw(&area).map_err(|e| failed(e.to_string()))?;
+                area.present().map_err(|e| failed(e.to_string()))?;
+            }
+            // Charts are flat colour: fast compression with the Sub filter
+            // keeps files small and encodes far faster than the default.
+            use image::ImageEncoder;
+            use image::codecs::png::{CompressionType, FilterType, PngEncoder};
+            let mut png = Vec::new();
+            PngEncoder::new_with_quality(&mut png, CompressionType::Fast, FilterType::Sub)
+                .write_image(&pixels, w, h, image::ColorType::Rgb8)
+                .map_err(|e| failed(e.to_string()))?;
+            Ok(png)
+        }
+    }
+}
+
+/// Shortens a label to `max` characters with an ellipsis; never overlaps.
+pub(crate) fn ellipsize(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    format!("{}…", cut.trim_end())
+}
+
+/// Text in the chart font at `size` px in `color`.
+pub(crate) fn style(size: f64, color: plotters::style::RGBColor) -> TextStyle<'static> {
+    let mut text = TextStyle::from((FONT, size).into_font());
+    text.color = color.to_backend_color();
+    text
+}

@@ -1,0 +1,138 @@
+//! The executive workbook (rust_xlsxwriter): nine sheets in a fixed order
+//! (Summary, Processes, Impact, Objectives, Resources, Dependencies, Gaps,
+//! Decision log, Methodology), each with a title, the assessment's name and
+//! date in the page header, frozen header rows, an autofilter, column widths
+//! that fit, and landscape fit-to-width printing with repeated header rows.
+//!
+//! Durations are shown as people read them ("4 h", "3 d"); beside each, a
+//! hidden "… (minutes)" column keeps the exact value, and every row carries
+//! its hidden id, so reading the workbook back is exact.
+//!
+//! Every text from the user is written as a string cell, so a process
+//! called `=HYPERLINK(…)` or `+cmd` shows as text and never becomes a
+//! formula. Text longer than Excel's 32,767-character cell limit is cut
+//! with a marker and reported in [`ExportReport::warnings`].
+//!
+//! The workbook is written to a temporary file beside the target and moved
+//! into place, so a failed export never leaves half a file behind.
+
+mod error;
+mod sheet;
+mod sheets;
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use bia_model::Assessment;
+
+pub use crate::layout::SHEETS;
+pub use error::{ExportError, Result};
+pub use sheet::CELL_LIMIT;
+
+use error::ExportError as Error;
+
+/// How far an export has got: `done` of `total` steps, and the step now
+/// under way ("Writing Impact").
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct ExportProgress {
+    pub done: u32,
+    pub total: u32,
+    pub step: String,
+}
+
+/// What an export wrote, and what the reader should know about it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct ExportReport {
+    pub path: String,
+    pub sheets: Vec<String>,
+    pub processes: u32,
+    pub resources: u32,
+    pub dependencies: u32,
+    /// Cells cut to Excel's limit, by sheet and cell: "Processes!E7: …".
+    pub warnings: Vec<String>,
+}
+
+/// Writes the workbook of `a` to `path`, reporting progress as it goes.
+pub fn export(
+    a: &Assessment,
+    path: &Path,
+    progress: &mut dyn FnMut(ExportProgress),
+) -> Result<ExportReport> {
+    let is_xlsx = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+    if !is_xlsx {
+        return Err(Error::Format {
+            path: path.to_path_buf(),
+        });
+    }
+    let failed = |message: String| Error::Write {
+        path: path.to_path_buf(),
+        message,
+    };
+    let (bytes, warnings) = write(a, progress).map_err(|e| match e {
+        Error::Write { message, .. } => failed(message),
+        other => other,
+    })?;
+    let total = SHEETS.len() as u32 + 1;
+    progress(ExportProgress {
+        done: total - 1,
+        total,
+        step: "Saving the workbook".into(),
+    });
+    let temp = temp_path(path);
+    std::fs::write(&temp, &bytes)
+        .and_then(|()| std::fs::rename(&temp, path))
+        .map_err(|source| {
+            let _ = std::fs::remove_file(&temp);
+            Error::Io {
+                path: path.to_path_buf(),
+                source,
+            }
+        })?;
+    progress(ExportProgress {
+        done: total,
+        total,
+        step: "Done".into(),
+    });
+    let mut report = report_of(a);
+    report.path = path.display().to_string();
+    report.warnings = warnings;
+    Ok(report)
+}
+
+/// The workbook of `a` as the bytes of an .xlsx file.
+pub fn to_bytes(a: &Assessment) -> Result<Vec<u8>> {
+    Ok(write(a, &mut |_| {})?.0)
+}
+
+fn write(
+    a: &Assessment,
+    progress: &mut dyn FnMut(ExportProgress),
+) -> Result<(Vec<u8>, Vec<String>)> {
+    let mut warnings = Vec::new();
+    let mut workbook = sheets::build(a, progress, &mut warnings)?;
+    Ok((workbook.save_to_buffer().map_err(sheet::xlsx)?, warnings))
+}
+
+fn report_of(a: &Assessment) -> ExportReport {
+    ExportReport {
+        path: String::new(),
+        sheets: SHEETS.iter().map(|s| s.to_string()).collect(),
+        processes: a.processes.len() as u32,
+        resources: a.resources.len() as u32,
+        dependencies: a.dependencies.len() as u32,
+        warnings: Vec::new(),
+    }
+}
+
+fn temp_path(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map_or_else(|| "export".into(), |n| n.to_string_lossy().into_owned());
+    path.with_file_name(format!(".{name}.{}.part", std::process::id()))
+}

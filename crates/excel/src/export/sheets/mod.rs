@@ -1,0 +1,163 @@
+//! The nine sheets, in order, one module per group: `summary`; `register`
+//! (processes, resources, dependencies); `impact` (impact, objectives);
+//! `findings` (gaps, decision log, methodology). Each sheet writes its
+//! title, a header row, one row per item and then the shared finish
+//! (widths, hidden columns, freeze, filter, printing). This module holds
+//! the order and the `Context` every sheet looks things up in.
+
+use std::collections::HashMap;
+
+use rust_xlsxwriter::{
+    Chart, ChartType, ConditionalFormatCell, ConditionalFormatCellRule, Format, Image, Note,
+    Workbook,
+};
+
+mod findings;
+mod impact;
+mod register;
+mod summary;
+
+use super::Result;
+use super::sheet::{Formats, Sheet, page_setup, xlsx};
+use super::{ExportProgress, SHEETS};
+use bia_analysis::{Analysis, ProcessAnalysis};
+use bia_chart::{self as chart, ChartKind, ChartOptions, palette};
+use bia_model::{Assessment, CustomField, Id, Minutes, NodeRef, Process, Status, Unit};
+use findings::{decisions, gaps, methodology};
+use impact::{impact, objectives};
+use register::{dependencies, processes, resources};
+use summary::summary;
+
+/// Rows 0–1 hold the title; the header starts at row 3.
+const HEADER: u32 = crate::layout::HEADER_ROW;
+
+pub(super) fn build(
+    a: &Assessment,
+    progress: &mut dyn FnMut(ExportProgress),
+    warnings: &mut Vec<String>,
+) -> Result<Workbook> {
+    let analysis = bia_analysis::analyze(a);
+    let f = Formats::new();
+    let ctx = Context::new(a, &analysis);
+    let mut workbook = Workbook::new();
+    // Calibri 10: 56-pixel default columns, 18-pixel rows.
+    workbook
+        .set_default_format(&Formats::base(), 18, 56)
+        .map_err(xlsx)?;
+    let total = SHEETS.len() as u32 + 1;
+    for (i, name) in SHEETS.iter().enumerate() {
+        progress(ExportProgress {
+            done: i as u32,
+            total,
+            step: format!("Writing {name}"),
+        });
+        let ws = workbook.add_worksheet();
+        let mut sheet = Sheet::new(ws, name, &f, warnings)?;
+        match i {
+            0 => summary(&mut sheet, &ctx)?,
+            1 => processes(&mut sheet, &ctx)?,
+            2 => impact(&mut sheet, &ctx)?,
+            3 => objectives(&mut sheet, &ctx)?,
+            4 => resources(&mut sheet, &ctx)?,
+            5 => dependencies(&mut sheet, &ctx)?,
+            6 => gaps(&mut sheet, &ctx)?,
+            7 => decisions(&mut sheet, &ctx)?,
+            _ => methodology(&mut sheet, &ctx)?,
+        }
+    }
+    let mut properties = rust_xlsxwriter::DocProperties::new()
+        .set_title(format!("Business impact analysis — {}", a.info.name))
+        .set_company(&a.info.organisation);
+    if !a.info.facilitator.is_empty() {
+        properties = properties.set_author(&a.info.facilitator);
+    }
+    workbook.set_properties(&properties);
+    Ok(workbook)
+}
+
+/// What every sheet looks things up in.
+struct Context<'a> {
+    a: &'a Assessment,
+    analysis: &'a Analysis,
+    by_process: HashMap<Id, &'a ProcessAnalysis>,
+    units: HashMap<Id, &'a Unit>,
+    names: HashMap<NodeRef, String>,
+    /// "Harbourline Logistics — BIA 2026 · 22 Nov 2026", for page headers.
+    header: String,
+    date: String,
+}
+
+impl<'a> Context<'a> {
+    fn new(a: &'a Assessment, analysis: &'a Analysis) -> Context<'a> {
+        let date = chrono::Utc::now().format("%-d %b %Y").to_string();
+        let mut names = HashMap::new();
+        for p in &a.processes {
+            names.insert(NodeRef::Process(p.id), p.name.clone());
+        }
+        for r in &a.resources {
+            names.insert(NodeRef::Resource(r.id), r.name.clone());
+        }
+        Context {
+            a,
+            analysis,
+            by_process: analysis
+                .processes
+                .iter()
+                .map(|p| (p.process_id, p))
+                .collect(),
+            units: a.units.iter().map(|u| (u.id, u)).collect(),
+            names,
+            header: format!("{} · {}", a.info.name, date),
+            date,
+        }
+    }
+
+    fn unit_name(&self, p: &Process) -> String {
+        p.unit_id
+            .and_then(|id| self.units.get(&id))
+            .map_or_else(String::new, |u| u.name.clone())
+    }
+
+    /// "Operations › Warehousing": the unit and its parents, for import.
+    fn unit_path(&self, p: &Process) -> String {
+        let mut path = Vec::new();
+        let mut next = p.unit_id;
+        while let Some(id) = next {
+            let Some(u) = self.units.get(&id) else { break };
+            if path.len() > self.units.len() {
+                break;
+            }
+            path.push(u.name.clone());
+            next = u.parent_id;
+        }
+        path.reverse();
+        path.join(crate::layout::UNIT_PATH_SEPARATOR)
+    }
+
+    /// Processes, most time-critical first: agreed MTPD, then RTO, then name.
+    fn most_critical(&self) -> Vec<&'a ProcessAnalysis> {
+        let mut ranked: Vec<&ProcessAnalysis> = self.analysis.processes.iter().collect();
+        ranked.sort_by(|x, y| {
+            let key = |p: &ProcessAnalysis| {
+                (
+                    p.mtpd.map_or(u32::MAX, |m| m.0),
+                    p.rto.map_or(u32::MAX, |m| m.0),
+                )
+            };
+            key(x).cmp(&key(y)).then_with(|| x.process.cmp(&y.process))
+        });
+        ranked
+    }
+}
+
+fn headers(names: &[&str]) -> Vec<String> {
+    names.iter().map(|s| s.to_string()).collect()
+}
+
+fn status_label(s: Status) -> &'static str {
+    match s {
+        Status::Draft => "Draft",
+        Status::InReview => "In review",
+        Status::Approved => "Approved",
+    }
+}

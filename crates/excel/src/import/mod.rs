@@ -1,0 +1,42 @@
+//! Import of legacy BIA spreadsheets. The flow is one-way:
+//!
+//! 1. [`read_workbook`]: any .xlsx/.xlsm/.xlsb/.xls/.ods/.csv into a
+//!    [`Workbook`] of sheets and addressed cells (`read`, `grid`).
+//! 2. Cell readers (`values`): durations in any usual form, severities onto
+//!    the assessment's scale, lists of names.
+//! 3. [`find_tables`] (`table`): the header row under any title block, a
+//!    band of group headers above it, the data down to a footer; one table
+//!    per sheet, each column mapped by [`Synonyms`] (`mapping`) or by the
+//!    user's [`ColumnChoice`]s ([`field_options`] lists the choices).
+//! 4. [`plan`] (`plan`): what applying the workbook would create or change,
+//!    every doubt with its address; serialisable for the desktop's preview.
+//!
+//! That is all: nothing here opens an assessment. The application layer
+//! (`bia::import`) applies a plan through the store in one journaled edit
+//! after a backup, and reads this program's own exported workbook back.
+
+mod error;
+mod grid;
+mod mapping;
+mod plan;
+mod read;
+mod table;
+mod values;
+
+pub use error::ImportError;
+pub use grid::{
+    CellContext, ContextRow, Format, Issue, Level, Merge, Pos, Row, Sheet, Value, Workbook,
+    address, column_letters, quote_sheet,
+};
+pub use mapping::{
+    ColumnChoice, Field, FieldOption, MappingFile, Match, Source, SynonymFile, Synonyms,
+    field_options, normalise,
+};
+pub use plan::{
+    Action, Change, Counts, Mapping, Plan, PlannedColumn, PlannedDependency, PlannedObjectives,
+    PlannedProcess, PlannedResource, PlannedScore, PlannedTable, ScoreJson, Target, Unmapped, plan,
+    plan_file, read_and_plan,
+};
+pub use read::{Limits, decode_text, file_name, read_workbook};
+pub use table::{Column, HEADER_SEARCH, Table, find_tables};
+pub use values::{Read, duration_cell, severity_cell, split_list, split_list_keyed};

@@ -1,0 +1,41 @@
+//! The layout of the executive workbook that the export writes and the
+//! import reads back: the sheets in order, the row of their headers, and
+//! how a unit's path is written. One place, so the two never drift apart.
+
+/// The sheets, in the order they appear.
+pub const SHEETS: [&str; 9] = [
+    "Summary",
+    "Processes",
+    "Impact",
+    "Objectives",
+    "Resources",
+    "Dependencies",
+    "Gaps",
+    "Decision log",
+    "Methodology",
+];
+
+/// The header row of every list sheet (0-based; "row 4" in Excel). Rows
+/// 0–1 hold the title.
+pub const HEADER_ROW: u32 = 3;
+
+/// The separator of the hidden "Unit path" column
+/// ("Operations › Warehouse Operations").
+pub const UNIT_PATH_SEPARATOR: &str = " › ";
+
+/// The hidden id column of the register, first on its header row.
+pub const PROCESS_ID_HEADER: &str = "Process ID";
+
+/// Whether `workbook` is one this program exported: its nine sheets in
+/// order and the hidden id column of the register.
+pub fn is_own_export(workbook: &crate::import::Workbook) -> bool {
+    let names: Vec<&str> = workbook.sheets.iter().map(|s| s.name.as_str()).collect();
+    names.as_slice() == SHEETS.as_slice()
+        && workbook
+            .sheets
+            .iter()
+            .find(|s| s.name == "Processes")
+            .and_then(|s| s.rows.iter().find(|r| r.index == HEADER_ROW))
+            .and_then(|r| r.get(0))
+            .is_some_and(|v| v.display() == PROCESS_ID_HEADER)
+}

@@ -1,0 +1,100 @@
+//! The single `assessment` row: the facts about the engagement.
+
+use rusqlite::types::Value;
+use rusqlite::{Connection, params};
+
+use super::Store;
+use super::journal::{self, Table};
+use crate::error::{Error, Result};
+use bia_model::{AssessmentInfo, AssessmentInput, FieldIssue, Id, clean_name};
+
+/// Writes the row of a new file (not journaled: creation is not undoable).
+pub(super) fn insert(conn: &Connection, input: &AssessmentInput) -> Result<()> {
+    let input = checked(input)?;
+    let now = super::now();
+    conn.execute(
+        "INSERT INTO assessment (id, name, organisation, scope, facilitator, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+        params![Id::new().to_string(), input.name, input.organisation, input.scope, input.facilitator, now],
+    )?;
+    Ok(())
+}
+
+fn checked(input: &AssessmentInput) -> Result<AssessmentInput> {
+    let name = clean_name(&input.name);
+    if name.is_empty() {
+        return Err(Error::Invalid {
+            issues: vec![FieldIssue::new("name", "An assessment needs a name.")],
+        });
+    }
+    Ok(AssessmentInput {
+        name,
+        organisation: input.organisation.trim().to_string(),
+        scope: input.scope.trim().to_string(),
+        facilitator: input.facilitator.trim().to_string(),
+    })
+}
+
+pub(super) fn read(conn: &Connection) -> Result<AssessmentInfo> {
+    let info = conn.query_row(
+        "SELECT id, name, organisation, scope, facilitator, created_at, updated_at FROM assessment LIMIT 1",
+        [],
+        |r| {
+            Ok(AssessmentInfo {
+                id: super::processes::id_col(r, 0)?,
+                name: r.get(1)?,
+                organisation: r.get(2)?,
+                scope: r.get(3)?,
+                facilitator: r.get(4)?,
+                created_at: r.get(5)?,
+                updated_at: r.get(6)?,
+            })
+        },
+    )?;
+    Ok(info)
+}
+
+impl Store {
+    pub fn info(&self) -> Result<AssessmentInfo> {
+        read(&self.conn)
+    }
+
+    /// Changes the facts about the assessment (name, organisation, …).
+    pub fn update_info(&mut self, input: &AssessmentInput) -> Result<AssessmentInfo> {
+        let input = checked(input)?;
+        let id = self.info()?.id;
+        journal::edit(&mut self.conn, "Edit assessment details", |tx| {
+            tx.update(
+                Table::Assessment,
+                id,
+                &[
+                    ("name", Value::Text(input.name.clone())),
+                    ("organisation", Value::Text(input.organisation.clone())),
+                    ("scope", Value::Text(input.scope.clone())),
+                    ("facilitator", Value::Text(input.facilitator.clone())),
+                ],
+            )
+        })?;
+        self.info()
+    }
+
+    /// What can be undone and redone next.
+    pub fn history(&self) -> Result<super::History> {
+        journal::history(&self.conn)
+    }
+
+    /// Undoes the latest edit; returns what can be undone and redone next.
+    pub fn undo(&mut self) -> Result<super::History> {
+        journal::undo(&mut self.conn)
+    }
+
+    /// Redoes the edit undone last.
+    pub fn redo(&mut self) -> Result<super::History> {
+        journal::redo(&mut self.conn)
+    }
+
+    /// Forgets all recorded edits, so that nothing can be undone.
+    pub fn forget_history(&mut self) -> Result<()> {
+        journal::forget(&self.conn)
+    }
+}

@@ -1,0 +1,81 @@
+//! Custom fields (name → text, in order) of processes and resources: what
+//! the methodology does not model but the user gave, kept and written back.
+
+use rusqlite::Connection;
+use rusqlite::types::Value;
+
+use super::journal::{Table, Tx};
+use super::processes::id_col;
+use crate::error::Result;
+use bia_model::{CustomField, Id, clean_name, name_key};
+
+/// The custom fields of one owner row, in order, with their row ids.
+pub(super) fn read(
+    conn: &Connection,
+    table: Table,
+    owner_column: &str,
+    owner: Id,
+) -> Result<Vec<(Id, CustomField)>> {
+    let sql = format!(
+        "SELECT id, name, value FROM {} WHERE {owner_column} = ?1 ORDER BY position",
+        table.name()
+    );
+    let fields = conn
+        .prepare_cached(&sql)?
+        .query_map([owner.to_string()], |r| {
+            Ok((
+                id_col(r, 0)?,
+                CustomField {
+                    name: r.get(1)?,
+                    value: r.get(2)?,
+                },
+            ))
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(fields)
+}
+
+/// Brings the stored fields of `owner` to `fields`, keeping the id of every
+/// field whose name stays.
+pub(super) fn write(
+    tx: &mut Tx,
+    table: Table,
+    owner_column: &'static str,
+    owner: Id,
+    fields: &[CustomField],
+) -> Result<()> {
+    let stored = read(tx.conn(), table, owner_column, owner)?;
+    let wanted: Vec<String> = fields.iter().map(|f| name_key(&f.name)).collect();
+    for (id, field) in &stored {
+        if !wanted.contains(&name_key(&field.name)) {
+            tx.delete(table, *id)?;
+        }
+    }
+    for (pos, field) in fields.iter().enumerate() {
+        let cols = [
+            ("position", Value::Integer(pos as i64)),
+            ("name", Value::Text(clean_name(&field.name))),
+            ("value", Value::Text(field.value.clone())),
+        ];
+        match stored
+            .iter()
+            .find(|(_, f)| name_key(&f.name) == name_key(&field.name))
+        {
+            Some((id, _)) => tx.update(table, *id, &cols)?,
+            None => {
+                let mut with_owner = vec![(owner_column, Value::Text(owner.to_string()))];
+                with_owner.extend(cols);
+                tx.insert(table, Id::new(), &with_owner)?
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Deletes every custom field of `owner`.
+pub(super) fn delete_all(tx: &mut Tx, table: Table, owner_column: &str, owner: Id) -> Result<()> {
+    for (id, _) in read(tx.conn(), table, owner_column, owner)? {
+        tx.delete(table, id)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,179 @@
+//! The decision log: every change to a process's objectives (MTPD override,
+//! RTO, RPO, WRT, MBCO) or to its review status is appended, with the old and
+//! new value, the rationale, who and when. Entries are derived here from the
+//! rows an edit changed — the same way for an edit, an undo and a redo — so
+//! no write can forget to log. The table refuses UPDATE and DELETE
+//! (triggers in migration 3): the log is never edited.
+
+use rusqlite::{Connection, OptionalExtension, params};
+use serde_json::{Map, Value as Json};
+
+use super::Store;
+use super::journal::Table;
+use super::processes::id_col;
+use crate::error::Result;
+use bia_model::{Decision, Id, Minutes, Status};
+
+/// The rationale and the people to record with the decisions of an edit.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct DecisionContext {
+    pub rationale: String,
+    /// Blank: the assessment's facilitator.
+    pub who: String,
+}
+
+type Row = Map<String, Json>;
+
+/// Objective columns that are decisions, with their names in the log.
+const OBJECTIVE_FIELDS: &[(&str, &str)] = &[
+    ("mtpd_override_minutes", "MTPD"),
+    ("rto_minutes", "RTO"),
+    ("rpo_minutes", "RPO"),
+    ("wrt_minutes", "WRT"),
+    ("mbco_percent", "MBCO"),
+];
+
+/// Appends the decisions implied by one changed row.
+pub(crate) fn derive(
+    conn: &Connection,
+    table: Table,
+    before: Option<&Row>,
+    after: Option<&Row>,
+    ctx: &DecisionContext,
+) -> Result<()> {
+    match table {
+        // A deleted objective row (its process was deleted) is not a decision.
+        Table::Objective => {
+            let Some(after) = after else { return Ok(()) };
+            let Some(process_id) = after.get("process_id").and_then(Json::as_str) else {
+                return Ok(());
+            };
+            for (column, field) in OBJECTIVE_FIELDS {
+                // No row before reads as every value unset ("derived" for the MTPD).
+                let old = objective_value(before.unwrap_or(&Row::new()), column);
+                let new = objective_value(after, column);
+                if old != new {
+                    let rationale = match (
+                        *column,
+                        after.get("mtpd_override_reason").and_then(Json::as_str),
+                    ) {
+                        ("mtpd_override_minutes", Some(reason)) if !reason.trim().is_empty() => {
+                            reason.to_string()
+                        }
+                        _ => ctx.rationale.clone(),
+                    };
+                    append(conn, process_id, field, &old, &new, &rationale, &ctx.who)?;
+                }
+            }
+        }
+        Table::Process => {
+            let (Some(before), Some(after)) = (before, after) else {
+                return Ok(());
+            };
+            let status = |r: &Row| {
+                r.get("status")
+                    .and_then(Json::as_str)
+                    .and_then(Status::parse)
+            };
+            if let (Some(old), Some(new), Some(id)) = (
+                status(before),
+                status(after),
+                after.get("id").and_then(Json::as_str),
+            ) && old != new
+            {
+                append(
+                    conn,
+                    id,
+                    "Status",
+                    status_label(old),
+                    status_label(new),
+                    &ctx.rationale,
+                    &ctx.who,
+                )?;
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+pub fn status_label(s: Status) -> &'static str {
+    match s {
+        Status::Draft => "Draft",
+        Status::InReview => "In review",
+        Status::Approved => "Approved",
+    }
+}
+
+fn objective_value(row: &Row, column: &str) -> String {
+    if column == "rpo_minutes" && row.get("rpo_not_applicable").and_then(Json::as_i64) == Some(1) {
+        return "not applicable".into();
+    }
+    match row.get(column).and_then(Json::as_u64) {
+        None if column == "mtpd_override_minutes" => "derived".into(),
+        None => "—".into(),
+        Some(n) if column == "mbco_percent" => format!("{n} %"),
+        Some(n) => Minutes(n as u32).to_string(),
+    }
+}
+
+fn append(
+    conn: &Connection,
+    process_id: &str,
+    field: &str,
+    old: &str,
+    new: &str,
+    rationale: &str,
+    who: &str,
+) -> Result<()> {
+    let process_name: String = conn
+        .query_row(
+            "SELECT name FROM process WHERE id = ?1",
+            [process_id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .unwrap_or_else(|| "(deleted process)".into());
+    let who = if who.trim().is_empty() {
+        conn.query_row("SELECT facilitator FROM assessment LIMIT 1", [], |r| {
+            r.get::<_, String>(0)
+        })?
+    } else {
+        who.trim().to_string()
+    };
+    conn.execute(
+        "INSERT INTO decision (id, process_id, process_name, field, old_value, new_value, rationale, who, at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![Id::new().to_string(), process_id, process_name, field, old, new, rationale.trim(), who, super::now()],
+    )?;
+    Ok(())
+}
+
+pub(super) fn list(conn: &Connection, process: Option<Id>) -> Result<Vec<Decision>> {
+    let sql = "SELECT id, process_id, process_name, field, old_value, new_value, rationale, who, at FROM decision
+               WHERE ?1 IS NULL OR process_id = ?1 ORDER BY at, rowid";
+    let decisions = conn
+        .prepare(sql)?
+        .query_map([process.map(|p| p.to_string())], |r| {
+            Ok(Decision {
+                id: id_col(r, 0)?,
+                process_id: id_col(r, 1)?,
+                process_name: r.get(2)?,
+                field: r.get(3)?,
+                old_value: r.get(4)?,
+                new_value: r.get(5)?,
+                rationale: r.get(6)?,
+                who: r.get(7)?,
+                at: r.get(8)?,
+            })
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(decisions)
+}
+
+impl Store {
+    /// The decision log, oldest first: of one process, or of all.
+    pub fn decisions(&self, process: Option<Id>) -> Result<Vec<Decision>> {
+        list(&self.conn, process)
+    }
+}

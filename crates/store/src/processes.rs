@@ -1,0 +1,397 @@
+//! Business processes and their custom fields: list, check, create, change,
+//! delete. Names are unique after trimming and case-folding.
+
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension, Row};
+
+use super::Store;
+use super::journal::{self, Table, Tx};
+use crate::error::{Error, Result};
+use bia_model::{
+    CustomField, FieldIssue, Id, Process, ProcessInput, Provenance, Status, UnitInput, clean_name,
+    name_key,
+};
+
+const COLUMNS: &str = "id, name, unit_id, owner, description, peak_periods, minimum_staff, workaround, notes, \
+                       status, provenance, created_at, updated_at";
+
+/// Reads an id column, refusing text that is not a UUID.
+pub(super) fn id_col(r: &Row, i: usize) -> rusqlite::Result<Id> {
+    let text: String = r.get(i)?;
+    text.parse().map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+pub(super) fn opt_id(id: Option<Id>) -> Value {
+    id.map_or(Value::Null, |id| Value::Text(id.to_string()))
+}
+
+fn from_row(r: &Row) -> rusqlite::Result<Process> {
+    let status: String = r.get(9)?;
+    let provenance: String = r.get(10)?;
+    Ok(Process {
+        id: id_col(r, 0)?,
+        name: r.get(1)?,
+        unit_id: r.get::<_, Option<String>>(2)?.and_then(|s| s.parse().ok()),
+        owner: r.get(3)?,
+        description: r.get(4)?,
+        peak_periods: r.get(5)?,
+        minimum_staff: r.get(6)?,
+        workaround: r.get(7)?,
+        notes: r.get(8)?,
+        status: Status::parse(&status).unwrap_or_default(),
+        custom_fields: Vec::new(),
+        provenance: serde_json::from_str(&provenance).unwrap_or_default(),
+        created_at: r.get(11)?,
+        updated_at: r.get(12)?,
+    })
+}
+
+fn custom_fields(conn: &Connection, id: Id) -> Result<Vec<(Id, CustomField)>> {
+    super::custom_fields::read(conn, Table::ProcessCustomField, "process_id", id)
+}
+
+pub(super) fn write_custom_fields(tx: &mut Tx, process: Id, fields: &[CustomField]) -> Result<()> {
+    super::custom_fields::write(tx, Table::ProcessCustomField, "process_id", process, fields)
+}
+
+fn list(conn: &Connection) -> Result<Vec<Process>> {
+    let mut processes = conn
+        .prepare(&format!("SELECT {COLUMNS} FROM process ORDER BY name_key"))?
+        .query_map([], from_row)?
+        .collect::<Result<Vec<_>, _>>()?;
+    for p in &mut processes {
+        p.custom_fields = custom_fields(conn, p.id)?
+            .into_iter()
+            .map(|(_, f)| f)
+            .collect();
+    }
+    Ok(processes)
+}
+
+fn get(conn: &Connection, id: Id) -> Result<Process> {
+    let mut p = conn
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM process WHERE id = ?1"),
+            [id.to_string()],
+            from_row,
+        )
+        .optional()?
+        .ok_or(Error::NoSuchId {
+            kind: "process",
+            id: id.to_string(),
+        })?;
+    p.custom_fields = custom_fields(conn, id)?
+        .into_iter()
+        .map(|(_, f)| f)
+        .collect();
+    Ok(p)
+}
+
+pub(super) fn by_name(conn: &Connection, name: &str) -> Result<Option<Id>> {
+    let id = conn
+        .query_row(
+            "SELECT id FROM process WHERE name_key = ?1",
+            [name_key(name)],
+            |r| id_col(r, 0),
+        )
+        .optional()?;
+    Ok(id)
+}
+
+/// Every problem with `input` (for the process `id`, when it is a change),
+/// including a name another process already has and a unit that is gone.
+fn issues(conn: &Connection, input: &ProcessInput, id: Option<Id>) -> Result<Vec<FieldIssue>> {
+    let mut issues = input.issues();
+    if let Some(existing) = by_name(conn, &input.name)?
+        && Some(existing) != id
+    {
+        issues.push(FieldIssue::new(
+            "name",
+            format!(
+                "A process named \"{}\" already exists.",
+                clean_name(&input.name)
+            ),
+        ));
+    }
+    if let Some(unit) = input.unit_id {
+        let found: Option<i64> = conn
+            .query_row(
+                "SELECT 1 FROM unit WHERE id = ?1",
+                [unit.to_string()],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if found.is_none() {
+            issues.push(FieldIssue::new("unit_id", "That unit no longer exists."));
+        }
+    }
+    Ok(issues)
+}
+
+/// Turns the issues of an input into the error a write returns.
+pub(super) fn refuse(conn: &Connection, input: &ProcessInput, id: Option<Id>) -> Result<()> {
+    let found = issues(conn, input, id)?;
+    if found.is_empty() {
+        return Ok(());
+    }
+    if let Some(existing) = by_name(conn, &input.name)?
+        && Some(existing) != id
+        && found.len() == 1
+    {
+        return Err(Error::DuplicateProcess {
+            name: clean_name(&input.name),
+            existing,
+        });
+    }
+    Err(Error::Invalid { issues: found })
+}
+
+/// An input as it would be stored (for comparing two inputs).
+fn clean(input: &ProcessInput) -> Vec<(&'static str, Value)> {
+    let mut values = field_values(input);
+    let fields: Vec<_> = input
+        .custom_fields
+        .iter()
+        .map(|f| (clean_name(&f.name), f.value.clone()))
+        .collect();
+    values.push(("custom_fields", Value::Text(format!("{fields:?}"))));
+    values
+}
+
+/// Refuses changes to an approved process; returns its name otherwise.
+pub(super) fn ensure_unlocked(conn: &Connection, id: Id) -> Result<String> {
+    let (name, status): (String, String) = conn
+        .query_row(
+            "SELECT name, status FROM process WHERE id = ?1",
+            [id.to_string()],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?
+        .ok_or(Error::NoSuchId {
+            kind: "process",
+            id: id.to_string(),
+        })?;
+    if Status::parse(&status) == Some(Status::Approved) {
+        return Err(Error::ProcessLocked { name });
+    }
+    Ok(name)
+}
+
+pub(super) fn field_values(input: &ProcessInput) -> Vec<(&'static str, Value)> {
+    let name = clean_name(&input.name);
+    let text = |s: &str| Value::Text(s.trim().to_string());
+    vec![
+        ("name_key", Value::Text(name_key(&name))),
+        ("name", Value::Text(name)),
+        ("unit_id", opt_id(input.unit_id)),
+        ("owner", text(&input.owner)),
+        ("description", text(&input.description)),
+        ("peak_periods", text(&input.peak_periods)),
+        (
+            "minimum_staff",
+            input
+                .minimum_staff
+                .map_or(Value::Null, |n| Value::Integer(n.into())),
+        ),
+        ("workaround", text(&input.workaround)),
+        ("notes", text(&input.notes)),
+        ("status", Value::Text(input.status.as_str().to_string())),
+    ]
+}
+
+pub(super) fn insert(tx: &mut Tx, input: &ProcessInput, provenance: &Provenance) -> Result<Id> {
+    refuse(tx.conn(), input, None)?;
+    let id = Id::new();
+    let now = super::now();
+    let mut cols = field_values(input);
+    cols.push((
+        "provenance",
+        Value::Text(serde_json::to_string(provenance).unwrap_or_default()),
+    ));
+    cols.push(("created_at", Value::Text(now.clone())));
+    cols.push(("updated_at", Value::Text(now)));
+    tx.insert(Table::Process, id, &cols)?;
+    write_custom_fields(tx, id, &input.custom_fields)?;
+    Ok(id)
+}
+
+impl Store {
+    /// All processes, by name, with their custom fields.
+    pub fn processes(&self) -> Result<Vec<Process>> {
+        list(&self.conn)
+    }
+
+    pub fn process(&self, id: Id) -> Result<Process> {
+        get(&self.conn, id)
+    }
+
+    /// Refuses changes to an approved process; returns its name otherwise.
+    pub fn ensure_unlocked(&self, id: Id) -> Result<String> {
+        ensure_unlocked(&self.conn, id)
+    }
+
+    /// The process with this name (compared trimmed and case-folded).
+    pub fn process_by_name(&self, name: &str) -> Result<Option<Process>> {
+        by_name(&self.conn, name)?
+            .map(|id| get(&self.conn, id))
+            .transpose()
+    }
+
+    /// Every problem a form should show for `input` (`id`: the process being
+    /// edited, if any). Empty when the input can be stored.
+    pub fn check_process(&self, input: &ProcessInput, id: Option<Id>) -> Result<Vec<FieldIssue>> {
+        issues(&self.conn, input, id)
+    }
+
+    pub fn create_process(
+        &mut self,
+        input: &ProcessInput,
+        provenance: &Provenance,
+    ) -> Result<Process> {
+        let label = format!("Add process “{}”", clean_name(&input.name));
+        let id = journal::edit(&mut self.conn, &label, |tx| insert(tx, input, provenance))?;
+        get(&self.conn, id)
+    }
+
+    /// Creates a process in the unit named `unit`, creating that unit first
+    /// if there is none by that name — all as one edit.
+    pub fn create_process_in(
+        &mut self,
+        unit: &str,
+        input: &ProcessInput,
+        provenance: &Provenance,
+    ) -> Result<Process> {
+        let label = format!("Add process “{}”", clean_name(&input.name));
+        let id = journal::edit(&mut self.conn, &label, |tx| {
+            let unit_id = match super::units::by_name(tx.conn(), unit)? {
+                Some(u) => u.id,
+                None => {
+                    super::units::insert(
+                        tx,
+                        &UnitInput {
+                            name: unit.to_string(),
+                            parent_id: None,
+                        },
+                    )?
+                    .id
+                }
+            };
+            insert(
+                tx,
+                &ProcessInput {
+                    unit_id: Some(unit_id),
+                    ..input.clone()
+                },
+                provenance,
+            )
+        })?;
+        get(&self.conn, id)
+    }
+
+    /// Changes a process. An approved process is locked: only its status
+    /// may change (reopening it); a status change is logged as a decision.
+    pub fn update_process(&mut self, id: Id, input: &ProcessInput) -> Result<Process> {
+        let old = get(&self.conn, id)?;
+        if old.status == Status::Approved {
+            let unchanged = ProcessInput {
+                status: Status::Approved,
+                ..input.clone()
+            };
+            let current = ProcessInput {
+                name: old.name.clone(),
+                unit_id: old.unit_id,
+                owner: old.owner.clone(),
+                description: old.description.clone(),
+                peak_periods: old.peak_periods.clone(),
+                minimum_staff: old.minimum_staff,
+                workaround: old.workaround.clone(),
+                notes: old.notes.clone(),
+                status: Status::Approved,
+                custom_fields: old.custom_fields.clone(),
+            };
+            if clean(&unchanged) != clean(&current) {
+                return Err(Error::ProcessLocked { name: old.name });
+            }
+        }
+        refuse(&self.conn, input, Some(id))?;
+        let label = format!("Edit process “{}”", old.name);
+        journal::edit(&mut self.conn, &label, |tx| {
+            let before = tx.change_count();
+            tx.update(Table::Process, id, &field_values(input))?;
+            write_custom_fields(tx, id, &input.custom_fields)?;
+            if tx.change_count() > before {
+                tx.update(
+                    Table::Process,
+                    id,
+                    &[("updated_at", Value::Text(super::now()))],
+                )?;
+            }
+            Ok(())
+        })?;
+        get(&self.conn, id)
+    }
+
+    /// Moves a process through review: draft → in review → approved, or
+    /// back (reopening an approved process). Logged as a decision with `note`.
+    pub fn set_status(&mut self, id: Id, status: Status, note: &str) -> Result<Process> {
+        let old = get(&self.conn, id)?;
+        if old.status == status {
+            return Ok(old);
+        }
+        let verb = match (old.status, status) {
+            (Status::Approved, _) => "Reopen",
+            (_, Status::Approved) => "Approve",
+            (_, Status::InReview) => "Send to review",
+            _ => "Return to draft",
+        };
+        journal::edit(&mut self.conn, &format!("{verb} “{}”", old.name), |tx| {
+            tx.decision.rationale = note.trim().to_string();
+            tx.update(
+                Table::Process,
+                id,
+                &[("status", Value::Text(status.as_str().to_string()))],
+            )
+        })?;
+        get(&self.conn, id)
+    }
+
+    /// Deletes a process with its custom fields, scores, objectives and
+    /// dependencies, as one edit. Its decisions stay in the log. An approved process is locked.
+    pub fn delete_process(&mut self, id: Id) -> Result<()> {
+        let old = get(&self.conn, id)?;
+        if old.status == Status::Approved {
+            return Err(Error::ProcessLocked { name: old.name });
+        }
+        let dependents = |table: &str| -> Result<Vec<Id>> {
+            let ids = self
+                .conn
+                .prepare(&format!("SELECT id FROM {table} WHERE process_id = ?1"))?
+                .query_map([id.to_string()], |r| id_col(r, 0))?
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(ids)
+        };
+        let (scores, objectives) = (dependents("impact")?, dependents("objective")?);
+        let links = super::dependencies::touching(&self.conn, id)?;
+        journal::edit(
+            &mut self.conn,
+            &format!("Delete process “{}”", old.name),
+            |tx| {
+                for (field, _) in custom_fields(tx.conn(), id)? {
+                    tx.delete(Table::ProcessCustomField, field)?;
+                }
+                for score in scores {
+                    tx.delete(Table::Impact, score)?;
+                }
+                for o in objectives {
+                    tx.delete(Table::Objective, o)?;
+                }
+                for link in links {
+                    tx.delete(Table::Dependency, link)?;
+                }
+                tx.delete(Table::Process, id)
+            },
+        )
+    }
+}

@@ -1,0 +1,207 @@
+//! Several writes as one journaled edit, for the actions of the application
+//! layer that span tables (applying an import plan, building an assessment
+//! from its own exported workbook): [`Store::edit`] opens the transaction
+//! and hands out a [`Writer`]; everything written through it is stored and
+//! recorded for undo as one edit, or — on any error, or a cancel signalled
+//! by the caller's error — not at all.
+//!
+//! The writer persists and keeps the store's own guarantees (unique names,
+//! known units and methodology ids, the approval lock); it decides nothing
+//! about what to write.
+
+use std::path::PathBuf;
+
+use rusqlite::OptionalExtension;
+use rusqlite::types::Value;
+
+use super::Store;
+use super::journal::{self, Table, Tx};
+use crate::error::Result;
+use bia_model::{
+    Id, Methodology, NodeRef, Objectives, ProcessInput, Provenance, ResourceInput, ScoreInput,
+    Strength, Unit, UnitInput,
+};
+
+/// Writes inside one edit under way (see [`Store::edit`]).
+pub struct Writer<'t, 'c> {
+    tx: &'t mut Tx<'c>,
+}
+
+impl Store {
+    /// Runs `f` as one journaled edit called `label`, with `rationale`
+    /// recorded on any decision it implies.
+    pub fn edit<T>(
+        &mut self,
+        label: &str,
+        rationale: &str,
+        f: impl FnOnce(&mut Writer) -> Result<T>,
+    ) -> Result<T> {
+        journal::edit(&mut self.conn, label, |tx| {
+            tx.decision.rationale = rationale.to_string();
+            f(&mut Writer { tx })
+        })
+    }
+
+    /// Copies the open file next to itself (SQLite online backup) before
+    /// an import: `name.bia` → `name.before-import-STAMP.bia`.
+    pub fn backup_before_import(&self) -> Result<PathBuf> {
+        super::file::backup_before_import(&self.conn, &self.path)
+    }
+}
+
+impl Writer<'_, '_> {
+    /// The methodology as the file holds it now.
+    pub fn methodology(&self) -> Result<Methodology> {
+        super::methodology::read(self.tx.conn())
+    }
+
+    /// Saves an edited methodology (see [`Store::update_methodology`]).
+    pub fn update_methodology(&mut self, input: &bia_model::MethodologyInput) -> Result<()> {
+        super::methodology::update(self.tx, input)
+    }
+
+    pub fn unit_by_name(&self, name: &str) -> Result<Option<Unit>> {
+        super::units::by_name(self.tx.conn(), name)
+    }
+
+    pub fn create_unit(&mut self, input: &UnitInput) -> Result<Unit> {
+        super::units::insert(self.tx, input)
+    }
+
+    pub fn process_by_name(&self, name: &str) -> Result<Option<Id>> {
+        super::processes::by_name(self.tx.conn(), name)
+    }
+
+    pub fn create_process(&mut self, input: &ProcessInput, provenance: &Provenance) -> Result<Id> {
+        super::processes::insert(self.tx, input, provenance)
+    }
+
+    /// Replaces the fields of a process (refused when it is approved or
+    /// the input is not valid), recording where the new values came from.
+    pub fn replace_process(
+        &mut self,
+        id: Id,
+        input: &ProcessInput,
+        provenance: &Provenance,
+    ) -> Result<()> {
+        super::processes::ensure_unlocked(self.tx.conn(), id)?;
+        super::processes::refuse(self.tx.conn(), input, Some(id))?;
+        let mut cols = super::processes::field_values(input);
+        cols.push(("provenance", Value::Text(json(provenance))));
+        cols.push(("updated_at", Value::Text(super::now())));
+        self.tx.update(Table::Process, id, &cols)?;
+        super::processes::write_custom_fields(self.tx, id, &input.custom_fields)
+    }
+
+    /// Moves a process through review (see [`Store::set_status`]).
+    pub fn set_status(&mut self, id: Id, status: bia_model::Status) -> Result<()> {
+        self.tx.update(
+            Table::Process,
+            id,
+            &[("status", Value::Text(status.as_str().to_string()))],
+        )
+    }
+
+    /// Writes a process's objectives row as given (creating it when there
+    /// is none); the caller has checked them against the analysis.
+    pub fn put_objectives(&mut self, process: Id, objectives: &Objectives) -> Result<()> {
+        super::objectives::upsert(self.tx, process, &super::objectives::columns(objectives))
+    }
+
+    /// Sets one impact cell, checked against the methodology.
+    pub fn set_score(
+        &mut self,
+        process: Id,
+        input: &ScoreInput,
+        provenance: &Provenance,
+    ) -> Result<()> {
+        super::impact::set_cell(self.tx, process, input, provenance)
+    }
+
+    /// Adds a cell to a process that has none there yet, without looking
+    /// for one to replace; the caller has checked the ids and the severity
+    /// against [`Writer::methodology`].
+    pub fn insert_score(
+        &mut self,
+        process: Id,
+        category: Id,
+        horizon: Id,
+        severity: u8,
+        note: &str,
+        provenance: &Provenance,
+    ) -> Result<()> {
+        self.tx.insert(
+            Table::Impact,
+            Id::new(),
+            &[
+                ("process_id", Value::Text(process.to_string())),
+                ("category_id", Value::Text(category.to_string())),
+                ("horizon_id", Value::Text(horizon.to_string())),
+                ("severity", Value::Integer(severity.into())),
+                ("note", Value::Text(note.to_string())),
+                ("provenance", Value::Text(json(provenance))),
+            ],
+        )
+    }
+
+    pub fn set_impact_rationale(&mut self, process: Id, rationale: &str) -> Result<()> {
+        self.tx.update(
+            Table::Process,
+            process,
+            &[(
+                "impact_rationale",
+                Value::Text(rationale.trim().to_string()),
+            )],
+        )
+    }
+
+    pub fn create_resource(
+        &mut self,
+        input: &ResourceInput,
+        provenance: &Provenance,
+    ) -> Result<Id> {
+        super::resources::insert(self.tx, input, provenance)
+    }
+
+    /// Adds `from` → `to` unless that link is there already or would tie a
+    /// process to itself; says whether it added it.
+    pub fn link(
+        &mut self,
+        from: NodeRef,
+        to: NodeRef,
+        strength: Strength,
+        note: &str,
+    ) -> Result<bool> {
+        let (from_kind, from_id) = super::dependencies::kind_and_id(from);
+        let (to_kind, to_id) = super::dependencies::kind_and_id(to);
+        let known: Option<i64> = self
+            .tx
+            .conn()
+            .query_row(
+                "SELECT 1 FROM dependency WHERE from_id = ?1 AND to_id = ?2",
+                [from_id.to_string(), to_id.to_string()],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if known.is_some() || from_id == to_id {
+            return Ok(false);
+        }
+        self.tx.insert(
+            Table::Dependency,
+            Id::new(),
+            &[
+                ("from_kind", Value::Text(from_kind.into())),
+                ("from_id", Value::Text(from_id.to_string())),
+                ("to_kind", Value::Text(to_kind.into())),
+                ("to_id", Value::Text(to_id.to_string())),
+                ("strength", Value::Text(strength.as_str().into())),
+                ("note", Value::Text(note.to_string())),
+            ],
+        )?;
+        Ok(true)
+    }
+}
+
+fn json(provenance: &Provenance) -> String {
+    serde_json::to_string(provenance).unwrap_or_default()
+}

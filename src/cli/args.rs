@@ -1,0 +1,215 @@
+//! The `bia` command line's arguments (clap): every subcommand and flag,
+//! with the help text `bia --help` prints. Parsing only; [`super::run`]
+//! does the work and [`super::print`] the printing.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(
+    name = "bia",
+    version,
+    about = "BIA Workbench: business impact analysis from the command line"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Create a new, empty assessment file.
+    New {
+        file: PathBuf,
+        /// The assessment's name.
+        #[arg(long)]
+        name: String,
+        #[arg(long, default_value = "")]
+        organisation: String,
+        #[arg(long, default_value = "")]
+        scope: String,
+        #[arg(long, default_value = "")]
+        facilitator: String,
+    },
+    /// Create the demo assessment (Harbourline Logistics) in a new file.
+    Demo { file: PathBuf },
+    /// Print the whole assessment as JSON (format "bia-workbench/1").
+    Dump { file: PathBuf },
+    /// Add or list business processes.
+    #[command(subcommand)]
+    Process(ProcessCommand),
+    /// Score the impact of a disruption of a process in one category at one horizon.
+    Score {
+        file: PathBuf,
+        #[arg(long)]
+        process: String,
+        /// A category's name, e.g. Financial.
+        #[arg(long)]
+        category: String,
+        /// A horizon's label ("1 d") or any duration equal to one ("24h").
+        #[arg(long)]
+        horizon: String,
+        /// A level of the scale, by number (0–5) or name (Major).
+        #[arg(long)]
+        severity: String,
+    },
+    /// Agree recovery objectives for a process; what is not given stays as it was.
+    Objectives {
+        file: PathBuf,
+        #[arg(long)]
+        process: String,
+        /// Recovery time objective, e.g. "4h", "1 day".
+        #[arg(long, allow_hyphen_values = true)]
+        rto: Option<String>,
+        /// Recovery point objective, or "n/a".
+        #[arg(long, allow_hyphen_values = true)]
+        rpo: Option<String>,
+        /// Work recovery time.
+        #[arg(long, allow_hyphen_values = true)]
+        wrt: Option<String>,
+        /// Minimum business continuity objective, in percent.
+        #[arg(long, allow_hyphen_values = true)]
+        mbco: Option<String>,
+        /// Replace the derived MTPD (needs --override-reason).
+        #[arg(long, allow_hyphen_values = true)]
+        mtpd_override: Option<String>,
+        #[arg(long)]
+        override_reason: Option<String>,
+        #[arg(long)]
+        agreed_by: Option<String>,
+        /// YYYY-MM-DD.
+        #[arg(long)]
+        agreed_on: Option<String>,
+        /// Why; recorded in the decision log.
+        #[arg(long)]
+        rationale: String,
+    },
+    /// Add resources (applications, suppliers, people, sites, …).
+    #[command(subcommand)]
+    Resource(ResourceCommand),
+    /// Record that a process or resource relies on another.
+    Depend {
+        file: PathBuf,
+        /// The process or resource that relies on the other.
+        #[arg(long)]
+        from: String,
+        /// What it relies on.
+        #[arg(long)]
+        to: String,
+        /// required, degraded or optional.
+        #[arg(long, default_value = "required")]
+        strength: String,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// Draw a chart of the assessment to a file (.svg or .png).
+    Chart {
+        /// heatmap (processes × horizons), categories (processes × categories
+        /// at one horizon), dependencies (processes and what they rely on, in
+        /// layers), gaps (required vs capable recovery time per resource) or
+        /// tiers (processes per tier).
+        #[arg(value_enum)]
+        kind: ChartArg,
+        file: PathBuf,
+        /// Where to write it; the format follows the extension (.svg or .png).
+        #[arg(long)]
+        out: PathBuf,
+        /// categories: the horizon, by label or duration ("1 d", "24h").
+        #[arg(long)]
+        horizon: Option<String>,
+        /// dependencies: one process (name or id) and everything upstream of it.
+        #[arg(long)]
+        process: Option<String>,
+        /// heatmap, categories: group the rows by unit.
+        #[arg(long)]
+        by_unit: bool,
+    },
+    /// Write the executive workbook (.xlsx): summary, register, impact,
+    /// objectives, resources, dependencies, gaps, decisions, methodology.
+    Export {
+        file: PathBuf,
+        /// The workbook to write (.xlsx); replaced if it exists.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Import a legacy BIA spreadsheet (.xlsx, .xlsm, .xlsb, .xls, .ods, .csv)
+    /// into an assessment, in one undoable step after a backup of the file.
+    Import {
+        workbook: PathBuf,
+        /// The assessment file; created with the default methodology if missing.
+        #[arg(long)]
+        into: PathBuf,
+        /// A mapping file (TOML, or JSON by its extension): `[synonyms]` to
+        /// add to the shipped table, `[columns]` pinning headers (or
+        /// `Sheet!F`) to fields.
+        #[arg(long)]
+        mapping: Option<PathBuf>,
+        /// Show what would be imported; change nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Print the plan and the result as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// MTPD, tier and objective violations per process.
+    Analyze {
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum ChartArg {
+    Heatmap,
+    Categories,
+    Dependencies,
+    Gaps,
+    Tiers,
+}
+
+#[derive(Subcommand)]
+pub enum ResourceCommand {
+    /// Add a resource.
+    Add {
+        file: PathBuf,
+        /// application, infrastructure, data, supplier, people, site or equipment.
+        #[arg(long)]
+        kind: String,
+        #[arg(long)]
+        name: String,
+        /// How long it takes to restore, e.g. "4h".
+        #[arg(long, allow_hyphen_values = true)]
+        rto_capability: Option<String>,
+        /// How much data it can lose, e.g. "15 min".
+        #[arg(long, allow_hyphen_values = true)]
+        rpo_capability: Option<String>,
+        /// none, manual_workaround, alternate or automatic_failover.
+        #[arg(long, default_value = "none")]
+        redundancy: String,
+        #[arg(long, default_value = "")]
+        owner: String,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum ProcessCommand {
+    /// Add a process; `--unit` names an existing unit or creates it.
+    Add {
+        file: PathBuf,
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        unit: String,
+        #[arg(long, default_value = "")]
+        owner: String,
+    },
+    /// List the processes, by name.
+    List {
+        file: PathBuf,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+}

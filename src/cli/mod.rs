@@ -1,0 +1,6 @@
+//! The `bia` command-line tool, in the shape of ripgrep's: [`args`] parses,
+//! [`run`] calls the application layer, [`print`] prints.
+
+pub mod args;
+pub mod print;
+pub mod run;

@@ -1,0 +1,181 @@
+//! What `bia` prints: the register as a table, the analysis, an import's
+//! report. Plain text for people; `--json` output is serialised where it
+//! is produced.
+
+use std::io::Write;
+
+use bia::dump::Dump;
+
+pub fn print_analysis(out: &mut impl Write, analysis: &bia::analysis::Analysis) {
+    let dur = |m: Option<bia::model::Minutes>| m.map_or("—".to_string(), |m| m.to_string());
+    let rows: Vec<[String; 6]> = analysis
+        .processes
+        .iter()
+        .map(|p| {
+            let mtpd = match (p.mtpd, p.mtpd_overridden) {
+                (Some(m), true) => format!("{m} (agreed)"),
+                (Some(m), false) => m.to_string(),
+                (None, _) if p.scored_cells == 0 => "unscored".into(),
+                (None, _) => "beyond".into(),
+            };
+            [
+                p.process.clone(),
+                mtpd,
+                dur(p.rto),
+                if p.rpo_not_applicable {
+                    "n/a".into()
+                } else {
+                    dur(p.rpo)
+                },
+                p.tier.as_ref().map_or("—".into(), |t| t.name.clone()),
+                p.violations
+                    .iter()
+                    .map(|v| v.message.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            ]
+        })
+        .collect();
+    print_rows(
+        out,
+        ["PROCESS", "MTPD", "RTO", "RPO", "TIER", "VIOLATIONS"],
+        &rows,
+    );
+    let violations: usize = analysis.processes.iter().map(|p| p.violations.len()).sum();
+    writeln!(out, "{} process(es), {violations} violation(s)", rows.len()).ok();
+    let d = &analysis.dependencies;
+    if !d.gaps.is_empty() || !d.spofs.is_empty() || !d.cycles.is_empty() {
+        writeln!(out).ok();
+    }
+    for g in &d.gaps {
+        writeln!(out, "gap: {}\n     {}", g.message, g.chain.join(" → ")).ok();
+    }
+    for s in &d.spofs {
+        writeln!(out, "single point of failure: {}", s.message).ok();
+    }
+    for c in &d.cycles {
+        writeln!(out, "cycle: {}", c.message).ok();
+    }
+    writeln!(
+        out,
+        "{} gap(s), {} single point(s) of failure, {} cycle(s)",
+        d.gaps.len(),
+        d.spofs.len(),
+        d.cycles.len()
+    )
+    .ok();
+}
+
+pub fn print_import(out: &mut impl Write, report: &bia::import::Report, into: &std::path::Path) {
+    let plan = &report.plan;
+    for t in &plan.tables {
+        writeln!(
+            out,
+            "{}: sheet \"{}\", header on row {}{}, {} row(s)",
+            plan.file,
+            t.sheet,
+            t.header_row,
+            t.band_row
+                .map(|b| format!(" (band on row {b})"))
+                .unwrap_or_default(),
+            t.rows
+        )
+        .ok();
+    }
+    let c = &plan.counts;
+    writeln!(
+        out,
+        "processes: {} new, {} updated, {} unchanged; units: {} new; resources: {} new; \
+         dependencies: {} new; impact scores: {}; objectives: {}; custom fields: {}",
+        c.processes_new,
+        c.processes_updated,
+        c.processes_unchanged,
+        c.units_new,
+        c.resources_new,
+        c.dependencies_new,
+        c.scores,
+        c.objectives,
+        c.custom_fields
+    )
+    .ok();
+    for p in plan.processes.iter().filter(|p| !p.changes.is_empty()) {
+        for ch in &p.changes {
+            writeln!(
+                out,
+                "  change: {}: {} \"{}\" → \"{}\" ({})",
+                p.input.name, ch.field, ch.old, ch.new, ch.address
+            )
+            .ok();
+        }
+    }
+    if !plan.unmapped.is_empty() {
+        writeln!(out, "unmapped columns, kept as custom fields:").ok();
+        for u in &plan.unmapped {
+            let sheet = bia::excel::import::quote_sheet(&u.sheet);
+            writeln!(out, "  {sheet}!{} \"{}\"", u.column, u.header).ok();
+        }
+    }
+    if !plan.issues.is_empty() {
+        let infos = plan.issues.len() - c.errors - c.warnings;
+        writeln!(
+            out,
+            "issues: {} error(s), {} warning(s), {infos} note(s)",
+            c.errors, c.warnings
+        )
+        .ok();
+        for issue in &plan.issues {
+            writeln!(out, "  {issue}").ok();
+        }
+    }
+    match &report.applied {
+        Some(a) => {
+            writeln!(
+                out,
+                "imported into {}{} as one undoable edit (backup: {})",
+                into.display(),
+                if report.created { ", created" } else { "" },
+                a.backup
+            )
+            .ok();
+        }
+        None if report.dry_run => {
+            writeln!(out, "dry run: {} was not changed", into.display()).ok();
+        }
+        None => {}
+    }
+}
+
+pub fn print_rows<const N: usize>(out: &mut impl Write, header: [&str; N], rows: &[[String; N]]) {
+    let mut widths = header.map(|h| h.chars().count());
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let header = header.map(str::to_string);
+    for row in std::iter::once(&header).chain(rows.iter()) {
+        let line: Vec<String> = row
+            .iter()
+            .zip(widths)
+            .map(|(c, w)| format!("{c:<w$}"))
+            .collect();
+        writeln!(out, "{}", line.join("  ").trim_end()).ok();
+    }
+}
+
+pub fn print_table(out: &mut impl Write, dump: &Dump) {
+    let rows: Vec<[String; 4]> = dump
+        .processes
+        .iter()
+        .map(|p| {
+            [
+                p.name.to_string(),
+                p.unit.unwrap_or("—").to_string(),
+                p.owner.to_string(),
+                p.status.as_str().to_string(),
+            ]
+        })
+        .collect();
+    print_rows(out, ["PROCESS", "UNIT", "OWNER", "STATUS"], &rows);
+    writeln!(out, "{} process(es)", rows.len()).ok();
+}

@@ -1,0 +1,345 @@
+//! Running a parsed `bia` command: open the file, call the application
+//! layer once, close, and hand what came back to [`super::print`].
+
+use std::io::Write;
+
+use super::args::{ChartArg, Command, ProcessCommand, ResourceCommand};
+use super::print::{print_analysis, print_import, print_table};
+use bia::dump::Dump;
+use bia::model::UnknownName;
+use bia::model::{
+    AssessmentInput, DependencyInput, DependencyTarget, ProcessInput, Provenance, Redundancy,
+    ResourceInput, ResourceKind, ScoreInput, Strength,
+};
+use bia::{Store, demo};
+
+pub fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
+    match command {
+        Command::New {
+            file,
+            name,
+            organisation,
+            scope,
+            facilitator,
+        } => {
+            let store = Store::create(
+                &file,
+                &AssessmentInput {
+                    name,
+                    organisation,
+                    scope,
+                    facilitator,
+                },
+            )?;
+            store.close()?;
+            writeln!(out, "created {}", file.display()).ok();
+        }
+        Command::Demo { file } => {
+            let store = demo::create(&file)?;
+            let count = store.processes()?.len();
+            store.close()?;
+            writeln!(out, "created {} (demo: {count} processes)", file.display()).ok();
+        }
+        Command::Dump { file } => {
+            let store = Store::open(&file)?;
+            let assessment = store.load()?;
+            store.close()?;
+            writeln!(out, "{}", Dump::new(&assessment).to_json()).ok();
+        }
+        Command::Process(ProcessCommand::Add {
+            file,
+            name,
+            unit,
+            owner,
+        }) => {
+            let mut store = Store::open(&file)?;
+            let input = ProcessInput {
+                name,
+                owner,
+                ..Default::default()
+            };
+            let process = store.create_process_in(&unit, &input, &Provenance::Workshop)?;
+            store.close()?;
+            writeln!(out, "added process \"{}\" ({})", process.name, process.id).ok();
+        }
+        Command::Process(ProcessCommand::List { file, json }) => {
+            let store = Store::open(&file)?;
+            let assessment = store.load()?;
+            store.close()?;
+            let dump = Dump::new(&assessment);
+            if json {
+                writeln!(
+                    out,
+                    "{}",
+                    serde_json::to_string_pretty(&dump.processes).unwrap_or_default()
+                )
+                .ok();
+            } else {
+                print_table(out, &dump);
+            }
+        }
+        Command::Score {
+            file,
+            process,
+            category,
+            horizon,
+            severity,
+        } => {
+            let mut store = Store::open(&file)?;
+            let p = process_named(&store, &process)?;
+            let m = store.methodology()?;
+            let (c, h, sev) = (
+                m.category_named(&category)?,
+                m.horizon_named(&horizon)?,
+                m.severity_named(&severity)?,
+            );
+            let input = ScoreInput {
+                category_id: c.id,
+                horizon_id: h.id,
+                severity: Some(sev),
+                note: None,
+            };
+            store.set_scores(p.id, &[input], &Provenance::Workshop)?;
+            let a = bia::objectives::analyze_process(&store, p.id)?;
+            store.close()?;
+            let mtpd = match (a.mtpd_derived, a.mtpd_reason) {
+                (Some(m), Some(r)) => format!("derived MTPD {m} ({})", r.text),
+                _ => "no category reaches its threshold: MTPD beyond the last horizon".to_string(),
+            };
+            writeln!(
+                out,
+                "{}: {} at {} = {sev} – {}; {mtpd}",
+                p.name,
+                c.name,
+                h.label,
+                m.level_name(sev)
+            )
+            .ok();
+        }
+        Command::Objectives {
+            file,
+            process,
+            rto,
+            rpo,
+            wrt,
+            mbco,
+            mtpd_override,
+            override_reason,
+            agreed_by,
+            agreed_on,
+            rationale,
+        } => {
+            let mut store = Store::open(&file)?;
+            let p = process_named(&store, &process)?;
+            let mut input = store
+                .objectives(p.id)?
+                .map(|o| o.to_input())
+                .unwrap_or_default();
+            let given = [
+                (&mut input.rto, rto),
+                (&mut input.rpo, rpo),
+                (&mut input.wrt, wrt),
+                (&mut input.mbco, mbco),
+                (&mut input.mtpd_override, mtpd_override),
+                (&mut input.mtpd_override_reason, override_reason),
+                (&mut input.agreed_by, agreed_by),
+                (&mut input.agreed_on, agreed_on),
+            ];
+            for (field, value) in given {
+                if let Some(v) = value {
+                    *field = v;
+                }
+            }
+            input.rationale = rationale;
+            bia::objectives::agree(&mut store, p.id, &input, &Provenance::Workshop)?;
+            let a = bia::objectives::analyze_process(&store, p.id)?;
+            store.close()?;
+            let text =
+                |m: Option<bia::model::Minutes>| m.map_or("not set".to_string(), |m| m.to_string());
+            let tier = a.tier.map_or("no tier".to_string(), |t| t.name);
+            writeln!(
+                out,
+                "{}: RTO {}, MTPD {}, {tier}",
+                p.name,
+                text(a.rto),
+                text(a.mtpd)
+            )
+            .ok();
+        }
+        Command::Resource(ResourceCommand::Add {
+            file,
+            kind,
+            name,
+            rto_capability,
+            rpo_capability,
+            redundancy,
+            owner,
+        }) => {
+            let unknown = |what: &'static str, given: &str, accepted: Vec<&str>| UnknownName {
+                kind: what,
+                name: given.trim().to_string(),
+                accepted: accepted.join(", "),
+            };
+            let kind = ResourceKind::parse(&kind).ok_or_else(|| {
+                unknown(
+                    "resource kind",
+                    &kind,
+                    ResourceKind::ALL.iter().map(|k| k.as_str()).collect(),
+                )
+            })?;
+            let redundancy = Redundancy::parse(&redundancy).ok_or_else(|| {
+                unknown(
+                    "redundancy",
+                    &redundancy,
+                    Redundancy::ALL.iter().map(|r| r.as_str()).collect(),
+                )
+            })?;
+            let mut store = Store::open(&file)?;
+            let input = ResourceInput {
+                kind,
+                name,
+                owner,
+                rto_capability: rto_capability.unwrap_or_default(),
+                rpo_capability: rpo_capability.unwrap_or_default(),
+                redundancy,
+                ..Default::default()
+            };
+            let r = store.create_resource(&input, &Provenance::Workshop)?;
+            store.close()?;
+            writeln!(out, "added {} \"{}\" ({})", r.kind.label(), r.name, r.id).ok();
+        }
+        Command::Depend {
+            file,
+            from,
+            to,
+            strength,
+            note,
+        } => {
+            let strength = Strength::parse(&strength).ok_or_else(|| UnknownName {
+                kind: "strength",
+                name: strength.trim().to_string(),
+                accepted: "required, degraded, optional".into(),
+            })?;
+            let mut store = Store::open(&file)?;
+            let input = DependencyInput {
+                from: store.node_named(&from)?,
+                to: DependencyTarget::Existing(store.node_named(&to)?),
+                strength,
+                note,
+            };
+            store.create_dependency(&input, &Provenance::Workshop)?;
+            store.close()?;
+            writeln!(
+                out,
+                "{} relies on {} ({})",
+                from.trim(),
+                to.trim(),
+                strength.as_str()
+            )
+            .ok();
+        }
+        Command::Chart {
+            kind,
+            file,
+            out: target,
+            horizon,
+            process,
+            by_unit,
+        } => {
+            let kind = match kind {
+                ChartArg::Heatmap => bia::chart::ChartKind::Heatmap,
+                ChartArg::Tiers => bia::chart::ChartKind::Tiers,
+                ChartArg::Gaps => bia::chart::ChartKind::Gaps,
+                ChartArg::Categories => bia::chart::ChartKind::Categories,
+                ChartArg::Dependencies => bia::chart::ChartKind::Dependencies,
+            };
+            let options = bia::chart::ChartOptions {
+                horizon,
+                process,
+                by_unit,
+            };
+            let store = Store::open(&file)?;
+            let saved = bia::charts::save(&store, kind, &options, &target);
+            store.close()?;
+            saved?;
+            writeln!(out, "wrote {}", target.display()).ok();
+        }
+        Command::Export { file, out: target } => {
+            let store = Store::open(&file)?;
+            let assessment = store.load()?;
+            store.close()?;
+            let report = bia::excel::export::export(&assessment, &target, &mut |_| {})?;
+            for warning in &report.warnings {
+                writeln!(out, "warning: {warning}").ok();
+            }
+            writeln!(
+                out,
+                "wrote {} ({} processes, {} resources, {} dependencies; sheets: {})",
+                target.display(),
+                report.processes,
+                report.resources,
+                report.dependencies,
+                report.sheets.join(", ")
+            )
+            .ok();
+        }
+        Command::Import {
+            workbook,
+            into,
+            mapping,
+            dry_run,
+            json,
+        } => {
+            use bia::excel::import::{ImportError, Limits, Mapping};
+            use bia::import::{Options, import_workbook};
+            let options = Options {
+                into,
+                mapping: match mapping {
+                    Some(path) => Mapping::from_file(&path)?,
+                    None => Mapping::default(),
+                },
+                limits: Limits::default(),
+                dry_run,
+            };
+            let report = import_workbook(&workbook, &options, &mut |_| true)?;
+            if json {
+                writeln!(
+                    out,
+                    "{}",
+                    serde_json::to_string_pretty(&report).unwrap_or_default()
+                )
+                .ok();
+            } else {
+                print_import(out, &report, &options.into);
+            }
+            let c = &report.plan.counts;
+            if report.plan.processes.is_empty() && c.processes_new == 0 {
+                return Err(ImportError::NothingImported { path: workbook }.into());
+            }
+        }
+        Command::Analyze { file, json } => {
+            let store = Store::open(&file)?;
+            let assessment = store.load()?;
+            store.close()?;
+            let analysis = bia::analysis::analyze(&assessment);
+            if json {
+                let text = serde_json::to_string_pretty(&bia::dump::AnalysisJson::new(&analysis))
+                    .unwrap_or_default();
+                writeln!(out, "{text}").ok();
+            } else {
+                print_analysis(out, &analysis);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The process with this name, or an error naming it.
+fn process_named(store: &Store, name: &str) -> bia::Result<bia::model::Process> {
+    Ok(store
+        .process_by_name(name)?
+        .ok_or_else(|| bia::store::Error::NoSuchName {
+            kind: "process",
+            name: name.trim().to_string(),
+        })?)
+}

@@ -1,0 +1,223 @@
+//! Importing a workbook into an assessment: the application layer's side
+//! of the import. `bia_excel::import` reads and plans (and never opens an
+//! assessment); here a plan is applied through the store as one journaled
+//! edit after a backup ([`apply`]), this program's own exported workbook
+//! is read back into a new file ([`own`]), and [`import_workbook`] runs the
+//! whole flow for the CLI.
+
+mod apply;
+mod own;
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use bia_excel::import::{Counts, ImportError, Limits, Mapping, Plan, Workbook, read_and_plan};
+use bia_excel::layout::is_own_export;
+use bia_model::{Assessment, AssessmentInput};
+use bia_store::Store;
+
+pub use apply::{Applied, Progress, apply};
+pub use own::{OwnImport, import_into_new};
+
+use crate::error::Result;
+
+/// How to run an import.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// The assessment file; created with the default methodology when
+    /// missing (unless `dry_run`).
+    pub into: PathBuf,
+    pub mapping: Mapping,
+    pub limits: Limits,
+    /// Plan and report only.
+    pub dry_run: bool,
+}
+
+/// What an import did (or, in a dry run, would do).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export, rename = "ImportReport")]
+pub struct Report {
+    pub plan: Plan,
+    /// `None` in a dry run, or when nothing could be imported.
+    pub applied: Option<Applied>,
+    /// The assessment file was created by this import.
+    pub created: bool,
+    pub dry_run: bool,
+}
+
+/// Reads `workbook`, plans its import into `options.into` and, unless it
+/// is a dry run or nothing could be read, applies it. A file this call
+/// creates is removed again if the import fails.
+pub fn import_workbook(
+    workbook: &Path,
+    options: &Options,
+    progress: &mut dyn FnMut(&Progress) -> bool,
+) -> Result<Report> {
+    let exists = options.into.exists();
+    if !exists && options.dry_run {
+        let (read, plan) = read_and_plan(
+            workbook,
+            &options.limits,
+            &fresh_assessment(),
+            &options.mapping,
+        )?;
+        if is_own_export(&read) {
+            return import_own(workbook, &read, options, exists);
+        }
+        return Ok(Report {
+            plan: plan?,
+            applied: None,
+            created: false,
+            dry_run: true,
+        });
+    }
+    // The plan is made against the assessment while the workbook is read.
+    let mut store = if exists {
+        Store::open(&options.into)?
+    } else {
+        let name = workbook
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "Imported BIA".into());
+        Store::create(
+            &options.into,
+            &AssessmentInput {
+                name,
+                ..AssessmentInput::default()
+            },
+        )?
+    };
+    let mut own_export = None;
+    let outcome = (|| {
+        let (read, plan) =
+            read_and_plan(workbook, &options.limits, &store.load()?, &options.mapping)?;
+        if is_own_export(&read) {
+            own_export = Some(read);
+            return Err(ImportError::OwnIntoExisting {
+                path: workbook.to_path_buf(),
+            }
+            .into());
+        }
+        let plan = plan?;
+        let applied = if options.dry_run || plan.processes.is_empty() {
+            None
+        } else {
+            Some(apply(&mut store, &plan, progress)?)
+        };
+        Ok(Report {
+            created: !exists && applied.is_some(),
+            plan,
+            applied,
+            dry_run: options.dry_run,
+        })
+    })();
+    store.close()?;
+    let created_for_nothing = match &outcome {
+        Ok(report) => !report.created,
+        Err(_) => true,
+    };
+    if !exists && created_for_nothing {
+        let _ = std::fs::remove_file(&options.into);
+    }
+    match own_export {
+        Some(read) => import_own(workbook, &read, options, exists),
+        None => outcome,
+    }
+}
+
+/// This program's own export: read exactly into a new file (removed again
+/// if anything fails); refused into an existing one.
+fn import_own(workbook: &Path, read: &Workbook, options: &Options, exists: bool) -> Result<Report> {
+    if exists {
+        return Err(ImportError::OwnIntoExisting {
+            path: workbook.to_path_buf(),
+        }
+        .into());
+    }
+    let mut plan = Plan {
+        file: read.file.clone(),
+        format: read.format,
+        tables: Vec::new(),
+        units: Vec::new(),
+        processes: Vec::new(),
+        resources: Vec::new(),
+        dependencies: Vec::new(),
+        unmapped: Vec::new(),
+        issues: Vec::new(),
+        counts: Counts::default(),
+    };
+    if options.dry_run {
+        let temp = tempfile_beside(&options.into);
+        let done = import_into_new(workbook, read, &temp);
+        for leftover in [temp.clone(), wal_of(&temp)] {
+            let _ = std::fs::remove_file(leftover);
+        }
+        set_counts(&mut plan, &done?);
+        return Ok(Report {
+            plan,
+            applied: None,
+            created: false,
+            dry_run: true,
+        });
+    }
+    match import_into_new(workbook, read, &options.into) {
+        Ok(done) => {
+            set_counts(&mut plan, &done);
+            let applied = Applied {
+                backup: String::new(),
+                processes_created: done.processes,
+                processes_updated: 0,
+                units_created: done.units,
+                resources_created: done.resources,
+                dependencies_created: done.dependencies,
+                scores: done.scores,
+                objectives: done.objectives,
+            };
+            Ok(Report {
+                plan,
+                applied: Some(applied),
+                created: true,
+                dry_run: false,
+            })
+        }
+        Err(e) => {
+            let _ = std::fs::remove_file(&options.into);
+            Err(e)
+        }
+    }
+}
+
+fn set_counts(plan: &mut Plan, done: &OwnImport) {
+    plan.counts = Counts {
+        processes_new: done.processes,
+        units_new: done.units,
+        resources_new: done.resources,
+        dependencies_new: done.dependencies,
+        scores: done.scores,
+        objectives: done.objectives,
+        ..Counts::default()
+    };
+}
+
+/// A scratch file beside `path` for a dry run.
+fn tempfile_beside(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map_or_else(|| "import".into(), |n| n.to_string_lossy().into_owned());
+    path.with_file_name(format!(".{name}.{}.dry-run", std::process::id()))
+}
+
+/// SQLite's write-ahead log beside `path` (`name-wal`).
+fn wal_of(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push("-wal");
+    PathBuf::from(name)
+}
+
+/// The snapshot a new assessment would start from (for a dry run into a
+/// file that does not exist yet).
+pub fn fresh_assessment() -> Assessment {
+    Assessment::fresh(&bia_store::now())
+}
