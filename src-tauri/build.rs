@@ -1,60 +1,54 @@
-//! Generates the Tauri context (config, capabilities, icons) at build time,
-//! and a permission for each of the app's own commands, so that the
-//! capability file grants exactly those (see capabilities/main.json).
+//! Generates the Tauri context (config, capabilities, icons) at build time.
+//! The app's commands come from the one list in `src/commands/list.rs`: a
+//! permission for each, and the capability file granting exactly those
+//! plus the few core and dialog permissions the window needs, written here
+//! (only when it changed) before Tauri reads it.
 
-const COMMANDS: &[&str] = &[
-    "current_session",
-    "new_assessment",
-    "open_assessment",
-    "open_demo",
-    "close_assessment",
-    "recent_files",
-    "forget_recent",
-    "update_assessment",
-    "get_methodology",
-    "history",
-    "undo",
-    "redo",
-    "list_processes",
-    "check_process",
-    "create_process",
-    "update_process",
-    "delete_process",
-    "list_units",
-    "create_unit",
-    "update_unit",
-    "delete_unit",
-    "update_methodology",
-    "get_process_impact",
-    "set_scores",
-    "set_impact_rationale",
-    "analyze",
-    "analyze_process",
-    "get_objectives",
-    "check_objectives",
-    "set_objectives",
-    "decisions",
-    "set_status",
-    "list_resources",
-    "check_resource",
-    "create_resource",
-    "update_resource",
-    "delete_resource",
-    "list_dependencies",
-    "create_dependency",
-    "update_dependency",
-    "delete_dependency",
-    "chart_svg",
-    "save_chart",
-    "export_workbook",
-    "reveal_in_folder",
-    "plan_import",
-    "apply_import",
-    "cancel_import",
-    "import_cell_context",
+include!("src/commands/list.rs");
+
+macro_rules! command_names {
+    ($($module:ident :: $name:ident),* $(,)?) => {
+        &[$(stringify!($name)),*]
+    };
+}
+
+const COMMANDS: &[&str] = with_commands!(command_names);
+
+/// What the main window may do besides calling the app's own commands.
+const OTHER_PERMISSIONS: &[&str] = &[
+    "core:event:allow-listen",
+    "core:event:allow-unlisten",
+    "dialog:allow-open",
+    "dialog:allow-save",
+    "dialog:allow-message",
+    "dialog:allow-ask",
+    "dialog:allow-confirm",
 ];
 
+fn capability() -> String {
+    let permissions: Vec<String> = OTHER_PERMISSIONS
+        .iter()
+        .map(|p| p.to_string())
+        .chain(
+            COMMANDS
+                .iter()
+                .map(|c| format!("allow-{}", c.replace('_', "-"))),
+        )
+        .map(|p| format!("    \"{p}\""))
+        .collect();
+    format!(
+        "{{\n  \"identifier\": \"main\",\n  \"description\": \"The main window: the app's own commands, menu events and the native file and message dialogs; nothing else. Written by build.rs from src/commands/list.rs.\",\n  \"windows\": [\n    \"main\"\n  ],\n  \"permissions\": [\n{}\n  ]\n}}\n",
+        permissions.join(",\n")
+    )
+}
+
 fn main() {
+    let path = std::path::Path::new("capabilities/main.json");
+    let wanted = capability();
+    if std::fs::read_to_string(path).ok().as_deref() != Some(wanted.as_str()) {
+        std::fs::write(path, &wanted).expect("capabilities/main.json could not be written");
+    }
+    println!("cargo:rerun-if-changed=src/commands/list.rs");
     tauri_build::try_build(
         tauri_build::Attributes::new()
             .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),

@@ -8,7 +8,7 @@
 //! break the analysis). [`Error::code`] and [`Error::details`] are what the
 //! desktop shell sends across IPC as `{code, message, details}` and what
 //! `bia --json` prints: the UI switches on the code and never parses the
-//! message. [`CODES`] lists every code, for the UI's generated union.
+//! message. [`Error::codes`] lists every code, for the UI's generated union.
 
 use bia_chart::ChartError;
 use bia_excel::export::ExportError;
@@ -66,6 +66,21 @@ impl Error {
         }
     }
 
+    /// Every code an action can fail with, each once: the layers' codes and
+    /// this layer's own. The desktop shell adds its few and generates the
+    /// UI's `ErrorCode` union from the list.
+    pub fn codes() -> Vec<&'static str> {
+        let mut all: Vec<&'static str> = bia_store::error_codes()
+            .chain(bia_excel::import::error_codes())
+            .chain(bia_excel::export::error_codes())
+            .chain(bia_chart::error_codes())
+            .chain(["unknown_name", "invalid", "chart_format", "io"])
+            .collect();
+        all.sort_unstable();
+        all.dedup();
+        all
+    }
+
     /// Structured context for programs: the field issues of an invalid
     /// input, the path of a file, the id of a clashing row.
     pub fn details(&self) -> serde_json::Value {
@@ -79,5 +94,34 @@ impl Error {
             }
             Error::Chart(_) | Error::Unknown(_) => serde_json::Value::Null,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_codes_of_this_layer_are_listed() {
+        let own = [
+            Error::Unknown(UnknownName {
+                kind: "horizon",
+                name: "5 h".into(),
+                accepted: "1 h".into(),
+            }),
+            Error::Invalid { issues: Vec::new() },
+            Error::ChartFormat {
+                path: "chart.jpg".into(),
+            },
+            Error::Io {
+                path: "chart.png".into(),
+                source: std::io::Error::other("disk full"),
+            },
+        ];
+        let codes = Error::codes();
+        for e in own {
+            assert!(codes.contains(&e.code()), "{} is not listed", e.code());
+        }
+        assert!(codes.contains(&"duplicate_process") && codes.contains(&"workbook_encrypted"));
     }
 }

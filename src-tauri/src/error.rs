@@ -8,7 +8,9 @@ use ts_rs::TS;
 #[derive(Debug, Serialize, TS)]
 #[ts(export)]
 pub struct ApiError {
-    /// Stable machine-readable code (`duplicate_process`, `locked`, …).
+    /// Stable machine-readable code (`duplicate_process`, `locked`, …):
+    /// one of [`error_codes`], a union the UI switches on.
+    #[ts(type = "import(\"./ErrorCode\").ErrorCode")]
     pub code: String,
     /// One sentence for the user.
     pub message: String,
@@ -17,19 +19,50 @@ pub struct ApiError {
     pub details: serde_json::Value,
 }
 
+/// The shell's own failures, which have no core error behind them.
+#[derive(Clone, Copy, Debug, strum::IntoStaticStr, strum::EnumIter)]
+#[strum(serialize_all = "snake_case")]
+pub enum ShellCode {
+    /// The app's state is unusable (a thread panicked holding it).
+    Internal,
+    NoAssessment,
+    /// The app's data folder could not be used.
+    Io,
+    /// A chart came back as something other than SVG text.
+    Chart,
+    /// The file manager could not show a file.
+    Reveal,
+    /// A cell of the workbook being previewed was asked of a sheet it lacks.
+    NoSuchSheet,
+}
+
 impl ApiError {
     /// For the shell's own failures that have no core error behind them.
-    pub fn new(code: &str, message: impl Into<String>) -> ApiError {
+    pub fn new(code: ShellCode, message: impl Into<String>) -> ApiError {
         ApiError {
-            code: code.to_string(),
+            code: <&str>::from(code).to_string(),
             message: message.into(),
             details: serde_json::Value::Null,
         }
     }
 
     pub fn no_assessment() -> ApiError {
-        ApiError::new("no_assessment", "No assessment is open.")
+        ApiError::new(ShellCode::NoAssessment, "No assessment is open.")
     }
+
+    pub fn poisoned() -> ApiError {
+        ApiError::new(ShellCode::Internal, "The app state is poisoned.")
+    }
+}
+
+/// Every code an `ApiError` can carry: the application layer's and the
+/// shell's own, sorted, each once.
+pub fn error_codes() -> Vec<&'static str> {
+    let mut all = bia::Error::codes();
+    all.extend(<ShellCode as strum::IntoEnumIterator>::iter().map(<&str>::from));
+    all.sort_unstable();
+    all.dedup();
+    all
 }
 
 impl From<bia::Error> for ApiError {

@@ -5,6 +5,25 @@
 //! The shell holds no business logic: commands call the core, and the core
 //! owns every rule and every write.
 
+include!("commands/list.rs");
+
+/// The invoke handler of every command in `commands/list.rs`.
+macro_rules! handler {
+    ($($module:ident :: $name:ident),* $(,)?) => {
+        tauri::generate_handler![$(commands::$module::$name),*]
+    };
+}
+
+/// The names of every command in `commands/list.rs`, as the UI invokes them.
+macro_rules! command_names {
+    ($($module:ident :: $name:ident),* $(,)?) => {
+        &[$(stringify!($name)),*]
+    };
+}
+
+/// Every command the UI may invoke, in the order of `commands/list.rs`.
+pub const COMMANDS: &[&str] = with_commands!(command_names);
+
 pub mod commands;
 pub mod error;
 pub mod menu;
@@ -40,57 +59,7 @@ pub fn builder<R: Runtime>(builder: Builder<R>, state: AppState, startup: Startu
             start(app.handle(), &startup);
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::files::current_session,
-            commands::files::new_assessment,
-            commands::files::open_assessment,
-            commands::files::open_demo,
-            commands::files::close_assessment,
-            commands::files::recent_files,
-            commands::files::forget_recent,
-            commands::assessment::update_assessment,
-            commands::assessment::get_methodology,
-            commands::assessment::history,
-            commands::assessment::undo,
-            commands::assessment::redo,
-            commands::assessment::update_methodology,
-            commands::impact::get_process_impact,
-            commands::impact::set_scores,
-            commands::impact::set_impact_rationale,
-            commands::impact::analyze,
-            commands::impact::analyze_process,
-            commands::impact::get_objectives,
-            commands::impact::check_objectives,
-            commands::impact::set_objectives,
-            commands::impact::decisions,
-            commands::impact::set_status,
-            commands::resources::list_resources,
-            commands::resources::check_resource,
-            commands::resources::create_resource,
-            commands::resources::update_resource,
-            commands::resources::delete_resource,
-            commands::resources::list_dependencies,
-            commands::resources::create_dependency,
-            commands::resources::update_dependency,
-            commands::resources::delete_dependency,
-            commands::charts::chart_svg,
-            commands::charts::save_chart,
-            commands::export::export_workbook,
-            commands::export::reveal_in_folder,
-            commands::import::plan_import,
-            commands::import::apply_import,
-            commands::import::cancel_import,
-            commands::import::import_cell_context,
-            commands::processes::list_processes,
-            commands::processes::check_process,
-            commands::processes::create_process,
-            commands::processes::update_process,
-            commands::processes::delete_process,
-            commands::units::list_units,
-            commands::units::create_unit,
-            commands::units::update_unit,
-            commands::units::delete_unit,
-        ])
+        .invoke_handler(with_commands!(handler))
 }
 
 /// What happens once the app is ready (the `setup` hook; tests on the mock

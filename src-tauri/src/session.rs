@@ -71,10 +71,7 @@ impl AppState {
         &self,
         f: impl FnOnce(&mut Store) -> Result<T, E>,
     ) -> ApiResult<T> {
-        let mut guard = self
-            .store
-            .lock()
-            .map_err(|_| ApiError::new("internal", "The app state is poisoned."))?;
+        let mut guard = self.store.lock().map_err(|_| ApiError::poisoned())?;
         let store = guard.as_mut().ok_or_else(ApiError::no_assessment)?;
         f(store).map_err(|e| ApiError::from(e.into()))
     }

@@ -28,3 +28,32 @@ impl ChartError {
         }
     }
 }
+
+/// Every code a chart error can carry.
+pub fn codes() -> impl Iterator<Item = &'static str> {
+    ["no_such_name", "unknown_name", "chart"].into_iter()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_error_has_a_listed_code() {
+        let all = [
+            ChartError::NoSuchName {
+                kind: "process",
+                name: "x".into(),
+            },
+            ChartError::Unknown(UnknownName {
+                kind: "horizon",
+                name: "x".into(),
+                accepted: String::new(),
+            }),
+            ChartError::Draw("x".into()),
+        ];
+        for e in all {
+            assert!(codes().any(|c| c == e.code()), "{} is not listed", e.code());
+        }
+    }
+}

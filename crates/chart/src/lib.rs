@@ -20,7 +20,7 @@ mod svg_font;
 mod tiers;
 
 use error::ChartError as Error;
-pub use error::{ChartError, Result};
+pub use error::{ChartError, Result, codes as error_codes};
 
 use std::sync::Once;
 

@@ -11,7 +11,12 @@ use bia_model::{FieldIssue, Id};
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, thiserror::Error, strum::EnumDiscriminants)]
+#[strum_discriminants(
+    name(ErrorKind),
+    derive(strum::EnumIter),
+    doc = "What went wrong, without the details: one per variant of [`Error`]."
+)]
 pub enum Error {
     #[error("{}: no such file", path.display())]
     FileNotFound { path: PathBuf },
@@ -131,33 +136,7 @@ fn with_article(noun: &str) -> String {
 impl Error {
     /// A stable code for programs (the UI, `--json` callers).
     pub fn code(&self) -> &'static str {
-        match self {
-            Error::FileNotFound { .. } => "file_not_found",
-            Error::FileExists { .. } => "file_exists",
-            Error::NotSqlite { .. } => "not_sqlite",
-            Error::NotAnAssessment { .. } => "not_an_assessment",
-            Error::TooNew { .. } => "too_new",
-            Error::Corrupt { .. } => "corrupt",
-            Error::Locked { .. } => "locked",
-            Error::Io { .. } => "io",
-            Error::Migration { .. } => "migration",
-            Error::DuplicateProcess { .. } => "duplicate_process",
-            Error::DuplicateUnit { .. } => "duplicate_unit",
-            Error::DuplicateResource { .. } => "duplicate_resource",
-            Error::Invalid { .. } => "invalid",
-            Error::NoSuchId { .. } => "no_such_id",
-            Error::NoSuchName { .. } => "no_such_name",
-            Error::UnitInUse { .. } => "unit_in_use",
-            Error::UnitCycle { .. } => "unit_cycle",
-            Error::ProcessLocked { .. } => "process_locked",
-            Error::MethodologyInUse { .. } => "methodology_in_use",
-            Error::Ambiguous { .. } => "ambiguous_name",
-            Error::BadDependency(_) => "bad_dependency",
-            Error::NothingToUndo => "nothing_to_undo",
-            Error::NothingToRedo => "nothing_to_redo",
-            Error::Journal { .. } => "journal",
-            Error::Sqlite(_) => "database",
-        }
+        ErrorKind::from(self).code()
     }
 
     /// Structured context for programs: the field issues of an invalid
@@ -186,4 +165,42 @@ impl Error {
             _ => serde_json::Value::Null,
         }
     }
+}
+
+impl ErrorKind {
+    /// The stable code of this kind of error.
+    pub fn code(self) -> &'static str {
+        match self {
+            ErrorKind::FileNotFound => "file_not_found",
+            ErrorKind::FileExists => "file_exists",
+            ErrorKind::NotSqlite => "not_sqlite",
+            ErrorKind::NotAnAssessment => "not_an_assessment",
+            ErrorKind::TooNew => "too_new",
+            ErrorKind::Corrupt => "corrupt",
+            ErrorKind::Locked => "locked",
+            ErrorKind::Io => "io",
+            ErrorKind::Migration => "migration",
+            ErrorKind::DuplicateProcess => "duplicate_process",
+            ErrorKind::DuplicateUnit => "duplicate_unit",
+            ErrorKind::DuplicateResource => "duplicate_resource",
+            ErrorKind::Invalid => "invalid",
+            ErrorKind::NoSuchId => "no_such_id",
+            ErrorKind::NoSuchName => "no_such_name",
+            ErrorKind::UnitInUse => "unit_in_use",
+            ErrorKind::UnitCycle => "unit_cycle",
+            ErrorKind::ProcessLocked => "process_locked",
+            ErrorKind::MethodologyInUse => "methodology_in_use",
+            ErrorKind::Ambiguous => "ambiguous_name",
+            ErrorKind::BadDependency => "bad_dependency",
+            ErrorKind::NothingToUndo => "nothing_to_undo",
+            ErrorKind::NothingToRedo => "nothing_to_redo",
+            ErrorKind::Journal => "journal",
+            ErrorKind::Sqlite => "database",
+        }
+    }
+}
+
+/// Every code an error of this layer can carry.
+pub fn codes() -> impl Iterator<Item = &'static str> {
+    <ErrorKind as strum::IntoEnumIterator>::iter().map(ErrorKind::code)
 }

@@ -36,7 +36,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::Connection;
 
 pub use decisions::status_label;
-pub use error::{Error, Result};
+pub use error::{Error, ErrorKind, Result, codes as error_codes};
 pub use journal::History;
 pub use writer::Writer;
 

@@ -17,7 +17,8 @@ pub fn chart_svg(
 ) -> ApiResult<String> {
     let options = options.unwrap_or_default();
     let bytes = state.with_store(|s| bia::charts::render(s, kind, &options, Format::Svg))?;
-    String::from_utf8(bytes).map_err(|e| ApiError::new("chart", e.to_string()))
+    String::from_utf8(bytes)
+        .map_err(|e| ApiError::new(crate::error::ShellCode::Chart, e.to_string()))
 }
 
 #[tauri::command(async)]

@@ -33,7 +33,7 @@ pub fn export_workbook<R: Runtime>(
 pub fn reveal_in_folder(path: String) -> ApiResult<()> {
     tauri_plugin_opener::reveal_item_in_dir(&path).map_err(|e| {
         ApiError::new(
-            "reveal",
+            crate::error::ShellCode::Reveal,
             format!("{path}: could not show it in its folder ({e})"),
         )
     })

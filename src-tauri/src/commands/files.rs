@@ -22,10 +22,7 @@ pub fn current_session(state: State<'_, AppState>) -> ApiResult<Option<Session>>
     if let Some(err) = state.startup_error.lock().ok().and_then(|mut e| e.take()) {
         return Err(err);
     }
-    let guard = state
-        .store
-        .lock()
-        .map_err(|_| ApiError::new("internal", "The app state is poisoned."))?;
+    let guard = state.store.lock().map_err(|_| ApiError::poisoned())?;
     Ok(guard.as_ref().map(session_of).transpose()?)
 }
 
@@ -60,8 +57,12 @@ pub fn open_demo_in<R: Runtime>(app: &AppHandle<R>, state: &AppState) -> ApiResu
     if path.exists() {
         return open_path(app, state, &path);
     }
-    std::fs::create_dir_all(path.parent().unwrap_or(Path::new(".")))
-        .map_err(|e| ApiError::new("io", format!("{}: {e}", path.display())))?;
+    std::fs::create_dir_all(path.parent().unwrap_or(Path::new("."))).map_err(|e| {
+        ApiError::new(
+            crate::error::ShellCode::Io,
+            format!("{}: {e}", path.display()),
+        )
+    })?;
     let store = bia::demo::create(&path)?;
     install(app, state, store)
 }
@@ -71,11 +72,7 @@ pub fn close_assessment<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
 ) -> ApiResult<()> {
-    let store = state
-        .store
-        .lock()
-        .map_err(|_| ApiError::new("internal", "The app state is poisoned."))?
-        .take();
+    let store = state.store.lock().map_err(|_| ApiError::poisoned())?.take();
     set_title(&app, APP_TITLE);
     match store {
         Some(store) => Ok(store.close()?),
@@ -97,8 +94,12 @@ pub fn forget_recent<R: Runtime>(
     let file = data_dir(&state)?.join(RECENT_FILE);
     let mut list = recent::load(&file);
     recent::forget(&mut list, &path);
-    recent::save(&file, &list)
-        .map_err(|e| ApiError::new("io", format!("{}: {e}", file.display())))?;
+    recent::save(&file, &list).map_err(|e| {
+        ApiError::new(
+            crate::error::ShellCode::Io,
+            format!("{}: {e}", file.display()),
+        )
+    })?;
     menu::refresh(&app, &list);
     Ok(list)
 }
@@ -110,10 +111,7 @@ pub fn open_path<R: Runtime>(
     path: &Path,
 ) -> ApiResult<Session> {
     {
-        let guard = state
-            .store
-            .lock()
-            .map_err(|_| ApiError::new("internal", "The app state is poisoned."))?;
+        let guard = state.store.lock().map_err(|_| ApiError::poisoned())?;
         if let Some(store) = guard.as_ref()
             && same_file(store.path(), path)
         {
@@ -128,10 +126,7 @@ pub fn open_path<R: Runtime>(
 fn install<R: Runtime>(app: &AppHandle<R>, state: &AppState, store: Store) -> ApiResult<Session> {
     let session = session_of(&store)?;
     let previous = {
-        let mut guard = state
-            .store
-            .lock()
-            .map_err(|_| ApiError::new("internal", "The app state is poisoned."))?;
+        let mut guard = state.store.lock().map_err(|_| ApiError::poisoned())?;
         guard.replace(store)
     };
     if let Some(previous) = previous {
@@ -161,7 +156,12 @@ pub fn data_dir(state: &AppState) -> ApiResult<PathBuf> {
         .lock()
         .ok()
         .and_then(|d| d.clone())
-        .ok_or_else(|| ApiError::new("io", "The app's data folder is not known."))
+        .ok_or_else(|| {
+            ApiError::new(
+                crate::error::ShellCode::Io,
+                "The app's data folder is not known.",
+            )
+        })
 }
 
 fn set_title<R: Runtime>(app: &AppHandle<R>, title: &str) {

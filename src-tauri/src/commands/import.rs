@@ -34,10 +34,7 @@ fn with_workbook<T>(
     f: impl FnOnce(&PathBuf, &Workbook) -> ApiResult<T>,
 ) -> ApiResult<T> {
     let path = PathBuf::from(path);
-    let mut pending = state
-        .import
-        .lock()
-        .map_err(|_| ApiError::new("internal", "The app state is poisoned."))?;
+    let mut pending = state.import.lock().map_err(|_| ApiError::poisoned())?;
     let fresh = pending.as_ref().is_none_or(|p| p.path != path);
     if fresh {
         let workbook = read_workbook(&path, &Limits::default()).map_err(bia::Error::from)?;
@@ -76,10 +73,7 @@ pub fn plan_import(
     let current = state.with_store(|s| s.load())?;
     let mapping = mapping(choices);
     let path = PathBuf::from(path);
-    let mut pending = state
-        .import
-        .lock()
-        .map_err(|_| ApiError::new("internal", "The app state is poisoned."))?;
+    let mut pending = state.import.lock().map_err(|_| ApiError::poisoned())?;
     if let Some(p) = pending.as_ref().filter(|p| p.path == path) {
         return plan_of(&p.path, &p.workbook, &current, &mapping);
     }
@@ -141,7 +135,7 @@ pub fn import_cell_context(
             .find(|s| s.name == sheet)
             .ok_or_else(|| {
                 ApiError::new(
-                    "no_such_sheet",
+                    crate::error::ShellCode::NoSuchSheet,
                     format!("{path}: no sheet named \"{sheet}\""),
                 )
             })?;

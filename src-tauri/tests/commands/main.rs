@@ -1,6 +1,8 @@
 //! The desktop commands through Tauri's mock runtime: what the UI sends
 //! over IPC and what comes back, errors included, with no window or display.
 
+mod contract;
+
 use std::path::Path;
 
 use bia_workbench::Startup;

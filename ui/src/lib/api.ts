@@ -5,7 +5,7 @@
 // Errors: every rejected call rejects with an `ApiError` `{code, message,
 // details}`; switch on `code`, show `message`, never parse it.
 
-import { invoke } from "@tauri-apps/api/core";
+import { invoke as tauriInvoke, type InvokeArgs } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type { Analysis } from "./bindings/Analysis";
 import type { ApiError } from "./bindings/ApiError";
@@ -14,6 +14,7 @@ import type { AssessmentInput } from "./bindings/AssessmentInput";
 import type { ChartKind } from "./bindings/ChartKind";
 import type { ChartOptions } from "./bindings/ChartOptions";
 import type { CellContext } from "./bindings/CellContext";
+import type { Command } from "./bindings/Command";
 import type { ExportProgress } from "./bindings/ExportProgress";
 import type { ImportApplied } from "./bindings/ImportApplied";
 import type { ImportColumnChoice } from "./bindings/ImportColumnChoice";
@@ -54,6 +55,11 @@ export function isApiError(e: unknown): e is ApiError {
 export function asApiError(e: unknown): ApiError {
   if (isApiError(e)) return e;
   return { code: "internal", message: String(e), details: null };
+}
+
+/** `invoke`, but only of a command the shell has (`Command` is generated from its list). */
+function invoke<T>(cmd: Command, args?: InvokeArgs): Promise<T> {
+  return tauriInvoke<T>(cmd, args);
 }
 
 export const api = {

@@ -1,7 +1,9 @@
 // A short headline for each error code the banner shows above the core's own
 // message (the message itself is always shown as sent, never parsed).
 
-const TITLES: Record<string, string> = {
+import type { ErrorCode } from "./bindings/ErrorCode";
+
+const TITLES: Partial<Record<ErrorCode, string>> = {
   locked: "The file is in use",
   too_new: "Made by a newer version",
   not_sqlite: "Not an assessment file",
@@ -29,6 +31,6 @@ const TITLES: Record<string, string> = {
   reveal: "The folder could not be shown",
 };
 
-export function errorTitle(code: string): string {
-  return TITLES[code] ?? "Something went wrong";
+export function errorTitle(code: ErrorCode | string): string {
+  return TITLES[code as ErrorCode] ?? "Something went wrong";
 }

@@ -3,6 +3,7 @@
 // preview (`?mock`) and the component tests. Never part of the desktop app.
 // The rules are the core's in simplified form (see fakeAnalysis.ts).
 import type { ApiError } from "./bindings/ApiError";
+import type { ErrorCode } from "./bindings/ErrorCode";
 import type { AssessmentInfo } from "./bindings/AssessmentInfo";
 import type { AssessmentInput } from "./bindings/AssessmentInput";
 import type { ChartOptions } from "./bindings/ChartOptions";
@@ -83,7 +84,7 @@ interface OpenFile {
 
 export const DEMO_PATH = "/home/facilitator/.local/share/bia-workbench/demo.bia";
 
-function fail(code: string, message: string, details: unknown = null): never {
+function fail(code: ErrorCode, message: string, details: unknown = null): never {
   const error: ApiError = { code, message, details };
   throw error;
 }
@@ -591,7 +592,7 @@ export class FakeBackend {
     this.importCancelled = false;
     const plan = this.planImport(path, choices);
     if (plan.processes.length === 0)
-      fail("import_empty", `${path}: nothing could be imported (no table of processes was recognised)`);
+      fail("nothing_imported", `${path}: nothing could be imported (no row gave a process); see the issues`);
     const total = plan.processes.length + plan.dependencies.length;
     const step = async (stage: string, done: number) => {
       const progress = { stage, done, total };
@@ -858,7 +859,7 @@ export class FakeBackend {
         return this.history();
       }
       default:
-        return fail("unknown_command", `The preview does not know the command "${cmd}".`);
+        return fail("internal", `The preview does not know the command "${cmd}".`);
     }
   }
 }

@@ -7,6 +7,7 @@
 // as…" (.svg or .png, else `chart_format`). The real charts are drawn by the
 // Rust core; nothing here draws.
 import type { ApiError } from "./bindings/ApiError";
+import type { ErrorCode } from "./bindings/ErrorCode";
 import type { ChartKind } from "./bindings/ChartKind";
 import type { ChartOptions } from "./bindings/ChartOptions";
 import type { Dependency } from "./bindings/Dependency";
@@ -26,7 +27,7 @@ export interface FakeChartData {
   dependencies: Dependency[];
 }
 
-function fail(code: string, message: string): never {
+function fail(code: ErrorCode, message: string): never {
   const error: ApiError = { code, message, details: null };
   throw error;
 }
@@ -35,7 +36,7 @@ const key = (name: string) => name.trim().replace(/\s+/g, " ").toLocaleLowerCase
 
 export function fakeChartKind(kind: unknown): ChartKind {
   if (KINDS.includes(kind as ChartKind)) return kind as ChartKind;
-  return fail("invalid_input", `unknown chart kind "${String(kind)}"`);
+  return fail("invalid", `unknown chart kind "${String(kind)}"`);
 }
 
 /** The options as the IPC delivers them (absent = none). */

@@ -7,6 +7,7 @@
 // on the Processes sheet as the core names it. Nothing is written anywhere;
 // the real workbook is the Rust core's.
 import type { ApiError } from "./bindings/ApiError";
+import type { ErrorCode } from "./bindings/ErrorCode";
 import type { ExportProgress } from "./bindings/ExportProgress";
 import type { ExportReport } from "./bindings/ExportReport";
 import type { Dependency } from "./bindings/Dependency";
@@ -24,7 +25,7 @@ export interface FakeExportData {
   dependencies: Dependency[];
 }
 
-function fail(code: string, message: string): never {
+function fail(code: ErrorCode, message: string): never {
   const error: ApiError = { code, message, details: null };
   throw error;
 }

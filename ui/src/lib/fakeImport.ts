@@ -10,6 +10,7 @@
 // and a missing one fail with the core's codes. The real import is the Rust
 // core's (`excel::import`); this keeps only what the screen needs to be shown.
 import type { ApiError } from "./bindings/ApiError";
+import type { ErrorCode } from "./bindings/ErrorCode";
 import type { CellContext } from "./bindings/CellContext";
 import type { Dependency } from "./bindings/Dependency";
 import type { ImportApplied } from "./bindings/ImportApplied";
@@ -83,7 +84,7 @@ export interface FakeAssessment {
   methodology: Methodology;
 }
 
-function fail(code: string, message: string, details: unknown = null): never {
+function fail(code: ErrorCode, message: string, details: unknown = null): never {
   const error: ApiError = { code, message, details };
   throw error;
 }

@@ -47,3 +47,10 @@ impl ExportError {
         }
     }
 }
+
+/// Every code an export error can carry.
+pub fn codes() -> impl Iterator<Item = &'static str> {
+    ["export_format", "export", "io"]
+        .into_iter()
+        .chain(bia_chart::error_codes())
+}

@@ -28,7 +28,7 @@ use ts_rs::TS;
 use bia_model::Assessment;
 
 pub use crate::layout::SHEETS;
-pub use error::{ExportError, Result};
+pub use error::{ExportError, Result, codes as error_codes};
 pub use sheet::CELL_LIMIT;
 
 use error::ExportError as Error;

@@ -5,7 +5,12 @@
 
 use std::path::PathBuf;
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, thiserror::Error, strum::EnumDiscriminants)]
+#[strum_discriminants(
+    name(ImportErrorKind),
+    derive(strum::EnumIter),
+    doc = "What went wrong, without the details: one per variant of [`ImportError`]."
+)]
 pub enum ImportError {
     #[error("{address}: {reason} (a workbook exported by BIA Workbench is read by its headers)")]
     Own { address: String, reason: String },
@@ -100,25 +105,9 @@ pub enum ImportError {
 }
 
 impl ImportError {
-    /// A stable code for programs.
+    /// A stable code for programs (the UI, `--json` callers).
     pub fn code(&self) -> &'static str {
-        match self {
-            ImportError::Own { .. } => "import_own",
-            ImportError::OwnIntoExisting { .. } => "import_own_into_existing",
-            ImportError::NotFound { .. } => "import_file_not_found",
-            ImportError::Io { .. } => "import_io",
-            ImportError::NotASpreadsheet { .. } => "not_a_spreadsheet",
-            ImportError::Encrypted { .. } => "workbook_encrypted",
-            ImportError::Corrupt { .. } => "workbook_corrupt",
-            ImportError::TooLarge { .. } => "workbook_too_large",
-            ImportError::TooManyCells { .. } => "too_many_cells",
-            ImportError::TooManyRows { .. } => "too_many_rows",
-            ImportError::Empty { .. } => "workbook_empty",
-            ImportError::NoTable { .. } => "no_table",
-            ImportError::Mapping { .. } => "bad_mapping",
-            ImportError::NothingImported { .. } => "nothing_imported",
-            ImportError::Cancelled => "import_cancelled",
-        }
+        ImportErrorKind::from(self).code()
     }
 
     /// Structured context: the file, and the sheet and cell when known.
@@ -146,4 +135,32 @@ impl ImportError {
             ImportError::Cancelled => serde_json::Value::Null,
         }
     }
+}
+
+impl ImportErrorKind {
+    /// The stable code of this kind of error.
+    pub fn code(self) -> &'static str {
+        match self {
+            ImportErrorKind::Own => "import_own",
+            ImportErrorKind::OwnIntoExisting => "import_own_into_existing",
+            ImportErrorKind::NotFound => "import_file_not_found",
+            ImportErrorKind::Io => "import_io",
+            ImportErrorKind::NotASpreadsheet => "not_a_spreadsheet",
+            ImportErrorKind::Encrypted => "workbook_encrypted",
+            ImportErrorKind::Corrupt => "workbook_corrupt",
+            ImportErrorKind::TooLarge => "workbook_too_large",
+            ImportErrorKind::TooManyCells => "too_many_cells",
+            ImportErrorKind::TooManyRows => "too_many_rows",
+            ImportErrorKind::Empty => "workbook_empty",
+            ImportErrorKind::NoTable => "no_table",
+            ImportErrorKind::Mapping => "bad_mapping",
+            ImportErrorKind::NothingImported => "nothing_imported",
+            ImportErrorKind::Cancelled => "import_cancelled",
+        }
+    }
+}
+
+/// Every code an error of this layer can carry.
+pub fn codes() -> impl Iterator<Item = &'static str> {
+    <ImportErrorKind as strum::IntoEnumIterator>::iter().map(ImportErrorKind::code)
 }

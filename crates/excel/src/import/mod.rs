@@ -23,7 +23,7 @@ mod read;
 mod table;
 mod values;
 
-pub use error::ImportError;
+pub use error::{ImportError, ImportErrorKind, codes as error_codes};
 pub use grid::{
     CellContext, ContextRow, Format, Issue, Level, Merge, Pos, Row, Sheet, Value, Workbook,
     address, column_letters, quote_sheet,

@@ -2,9 +2,10 @@
 
 export type ApiError = { 
 /**
- * Stable machine-readable code (`duplicate_process`, `locked`, …).
+ * Stable machine-readable code (`duplicate_process`, `locked`, …):
+ * one of [`error_codes`], a union the UI switches on.
  */
-code: string, 
+code: import("./ErrorCode").ErrorCode, 
 /**
  * One sentence for the user.
  */
