@@ -1,6 +1,6 @@
 //! BIA Workbench's application layer: every user action on an assessment
-//! as one function, called alike by the `bia` CLI, the desktop shell and
-//! the tests. The layers beneath are crates of their own (`crates/`), so
+//! as one method of [`Workbench`], called alike by the `bia` CLI, the
+//! desktop shell and the tests. The layers beneath are crates of their own (`crates/`), so
 //! that a dependency the wrong way does not compile:
 //!
 //! - [`model`] (`bia-model`): domain types and their rules; no I/O.
@@ -24,6 +24,7 @@ pub mod dump;
 pub mod error;
 pub mod import;
 pub mod objectives;
+pub mod workbench;
 
 pub use bia_analysis as analysis;
 pub use bia_chart as chart;
@@ -32,4 +33,5 @@ pub use bia_model as model;
 pub use bia_store as store;
 
 pub use error::{Error, Result};
-pub use store::Store;
+pub use store::{History, Store, now};
+pub use workbench::Workbench;

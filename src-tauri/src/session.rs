@@ -4,9 +4,9 @@
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use bia::Store;
+use bia::History;
+use bia::Workbench;
 use bia::model::AssessmentInfo;
-use bia::store::History;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -40,7 +40,7 @@ pub struct RecentFile {
 /// thread, one at a time per store).
 #[derive(Default)]
 pub struct AppState {
-    pub store: Mutex<Option<Store>>,
+    pub store: Mutex<Option<Workbench>>,
     /// Where the recent-files list and the demo live.
     pub data_dir: Mutex<Option<PathBuf>>,
     /// Why the file named on the command line could not be opened; told to
@@ -50,9 +50,16 @@ pub struct AppState {
     /// mock runtime, which has no GTK window).
     pub native_menu: bool,
     /// The workbook being previewed for import, read once.
-    pub import: Mutex<Option<crate::commands::import::PendingImport>>,
+    pub import: Mutex<Option<PendingImport>>,
     /// Set by `cancel_import`; a running import stops before its commit.
     pub import_cancel: std::sync::atomic::AtomicBool,
+}
+
+/// A workbook read for the Import preview, kept while its mapping is
+/// adjusted so that a re-plan does not read the file again.
+pub struct PendingImport {
+    pub path: PathBuf,
+    pub workbook: bia::excel::import::Workbook,
 }
 
 impl AppState {
@@ -66,10 +73,10 @@ impl AppState {
 }
 
 impl AppState {
-    /// Runs `f` on the open store, or fails with `no_assessment`.
-    pub fn with_store<T, E: Into<bia::Error>>(
+    /// Runs `f` on the open assessment, or fails with `no_assessment`.
+    pub fn with_workbench<T, E: Into<bia::Error>>(
         &self,
-        f: impl FnOnce(&mut Store) -> Result<T, E>,
+        f: impl FnOnce(&mut Workbench) -> Result<T, E>,
     ) -> ApiResult<T> {
         let mut guard = self.store.lock().map_err(|_| ApiError::poisoned())?;
         let store = guard.as_mut().ok_or_else(ApiError::no_assessment)?;
@@ -77,7 +84,7 @@ impl AppState {
     }
 }
 
-pub fn session_of(store: &Store) -> bia::Result<Session> {
+pub fn session_of(store: &Workbench) -> bia::Result<Session> {
     Ok(Session {
         path: store.path().display().to_string(),
         file_name: file_name(store.path()),

@@ -5,13 +5,14 @@ use std::io::Write;
 
 use super::args::{ChartArg, Command, ProcessCommand, ResourceCommand};
 use super::print::{print_analysis, print_import, print_table};
+use bia::Workbench;
 use bia::dump::Dump;
 use bia::model::UnknownName;
 use bia::model::{
-    AssessmentInput, DependencyInput, DependencyTarget, ProcessInput, Provenance, Redundancy,
-    ResourceInput, ResourceKind, ScoreInput, Strength,
+    AssessmentInput, DependencyInput, DependencyTarget, ProcessInput, Redundancy, ResourceInput,
+    ResourceKind, Strength,
 };
-use bia::{Store, demo};
+use bia::workbench::NamedScore;
 
 pub fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
     match command {
@@ -22,7 +23,7 @@ pub fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
             scope,
             facilitator,
         } => {
-            let store = Store::create(
+            let store = Workbench::create(
                 &file,
                 &AssessmentInput {
                     name,
@@ -35,16 +36,16 @@ pub fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
             writeln!(out, "created {}", file.display()).ok();
         }
         Command::Demo { file } => {
-            let store = demo::create(&file)?;
+            let store = Workbench::create_demo(&file)?;
             let count = store.processes()?.len();
             store.close()?;
             writeln!(out, "created {} (demo: {count} processes)", file.display()).ok();
         }
         Command::Dump { file } => {
-            let store = Store::open(&file)?;
-            let assessment = store.load()?;
+            let store = Workbench::open(&file)?;
+            let json = store.dump_json()?;
             store.close()?;
-            writeln!(out, "{}", Dump::new(&assessment).to_json()).ok();
+            writeln!(out, "{json}").ok();
         }
         Command::Process(ProcessCommand::Add {
             file,
@@ -52,18 +53,18 @@ pub fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
             unit,
             owner,
         }) => {
-            let mut store = Store::open(&file)?;
+            let mut store = Workbench::open(&file)?;
             let input = ProcessInput {
                 name,
                 owner,
                 ..Default::default()
             };
-            let process = store.create_process_in(&unit, &input, &Provenance::Workshop)?;
+            let process = store.create_process_in(&unit, &input)?;
             store.close()?;
             writeln!(out, "added process \"{}\" ({})", process.name, process.id).ok();
         }
         Command::Process(ProcessCommand::List { file, json }) => {
-            let store = Store::open(&file)?;
+            let store = Workbench::open(&file)?;
             let assessment = store.load()?;
             store.close()?;
             let dump = Dump::new(&assessment);
@@ -85,34 +86,23 @@ pub fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
             horizon,
             severity,
         } => {
-            let mut store = Store::open(&file)?;
-            let p = process_named(&store, &process)?;
-            let m = store.methodology()?;
-            let (c, h, sev) = (
-                m.category_named(&category)?,
-                m.horizon_named(&horizon)?,
-                m.severity_named(&severity)?,
-            );
-            let input = ScoreInput {
-                category_id: c.id,
-                horizon_id: h.id,
-                severity: Some(sev),
-                note: None,
-            };
-            store.set_scores(p.id, &[input], &Provenance::Workshop)?;
-            let a = bia::objectives::analyze_process(&store, p.id)?;
+            let mut store = Workbench::open(&file)?;
+            let scored = store.score(&NamedScore {
+                process: &process,
+                category: &category,
+                horizon: &horizon,
+                severity: &severity,
+            })?;
             store.close()?;
-            let mtpd = match (a.mtpd_derived, a.mtpd_reason) {
+            let a = &scored.analysis;
+            let mtpd = match (a.mtpd_derived, &a.mtpd_reason) {
                 (Some(m), Some(r)) => format!("derived MTPD {m} ({})", r.text),
                 _ => "no category reaches its threshold: MTPD beyond the last horizon".to_string(),
             };
             writeln!(
                 out,
-                "{}: {} at {} = {sev} – {}; {mtpd}",
-                p.name,
-                c.name,
-                h.label,
-                m.level_name(sev)
+                "{}: {} at {} = {} – {}; {mtpd}",
+                scored.process, scored.category, scored.horizon, scored.severity, scored.level
             )
             .ok();
         }
@@ -129,8 +119,8 @@ pub fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
             agreed_on,
             rationale,
         } => {
-            let mut store = Store::open(&file)?;
-            let p = process_named(&store, &process)?;
+            let mut store = Workbench::open(&file)?;
+            let p = store.process_named(&process)?;
             let mut input = store
                 .objectives(p.id)?
                 .map(|o| o.to_input())
@@ -151,8 +141,8 @@ pub fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
                 }
             }
             input.rationale = rationale;
-            bia::objectives::agree(&mut store, p.id, &input, &Provenance::Workshop)?;
-            let a = bia::objectives::analyze_process(&store, p.id)?;
+            store.agree_objectives(p.id, &input)?;
+            let a = store.analyze_process(p.id)?;
             store.close()?;
             let text =
                 |m: Option<bia::model::Minutes>| m.map_or("not set".to_string(), |m| m.to_string());
@@ -194,7 +184,7 @@ pub fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
                     Redundancy::ALL.iter().map(|r| r.as_str()).collect(),
                 )
             })?;
-            let mut store = Store::open(&file)?;
+            let mut store = Workbench::open(&file)?;
             let input = ResourceInput {
                 kind,
                 name,
@@ -204,7 +194,7 @@ pub fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
                 redundancy,
                 ..Default::default()
             };
-            let r = store.create_resource(&input, &Provenance::Workshop)?;
+            let r = store.create_resource(&input)?;
             store.close()?;
             writeln!(out, "added {} \"{}\" ({})", r.kind.label(), r.name, r.id).ok();
         }
@@ -220,14 +210,14 @@ pub fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
                 name: strength.trim().to_string(),
                 accepted: "required, degraded, optional".into(),
             })?;
-            let mut store = Store::open(&file)?;
+            let mut store = Workbench::open(&file)?;
             let input = DependencyInput {
                 from: store.node_named(&from)?,
                 to: DependencyTarget::Existing(store.node_named(&to)?),
                 strength,
                 note,
             };
-            store.create_dependency(&input, &Provenance::Workshop)?;
+            store.create_dependency(&input)?;
             store.close()?;
             writeln!(
                 out,
@@ -258,17 +248,17 @@ pub fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
                 process,
                 by_unit,
             };
-            let store = Store::open(&file)?;
-            let saved = bia::charts::save(&store, kind, &options, &target);
+            let store = Workbench::open(&file)?;
+            let saved = store.save_chart(kind, &options, &target);
             store.close()?;
             saved?;
             writeln!(out, "wrote {}", target.display()).ok();
         }
         Command::Export { file, out: target } => {
-            let store = Store::open(&file)?;
+            let store = Workbench::open(&file)?;
             let assessment = store.load()?;
             store.close()?;
-            let report = bia::excel::export::export(&assessment, &target, &mut |_| {})?;
+            let report = bia::workbench::export(&assessment, &target, &mut |_| {})?;
             for warning in &report.warnings {
                 writeln!(out, "warning: {warning}").ok();
             }
@@ -318,10 +308,9 @@ pub fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
             }
         }
         Command::Analyze { file, json } => {
-            let store = Store::open(&file)?;
-            let assessment = store.load()?;
+            let store = Workbench::open(&file)?;
+            let analysis = store.analyze()?;
             store.close()?;
-            let analysis = bia::analysis::analyze(&assessment);
             if json {
                 let text = serde_json::to_string_pretty(&bia::dump::AnalysisJson::new(&analysis))
                     .unwrap_or_default();
@@ -332,14 +321,4 @@ pub fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
         }
     }
     Ok(())
-}
-
-/// The process with this name, or an error naming it.
-fn process_named(store: &Store, name: &str) -> bia::Result<bia::model::Process> {
-    Ok(store
-        .process_by_name(name)?
-        .ok_or_else(|| bia::store::Error::NoSuchName {
-            kind: "process",
-            name: name.trim().to_string(),
-        })?)
 }

@@ -13,15 +13,21 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use bia_excel::import::{Counts, ImportError, Limits, Mapping, Plan, Workbook, read_and_plan};
-use bia_excel::layout::is_own_export;
+use bia_excel::import::is_own_export;
+use bia_excel::import::{Counts, ImportError, Limits, Mapping, Workbook, read_and_plan};
 use bia_model::{Assessment, AssessmentInput};
 use bia_store::Store;
 
 pub use apply::{Applied, Progress, apply};
+pub use bia_excel::import::Plan;
 pub use own::{OwnImport, import_into_new};
 
 use crate::error::Result;
+
+/// Reads a workbook for a preview, within the usual limits.
+pub fn read(path: &Path) -> Result<Workbook> {
+    Ok(bia_excel::import::read_workbook(path, &Limits::default())?)
+}
 
 /// How to run an import.
 #[derive(Clone, Debug)]

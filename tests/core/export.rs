@@ -124,18 +124,11 @@ fn the_demo_exports_nine_sheets_with_everything_in_place() {
     assert_eq!(dependencies.height() as usize, 4 + a.dependencies.len());
     let gaps = book.worksheet_range("Gaps").unwrap();
     assert_eq!(cell(&gaps, 3, 0), "Finding");
-    assert!(
-        gaps.rows()
-            .any(|r| r[0].to_string() == "Single point of failure")
-    );
+    assert!(gaps.rows().any(|r| r[0] == "Single point of failure"));
     let decisions = book.worksheet_range("Decision log").unwrap();
     assert_eq!(decisions.height() as usize, 4 + a.decisions.len());
     let methodology = book.worksheet_range("Methodology").unwrap();
-    assert!(
-        methodology
-            .rows()
-            .any(|r| r[0].to_string() == "Recovery tiers")
-    );
+    assert!(methodology.rows().any(|r| r[0] == "Recovery tiers"));
 
     // Formats a reader sees: frozen panes, filters, hidden minutes and ids,
     // landscape fit-to-width printing with repeated headers, the palette's

@@ -195,7 +195,11 @@ fn an_approved_process_is_locked_until_reopened_and_reopening_is_logged() {
     let locked_store = |e: bia::store::Error| locked(e.into());
     locked_store(
         store
-            .set_scores(payroll.id, &[cell.clone()], &Provenance::Workshop)
+            .set_scores(
+                payroll.id,
+                std::slice::from_ref(&cell),
+                &Provenance::Workshop,
+            )
             .unwrap_err(),
     );
     locked(

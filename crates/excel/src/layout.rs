@@ -25,17 +25,3 @@ pub const UNIT_PATH_SEPARATOR: &str = " › ";
 
 /// The hidden id column of the register, first on its header row.
 pub const PROCESS_ID_HEADER: &str = "Process ID";
-
-/// Whether `workbook` is one this program exported: its nine sheets in
-/// order and the hidden id column of the register.
-pub fn is_own_export(workbook: &crate::import::Workbook) -> bool {
-    let names: Vec<&str> = workbook.sheets.iter().map(|s| s.name.as_str()).collect();
-    names.as_slice() == SHEETS.as_slice()
-        && workbook
-            .sheets
-            .iter()
-            .find(|s| s.name == "Processes")
-            .and_then(|s| s.rows.iter().find(|r| r.index == HEADER_ROW))
-            .and_then(|r| r.get(0))
-            .is_some_and(|v| v.display() == PROCESS_ID_HEADER)
-}

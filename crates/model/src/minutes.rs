@@ -39,7 +39,7 @@ impl fmt::Display for Minutes {
         ];
         if m > 0 {
             for (size, name) in units {
-                if m % size == 0 {
+                if m.is_multiple_of(size) {
                     return write!(f, "{} {}", m / size, name);
                 }
             }

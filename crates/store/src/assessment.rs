@@ -41,7 +41,7 @@ pub(super) fn read(conn: &Connection) -> Result<AssessmentInfo> {
         [],
         |r| {
             Ok(AssessmentInfo {
-                id: super::processes::id_col(r, 0)?,
+                id: super::row::id_col(r, 0)?,
                 name: r.get(1)?,
                 organisation: r.get(2)?,
                 scope: r.get(3)?,

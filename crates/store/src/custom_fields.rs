@@ -5,7 +5,7 @@ use rusqlite::Connection;
 use rusqlite::types::Value;
 
 use super::journal::{Table, Tx};
-use super::processes::id_col;
+use super::row::id_col;
 use crate::error::Result;
 use bia_model::{CustomField, Id, clean_name, name_key};
 

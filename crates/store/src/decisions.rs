@@ -9,8 +9,8 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde_json::{Map, Value as Json};
 
 use super::Store;
-use super::journal::Table;
-use super::processes::id_col;
+use super::row::id_col;
+use super::table::Table;
 use crate::error::Result;
 use bia_model::{Decision, Id, Minutes, Status};
 

@@ -9,7 +9,7 @@ use rusqlite::{Connection, OptionalExtension};
 
 use super::Store;
 use super::journal::{self, Table};
-use super::processes::id_col;
+use super::row::id_col;
 use crate::error::{Error, Result};
 use bia_model::{
     Dependency, DependencyInput, DependencyTarget, Id, NodeRef, Provenance, ResourceKind, Strength,
@@ -70,15 +70,6 @@ fn get(conn: &Connection, id: Id) -> Result<Dependency> {
         kind: "dependency",
         id: id.to_string(),
     })
-}
-
-/// Ids of the dependencies on or of a process or resource.
-pub(super) fn touching(conn: &Connection, id: Id) -> Result<Vec<Id>> {
-    let ids = conn
-        .prepare("SELECT id FROM dependency WHERE from_id = ?1 OR to_id = ?1")?
-        .query_map([id.to_string()], |r| id_col(r, 0))?
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(ids)
 }
 
 /// The name of a process or resource, or an error if it does not exist.

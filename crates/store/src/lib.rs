@@ -28,6 +28,8 @@ pub mod migrations;
 mod objectives;
 mod processes;
 mod resources;
+mod row;
+mod table;
 mod units;
 mod writer;
 

@@ -7,7 +7,7 @@ use rusqlite::types::Value;
 
 use super::Store;
 use super::journal::{self, Table, Tx};
-use super::processes::id_col;
+use super::row::id_col;
 use crate::error::{Error, Result};
 use bia_model::{
     Category, CategoryInput, FieldIssue, Horizon, Id, LevelDefinition, Methodology,

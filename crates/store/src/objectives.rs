@@ -8,7 +8,8 @@ use rusqlite::{Connection, OptionalExtension};
 
 use super::Store;
 use super::journal::{self, Table};
-use super::processes::{ensure_unlocked, id_col};
+use super::processes::ensure_unlocked;
+use super::row::id_col;
 use crate::error::{Error, Result};
 use bia_model::{Id, Minutes, Objectives};
 

@@ -6,6 +6,7 @@ use rusqlite::{Connection, OptionalExtension, Row};
 
 use super::Store;
 use super::journal::{self, Table, Tx};
+use super::row::{id_col, opt_id};
 use crate::error::{Error, Result};
 use bia_model::{
     CustomField, FieldIssue, Id, Process, ProcessInput, Provenance, Status, UnitInput, clean_name,
@@ -14,18 +15,6 @@ use bia_model::{
 
 const COLUMNS: &str = "id, name, unit_id, owner, description, peak_periods, minimum_staff, workaround, notes, \
                        status, provenance, created_at, updated_at";
-
-/// Reads an id column, refusing text that is not a UUID.
-pub(super) fn id_col(r: &Row, i: usize) -> rusqlite::Result<Id> {
-    let text: String = r.get(i)?;
-    text.parse().map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
-    })
-}
-
-pub(super) fn opt_id(id: Option<Id>) -> Value {
-    id.map_or(Value::Null, |id| Value::Text(id.to_string()))
-}
 
 fn from_row(r: &Row) -> rusqlite::Result<Process> {
     let status: String = r.get(9)?;
@@ -373,7 +362,7 @@ impl Store {
             Ok(ids)
         };
         let (scores, objectives) = (dependents("impact")?, dependents("objective")?);
-        let links = super::dependencies::touching(&self.conn, id)?;
+        let links = super::row::touching(&self.conn, id)?;
         journal::edit(
             &mut self.conn,
             &format!("Delete process “{}”", old.name),

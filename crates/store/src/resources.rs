@@ -6,7 +6,7 @@ use rusqlite::{Connection, OptionalExtension};
 
 use super::Store;
 use super::journal::{self, Table, Tx};
-use super::processes::id_col;
+use super::row::id_col;
 use crate::error::{Error, Result};
 use bia_model::{
     FieldIssue, Id, Minutes, Provenance, Redundancy, Resource, ResourceInput, ResourceKind,
@@ -258,7 +258,7 @@ impl Store {
     /// of it, as one edit.
     pub fn delete_resource(&mut self, id: Id) -> Result<()> {
         let old = get(&self.conn, id)?;
-        let links = super::dependencies::touching(&self.conn, id)?;
+        let links = super::row::touching(&self.conn, id)?;
         journal::edit(
             &mut self.conn,
             &format!("Delete {} “{}”", old.kind.label(), old.name),

@@ -5,7 +5,7 @@ use rusqlite::{Connection, OptionalExtension};
 
 use super::Store;
 use super::journal::{self, Table, Tx};
-use super::processes::{id_col, opt_id};
+use super::row::{id_col, opt_id};
 use crate::error::{Error, Result};
 use bia_model::{FieldIssue, Id, Unit, UnitInput, clean_name, name_key};
 

@@ -1,7 +1,7 @@
 //! The assessment's facts, its methodology, and undo/redo.
 
+use bia::History;
 use bia::model::{AssessmentInfo, AssessmentInput, Methodology, MethodologyInput};
-use bia::store::History;
 use tauri::State;
 
 use crate::error::ApiResult;
@@ -12,27 +12,27 @@ pub fn update_assessment(
     state: State<'_, AppState>,
     input: AssessmentInput,
 ) -> ApiResult<AssessmentInfo> {
-    state.with_store(|s| s.update_info(&input))
+    state.with_workbench(|s| s.update_info(&input))
 }
 
 #[tauri::command(async)]
 pub fn get_methodology(state: State<'_, AppState>) -> ApiResult<Methodology> {
-    state.with_store(|s| s.methodology())
+    state.with_workbench(|s| s.methodology())
 }
 
 #[tauri::command(async)]
 pub fn history(state: State<'_, AppState>) -> ApiResult<History> {
-    state.with_store(|s| s.history())
+    state.with_workbench(|s| s.history())
 }
 
 #[tauri::command(async)]
 pub fn undo(state: State<'_, AppState>) -> ApiResult<History> {
-    state.with_store(|s| s.undo())
+    state.with_workbench(|s| s.undo())
 }
 
 #[tauri::command(async)]
 pub fn redo(state: State<'_, AppState>) -> ApiResult<History> {
-    state.with_store(|s| s.redo())
+    state.with_workbench(|s| s.redo())
 }
 
 #[tauri::command(async)]
@@ -40,5 +40,5 @@ pub fn update_methodology(
     state: State<'_, AppState>,
     input: MethodologyInput,
 ) -> ApiResult<Methodology> {
-    state.with_store(|s| s.update_methodology(&input))
+    state.with_workbench(|s| s.update_methodology(&input))
 }

@@ -16,7 +16,7 @@ pub fn chart_svg(
     options: Option<ChartOptions>,
 ) -> ApiResult<String> {
     let options = options.unwrap_or_default();
-    let bytes = state.with_store(|s| bia::charts::render(s, kind, &options, Format::Svg))?;
+    let bytes = state.with_workbench(|s| s.chart(kind, &options, Format::Svg))?;
     String::from_utf8(bytes)
         .map_err(|e| ApiError::new(crate::error::ShellCode::Chart, e.to_string()))
 }
@@ -30,5 +30,5 @@ pub fn save_chart(
 ) -> ApiResult<()> {
     let options = options.unwrap_or_default();
     let path = PathBuf::from(path);
-    state.with_store(|s| bia::charts::save(s, kind, &options, &path))
+    state.with_workbench(|s| s.save_chart(kind, &options, &path))
 }

@@ -21,11 +21,14 @@ pub fn export_workbook<R: Runtime>(
     let path = PathBuf::from(path);
     // Read under the lock, write without it: other commands carry on. The
     // core refuses a path that is not .xlsx.
-    let assessment = state.with_store(|s| s.load())?;
-    let report = bia::excel::export::export(&assessment, &path, &mut |p: ExportProgress| {
-        let _ = app.emit(PROGRESS_EVENT, p);
-    })?;
-    Ok(report)
+    let assessment = state.with_workbench(|s| s.load())?;
+    Ok(bia::workbench::export(
+        &assessment,
+        &path,
+        &mut |p: ExportProgress| {
+            let _ = app.emit(PROGRESS_EVENT, p);
+        },
+    )?)
 }
 
 /// Shows a file in the system's file manager, selected.

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use bia::Store;
+use bia::Workbench;
 use bia::model::AssessmentInput;
 use tauri::{AppHandle, Manager, Runtime, State};
 
@@ -33,7 +33,7 @@ pub fn new_assessment<R: Runtime>(
     path: String,
     input: AssessmentInput,
 ) -> ApiResult<Session> {
-    let store = Store::create(Path::new(&path), &input)?;
+    let store = Workbench::create(Path::new(&path), &input)?;
     install(&app, &state, store)
 }
 
@@ -63,7 +63,7 @@ pub fn open_demo_in<R: Runtime>(app: &AppHandle<R>, state: &AppState) -> ApiResu
             format!("{}: {e}", path.display()),
         )
     })?;
-    let store = bia::demo::create(&path)?;
+    let store = Workbench::create_demo(&path)?;
     install(app, state, store)
 }
 
@@ -118,12 +118,16 @@ pub fn open_path<R: Runtime>(
             return Ok(session_of(store)?);
         }
     }
-    let store = Store::open(path)?;
+    let store = Workbench::open(path)?;
     install(app, state, store)
 }
 
 /// Makes `store` the open assessment (closing any other), and records it.
-fn install<R: Runtime>(app: &AppHandle<R>, state: &AppState, store: Store) -> ApiResult<Session> {
+fn install<R: Runtime>(
+    app: &AppHandle<R>,
+    state: &AppState,
+    store: Workbench,
+) -> ApiResult<Session> {
     let session = session_of(&store)?;
     let previous = {
         let mut guard = state.store.lock().map_err(|_| ApiError::poisoned())?;
@@ -139,7 +143,7 @@ fn install<R: Runtime>(app: &AppHandle<R>, state: &AppState, store: Store) -> Ap
         let entry = RecentFile {
             path: session.path.clone(),
             name: session.info.name.clone(),
-            opened_at: bia::store::now(),
+            opened_at: bia::now(),
             exists: true,
         };
         recent::remember(&mut list, entry);

@@ -3,8 +3,7 @@
 
 use bia::analysis::{Analysis, ProcessAnalysis};
 use bia::model::{
-    Decision, Id, Objectives, ObjectivesInput, Process, ProcessImpact, Provenance, ScoreInput,
-    Status,
+    Decision, Id, Objectives, ObjectivesInput, Process, ProcessImpact, ScoreInput, Status,
 };
 use bia::objectives::ObjectivesCheck;
 use tauri::State;
@@ -14,7 +13,7 @@ use crate::session::AppState;
 
 #[tauri::command(async)]
 pub fn get_process_impact(state: State<'_, AppState>, process_id: Id) -> ApiResult<ProcessImpact> {
-    state.with_store(|s| s.process_impact(process_id))
+    state.with_workbench(|s| s.process_impact(process_id))
 }
 
 #[tauri::command(async)]
@@ -23,7 +22,7 @@ pub fn set_scores(
     process_id: Id,
     inputs: Vec<ScoreInput>,
 ) -> ApiResult<ProcessImpact> {
-    state.with_store(|s| s.set_scores(process_id, &inputs, &Provenance::Workshop))
+    state.with_workbench(|s| s.set_scores(process_id, &inputs))
 }
 
 #[tauri::command(async)]
@@ -32,22 +31,22 @@ pub fn set_impact_rationale(
     process_id: Id,
     rationale: String,
 ) -> ApiResult<ProcessImpact> {
-    state.with_store(|s| s.set_impact_rationale(process_id, &rationale))
+    state.with_workbench(|s| s.set_impact_rationale(process_id, &rationale))
 }
 
 #[tauri::command(async)]
 pub fn analyze(state: State<'_, AppState>) -> ApiResult<Analysis> {
-    state.with_store(|s| s.load().map(|a| bia::analysis::analyze(&a)))
+    state.with_workbench(|s| s.analyze())
 }
 
 #[tauri::command(async)]
 pub fn analyze_process(state: State<'_, AppState>, process_id: Id) -> ApiResult<ProcessAnalysis> {
-    state.with_store(|s| bia::objectives::analyze_process(s, process_id))
+    state.with_workbench(|s| s.analyze_process(process_id))
 }
 
 #[tauri::command(async)]
 pub fn get_objectives(state: State<'_, AppState>, process_id: Id) -> ApiResult<Option<Objectives>> {
-    state.with_store(|s| s.objectives(process_id))
+    state.with_workbench(|s| s.objectives(process_id))
 }
 
 #[tauri::command(async)]
@@ -56,7 +55,7 @@ pub fn check_objectives(
     process_id: Id,
     input: ObjectivesInput,
 ) -> ApiResult<ObjectivesCheck> {
-    state.with_store(|s| bia::objectives::check(s, process_id, &input))
+    state.with_workbench(|s| s.check_objectives(process_id, &input))
 }
 
 #[tauri::command(async)]
@@ -65,12 +64,12 @@ pub fn set_objectives(
     process_id: Id,
     input: ObjectivesInput,
 ) -> ApiResult<Objectives> {
-    state.with_store(|s| bia::objectives::agree(s, process_id, &input, &Provenance::Workshop))
+    state.with_workbench(|s| s.agree_objectives(process_id, &input))
 }
 
 #[tauri::command(async)]
 pub fn decisions(state: State<'_, AppState>, process_id: Option<Id>) -> ApiResult<Vec<Decision>> {
-    state.with_store(|s| s.decisions(process_id))
+    state.with_workbench(|s| s.decisions(process_id))
 }
 
 #[tauri::command(async)]
@@ -80,5 +79,5 @@ pub fn set_status(
     status: Status,
     note: String,
 ) -> ApiResult<Process> {
-    state.with_store(|s| s.set_status(process_id, status, &note))
+    state.with_workbench(|s| s.set_status(process_id, status, &note))
 }

@@ -7,54 +7,15 @@
 use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 
-use bia::excel::import::{
-    CellContext, ColumnChoice, Limits, Mapping, Plan, Pos, Workbook, plan, read_and_plan,
-    read_workbook,
-};
-use bia::import::{Applied, Progress};
+use bia::excel::import::{CellContext, ColumnChoice, Mapping, Pos};
+use bia::import::{Applied, Plan, Progress};
 use tauri::{AppHandle, Emitter, Runtime, State};
 
 use crate::error::{ApiError, ApiResult};
-use crate::session::AppState;
+use crate::session::{AppState, PendingImport};
 
 /// The event carrying [`Progress`] while an import is applied.
 pub const PROGRESS_EVENT: &str = "import-progress";
-
-/// A workbook read for the preview, kept while its mapping is adjusted.
-pub struct PendingImport {
-    path: PathBuf,
-    workbook: Workbook,
-}
-
-/// Runs `f` on the workbook at `path`, reading it unless it is the one
-/// already read.
-fn with_workbook<T>(
-    state: &AppState,
-    path: &str,
-    f: impl FnOnce(&PathBuf, &Workbook) -> ApiResult<T>,
-) -> ApiResult<T> {
-    let path = PathBuf::from(path);
-    let mut pending = state.import.lock().map_err(|_| ApiError::poisoned())?;
-    let fresh = pending.as_ref().is_none_or(|p| p.path != path);
-    if fresh {
-        let workbook = read_workbook(&path, &Limits::default()).map_err(bia::Error::from)?;
-        *pending = Some(PendingImport {
-            path: path.clone(),
-            workbook,
-        });
-    }
-    let p = pending.as_ref().expect("just read");
-    f(&p.path, &p.workbook)
-}
-
-fn plan_of(
-    path: &std::path::Path,
-    workbook: &Workbook,
-    current: &bia::model::Assessment,
-    mapping: &Mapping,
-) -> ApiResult<Plan> {
-    Ok(plan(path, workbook, current, mapping).map_err(bia::Error::from)?)
-}
 
 fn mapping(choices: Vec<ColumnChoice>) -> Mapping {
     Mapping {
@@ -63,25 +24,23 @@ fn mapping(choices: Vec<ColumnChoice>) -> Mapping {
     }
 }
 
-/// What importing `path` into the open assessment would do.
+/// What importing `path` into the open assessment would do. The workbook
+/// is read once and kept; a changed mapping is planned again from it.
 #[tauri::command(async)]
 pub fn plan_import(
     state: State<'_, AppState>,
     path: String,
     choices: Vec<ColumnChoice>,
 ) -> ApiResult<Plan> {
-    let current = state.with_store(|s| s.load())?;
     let mapping = mapping(choices);
     let path = PathBuf::from(path);
     let mut pending = state.import.lock().map_err(|_| ApiError::poisoned())?;
     if let Some(p) = pending.as_ref().filter(|p| p.path == path) {
-        return plan_of(&p.path, &p.workbook, &current, &mapping);
+        return state.with_workbench(|s| s.replan_import(&p.path, &p.workbook, &mapping));
     }
-    // First look at this file: planned on the second core while it is read.
-    let (workbook, plan) =
-        read_and_plan(&path, &Limits::default(), &current, &mapping).map_err(bia::Error::from)?;
+    let (workbook, plan) = state.with_workbench(|s| s.plan_import(&path, &mapping))?;
     *pending = Some(PendingImport { path, workbook });
-    Ok(plan.map_err(bia::Error::from)?)
+    Ok(plan)
 }
 
 /// Applies the import: a backup, then one journaled edit (undone as one).
@@ -94,15 +53,24 @@ pub fn apply_import<R: Runtime>(
 ) -> ApiResult<Applied> {
     state.import_cancel.store(false, Ordering::SeqCst);
     let mapping = mapping(choices);
+    let path = PathBuf::from(path);
     let planned = {
-        let current = state.with_store(|s| s.load())?;
-        with_workbook(&state, &path, |path, workbook| {
-            plan_of(path, workbook, &current, &mapping)
-        })?
+        let mut pending = state.import.lock().map_err(|_| ApiError::poisoned())?;
+        match pending.as_ref().filter(|p| p.path == path) {
+            Some(p) => state.with_workbench(|s| s.replan_import(&p.path, &p.workbook, &mapping))?,
+            None => {
+                let (workbook, plan) = state.with_workbench(|s| s.plan_import(&path, &mapping))?;
+                *pending = Some(PendingImport {
+                    path: path.clone(),
+                    workbook,
+                });
+                plan
+            }
+        }
     };
     let cancel = &state.import_cancel;
-    let applied = state.with_store(|s| {
-        bia::import::apply(s, &planned, &mut |p: &Progress| {
+    let applied = state.with_workbench(|s| {
+        s.apply_import(&planned, &mut |p: &Progress| {
             let _ = app.emit(PROGRESS_EVENT, p);
             !cancel.load(Ordering::SeqCst)
         })
@@ -128,7 +96,17 @@ pub fn import_cell_context(
     sheet: String,
     cell: Pos,
 ) -> ApiResult<CellContext> {
-    with_workbook(&state, &path, |_, workbook| {
+    let file = PathBuf::from(&path);
+    let mut pending = state.import.lock().map_err(|_| ApiError::poisoned())?;
+    if pending.as_ref().is_none_or(|p| p.path != file) {
+        let workbook = bia::import::read(&file)?;
+        *pending = Some(PendingImport {
+            path: file.clone(),
+            workbook,
+        });
+    }
+    let workbook = &pending.as_ref().expect("just read").workbook;
+    {
         let found = workbook
             .sheets
             .iter()
@@ -140,5 +118,5 @@ pub fn import_cell_context(
                 )
             })?;
         Ok(found.context(cell, 3))
-    })
+    }
 }

@@ -1,6 +1,6 @@
 //! The process register: list, check as the user types, create, edit, delete.
 
-use bia::model::{FieldIssue, Id, Process, ProcessInput, Provenance};
+use bia::model::{FieldIssue, Id, Process, ProcessInput};
 use tauri::State;
 
 use crate::error::ApiResult;
@@ -8,7 +8,7 @@ use crate::session::AppState;
 
 #[tauri::command(async)]
 pub fn list_processes(state: State<'_, AppState>) -> ApiResult<Vec<Process>> {
-    state.with_store(|s| s.processes())
+    state.with_workbench(|s| s.processes())
 }
 
 #[tauri::command(async)]
@@ -17,12 +17,12 @@ pub fn check_process(
     input: ProcessInput,
     id: Option<Id>,
 ) -> ApiResult<Vec<FieldIssue>> {
-    state.with_store(|s| s.check_process(&input, id))
+    state.with_workbench(|s| s.check_process(&input, id))
 }
 
 #[tauri::command(async)]
 pub fn create_process(state: State<'_, AppState>, input: ProcessInput) -> ApiResult<Process> {
-    state.with_store(|s| s.create_process(&input, &Provenance::Workshop))
+    state.with_workbench(|s| s.create_process(&input))
 }
 
 #[tauri::command(async)]
@@ -31,10 +31,10 @@ pub fn update_process(
     id: Id,
     input: ProcessInput,
 ) -> ApiResult<Process> {
-    state.with_store(|s| s.update_process(id, &input))
+    state.with_workbench(|s| s.update_process(id, &input))
 }
 
 #[tauri::command(async)]
 pub fn delete_process(state: State<'_, AppState>, id: Id) -> ApiResult<()> {
-    state.with_store(|s| s.delete_process(id))
+    state.with_workbench(|s| s.delete_process(id))
 }

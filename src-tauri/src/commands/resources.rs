@@ -1,8 +1,6 @@
 //! Resources and the dependencies between processes and resources.
 
-use bia::model::{
-    Dependency, DependencyInput, FieldIssue, Id, Provenance, Resource, ResourceInput, Strength,
-};
+use bia::model::{Dependency, DependencyInput, FieldIssue, Id, Resource, ResourceInput, Strength};
 use tauri::State;
 
 use crate::error::ApiResult;
@@ -10,7 +8,7 @@ use crate::session::AppState;
 
 #[tauri::command(async)]
 pub fn list_resources(state: State<'_, AppState>) -> ApiResult<Vec<Resource>> {
-    state.with_store(|s| s.resources())
+    state.with_workbench(|s| s.resources())
 }
 
 #[tauri::command(async)]
@@ -19,12 +17,12 @@ pub fn check_resource(
     input: ResourceInput,
     id: Option<Id>,
 ) -> ApiResult<Vec<FieldIssue>> {
-    state.with_store(|s| s.check_resource(&input, id))
+    state.with_workbench(|s| s.check_resource(&input, id))
 }
 
 #[tauri::command(async)]
 pub fn create_resource(state: State<'_, AppState>, input: ResourceInput) -> ApiResult<Resource> {
-    state.with_store(|s| s.create_resource(&input, &Provenance::Workshop))
+    state.with_workbench(|s| s.create_resource(&input))
 }
 
 #[tauri::command(async)]
@@ -33,17 +31,17 @@ pub fn update_resource(
     id: Id,
     input: ResourceInput,
 ) -> ApiResult<Resource> {
-    state.with_store(|s| s.update_resource(id, &input))
+    state.with_workbench(|s| s.update_resource(id, &input))
 }
 
 #[tauri::command(async)]
 pub fn delete_resource(state: State<'_, AppState>, id: Id) -> ApiResult<()> {
-    state.with_store(|s| s.delete_resource(id))
+    state.with_workbench(|s| s.delete_resource(id))
 }
 
 #[tauri::command(async)]
 pub fn list_dependencies(state: State<'_, AppState>) -> ApiResult<Vec<Dependency>> {
-    state.with_store(|s| s.dependencies())
+    state.with_workbench(|s| s.dependencies())
 }
 
 #[tauri::command(async)]
@@ -51,7 +49,7 @@ pub fn create_dependency(
     state: State<'_, AppState>,
     input: DependencyInput,
 ) -> ApiResult<Dependency> {
-    state.with_store(|s| s.create_dependency(&input, &Provenance::Workshop))
+    state.with_workbench(|s| s.create_dependency(&input))
 }
 
 #[tauri::command(async)]
@@ -61,10 +59,10 @@ pub fn update_dependency(
     strength: Strength,
     note: String,
 ) -> ApiResult<Dependency> {
-    state.with_store(|s| s.update_dependency(id, strength, &note))
+    state.with_workbench(|s| s.update_dependency(id, strength, &note))
 }
 
 #[tauri::command(async)]
 pub fn delete_dependency(state: State<'_, AppState>, id: Id) -> ApiResult<()> {
-    state.with_store(|s| s.delete_dependency(id))
+    state.with_workbench(|s| s.delete_dependency(id))
 }

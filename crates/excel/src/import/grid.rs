@@ -63,7 +63,7 @@ impl Serialize for Pos {
 impl<'de> Deserialize<'de> for Pos {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Pos, D::Error> {
         let text = String::deserialize(d)?;
-        super::read::parse_a1(&text)
+        Pos::parse(&text)
             .ok_or_else(|| serde::de::Error::custom(format!("\"{text}\" is not a cell like B7")))
     }
 }
@@ -71,6 +71,21 @@ impl<'de> Deserialize<'de> for Pos {
 impl Pos {
     pub fn new(row: u32, col: u32) -> Pos {
         Pos { row, col }
+    }
+
+    /// `B7` → row 6, column 1; `$B$7` too.
+    pub fn parse(a1: &str) -> Option<Pos> {
+        let a1 = a1.replace('$', "");
+        let split = a1.find(|c: char| c.is_ascii_digit())?;
+        let (letters, digits) = a1.split_at(split);
+        if letters.is_empty() || !letters.chars().all(|c| c.is_ascii_uppercase()) {
+            return None;
+        }
+        let col = letters.bytes().try_fold(0u32, |n, b| {
+            n.checked_mul(26)?.checked_add(u32::from(b - b'A') + 1)
+        })?;
+        let row: u32 = digits.parse().ok()?;
+        Some(Pos::new(row.checked_sub(1)?, col.checked_sub(1)?))
     }
 
     /// `B7` for row 6, column 1.

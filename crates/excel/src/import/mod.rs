@@ -18,6 +18,7 @@
 mod error;
 mod grid;
 mod mapping;
+mod own;
 mod plan;
 mod read;
 mod table;
@@ -32,6 +33,7 @@ pub use mapping::{
     ColumnChoice, Field, FieldOption, MappingFile, Match, Source, SynonymFile, Synonyms,
     field_options, normalise,
 };
+pub use own::is_own_export;
 pub use plan::{
     Action, Change, Counts, Mapping, Plan, PlannedColumn, PlannedDependency, PlannedObjectives,
     PlannedProcess, PlannedResource, PlannedScore, PlannedTable, ScoreJson, Target, Unmapped, plan,

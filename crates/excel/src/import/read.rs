@@ -453,21 +453,6 @@ impl<T: Send> Reading<'_, T> {
     }
 }
 
-/// `B7` → row 6, column 1; `$B$7` too.
-pub(super) fn parse_a1(a1: &str) -> Option<Pos> {
-    let a1 = a1.replace('$', "");
-    let split = a1.find(|c: char| c.is_ascii_digit())?;
-    let (letters, digits) = a1.split_at(split);
-    if letters.is_empty() || !letters.chars().all(|c| c.is_ascii_uppercase()) {
-        return None;
-    }
-    let col = letters.bytes().try_fold(0u32, |n, b| {
-        n.checked_mul(26)?.checked_add(u32::from(b - b'A') + 1)
-    })?;
-    let row: u32 = digits.parse().ok()?;
-    Some(Pos::new(row.checked_sub(1)?, col.checked_sub(1)?))
-}
-
 fn merge(d: calamine::Dimensions) -> Merge {
     Merge {
         first: Pos::new(d.start.0, d.start.1),
@@ -707,11 +692,14 @@ mod tests {
     #[test]
     fn a1_references_parse_back() {
         for (row, col) in [(0, 0), (6, 1), (0, 25), (0, 26), (1_048_575, 16_383)] {
-            assert_eq!(parse_a1(&Pos::new(row, col).a1()), Some(Pos::new(row, col)));
+            assert_eq!(
+                Pos::parse(&Pos::new(row, col).a1()),
+                Some(Pos::new(row, col))
+            );
         }
-        assert_eq!(parse_a1("$C$3"), Some(Pos::new(2, 2)));
-        assert_eq!(parse_a1("3C"), None);
-        assert_eq!(parse_a1("C0"), None);
+        assert_eq!(Pos::parse("$C$3"), Some(Pos::new(2, 2)));
+        assert_eq!(Pos::parse("3C"), None);
+        assert_eq!(Pos::parse("C0"), None);
     }
 
     #[test]

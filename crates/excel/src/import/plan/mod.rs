@@ -267,7 +267,7 @@ pub fn plan(
 ) -> Result<Plan, ImportError> {
     // This program's own workbook goes back exactly into a new file
     // (`import_workbook`); it is never guessed at and merged.
-    if crate::layout::is_own_export(workbook) {
+    if super::is_own_export(workbook) {
         return Err(ImportError::OwnIntoExisting {
             path: path.to_path_buf(),
         });

@@ -222,7 +222,7 @@ impl<'a> Stream<'a> {
 
     /// The plan, once the reader has put `workbook` together.
     fn finish(self, path: &Path, workbook: &Workbook) -> Result<Plan, ImportError> {
-        if !self.exact || crate::layout::is_own_export(workbook) {
+        if !self.exact || super::super::is_own_export(workbook) {
             return plan(path, workbook, self.current, self.mapping);
         }
         if self.tables.iter().all(|t| t.rows == 0) {

@@ -9,8 +9,8 @@ use std::sync::mpsc::{Receiver, Sender};
 use calamine::{Reader, SheetType};
 
 use super::super::error::ImportError;
-use super::super::grid::{Merge, Row, Sheet};
-use super::{Reading, SheetBuilder, from_data_ref, merge, parse_a1};
+use super::super::grid::{Merge, Pos, Row, Sheet};
+use super::{Reading, SheetBuilder, from_data_ref, merge};
 
 /// Merged regions by sheet name.
 pub(in crate::import) type MergeMap = rustc_hash::FxHashMap<String, Vec<Merge>>;
@@ -184,8 +184,8 @@ fn xlsx_merges(bytes: &[u8]) -> Option<rustc_hash::FxHashMap<String, Vec<Merge>>
             let range = attribute(tag, b" ref=\"")?;
             let (a, b) = range.split_once(':').unwrap_or((&range, &range));
             merges.push(Merge {
-                first: parse_a1(a)?,
-                last: parse_a1(b)?,
+                first: Pos::parse(a)?,
+                last: Pos::parse(b)?,
             });
             Some(())
         })?;

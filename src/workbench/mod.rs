@@ -1,0 +1,109 @@
+//! [`Workbench`]: an open assessment and every action a user can take on
+//! it, one method each. The desktop shell and the `bia` CLI call these and
+//! nothing beneath them; each is a thin composition of the layers (the
+//! store persists, `analysis` judges, `excel` and `chart` read and draw),
+//! with the rules that need the whole assessment kept here once: objectives
+//! checked against the analysis, an import planned against what the file
+//! holds and applied as one edit after a backup, "nothing to import".
+//!
+//! Values typed through these methods are recorded as typed in a workshop
+//! (`Provenance::Workshop`); imports record their file, sheet and cell.
+//!
+//! The methods are grouped by area: files and history (here), the
+//! register (`register`), impact and objectives (`impact`), resources and
+//! dependencies (`resources`), charts, exports and the dump (`insight`),
+//! imports (`import`).
+
+mod impact;
+mod import;
+mod insight;
+mod register;
+mod resources;
+
+use std::path::Path;
+
+use bia_model::{Assessment, AssessmentInfo, AssessmentInput, Methodology, MethodologyInput};
+use bia_store::{History, Store};
+
+use crate::error::Result;
+
+pub use impact::{NamedScore, Scored};
+pub use insight::export;
+
+/// An open assessment file.
+pub struct Workbench {
+    store: Store,
+}
+
+impl Workbench {
+    /// Creates a new assessment file at `path` with the default
+    /// methodology. Refuses to overwrite an existing file.
+    pub fn create(path: &Path, input: &AssessmentInput) -> Result<Workbench> {
+        Ok(Workbench {
+            store: Store::create(path, input)?,
+        })
+    }
+
+    /// Opens an assessment file (an older one is backed up and upgraded).
+    pub fn open(path: &Path) -> Result<Workbench> {
+        Ok(Workbench {
+            store: Store::open(path)?,
+        })
+    }
+
+    /// Writes the demo assessment (Harbourline Logistics) to a new file.
+    pub fn create_demo(path: &Path) -> Result<Workbench> {
+        Ok(Workbench {
+            store: crate::demo::create(path)?,
+        })
+    }
+
+    /// Closes the file, leaving it whole on its own (no side files).
+    pub fn close(self) -> Result<()> {
+        Ok(self.store.close()?)
+    }
+
+    pub fn path(&self) -> &Path {
+        self.store.path()
+    }
+
+    /// Everything in the file, loaded at once.
+    pub fn load(&self) -> Result<Assessment> {
+        Ok(self.store.load()?)
+    }
+
+    /// The store beneath, for the tests and benchmarks of the layers.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    pub fn info(&self) -> Result<AssessmentInfo> {
+        Ok(self.store.info()?)
+    }
+
+    pub fn update_info(&mut self, input: &AssessmentInput) -> Result<AssessmentInfo> {
+        Ok(self.store.update_info(input)?)
+    }
+
+    /// What undo and redo would do next.
+    pub fn history(&self) -> Result<History> {
+        Ok(self.store.history()?)
+    }
+
+    pub fn undo(&mut self) -> Result<History> {
+        Ok(self.store.undo()?)
+    }
+
+    pub fn redo(&mut self) -> Result<History> {
+        Ok(self.store.redo()?)
+    }
+
+    pub fn methodology(&self) -> Result<Methodology> {
+        Ok(self.store.methodology()?)
+    }
+
+    /// Saves an edited methodology; refuses what would orphan scores.
+    pub fn update_methodology(&mut self, input: &MethodologyInput) -> Result<Methodology> {
+        Ok(self.store.update_methodology(input)?)
+    }
+}
