@@ -23,7 +23,7 @@ fn main() {
         let p = store
             .create_process(
                 &ProcessInput {
-                    name: format!("Process {i:04} — warehouse and transport operations"),
+                    name: format!("Process {i:04} — warehouse and transport operations").into(),
                     ..Default::default()
                 },
                 &Provenance::Workshop,

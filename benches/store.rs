@@ -27,7 +27,7 @@ fn measure(name: &str, reps: usize, mut f: impl FnMut()) {
 
 fn process(i: usize) -> ProcessInput {
     ProcessInput {
-        name: format!("Process {i:05} — order handling for region {}", i % 40),
+        name: format!("Process {i:05} — order handling for region {}", i % 40).into(),
         owner: format!("Owner {}", i % 97),
         description:
             "Receive, validate and release customer orders to the warehouse management system."

@@ -55,7 +55,7 @@ pub fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
         }) => {
             let mut store = Workbench::open(&file)?;
             let input = ProcessInput {
-                name,
+                name: name.into(),
                 owner,
                 ..Default::default()
             };
@@ -187,7 +187,7 @@ pub fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
             let mut store = Workbench::open(&file)?;
             let input = ResourceInput {
                 kind,
-                name,
+                name: name.into(),
                 owner,
                 rto_capability: rto_capability.unwrap_or_default(),
                 rpo_capability: rpo_capability.unwrap_or_default(),

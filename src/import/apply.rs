@@ -106,7 +106,7 @@ pub fn apply(
             for name in &plan.units {
                 if w.unit_by_name(name)?.is_none() {
                     let unit = w.create_unit(&UnitInput {
-                        name: name.clone(),
+                        name: name.clone().into(),
                         parent_id: None,
                     })?;
                     units.insert(name_key(name), unit.id);
@@ -117,7 +117,7 @@ pub fn apply(
             let mut processes: FxHashMap<String, Id> = FxHashMap::default();
             for (i, p) in plan.processes.iter().enumerate() {
                 let id = write_process(w, p, &known, &mut units, &mut applied)?;
-                processes.insert(name_key(&p.input.name), id);
+                processes.insert(p.input.name.key(), id);
                 report("processes", i + 1)?;
             }
             let mut resources: FxHashMap<(ResourceKind, String), Id> = FxHashMap::default();
@@ -129,7 +129,7 @@ pub fn apply(
                         w.create_resource(
                             &ResourceInput {
                                 kind: r.kind,
-                                name: r.name.clone(),
+                                name: r.name.clone().into(),
                                 ..ResourceInput::default()
                             },
                             &r.provenance,
@@ -203,7 +203,7 @@ fn write_process(
                     None => {
                         applied.units_created += 1;
                         w.create_unit(&UnitInput {
-                            name: name.clone(),
+                            name: name.clone().into(),
                             parent_id: None,
                         })?
                         .id

@@ -230,7 +230,7 @@ fn fill(
                 Some(id) => *id,
                 None => {
                     let unit = w.create_unit(&UnitInput {
-                        name: name.to_string(),
+                        name: name.to_string().into(),
                         parent_id: parent,
                     })?;
                     units.insert(so_far.clone(), unit.id);
@@ -259,7 +259,7 @@ fn fill(
     for r in processes.rows(p_id) {
         let unit_path = text(r, p_path);
         let input = ProcessInput {
-            name: text(r, p_name),
+            name: text(r, p_name).into(),
             unit_id: (!unit_path.is_empty())
                 .then(|| {
                     units
@@ -425,7 +425,7 @@ fn fill(
     for r in resources.rows(r_id) {
         let input = ResourceInput {
             kind: ResourceKind::parse(&text(r, kind)).unwrap_or(ResourceKind::Application),
-            name: text(r, name),
+            name: text(r, name).into(),
             owner: text(r, owner),
             description: text(r, description),
             rto_capability: duration(r, rto_cap),

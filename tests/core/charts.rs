@@ -98,7 +98,8 @@ fn three_hundred_processes_stay_legible() {
             name: format!(
                 "Regional depot operations, site {i:03} — cross-docking, returns and \
                  the overnight trunking to the northern hubs"
-            ),
+            )
+            .into(),
             ..Default::default()
         };
         store

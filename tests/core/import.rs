@@ -670,7 +670,7 @@ fn a_reimport_updates_what_it_set_and_keeps_what_the_workshop_typed() {
     // In the workshop, Billing's owner is corrected by hand.
     let billing = store.process_by_name("Billing").unwrap().unwrap();
     let mut input = bia::model::ProcessInput {
-        name: billing.name.clone(),
+        name: billing.name.clone().into(),
         unit_id: billing.unit_id,
         owner: "Beatrice".into(),
         custom_fields: billing.custom_fields.clone(),

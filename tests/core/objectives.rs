@@ -212,7 +212,7 @@ fn an_approved_process_is_locked_until_reopened_and_reopening_is_logged() {
         .unwrap_err(),
     );
     let mut edit = bia::model::ProcessInput {
-        name: payroll.name.clone(),
+        name: payroll.name.clone().into(),
         owner: "Someone else".into(),
         status: Status::Approved,
         ..Default::default()

@@ -221,7 +221,7 @@ fn a_large_generated_assessment_comes_back() {
                 .create_resource(
                     &ResourceInput {
                         kind: ResourceKind::ALL[i % 7],
-                        name: format!("System {i:02}"),
+                        name: format!("System {i:02}").into(),
                         rto_capability: format!("{}h", 1 + i % 48),
                         ..Default::default()
                     },
@@ -234,7 +234,7 @@ fn a_large_generated_assessment_comes_back() {
         let p = store
             .create_process(
                 &ProcessInput {
-                    name: format!("Process {i:04} — order to cash"),
+                    name: format!("Process {i:04} — order to cash").into(),
                     unit_id: Some(units[i % 4].id),
                     owner: format!("Owner {}", i % 17),
                     ..Default::default()

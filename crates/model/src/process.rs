@@ -117,7 +117,7 @@ pub struct Process {
 #[serde(default)]
 #[ts(export)]
 pub struct ProcessInput {
-    pub name: String,
+    pub name: super::Name,
     pub unit_id: Option<Id>,
     pub owner: String,
     pub description: String,

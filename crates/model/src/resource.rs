@@ -136,7 +136,7 @@ impl Resource {
 #[ts(export)]
 pub struct ResourceInput {
     pub kind: ResourceKind,
-    pub name: String,
+    pub name: super::Name,
     pub owner: String,
     pub description: String,
     pub rto_capability: String,
@@ -151,7 +151,7 @@ impl Default for ResourceInput {
     fn default() -> Self {
         ResourceInput {
             kind: ResourceKind::Application,
-            name: String::new(),
+            name: super::Name::default(),
             owner: String::new(),
             description: String::new(),
             rto_capability: String::new(),
@@ -169,7 +169,7 @@ impl Resource {
         let text = |m: Option<Minutes>| m.map(|m| m.to_string()).unwrap_or_default();
         ResourceInput {
             kind: self.kind,
-            name: self.name.clone(),
+            name: self.name.as_str().into(),
             owner: self.owner.clone(),
             description: self.description.clone(),
             rto_capability: text(self.rto_capability),

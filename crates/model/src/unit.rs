@@ -18,6 +18,6 @@ pub struct Unit {
 #[serde(default)]
 #[ts(export)]
 pub struct UnitInput {
-    pub name: String,
+    pub name: super::Name,
     pub parent_id: Option<Id>,
 }

@@ -100,7 +100,7 @@ fn issues(conn: &Connection, input: &ProcessInput, id: Option<Id>) -> Result<Vec
             "name",
             format!(
                 "A process named \"{}\" already exists.",
-                clean_name(&input.name)
+                input.name.to_string()
             ),
         ));
     }
@@ -130,7 +130,7 @@ pub(super) fn refuse(conn: &Connection, input: &ProcessInput, id: Option<Id>) ->
         && found.len() == 1
     {
         return Err(Error::DuplicateProcess {
-            name: clean_name(&input.name),
+            name: input.name.to_string(),
             existing,
         });
     }
@@ -169,11 +169,10 @@ pub(super) fn ensure_unlocked(conn: &Connection, id: Id) -> Result<String> {
 }
 
 pub(super) fn field_values(input: &ProcessInput) -> Vec<(&'static str, Value)> {
-    let name = clean_name(&input.name);
     let text = |s: &str| Value::Text(s.trim().to_string());
     vec![
-        ("name_key", Value::Text(name_key(&name))),
-        ("name", Value::Text(name)),
+        ("name_key", Value::Text(input.name.key())),
+        ("name", Value::Text(input.name.to_string())),
         ("unit_id", opt_id(input.unit_id)),
         ("owner", text(&input.owner)),
         ("description", text(&input.description)),
@@ -239,7 +238,7 @@ impl Store {
         input: &ProcessInput,
         provenance: &Provenance,
     ) -> Result<Process> {
-        let label = format!("Add process “{}”", clean_name(&input.name));
+        let label = format!("Add process “{}”", input.name.to_string());
         let id = journal::edit(&mut self.conn, &label, |tx| insert(tx, input, provenance))?;
         get(&self.conn, id)
     }
@@ -252,7 +251,7 @@ impl Store {
         input: &ProcessInput,
         provenance: &Provenance,
     ) -> Result<Process> {
-        let label = format!("Add process “{}”", clean_name(&input.name));
+        let label = format!("Add process “{}”", input.name.to_string());
         let id = journal::edit(&mut self.conn, &label, |tx| {
             let unit_id = match super::units::by_name(tx.conn(), unit)? {
                 Some(u) => u.id,
@@ -260,7 +259,7 @@ impl Store {
                     super::units::insert(
                         tx,
                         &UnitInput {
-                            name: unit.to_string(),
+                            name: unit.to_string().into(),
                             parent_id: None,
                         },
                     )?
@@ -289,7 +288,7 @@ impl Store {
                 ..input.clone()
             };
             let current = ProcessInput {
-                name: old.name.clone(),
+                name: old.name.clone().into(),
                 unit_id: old.unit_id,
                 owner: old.owner.clone(),
                 description: old.description.clone(),

@@ -10,7 +10,7 @@ use super::row::id_col;
 use crate::error::{Error, Result};
 use bia_model::{
     FieldIssue, Id, Minutes, Provenance, Redundancy, Resource, ResourceInput, ResourceKind,
-    clean_name, duration, name_key,
+    duration, name_key,
 };
 
 const COLUMNS: &str = "id, kind, name, owner, description, rto_capability_minutes, rpo_capability_minutes, redundancy, \
@@ -98,13 +98,13 @@ fn parse(
     id: Option<Id>,
 ) -> Result<(Parsed, Vec<FieldIssue>)> {
     let mut issues = Vec::new();
-    let name = clean_name(&input.name);
+    let name = input.name.to_string();
     if name.is_empty() {
         issues.push(FieldIssue::new("name", "A resource needs a name."));
     } else if let Some(existing) = conn
         .query_row(
             "SELECT id FROM resource WHERE kind = ?1 AND name_key = ?2",
-            [input.kind.as_str(), &name_key(&name)],
+            [input.kind.as_str(), &input.name.key()],
             |r| id_col(r, 0),
         )
         .optional()?
@@ -228,7 +228,7 @@ impl Store {
         input: &ResourceInput,
         provenance: &Provenance,
     ) -> Result<Resource> {
-        let label = format!("Add {} “{}”", input.kind.label(), clean_name(&input.name));
+        let label = format!("Add {} “{}”", input.kind.label(), input.name.to_string());
         let id = journal::edit(&mut self.conn, &label, |tx| insert(tx, input, provenance))?;
         get(&self.conn, id)
     }

@@ -7,7 +7,7 @@ use super::Store;
 use super::journal::{self, Table, Tx};
 use super::row::{id_col, opt_id};
 use crate::error::{Error, Result};
-use bia_model::{FieldIssue, Id, Unit, UnitInput, clean_name, name_key};
+use bia_model::{FieldIssue, Id, Unit, UnitInput, name_key};
 
 pub(super) fn list(conn: &Connection) -> Result<Vec<Unit>> {
     let units = conn
@@ -53,7 +53,7 @@ fn get(conn: &Connection, id: Id) -> Result<Unit> {
 /// Checks a unit input against the units already stored (`id`: the unit
 /// being changed, if any).
 fn check(conn: &Connection, input: &UnitInput, id: Option<Id>) -> Result<String> {
-    let name = clean_name(&input.name);
+    let name = input.name.to_string();
     if name.is_empty() {
         return Err(Error::Invalid {
             issues: vec![FieldIssue::new("name", "A unit needs a name.")],
@@ -121,7 +121,7 @@ impl Store {
     }
 
     pub fn create_unit(&mut self, input: &UnitInput) -> Result<Unit> {
-        let label = format!("Add unit “{}”", clean_name(&input.name));
+        let label = format!("Add unit “{}”", input.name.to_string());
         journal::edit(&mut self.conn, &label, |tx| insert(tx, input))
     }
 

@@ -116,7 +116,7 @@ impl Planner<'_> {
                 note.push_str(", ");
                 note.push_str(&cell.address());
                 dependencies.push(PlannedDependency {
-                    process: planned.input.name.clone(),
+                    process: planned.input.name.clone().to_string(),
                     target,
                     note,
                 });
@@ -204,7 +204,7 @@ impl Planner<'_> {
             .collect();
         for p in processes {
             if let Some(id) = p.existing {
-                ids.insert(name_key(&p.input.name), id);
+                ids.insert(p.input.name.key(), id);
             }
         }
         let resource_ids: FxHashMap<(ResourceKind, String), Id> = resources
@@ -266,7 +266,7 @@ impl Planner<'_> {
         let mut values = Vec::with_capacity(1 + d.texts.len() + d.custom.len());
         values.push(Self::imported_value(name, "name", name, &name.value));
         let mut input = ProcessInput {
-            name: name.value.clone(),
+            name: name.value.clone().into(),
             ..ProcessInput::default()
         };
         for (field, cell) in &d.texts {
@@ -316,7 +316,7 @@ impl Planner<'_> {
         scores: &FxHashMap<(Id, Id, Id), &bia_model::Score>,
     ) -> PlannedProcess {
         let mut input = ProcessInput {
-            name: p.name.clone(),
+            name: p.name.clone().into(),
             unit_id: p.unit_id,
             owner: p.owner.clone(),
             description: p.description.clone(),
@@ -353,7 +353,7 @@ impl Planner<'_> {
         }
         if name.value != p.name && self.may_overwrite(p, "name", &p.name, &name.value, name) {
             changes.push(change("name", &p.name, &name.value, name.address()));
-            input.name = name.value.clone();
+            input.name = name.value.clone().into();
             values.retain(|v| v.field != "name");
             values.push(Self::imported_value(name, "name", name, &name.value));
         }
