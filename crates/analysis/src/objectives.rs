@@ -9,7 +9,7 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 use ts_rs::TS;
 
-use bia_model::{Assessment, Id, Methodology, Minutes, Objectives, Score};
+use bia_model::{Assessment, Id, Methodology, Minutes, ObjectiveField, Objectives, Score};
 
 /// Why the MTPD is where it is: "Financial reaches 4 – Major at 1 d".
 #[derive(Clone, Debug, PartialEq, Serialize, TS)]
@@ -319,7 +319,7 @@ pub fn violations(
     if rto >= mtpd {
         found.push(Violation {
             code: "rto_not_below_mtpd".into(),
-            field: "rto".into(),
+            field: ObjectiveField::Rto.key().into(),
             message: format!("RTO {rto} is not below the MTPD of {mtpd}."),
         });
     } else if let Some(wrt) = wrt
@@ -327,7 +327,7 @@ pub fn violations(
     {
         found.push(Violation {
             code: "rto_plus_wrt_above_mtpd".into(),
-            field: "wrt".into(),
+            field: ObjectiveField::Wrt.key().into(),
             message: format!(
                 "RTO {rto} plus WRT {wrt} is {} — beyond the MTPD of {mtpd}.",
                 Minutes(rto.0 + wrt.0)

@@ -28,7 +28,7 @@ pub use methodology::{
 };
 pub use minutes::Minutes;
 pub use name::{Name, clean_name, name_key};
-pub use objectives::{Decision, Objectives, ObjectivesInput};
+pub use objectives::{Decision, ObjectiveField, Objectives, ObjectivesInput};
 pub use process::{
     CustomField, FieldIssue, ImportedValue, MAX_STAFF, Process, ProcessInput, Provenance, Status,
 };

@@ -6,6 +6,101 @@ use ts_rs::TS;
 
 use super::{Id, Minutes, Provenance};
 
+/// The objectives a room agrees for a process, defined once: their names
+/// in inputs, issues and JSON, as people say them, and as the assessment
+/// file stores them. The parser, the store's columns and decision log,
+/// the CLI and the workbook's headers all read this list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ObjectiveField {
+    /// An MTPD agreed instead of the derived one (with a reason).
+    MtpdOverride,
+    Rto,
+    Rpo,
+    Wrt,
+    Mbco,
+}
+
+impl ObjectiveField {
+    pub const ALL: [ObjectiveField; 5] = [
+        ObjectiveField::MtpdOverride,
+        ObjectiveField::Rto,
+        ObjectiveField::Rpo,
+        ObjectiveField::Wrt,
+        ObjectiveField::Mbco,
+    ];
+
+    /// The field's name in [`ObjectivesInput`], in field issues and in JSON.
+    pub fn key(self) -> &'static str {
+        match self {
+            ObjectiveField::MtpdOverride => "mtpd_override",
+            ObjectiveField::Rto => "rto",
+            ObjectiveField::Rpo => "rpo",
+            ObjectiveField::Wrt => "wrt",
+            ObjectiveField::Mbco => "mbco",
+        }
+    }
+
+    /// As people say it, in messages, the decision log and headers.
+    pub fn label(self) -> &'static str {
+        match self {
+            ObjectiveField::MtpdOverride => "MTPD",
+            ObjectiveField::Rto => "RTO",
+            ObjectiveField::Rpo => "RPO",
+            ObjectiveField::Wrt => "WRT",
+            ObjectiveField::Mbco => "MBCO",
+        }
+    }
+
+    /// Its column in the assessment file.
+    pub fn column(self) -> &'static str {
+        match self {
+            ObjectiveField::MtpdOverride => "mtpd_override_minutes",
+            ObjectiveField::Rto => "rto_minutes",
+            ObjectiveField::Rpo => "rpo_minutes",
+            ObjectiveField::Wrt => "wrt_minutes",
+            ObjectiveField::Mbco => "mbco_percent",
+        }
+    }
+
+    /// A duration (in minutes), or else a percentage (the MBCO).
+    pub fn is_duration(self) -> bool {
+        self != ObjectiveField::Mbco
+    }
+
+    /// Its value in `o`: minutes for a duration, percent for the MBCO.
+    pub fn value(self, o: &Objectives) -> Option<u32> {
+        match self {
+            ObjectiveField::MtpdOverride => o.mtpd_override.map(|m| m.0),
+            ObjectiveField::Rto => o.rto.map(|m| m.0),
+            ObjectiveField::Rpo => o.rpo.map(|m| m.0),
+            ObjectiveField::Wrt => o.wrt.map(|m| m.0),
+            ObjectiveField::Mbco => o.mbco_percent.map(u32::from),
+        }
+    }
+
+    /// Its text in a form.
+    pub fn text(self, input: &ObjectivesInput) -> &str {
+        match self {
+            ObjectiveField::MtpdOverride => &input.mtpd_override,
+            ObjectiveField::Rto => &input.rto,
+            ObjectiveField::Rpo => &input.rpo,
+            ObjectiveField::Wrt => &input.wrt,
+            ObjectiveField::Mbco => &input.mbco,
+        }
+    }
+
+    /// Its text in a form, to change.
+    pub fn text_mut(self, input: &mut ObjectivesInput) -> &mut String {
+        match self {
+            ObjectiveField::MtpdOverride => &mut input.mtpd_override,
+            ObjectiveField::Rto => &mut input.rto,
+            ObjectiveField::Rpo => &mut input.rpo,
+            ObjectiveField::Wrt => &mut input.wrt,
+            ObjectiveField::Mbco => &mut input.mbco,
+        }
+    }
+}
+
 /// What the room agreed for one process.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -100,15 +195,15 @@ impl ObjectivesInput {
         use super::FieldIssue;
         use super::duration::parse_optional;
         let mut issues = Vec::new();
-        let mut duration = |field: &str, label: &str, text: &str| match parse_optional(text) {
+        let mut duration = |f: ObjectiveField, text: &str| match parse_optional(text) {
             Ok(m) => m,
             Err(e) => {
-                issues.push(FieldIssue::new(field, format!("{label}: {e}.")));
+                issues.push(FieldIssue::new(f.key(), format!("{}: {e}.", f.label())));
                 None
             }
         };
-        let mtpd_override = duration("mtpd_override", "MTPD", &self.mtpd_override);
-        let rto = duration("rto", "RTO", &self.rto);
+        let mtpd_override = duration(ObjectiveField::MtpdOverride, &self.mtpd_override);
+        let rto = duration(ObjectiveField::Rto, &self.rto);
         let rpo_not_applicable = matches!(
             self.rpo.trim().to_lowercase().as_str(),
             "n/a" | "na" | "not applicable"
@@ -116,9 +211,9 @@ impl ObjectivesInput {
         let rpo = if rpo_not_applicable {
             None
         } else {
-            duration("rpo", "RPO", &self.rpo)
+            duration(ObjectiveField::Rpo, &self.rpo)
         };
-        let wrt = duration("wrt", "WRT", &self.wrt);
+        let wrt = duration(ObjectiveField::Wrt, &self.wrt);
         let mbco_text = self.mbco.trim().trim_end_matches('%').trim();
         let mbco_percent = if mbco_text.is_empty() {
             None
@@ -127,7 +222,7 @@ impl ObjectivesInput {
                 Ok(p) if p <= 100 => Some(p),
                 _ => {
                     issues.push(FieldIssue::new(
-                        "mbco",
+                        ObjectiveField::Mbco.key(),
                         format!("MBCO: \"{}\" is not a percentage; write a whole number from 0 to 100, e.g. 50 %.", self.mbco.trim()),
                     ));
                     None

@@ -12,7 +12,7 @@ use super::Store;
 use super::row::id_col;
 use super::table::Table;
 use crate::error::Result;
-use bia_model::{Decision, Id, Minutes, Status};
+use bia_model::{Decision, Id, Minutes, ObjectiveField, Status};
 
 /// The rationale and the people to record with the decisions of an edit.
 #[derive(Clone, Debug, Default)]
@@ -23,15 +23,6 @@ pub(crate) struct DecisionContext {
 }
 
 type Row = Map<String, Json>;
-
-/// Objective columns that are decisions, with their names in the log.
-const OBJECTIVE_FIELDS: &[(&str, &str)] = &[
-    ("mtpd_override_minutes", "MTPD"),
-    ("rto_minutes", "RTO"),
-    ("rpo_minutes", "RPO"),
-    ("wrt_minutes", "WRT"),
-    ("mbco_percent", "MBCO"),
-];
 
 /// Appends the decisions implied by one changed row.
 pub(crate) fn derive(
@@ -48,21 +39,24 @@ pub(crate) fn derive(
             let Some(process_id) = after.get("process_id").and_then(Json::as_str) else {
                 return Ok(());
             };
-            for (column, field) in OBJECTIVE_FIELDS {
+            for field in ObjectiveField::ALL {
                 // No row before reads as every value unset ("derived" for the MTPD).
-                let old = objective_value(before.unwrap_or(&Row::new()), column);
-                let new = objective_value(after, column);
+                let old = objective_value(before.unwrap_or(&Row::new()), field);
+                let new = objective_value(after, field);
                 if old != new {
                     let rationale = match (
-                        *column,
+                        field,
                         after.get("mtpd_override_reason").and_then(Json::as_str),
                     ) {
-                        ("mtpd_override_minutes", Some(reason)) if !reason.trim().is_empty() => {
+                        (ObjectiveField::MtpdOverride, Some(reason))
+                            if !reason.trim().is_empty() =>
+                        {
                             reason.to_string()
                         }
                         _ => ctx.rationale.clone(),
                     };
-                    append(conn, process_id, field, &old, &new, &rationale, &ctx.who)?;
+                    let label = field.label();
+                    append(conn, process_id, label, &old, &new, &rationale, &ctx.who)?;
                 }
             }
         }
@@ -105,14 +99,16 @@ pub fn status_label(s: Status) -> &'static str {
     }
 }
 
-fn objective_value(row: &Row, column: &str) -> String {
-    if column == "rpo_minutes" && row.get("rpo_not_applicable").and_then(Json::as_i64) == Some(1) {
+fn objective_value(row: &Row, field: ObjectiveField) -> String {
+    if field == ObjectiveField::Rpo
+        && row.get("rpo_not_applicable").and_then(Json::as_i64) == Some(1)
+    {
         return "not applicable".into();
     }
-    match row.get(column).and_then(Json::as_u64) {
-        None if column == "mtpd_override_minutes" => "derived".into(),
+    match row.get(field.column()).and_then(Json::as_u64) {
+        None if field == ObjectiveField::MtpdOverride => "derived".into(),
         None => "—".into(),
-        Some(n) if column == "mbco_percent" => format!("{n} %"),
+        Some(n) if !field.is_duration() => format!("{n} %"),
         Some(n) => Minutes(n as u32).to_string(),
     }
 }

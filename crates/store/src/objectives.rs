@@ -11,7 +11,7 @@ use super::journal::{self, Table};
 use super::processes::ensure_unlocked;
 use super::row::id_col;
 use crate::error::{Error, Result};
-use bia_model::{Id, Minutes, Objectives};
+use bia_model::{Id, Minutes, ObjectiveField, Objectives};
 
 const COLUMNS: &str = "process_id, mtpd_override_minutes, mtpd_override_reason, rto_minutes, rpo_minutes, \
                        rpo_not_applicable, wrt_minutes, mbco_percent, rationale, agreed_by, agreed_on, provenance";
@@ -55,28 +55,23 @@ fn of_process(conn: &Connection, process: Id) -> Result<Option<Objectives>> {
 
 /// A process's objectives as the columns of its row.
 pub(super) fn columns(o: &Objectives) -> Vec<(&'static str, Value)> {
-    let minutes = |m: Option<Minutes>| m.map_or(Value::Null, |m| Value::Integer(m.0.into()));
-    vec![
-        ("mtpd_override_minutes", minutes(o.mtpd_override)),
-        (
-            "mtpd_override_reason",
-            Value::Text(if o.mtpd_override.is_some() {
-                o.mtpd_override_reason.clone()
-            } else {
-                String::new()
-            }),
-        ),
-        ("rto_minutes", minutes(o.rto)),
-        ("rpo_minutes", minutes(o.rpo)),
+    let mut cols: Vec<(&'static str, Value)> = ObjectiveField::ALL
+        .iter()
+        .map(|f| {
+            let value = f.value(o).map_or(Value::Null, |v| Value::Integer(v.into()));
+            (f.column(), value)
+        })
+        .collect();
+    let reason = if o.mtpd_override.is_some() {
+        o.mtpd_override_reason.clone()
+    } else {
+        String::new()
+    };
+    cols.extend([
+        ("mtpd_override_reason", Value::Text(reason)),
         (
             "rpo_not_applicable",
             Value::Integer(o.rpo_not_applicable.into()),
-        ),
-        ("wrt_minutes", minutes(o.wrt)),
-        (
-            "mbco_percent",
-            o.mbco_percent
-                .map_or(Value::Null, |v| Value::Integer(v.into())),
         ),
         ("rationale", Value::Text(o.rationale.clone())),
         ("agreed_by", Value::Text(o.agreed_by.clone())),
@@ -85,7 +80,8 @@ pub(super) fn columns(o: &Objectives) -> Vec<(&'static str, Value)> {
             "provenance",
             Value::Text(serde_json::to_string(&o.provenance).unwrap_or_default()),
         ),
-    ]
+    ]);
+    cols
 }
 
 /// Writes a process's objectives row inside an edit under way (creating

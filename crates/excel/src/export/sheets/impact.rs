@@ -2,6 +2,7 @@
 //! conditional formats, score notes) and the recovery objectives.
 
 use super::*;
+use bia_model::ObjectiveField;
 
 pub(super) fn impact(s: &mut Sheet, ctx: &Context) -> Result<()> {
     let a = ctx.a;
@@ -200,14 +201,22 @@ pub(super) fn objectives(s: &mut Sheet, ctx: &Context) -> Result<()> {
         if let Some(o) = o {
             s.duration(row, 5, o.mtpd_override, &f.text)?;
             s.text(row, 7, &o.mtpd_override_reason, &f.wrap)?;
-            let rto_format = if broken("rto") { &f.bad } else { &f.text };
+            let rto_format = if broken(ObjectiveField::Rto.key()) {
+                &f.bad
+            } else {
+                &f.text
+            };
             s.duration(row, 8, o.rto, rto_format)?;
             if o.rpo_not_applicable {
                 s.text(row, 10, "n/a", &f.text)?;
             } else {
                 s.duration(row, 10, o.rpo, &f.text)?;
             }
-            let wrt_format = if broken("wrt") { &f.bad } else { &f.text };
+            let wrt_format = if broken(ObjectiveField::Wrt.key()) {
+                &f.bad
+            } else {
+                &f.text
+            };
             s.duration(row, 12, o.wrt, wrt_format)?;
             if let Some(m) = o.mbco_percent {
                 s.number(row, 14, f64::from(m), &f.number)?;

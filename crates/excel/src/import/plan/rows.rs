@@ -2,6 +2,12 @@
 //! and checked, issues at their cells.
 
 use super::*;
+use bia_model::ObjectiveField;
+
+/// The role of a column of an objective typed as a duration.
+fn duration(field: ObjectiveField) -> Role {
+    Role::Duration(field.key(), field.label())
+}
 
 impl Planner<'_> {
     pub(super) fn provenance(&self, sheet: &str, pos: Pos) -> Provenance {
@@ -48,10 +54,10 @@ impl Planner<'_> {
                 Field::Workaround => Role::Text("workaround"),
                 Field::Notes => Role::Text("notes"),
                 Field::MinimumStaff => Role::MinimumStaff,
-                Field::Rto => Role::Duration("rto", "RTO"),
-                Field::Rpo => Role::Duration("rpo", "RPO"),
+                Field::Rto => duration(ObjectiveField::Rto),
+                Field::Rpo => duration(ObjectiveField::Rpo),
                 Field::Mtpd => Role::Duration("mtpd", "MTPD"),
-                Field::Wrt => Role::Duration("wrt", "WRT"),
+                Field::Wrt => duration(ObjectiveField::Wrt),
                 Field::Mbco => Role::Mbco,
                 Field::Custom if long => Role::Note(custom_name(c)),
                 Field::Id | Field::Criticality | Field::RecoveryCapability | Field::Custom => {
