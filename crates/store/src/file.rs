@@ -33,12 +33,7 @@ pub(super) fn create(path: &Path) -> Result<Connection> {
             Connection::open_with_flags(path, flags).map_err(|e| sqlite_error(path, e))?;
         configure(&conn, path)?;
         conn.pragma_update(None, "application_id", APPLICATION_ID)?;
-        MIGRATIONS
-            .to_latest(&mut conn)
-            .map_err(|e| Error::Migration {
-                path: path.to_path_buf(),
-                reason: e.to_string(),
-            })?;
+        migrate(&mut conn, path)?;
         Ok(conn)
     })();
     if made.is_err() {
@@ -65,14 +60,17 @@ pub(super) fn open(path: &Path) -> Result<Connection> {
     configure(&conn, path)?;
     if version < LATEST {
         backup(&conn, path, version)?;
-        MIGRATIONS
-            .to_latest(&mut conn)
-            .map_err(|e| Error::Migration {
-                path: path.to_path_buf(),
-                reason: e.to_string(),
-            })?;
+        migrate(&mut conn, path)?;
     }
     Ok(conn)
+}
+
+/// Brings the schema up to this program's version.
+fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
+    MIGRATIONS.to_latest(conn).map_err(|e| Error::Migration {
+        path: path.to_path_buf(),
+        reason: e.to_string(),
+    })
 }
 
 /// The first bytes of every SQLite database are its magic string.

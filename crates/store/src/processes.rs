@@ -238,7 +238,7 @@ impl Store {
         input: &ProcessInput,
         provenance: &Provenance,
     ) -> Result<Process> {
-        let label = format!("Add process “{}”", input.name.to_string());
+        let label = format!("Add process “{}”", input.name);
         let id = journal::edit(&mut self.conn, &label, |tx| insert(tx, input, provenance))?;
         get(&self.conn, id)
     }
@@ -251,7 +251,7 @@ impl Store {
         input: &ProcessInput,
         provenance: &Provenance,
     ) -> Result<Process> {
-        let label = format!("Add process “{}”", input.name.to_string());
+        let label = format!("Add process “{}”", input.name);
         let id = journal::edit(&mut self.conn, &label, |tx| {
             let unit_id = match super::units::by_name(tx.conn(), unit)? {
                 Some(u) => u.id,

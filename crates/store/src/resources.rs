@@ -198,14 +198,18 @@ pub(super) fn insert(tx: &mut Tx, input: &ResourceInput, provenance: &Provenance
         Value::Text(serde_json::to_string(provenance).unwrap_or_default()),
     ));
     tx.insert(Table::Resource, id, &cols)?;
+    write_custom_fields(tx, id, &input.custom_fields)?;
+    Ok(id)
+}
+
+fn write_custom_fields(tx: &mut Tx, resource: Id, fields: &[bia_model::CustomField]) -> Result<()> {
     super::custom_fields::write(
         tx,
         Table::ResourceCustomField,
         "resource_id",
-        id,
-        &input.custom_fields,
-    )?;
-    Ok(id)
+        resource,
+        fields,
+    )
 }
 
 impl Store {
@@ -228,7 +232,7 @@ impl Store {
         input: &ResourceInput,
         provenance: &Provenance,
     ) -> Result<Resource> {
-        let label = format!("Add {} “{}”", input.kind.label(), input.name.to_string());
+        let label = format!("Add {} “{}”", input.kind.label(), input.name);
         let id = journal::edit(&mut self.conn, &label, |tx| insert(tx, input, provenance))?;
         get(&self.conn, id)
     }
@@ -242,13 +246,7 @@ impl Store {
             &format!("Edit {} “{}”", old.kind.label(), old.name),
             |tx| {
                 tx.update(Table::Resource, id, &columns(input, &parsed))?;
-                super::custom_fields::write(
-                    tx,
-                    Table::ResourceCustomField,
-                    "resource_id",
-                    id,
-                    &input.custom_fields,
-                )
+                write_custom_fields(tx, id, &input.custom_fields)
             },
         )?;
         get(&self.conn, id)

@@ -121,7 +121,7 @@ impl Store {
     }
 
     pub fn create_unit(&mut self, input: &UnitInput) -> Result<Unit> {
-        let label = format!("Add unit “{}”", input.name.to_string());
+        let label = format!("Add unit “{}”", input.name);
         journal::edit(&mut self.conn, &label, |tx| insert(tx, input))
     }
 
