@@ -156,7 +156,7 @@ fn import_own(workbook: &Path, read: &Workbook, options: &Options, exists: bool)
     };
     if options.dry_run {
         let temp = tempfile_beside(&options.into);
-        let done = import_into_new(workbook, read, &temp);
+        let done = import_into_new(read, &temp);
         for leftover in [temp.clone(), wal_of(&temp)] {
             let _ = std::fs::remove_file(leftover);
         }
@@ -168,7 +168,7 @@ fn import_own(workbook: &Path, read: &Workbook, options: &Options, exists: bool)
             dry_run: true,
         });
     }
-    match import_into_new(workbook, read, &options.into) {
+    match import_into_new(read, &options.into) {
         Ok(done) => {
             set_counts(&mut plan, &done);
             let applied = Applied {

@@ -33,7 +33,10 @@ pub use mapping::{
     ColumnChoice, Field, FieldOption, MappingFile, Match, Source, SynonymFile, Synonyms,
     field_options, normalise,
 };
-pub use own::is_own_export;
+pub use own::{
+    OwnDependency, OwnImpact, OwnNode, OwnObjectives, OwnPlan, OwnProcess, OwnResource, OwnScore,
+    OwnSource, OwnUnit, is_own_export, read_own,
+};
 pub use plan::{
     Action, Change, Counts, Mapping, Plan, PlannedColumn, PlannedDependency, PlannedObjectives,
     PlannedProcess, PlannedResource, PlannedScore, PlannedTable, ScoreJson, Target, Unmapped, plan,
