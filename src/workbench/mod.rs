@@ -72,11 +72,6 @@ impl Workbench {
         Ok(self.store.load()?)
     }
 
-    /// The store beneath, for the tests and benchmarks of the layers.
-    pub fn store(&self) -> &Store {
-        &self.store
-    }
-
     pub fn info(&self) -> Result<AssessmentInfo> {
         Ok(self.store.info()?)
     }
