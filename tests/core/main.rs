@@ -15,6 +15,7 @@ mod objectives;
 mod processes;
 mod roundtrip;
 mod store;
+mod workbench;
 
 use std::path::PathBuf;
 
