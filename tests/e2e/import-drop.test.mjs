@@ -4,7 +4,8 @@
 // read in place as the core tests do): one asset, which becomes a process.
 // One mapping is fixed (the unrecognised "bia_name" column is read as the
 // process's description), the import is applied, and the Processes screen
-// lists the process.
+// lists the process. A clone without ../shared beside it drops a small
+// register of its own instead (said on the console), the same way.
 //
 // The drop is a real one. A WebDriver script cannot send a native GTK
 // drag-and-drop, so a small GTK window (drag_source.py) offers the file,
@@ -14,14 +15,26 @@
 
 import assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { byTestId, snapshot, useApp } from "./session.mjs";
 
 const session = useApp("import-drop");
 
-const WORKBOOK = join(import.meta.dirname, "../../../shared/fixtures/ciso-assistant-bia-template.xlsx");
+const SHARED = join(import.meta.dirname, "../../../shared/fixtures/ciso-assistant-bia-template.xlsx");
+
+/** What is dropped: the shared template, or a register of our own when ../shared is not here. */
+function workbookToDrop() {
+  if (existsSync(SHARED)) {
+    return { path: SHARED, file: "ciso-assistant-bia-template.xlsx", header: "bia_name", process: "hypervisor" };
+  }
+  const path = join(mkdtempSync(join(tmpdir(), "bia-drop-")), "lockers-bia.csv");
+  writeFileSync(path, "Process,Owner,Site code,RTO\nParcel lockers,A. Bello,NW-4,4h\n");
+  console.log(`skipped: ${SHARED} is not here; dropping ${path} instead`);
+  return { path, file: "lockers-bia.csv", header: "Site code", process: "Parcel lockers" };
+}
 
 const textOf = (element) => element.getProperty("textContent");
 
@@ -62,7 +75,7 @@ function dragOntoApp() {
 }
 
 test("a workbook dragged onto the window is previewed, remapped and imported", async () => {
-  assert.ok(existsSync(WORKBOOK), `the shared fixtures sit beside the project: ${WORKBOOK}`);
+  const dropped = workbookToDrop();
   const { browser, shots } = session.app;
   await byTestId(browser, "start-screen").waitForDisplayed({ timeout: 30_000 });
   await byTestId(browser, "open-demo").click();
@@ -70,11 +83,11 @@ test("a workbook dragged onto the window is previewed, remapped and imported", a
   await byTestId(browser, "nav-processes").click();
   await browser.waitUntil(async () => (await rowNames(browser)).length > 0, { timeout: 10_000, timeoutMsg: "the register shows" });
   const before = await rowNames(browser);
-  assert.ok(!before.includes("hypervisor"), "the demo has no such process yet");
+  assert.ok(!before.includes(dropped.process), "the demo has no such process yet");
 
   // The source stays up until the app has the file: after the release the
   // app asks it for the dropped data, as it would ask a file manager.
-  const { source, ready } = dragSource(WORKBOOK);
+  const { source, ready } = dragSource(dropped.path);
   try {
     await ready;
     dragOntoApp();
@@ -83,9 +96,9 @@ test("a workbook dragged onto the window is previewed, remapped and imported", a
   } finally {
     source.kill();
   }
-  assert.equal(await textOf(byTestId(browser, "import-file")), "ciso-assistant-bia-template.xlsx");
+  assert.equal(await textOf(byTestId(browser, "import-file")), dropped.file);
   assert.equal(await textOf(byTestId(browser, "import-count-processes_new")), "1");
-  const field = browser.$('[data-testid="import-field"][data-header="bia_name"]');
+  const field = browser.$(`[data-testid="import-field"][data-header="${dropped.header}"]`);
   assert.equal(await field.getValue(), "custom", "an unknown header is kept as a custom field");
   await snapshot(browser, join(shots, "import-dropped.png"));
 
@@ -94,7 +107,7 @@ test("a workbook dragged onto the window is previewed, remapped and imported", a
     async () => (await field.getValue()) === "description" && !(await byTestId(browser, "import-replanning").isExisting()),
     { timeout: 15_000, timeoutMsg: "the import is planned again with the fixed mapping" },
   );
-  const column = await textOf(browser.$('[data-testid="import-column"][data-header="bia_name"]'));
+  const column = await textOf(browser.$(`[data-testid="import-column"][data-header="${dropped.header}"]`));
   assert.ok(column.includes("your choice"), `the column says it was chosen: ${column}`);
 
   await byTestId(browser, "import-apply").click();
@@ -102,7 +115,7 @@ test("a workbook dragged onto the window is previewed, remapped and imported", a
   await summary.waitForDisplayed({ timeout: 60_000, timeoutMsg: "the import is done" });
   assert.ok(/^Imported 1 new process/.test(await summary.getText()), await summary.getText());
   await byTestId(browser, "import-go-processes").click();
-  await browser.waitUntil(async () => (await rowNames(browser)).includes("hypervisor"), {
+  await browser.waitUntil(async () => (await rowNames(browser)).includes(dropped.process), {
     timeout: 10_000,
     timeoutMsg: "the register lists the dropped workbook's process",
   });
