@@ -41,10 +41,21 @@ export async function launch() {
     XDG_CONFIG_HOME: join(home, "config"),
     XDG_CACHE_HOME: join(home, "cache"),
   };
+  // In a process group of its own, so that stopping it also stops the app
+  // it started, even when the WebDriver session did not close the window
+  // (a leftover app would hold the test runner's output open and hang it).
   const driver = spawn(process.env.TAURI_DRIVER ?? "tauri-driver", ["--port", String(PORT)], {
     env,
     stdio: ["ignore", "inherit", "inherit"],
+    detached: true,
   });
+  const killGroup = (signal) => {
+    try {
+      process.kill(-driver.pid, signal);
+    } catch {
+      // the group is gone already
+    }
+  };
   await waitForDriver(Date.now() + 20_000);
   const browser = await remote({
     hostname: "127.0.0.1",
@@ -61,8 +72,9 @@ export async function launch() {
       await browser.deleteSession();
     } finally {
       const exited = new Promise((resolve) => driver.once("exit", resolve));
-      driver.kill();
+      killGroup("SIGTERM");
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
+      killGroup("SIGKILL");
       // The app may still be flushing caches as it goes; a leftover temp folder is harmless.
       try {
         rmSync(join(home, "cache"), { recursive: true, force: true, maxRetries: 3, retryDelay: 200 });
