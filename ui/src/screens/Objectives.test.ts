@@ -1,0 +1,126 @@
+// The Objectives screen and panel over the FakeBackend: the table and its
+// filters, checks as you type (RTO must be below the MTPD), saving normalised
+// values into the decision log, and the review workflow with its lock.
+import { fireEvent, screen, waitFor, within } from "@testing-library/svelte";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { mockBackend, openDemoOn, resetMocks, type Harness } from "../testing/testHarness";
+
+let h: Harness;
+
+beforeEach(() => {
+  h = mockBackend();
+});
+afterEach(resetMocks);
+
+const rowNames = () => screen.queryAllByTestId("objective-row").map((r) => r.dataset.name);
+const row = (name: string) => screen.getAllByTestId("objective-row").find((r) => r.dataset.name === name)!;
+
+async function openPanel(name: string) {
+  await openDemoOn("objectives");
+  await screen.findByTestId("objectives-screen");
+  await waitFor(() => expect(rowNames()).toContain(name));
+  await fireEvent.click(row(name));
+  const form = await screen.findByTestId("objectives-form");
+  await waitFor(() => expect(within(form).getByTestId("objectives-derived")).toBeTruthy());
+  return form;
+}
+
+describe("objectives table", () => {
+  it("lists every process with its MTPD, objectives and violations, and filters to those that break a rule", async () => {
+    await openDemoOn("objectives");
+    await waitFor(() => expect(rowNames()).toHaveLength(25));
+    const invoicing = row("Customer invoicing");
+    expect(within(invoicing).getByTestId("objective-mtpd").textContent?.trim()).toBe("3 d");
+    expect(within(invoicing).getByTestId("violation-badge").textContent).toContain("1");
+    expect(within(invoicing).getByTestId("violation-badge").getAttribute("title")).toBe("RTO 2 w is not below the MTPD of 3 d.");
+    expect(within(row("Key account management")).getByTestId("override-marker")).toBeTruthy();
+    expect(within(row("Hazardous goods handling")).getAllByRole("cell")[4].textContent?.trim()).toBe("n/a");
+
+    await fireEvent.click(screen.getByTestId("only-violations"));
+    expect(rowNames()).toEqual(["Customer invoicing", "Warehouse management system support"]);
+    await fireEvent.input(screen.getByTestId("objectives-search"), { target: { value: "warehouse" } });
+    expect(rowNames()).toEqual(["Warehouse management system support"]);
+  });
+});
+
+describe("objectives panel", () => {
+  it("shows error-rto while the RTO is not below the MTPD, and saves a valid RTO normalised and logged", async () => {
+    const form = await openPanel("Fleet maintenance");
+    const rto = within(form).getByTestId("objective-rto") as HTMLInputElement;
+    const save = within(form).getByTestId("objectives-save") as HTMLButtonElement;
+    expect(rto.value).toBe("8 h");
+    expect(within(form).getByTestId("objectives-derived").textContent).toContain("Operational reaches 4 – Major at 1 d");
+
+    await fireEvent.input(rto, { target: { value: "2 days" } });
+    const error = await within(form).findByTestId("error-rto");
+    expect(error.textContent).toContain("RTO 2 d is not below the MTPD of 1 d");
+    expect(save.disabled).toBe(true);
+
+    await fireEvent.input(rto, { target: { value: "4h" } });
+    await waitFor(() => expect(within(form).queryByTestId("error-rto")).toBeNull());
+    // The core previews the tier the typed RTO would give.
+    await waitFor(() => expect(within(form).getByTestId("objective-tier-preview").textContent).toContain("Tier 1"));
+    await fireEvent.input(within(form).getByTestId("objective-rationale"), { target: { value: "Recovery partner on site in 4 h" } });
+    await waitFor(() => expect(save.disabled).toBe(false));
+    await fireEvent.click(save);
+
+    await waitFor(() => expect(rto.value).toBe("4 h"));
+    const newest = within(form).getAllByTestId("decision-entry")[0];
+    expect(newest.textContent).toContain("RTO");
+    expect(newest.textContent).toContain("8 h → 4 h");
+    expect(newest.textContent).toContain("Recovery partner on site in 4 h");
+    await waitFor(() => expect(within(row("Fleet maintenance")).getAllByRole("cell")[3].textContent?.trim()).toBe("4 h"));
+    expect(screen.getByTestId("undo").getAttribute("title")).toBe("Undo Agree objectives of “Fleet maintenance”");
+  });
+
+  it("asks why when the MTPD is overridden, and reports durations it cannot read", async () => {
+    const form = await openPanel("Driver scheduling");
+    await fireEvent.input(within(form).getByTestId("objective-mtpd-override"), { target: { value: "3 d" } });
+    expect((await within(form).findByTestId("error-mtpd_override_reason")).textContent).toContain("Say why");
+    await fireEvent.input(within(form).getByTestId("objective-rpo"), { target: { value: "soonish" } });
+    expect((await within(form).findByTestId("error-rpo")).textContent).toContain('"soonish" is not a duration');
+    await fireEvent.input(within(form).getByTestId("objective-agreed-on"), { target: { value: "next Tuesday" } });
+    expect((await within(form).findByTestId("error-agreed_on")).textContent).toContain("YYYY-MM-DD");
+  });
+
+  it("renders the decision history, newest first", async () => {
+    const form = await openPanel("Inbound goods receipt");
+    const entries = within(form).getByTestId("decision-history").querySelectorAll('[data-testid="decision-entry"]');
+    expect(entries).toHaveLength(6);
+    expect(entries[0].textContent).toContain("In review → Approved");
+    expect(entries[0].textContent).toContain("Morgan Ellis");
+    expect(entries[1].textContent).toContain("1 d → 8 h");
+    expect(entries[1].textContent).toContain("Tightened after the warehouse walk-through");
+  });
+
+  it("sends to review, approves (locking the form) and reopens, logging each step", async () => {
+    const form = await openPanel("Returns processing");
+    const entries = () => within(form).queryAllByTestId("decision-entry").map((e) => e.textContent ?? "");
+    const button = (id: string) => within(form).getByTestId(id) as HTMLButtonElement;
+    expect(entries()).toEqual([]);
+
+    await fireEvent.input(within(form).getByTestId("status-note"), { target: { value: "Scores complete" } });
+    await fireEvent.click(button("status-review"));
+    await waitFor(() => expect(entries()).toHaveLength(1));
+    expect(entries()[0]).toContain("Draft → In review");
+    expect(entries()[0]).toContain("Scores complete");
+    expect(within(form).queryByTestId("status-review")).toBeNull();
+
+    await waitFor(() => expect(button("status-approve").disabled).toBe(false));
+    await fireEvent.click(button("status-approve"));
+    await within(form).findByTestId("objectives-locked");
+    expect((within(form).getByTestId("objective-rto") as HTMLInputElement).readOnly).toBe(true);
+    expect(button("objectives-save").disabled).toBe(true);
+    await waitFor(() => expect(entries()).toHaveLength(2));
+    expect(entries()[0]).toContain("In review → Approved");
+    expect(entries()[0]).not.toContain("Scores complete");
+
+    await waitFor(() => expect(button("status-reopen").disabled).toBe(false));
+    await fireEvent.click(button("status-reopen"));
+    await waitFor(() => expect(entries()).toHaveLength(3));
+    expect(entries()[0]).toContain("Approved → In review");
+    expect(within(form).queryByTestId("objectives-locked")).toBeNull();
+    expect((within(form).getByTestId("objective-rto") as HTMLInputElement).readOnly).toBe(false);
+    expect(h.calls.filter((c) => c === "set_status")).toHaveLength(3);
+  });
+});

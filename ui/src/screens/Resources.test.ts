@@ -1,0 +1,126 @@
+// The Resources screen over the FakeBackend: the register with what the
+// analysis requires of each resource, the form's checks as you type (a
+// recovery time that is not a duration), both directions of a resource's
+// dependencies, and deleting a resource with its links as one undoable edit.
+import { fireEvent, screen, waitFor, within } from "@testing-library/svelte";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { mockBackend, openDemoOn, resetMocks, type Harness } from "../testing/testHarness";
+
+let h: Harness;
+
+beforeEach(() => {
+  h = mockBackend();
+});
+afterEach(resetMocks);
+
+const rowNames = () => screen.queryAllByTestId("resource-row").map((r) => r.dataset.name);
+const row = (name: string) => screen.getAllByTestId("resource-row").find((r) => r.dataset.name === name)!;
+
+async function openResources() {
+  await openDemoOn("resources");
+  await screen.findByTestId("resources-screen");
+  await waitFor(() => expect(rowNames()).toHaveLength(20));
+}
+
+async function openForm(name: string) {
+  await openResources();
+  await fireEvent.click(row(name));
+  return screen.findByTestId("resource-form");
+}
+
+describe("resource register", () => {
+  it("shows each resource's capability against the RTO required of it, with the chain, and filters by kind", async () => {
+    await openResources();
+    const wms = row("Manhattan WMS");
+    await waitFor(() => expect(within(wms).getByTestId("resource-required").textContent?.trim()).toBe("2 h"));
+    expect(within(wms).getByTestId("resource-required").getAttribute("title")).toBe("Set by Pick and pack (RTO 2 h) → Manhattan WMS");
+    expect(within(wms).getByTestId("resource-gap").textContent).toContain("2 h short");
+    expect(within(row("Dangerous goods safety adviser")).getByTestId("rto-unknown")).toBeTruthy();
+    expect(within(row("Microsoft 365")).queryByTestId("resource-gap")).toBeNull();
+
+    await fireEvent.change(screen.getByTestId("filter-kind"), { target: { value: "supplier" } });
+    expect(rowNames()).toEqual(["Allstar fuel cards", "Driver Hire agency", "Paragon Software Systems"]);
+    await fireEvent.change(screen.getByTestId("filter-kind"), { target: { value: "" } });
+    await fireEvent.click(screen.getByTestId("only-gaps"));
+    expect(rowNames()).toEqual([
+      "Customer master data",
+      "Dangerous goods safety adviser",
+      "Leeds server room",
+      "Manhattan WMS",
+      "Paragon routing",
+      "Sage Payroll",
+    ]);
+  });
+});
+
+describe("resource form", () => {
+  it("shows error-rto_capability for a recovery time that is not a duration, and saves once it is one", async () => {
+    await openResources();
+    await fireEvent.click(screen.getByTestId("add-resource"));
+    const form = await screen.findByTestId("resource-form");
+    const save = within(form).getByTestId("resource-save") as HTMLButtonElement;
+    await fireEvent.change(within(form).getByTestId("resource-kind"), { target: { value: "supplier" } });
+    await fireEvent.input(within(form).getByTestId("resource-name"), { target: { value: "Workday" } });
+    await fireEvent.input(within(form).getByTestId("resource-rto-capability"), { target: { value: "soonish" } });
+
+    const error = await within(form).findByTestId("error-rto_capability");
+    expect(error.textContent).toContain('Recovery time: "soonish" is not a duration');
+    expect(save.disabled).toBe(true);
+    // Suppliers also have a contractual recovery time.
+    await fireEvent.input(within(form).getByTestId("resource-contractual-recovery"), { target: { value: "1 d" } });
+
+    await fireEvent.input(within(form).getByTestId("resource-rto-capability"), { target: { value: "4h" } });
+    await waitFor(() => expect(within(form).queryByTestId("error-rto_capability")).toBeNull());
+    await waitFor(() => expect(save.disabled).toBe(false));
+    await fireEvent.click(save);
+
+    await waitFor(() => expect(screen.queryByTestId("resource-form")).toBeNull());
+    expect(rowNames()).toContain("Workday");
+    const created = h.backend.file?.data.resources.find((r) => r.name === "Workday");
+    expect([created?.kind, created?.rto_capability, created?.contractual_recovery]).toEqual(["supplier", 240, 1440]);
+    expect(screen.getByTestId("undo").getAttribute("title")).toBe("Undo Add supplier “Workday”");
+  });
+
+  it("refuses a second application of the same name beside the name", async () => {
+    await openResources();
+    await fireEvent.click(screen.getByTestId("add-resource"));
+    const form = await screen.findByTestId("resource-form");
+    await fireEvent.input(within(form).getByTestId("resource-name"), { target: { value: "manhattan  wms" } });
+    expect((await within(form).findByTestId("error-name")).textContent).toBe('An application named "manhattan wms" already exists.');
+    // The same name is fine for another kind (the core keeps names unique per kind).
+    await fireEvent.change(within(form).getByTestId("resource-kind"), { target: { value: "supplier" } });
+    await waitFor(() => expect(within(form).queryByTestId("error-name")).toBeNull());
+  });
+
+  it("shows what relies on a resource and what it relies on, and adds a new resource it runs on from the type-ahead", async () => {
+    const form = await openForm("Sage Payroll");
+    expect(within(form).getByTestId("resource-requirement").textContent).toContain("Payroll processing (RTO 8 h) → Sage Payroll");
+    expect(within(form).getAllByTestId("relied-on-row").map((r) => r.dataset.name)).toEqual(["Payroll processing"]);
+    expect(within(form).getAllByTestId("dependency-row").map((r) => r.dataset.name)).toEqual(["Leeds server room"]);
+
+    const add = within(form).getByTestId("resource-link-add");
+    await fireEvent.input(add, { target: { value: "Azure tenancy" } });
+    expect(within(form).queryAllByTestId("resource-link-option")).toEqual([]);
+    expect(within(form).getByTestId("resource-link-create-offer").textContent).toContain("Create “Azure tenancy” as");
+    await fireEvent.keyDown(add, { key: "Enter" });
+    expect((within(form).getByTestId("resource-link-new-kind") as HTMLSelectElement).value).toBe("infrastructure");
+    await fireEvent.click(within(form).getByTestId("resource-link-add-confirm"));
+
+    await waitFor(() => expect(within(form).getAllByTestId("dependency-row").map((r) => r.dataset.name)).toEqual(["Azure tenancy", "Leeds server room"]));
+    expect(screen.getByTestId("undo").getAttribute("title")).toBe("Undo Sage Payroll relies on Azure tenancy");
+    expect(h.backend.file?.data.resources.find((r) => r.name === "Azure tenancy")?.kind).toBe("infrastructure");
+  });
+
+  it("deletes a resource with its dependencies after confirmation, as one edit that undo brings back", async () => {
+    const form = await openForm("Leeds server room");
+    await fireEvent.click(within(form).getByTestId("resource-delete"));
+    expect(within(form).getByRole("alertdialog").textContent).toContain("and its 2 dependencies");
+    await fireEvent.click(within(form).getByTestId("confirm-delete"));
+    await waitFor(() => expect(rowNames()).not.toContain("Leeds server room"));
+    expect(h.backend.file?.data.dependencies.some((d) => d.to.id === "r0000007-0000-4000-8000-000000000000")).toBe(false);
+
+    await fireEvent.click(screen.getByTestId("undo"));
+    await waitFor(() => expect(rowNames()).toContain("Leeds server room"));
+    expect(h.backend.file?.data.dependencies.filter((d) => d.to.id === "r0000007-0000-4000-8000-000000000000")).toHaveLength(2);
+  });
+});
