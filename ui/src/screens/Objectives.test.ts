@@ -65,8 +65,9 @@ describe("objectives panel", () => {
     await fireEvent.click(save);
 
     await waitFor(() => expect(rto.value).toBe("4 h"));
+    // The log is re-read once the save is through.
+    await waitFor(() => expect(within(form).getAllByTestId("decision-entry")[0].textContent).toContain("RTO"));
     const newest = within(form).getAllByTestId("decision-entry")[0];
-    expect(newest.textContent).toContain("RTO");
     expect(newest.textContent).toContain("8 h → 4 h");
     expect(newest.textContent).toContain("Recovery partner on site in 4 h");
     await waitFor(() => expect(within(row("Fleet maintenance")).getAllByRole("cell")[3].textContent?.trim()).toBe("4 h"));
