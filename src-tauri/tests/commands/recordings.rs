@@ -12,6 +12,12 @@
 //! `/home/facilitator`. Arguments are recorded with the same ids, so a replay
 //! finds an answer by command and arguments.
 //!
+//! Besides the scenarios written out below, every script in
+//! `ui/src/testing/scenarios/*.json` (`{"about", "calls": [{"cmd", "args"}]}`,
+//! ids as recorded) is played against a fresh demo and recorded under its
+//! name: a UI test that needs the core's answer to a sequence of its own
+//! (an edit, then what the screen re-reads) says so there.
+//!
 //! Regenerate: `cargo test -p bia-workbench --test commands recordings`.
 
 use std::collections::HashMap;
@@ -111,6 +117,29 @@ impl Recorder {
             home: home.display().to_string(),
             ids: HashMap::new(),
             calls: Vec::new(),
+        }
+    }
+
+    /// A script's value with recorded ids and paths turned back into this run's.
+    fn real(&self, value: &Value) -> Value {
+        match value {
+            Value::String(s) => {
+                let mut text = s.replace("/home/facilitator", &self.home);
+                for (uuid, recorded) in &self.ids {
+                    if text.contains(recorded.as_str()) {
+                        text = text.replace(recorded.as_str(), uuid);
+                    }
+                }
+                Value::String(text)
+            }
+            Value::Array(items) => Value::Array(items.iter().map(|v| self.real(v)).collect()),
+            Value::Object(fields) => Value::Object(
+                fields
+                    .iter()
+                    .map(|(k, v)| (k.clone(), self.real(v)))
+                    .collect(),
+            ),
+            other => other.clone(),
         }
     }
 
@@ -329,9 +358,59 @@ fn process_input(process: &Value) -> Value {
     Value::Object(input)
 }
 
+/// The scripts the UI's tests asked for, by name, in name order.
+fn scripts() -> Vec<(String, Value)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/testing/scenarios");
+    let mut found: Vec<_> = std::fs::read_dir(&dir)
+        .map(|entries| entries.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    found.retain(|p| p.extension().is_some_and(|e| e == "json"));
+    found.sort();
+    found
+        .into_iter()
+        .map(|path| {
+            let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+            let text = std::fs::read_to_string(&path).unwrap();
+            let script = serde_json::from_str(&text)
+                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            (name, script)
+        })
+        .collect()
+}
+
+/// A home folder with the legacy spreadsheet in Documents, and the demo not yet open.
+fn fresh_home() -> tempfile::TempDir {
+    let home = tempfile::tempdir().unwrap();
+    let documents = home.path().join("Documents");
+    std::fs::create_dir_all(&documents).unwrap();
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/finance-bia-2024.csv"),
+        documents.join("Finance BIA 2024.csv"),
+    )
+    .unwrap();
+    std::fs::write(documents.join("minutes.bia"), "not a database").unwrap();
+    home
+}
+
+#[test]
+fn recordings_of_the_scripts_the_ui_tests_ask_for() {
+    for (name, script) in scripts() {
+        let home = fresh_home();
+        let mut rec = Recorder::start(home.path());
+        rec.ok("open_demo", json!({}));
+        rec.number_the_demo();
+        for call in script["calls"].as_array().unwrap() {
+            let cmd = call["cmd"].as_str().unwrap();
+            let args = rec.real(&call["args"]);
+            let _ = rec.call(cmd, args);
+        }
+        rec.write(&name, script["about"].as_str().unwrap_or_default());
+    }
+}
+
 #[test]
 fn recordings_of_the_demo_for_the_ui() {
-    let home = tempfile::tempdir().unwrap();
+    let home = fresh_home();
     let mut rec = Recorder::start(home.path());
 
     // --- the demo as every screen first reads it ---------------------------
@@ -356,11 +435,18 @@ fn recordings_of_the_demo_for_the_ui() {
         rec.ok("get_objectives", json!({ "processId": id }));
         rec.ok("decisions", json!({ "processId": id }));
     }
-    rec.ok("chart_svg", json!({ "kind": "tiers", "options": {} }));
+    for (kind, options) in [
+        ("tiers", json!({})),
+        ("heatmap", json!({})),
+        ("gaps", json!({})),
+        ("categories", json!({ "horizon": "1 d" })),
+    ] {
+        rec.ok("chart_svg", json!({ "kind": kind, "options": options }));
+    }
     rec.write(
         "demo",
         "Harbourline Logistics as opened: session, register, methodology, resources, dependencies, \
-         the analysis, decisions, every process's impact, analysis and objectives, the tiers chart.",
+         the analysis, decisions, every process's impact, analysis and objectives, the Dashboard's charts.",
     );
 
     // --- what the forms ask while the user types ---------------------------
@@ -435,15 +521,11 @@ fn recordings_of_the_demo_for_the_ui() {
     );
 
     // --- a legacy spreadsheet imported --------------------------------------
-    let documents = home.path().join("Documents");
-    std::fs::create_dir_all(&documents).unwrap();
-    let workbook = documents.join("Finance BIA 2024.csv");
-    std::fs::copy(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/finance-bia-2024.csv"),
-        &workbook,
-    )
-    .unwrap();
-    let path = workbook.display().to_string();
+    let path = home
+        .path()
+        .join("Documents/Finance BIA 2024.csv")
+        .display()
+        .to_string();
     let plan = rec.ok("plan_import", json!({ "path": path, "choices": [] }));
     assert!(
         !plan["processes"].as_array().unwrap().is_empty(),

@@ -1,20 +1,29 @@
-// The Gaps screen over the FakeBackend: every finding of the dependency
-// analysis with its counts, the chain and the size of each gap, sorting, the
-// links to what needs fixing, and a gap that appears when a process comes to
-// rely on a resource slower than its RTO.
+// The Gaps screen over answers recorded from the real core (Harbourline Logistics): every finding of the
+// dependency analysis with its counts, the chain and the size of each gap, sorting, the links to what needs
+// fixing, a gap that appears when a process comes to rely on a resource slower than its RTO, and a new
+// assessment with nothing to find.
 import { fireEvent, screen, waitFor, within } from "@testing-library/svelte";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { mockBackend, openDemoOn, processId, resetMocks, type Harness } from "../testing/testHarness";
+import { emit } from "@tauri-apps/api/event";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { mockReplay, openDemoOn, resetMocks, type Replay } from "../testing/testHarness";
 
-let h: Harness;
+const dialog = vi.hoisted(() => ({ save: vi.fn(), open: vi.fn() }));
+vi.mock("@tauri-apps/plugin-dialog", () => dialog);
+
+let h: Replay;
 
 beforeEach(() => {
-  h = mockBackend();
+  h = mockReplay();
+  dialog.save.mockReset();
 });
-afterEach(resetMocks);
+afterEach(() => {
+  expect(h.backend.missing, "every call the screens made was recorded").toEqual([]);
+  resetMocks();
+});
 
 const subjects = () => screen.queryAllByTestId("gap-row").map((r) => r.dataset.subject);
-const gapRow = (subject: string) => screen.getAllByTestId("gap-row").find((r) => r.dataset.subject === subject)!;
+const gapRow = (subject: string, kind = "rto_capability") =>
+  screen.getAllByTestId("gap-row").find((r) => r.dataset.subject === subject && r.dataset.kind === kind)!;
 
 async function openGaps() {
   await openDemoOn("gaps");
@@ -25,54 +34,57 @@ async function openGaps() {
 describe("findings", () => {
   it("lists gaps most severe first, with the chain and the size, and counts every kind of finding", async () => {
     await openGaps();
-    expect(subjects()).toEqual([
-      "Dangerous goods safety adviser",
+    // An unknown recovery time first (nobody can say it will be back in time), then by how far short.
+    expect(subjects().slice(0, 5)).toEqual([
+      "Temperature monitoring platform",
+      "Felixstowe distribution centre",
+      "Inventory control and cycle counts",
+      "Refrigerated storage units",
       "Sage Payroll",
-      "Driver scheduling",
-      "Leeds server room",
-      "Paragon routing",
-      "Manhattan WMS",
-      "Customer master data",
     ]);
-    expect(screen.getByTestId("count-gaps").textContent).toBe("7");
+    expect(screen.getByTestId("count-gaps").textContent).toBe("13");
     expect(screen.getByTestId("count-spofs").textContent).toBe("4");
-    expect(screen.getByTestId("count-cycles").textContent).toBe("1");
-    expect(screen.getByTestId("count-orphans").textContent).toBe("1");
+    expect(screen.getByTestId("count-cycles").textContent).toBe("0");
+    expect(screen.getByTestId("count-orphans").textContent).toBe("2");
 
-    const server = gapRow("Leeds server room");
-    expect(within(server).getByTestId("gap-chain").textContent).toBe("Pick and pack (RTO 2 h) → Manhattan WMS → Leeds server room (restores in 8 h)");
-    expect(within(server).getByTestId("gap-size").textContent).toBe("6 h short");
-    expect(server.textContent).toContain("Leeds server room restores in 8 h, but Pick and pack needs it back within 2 h");
-    expect(gapRow("Dangerous goods safety adviser").textContent).toContain("size unknown");
-    expect(gapRow("Driver scheduling").dataset.kind).toBe("upstream_rto");
+    const site = gapRow("Felixstowe distribution centre");
+    expect(within(site).getByTestId("gap-chain").textContent).toBe(
+      "Pick, pack and dispatch (RTO 2 h) → Felixstowe distribution centre (restores in 1 w)",
+    );
+    expect(within(site).getByTestId("gap-size").textContent).toBe("166 h short");
+    expect(site.textContent).toContain("Felixstowe distribution centre restores in 1 w, but Pick, pack and dispatch needs it back within 2 h");
+    expect(gapRow("Temperature monitoring platform", "unknown_capability").textContent).toContain("size unknown");
+    expect(gapRow("Inventory control and cycle counts", "upstream_rto")).toBeTruthy();
+    expect(gapRow("Sage Payroll", "rpo_capability").textContent).toContain("Sage Payroll can lose 1 d of data, but Payroll processing allows only 4 h");
 
-    expect(screen.getAllByTestId("spof-row").map((r) => r.dataset.name)).toContain("Dangerous goods safety adviser");
-    expect(screen.getByTestId("cycle-row").textContent).toContain("Customer invoicing");
-    expect(screen.getAllByTestId("orphan-row").map((r) => r.dataset.name)).toEqual(["Tail-lift trailers"]);
+    expect(screen.getAllByTestId("spof-row").map((r) => r.dataset.name)).toContain("Temperature monitoring platform");
+    expect(screen.queryAllByTestId("cycle-row")).toEqual([]);
+    expect(screen.getAllByTestId("orphan-row").map((r) => r.dataset.name)).toEqual(["Birmingham hub", "Head office, Ipswich"]);
   });
 
   it("sorts by the size of the gap or by subject", async () => {
     await openGaps();
     await fireEvent.change(screen.getByTestId("gap-sort"), { target: { value: "size" } });
-    expect(subjects()[0]).toBe("Sage Payroll");
-    expect(subjects().at(-1)).toBe("Dangerous goods safety adviser");
+    expect(subjects()[0]).toBe("Felixstowe distribution centre");
+    expect(subjects().at(-1)).toBe("Temperature monitoring platform");
     await fireEvent.change(screen.getByTestId("gap-sort"), { target: { value: "subject" } });
-    expect(subjects()[0]).toBe("Customer master data");
+    expect(subjects()[0]).toBe("Cloud hosting provider");
+    expect(subjects().at(-1)).toBe("Transport management system");
   });
 
   it("opens the resource to fix, or the objectives of an upstream process", async () => {
     await openGaps();
-    await fireEvent.click(within(gapRow("Manhattan WMS")).getByTestId("gap-open"));
+    await fireEvent.click(within(gapRow("Harbourline WMS")).getByTestId("gap-open"));
     const form = await screen.findByTestId("resource-form");
-    expect((within(form).getByTestId("resource-name") as HTMLInputElement).value).toBe("Manhattan WMS");
+    expect((within(form).getByTestId("resource-name") as HTMLInputElement).value).toBe("Harbourline WMS");
     expect(screen.getByTestId("resources-screen")).toBeTruthy();
 
     await fireEvent.click(within(form).getByTestId("resource-cancel"));
     await fireEvent.click(screen.getByTestId("nav-gaps"));
     await waitFor(() => expect(subjects().length).toBeGreaterThan(0));
-    await fireEvent.click(within(gapRow("Driver scheduling")).getByTestId("gap-open"));
+    await fireEvent.click(within(gapRow("Inventory control and cycle counts", "upstream_rto")).getByTestId("gap-open"));
     const objectives = await screen.findByTestId("objectives-form");
-    expect(within(objectives).getByRole("heading", { level: 2 }).textContent).toBe("Driver scheduling");
+    expect(within(objectives).getByRole("heading", { level: 2 }).textContent).toBe("Inventory control and cycle counts");
   });
 });
 
@@ -80,31 +92,38 @@ describe("a new finding", () => {
   it("appears after a process comes to rely on a resource slower than its RTO", async () => {
     await openDemoOn("dependencies");
     await screen.findByTestId("dependencies-screen");
-    await fireEvent.change(screen.getByTestId("dependencies-process"), { target: { value: processId(h.backend, "Customer order intake") } });
+    await fireEvent.change(screen.getByTestId("dependencies-process"), { target: { value: h.backend.processId("Customer order intake") } });
     const add = screen.getByTestId("dependency-add");
-    await fireEvent.input(add, { target: { value: "Dynamics 365" } });
+    await fireEvent.input(add, { target: { value: "Telematics" } });
     await fireEvent.keyDown(add, { key: "Enter" });
     await fireEvent.click(screen.getByTestId("dependency-add-confirm"));
-    await waitFor(() => expect(screen.getAllByTestId("dependency-row").map((r) => r.dataset.name)).toContain("Dynamics 365 Finance"));
+    await waitFor(() =>
+      expect(screen.getAllByTestId("dependency-row").map((r) => r.dataset.name)).toContain("Telematics and tachograph platform"),
+    );
 
     await fireEvent.click(screen.getByTestId("nav-gaps"));
-    await waitFor(() => expect(subjects()).toContain("Dynamics 365 Finance"));
-    const row = gapRow("Dynamics 365 Finance");
-    expect(within(row).getByTestId("gap-chain").textContent).toBe("Customer order intake (RTO 2 h) → Dynamics 365 Finance (restores in 1 d)");
+    await waitFor(() => expect(subjects()).toContain("Telematics and tachograph platform"));
+    const row = gapRow("Telematics and tachograph platform");
+    expect(within(row).getByTestId("gap-chain").textContent).toBe(
+      "Customer order intake (RTO 2 h) → Telematics and tachograph platform (restores in 1 d)",
+    );
     expect(within(row).getByTestId("gap-size").textContent).toBe("22 h short");
-    // It also keeps 4 h of data where order intake allows 15 min: a second gap.
-    expect(screen.getAllByTestId("gap-row").filter((r) => r.dataset.subject === "Dynamics 365 Finance").map((r) => r.dataset.kind)).toEqual([
-      "rto_capability",
-      "rpo_capability",
-    ]);
-    expect(screen.getByTestId("count-gaps").textContent).toBe("9");
+    // It also keeps a day of data where order intake allows less: a second gap.
+    expect(gapRow("Telematics and tachograph platform", "rpo_capability")).toBeTruthy();
+    expect(screen.getByTestId("count-gaps").textContent).toBe("15");
+    // And nothing stands in for it: a single point of failure under a Tier 1 process.
+    expect(screen.getAllByTestId("spof-row").map((r) => r.dataset.name)).toContain("Telematics and tachograph platform");
   });
 
   it("says so when there is nothing to find", async () => {
     await openDemoOn("dashboard");
-    const data = h.backend.file!.data;
-    data.dependencies = [];
-    data.resources = [];
+    dialog.save.mockResolvedValue("/home/facilitator/Documents/Warehouse pilot.bia");
+    await emit("menu", { action: "new" });
+    const form = await screen.findByTestId("new-assessment-form");
+    await fireEvent.input(within(form).getByTestId("assessment-name-input"), { target: { value: "Warehouse pilot" } });
+    await fireEvent.click(within(form).getByTestId("create-assessment"));
+    await waitFor(() => expect(screen.getByTestId("assessment-name").textContent).toBe("Warehouse pilot"));
+
     await fireEvent.click(screen.getByTestId("nav-gaps"));
     expect((await screen.findByTestId("gaps-empty")).textContent).toContain("No findings");
     expect(screen.queryAllByTestId("gap-row")).toEqual([]);

@@ -1,16 +1,26 @@
-// Shared set-up of the component tests: the in-memory FakeBackend behind a
-// mocked IPC (its events, such as export progress, delivered through the
+/// <reference types="node" />
+// Shared set-up of the component tests: the ReplayBackend (answers recorded
+// from the real core) — or, for the tests not moved to it yet, the in-memory
+// FakeBackend — behind a mocked IPC (its events, such as export progress, delivered through the
 // mocked event system), the list of commands called, holding a command's
 // answer back to see what the UI shows meanwhile, and opening the demo on a section.
 import { cleanup, fireEvent, render, screen } from "@testing-library/svelte";
 import { emit } from "@tauri-apps/api/event";
+import { appendFileSync } from "node:fs";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import App from "../App.svelte";
 import { FakeBackend } from "./fakeBackend";
+import { ReplayBackend } from "./replayBackend";
 import type { SectionId } from "../lib/navigation";
 
-export interface Harness {
-  backend: FakeBackend;
+interface Backend {
+  handle(cmd: string, args: Record<string, unknown>): unknown;
+  /** Sends an event to the UI as the shell's `app.emit` does. */
+  emit: (event: string, payload: unknown) => void;
+}
+
+export interface Mocked<B extends Backend> {
+  backend: B;
   /** Every command the UI called, in order. */
   calls: string[];
   /** The arguments of every call, in order. */
@@ -19,10 +29,14 @@ export interface Harness {
   hold: (cmd: string) => () => void;
 }
 
-export function mockBackend(): Harness {
+export type Harness = Mocked<FakeBackend>;
+export type Replay = Mocked<ReplayBackend>;
+
+/** The mocked IPC in front of `backend`: every call listed, answers held back on request, events delivered. */
+function mockIpcOf<B extends Backend>(backend: B): Mocked<B> {
   const held = new Map<string, Promise<void>>();
-  const harness: Harness = {
-    backend: new FakeBackend(),
+  const harness: Mocked<B> = {
+    backend,
     calls: [],
     args: [],
     hold: (cmd) => {
@@ -41,11 +55,30 @@ export function mockBackend(): Harness {
       harness.calls.push(cmd);
       harness.args.push({ cmd, args: a });
       const gate = held.get(cmd);
-      return gate ? gate.then(() => harness.backend.handle(cmd, a)) : harness.backend.handle(cmd, a);
+      const answer = () => {
+        try {
+          return harness.backend.handle(cmd, a);
+        } catch (e) {
+          // REPLAY_MISSING=file collects the calls nobody recorded, one JSON a line, for a scenario script.
+          const file = process.env.REPLAY_MISSING;
+          if (file && (e as { code?: string }).code === "not_recorded") appendFileSync(file, JSON.stringify({ cmd, args: a }) + "\n");
+          throw e;
+        }
+      };
+      return gate ? gate.then(answer) : answer();
     },
     { shouldMockEvents: true },
   );
   return harness;
+}
+
+export function mockBackend(): Harness {
+  return mockIpcOf(new FakeBackend());
+}
+
+/** The replay of the real core's recorded answers behind a mocked IPC. */
+export function mockReplay(options: ConstructorParameters<typeof ReplayBackend>[0] = {}): Replay {
+  return mockIpcOf(new ReplayBackend(options));
 }
 
 export function resetMocks(): void {
