@@ -5,7 +5,7 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/svelte";
 import { emit } from "@tauri-apps/api/event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { mockReplay, openDemoOn, resetMocks, type Replay } from "../testing/testHarness";
+import { expectAllRecorded, mockReplay, openDemoOn, resetMocks, type Replay } from "../testing/testHarness";
 
 const dialog = vi.hoisted(() => ({ save: vi.fn(), open: vi.fn() }));
 vi.mock("@tauri-apps/plugin-dialog", () => dialog);
@@ -17,7 +17,7 @@ beforeEach(() => {
   dialog.save.mockReset();
 });
 afterEach(() => {
-  expect(h.backend.missing, "every call the screens made was recorded").toEqual([]);
+  expectAllRecorded(h);
   resetMocks();
 });
 

@@ -1,16 +1,19 @@
-// The Objectives screen and panel over the FakeBackend: the table and its
-// filters, checks as you type (RTO must be below the MTPD), saving normalised
-// values into the decision log, and the review workflow with its lock.
+// The Objectives screen and panel over answers recorded from the real core (Harbourline Logistics): the
+// table and its filters, checks as you type (RTO must be below the MTPD), saving normalised values into
+// the decision log, and the review workflow with its lock.
 import { fireEvent, screen, waitFor, within } from "@testing-library/svelte";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { mockBackend, openDemoOn, resetMocks, type Harness } from "../testing/testHarness";
+import { expectAllRecorded, mockReplay, openDemoOn, resetMocks, type Replay } from "../testing/testHarness";
 
-let h: Harness;
+let h: Replay;
 
 beforeEach(() => {
-  h = mockBackend();
+  h = mockReplay();
 });
-afterEach(resetMocks);
+afterEach(() => {
+  expectAllRecorded(h);
+  resetMocks();
+});
 
 const rowNames = () => screen.queryAllByTestId("objective-row").map((r) => r.dataset.name);
 const row = (name: string) => screen.getAllByTestId("objective-row").find((r) => r.dataset.name === name)!;
@@ -29,31 +32,32 @@ describe("objectives table", () => {
   it("lists every process with its MTPD, objectives and violations, and filters to those that break a rule", async () => {
     await openDemoOn("objectives");
     await waitFor(() => expect(rowNames()).toHaveLength(25));
-    const invoicing = row("Customer invoicing");
-    expect(within(invoicing).getByTestId("objective-mtpd").textContent?.trim()).toBe("3 d");
-    expect(within(invoicing).getByTestId("violation-badge").textContent).toContain("1");
-    expect(within(invoicing).getByTestId("violation-badge").getAttribute("title")).toBe("RTO 2 w is not below the MTPD of 3 d.");
-    expect(within(row("Key account management")).getByTestId("override-marker")).toBeTruthy();
-    expect(within(row("Hazardous goods handling")).getAllByRole("cell")[4].textContent?.trim()).toBe("n/a");
+    const customs = row("Customs clearance and documentation");
+    expect(within(customs).getByTestId("objective-mtpd").textContent?.trim()).toBe("3 d");
+    expect(within(customs).getByTestId("violation-badge").textContent).toContain("1");
+    expect(within(customs).getByTestId("violation-badge").getAttribute("title")).toBe("RTO 1 w is not below the MTPD of 3 d.");
+    expect(within(row("Treasury and cash management")).getByTestId("override-marker")).toBeTruthy();
+    expect(within(row("Customer invoicing")).queryByTestId("override-marker")).toBeNull();
+    expect(within(row("Health and safety incident management")).getAllByRole("cell")[4].textContent?.trim()).toBe("n/a");
 
     await fireEvent.click(screen.getByTestId("only-violations"));
-    expect(rowNames()).toEqual(["Customer invoicing", "Warehouse management system support"]);
-    await fireEvent.input(screen.getByTestId("objectives-search"), { target: { value: "warehouse" } });
-    expect(rowNames()).toEqual(["Warehouse management system support"]);
+    expect(rowNames()).toEqual(["Customs clearance and documentation"]);
+    await fireEvent.input(screen.getByTestId("objectives-search"), { target: { value: "treasury" } });
+    expect(rowNames()).toEqual([]);
   });
 });
 
 describe("objectives panel", () => {
   it("shows error-rto while the RTO is not below the MTPD, and saves a valid RTO normalised and logged", async () => {
-    const form = await openPanel("Fleet maintenance");
+    const form = await openPanel("IT service desk");
     const rto = within(form).getByTestId("objective-rto") as HTMLInputElement;
     const save = within(form).getByTestId("objectives-save") as HTMLButtonElement;
-    expect(rto.value).toBe("8 h");
-    expect(within(form).getByTestId("objectives-derived").textContent).toContain("Operational reaches 4 – Major at 1 d");
+    expect(rto.value).toBe("1 d");
+    expect(within(form).getByTestId("objectives-derived").textContent).toContain("reaches 4 – Major at 3 d");
 
-    await fireEvent.input(rto, { target: { value: "2 days" } });
+    await fireEvent.input(rto, { target: { value: "1 week" } });
     const error = await within(form).findByTestId("error-rto");
-    expect(error.textContent).toContain("RTO 2 d is not below the MTPD of 1 d");
+    expect(error.textContent).toContain("RTO 1 w is not below the MTPD of 3 d");
     expect(save.disabled).toBe(true);
 
     await fireEvent.input(rto, { target: { value: "4h" } });
@@ -68,14 +72,14 @@ describe("objectives panel", () => {
     // The log is re-read once the save is through.
     await waitFor(() => expect(within(form).getAllByTestId("decision-entry")[0].textContent).toContain("RTO"));
     const newest = within(form).getAllByTestId("decision-entry")[0];
-    expect(newest.textContent).toContain("8 h → 4 h");
+    expect(newest.textContent).toContain("1 d → 4 h");
     expect(newest.textContent).toContain("Recovery partner on site in 4 h");
-    await waitFor(() => expect(within(row("Fleet maintenance")).getAllByRole("cell")[3].textContent?.trim()).toBe("4 h"));
-    expect(screen.getByTestId("undo").getAttribute("title")).toBe("Undo Agree objectives of “Fleet maintenance”");
+    await waitFor(() => expect(within(row("IT service desk")).getAllByRole("cell")[3].textContent?.trim()).toBe("4 h"));
+    expect(screen.getByTestId("undo").getAttribute("title")).toBe("Undo Agree objectives of “IT service desk”");
   });
 
   it("asks why when the MTPD is overridden, and reports durations it cannot read", async () => {
-    const form = await openPanel("Driver scheduling");
+    const form = await openPanel("Fuel and consumables purchasing");
     await fireEvent.input(within(form).getByTestId("objective-mtpd-override"), { target: { value: "3 d" } });
     expect((await within(form).findByTestId("error-mtpd_override_reason")).textContent).toContain("Say why");
     await fireEvent.input(within(form).getByTestId("objective-rpo"), { target: { value: "soonish" } });
@@ -85,24 +89,25 @@ describe("objectives panel", () => {
   });
 
   it("renders the decision history, newest first", async () => {
-    const form = await openPanel("Inbound goods receipt");
+    const form = await openPanel("Treasury and cash management");
     const entries = within(form).getByTestId("decision-history").querySelectorAll('[data-testid="decision-entry"]');
     expect(entries).toHaveLength(6);
-    expect(entries[0].textContent).toContain("In review → Approved");
-    expect(entries[0].textContent).toContain("Morgan Ellis");
-    expect(entries[1].textContent).toContain("1 d → 8 h");
-    expect(entries[1].textContent).toContain("Tightened after the warehouse walk-through");
+    expect(entries[0].textContent).toContain("Draft → In review");
+    expect(entries[0].textContent).toContain("Eleanor Marsh");
+    expect(entries[1].textContent).toContain("— → 100 %");
+    expect(entries[1].textContent).toContain("Agreed in the BIA workshop");
   });
 
   it("sends to review, approves (locking the form) and reopens, logging each step", async () => {
     const form = await openPanel("Returns processing");
     const entries = () => within(form).queryAllByTestId("decision-entry").map((e) => e.textContent ?? "");
     const button = (id: string) => within(form).getByTestId(id) as HTMLButtonElement;
-    expect(entries()).toEqual([]);
+    // Its RTO and RPO were agreed in the workshop.
+    expect(entries()).toHaveLength(2);
 
     await fireEvent.input(within(form).getByTestId("status-note"), { target: { value: "Scores complete" } });
     await fireEvent.click(button("status-review"));
-    await waitFor(() => expect(entries()).toHaveLength(1));
+    await waitFor(() => expect(entries()).toHaveLength(3));
     expect(entries()[0]).toContain("Draft → In review");
     expect(entries()[0]).toContain("Scores complete");
     expect(within(form).queryByTestId("status-review")).toBeNull();
@@ -112,13 +117,13 @@ describe("objectives panel", () => {
     await within(form).findByTestId("objectives-locked");
     expect((within(form).getByTestId("objective-rto") as HTMLInputElement).readOnly).toBe(true);
     expect(button("objectives-save").disabled).toBe(true);
-    await waitFor(() => expect(entries()).toHaveLength(2));
+    await waitFor(() => expect(entries()).toHaveLength(4));
     expect(entries()[0]).toContain("In review → Approved");
     expect(entries()[0]).not.toContain("Scores complete");
 
     await waitFor(() => expect(button("status-reopen").disabled).toBe(false));
     await fireEvent.click(button("status-reopen"));
-    await waitFor(() => expect(entries()).toHaveLength(3));
+    await waitFor(() => expect(entries()).toHaveLength(5));
     expect(entries()[0]).toContain("Approved → In review");
     expect(within(form).queryByTestId("objectives-locked")).toBeNull();
     expect((within(form).getByTestId("objective-rto") as HTMLInputElement).readOnly).toBe(false);

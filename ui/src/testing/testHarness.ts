@@ -76,6 +76,16 @@ export function mockBackend(): Harness {
   return mockIpcOf(new FakeBackend());
 }
 
+/**
+ * Fails the test when a screen made a call nobody recorded (the message says which, and how to record it).
+ * The checks a form makes as you type are left out: which of them run depends on timing, and a test that
+ * needs one's answer asserts what it shows.
+ */
+export function expectAllRecorded(h: Replay): void {
+  const missing = h.backend.missing.filter((m) => !m.cmd.startsWith("check_"));
+  if (missing.length > 0) throw new Error(`calls nobody recorded:\n${missing.map((m) => JSON.stringify(m)).join("\n")}`);
+}
+
 /** The replay of the real core's recorded answers behind a mocked IPC. */
 export function mockReplay(options: ConstructorParameters<typeof ReplayBackend>[0] = {}): Replay {
   return mockIpcOf(new ReplayBackend(options));
