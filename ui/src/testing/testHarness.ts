@@ -61,7 +61,9 @@ function mockIpcOf<B extends Backend>(backend: B): Mocked<B> {
         } catch (e) {
           // REPLAY_MISSING=file collects the calls nobody recorded, one JSON a line, for a scenario script.
           const file = process.env.REPLAY_MISSING;
-          if (file && (e as { code?: string }).code === "not_recorded") appendFileSync(file, JSON.stringify({ cmd, args: a }) + "\n");
+          const missing = (harness.backend as { missing?: Array<{ after: string[] }> }).missing?.at(-1);
+          if (file && (e as { code?: string }).code === "not_recorded")
+            appendFileSync(file, JSON.stringify({ cmd, args: a, writes: missing?.after.length ?? 0 }) + "\n");
           throw e;
         }
       };
