@@ -1,17 +1,20 @@
-// The Resources screen over the FakeBackend: the register with what the
+// The Resources screen over answers recorded from the real core (Harbourline Logistics): the register with what the
 // analysis requires of each resource, the form's checks as you type (a
 // recovery time that is not a duration), both directions of a resource's
 // dependencies, and deleting a resource with its links as one undoable edit.
 import { fireEvent, screen, waitFor, within } from "@testing-library/svelte";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { mockBackend, openDemoOn, resetMocks, type Harness } from "../testing/testHarness";
+import { expectAllRecorded, mockReplay, openDemoOn, resetMocks, type Replay } from "../testing/testHarness";
 
-let h: Harness;
+let h: Replay;
 
 beforeEach(() => {
-  h = mockBackend();
+  h = mockReplay();
 });
-afterEach(resetMocks);
+afterEach(() => {
+  expectAllRecorded(h);
+  resetMocks();
+});
 
 const rowNames = () => screen.queryAllByTestId("resource-row").map((r) => r.dataset.name);
 const row = (name: string) => screen.getAllByTestId("resource-row").find((r) => r.dataset.name === name)!;
@@ -19,7 +22,7 @@ const row = (name: string) => screen.getAllByTestId("resource-row").find((r) => 
 async function openResources() {
   await openDemoOn("resources");
   await screen.findByTestId("resources-screen");
-  await waitFor(() => expect(rowNames()).toHaveLength(20));
+  await waitFor(() => expect(rowNames()).toHaveLength(31));
 }
 
 async function openForm(name: string) {
@@ -31,24 +34,35 @@ async function openForm(name: string) {
 describe("resource register", () => {
   it("shows each resource's capability against the RTO required of it, with the chain, and filters by kind", async () => {
     await openResources();
-    const wms = row("Manhattan WMS");
+    const wms = row("Harbourline WMS");
     await waitFor(() => expect(within(wms).getByTestId("resource-required").textContent?.trim()).toBe("2 h"));
-    expect(within(wms).getByTestId("resource-required").getAttribute("title")).toBe("Set by Pick and pack (RTO 2 h) → Manhattan WMS");
+    expect(within(wms).getByTestId("resource-required").getAttribute("title")).toBe("Set by Pick, pack and dispatch (RTO 2 h) → Harbourline WMS");
     expect(within(wms).getByTestId("resource-gap").textContent).toContain("2 h short");
-    expect(within(row("Dangerous goods safety adviser")).getByTestId("rto-unknown")).toBeTruthy();
-    expect(within(row("Microsoft 365")).queryByTestId("resource-gap")).toBeNull();
+    expect(within(row("Temperature monitoring platform")).getByTestId("rto-unknown")).toBeTruthy();
+    expect(within(row("Microsoft 365 (email and Teams)")).queryByTestId("resource-gap")).toBeNull();
 
     await fireEvent.change(screen.getByTestId("filter-kind"), { target: { value: "supplier" } });
-    expect(rowNames()).toEqual(["Allstar fuel cards", "Driver Hire agency", "Paragon Software Systems"]);
+    expect(rowNames()).toEqual([
+      "Agency staffing partner",
+      "Cloud hosting provider",
+      "Customs broker (call-off)",
+      "Fuel card provider",
+      "Managed security partner",
+    ]);
     await fireEvent.change(screen.getByTestId("filter-kind"), { target: { value: "" } });
     await fireEvent.click(screen.getByTestId("only-gaps"));
     expect(rowNames()).toEqual([
-      "Customer master data",
-      "Dangerous goods safety adviser",
-      "Leeds server room",
-      "Manhattan WMS",
-      "Paragon routing",
+      "Cloud hosting provider",
+      "Customer order records",
+      "Employee master data",
+      "Felixstowe distribution centre",
+      "Felixstowe site network and Wi-Fi",
+      "Harbourline WMS",
+      "Primary data centre, Reading",
+      "Refrigerated storage units",
       "Sage Payroll",
+      "Temperature monitoring platform",
+      "Transport management system",
     ]);
   });
 });
@@ -76,8 +90,9 @@ describe("resource form", () => {
 
     await waitFor(() => expect(screen.queryByTestId("resource-form")).toBeNull());
     expect(rowNames()).toContain("Workday");
-    const created = h.backend.file?.data.resources.find((r) => r.name === "Workday");
-    expect([created?.kind, created?.rto_capability, created?.contractual_recovery]).toEqual(["supplier", 240, 1440]);
+    expect(h.args.find((a) => a.cmd === "create_resource")?.args.input).toMatchObject({ kind: "supplier", name: "Workday", rto_capability: "4h", contractual_recovery: "1 d" });
+    // The register shows the recovery time as the core read it.
+    expect(within(row("Workday")).getAllByRole("cell")[3].textContent?.trim()).toBe("4 h");
     expect(screen.getByTestId("undo").getAttribute("title")).toBe("Undo Add supplier “Workday”");
   });
 
@@ -85,8 +100,8 @@ describe("resource form", () => {
     await openResources();
     await fireEvent.click(screen.getByTestId("add-resource"));
     const form = await screen.findByTestId("resource-form");
-    await fireEvent.input(within(form).getByTestId("resource-name"), { target: { value: "manhattan  wms" } });
-    expect((await within(form).findByTestId("error-name")).textContent).toBe('An application named "manhattan wms" already exists.');
+    await fireEvent.input(within(form).getByTestId("resource-name"), { target: { value: "harbourline  wms" } });
+    expect((await within(form).findByTestId("error-name")).textContent).toBe('An application named "harbourline wms" already exists.');
     // The same name is fine for another kind (the core keeps names unique per kind).
     await fireEvent.change(within(form).getByTestId("resource-kind"), { target: { value: "supplier" } });
     await waitFor(() => expect(within(form).queryByTestId("error-name")).toBeNull());
@@ -94,9 +109,9 @@ describe("resource form", () => {
 
   it("shows what relies on a resource and what it relies on, and adds a new resource it runs on from the type-ahead", async () => {
     const form = await openForm("Sage Payroll");
-    expect(within(form).getByTestId("resource-requirement").textContent).toContain("Payroll processing (RTO 8 h) → Sage Payroll");
+    expect(within(form).getByTestId("resource-requirement").textContent).toContain("Payroll processing (RTO 1 d) → Sage Payroll");
     expect(within(form).getAllByTestId("relied-on-row").map((r) => r.dataset.name)).toEqual(["Payroll processing"]);
-    expect(within(form).getAllByTestId("dependency-row").map((r) => r.dataset.name)).toEqual(["Leeds server room"]);
+    expect(within(form).queryAllByTestId("dependency-row")).toEqual([]);
 
     const add = within(form).getByTestId("resource-link-add");
     await fireEvent.input(add, { target: { value: "Azure tenancy" } });
@@ -106,21 +121,24 @@ describe("resource form", () => {
     expect((within(form).getByTestId("resource-link-new-kind") as HTMLSelectElement).value).toBe("infrastructure");
     await fireEvent.click(within(form).getByTestId("resource-link-add-confirm"));
 
-    await waitFor(() => expect(within(form).getAllByTestId("dependency-row").map((r) => r.dataset.name)).toEqual(["Azure tenancy", "Leeds server room"]));
+    await waitFor(() => expect(within(form).getAllByTestId("dependency-row").map((r) => r.dataset.name)).toEqual(["Azure tenancy"]));
     expect(screen.getByTestId("undo").getAttribute("title")).toBe("Undo Sage Payroll relies on Azure tenancy");
-    expect(h.backend.file?.data.resources.find((r) => r.name === "Azure tenancy")?.kind).toBe("infrastructure");
+    expect(h.args.find((a) => a.cmd === "create_dependency")?.args.input).toMatchObject({ to: { new_resource: { name: "Azure tenancy", kind: "infrastructure" } } });
   });
 
   it("deletes a resource with its dependencies after confirmation, as one edit that undo brings back", async () => {
-    const form = await openForm("Leeds server room");
+    const form = await openForm("Primary data centre, Reading");
     await fireEvent.click(within(form).getByTestId("resource-delete"));
     expect(within(form).getByRole("alertdialog").textContent).toContain("and its 2 dependencies");
     await fireEvent.click(within(form).getByTestId("confirm-delete"));
-    await waitFor(() => expect(rowNames()).not.toContain("Leeds server room"));
-    expect(h.backend.file?.data.dependencies.some((d) => d.to.id === "r0000007-0000-4000-8000-000000000000")).toBe(false);
+    await waitFor(() => expect(rowNames()).not.toContain("Primary data centre, Reading"));
+    expect(screen.getByTestId("undo").getAttribute("title")).toBe("Undo Delete infrastructure “Primary data centre, Reading”");
 
     await fireEvent.click(screen.getByTestId("undo"));
-    await waitFor(() => expect(rowNames()).toContain("Leeds server room"));
-    expect(h.backend.file?.data.dependencies.filter((d) => d.to.id === "r0000007-0000-4000-8000-000000000000")).toHaveLength(2);
+    await waitFor(() => expect(rowNames()).toContain("Primary data centre, Reading"));
+    // Its links came back with it: the WMS and the TMS rely on it again.
+    await fireEvent.click(row("Primary data centre, Reading"));
+    const again = await screen.findByTestId("resource-form");
+    expect(within(again).getAllByTestId("relied-on-row").map((r) => r.dataset.name).sort()).toEqual(["Harbourline WMS", "Transport management system"]);
   });
 });
