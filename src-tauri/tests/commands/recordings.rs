@@ -14,7 +14,8 @@
 //!
 //! Besides the scenarios written out below, every script in
 //! `ui/src/testing/scenarios/*.json` (`{"about", "calls": [{"cmd", "args"}]}`,
-//! ids as recorded) is played against a fresh demo and recorded under its
+//! ids as recorded) is played against a fresh demo (or, with `"start":
+//! "closed"`, from the start screen) and recorded under its
 //! name: a UI test that needs the core's answer to a sequence of its own
 //! (an edit, then what the screen re-reads) says so there.
 //!
@@ -406,8 +407,11 @@ fn recordings_of_the_scripts_the_ui_tests_ask_for() {
     for (name, script) in scripts() {
         let home = fresh_home();
         let mut rec = Recorder::start(home.path());
-        rec.ok("open_demo", json!({}));
-        rec.number_the_demo();
+        // A script starts with the demo open, or (`"start": "closed"`) on the start screen.
+        if script["start"] != "closed" {
+            rec.ok("open_demo", json!({}));
+            rec.number_the_demo();
+        }
         for call in script["calls"].as_array().unwrap() {
             let cmd = call["cmd"].as_str().unwrap();
             let args = rec.real(&call["args"]);

@@ -1,35 +1,27 @@
-// Component flows of the whole app over a mocked IPC (mockIPC + the in-memory FakeBackend):
+// Component flows of the whole app over answers recorded from the real core (Harbourline Logistics):
 // opening files, the process register and form, units, and undo/redo from the keyboard.
-import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
-import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
 import { emit } from "@tauri-apps/api/event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import App from "../App.svelte";
-import { FakeBackend } from "../testing/fakeBackend";
+import { expectAllRecorded, mockReplay, resetMocks, type Replay } from "../testing/testHarness";
 
-let backend: FakeBackend;
+let h: Replay;
 let calls: string[];
 
 beforeEach(() => {
-  calls = [];
-  backend = new FakeBackend({
+  h = mockReplay({
     recent: [
-      { path: "/home/morgan/Clients/Riverside locked.bia", name: "Riverside Care", opened_at: "2025-11-20T09:00:00Z", exists: true },
-      { path: "/home/morgan/Archive/Pinecrest 2023.bia", name: "Pinecrest Health 2023", opened_at: "2025-06-12T10:15:00Z", exists: false },
+      { path: "/home/facilitator/Documents/minutes.bia", name: "Riverside Care", opened_at: "2025-11-20T09:00:00Z", exists: true },
+      { path: "/home/facilitator/Archive/Pinecrest 2023.bia", name: "Pinecrest Health 2023", opened_at: "2025-06-12T10:15:00Z", exists: false },
     ],
   });
-  mockIPC(
-    (cmd, args) => {
-      calls.push(cmd);
-      return backend.handle(cmd, (args ?? {}) as Record<string, unknown>);
-    },
-    { shouldMockEvents: true },
-  );
+  calls = h.calls;
 });
 
 afterEach(() => {
-  cleanup();
-  clearMocks();
+  expectAllRecorded(h);
+  resetMocks();
 });
 
 async function openDemoOn(section: "dashboard" | "processes" | "methodology") {
@@ -47,7 +39,7 @@ describe("start screen", () => {
     const locked = await screen.findByText("Riverside Care");
     await fireEvent.click(locked.closest("[data-testid=recent-file]")!);
     const banner = await screen.findByTestId("error-banner");
-    expect(banner.textContent).toContain("the file is open in another program");
+    expect(banner.textContent).toContain("not a BIA assessment");
     expect(screen.getByTestId("start-screen")).toBeTruthy();
   });
 
@@ -56,13 +48,13 @@ describe("start screen", () => {
     await screen.findByText("Pinecrest Health 2023");
     await fireEvent.click(screen.getByTestId("forget-recent"));
     await waitFor(() => expect(screen.queryByText("Pinecrest Health 2023")).toBeNull());
-    expect(backend.recent.map((r) => r.name)).toEqual(["Riverside Care"]);
+    expect(h.backend.recent.map((r) => r.name)).toEqual(["Riverside Care"]);
   });
 
   it("opens the demo into the main window and titles the window after the file", async () => {
     await openDemoOn("dashboard");
-    expect(screen.getByTestId("assessment-name").textContent).toBe("Halden Freight — BIA 2025");
-    expect(document.title).toBe("demo.bia — BIA Workbench");
+    expect(screen.getByTestId("assessment-name").textContent).toBe("Harbourline Logistics — BIA 2026");
+    expect(document.title).toBe("Harbourline Logistics (demo).bia — BIA Workbench");
     expect(screen.getByTestId("count-processes").textContent).toBe("25");
     await fireEvent.click(screen.getByTestId("close-assessment"));
     await screen.findByTestId("start-screen");
@@ -85,18 +77,18 @@ describe("process register", () => {
     await openDemoOn("processes");
     expect(screen.getByTestId("process-count").textContent).toBe("25 processes");
 
-    await fireEvent.input(screen.getByTestId("process-search"), { target: { value: "priya" } });
-    expect(rowNames()).toEqual(["Inbound goods receipt", "Pick and pack"]);
+    await fireEvent.input(screen.getByTestId("process-search"), { target: { value: "ramanathan" } });
+    expect(rowNames()).toEqual(["Cold-chain storage monitoring", "Inventory control and cycle counts"]);
     expect(screen.getByTestId("process-count").textContent).toBe("2 of 25 processes");
 
     await fireEvent.input(screen.getByTestId("process-search"), { target: { value: "" } });
-    const operations = backend.file!.data.units.find((u) => u.name === "Operations")!;
-    await fireEvent.change(screen.getByTestId("filter-unit"), { target: { value: operations.id } });
-    expect(screen.getByTestId("process-count").textContent).toBe("10 of 25 processes");
+    // Operations holds no process itself: its two sub-units do.
+    await fireEvent.change(screen.getByTestId("filter-unit"), { target: { value: h.backend.unitId("Operations") } });
+    expect(screen.getByTestId("process-count").textContent).toBe("9 of 25 processes");
 
     await fireEvent.click(screen.getByTestId("sort-minimum_staff"));
     await fireEvent.click(screen.getByTestId("sort-minimum_staff"));
-    expect(rowNames()[0]).toBe("Pick and pack");
+    expect(rowNames()[0]).toBe("Pick, pack and dispatch");
     expect(screen.getByTestId("sort-minimum_staff").closest("th")!.getAttribute("aria-sort")).toBe("descending");
   });
 
@@ -104,10 +96,10 @@ describe("process register", () => {
     await openDemoOn("processes");
     await fireEvent.click(screen.getByTestId("add-process"));
     const form = await screen.findByTestId("process-form");
-    const finance = backend.file!.data.units.find((u) => u.name === "Finance")!;
+    const finance = h.backend.unitId("Finance");
 
     await fireEvent.input(within(form).getByTestId("process-name"), { target: { value: "Fuel card reconciliation" } });
-    await fireEvent.change(within(form).getByTestId("process-unit"), { target: { value: finance.id } });
+    await fireEvent.change(within(form).getByTestId("process-unit"), { target: { value: finance } });
     await fireEvent.input(within(form).getByTestId("process-minimum-staff"), { target: { value: "1" } });
     const save = within(form).getByTestId("process-save") as HTMLButtonElement;
     await waitFor(() => expect(save.disabled).toBe(false));
@@ -116,7 +108,7 @@ describe("process register", () => {
     await waitFor(() => expect(screen.queryByTestId("process-form")).toBeNull());
     expect(rowNames()).toContain("Fuel card reconciliation");
     expect(screen.getByTestId("process-count").textContent).toBe("26 processes");
-    expect(backend.file!.data.processes.find((p) => p.name === "Fuel card reconciliation")?.unit_id).toBe(finance.id);
+    expect(h.args.find((a) => a.cmd === "create_process")?.args.input).toMatchObject({ name: "Fuel card reconciliation", unit_id: finance, minimum_staff: 1 });
     expect(screen.getByTestId("undo").getAttribute("title")).toBe("Undo Add process “Fuel card reconciliation”");
 
     // Ctrl+Z in a text field is the field's own undo, not the app's.
@@ -166,28 +158,29 @@ describe("process register", () => {
     await waitFor(() => expect(within(form).queryByTestId("lock-banner")).toBeNull());
     expect(owner.closest("fieldset")!.disabled).toBe(false);
     expect((within(form).getByTestId("process-status") as HTMLSelectElement).value).toBe("in_review");
-    expect(backend.file!.data.processes.find((p) => p.name === "Payroll processing")?.status).toBe("in_review");
+    expect(h.args.find((a) => a.cmd === "set_status")?.args).toMatchObject({ status: "in_review" });
 
-    await fireEvent.input(owner, { target: { value: "Oliver Grant" } });
+    await fireEvent.input(owner, { target: { value: "Callum Fraser" } });
     const save = within(form).getByTestId("process-save") as HTMLButtonElement;
     await waitFor(() => expect(save.disabled).toBe(false));
     await fireEvent.click(save);
     await waitFor(() => expect(screen.queryByTestId("process-form")).toBeNull());
-    expect(backend.file!.data.processes.find((p) => p.name === "Payroll processing")?.owner).toBe("Oliver Grant");
+    expect(h.args.find((a) => a.cmd === "update_process")?.args.input).toMatchObject({ owner: "Callum Fraser", status: "in_review" });
+    await waitFor(() => expect(screen.getByTestId("undo").getAttribute("title")).toBe("Undo Edit process “Payroll processing”"));
   });
 
   it("edits a process from its row and deletes it after confirmation", async () => {
     await openDemoOn("processes");
-    const row = screen.getAllByTestId("process-row").find((r) => r.dataset.name === "Credit control")!;
+    const row = screen.getAllByTestId("process-row").find((r) => r.dataset.name === "Complaints handling")!;
     await fireEvent.keyDown(row, { key: "Enter" });
     const form = await screen.findByTestId("process-form");
-    expect((within(form).getByTestId("process-owner") as HTMLInputElement).value).toBe("Oliver Grant");
+    expect((within(form).getByTestId("process-owner") as HTMLInputElement).value).toBe("Hannah Lowe");
 
     await fireEvent.click(within(form).getByTestId("process-delete"));
     await fireEvent.click(within(form).getByTestId("confirm-delete"));
     await waitFor(() => expect(screen.queryByTestId("process-form")).toBeNull());
-    expect(rowNames()).not.toContain("Credit control");
-    expect(screen.getByTestId("undo").getAttribute("title")).toBe("Undo Delete process “Credit control”");
+    expect(rowNames()).not.toContain("Complaints handling");
+    expect(screen.getByTestId("undo").getAttribute("title")).toBe("Undo Delete process “Complaints handling”");
   });
 });
 
@@ -196,20 +189,20 @@ describe("units", () => {
     await openDemoOn("processes");
     await fireEvent.click(screen.getByTestId("manage-units"));
     const panel = await screen.findByTestId("units-panel");
-    const transport = backend.file!.data.units.find((u) => u.name === "Transport")!;
+    const transport = h.backend.unitId("Transport & Fleet");
 
     await fireEvent.input(within(panel).getByTestId("unit-new-name"), { target: { value: "Fleet workshop" } });
-    await fireEvent.change(within(panel).getByTestId("unit-new-parent"), { target: { value: transport.id } });
+    await fireEvent.change(within(panel).getByTestId("unit-new-parent"), { target: { value: transport } });
     await fireEvent.click(within(panel).getByTestId("unit-add"));
     await waitFor(() =>
       expect(within(panel).getAllByTestId("unit-row").map((r) => r.dataset.name)).toContain("Fleet workshop"),
     );
-    expect(backend.file!.data.units.find((u) => u.name === "Fleet workshop")?.parent_id).toBe(transport.id);
+    expect(h.args.find((a) => a.cmd === "create_unit")?.args.input).toEqual({ name: "Fleet workshop", parent_id: transport });
 
     const finance = within(panel).getAllByTestId("unit-row").find((r) => r.dataset.name === "Finance")!;
     await fireEvent.click(within(finance).getByTestId("unit-delete"));
     const banner = await within(panel).findByTestId("error-banner");
-    expect(banner.textContent).toContain("still holds 5 process(es)");
+    expect(banner.textContent).toContain("still holds 4 process(es)");
   });
 });
 
@@ -229,10 +222,10 @@ describe("methodology", () => {
 describe("native menu", () => {
   it("reports a file that cannot be opened and keeps the open assessment", async () => {
     await openDemoOn("dashboard");
-    await emit("menu", { action: "open_recent", path: "/home/morgan/Clients/Riverside locked.bia" });
+    await emit("menu", { action: "open_recent", path: "/home/facilitator/Documents/minutes.bia" });
     const banner = await screen.findByTestId("error-banner");
-    expect(banner.textContent).toContain("open in another program");
-    expect(screen.getByTestId("assessment-name").textContent).toBe("Halden Freight — BIA 2025");
+    expect(banner.textContent).toContain("not a BIA assessment");
+    expect(screen.getByTestId("assessment-name").textContent).toBe("Harbourline Logistics — BIA 2026");
 
     await emit("menu", { action: "close" });
     await screen.findByTestId("start-screen");
