@@ -2,8 +2,8 @@
 // REAL CORE (recordings/*.json, written by src-tauri/tests/commands/recordings.rs),
 // replayed. It holds no rule of the core: no analysis, no checks, no import
 // planning. What it adds is plumbing: which recorded state the assessment is
-// in, the recent-files list, files "on disk" that are not the demo, charts
-// saved, and events.
+// in, the recent-files list (the demo joins it when opened), and the charts
+// "saved" (save_chart writes nothing and is not replayed).
 //
 // How it replays: every recording starts from a freshly opened demo. A write
 // (an edit, undo, redo, an import) moves the assessment along a path of
