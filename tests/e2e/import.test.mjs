@@ -20,7 +20,7 @@
 // drag-and-drop); what a drop of several files or of other files means —
 // the first spreadsheet of several, anything else refused, the overlay — is
 // covered by the vitest tests (src/lib/spreadsheetFiles.test.ts,
-// src/components/Import.test.ts).
+// src/screens/Import.test.ts).
 
 import assert from "node:assert/strict";
 import { mkdirSync, writeFileSync } from "node:fs";

@@ -8,7 +8,7 @@ import App from "./App.svelte";
 async function start(): Promise<void> {
   const params = new URLSearchParams(window.location.search);
   if (!("__TAURI_INTERNALS__" in window) && params.has("mock")) {
-    const { installDevMock } = await import("./lib/devMock");
+    const { installDevMock } = await import("./testing/devMock");
     installDevMock(params);
   }
   const target = document.getElementById("app");

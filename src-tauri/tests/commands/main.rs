@@ -13,6 +13,8 @@ use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
 use tauri::webview::InvokeRequest;
 use tauri::{App, WebviewWindow, WebviewWindowBuilder};
 
+mod recordings;
+
 struct Shell {
     _app: App<MockRuntime>,
     window: WebviewWindow<MockRuntime>,

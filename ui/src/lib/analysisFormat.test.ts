@@ -13,7 +13,7 @@ import {
   tierLabel,
   violationCount,
 } from "./analysisFormat";
-import { defaultMethodology } from "./demoAssessment";
+import { defaultMethodology } from "../testing/demoAssessment";
 import { DAY, HOUR, WEEK } from "./minutes";
 
 const m = defaultMethodology();

@@ -2,7 +2,7 @@
 // name that says what a chart shows, the options sent to the core, and the category chart's default horizon.
 import { describe, expect, it } from "vitest";
 import type { Horizon } from "./bindings/Horizon";
-import { defaultMethodology } from "./demoAssessment";
+import { defaultMethodology } from "../testing/demoAssessment";
 import { chartCaption, chartOptions, defaultChartHorizon, defaultChartName, fileSlug, svgDataUrl, withChartExtension } from "./chartFiles";
 
 describe("chart files", () => {

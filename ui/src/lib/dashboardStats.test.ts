@@ -1,7 +1,7 @@
 // Tests of the dashboard's figures: counts by status and processes per unit.
 import { describe, expect, it } from "vitest";
 import { countByStatus, processesPerUnit } from "./dashboardStats";
-import { demoProcesses, demoUnits } from "./demoAssessment";
+import { demoProcesses, demoUnits } from "../testing/demoAssessment";
 
 describe("dashboard figures for the demo logistics company", () => {
   const units = demoUnits();

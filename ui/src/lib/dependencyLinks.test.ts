@@ -6,8 +6,8 @@ import type { Dependency } from "./bindings/Dependency";
 import type { Process } from "./bindings/Process";
 import type { Resource } from "./bindings/Resource";
 import { groupLinksByKind, indexNodes, reliedOnBy, reliesOn, rtoFit } from "./dependencyLinks";
-import { demoDependencies, demoResources } from "./demoResources";
-import { demoProcesses, demoUnits } from "./demoAssessment";
+import { demoDependencies, demoResources } from "../testing/demoResources";
+import { demoProcesses, demoUnits } from "../testing/demoAssessment";
 
 const processes: Process[] = demoProcesses(demoUnits());
 const resources: Resource[] = demoResources();

@@ -3,7 +3,7 @@
 // the room reads while scoring.
 import { describe, expect, it } from "vitest";
 import type { Score } from "./bindings/Score";
-import { defaultMethodology } from "./demoAssessment";
+import { defaultMethodology } from "../testing/demoAssessment";
 import {
   activeCategories,
   applyScoreInputs,

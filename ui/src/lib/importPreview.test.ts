@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { ImportIssue } from "./bindings/ImportIssue";
 import type { ImportPlan } from "./bindings/ImportPlan";
 import type { ImportProcess } from "./bindings/ImportProcess";
-import { defaultMethodology } from "./demoAssessment";
+import { defaultMethodology } from "../testing/demoAssessment";
 import {
   appliedSummary,
   canCancel,

@@ -1,7 +1,7 @@
 // Tests of the methodology editor's draft: it saves as the core's
 // MethodologyInput, keeps ids, orders rows as edited and marks new ones.
 import { describe, expect, it } from "vitest";
-import { defaultMethodology } from "./demoAssessment";
+import { defaultMethodology } from "../testing/demoAssessment";
 import {
   inputOfMethodology,
   isEditorField,

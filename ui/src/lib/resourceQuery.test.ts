@@ -1,10 +1,10 @@
 // Tests of the resource register: the analysis joined to each resource,
 // search, the kind filter and sorting (blanks last), over the demo resources.
 import { describe, expect, it } from "vitest";
-import { demoDependencies, demoResources } from "./demoResources";
-import { defaultMethodology, demoObjectives, demoProcesses, demoScores, demoUnits } from "./demoAssessment";
-import { fakeAnalyzeProcess } from "./fakeAnalysis";
-import { fakeDependencyAnalysis } from "./fakeDependencies";
+import { demoDependencies, demoResources } from "../testing/demoResources";
+import { defaultMethodology, demoObjectives, demoProcesses, demoScores, demoUnits } from "../testing/demoAssessment";
+import { fakeAnalyzeProcess } from "../testing/fakeAnalysis";
+import { fakeDependencyAnalysis } from "../testing/fakeDependencies";
 import { emptyResourceInput, resourceInputOf, showsContractual } from "./resourceDraft";
 import { DEFAULT_RESOURCE_QUERY, describeResourceCount, nextResourceSort, queryResources, toResourceRows, type ResourceQuery } from "./resourceQuery";
 

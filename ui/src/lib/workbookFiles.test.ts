@@ -3,8 +3,8 @@
 // does it (a step per sheet, its refusals, the report and its warnings).
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ExportProgress } from "./bindings/ExportProgress";
-import { FakeBackend } from "./fakeBackend";
-import { CELL_LIMIT } from "./fakeExport";
+import { FakeBackend } from "../testing/fakeBackend";
+import { CELL_LIMIT } from "../testing/fakeExport";
 import { WORKBOOK_SHEETS, chooseWorkbookPath, withXlsxExtension, workbookFileName } from "./workbookFiles";
 
 const dialog = vi.hoisted(() => ({ save: vi.fn() }));

@@ -9,15 +9,24 @@ import type { Dependency } from "./bindings/Dependency";
 import type { DependencyInput } from "./bindings/DependencyInput";
 import type { History } from "./bindings/History";
 import type { Id } from "./bindings/Id";
+import type { ChartKind } from "./bindings/ChartKind";
+import type { ChartOptions } from "./bindings/ChartOptions";
 import type { Methodology } from "./bindings/Methodology";
 import type { MethodologyInput } from "./bindings/MethodologyInput";
+import type { Objectives } from "./bindings/Objectives";
+import type { ObjectivesInput } from "./bindings/ObjectivesInput";
 import type { Process } from "./bindings/Process";
+import type { ProcessImpact } from "./bindings/ProcessImpact";
+import type { ProcessInput } from "./bindings/ProcessInput";
 import type { RecentFile } from "./bindings/RecentFile";
 import type { Resource } from "./bindings/Resource";
+import type { ResourceInput } from "./bindings/ResourceInput";
+import type { ScoreInput } from "./bindings/ScoreInput";
 import type { Session } from "./bindings/Session";
 import type { Status } from "./bindings/Status";
 import type { Strength } from "./bindings/Strength";
 import type { Unit } from "./bindings/Unit";
+import type { UnitInput } from "./bindings/UnitInput";
 import { chooseAssessmentToOpen, chooseNewAssessmentPath } from "./fileDialogs";
 import type { SectionId } from "./navigation";
 import { chooseSpreadsheetPath, droppedSpreadsheet } from "./spreadsheetFiles";
@@ -139,6 +148,85 @@ export class Workspace {
     this.resources = resources;
     this.dependencies = dependencies;
     this.setHistory(fresh);
+  }
+
+  // --- edits: every write to the assessment goes through one of these -------
+  // Each rejects with the core's error for the form to show, and re-reads
+  // what the edit may have changed.
+
+  /** Saves the assessment's facts (name, organisation, scope, facilitator). */
+  async updateAssessment(input: AssessmentInput): Promise<void> {
+    this.setInfo(await api.updateAssessment(input));
+    this.setHistory(await api.history());
+  }
+
+  /** Creates a process (`id` null) or saves an edited one. */
+  async saveProcess(id: Id | null, input: ProcessInput): Promise<void> {
+    if (id) await api.updateProcess(id, input);
+    else await api.createProcess(input);
+    await this.afterEdit();
+  }
+
+  /** Deletes a process with its scores, objectives and dependencies (one undoable edit). */
+  async deleteProcess(id: Id): Promise<void> {
+    await api.deleteProcess(id);
+    await this.afterEdit();
+  }
+
+  /** Creates a resource (`id` null) or saves an edited one. */
+  async saveResource(id: Id | null, input: ResourceInput): Promise<void> {
+    if (id) await api.updateResource(id, input);
+    else await api.createResource(input);
+    await this.afterEdit();
+  }
+
+  /** Deletes a resource and every dependency on or of it (one undoable edit). */
+  async deleteResource(id: Id): Promise<void> {
+    await api.deleteResource(id);
+    await this.afterEdit();
+  }
+
+  async createUnit(input: UnitInput): Promise<void> {
+    await api.createUnit(input);
+    await this.afterEdit();
+  }
+
+  /** Renames a unit or moves it under another. */
+  async updateUnit(id: Id, input: UnitInput): Promise<void> {
+    await api.updateUnit(id, input);
+    await this.afterEdit();
+  }
+
+  async deleteUnit(id: Id): Promise<void> {
+    await api.deleteUnit(id);
+    await this.afterEdit();
+  }
+
+  /**
+   * Sets (or clears) cells of a process's impact as one undoable edit. The
+   * Impact screen sends a run of these one after another and re-reads the
+   * history once the run is through (`refreshHistory`).
+   */
+  setScores(processId: Id, inputs: ScoreInput[]): Promise<ProcessImpact> {
+    return api.setScores(processId, inputs);
+  }
+
+  async setImpactRationale(processId: Id, rationale: string): Promise<ProcessImpact> {
+    const impact = await api.setImpactRationale(processId, rationale);
+    await this.refreshHistory();
+    return impact;
+  }
+
+  /** Agrees a process's objectives (logged as decisions). */
+  async setObjectives(processId: Id, input: ObjectivesInput): Promise<Objectives> {
+    const objectives = await api.setObjectives(processId, input);
+    await this.refreshHistory();
+    return objectives;
+  }
+
+  /** Writes a chart to a file the user chose (.svg or .png); the assessment is not changed. */
+  saveChart(kind: ChartKind, path: string, options: ChartOptions): Promise<void> {
+    return api.saveChart(kind, path, options);
   }
 
   /** Re-reads resources, dependencies and the history after a change of dependencies. */

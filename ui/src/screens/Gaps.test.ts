@@ -1,0 +1,131 @@
+// The Gaps screen over answers recorded from the real core (Harbourline Logistics): every finding of the
+// dependency analysis with its counts, the chain and the size of each gap, sorting, the links to what needs
+// fixing, a gap that appears when a process comes to rely on a resource slower than its RTO, and a new
+// assessment with nothing to find.
+import { fireEvent, screen, waitFor, within } from "@testing-library/svelte";
+import { emit } from "@tauri-apps/api/event";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { expectAllRecorded, mockReplay, openDemoOn, resetMocks, type Replay } from "../testing/testHarness";
+
+const dialog = vi.hoisted(() => ({ save: vi.fn(), open: vi.fn() }));
+vi.mock("@tauri-apps/plugin-dialog", () => dialog);
+
+let h: Replay;
+
+beforeEach(() => {
+  h = mockReplay();
+  dialog.save.mockReset();
+});
+afterEach(() => {
+  expectAllRecorded(h);
+  resetMocks();
+});
+
+const subjects = () => screen.queryAllByTestId("gap-row").map((r) => r.dataset.subject);
+const gapRow = (subject: string, kind = "rto_capability") =>
+  screen.getAllByTestId("gap-row").find((r) => r.dataset.subject === subject && r.dataset.kind === kind)!;
+
+async function openGaps() {
+  await openDemoOn("gaps");
+  await screen.findByTestId("gaps-screen");
+  await waitFor(() => expect(subjects().length).toBeGreaterThan(0));
+}
+
+describe("findings", () => {
+  it("lists gaps most severe first, with the chain and the size, and counts every kind of finding", async () => {
+    await openGaps();
+    // An unknown recovery time first (nobody can say it will be back in time), then by how far short.
+    expect(subjects().slice(0, 5)).toEqual([
+      "Temperature monitoring platform",
+      "Felixstowe distribution centre",
+      "Inventory control and cycle counts",
+      "Refrigerated storage units",
+      "Sage Payroll",
+    ]);
+    expect(screen.getByTestId("count-gaps").textContent).toBe("13");
+    expect(screen.getByTestId("count-spofs").textContent).toBe("4");
+    expect(screen.getByTestId("count-cycles").textContent).toBe("0");
+    expect(screen.getByTestId("count-orphans").textContent).toBe("2");
+
+    const site = gapRow("Felixstowe distribution centre");
+    expect(within(site).getByTestId("gap-chain").textContent).toBe(
+      "Pick, pack and dispatch (RTO 2 h) → Felixstowe distribution centre (restores in 1 w)",
+    );
+    expect(within(site).getByTestId("gap-size").textContent).toBe("166 h short");
+    expect(site.textContent).toContain("Felixstowe distribution centre restores in 1 w, but Pick, pack and dispatch needs it back within 2 h");
+    expect(gapRow("Temperature monitoring platform", "unknown_capability").textContent).toContain("size unknown");
+    expect(gapRow("Inventory control and cycle counts", "upstream_rto")).toBeTruthy();
+    expect(gapRow("Sage Payroll", "rpo_capability").textContent).toContain("Sage Payroll can lose 1 d of data, but Payroll processing allows only 4 h");
+
+    expect(screen.getAllByTestId("spof-row").map((r) => r.dataset.name)).toContain("Temperature monitoring platform");
+    expect(screen.queryAllByTestId("cycle-row")).toEqual([]);
+    expect(screen.getAllByTestId("orphan-row").map((r) => r.dataset.name)).toEqual(["Birmingham hub", "Head office, Ipswich"]);
+  });
+
+  it("sorts by the size of the gap or by subject", async () => {
+    await openGaps();
+    await fireEvent.change(screen.getByTestId("gap-sort"), { target: { value: "size" } });
+    expect(subjects()[0]).toBe("Felixstowe distribution centre");
+    expect(subjects().at(-1)).toBe("Temperature monitoring platform");
+    await fireEvent.change(screen.getByTestId("gap-sort"), { target: { value: "subject" } });
+    expect(subjects()[0]).toBe("Cloud hosting provider");
+    expect(subjects().at(-1)).toBe("Transport management system");
+  });
+
+  it("opens the resource to fix, or the objectives of an upstream process", async () => {
+    await openGaps();
+    await fireEvent.click(within(gapRow("Harbourline WMS")).getByTestId("gap-open"));
+    const form = await screen.findByTestId("resource-form");
+    expect((within(form).getByTestId("resource-name") as HTMLInputElement).value).toBe("Harbourline WMS");
+    expect(screen.getByTestId("resources-screen")).toBeTruthy();
+
+    await fireEvent.click(within(form).getByTestId("resource-cancel"));
+    await fireEvent.click(screen.getByTestId("nav-gaps"));
+    await waitFor(() => expect(subjects().length).toBeGreaterThan(0));
+    await fireEvent.click(within(gapRow("Inventory control and cycle counts", "upstream_rto")).getByTestId("gap-open"));
+    const objectives = await screen.findByTestId("objectives-form");
+    expect(within(objectives).getByRole("heading", { level: 2 }).textContent).toBe("Inventory control and cycle counts");
+  });
+});
+
+describe("a new finding", () => {
+  it("appears after a process comes to rely on a resource slower than its RTO", async () => {
+    await openDemoOn("dependencies");
+    await screen.findByTestId("dependencies-screen");
+    await fireEvent.change(screen.getByTestId("dependencies-process"), { target: { value: h.backend.processId("Customer order intake") } });
+    const add = screen.getByTestId("dependency-add");
+    await fireEvent.input(add, { target: { value: "Telematics" } });
+    await fireEvent.keyDown(add, { key: "Enter" });
+    await fireEvent.click(screen.getByTestId("dependency-add-confirm"));
+    await waitFor(() =>
+      expect(screen.getAllByTestId("dependency-row").map((r) => r.dataset.name)).toContain("Telematics and tachograph platform"),
+    );
+
+    await fireEvent.click(screen.getByTestId("nav-gaps"));
+    await waitFor(() => expect(subjects()).toContain("Telematics and tachograph platform"));
+    const row = gapRow("Telematics and tachograph platform");
+    expect(within(row).getByTestId("gap-chain").textContent).toBe(
+      "Customer order intake (RTO 2 h) → Telematics and tachograph platform (restores in 1 d)",
+    );
+    expect(within(row).getByTestId("gap-size").textContent).toBe("22 h short");
+    // It also keeps a day of data where order intake allows less: a second gap.
+    expect(gapRow("Telematics and tachograph platform", "rpo_capability")).toBeTruthy();
+    expect(screen.getByTestId("count-gaps").textContent).toBe("15");
+    // And nothing stands in for it: a single point of failure under a Tier 1 process.
+    expect(screen.getAllByTestId("spof-row").map((r) => r.dataset.name)).toContain("Telematics and tachograph platform");
+  });
+
+  it("says so when there is nothing to find", async () => {
+    await openDemoOn("dashboard");
+    dialog.save.mockResolvedValue("/home/facilitator/Documents/Warehouse pilot.bia");
+    await emit("menu", { action: "new" });
+    const form = await screen.findByTestId("new-assessment-form");
+    await fireEvent.input(within(form).getByTestId("assessment-name-input"), { target: { value: "Warehouse pilot" } });
+    await fireEvent.click(within(form).getByTestId("create-assessment"));
+    await waitFor(() => expect(screen.getByTestId("assessment-name").textContent).toBe("Warehouse pilot"));
+
+    await fireEvent.click(screen.getByTestId("nav-gaps"));
+    expect((await screen.findByTestId("gaps-empty")).textContent).toContain("No findings");
+    expect(screen.queryAllByTestId("gap-row")).toEqual([]);
+  });
+});

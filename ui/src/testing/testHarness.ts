@@ -1,0 +1,113 @@
+/// <reference types="node" />
+// Shared set-up of the component tests: the ReplayBackend (answers recorded
+// from the real core) — or, for the tests not moved to it yet, the in-memory
+// FakeBackend — behind a mocked IPC (its events, such as export progress, delivered through the
+// mocked event system), the list of commands called, holding a command's
+// answer back to see what the UI shows meanwhile, and opening the demo on a section.
+import { cleanup, fireEvent, render, screen } from "@testing-library/svelte";
+import { emit } from "@tauri-apps/api/event";
+import { appendFileSync } from "node:fs";
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import App from "../App.svelte";
+import { FakeBackend } from "./fakeBackend";
+import { ReplayBackend } from "./replayBackend";
+import type { SectionId } from "../lib/navigation";
+
+interface Backend {
+  handle(cmd: string, args: Record<string, unknown>): unknown;
+  /** Sends an event to the UI as the shell's `app.emit` does. */
+  emit: (event: string, payload: unknown) => void;
+}
+
+export interface Mocked<B extends Backend> {
+  backend: B;
+  /** Every command the UI called, in order. */
+  calls: string[];
+  /** The arguments of every call, in order. */
+  args: Array<{ cmd: string; args: Record<string, unknown> }>;
+  /** Holds back the answers to `cmd` (the calls are made and recorded) until the returned function is called. */
+  hold: (cmd: string) => () => void;
+}
+
+export type Harness = Mocked<FakeBackend>;
+export type Replay = Mocked<ReplayBackend>;
+
+/** The mocked IPC in front of `backend`: every call listed, answers held back on request, events delivered. */
+function mockIpcOf<B extends Backend>(backend: B): Mocked<B> {
+  const held = new Map<string, Promise<void>>();
+  const harness: Mocked<B> = {
+    backend,
+    calls: [],
+    args: [],
+    hold: (cmd) => {
+      let release = () => {};
+      held.set(cmd, new Promise<void>((resolve) => (release = resolve)));
+      return () => {
+        held.delete(cmd);
+        release();
+      };
+    },
+  };
+  harness.backend.emit = (event, payload) => void emit(event, payload);
+  mockIPC(
+    (cmd, args) => {
+      const a = (args ?? {}) as Record<string, unknown>;
+      harness.calls.push(cmd);
+      harness.args.push({ cmd, args: a });
+      const gate = held.get(cmd);
+      const answer = () => {
+        try {
+          return harness.backend.handle(cmd, a);
+        } catch (e) {
+          // REPLAY_MISSING=file collects the calls nobody recorded, one JSON a line, for a scenario script.
+          const file = process.env.REPLAY_MISSING;
+          const missing = (harness.backend as { missing?: Array<{ after: string[] }> }).missing?.at(-1);
+          if (file && (e as { code?: string }).code === "not_recorded")
+            appendFileSync(file, JSON.stringify({ cmd, args: a, writes: missing?.after.length ?? 0 }) + "\n");
+          throw e;
+        }
+      };
+      return gate ? gate.then(answer) : answer();
+    },
+    { shouldMockEvents: true },
+  );
+  return harness;
+}
+
+export function mockBackend(): Harness {
+  return mockIpcOf(new FakeBackend());
+}
+
+/**
+ * Fails the test when a screen made a call nobody recorded (the message says which, and how to record it).
+ * The checks a form makes as you type are left out: which of them run depends on timing, and a test that
+ * needs one's answer asserts what it shows.
+ */
+export function expectAllRecorded(h: Replay): void {
+  const missing = h.backend.missing.filter((m) => !m.cmd.startsWith("check_"));
+  if (missing.length > 0) throw new Error(`calls nobody recorded:\n${missing.map((m) => JSON.stringify(m)).join("\n")}`);
+}
+
+/** The replay of the real core's recorded answers behind a mocked IPC. */
+export function mockReplay(options: ConstructorParameters<typeof ReplayBackend>[0] = {}): Replay {
+  return mockIpcOf(new ReplayBackend(options));
+}
+
+export function resetMocks(): void {
+  cleanup();
+  clearMocks();
+}
+
+export async function openDemoOn(section: SectionId): Promise<void> {
+  render(App);
+  await fireEvent.click(await screen.findByTestId("open-demo"));
+  await screen.findByTestId("app-shell");
+  await fireEvent.click(screen.getByTestId(`nav-${section}`));
+}
+
+/** A demo process's id by name. */
+export function processId(backend: FakeBackend, name: string): string {
+  const process = backend.file?.data.processes.find((p) => p.name === name);
+  if (!process) throw new Error(`no demo process named ${name}`);
+  return process.id;
+}
