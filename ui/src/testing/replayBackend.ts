@@ -3,7 +3,7 @@
 // replayed. It holds no rule of the core: no analysis, no checks, no import
 // planning. What it adds is plumbing: which recorded state the assessment is
 // in, the recent-files list (the demo joins it when opened), and the charts
-// "saved" (save_chart writes nothing and is not replayed).
+// "saved" (save_chart writes nothing; only a refusal recorded for it is replayed).
 //
 // How it replays: every recording starts from a freshly opened demo. A write
 // (an edit, undo, redo, an import) moves the assessment along a path of
@@ -147,9 +147,13 @@ export class ReplayBackend {
       case "close_assessment":
         this.path = null;
         return null;
-      case "save_chart":
+      case "save_chart": {
+        // A refusal the core was recorded making (a path it will not write) is replayed; anything else is "saved".
+        const refusal = this.answers.get(key(this.path ?? ["(closed)"], cmd, args))?.error;
+        if (refusal) throw clone(refusal);
         this.savedCharts.push({ kind: args.kind as string, path: args.path as string, options: clone(args.options) });
         return null;
+      }
     }
     const path = cmd === "open_demo" ? [] : (this.path ?? ["(closed)"]);
     const call = this.answers.get(key(path, cmd, args));
