@@ -1,20 +1,25 @@
-// The Dashboard's charts over the FakeBackend: the charts shown as images (data URLs of the core's
-// SVG), redrawn after an edit, "Save chart as…" through a mocked native save dialog, the heatmap
-// grouped by unit, impact by category at a chosen horizon, and the larger view of a chart.
+// The Dashboard over answers recorded from the real core (Harbourline Logistics: 25 processes in 8 units):
+// the counts, the core's charts shown as images (data URLs of its SVG, whose titles, labels and numbers
+// are SVG text), redrawn after a deletion, its undo and redo, "Save chart as…" through a mocked native
+// save dialog (the core's refusal of a .pdf), the heatmap grouped by unit, impact by category at a chosen
+// horizon, and the larger view of a chart.
 import { fireEvent, screen, waitFor, within } from "@testing-library/svelte";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { mockBackend, openDemoOn, resetMocks, type Harness } from "../testing/testHarness";
+import { expectAllRecorded, mockReplay, openDemoOn, resetMocks, type Replay } from "../testing/testHarness";
 
 const dialog = vi.hoisted(() => ({ save: vi.fn(), open: vi.fn() }));
 vi.mock("@tauri-apps/plugin-dialog", () => dialog);
 
-let h: Harness;
+let h: Replay;
 
 beforeEach(() => {
-  h = mockBackend();
+  h = mockReplay();
   dialog.save.mockReset();
 });
-afterEach(resetMocks);
+afterEach(() => {
+  expectAllRecorded(h);
+  resetMocks();
+});
 
 const svgOf = (img: HTMLElement) => {
   const src = img.getAttribute("src") ?? "";
@@ -22,26 +27,86 @@ const svgOf = (img: HTMLElement) => {
   return decodeURIComponent(src.slice(src.indexOf(",") + 1));
 };
 
+/** The text of a chart image's SVG, one entry a text element (the core draws titles, labels and numbers as text). */
+const textOf = (img: HTMLElement) =>
+  [...svgOf(img).matchAll(/<text[^>]*>([\s\S]*?)<\/text>/g)].map((m) =>
+    m[1].trim().replace(/\s+/g, " ").replaceAll("&amp;", "&"),
+  );
+const chartText = (kind: string) => textOf(screen.getByTestId(`chart-${kind}`));
+/** The size the core drew a chart at, "width×height". */
+const sizeOf = (img: HTMLElement) => {
+  const m = /^<svg width="(\d+)" height="(\d+)"/.exec(svgOf(img).trimStart());
+  return m ? `${m[1]}×${m[2]}` : null;
+};
+/** The demo's processes as opened, by name. */
+const demoNames = () => h.backend.current<Array<{ name: string }>>("list_processes").map((p) => p.name);
+/** The processes among `names` the heatmap has a row for, in its order. */
+const heatmapRows = (names: string[]) => chartText("heatmap").filter((t) => names.includes(t));
+/** The tier chart's bars: label → the count written over it. */
+const tierBars = () => {
+  const text = chartText("tiers").slice(1);
+  const bars: Record<string, number> = {};
+  for (let i = 0; i + 1 < text.length; i += 2) bars[text[i + 1]] = Number(text[i]);
+  return bars;
+};
+const TITLE = "Harbourline Logistics — BIA 2026";
+/** The tier chart without Complaints handling, the one process with no RTO. */
+const TIERS_WITHOUT_COMPLAINTS = { "Tier 1": 7, "Tier 2": 5, "Tier 3": 4, "Tier 4": 8, "No RTO": 0 };
+/** The heatmap's groups by unit: the units with processes, under their parents (Operations has none of its own). */
+const UNITS = [
+  "Customer Service",
+  "Finance",
+  "IT Services",
+  "Operations › Transport & Fleet",
+  "Operations › Warehouse Operations",
+  "People & Payroll",
+  "Procurement",
+];
+
 describe("dashboard charts", () => {
-  it("shows the heatmap, the tier distribution and the gap chart as images of the core's SVG", async () => {
+  it("shows the counts, and the heatmap, the tier distribution, the gap chart and impact by category as images of the core's SVG", async () => {
     await openDemoOn("dashboard");
+    const names = demoNames();
+    expect(names).toHaveLength(25);
+    expect(screen.getByTestId("count-processes").textContent).toBe("25");
+    expect(screen.getByTestId("count-units").textContent).toBe("8");
     const heatmap = await screen.findByTestId("chart-heatmap");
     const tiers = await screen.findByTestId("chart-tiers");
     const gaps = await screen.findByTestId("chart-gaps");
-    const processes = h.backend.file!.data.processes.length;
+    const categories = await screen.findByTestId("chart-categories");
     expect(heatmap.tagName).toBe("IMG");
     expect(heatmap.getAttribute("alt")).toContain("Impact heatmap");
-    expect(svgOf(heatmap)).toContain(`heatmap chart — ${processes} processes`);
-    expect(svgOf(tiers)).toContain(`tiers chart — ${processes} processes`);
-    expect(svgOf(gaps)).toContain(`gaps chart — ${processes} processes`);
     expect(gaps.getAttribute("alt")).toContain("Recovery gaps");
-    expect(svgOf(await screen.findByTestId("chart-categories"))).toContain(`categories chart — ${processes} processes — at 1 d`);
+
+    // The heatmap: a row for every process, most critical first, at every horizon.
+    expect(sizeOf(heatmap)).toBe("1200×878");
+    expect(textOf(heatmap)[0]).toBe(`Impact over time — ${TITLE}`);
+    expect(new Set(heatmapRows(names))).toEqual(new Set(names));
+    expect(heatmapRows(names)).toHaveLength(25);
+    expect(heatmapRows(names)[0]).toBe("Cold-chain storage monitoring");
+    expect(textOf(heatmap)).toEqual(expect.arrayContaining(["1 h", "4 h", "8 h", "1 d", "3 d", "1 w", "2 w", "1 mo"]));
+    // The tiers: 25 processes, one without an RTO.
+    expect(sizeOf(tiers)).toBe("800×440");
+    expect(textOf(tiers)[0]).toBe(`Processes by recovery tier — ${TITLE}`);
+    expect(tierBars()).toEqual({ "Tier 1": 7, "Tier 2": 5, "Tier 3": 4, "Tier 4": 8, "No RTO": 1 });
+    // The gaps: the resources, slowest against what relies on them first.
+    expect(sizeOf(gaps)).toBe("1100×807");
+    expect(textOf(gaps)[0]).toBe(`Required vs capable recovery time — ${TITLE}`);
+    expect(textOf(gaps).slice(2).filter((t) => !/^\d|min$| (h|d|w|mo)$/.test(t)).slice(0, 3)).toEqual([
+      "Temperature monitoring platform",
+      "unknown",
+      "Felixstowe distribution centre",
+    ]);
+    // Impact by category at the first horizon of a day or more.
+    expect(textOf(categories)[0]).toBe(`Impact by category at 1 d — ${TITLE}`);
+    expect(textOf(categories)).toEqual(expect.arrayContaining(["Financial", "Operational", "Customer", "Environmental"]));
     expect(h.args.filter((a) => a.cmd === "chart_svg").map((a) => a.args.kind).sort()).toEqual(["categories", "gaps", "heatmap", "tiers"]);
   });
 
-  it("redraws after an edit, and after undo and redo on the dashboard", async () => {
+  it("redraws after a deletion, and after undo and redo on the dashboard", async () => {
     await openDemoOn("processes");
-    const row = screen.getAllByTestId("process-row").find((r) => r.dataset.name === "Credit control")!;
+    const names = demoNames();
+    const row = screen.getAllByTestId("process-row").find((r) => r.dataset.name === "Complaints handling")!;
     await fireEvent.keyDown(row, { key: "Enter" });
     const form = await screen.findByTestId("process-form");
     await fireEvent.click(within(form).getByTestId("process-delete"));
@@ -49,15 +114,21 @@ describe("dashboard charts", () => {
     await waitFor(() => expect(screen.queryByTestId("process-form")).toBeNull());
 
     await fireEvent.click(screen.getByTestId("nav-dashboard"));
-    const heatmap = () => svgOf(screen.getByTestId("chart-heatmap"));
-    await waitFor(() => expect(heatmap()).toContain("24 processes"));
+    expect(screen.getByTestId("count-processes").textContent).toBe("24");
+    await waitFor(() => expect(heatmapRows(names)).toHaveLength(24));
+    expect(heatmapRows(names)).not.toContain("Complaints handling");
+    await waitFor(() => expect(tierBars()).toEqual(TIERS_WITHOUT_COMPLAINTS));
 
     await fireEvent.keyDown(document.body, { key: "z", ctrlKey: true });
-    await waitFor(() => expect(heatmap()).toContain("25 processes"), { timeout: 2000 });
-    await waitFor(() => expect(svgOf(screen.getByTestId("chart-tiers"))).toContain("25 processes"));
+    await waitFor(() => expect(screen.getByTestId("count-processes").textContent).toBe("25"));
+    await waitFor(() => expect(heatmapRows(names)).toContain("Complaints handling"), { timeout: 2000 });
+    expect(heatmapRows(names)).toHaveLength(25);
+    await waitFor(() => expect(tierBars()).toEqual({ "Tier 1": 7, "Tier 2": 5, "Tier 3": 4, "Tier 4": 8, "No RTO": 1 }));
 
     await fireEvent.keyDown(document.body, { key: "y", ctrlKey: true });
-    await waitFor(() => expect(heatmap()).toContain("24 processes"), { timeout: 2000 });
+    await waitFor(() => expect(heatmapRows(names)).toHaveLength(24), { timeout: 2000 });
+    expect(heatmapRows(names)).not.toContain("Complaints handling");
+    expect(screen.getByTestId("count-processes").textContent).toBe("24");
   });
 
   it("saves a chart where the dialog says, adding .png to a bare name", async () => {
@@ -81,7 +152,7 @@ describe("dashboard charts", () => {
     await screen.findByTestId("chart-tiers");
     await fireEvent.click(screen.getByTestId("save-chart-tiers"));
     const status = await screen.findByTestId("chart-saved-tiers");
-    expect(status.textContent).toContain("save a chart as .svg or .png");
+    expect(status.textContent).toBe("/home/morgan/Charts/tiers.pdf: save a chart as .svg or .png");
     expect(h.backend.savedCharts).toEqual([]);
   });
 
@@ -107,7 +178,10 @@ describe("chart options", () => {
     await fireEvent.click(screen.getByLabelText("Group by unit"));
     // A new choice is drawn straight away, not after the pause that edits wait for.
     expect(lastOptions("heatmap")).toEqual({ byUnit: true });
-    await waitFor(() => expect(svgOf(screen.getByTestId("chart-heatmap"))).toContain("— by unit"));
+    await waitFor(() => expect(chartText("heatmap").filter((t) => UNITS.includes(t))).toEqual(UNITS));
+    // The same title, seven group headings more: taller than the 878 of the process rows alone.
+    expect(chartText("heatmap")[0]).toBe(`Impact over time — ${TITLE}`);
+    expect(sizeOf(screen.getByTestId("chart-heatmap"))).toBe("1200×1130");
     expect(screen.getByTestId("chart-caption-heatmap").textContent).toBe("Processes grouped by unit");
 
     dialog.save.mockResolvedValueOnce("/home/morgan/Charts/heatmap-by-unit.png");
@@ -115,6 +189,12 @@ describe("chart options", () => {
     await screen.findByTestId("chart-saved-heatmap");
     expect((dialog.save.mock.calls[0][0] as { defaultPath: string }).defaultPath).toBe("heatmap-by-unit.png");
     expect(h.backend.savedCharts).toEqual([{ kind: "heatmap", path: "/home/morgan/Charts/heatmap-by-unit.png", options: { byUnit: true } }]);
+
+    // And back: the process rows without the units.
+    await fireEvent.click(screen.getByLabelText("Group by unit"));
+    expect(lastOptions("heatmap")).toEqual({});
+    await waitFor(() => expect(chartText("heatmap").filter((t) => UNITS.includes(t))).toEqual([]));
+    expect(sizeOf(screen.getByTestId("chart-heatmap"))).toBe("1200×878");
   });
 
   it("shows impact by category at the first horizon of a day or more, and redraws at once at another", async () => {
@@ -123,23 +203,24 @@ describe("chart options", () => {
     const labels = [...picker.options].map((o) => o.textContent);
     expect(labels).toEqual(["1 h", "4 h", "8 h", "1 d", "3 d", "1 w", "2 w", "1 mo"]);
     expect(picker.selectedOptions[0].textContent).toBe("1 d");
-    await waitFor(() => expect(svgOf(screen.getByTestId("chart-categories"))).toContain("— at 1 d"));
+    await waitFor(() => expect(chartText("categories")[0]).toBe(`Impact by category at 1 d — ${TITLE}`));
     expect(lastOptions("categories")).toEqual({ horizon: "1 d" });
 
     const byLabel = (label: string) => [...picker.options].find((o) => o.textContent === label)!.value;
     await fireEvent.change(picker, { target: { value: byLabel("1 w") } });
     expect(lastOptions("categories")).toEqual({ horizon: "1 w" });
-    await waitFor(() => expect(svgOf(screen.getByTestId("chart-categories"))).toContain("— at 1 w"));
+    await waitFor(() => expect(chartText("categories")[0]).toBe(`Impact by category at 1 w — ${TITLE}`));
     expect(screen.getByTestId("chart-caption-categories").textContent).toBe("At 1 w");
 
     await fireEvent.change(picker, { target: { value: byLabel("1 d") } });
     expect(lastOptions("categories")).toEqual({ horizon: "1 d" });
-    await waitFor(() => expect(svgOf(screen.getByTestId("chart-categories"))).toContain("— at 1 d"));
+    await waitFor(() => expect(chartText("categories")[0]).toBe(`Impact by category at 1 d — ${TITLE}`));
   });
 
   it("keeps the chosen horizon and grouping through an undo and a visit to another screen", async () => {
     await openDemoOn("processes");
-    const row = screen.getAllByTestId("process-row").find((r) => r.dataset.name === "Credit control")!;
+    const names = demoNames();
+    const row = screen.getAllByTestId("process-row").find((r) => r.dataset.name === "Complaints handling")!;
     await fireEvent.keyDown(row, { key: "Enter" });
     const form = await screen.findByTestId("process-form");
     await fireEvent.click(within(form).getByTestId("process-delete"));
@@ -150,18 +231,25 @@ describe("chart options", () => {
     const picker = (await screen.findByTestId("chart-categories-horizon")) as HTMLSelectElement;
     await fireEvent.change(picker, { target: { value: [...picker.options].find((o) => o.textContent === "3 d")!.value } });
     await fireEvent.click(screen.getByLabelText("Group by unit"));
-    const categories = () => svgOf(screen.getByTestId("chart-categories"));
-    await waitFor(() => expect(categories()).toContain("24 processes — at 3 d"));
+    const categoryRows = () => chartText("categories").filter((t) => names.includes(t));
+    await waitFor(() => expect(chartText("categories")[0]).toBe(`Impact by category at 3 d — ${TITLE}`));
+    expect(categoryRows()).toHaveLength(24);
+    expect(categoryRows()).not.toContain("Complaints handling");
+    await waitFor(() => expect(chartText("heatmap").filter((t) => UNITS.includes(t))).toEqual(UNITS));
+    expect(heatmapRows(names)).not.toContain("Complaints handling");
 
     await fireEvent.keyDown(document.body, { key: "z", ctrlKey: true });
-    await waitFor(() => expect(categories()).toContain("25 processes — at 3 d"), { timeout: 2000 });
-    await waitFor(() => expect(svgOf(screen.getByTestId("chart-heatmap"))).toContain("25 processes — by unit"));
+    await waitFor(() => expect(categoryRows()).toHaveLength(25), { timeout: 2000 });
+    expect(chartText("categories")[0]).toBe(`Impact by category at 3 d — ${TITLE}`);
+    await waitFor(() => expect(heatmapRows(names)).toContain("Complaints handling"));
+    expect(chartText("heatmap").filter((t) => UNITS.includes(t))).toEqual(UNITS);
 
     await fireEvent.click(screen.getByTestId("nav-gaps"));
     await fireEvent.click(screen.getByTestId("nav-dashboard"));
     expect((screen.getByTestId("chart-categories-horizon") as HTMLSelectElement).selectedOptions[0].textContent).toBe("3 d");
     expect((screen.getByLabelText("Group by unit") as HTMLInputElement).checked).toBe(true);
-    await waitFor(() => expect(categories()).toContain("25 processes — at 3 d"));
+    await waitFor(() => expect(chartText("categories")[0]).toBe(`Impact by category at 3 d — ${TITLE}`));
+    expect(categoryRows()).toHaveLength(25);
     expect(lastOptions("heatmap")).toEqual({ byUnit: true });
   });
 });
@@ -179,6 +267,7 @@ describe("the larger view of a chart", () => {
     const large = await screen.findByRole("dialog", { name: "Recovery gaps" });
     expect(within(large).getByTestId("chart-large-image-gaps").getAttribute("src")).toBe(small.getAttribute("src"));
     expect(within(large).getByTestId("chart-large-image-gaps").getAttribute("alt")).toContain("Recovery gaps");
+    expect(textOf(within(large).getByTestId("chart-large-image-gaps"))[0]).toBe(`Required vs capable recovery time — ${TITLE}`);
     // Focus is on the chart, so the arrow keys scroll a tall one (and a stray Enter does not save).
     expect(document.activeElement).toBe(within(large).getByRole("region", { name: "Recovery gaps, the whole chart" }));
 
@@ -197,7 +286,8 @@ describe("the larger view of a chart", () => {
 
     await fireEvent.click(screen.getByTestId("chart-open-heatmap"));
     large = await screen.findByRole("dialog", { name: "Impact heatmap" });
-    expect(within(large).getByTestId("chart-large-image-heatmap")).toBeTruthy();
+    expect(within(large).getByTestId("chart-large-image-heatmap").getAttribute("src")).toBe(screen.getByTestId("chart-heatmap").getAttribute("src"));
+    expect(textOf(within(large).getByTestId("chart-large-image-heatmap"))[0]).toBe(`Impact over time — ${TITLE}`);
     // Other keys do nothing.
     await fireEvent.click(within(large).getByRole("button", { name: "Close" }));
     await fireEvent.keyDown(screen.getByTestId("chart-open-heatmap"), { key: "a" });
@@ -208,7 +298,7 @@ describe("the larger view of a chart", () => {
     await openDemoOn("dashboard");
     const picker = (await screen.findByTestId("chart-categories-horizon")) as HTMLSelectElement;
     await fireEvent.change(picker, { target: { value: [...picker.options].find((o) => o.textContent === "1 w")!.value } });
-    await waitFor(() => expect(svgOf(screen.getByTestId("chart-categories"))).toContain("— at 1 w"));
+    await waitFor(() => expect(chartText("categories")[0]).toBe(`Impact by category at 1 w — ${TITLE}`));
 
     await fireEvent.keyDown(screen.getByTestId("chart-open-categories"), { key: "Enter" });
     const large = await screen.findByRole("dialog", { name: "Impact by category" });
@@ -221,5 +311,6 @@ describe("the larger view of a chart", () => {
     expect(h.args.find((a) => a.cmd === "save_chart")?.args).toEqual({
       kind: "categories", path: "/home/morgan/Charts/categories-1w.svg", options: { horizon: "1 w" } });
     expect(h.backend.savedCharts).toEqual([{ kind: "categories", path: "/home/morgan/Charts/categories-1w.svg", options: { horizon: "1 w" } }]);
+    expect(textOf(within(large).getByTestId("chart-large-image-categories"))[0]).toBe(`Impact by category at 1 w — ${TITLE}`);
   });
 });
