@@ -45,9 +45,21 @@ Current Recovery Capability (Hrs),RTO Gap?,Recovery Team Confirmed?,\
 Resource Requirements Documented?,Last Tested Date,Test Result Summary,Next Test Due,Test Status,\
 Reviewed By,Review Date,Approved By,Approval Date,Status,Days Since Last Review,Comments / Notes";
 
-/// The register's rows: process, criticality, RTO (h), RPO, MTPD (h),
+/// One row of the register: process, criticality, RTO (h), RPO, MTPD (h),
 /// capability (h), summary, comments.
-const REGISTER_ROWS: [(&str, &str, &str, &str, &str, &str, &str, &str); 6] = [
+type RegisterRow = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+);
+
+/// The register's rows.
+const REGISTER_ROWS: [RegisterRow; 6] = [
     (
         "Supplier Payments Run",
         "4 - Major",

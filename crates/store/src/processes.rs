@@ -98,10 +98,7 @@ fn issues(conn: &Connection, input: &ProcessInput, id: Option<Id>) -> Result<Vec
     {
         issues.push(FieldIssue::new(
             "name",
-            format!(
-                "A process named \"{}\" already exists.",
-                input.name.to_string()
-            ),
+            format!("A process named \"{}\" already exists.", input.name),
         ));
     }
     if let Some(unit) = input.unit_id {
