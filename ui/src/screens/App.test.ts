@@ -20,8 +20,12 @@ beforeEach(() => {
 });
 
 afterEach(() => {
-  expectAllRecorded(h);
-  resetMocks();
+  // Clean up even when a call went unrecorded, or the next test sees two apps.
+  try {
+    expectAllRecorded(h);
+  } finally {
+    resetMocks();
+  }
 });
 
 async function openDemoOn(section: "dashboard" | "processes" | "methodology") {

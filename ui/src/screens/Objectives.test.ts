@@ -11,8 +11,12 @@ beforeEach(() => {
   h = mockReplay();
 });
 afterEach(() => {
-  expectAllRecorded(h);
-  resetMocks();
+  // Clean up even when a call went unrecorded, or the next test sees two apps.
+  try {
+    expectAllRecorded(h);
+  } finally {
+    resetMocks();
+  }
 });
 
 const rowNames = () => screen.queryAllByTestId("objective-row").map((r) => r.dataset.name);
