@@ -4,7 +4,9 @@
 //! plus the few core and dialog permissions the window needs, written here
 //! (only when it changed) before Tauri reads it.
 
-include!("src/commands/list.rs");
+#[macro_use]
+#[path = "src/commands/list.rs"]
+mod command_list;
 
 macro_rules! command_names {
     ($($module:ident :: $name:ident),* $(,)?) => {

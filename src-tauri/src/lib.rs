@@ -5,7 +5,9 @@
 //! The shell holds no business logic: commands call the core, and the core
 //! owns every rule and every write.
 
-include!("commands/list.rs");
+#[macro_use]
+#[path = "commands/list.rs"]
+mod command_list;
 
 /// The invoke handler of every command in `commands/list.rs`.
 macro_rules! handler {

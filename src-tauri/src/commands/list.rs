@@ -1,12 +1,13 @@
-// The app's own commands, by module, in one list. Everything that must
-// agree with it is made from it: the invoke handler (`lib.rs`), a
-// permission per command and the capability granting exactly those
-// (`build.rs` writes `capabilities/main.json`), and the UI's `Command`
-// union (`ui/src/lib/bindings/Command.ts`, written by the contract test,
-// which also checks that `api.ts` calls every command and no other).
-//
-// Included with `include!` by both `build.rs` and `lib.rs`, so it holds a
-// macro only: `with_commands!(m)` expands to `m! { module::name, … }`.
+//! The app's own commands, by module, in one list. Everything that must
+//! agree with it is made from it: the invoke handler (`lib.rs`), a
+//! permission per command and the capability granting exactly those
+//! (`build.rs` writes `capabilities/main.json`), and the UI's `Command`
+//! union (`ui/src/lib/bindings/Command.ts`, written by the contract test,
+//! which also checks that `api.ts` calls every command and no other).
+//!
+//! Loaded as a module by both `build.rs` and `lib.rs` (`#[macro_use]`), so
+//! it holds a macro only: `with_commands!(m)` expands to
+//! `m! { module::name, … }`.
 
 macro_rules! with_commands {
     ($then:ident) => {
