@@ -1,6 +1,5 @@
 //! Resources and who relies on what.
 
-use bia_analysis::DependencyAnalysis;
 use bia_model::{
     Dependency, DependencyInput, FieldIssue, Id, NodeRef, Provenance, Resource, ResourceInput,
     Strength,
@@ -58,13 +57,5 @@ impl Workbench {
     /// A process or resource by name (`kind:NAME` when a name is both).
     pub fn node_named(&self, name: &str) -> Result<NodeRef> {
         Ok(self.store.node_named(name)?)
-    }
-
-    /// Required recovery of every resource, gaps, single points of
-    /// failure, cycles.
-    pub fn analyze_dependencies(&self) -> Result<DependencyAnalysis> {
-        let a = self.store.load()?;
-        let processes = bia_analysis::analyze_processes(&a);
-        Ok(bia_analysis::analyze_dependencies(&a, &processes))
     }
 }
