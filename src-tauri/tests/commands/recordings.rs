@@ -23,11 +23,19 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use bia_workbench::Startup;
 use serde_json::{Map, Value, json};
+use tauri::Listener;
 
 use super::Shell;
+
+/// The events the shell sends while a command runs; the replay sends them again, in order.
+const EVENTS: [&str; 2] = ["export-progress", "import-progress"];
+
+/// When to press Cancel during an import: given an `import-progress` payload, true to cancel there.
+type CancelWhen = Box<dyn Fn(&Value) -> bool + Send>;
 
 /// Where the UI reads the recordings.
 fn recordings_dir() -> PathBuf {
@@ -45,6 +53,12 @@ struct Recorder {
     /// Real UUID → recorded id, in order of first appearance.
     ids: HashMap<String, String>,
     calls: Vec<Value>,
+    /// Events sent during the current call, as `(event, payload)`.
+    events: Arc<Mutex<Vec<(String, Value)>>>,
+    /// Set before an import to press Cancel at a step; taken when pressed.
+    cancel_when: Arc<Mutex<Option<CancelWhen>>>,
+    /// The answer of `cancel_import` when it was pressed during the current call.
+    cancelled: Arc<Mutex<Option<Result<Value, Value>>>>,
 }
 
 fn is_uuid(s: &[u8]) -> bool {
@@ -113,12 +127,56 @@ impl Recorder {
     fn start(home: &Path) -> Recorder {
         let data = home.join(".local/share/bia-workbench");
         std::fs::create_dir_all(&data).unwrap();
+        let shell = Shell::start(&data, Startup::StartScreen);
+        let events: Arc<Mutex<Vec<(String, Value)>>> = Arc::default();
+        let cancel_when: Arc<Mutex<Option<CancelWhen>>> = Arc::default();
+        let cancelled: Arc<Mutex<Option<Result<Value, Value>>>> = Arc::default();
+        for name in EVENTS {
+            let (events, cancel_when, cancelled) =
+                (events.clone(), cancel_when.clone(), cancelled.clone());
+            let window = shell.window.clone();
+            shell.window.listen_any(name, move |event| {
+                let payload: Value = serde_json::from_str(event.payload()).unwrap();
+                let press = cancel_when
+                    .lock()
+                    .unwrap()
+                    .as_ref()
+                    .is_some_and(|when| when(&payload));
+                events.lock().unwrap().push((name.to_string(), payload));
+                if press {
+                    // The user presses Cancel while the import runs: the command, as the UI sends it.
+                    cancel_when.lock().unwrap().take();
+                    *cancelled.lock().unwrap() = Some(super::invoke(&window, "cancel_import", json!({})));
+                }
+            });
+        }
         Recorder {
-            shell: Shell::start(&data, Startup::StartScreen),
+            shell,
             home: home.display().to_string(),
             ids: HashMap::new(),
             calls: Vec::new(),
+            events,
+            cancel_when,
+            cancelled,
         }
+    }
+
+    /// A recorder with the demo freshly opened (recorded) and its ids numbered: each recording starts
+    /// from there, as the replay does, so a write in one does not change what another's answers follow.
+    fn demo(home: &Path) -> Recorder {
+        let mut rec = Recorder::start(home);
+        rec.ok("open_demo", json!({}));
+        rec.number_the_demo();
+        rec
+    }
+
+    /// The demo's processes, units and methodology in this session, not recorded.
+    fn demo_rows(&self) -> (Value, Value, Value) {
+        (
+            self.shell.ok("list_processes", json!({})),
+            self.shell.ok("list_units", json!({})),
+            self.shell.ok("get_methodology", json!({})),
+        )
     }
 
     /// A script's value with recorded ids and paths turned back into this run's.
@@ -291,9 +349,12 @@ impl Recorder {
 
     /// Calls a command and records it (answer or error).
     fn call(&mut self, cmd: &str, args: Value) -> Result<Value, Value> {
+        self.events.lock().unwrap().clear();
         let answer = self.shell.call(cmd, args.clone());
+        let events = std::mem::take(&mut *self.events.lock().unwrap());
+        let cancelled = self.cancelled.lock().unwrap().take();
         let args = self.normalise(&args);
-        let entry = match &answer {
+        let mut entry = match &answer {
             // The dependency chart lays out rows in the order the store lists them, which follows
             // the demo's random ids: its picture changes from run to run, so only its size is kept.
             Ok(Value::String(svg)) if cmd == "chart_svg" && args["kind"] == "dependencies" => {
@@ -306,8 +367,35 @@ impl Recorder {
             Ok(result) => json!({ "cmd": cmd, "args": args, "result": self.normalise(result) }),
             Err(error) => json!({ "cmd": cmd, "args": args, "error": self.normalise(error) }),
         };
+        if !events.is_empty() {
+            let events: Vec<Value> = events
+                .iter()
+                .map(|(event, payload)| json!({ "event": event, "payload": self.normalise(payload) }))
+                .collect();
+            entry["events"] = Value::Array(events);
+        }
+        let pressed = cancelled.map(|answer| match answer {
+            Ok(result) => json!({ "cmd": "cancel_import", "args": {}, "result": result }),
+            Err(error) => json!({ "cmd": "cancel_import", "args": {}, "error": error }),
+        });
+        if pressed.is_some() {
+            // The replay gives this answer when Cancel is pressed while the command runs.
+            entry["cancelled"] = json!(true);
+        }
         self.calls.push(entry);
+        self.calls.extend(pressed);
         answer
+    }
+
+    /// Calls `apply_import` pressing Cancel at the first step `when` picks.
+    fn apply_cancelled(&mut self, args: Value, when: CancelWhen) -> Value {
+        *self.cancel_when.lock().unwrap() = Some(when);
+        let error = self.refused("apply_import", args);
+        assert!(
+            self.cancel_when.lock().unwrap().take().is_none(),
+            "Cancel was pressed"
+        );
+        error
     }
 
     fn ok(&mut self, cmd: &str, args: Value) -> Value {
@@ -399,6 +487,16 @@ fn fresh_home() -> tempfile::TempDir {
     )
     .unwrap();
     std::fs::write(documents.join("minutes.bia"), "not a database").unwrap();
+    // A password-protected workbook: an OLE compound file holding an `EncryptedPackage` stream.
+    let mut protected = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    protected.extend([0u8; 504]);
+    protected.extend(
+        "EncryptedPackage"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes),
+    );
+    protected.extend([0u8; 512]);
+    std::fs::write(documents.join("Payroll (protected).xlsx"), protected).unwrap();
     home
 }
 
@@ -463,6 +561,9 @@ fn recordings_of_the_demo_for_the_ui() {
     );
 
     // --- what the forms ask while the user types ---------------------------
+    let home = fresh_home();
+    let mut rec = Recorder::demo(home.path());
+    let (processes, units, _) = rec.demo_rows();
     let payroll = named(&processes, "Payroll processing").clone();
     let desk = named(&processes, "IT service desk").clone();
     let complaints = named(&processes, "Complaints handling").clone();
@@ -502,6 +603,12 @@ fn recordings_of_the_demo_for_the_ui() {
     );
 
     // --- an edit and what the screens re-read after it ---------------------
+    let home = fresh_home();
+    let mut rec = Recorder::demo(home.path());
+    let (processes, _, methodology) = rec.demo_rows();
+    let payroll = named(&processes, "Payroll processing").clone();
+    let desk = named(&processes, "IT service desk").clone();
+    let complaints = named(&processes, "Complaints handling").clone();
     let categories = methodology["categories"].as_array().unwrap();
     let horizons = methodology["horizons"].as_array().unwrap();
     let cell = json!({ "category_id": categories[0]["id"], "horizon_id": horizons[0]["id"], "severity": 5 });
@@ -534,6 +641,8 @@ fn recordings_of_the_demo_for_the_ui() {
     );
 
     // --- a legacy spreadsheet imported --------------------------------------
+    let home = fresh_home();
+    let mut rec = Recorder::demo(home.path());
     let path = home
         .path()
         .join("Documents/Finance BIA 2024.csv")
@@ -557,5 +666,75 @@ fn recordings_of_the_demo_for_the_ui() {
         "import",
         "tests/fixtures/finance-bia-2024.csv (a department's legacy register: title block, table, \
          footer) planned, a cell's neighbours, applied, re-read, undone.",
+    );
+}
+
+#[test]
+fn recordings_of_export_and_a_cancelled_import() {
+    // --- the workbook exported, with its progress ---------------------------
+    let home = fresh_home();
+    let documents = home.path().join("Documents");
+    let at = |name: &str| documents.join(name).display().to_string();
+    let mut rec = Recorder::demo(home.path());
+    let saved = at("Harbourline Logistics — BIA 2026.xlsx");
+    let report = rec.ok("export_workbook", json!({ "path": saved }));
+    assert_eq!(report["warnings"], json!([]));
+    rec.ok("export_workbook", json!({ "path": at("Board pack March.xlsx") }));
+    // "Show in folder" once the workbook was moved away (the replay shows a workbook it wrote).
+    std::fs::remove_file(&saved).unwrap();
+    rec.refused("reveal_in_folder", json!({ "path": saved }));
+    rec.refused(
+        "export_workbook",
+        json!({ "path": at("Old share/Harbourline Logistics — BIA 2026.xlsx") }),
+    );
+    rec.refused("export_workbook", json!({ "path": at("board.xls") }));
+    rec.write(
+        "export",
+        "The executive workbook exported with its progress (under the assessment's name, and as \
+         Board pack March.xlsx), Show in folder once it was moved away, refused into a folder that \
+         does not exist and as .xls.",
+    );
+
+    // --- a text longer than a cell, cut on export ---------------------------
+    let home = fresh_home();
+    let mut rec = Recorder::demo(home.path());
+    let (processes, _, _) = rec.demo_rows();
+    let complaints = named(&processes, "Complaints handling").clone();
+    let mut input = process_input(&complaints);
+    input["description"] = json!("Complaints are logged by hand from e-mail. ".repeat(1000));
+    rec.ok(
+        "update_process",
+        json!({ "id": complaints["id"], "input": input }),
+    );
+    let path = home
+        .path()
+        .join("Documents/Harbourline Logistics — BIA 2026.xlsx");
+    let report = rec.ok("export_workbook", json!({ "path": path }));
+    assert_eq!(report["warnings"].as_array().unwrap().len(), 1, "{report}");
+    rec.write(
+        "export-long-text",
+        "Complaints handling's description made 43,000 characters long (more than an Excel cell \
+         holds), then the workbook exported: the core cuts it and says where.",
+    );
+
+    // --- an import cancelled before its commit ------------------------------
+    let home = fresh_home();
+    let path = home
+        .path()
+        .join("Documents/Finance BIA 2024.csv")
+        .display()
+        .to_string();
+    let mut rec = Recorder::demo(home.path());
+    rec.ok("plan_import", json!({ "path": path, "choices": [] }));
+    let error = rec.apply_cancelled(
+        json!({ "path": path, "choices": [] }),
+        Box::new(|p| p["stage"] == "processes" && p["done"] == 3),
+    );
+    assert_eq!(error["code"], "import_cancelled");
+    rec.ok("history", json!({}));
+    rec.write(
+        "import-cancelled",
+        "tests/fixtures/finance-bia-2024.csv planned, then applied with Cancel pressed at the third \
+         process: nothing changes, nothing to undo.",
     );
 }

@@ -1,25 +1,38 @@
-// The Export screen over the FakeBackend (the Halden Freight demo): the sidebar entry and what the screen says will
-// be exported, File ▸ Export Workbook… from another screen through a mocked native save dialog, ".xlsx" added to a
+// The Export screen over answers recorded from the real core (Harbourline Logistics, recordings/export*.json): the
+// sidebar entry and what the screen says will be exported, File ▸ Export Workbook… from another screen through a mocked native save dialog, ".xlsx" added to a
 // bare name, the core's progress while it writes, "Show in folder", the cut-cell warnings, a cancelled dialog, and
 // failures that leave the button ready for another try.
 import { fireEvent, screen, waitFor, within } from "@testing-library/svelte";
 import { emit } from "@tauri-apps/api/event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { mockBackend, openDemoOn, resetMocks, type Harness } from "../testing/testHarness";
+import { api } from "../lib/api";
+import type { Process } from "../lib/bindings/Process";
+import { expectAllRecorded, mockReplay, openDemoOn, resetMocks, type Replay } from "../testing/testHarness";
 
 const dialog = vi.hoisted(() => ({ save: vi.fn(), open: vi.fn() }));
 vi.mock("@tauri-apps/plugin-dialog", () => dialog);
 
-const DOCUMENTS = "/home/morgan/Documents";
-const SAVED = `${DOCUMENTS}/Halden Freight — BIA 2025.xlsx`;
+const DOCUMENTS = "/home/facilitator/Documents";
+const NAME = "Harbourline Logistics — BIA 2026";
+const SAVED = `${DOCUMENTS}/${NAME}.xlsx`;
 
-let h: Harness;
+let h: Replay;
 
 beforeEach(() => {
-  h = mockBackend();
+  h = mockReplay();
   dialog.save.mockReset();
 });
-afterEach(resetMocks);
+afterEach(() => {
+  // Clean up even when a call went unrecorded, or the next test sees two apps.
+  try {
+    expectAllRecorded(h);
+  } finally {
+    resetMocks();
+  }
+});
+
+/** How many rows the recorded demo lists for `cmd`. */
+const demoCount = (cmd: string) => h.backend.current<unknown[]>(cmd).length;
 
 const exportButton = () => screen.getByTestId("export-workbook") as HTMLButtonElement;
 const exportCalls = () => h.args.filter((a) => a.cmd === "export_workbook").map((a) => a.args.path);
@@ -52,10 +65,9 @@ describe("export screen", () => {
     expect(nav.getAttribute("aria-current")).toBe("page");
     expect((screen.getByTestId("nav-workshop-mode") as HTMLButtonElement).disabled, "Workshop mode is still to come").toBe(true);
 
-    const data = h.backend.file!.data;
-    expect(screen.getByTestId("export-count-processes").textContent).toBe(String(data.processes.length));
-    expect(screen.getByTestId("export-count-resources").textContent).toBe(String(data.resources.length));
-    expect(screen.getByTestId("export-count-dependencies").textContent).toBe(String(data.dependencies.length));
+    expect(screen.getByTestId("export-count-processes").textContent).toBe("25");
+    expect(screen.getByTestId("export-count-resources").textContent).toBe(String(demoCount("list_resources")));
+    expect(screen.getByTestId("export-count-dependencies").textContent).toBe(String(demoCount("list_dependencies")));
     const sheets = within(screen.getByTestId("export-sheets")).getAllByRole("listitem");
     expect(sheets.map((s) => s.querySelector("strong")?.textContent)).toEqual([
       "Summary",
@@ -83,14 +95,12 @@ describe("export screen", () => {
     expect(dialog.save).toHaveBeenCalledTimes(1);
     expect(dialog.save.mock.calls[0][0]).toEqual({
       title: "Export workbook",
-      defaultPath: "Halden Freight — BIA 2025.xlsx",
+      defaultPath: `${NAME}.xlsx`,
       filters: [{ name: "Excel workbook", extensions: ["xlsx"] }],
     });
     expect(exportCalls()).toEqual([SAVED]);
-    expect(h.backend.exported).toEqual([SAVED]);
-    const data = h.backend.file!.data;
     expect(screen.getByTestId("export-result").textContent).toContain(
-      `9 sheets · ${data.processes.length} processes · ${data.resources.length} resources · ${data.dependencies.length} dependencies`,
+      `9 sheets · 25 processes · ${demoCount("list_resources")} resources · ${demoCount("list_dependencies")} dependencies`,
     );
     // The keyboard carries on from the result.
     await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId("export-reveal")));
@@ -106,16 +116,26 @@ describe("export screen", () => {
   it("shows the core's progress while it writes, with the button disabled until it is done", async () => {
     await openDemoOn("export");
     const listening = recordExportListening();
-    const release = h.hold("export_workbook");
+    // The core's steps, held one by one.
+    const steps: Array<{ payload: unknown; go: () => void }> = [];
+    h.backend.beforeEvent = (_, payload) => new Promise<void>((go) => steps.push({ payload, go }));
+    const next = async () => {
+      const n = steps.length;
+      steps[n - 1].go();
+      await waitFor(() => expect(steps.length).toBeGreaterThan(n));
+    };
     await exportTo(SAVED);
 
     // Under way, before the core's first step.
     const status = screen.getByTestId("export-status");
+    await waitFor(() => expect(steps).toHaveLength(1));
     await waitFor(() => expect(within(status).getByRole("progressbar")).toBeTruthy());
     expect(screen.getByTestId("export-step").textContent).toBe("Preparing the workbook…");
     expect(exportButton().disabled).toBe(true);
 
-    await emit("export-progress", { done: 2, total: 10, step: "Writing Impact" });
+    // On to the core's third step, "Writing Impact".
+    while (steps.length < 4) await next();
+    expect(steps[2].payload).toEqual({ done: 2, total: 10, step: "Writing Impact" });
     const bar = await within(status).findByRole("progressbar");
     await waitFor(() => expect(bar.getAttribute("aria-valuenow")).toBe("2"));
     expect(bar.getAttribute("aria-valuemax")).toBe("10");
@@ -123,14 +143,15 @@ describe("export screen", () => {
     expect(screen.getByTestId("export-step").textContent).toBe("Writing Impact…");
     expect(status.textContent).toContain("20 %");
 
-    await emit("export-progress", { done: 9, total: 10, step: "Saving the workbook" });
+    while (steps.length < 11) await next();
+    expect(steps[9].payload).toEqual({ done: 9, total: 10, step: "Saving the workbook" });
     await waitFor(() => expect(within(status).getByRole("progressbar").getAttribute("aria-valuenow")).toBe("9"));
     expect(screen.getByTestId("export-step").textContent).toBe("Saving the workbook…");
     // A second export cannot start meanwhile, not even from the menu.
     await emit("menu", { action: "export" });
     expect(dialog.save).toHaveBeenCalledTimes(1);
 
-    release();
+    steps[10].go();
     await screen.findByTestId("export-saved");
     expect(within(status).queryByRole("progressbar")).toBeNull();
     expect(exportButton().disabled).toBe(false);
@@ -145,12 +166,11 @@ describe("export screen", () => {
     await openDemoOn("export");
     await exportTo(SAVED);
     await fireEvent.click(await screen.findByTestId("export-reveal"));
-    await waitFor(() => expect(h.backend.revealed).toEqual([SAVED]));
-    expect(h.args.filter((a) => a.cmd === "reveal_in_folder").map((a) => a.args)).toEqual([{ path: SAVED }]);
+    await waitFor(() => expect(h.args.filter((a) => a.cmd === "reveal_in_folder").map((a) => a.args)).toEqual([{ path: SAVED }]));
     expect(screen.queryByTestId("export-reveal-error")).toBeNull();
 
-    // The file was moved away since.
-    h.backend.exported = [];
+    // The file was moved away since: the shell's refusal, as recorded.
+    h.backend.written.delete(SAVED);
     await fireEvent.click(screen.getByTestId("export-reveal"));
     const error = await screen.findByTestId("export-reveal-error");
     expect(error.textContent).toBe(`${SAVED}: could not show it in its folder (No such file or directory (os error 2))`);
@@ -159,11 +179,14 @@ describe("export screen", () => {
 
   it("lists the cells the core had to cut", async () => {
     await openDemoOn("export");
-    h.backend.file!.data.processes[0].description = "Loads are planned by hand. ".repeat(1500);
+    // Complaints handling's description, made longer than a cell holds on another screen.
+    const complaints = h.backend.current<Process[]>("list_processes").find((p) => p.name === "Complaints handling")!;
+    const { id, provenance: _p, created_at: _c, updated_at: _u, ...input } = complaints;
+    await api.updateProcess(id, { ...input, description: "Complaints are logged by hand from e-mail. ".repeat(1000) });
     await exportTo(SAVED);
     const warnings = await screen.findAllByTestId("export-warning");
     expect(warnings.map((w) => w.textContent)).toEqual([
-      "Processes!F5: 40500 characters, more than a cell holds (32767); cut with a marker",
+      "Processes!F7: 42999 characters, more than a cell holds (32767); cut with a marker",
     ]);
     expect(screen.getByTestId("export-warnings").textContent).toContain("One text was longer than an Excel cell holds");
   });
@@ -183,15 +206,15 @@ describe("export screen", () => {
 
   it("shows the core's error, changes nothing else, and lets the user try again", async () => {
     await openDemoOn("export");
-    const readOnly = "/mnt/read-only share/Halden Freight — BIA 2025.xlsx";
-    await exportTo(readOnly);
+    // A share that is not mounted: the folder is gone.
+    const unmounted = `${DOCUMENTS}/Old share/${NAME}.xlsx`;
+    await exportTo(unmounted);
     const banner = await within(await screen.findByTestId("export-error")).findByRole("alert");
-    expect(banner.textContent).toContain(`${readOnly}: Permission denied (os error 13)`);
+    expect(banner.textContent).toContain(`${unmounted}: No such file or directory (os error 2)`);
     expect(banner.textContent).toContain("The file could not be read or written");
     expect(screen.queryByTestId("export-saved")).toBeNull();
     expect(within(screen.getByTestId("export-status")).queryByRole("progressbar")).toBeNull();
-    expect(h.backend.exported).toEqual([]);
-    expect(screen.getByTestId("assessment-name").textContent, "the assessment stays open").toBe("Halden Freight — BIA 2025");
+    expect(screen.getByTestId("assessment-name").textContent, "the assessment stays open").toBe(NAME);
     await waitFor(() => expect(document.activeElement, "the focus is back on the button").toBe(exportButton()));
 
     // Not an .xlsx: the core's own words.
@@ -205,6 +228,6 @@ describe("export screen", () => {
     await exportTo(SAVED);
     expect((await screen.findByTestId("export-saved")).textContent).toBe(`Saved to ${SAVED}`);
     expect(screen.queryByTestId("export-error")).toBeNull();
-    expect(exportCalls()).toEqual([readOnly, `${DOCUMENTS}/board.xls`, SAVED]);
+    expect(exportCalls()).toEqual([unmounted, `${DOCUMENTS}/board.xls`, SAVED]);
   });
 });

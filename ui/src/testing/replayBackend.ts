@@ -8,6 +8,10 @@
 // How it replays: every recording starts from a freshly opened demo. A write
 // (an edit, undo, redo, an import) moves the assessment along a path of
 // writes; an answer is looked up by that path, the command and its arguments.
+// A call recorded with the events the shell sent meanwhile (an export's or an
+// import's progress) sends them again, in order, before it answers; a test
+// can hold each one back (`beforeEvent`). Cancel pressed while an import runs
+// gets the answer recorded for a cancelled import.
 // A call nobody recorded is refused with `not_recorded`, naming the call, so
 // a test that needs it fails loudly: add the sequence to
 // `ui/src/testing/scenarios/` (or the recorder) and run
@@ -20,6 +24,10 @@ interface Call {
   args: Record<string, unknown>;
   result?: unknown;
   error?: ApiError;
+  /** The events the shell sent while the command ran, in order. */
+  events?: Array<{ event: string; payload: unknown }>;
+  /** Recorded with Cancel pressed while it ran. */
+  cancelled?: boolean;
 }
 
 interface Recording {
@@ -76,7 +84,8 @@ function index(recordings: readonly Recording[]): Map<string, Call> {
     for (const call of recording.calls) {
       if (call.cmd === "open_demo") path = [];
       const at = path ?? ["(closed)"];
-      answers.set(key(at, call.cmd, call.args), call);
+      answers.set(key(at, call.cancelled ? `${call.cmd} (cancelled)` : call.cmd, call.args), call);
+      if (call.cancelled) continue;
       if (path && WRITES.has(call.cmd) && call.error === undefined) path = [...path, `${call.cmd} ${canonical(call.args)}`];
     }
   }
@@ -109,6 +118,12 @@ export class ReplayBackend {
   missing: Array<{ cmd: string; args: Record<string, unknown>; after: string[] }> = [];
   /** Sends an event to the UI as the shell's `app.emit` does (the harness connects it to the mocked events). */
   emit: (event: string, payload: unknown) => void = () => {};
+  /** Awaited before each recorded event is sent: a test holds the command at a step with it. */
+  beforeEvent: (event: string, payload: unknown) => Promise<void> = () => Promise.resolve();
+  /** The workbooks `export_workbook` wrote in this replay (what "Show in folder" can show), by path. */
+  written = new Set<string>();
+  /** Cancel was pressed while a command was running. */
+  private cancelPressed = false;
 
   constructor(options: { recent?: RecentFile[]; recordings?: readonly Recording[] } = {}) {
     this.answers = index(options.recordings ?? RECORDINGS);
@@ -147,6 +162,10 @@ export class ReplayBackend {
       case "close_assessment":
         this.path = null;
         return null;
+      case "reveal_in_folder":
+        // A workbook written in this replay is shown; for any other file, the refusal the shell was recorded making.
+        if (this.written.has(args.path as string)) return null;
+        break;
       case "save_chart": {
         // A refusal the core was recorded making (a path it will not write) is replayed; anything else is "saved".
         const refusal = this.answers.get(key(this.path ?? ["(closed)"], cmd, args))?.error;
@@ -162,7 +181,32 @@ export class ReplayBackend {
       this.missing.push({ cmd, args: clone(args), after: [...path] });
       throw error;
     }
+    if (cmd === "cancel_import") this.cancelPressed = true;
+    if (call.events?.length) return this.withEvents(cmd, args, path, call);
+    return this.answer(cmd, args, call);
+  }
+
+  /** Sends the call's recorded events one by one, then answers it; a Cancel pressed meanwhile gets the cancelled answer. */
+  private async withEvents(cmd: string, args: Record<string, unknown>, path: readonly string[], call: Call): Promise<unknown> {
+    this.cancelPressed = false;
+    for (const { event, payload } of call.events ?? []) {
+      await this.beforeEvent(event, clone(payload));
+      if (this.cancelPressed) {
+        const cancelled = this.answers.get(key(path, `${cmd} (cancelled)`, args));
+        if (!cancelled) {
+          this.missing.push({ cmd: `${cmd} (cancelled)`, args: clone(args), after: [...path] });
+          throw notRecorded(`${cmd} (cancelled)`, args, path);
+        }
+        return this.answer(cmd, args, cancelled);
+      }
+      this.emit(event, clone(payload));
+    }
+    return this.answer(cmd, args, call);
+  }
+
+  private answer(cmd: string, args: Record<string, unknown>, call: Call): unknown {
     if (call.error) throw clone(call.error);
+    if (cmd === "export_workbook") this.written.add((call.result as { path: string }).path);
     if (cmd === "open_demo") {
       this.path = [];
       const session = call.result as { path: string; info: { name: string } };
