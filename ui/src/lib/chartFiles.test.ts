@@ -2,7 +2,7 @@
 // name that says what a chart shows, the options sent to the core, and the category chart's default horizon.
 import { describe, expect, it } from "vitest";
 import type { Horizon } from "./bindings/Horizon";
-import { defaultMethodology } from "../testing/demoAssessment";
+import * as demo from "../testing/recordedDemo";
 import { chartCaption, chartOptions, defaultChartHorizon, defaultChartName, fileSlug, svgDataUrl, withChartExtension } from "./chartFiles";
 
 describe("chart files", () => {
@@ -20,7 +20,8 @@ describe("chart files", () => {
   });
 
   it("names the file after the options that change what the chart shows", () => {
-    expect(defaultChartName("dependencies", { process: "f1-id" }, "Pick and pack")).toBe("dependencies-pick-and-pack.png");
+    const pick = demo.processNamed("Pick, pack and dispatch");
+    expect(defaultChartName("dependencies", { process: pick.id }, pick.name)).toBe("dependencies-pick-pack-and-dispatch.png");
     expect(defaultChartName("dependencies", {})).toBe("dependencies.png");
     expect(defaultChartName("categories", { horizon: "1 d" })).toBe("categories-1d.png");
     expect(defaultChartName("categories", { horizon: "1 mo" })).toBe("categories-1mo.png");
@@ -45,7 +46,8 @@ describe("chart files", () => {
   });
 
   it("says what the options chose under the chart's title", () => {
-    expect(chartCaption("dependencies", { process: "p1" }, "Pick and pack")).toBe("Pick and pack and everything it relies on");
+    const pick = demo.processNamed("Pick, pack and dispatch");
+    expect(chartCaption("dependencies", { process: pick.id }, pick.name)).toBe("Pick, pack and dispatch and everything it relies on");
     expect(chartCaption("dependencies", {})).toBe("The whole assessment");
     expect(chartCaption("categories", { horizon: "3 d" })).toBe("At 3 d");
     expect(chartCaption("heatmap", { byUnit: true })).toBe("Processes grouped by unit");
@@ -53,7 +55,7 @@ describe("chart files", () => {
   });
 
   it("shows the category chart at the first horizon of a day or more, as the core does", () => {
-    expect(defaultChartHorizon(defaultMethodology().horizons)?.label).toBe("1 d");
+    expect(defaultChartHorizon(demo.methodology().horizons)?.label).toBe("1 d");
     const h = (minutes: number, label: string): Horizon => ({ id: label, minutes, label });
     expect(defaultChartHorizon([h(60, "1 h"), h(2 * 1440, "2 d"), h(7 * 1440, "1 w")])?.label).toBe("2 d");
     // All shorter than a day: the longest.

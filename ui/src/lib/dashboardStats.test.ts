@@ -1,23 +1,36 @@
-// Tests of the dashboard's figures: counts by status and processes per unit.
+// Tests of the dashboard's figures: counts by status and processes per unit,
+// over the demo register as the real core lists it (Harbourline Logistics).
 import { describe, expect, it } from "vitest";
 import { countByStatus, processesPerUnit } from "./dashboardStats";
-import { demoProcesses, demoUnits } from "../testing/demoAssessment";
+import * as demo from "../testing/recordedDemo";
 
 describe("dashboard figures for the demo logistics company", () => {
-  const units = demoUnits();
-  const processes = demoProcesses(units);
+  const units = demo.units();
+  const processes = demo.processes();
 
   it("counts processes by review status", () => {
     const counts = countByStatus(processes);
     expect(counts.draft + counts.in_review + counts.approved).toBe(25);
-    expect(counts).toEqual({ draft: 9, in_review: 7, approved: 9 });
+    expect(counts).toEqual({ draft: 11, in_review: 7, approved: 7 });
   });
 
-  it("lists units largest first, scaled to the largest", () => {
+  it("lists units largest first (then by name), scaled to the largest, leaving out units without processes", () => {
     const bars = processesPerUnit(processes, units);
-    expect(bars[0]).toMatchObject({ label: "Finance", count: 5, fraction: 1 });
-    expect(bars.map((b) => b.count)).toEqual([...bars.map((b) => b.count)].sort((a, b) => b - a));
-    expect(bars.find((b) => b.label === "Warehousing")?.path).toBe("Operations › Warehousing");
+    expect(bars[0]).toMatchObject({ label: "Warehouse Operations", count: 5, fraction: 1 });
+    expect(bars.map((b) => [b.label, b.count])).toEqual([
+      ["Warehouse Operations", 5],
+      ["Customer Service", 4],
+      ["Finance", 4],
+      ["Transport & Fleet", 4],
+      ["IT Services", 3],
+      ["People & Payroll", 3],
+      ["Procurement", 2],
+    ]);
+    expect(bars.find((b) => b.label === "Finance")?.fraction).toBe(0.8);
+    // Operations holds no process itself, only its two sub-units do.
+    expect(bars.map((b) => b.label)).not.toContain("Operations");
+    expect(bars.find((b) => b.label === "Warehouse Operations")?.path).toBe("Operations › Warehouse Operations");
+    expect(bars.find((b) => b.label === "Finance")).toMatchObject({ unitId: demo.unitNamed("Finance").id, path: "Finance" });
   });
 
   it("puts processes without a unit (or with a deleted one) in a last 'No unit' bar", () => {

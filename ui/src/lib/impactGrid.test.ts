@@ -1,9 +1,10 @@
 // Tests of the impact grid's logic: what each key does, what a fill-right
 // changes, how an edit shows before the core answers, and the definitions
-// the room reads while scoring.
+// the room reads while scoring — over the demo's methodology and grids as the
+// real core answered them (Harbourline Logistics).
 import { describe, expect, it } from "vitest";
 import type { Score } from "./bindings/Score";
-import { defaultMethodology } from "../testing/demoAssessment";
+import * as demo from "../testing/recordedDemo";
 import {
   activeCategories,
   applyScoreInputs,
@@ -26,6 +27,11 @@ const press = (key: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; 
   ...mods,
 });
 const size = { rows: 7, cols: 8 };
+
+const m = demo.methodology();
+/** The recorded ids of a category (a row of the grid) and a horizon (a column). */
+const c = (row: number) => m.categories[row].id;
+const h = (col: number) => m.horizons[col].id;
 
 function score(category: string, horizon: string, severity: number | null, note = ""): Score {
   return { process_id: "p1", category_id: category, horizon_id: horizon, severity, note, provenance: { kind: "workshop" } };
@@ -63,41 +69,53 @@ describe("gridKeyAction", () => {
 });
 
 describe("fillRightInputs", () => {
-  const m = defaultMethodology();
   const categories = activeCategories(m);
 
   it("copies the focused severity into every cell to its right that differs, keeping notes", () => {
-    const lookup = indexScores([score("c0", "h2", 3), score("c0", "h4", 3), score("c0", "h5", 1, "≈ £10 k"), score("c1", "h3", 5)]);
+    const lookup = indexScores([score(c(0), h(2), 3), score(c(0), h(4), 3), score(c(0), h(5), 1, "≈ £10 k"), score(c(1), h(3), 5)]);
     const inputs = fillRightInputs(categories, m.horizons, lookup, { row: 0, col: 2 });
-    expect(inputs.map((i) => i.horizon_id)).toEqual(["h3", "h5", "h6", "h7"]);
-    expect(inputs.every((i) => i.category_id === "c0" && i.severity === 3 && i.note === null)).toBe(true);
+    expect(inputs.map((i) => i.horizon_id)).toEqual([h(3), h(5), h(6), h(7)]);
+    expect(inputs.every((i) => i.category_id === c(0) && i.severity === 3 && i.note === null)).toBe(true);
+  });
+
+  it("fills a recorded grid: only the cells that differ, nothing where the row already matches", () => {
+    // Accounts payable scores Financial 0 0 0 1 2 3 3 3 and Health & Safety 0 throughout.
+    const lookup = indexScores(demo.processImpactNamed("Accounts payable").scores);
+    const financial = fillRightInputs(categories, m.horizons, lookup, { row: 0, col: 4 });
+    expect(financial).toEqual(
+      ["1 w", "2 w", "1 mo"].map((label) => ({ category_id: c(0), horizon_id: demo.horizonLabelled(label).id, severity: 2, note: null })),
+    );
+    const healthAndSafety = categories.findIndex((k) => k.name === "Health & Safety");
+    expect(fillRightInputs(categories, m.horizons, lookup, { row: healthAndSafety, col: 0 })).toEqual([]);
   });
 
   it("does nothing from an unscored cell or at the last horizon", () => {
-    const lookup = indexScores([score("c0", "h7", 2)]);
+    const lookup = indexScores([score(c(0), h(7), 2)]);
     expect(fillRightInputs(categories, m.horizons, lookup, { row: 0, col: 1 })).toEqual([]);
     expect(fillRightInputs(categories, m.horizons, lookup, { row: 0, col: 7 })).toEqual([]);
+    // Complaints handling is not scored at all.
+    const empty = indexScores(demo.processImpactNamed("Complaints handling").scores);
+    expect(fillRightInputs(categories, m.horizons, empty, { row: 0, col: 0 })).toEqual([]);
   });
 });
 
 describe("applyScoreInputs", () => {
   it("sets, clears and keeps notes the way the core stores them", () => {
-    const before = [score("c0", "h0", 2, "≈ £5 k"), score("c0", "h1", 3)];
+    const before = [score(c(0), h(0), 2, "≈ £5 k"), score(c(0), h(1), 3)];
     const after = applyScoreInputs(before, "p1", [
-      { category_id: "c0", horizon_id: "h0", severity: null, note: null },
-      { category_id: "c0", horizon_id: "h1", severity: null, note: null },
-      { category_id: "c1", horizon_id: "h0", severity: 0, note: null },
+      { category_id: c(0), horizon_id: h(0), severity: null, note: null },
+      { category_id: c(0), horizon_id: h(1), severity: null, note: null },
+      { category_id: c(1), horizon_id: h(0), severity: 0, note: null },
     ]);
     const lookup = indexScores(after);
-    expect(lookup.get("c0|h0")).toMatchObject({ severity: null, note: "≈ £5 k" });
-    expect(lookup.has("c0|h1")).toBe(false);
-    expect(lookup.get("c1|h0")?.severity).toBe(0);
+    expect(lookup.get(`${c(0)}|${h(0)}`)).toMatchObject({ severity: null, note: "≈ £5 k" });
+    expect(lookup.has(`${c(0)}|${h(1)}`)).toBe(false);
+    expect(lookup.get(`${c(1)}|${h(0)}`)?.severity).toBe(0);
   });
 });
 
 describe("definitions", () => {
-  const m = defaultMethodology();
-  const financial = m.categories[0];
+  const financial = demo.categoryNamed("Financial");
 
   it("describes a level of a category in one line", () => {
     expect(describeLevel(m, financial, 4)).toBe("Financial · 4 Major — Loss or extra cost of 1 M to 10 M");
@@ -121,8 +139,11 @@ describe("definitions", () => {
 
 describe("positions", () => {
   it("finds the MTPD column by its minutes and keeps the focus inside a smaller grid", () => {
-    const m = defaultMethodology();
     expect(mtpdColumn(m.horizons, 1440)).toBe(3);
+    // Accounts payable's MTPD falls on the horizon the core named as its reason.
+    const payable = demo.processAnalysisNamed("Accounts payable");
+    expect(mtpdColumn(m.horizons, payable.mtpd_derived)).toBe(6);
+    expect(m.horizons[6].label).toBe(payable.mtpd_reason?.horizon);
     expect(mtpdColumn(m.horizons, null)).toBe(-1);
     expect(clampCell({ row: 6, col: 7 }, 5, 8)).toEqual({ row: 4, col: 7 });
   });

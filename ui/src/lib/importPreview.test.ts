@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { ImportIssue } from "./bindings/ImportIssue";
 import type { ImportPlan } from "./bindings/ImportPlan";
 import type { ImportProcess } from "./bindings/ImportProcess";
-import { defaultMethodology } from "../testing/demoAssessment";
+import * as demo from "../testing/recordedDemo";
 import {
   appliedSummary,
   canCancel,
@@ -58,11 +58,23 @@ describe("fields", () => {
   });
 
   it("offers every category × horizon of the methodology, and keeps a reading the list lacks", () => {
-    const m = defaultMethodology();
+    const m = demo.methodology();
     const groups = fieldGroups(m);
     const impact = groups.filter((g) => g.label.startsWith("Impact: "));
     expect(impact.map((g) => g.label)).toEqual(m.categories.filter((c) => !c.retired).map((c) => `Impact: ${c.name}`));
+    expect(impact.map((g) => g.label)).toEqual([
+      "Impact: Financial",
+      "Impact: Operational",
+      "Impact: Customer",
+      "Impact: Reputational",
+      "Impact: Legal & Regulatory",
+      "Impact: Health & Safety",
+      "Impact: Environmental",
+    ]);
     expect(impact[0].options).toHaveLength(m.horizons.length);
+    expect(impact[4].options[3]).toEqual({ key: "impact:Legal & Regulatory@1440", label: "Impact: Legal & Regulatory @ 1 d" });
+    const withRetired = fieldGroups({ ...m, categories: m.categories.map((c) => ({ ...c, retired: c.name === "Environmental" })) });
+    expect(withRetired.map((g) => g.label)).not.toContain("Impact: Environmental");
     const all = groups.flatMap((g) => g.options.map((o) => o.key));
     expect(new Set(all).size, "no field offered twice").toBe(all.length);
     expect(all).toContain("owner");

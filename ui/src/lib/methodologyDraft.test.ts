@@ -1,7 +1,8 @@
 // Tests of the methodology editor's draft: it saves as the core's
-// MethodologyInput, keeps ids, orders rows as edited and marks new ones.
+// MethodologyInput, keeps ids, orders rows as edited and marks new ones —
+// starting from the demo's methodology as the real core answered it.
 import { describe, expect, it } from "vitest";
-import { defaultMethodology } from "../testing/demoAssessment";
+import * as demo from "../testing/recordedDemo";
 import {
   inputOfMethodology,
   isEditorField,
@@ -15,9 +16,9 @@ import {
 
 describe("inputOfMethodology", () => {
   it("writes the methodology back as the core's to_input does", () => {
-    const input = inputOfMethodology(defaultMethodology());
+    const input = inputOfMethodology(demo.methodology());
     expect(input.categories[0]).toEqual({
-      id: "c0",
+      id: "00000000-0000-4000-8000-000000000035",
       name: "Financial",
       threshold: null,
       retired: false,
@@ -32,14 +33,16 @@ describe("inputOfMethodology", () => {
     });
     expect(input.scale).toEqual(["None", "Minimal", "Minor", "Moderate", "Major", "Catastrophic"]);
     expect(input.horizons.map((h) => h.duration)).toEqual(["1 h", "4 h", "8 h", "1 d", "3 d", "1 w", "2 w", "1 mo"]);
+    expect(input.horizons[0]).toEqual({ id: "00000000-0000-4000-8000-000000000048", label: "1 h", duration: "1 h" });
     expect(input.threshold).toBe(4);
     expect(input.tiers.map((t) => t.max_rto)).toEqual(["4 h", "1 d", "3 d", ""]);
+    expect(input.tiers[0]).toEqual({ id: "00000000-0000-4000-8000-000000000056", name: "Tier 1", max_rto: "4 h" });
   });
 });
 
 describe("editing", () => {
   it("moves, retires and adds categories; new rows have no id", () => {
-    const m = defaultMethodology();
+    const m = demo.methodology();
     const draft = methodologyDraftOf(m);
     expect(methodologyChanged(draft, m)).toBe(false);
     draft.categories = moveRow(draft.categories, 1, -1);
@@ -48,6 +51,7 @@ describe("editing", () => {
     draft.tiers.push({ ...newTierDraft(), name: "Tier 5" });
     const input = methodologyInputOf(draft);
     expect(input.categories.map((c) => c.name).slice(0, 2)).toEqual(["Operational", "Financial"]);
+    expect(input.categories[0].id).toBe(demo.categoryNamed("Operational").id);
     expect(input.categories[6]).toMatchObject({ name: "Environmental", retired: true });
     expect(input.categories[7]).toMatchObject({ id: null, name: "Contractual", definitions: ["", "", "", "", "", ""] });
     expect(input.tiers.at(-1)).toEqual({ id: null, name: "Tier 5", max_rto: "" });
