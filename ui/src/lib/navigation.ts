@@ -36,9 +36,3 @@ export const SECTIONS: readonly Section[] = [
   { id: "import", label: "Import", available: true, group: "files" },
   { id: "export", label: "Export", available: true, group: "files" },
 ];
-
-/** The section to show for a requested id, falling back to the dashboard. */
-export function availableSection(id: string | null | undefined): SectionId {
-  const section = SECTIONS.find((s) => s.id === id);
-  return section?.available ? section.id : "dashboard";
-}

@@ -294,20 +294,6 @@ export class Workspace {
     this.section = "resources";
   }
 
-  /**
-   * Shows a process or resource, by name, on the current section (the
-   * preview's `&item=`): a resource's form on Resources, a process on
-   * Dependencies, Impact or Objectives.
-   */
-  showItem(name: string): void {
-    const resource = this.resources.find((r) => r.name === name);
-    const process = this.processes.find((p) => p.name === name);
-    if (this.section === "resources" && resource) this.showResource(resource.id);
-    else if (process && this.section === "dependencies") this.showDependencies(process.id);
-    else if (process && this.section === "impact") this.showImpact(process.id);
-    else if (process && this.section === "objectives") this.showObjectives(process.id);
-  }
-
   /** Opens the Objectives screen with a process's objectives open. */
   showObjectives(processId: Id): void {
     this.objectivesToOpen = processId;
