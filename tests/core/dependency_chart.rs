@@ -5,8 +5,8 @@
 use bia::Store;
 use bia::chart::{ChartKind, ChartOptions, Format, render};
 use bia::model::{
-    DependencyInput, DependencyTarget, NodeRef, ProcessInput, Provenance, ResourceInput,
-    ResourceKind, Strength,
+    DependencyInput, DependencyTarget, NodeRef, ObjectivesInput, ProcessInput, Provenance,
+    ResourceInput, ResourceKind, Strength,
 };
 
 use crate::cli::{bia, stderr};
@@ -162,6 +162,156 @@ fn same_assessment_same_picture_and_the_png_has_the_svg_size() {
         "{head} vs {}×{}",
         image.width(),
         image.height()
+    );
+}
+
+#[test]
+fn the_demo_built_twice_under_other_ids_draws_the_same_chart() {
+    // Each build gives every row a new random id, and the store lists
+    // dependencies by id: the picture must follow names, not ids.
+    let (first, second) = (temp_dir(), temp_dir());
+    let (one, _) = demo_store(&first);
+    let (two, _) = demo_store(&second);
+    let (a, b) = (one.load().unwrap(), two.load().unwrap());
+    assert_ne!(
+        a.processes.iter().map(|p| p.id).collect::<Vec<_>>(),
+        b.processes.iter().map(|p| p.id).collect::<Vec<_>>(),
+        "the two demos have their own ids"
+    );
+    for options in [ChartOptions::default(), focus("Pick, pack and dispatch")] {
+        let (x, y) = (svg(&one, &options), svg(&two, &options));
+        let differs = x.lines().zip(y.lines()).position(|(l, r)| l != r);
+        assert!(x == y, "{options:?}: differs from line {differs:?}");
+        // No id is drawn, so no id can show through.
+        for id in a
+            .processes
+            .iter()
+            .map(|p| p.id)
+            .chain(a.resources.iter().map(|r| r.id))
+        {
+            assert!(!x.contains(&id.to_string()), "{id} is drawn");
+        }
+    }
+}
+
+/// The names drawn in bold (the boxes' names), by column (x) then from the
+/// top down.
+fn columns(svg: &str) -> Vec<Vec<String>> {
+    let attribute = |tag: &str, name: &str| -> Option<i32> {
+        let from = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+        tag[from..].split('"').next()?.parse().ok()
+    };
+    let mut boxes: Vec<(i32, i32, String)> = svg
+        .split("<text")
+        .skip(1)
+        .filter_map(|t| {
+            let tag = &t[..t.find('>')?];
+            if !tag.contains("font-weight=\"bold\"") {
+                return None;
+            }
+            let body = t[t.find('>')? + 1..t.find("</text>")?].trim();
+            Some((attribute(tag, "x")?, attribute(tag, "y")?, body.to_string()))
+        })
+        // Legend and title sit outside the columns; "SPOF" badges are centred.
+        .filter(|(_, y, name)| *y > 112 && name != "SPOF")
+        .collect();
+    boxes.sort();
+    let mut columns: Vec<Vec<String>> = Vec::new();
+    let mut at = None;
+    for (x, _, name) in boxes {
+        if at != Some(x) {
+            columns.push(Vec::new());
+            at = Some(x);
+        }
+        columns.last_mut().unwrap().push(name);
+    }
+    columns
+}
+
+#[test]
+fn each_column_lists_the_tightest_rto_first_then_names_alphabetically() {
+    let dir = temp_dir();
+    let (mut store, _) = new_store(&dir);
+    // Created out of order, in mixed case: the chart sorts case aside, as the
+    // register does.
+    let delta = process(&mut store, "Delta returns");
+    let charlie = process(&mut store, "charlie payroll");
+    let zulu = process(&mut store, "Zulu dispatch");
+    let bravo = process(&mut store, "Bravo invoicing");
+    let alpha = process(&mut store, "alpha billing");
+    bia::objectives::agree(
+        &mut store,
+        zulu.id(),
+        &ObjectivesInput {
+            rto: "4 h".into(),
+            rationale: "Trucks leave at six".into(),
+            ..Default::default()
+        },
+        &Provenance::Workshop,
+    )
+    .unwrap();
+    let new = |kind, name: &str| {
+        DependencyTarget::NewResource(ResourceInput {
+            kind,
+            name: name.into(),
+            ..Default::default()
+        })
+    };
+    let servers = link(
+        &mut store,
+        delta,
+        new(ResourceKind::Infrastructure, "Shared servers"),
+        Strength::Required,
+    );
+    link(
+        &mut store,
+        alpha,
+        new(ResourceKind::Application, "Warehouse system"),
+        Strength::Required,
+    );
+    let crm = link(
+        &mut store,
+        zulu,
+        new(ResourceKind::Application, "CRM"),
+        Strength::Required,
+    );
+    link(
+        &mut store,
+        alpha,
+        new(ResourceKind::Application, "general ledger"),
+        Strength::Degraded,
+    );
+    for (from, to) in [
+        (alpha, crm),
+        (alpha, servers),
+        (charlie, servers),
+        (bravo, servers),
+    ] {
+        link(
+            &mut store,
+            from,
+            DependencyTarget::Existing(to),
+            Strength::Required,
+        );
+    }
+    // In this order no two edges cross, so each column keeps it.
+    assert_eq!(
+        columns(&svg(&store, &ChartOptions::default())),
+        [
+            vec![
+                "Zulu dispatch",
+                "alpha billing",
+                "Bravo invoicing",
+                "charlie payroll",
+                "Delta returns"
+            ],
+            vec![
+                "CRM",
+                "general ledger",
+                "Warehouse system",
+                "Shared servers"
+            ],
+        ]
     );
 }
 

@@ -99,45 +99,22 @@ pub(crate) fn data(
         .map(|text| focus_process(a, text))
         .transpose()?;
 
-    // Every node in a fixed order: processes most time-critical first, then
-    // resources by kind and name. It is the starting order of each column.
-    let mut order: Vec<(NodeRef, Kind)> = Vec::new();
-    let mut ranked: Vec<&ProcessAnalysis> = processes.iter().collect();
-    ranked.sort_by(|x, y| {
-        let key = |p: &ProcessAnalysis| {
-            (
-                p.rto.map_or(u32::MAX, |m| m.0),
-                p.tier.as_ref().map_or(u8::MAX, |t| t.rank),
-            )
-        };
-        key(x).cmp(&key(y)).then_with(|| x.process.cmp(&y.process))
-    });
-    order.extend(
-        ranked
-            .iter()
-            .map(|p| (NodeRef::Process(p.process_id), Kind::Process)),
-    );
-    let mut resources: Vec<_> = a.resources.iter().collect();
-    resources.sort_by(|x, y| {
-        kind_rank(x.kind)
-            .cmp(&kind_rank(y.kind))
-            .then(x.name.cmp(&y.name))
-    });
-    order.extend(
-        resources
-            .iter()
-            .map(|r| (NodeRef::Resource(r.id), Kind::Resource(r.kind))),
-    );
+    let order = node_order(a, processes);
     let index: rustc_hash::FxHashMap<NodeRef, usize> = order
         .iter()
         .enumerate()
         .map(|(i, (n, _))| (*n, i))
         .collect();
-    let all_edges: Vec<(usize, usize, Strength)> = a
+    // Edges in the order of their ends (then strength), not as the store
+    // lists them (by id): the layout takes their order for the walk that
+    // breaks loops, the order of the slots of long edges and ties between
+    // ports, and the SVG draws them in it.
+    let mut all_edges: Vec<(usize, usize, Strength)> = a
         .dependencies
         .iter()
         .filter_map(|d| Some((*index.get(&d.from)?, *index.get(&d.to)?, d.strength)))
         .collect();
+    all_edges.sort_by_key(|&(u, v, strength)| (u, v, strength_rank(strength)));
 
     // Which nodes to draw: the focus and everything upstream of it, or every
     // node with at least one dependency.
@@ -255,6 +232,45 @@ fn focus_process(a: &Assessment, text: &str) -> Result<Id> {
             kind: "process",
             name: text.trim().to_string(),
         })
+}
+
+/// Every node in a fixed order, decided by what the user sees and never by
+/// ids or by the order the assessment lists things in: processes most
+/// time-critical first (RTO, then tier), then by name; then resources by
+/// kind (as `ResourceKind::ALL` lists them), then by name. Names compare as
+/// the store sorts them (`name_key`: case and spacing ignored), then as
+/// written; the id only breaks a tie between identical names, which the
+/// store refuses. It is the starting order of each column: the crossing
+/// reduction and the layout break every tie by it.
+fn node_order(a: &Assessment, processes: &[ProcessAnalysis]) -> Vec<(NodeRef, Kind)> {
+    let mut ranked: Vec<&ProcessAnalysis> = processes.iter().collect();
+    ranked.sort_by_cached_key(|p| {
+        (
+            p.rto.map_or(u32::MAX, |m| m.0),
+            p.tier.as_ref().map_or(u8::MAX, |t| t.rank),
+            name_key(&p.process),
+            p.process.clone(),
+            p.process_id,
+        )
+    });
+    let mut resources: Vec<_> = a.resources.iter().collect();
+    resources.sort_by_cached_key(|r| (kind_rank(r.kind), name_key(&r.name), r.name.clone(), r.id));
+    ranked
+        .iter()
+        .map(|p| (NodeRef::Process(p.process_id), Kind::Process))
+        .chain(
+            resources
+                .iter()
+                .map(|r| (NodeRef::Resource(r.id), Kind::Resource(r.kind))),
+        )
+        .collect()
+}
+
+fn strength_rank(strength: Strength) -> usize {
+    Strength::ALL
+        .iter()
+        .position(|s| *s == strength)
+        .unwrap_or(0)
 }
 
 fn kind_rank(kind: ResourceKind) -> usize {
@@ -797,5 +813,211 @@ impl Chart for Dependencies {
             ))?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::str::FromStr;
+
+    use super::*;
+    use crate::{ChartKind, Format, render};
+    use bia_model::{Dependency, Minutes, Objectives, Process, Provenance, Redundancy, Resource};
+
+    /// A small workshop: a process with a tight RTO, names in mixed case,
+    /// links of every strength, a long edge (Dispatch → Cloud host), a loop
+    /// (billing ↔ Collections) and a process with no link. Node `n` (0–7)
+    /// and dependency `k` get the ids `id(n)` and `id(100 + k)`; every list
+    /// is in id order, as the store lists dependencies, so other ids give
+    /// another listing order.
+    fn workshop(id: impl Fn(u128) -> Id) -> Assessment {
+        let mut a = Assessment::fresh("2024-05-01T09:00:00Z");
+        a.info.name = "Order test".into();
+        let process = |n: u128, name: &str| Process {
+            id: id(n),
+            name: name.into(),
+            unit_id: None,
+            owner: String::new(),
+            description: String::new(),
+            peak_periods: String::new(),
+            minimum_staff: None,
+            workaround: String::new(),
+            notes: String::new(),
+            status: Default::default(),
+            custom_fields: Vec::new(),
+            provenance: Provenance::default(),
+            created_at: String::new(),
+            updated_at: String::new(),
+        };
+        a.processes = vec![
+            process(0, "Dispatch"),
+            process(1, "billing"),
+            process(2, "Collections"),
+            process(3, "Archive"),
+        ];
+        let resource = |n: u128, kind: ResourceKind, name: &str| Resource {
+            id: id(n),
+            kind,
+            name: name.into(),
+            owner: String::new(),
+            description: String::new(),
+            rto_capability: Some(Minutes(480)),
+            rpo_capability: None,
+            redundancy: Redundancy::None,
+            contractual_recovery: None,
+            notes: String::new(),
+            custom_fields: Vec::new(),
+            provenance: Provenance::default(),
+        };
+        a.resources = vec![
+            resource(4, ResourceKind::Application, "ledger"),
+            resource(5, ResourceKind::Application, "CRM"),
+            resource(6, ResourceKind::Infrastructure, "Data centre"),
+            resource(7, ResourceKind::Supplier, "Cloud host"),
+        ];
+        a.objectives = vec![Objectives {
+            process_id: id(0),
+            mtpd_override: None,
+            mtpd_override_reason: String::new(),
+            rto: Some(Minutes(240)),
+            rpo: None,
+            rpo_not_applicable: false,
+            wrt: None,
+            mbco_percent: None,
+            rationale: String::new(),
+            agreed_by: String::new(),
+            agreed_on: String::new(),
+            provenance: Provenance::default(),
+        }];
+        let node = |n: u128| {
+            if n < 4 {
+                NodeRef::Process(id(n))
+            } else {
+                NodeRef::Resource(id(n))
+            }
+        };
+        let links = [
+            (0, 4, Strength::Required),
+            (0, 5, Strength::Required),
+            (1, 5, Strength::Degraded),
+            (2, 4, Strength::Optional),
+            (1, 2, Strength::Required),
+            (2, 1, Strength::Degraded),
+            (4, 6, Strength::Required),
+            (5, 6, Strength::Required),
+            (6, 7, Strength::Required),
+            (0, 7, Strength::Optional),
+        ];
+        a.dependencies = links
+            .iter()
+            .enumerate()
+            .map(|(k, &(from, to, strength))| Dependency {
+                id: id(100 + k as u128),
+                from: node(from),
+                to: node(to),
+                strength,
+                note: String::new(),
+            })
+            .collect();
+        a.processes.sort_by_key(|p| p.id);
+        a.resources.sort_by_key(|r| r.id);
+        a.dependencies.sort_by_key(|d| (d.from.id(), d.to.id()));
+        a
+    }
+
+    fn id(n: u128) -> Id {
+        let hex = format!("{n:032x}");
+        Id::from_str(&hex).expect("32 hex digits are a uuid")
+    }
+
+    fn name(a: &Assessment, node: NodeRef) -> String {
+        let process = a.processes.iter().find(|p| p.id == node.id());
+        let resource = a.resources.iter().find(|r| r.id == node.id());
+        process
+            .map(|p| p.name.clone())
+            .or(resource.map(|r| r.name.clone()))
+            .expect("a node of the workshop")
+    }
+
+    fn svg(a: &Assessment, options: &ChartOptions) -> String {
+        let bytes = render(ChartKind::Dependencies, a, options, Format::Svg).expect("drawn");
+        String::from_utf8(bytes).expect("SVG is text")
+    }
+
+    #[test]
+    fn nodes_are_ordered_by_urgency_kind_and_name_never_by_id() {
+        for a in [workshop(|n| id(n + 1)), workshop(|n| id(u128::MAX - n))] {
+            let processes = bia_analysis::analyze_processes(&a);
+            let names: Vec<String> = node_order(&a, &processes)
+                .iter()
+                .map(|(node, _)| name(&a, *node))
+                .collect();
+            assert_eq!(
+                names,
+                [
+                    // The 4-hour RTO first, then by name, case ignored.
+                    "Dispatch",
+                    "Archive",
+                    "billing",
+                    "Collections",
+                    // Applications, infrastructure, suppliers; by name.
+                    "CRM",
+                    "ledger",
+                    "Data centre",
+                    "Cloud host",
+                ]
+            );
+        }
+    }
+
+    #[test]
+    fn the_same_workshop_under_other_ids_draws_the_same_bytes() {
+        let ascending = workshop(|n| id(n + 1));
+        let descending = workshop(|n| id(u128::MAX - n));
+        let listed = |a: &Assessment| -> Vec<String> {
+            a.dependencies
+                .iter()
+                .map(|d| format!("{} → {}", name(a, d.from), name(a, d.to)))
+                .collect()
+        };
+        assert_ne!(
+            listed(&ascending),
+            listed(&descending),
+            "listed in other orders"
+        );
+        let focused = ChartOptions {
+            process: Some("Dispatch".into()),
+            ..Default::default()
+        };
+        for options in [ChartOptions::default(), focused] {
+            let picture = svg(&ascending, &options);
+            assert!(picture.contains("Cloud host"));
+            // The loop between billing and collections is upstream of nothing focused.
+            assert_eq!(picture.contains("closes a loop"), options.process.is_none());
+            let other = svg(&descending, &options);
+            let differs = picture.lines().zip(other.lines()).position(|(x, y)| x != y);
+            assert!(
+                other == picture,
+                "{options:?}: the pictures differ from line {differs:?}"
+            );
+            // Ids are not drawn: only names and findings are.
+            for a in [&ascending, &descending] {
+                for d in &a.dependencies {
+                    for id in [d.from.id(), d.to.id(), d.id] {
+                        assert!(!picture.contains(&id.to_string()), "{id} is drawn");
+                    }
+                }
+            }
+        }
+        let png = |a: &Assessment| {
+            render(
+                ChartKind::Dependencies,
+                a,
+                &ChartOptions::default(),
+                Format::Png,
+            )
+            .unwrap()
+        };
+        assert_eq!(png(&ascending), png(&descending));
     }
 }

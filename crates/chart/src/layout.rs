@@ -17,9 +17,11 @@
 //!    isotonic regression, solved exactly per layer by pool-adjacent-
 //!    violators in linear time. Boxes therefore never overlap.
 //!
-//! Everything is deterministic: the same graph in the same node order gives
-//! the same layout. Cost is about O(sweeps × (V + D + E log V)) where D is
-//! the number of dummies; a few hundred nodes lay out in milliseconds.
+//! Everything is deterministic: the same nodes and edges, each in the same
+//! order, give the same layout; ties are broken by that order, so it should
+//! mean something (the dependency chart sorts both by names, never ids).
+//! Cost is about O(sweeps × (V + D + E log V)) where D is the number of
+//! dummies; a few hundred nodes lay out in milliseconds.
 
 /// How the graph is to be drawn, in pixels.
 #[derive(Clone, Copy, Debug)]

@@ -355,15 +355,6 @@ impl Recorder {
         let cancelled = self.cancelled.lock().unwrap().take();
         let args = self.normalise(&args);
         let mut entry = match &answer {
-            // The dependency chart lays out rows in the order the store lists them, which follows
-            // the demo's random ids: its picture changes from run to run, so only its size is kept.
-            Ok(Value::String(svg)) if cmd == "chart_svg" && args["kind"] == "dependencies" => {
-                let size = svg.split('>').next().unwrap_or_default();
-                let stub = format!(
-                    "{size} data-recording=\"the dependency chart, not kept: its layout follows the demo's random ids\"></svg>"
-                );
-                json!({ "cmd": cmd, "args": args, "result": stub })
-            }
             Ok(result) => json!({ "cmd": cmd, "args": args, "result": self.normalise(result) }),
             Err(error) => json!({ "cmd": cmd, "args": args, "error": self.normalise(error) }),
         };
