@@ -59,7 +59,8 @@ fn invoke(window: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result
         headers: Default::default(),
         invoke_key: INVOKE_KEY.to_string(),
     };
-    get_ipc_response(window, request).map(|body| body.deserialize::<Value>().expect("JSON response"))
+    get_ipc_response(window, request)
+        .map(|body| body.deserialize::<Value>().expect("JSON response"))
 }
 
 #[test]

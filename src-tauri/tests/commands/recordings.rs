@@ -146,7 +146,8 @@ impl Recorder {
                 if press {
                     // The user presses Cancel while the import runs: the command, as the UI sends it.
                     cancel_when.lock().unwrap().take();
-                    *cancelled.lock().unwrap() = Some(super::invoke(&window, "cancel_import", json!({})));
+                    *cancelled.lock().unwrap() =
+                        Some(super::invoke(&window, "cancel_import", json!({})));
                 }
             });
         }
@@ -332,6 +333,26 @@ impl Recorder {
         match value {
             Value::String(s) => Value::String(self.text(s)),
             Value::Array(items) => {
+                // Dependencies new to this recording (an import's) are numbered by their ends, which
+                // were numbered before (the register and resources list in name order), not in the
+                // order of their random ids.
+                let mut items = items.clone();
+                let dependency = |x: &Value| {
+                    ["id", "from", "to", "strength"]
+                        .iter()
+                        .all(|k| x.get(*k).is_some())
+                };
+                if !items.is_empty() && items.iter().all(dependency) {
+                    let mut ends: Vec<(String, String, Value)> = items
+                        .into_iter()
+                        .map(|x| {
+                            let end = |e: &str| x[e]["id"].as_str().unwrap_or_default().to_string();
+                            (self.text(&end("from")), self.text(&end("to")), x)
+                        })
+                        .collect();
+                    ends.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
+                    items = ends.into_iter().map(|(_, _, x)| x).collect();
+                }
                 let mut items: Vec<Value> = items.iter().map(|v| self.normalise(v)).collect();
                 in_stable_order(&mut items);
                 Value::Array(items)
@@ -481,11 +502,7 @@ fn fresh_home() -> tempfile::TempDir {
     // A password-protected workbook: an OLE compound file holding an `EncryptedPackage` stream.
     let mut protected = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
     protected.extend([0u8; 504]);
-    protected.extend(
-        "EncryptedPackage"
-            .encode_utf16()
-            .flat_map(u16::to_le_bytes),
-    );
+    protected.extend("EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes));
     protected.extend([0u8; 512]);
     std::fs::write(documents.join("Payroll (protected).xlsx"), protected).unwrap();
     home
@@ -522,9 +539,9 @@ fn recordings_of_the_demo_for_the_ui() {
     rec.number_the_demo();
     rec.ok("recent_files", json!({}));
     rec.ok("history", json!({}));
-    let units = rec.ok("list_units", json!({}));
+    rec.ok("list_units", json!({}));
     let processes = rec.ok("list_processes", json!({}));
-    let methodology = rec.ok("get_methodology", json!({}));
+    rec.ok("get_methodology", json!({}));
     rec.ok("list_resources", json!({}));
     rec.ok("list_dependencies", json!({}));
     let analysis = rec.ok("analyze", json!({}));
@@ -557,7 +574,6 @@ fn recordings_of_the_demo_for_the_ui() {
     let (processes, units, _) = rec.demo_rows();
     let payroll = named(&processes, "Payroll processing").clone();
     let desk = named(&processes, "IT service desk").clone();
-    let complaints = named(&processes, "Complaints handling").clone();
     let finance = named(&units, "Finance")["id"].clone();
     let blank = json!({ "name": "", "unit_id": finance, "owner": "", "description": "",
         "peak_periods": "", "minimum_staff": null, "workaround": "", "notes": "",
@@ -670,7 +686,10 @@ fn recordings_of_export_and_a_cancelled_import() {
     let saved = at("Harbourline Logistics — BIA 2026.xlsx");
     let report = rec.ok("export_workbook", json!({ "path": saved }));
     assert_eq!(report["warnings"], json!([]));
-    rec.ok("export_workbook", json!({ "path": at("Board pack March.xlsx") }));
+    rec.ok(
+        "export_workbook",
+        json!({ "path": at("Board pack March.xlsx") }),
+    );
     // "Show in folder" once the workbook was moved away (the replay shows a workbook it wrote).
     std::fs::remove_file(&saved).unwrap();
     rec.refused("reveal_in_folder", json!({ "path": saved }));

@@ -1,15 +1,13 @@
 /// <reference types="node" />
 // Shared set-up of the component tests: the ReplayBackend (answers recorded
-// from the real core) — or, for the tests not moved to it yet, the in-memory
-// FakeBackend — behind a mocked IPC (its events, such as export progress, delivered through the
-// mocked event system), the list of commands called, holding a command's
+// from the real core) behind a mocked IPC (its events, such as export progress,
+// delivered through the mocked event system), the list of commands called, holding a command's
 // answer back to see what the UI shows meanwhile, and opening the demo on a section.
 import { cleanup, fireEvent, render, screen } from "@testing-library/svelte";
 import { emit } from "@tauri-apps/api/event";
 import { appendFileSync } from "node:fs";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import App from "../App.svelte";
-import { FakeBackend } from "./fakeBackend";
 import { ReplayBackend } from "./replayBackend";
 import type { SectionId } from "../lib/navigation";
 
@@ -29,7 +27,6 @@ export interface Mocked<B extends Backend> {
   hold: (cmd: string) => () => void;
 }
 
-export type Harness = Mocked<FakeBackend>;
 export type Replay = Mocked<ReplayBackend>;
 
 /** The mocked IPC in front of `backend`: every call listed, answers held back on request, events delivered. */
@@ -74,10 +71,6 @@ function mockIpcOf<B extends Backend>(backend: B): Mocked<B> {
   return harness;
 }
 
-export function mockBackend(): Harness {
-  return mockIpcOf(new FakeBackend());
-}
-
 /**
  * Fails the test when a screen made a call nobody recorded (the message says which, and how to record it).
  * The checks a form makes as you type are left out: which of them run depends on timing, and a test that
@@ -103,11 +96,4 @@ export async function openDemoOn(section: SectionId): Promise<void> {
   await fireEvent.click(await screen.findByTestId("open-demo"));
   await screen.findByTestId("app-shell");
   await fireEvent.click(screen.getByTestId(`nav-${section}`));
-}
-
-/** A demo process's id by name. */
-export function processId(backend: FakeBackend, name: string): string {
-  const process = backend.file?.data.processes.find((p) => p.name === name);
-  if (!process) throw new Error(`no demo process named ${name}`);
-  return process.id;
 }
