@@ -9,7 +9,6 @@ export default defineConfig({
   // Tauri expects a fixed port in development and the files in dist/.
   clearScreen: false,
   server: { port: 1420, strictPort: true },
-  preview: { port: 4173, strictPort: true },
   build: {
     outDir: "dist",
     emptyOutDir: true,

@@ -4,7 +4,7 @@ import { fireEvent, render, screen, waitFor, within } from "@testing-library/sve
 import { emit } from "@tauri-apps/api/event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import App from "../App.svelte";
-import { expectAllRecorded, mockReplay, resetMocks, type Replay } from "../testing/testHarness";
+import { endReplay, mockReplay, type Replay } from "../testing/testHarness";
 
 let h: Replay;
 let calls: string[];
@@ -19,14 +19,7 @@ beforeEach(() => {
   calls = h.calls;
 });
 
-afterEach(() => {
-  // Clean up even when a call went unrecorded, or the next test sees two apps.
-  try {
-    expectAllRecorded(h);
-  } finally {
-    resetMocks();
-  }
-});
+afterEach(() => endReplay(h));
 
 async function openDemoOn(section: "dashboard" | "processes" | "methodology") {
   render(App);

@@ -5,7 +5,7 @@
 // horizon, and the larger view of a chart.
 import { fireEvent, screen, waitFor, within } from "@testing-library/svelte";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { expectAllRecorded, mockReplay, openDemoOn, resetMocks, type Replay } from "../testing/testHarness";
+import { endReplay, mockReplay, openDemoOn, type Replay } from "../testing/testHarness";
 
 const dialog = vi.hoisted(() => ({ save: vi.fn(), open: vi.fn() }));
 vi.mock("@tauri-apps/plugin-dialog", () => dialog);
@@ -16,14 +16,7 @@ beforeEach(() => {
   h = mockReplay();
   dialog.save.mockReset();
 });
-afterEach(() => {
-  // Clean up even when a call went unrecorded, or the next test sees two apps.
-  try {
-    expectAllRecorded(h);
-  } finally {
-    resetMocks();
-  }
-});
+afterEach(() => endReplay(h));
 
 const svgOf = (img: HTMLElement) => {
   const src = img.getAttribute("src") ?? "";

@@ -3,21 +3,14 @@
 // the type-ahead (an existing resource, and a new one created in the same edit); changing the strength, removing, and undo. The chart is in DependencyChart.test.ts.
 import { fireEvent, screen, waitFor, within } from "@testing-library/svelte";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { expectAllRecorded, mockReplay, openDemoOn, resetMocks, type Replay } from "../testing/testHarness";
+import { endReplay, mockReplay, openDemoOn, type Replay } from "../testing/testHarness";
 
 let h: Replay;
 
 beforeEach(() => {
   h = mockReplay();
 });
-afterEach(() => {
-  // Clean up even when a call went unrecorded, or the next test sees two apps.
-  try {
-    expectAllRecorded(h);
-  } finally {
-    resetMocks();
-  }
-});
+afterEach(() => endReplay(h));
 
 const rows = () => screen.queryAllByTestId("dependency-row");
 const rowNames = () => rows().map((r) => r.dataset.name);

@@ -7,7 +7,7 @@ import { emit } from "@tauri-apps/api/event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { api } from "../lib/api";
 import type { Process } from "../lib/bindings/Process";
-import { expectAllRecorded, mockReplay, openDemoOn, resetMocks, type Replay } from "../testing/testHarness";
+import { endReplay, mockReplay, openDemoOn, type Replay } from "../testing/testHarness";
 
 const dialog = vi.hoisted(() => ({ save: vi.fn(), open: vi.fn() }));
 vi.mock("@tauri-apps/plugin-dialog", () => dialog);
@@ -22,14 +22,7 @@ beforeEach(() => {
   h = mockReplay();
   dialog.save.mockReset();
 });
-afterEach(() => {
-  // Clean up even when a call went unrecorded, or the next test sees two apps.
-  try {
-    expectAllRecorded(h);
-  } finally {
-    resetMocks();
-  }
-});
+afterEach(() => endReplay(h));
 
 /** How many rows the recorded demo lists for `cmd`. */
 const demoCount = (cmd: string) => h.backend.current<unknown[]>(cmd).length;

@@ -3,21 +3,14 @@
 // the lock on an approved process.
 import { fireEvent, screen, waitFor, within } from "@testing-library/svelte";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { expectAllRecorded, mockReplay, openDemoOn, resetMocks, type Replay } from "../testing/testHarness";
+import { endReplay, mockReplay, openDemoOn, type Replay } from "../testing/testHarness";
 
 let h: Replay;
 
 beforeEach(() => {
   h = mockReplay();
 });
-afterEach(() => {
-  // Clean up even when a call went unrecorded, or the next test sees two apps.
-  try {
-    expectAllRecorded(h);
-  } finally {
-    resetMocks();
-  }
-});
+afterEach(() => endReplay(h));
 
 async function openProcess(name: string, { scored = true } = {}) {
   await openDemoOn("impact");

@@ -12,7 +12,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { ImportProgress } from "../lib/bindings/ImportProgress";
 import type { Process } from "../lib/bindings/Process";
 import type { Resource } from "../lib/bindings/Resource";
-import { expectAllRecorded, mockReplay, openDemoOn, resetMocks, type Replay } from "../testing/testHarness";
+import { endReplay, mockReplay, openDemoOn, type Replay } from "../testing/testHarness";
 
 const dialog = vi.hoisted(() => ({ save: vi.fn(), open: vi.fn() }));
 vi.mock("@tauri-apps/plugin-dialog", () => dialog);
@@ -28,14 +28,7 @@ beforeEach(() => {
   h = mockReplay();
   dialog.open.mockReset();
 });
-afterEach(() => {
-  // Clean up even when a call went unrecorded, or the next test sees two apps.
-  try {
-    expectAllRecorded(h);
-  } finally {
-    resetMocks();
-  }
-});
+afterEach(() => endReplay(h));
 
 const callsOf = (cmd: string) => h.args.filter((a) => a.cmd === cmd).map((a) => a.args);
 const applyButton = () => screen.getByTestId("import-apply") as HTMLButtonElement;

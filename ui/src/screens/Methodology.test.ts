@@ -4,21 +4,14 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/svelte";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { MethodologyInput } from "../lib/bindings/MethodologyInput";
-import { expectAllRecorded, mockReplay, openDemoOn, resetMocks, type Replay } from "../testing/testHarness";
+import { endReplay, mockReplay, openDemoOn, type Replay } from "../testing/testHarness";
 
 let h: Replay;
 
 beforeEach(() => {
   h = mockReplay();
 });
-afterEach(() => {
-  // Clean up even when a call went unrecorded, or the next test sees two apps.
-  try {
-    expectAllRecorded(h);
-  } finally {
-    resetMocks();
-  }
-});
+afterEach(() => endReplay(h));
 
 const categoryRow = (name: string) => screen.getAllByTestId("category-row").find((r) => r.dataset.name === name)!;
 

@@ -3,21 +3,14 @@
 // the decision log, and the review workflow with its lock.
 import { fireEvent, screen, waitFor, within } from "@testing-library/svelte";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { expectAllRecorded, mockReplay, openDemoOn, resetMocks, type Replay } from "../testing/testHarness";
+import { endReplay, mockReplay, openDemoOn, type Replay } from "../testing/testHarness";
 
 let h: Replay;
 
 beforeEach(() => {
   h = mockReplay();
 });
-afterEach(() => {
-  // Clean up even when a call went unrecorded, or the next test sees two apps.
-  try {
-    expectAllRecorded(h);
-  } finally {
-    resetMocks();
-  }
-});
+afterEach(() => endReplay(h));
 
 const rowNames = () => screen.queryAllByTestId("objective-row").map((r) => r.dataset.name);
 const row = (name: string) => screen.getAllByTestId("objective-row").find((r) => r.dataset.name === name)!;

@@ -81,6 +81,15 @@ export function expectAllRecorded(h: Replay): void {
   if (missing.length > 0) throw new Error(`calls nobody recorded:\n${missing.map((m) => JSON.stringify(m)).join("\n")}`);
 }
 
+/** After each test: fails it when a call went unrecorded, and cleans up even then, or the next test sees two apps. */
+export function endReplay(h: Replay): void {
+  try {
+    expectAllRecorded(h);
+  } finally {
+    resetMocks();
+  }
+}
+
 /** The replay of the real core's recorded answers behind a mocked IPC. */
 export function mockReplay(options: ConstructorParameters<typeof ReplayBackend>[0] = {}): Replay {
   return mockIpcOf(new ReplayBackend(options));
