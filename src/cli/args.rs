@@ -158,6 +158,15 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Copy what can still be read of a damaged assessment into a new file
+    /// (the damaged file is only read).
+    Recover {
+        /// The damaged assessment.
+        file: PathBuf,
+        /// The new assessment file to write (must not exist).
+        #[arg(long)]
+        out: PathBuf,
+    },
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]

@@ -42,7 +42,7 @@ pub fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
             writeln!(out, "created {} (demo: {count} processes)", file.display()).ok();
         }
         Command::Dump { file } => {
-            let store = Workbench::open(&file)?;
+            let store = Workbench::open_to_read(&file)?;
             let json = store.dump_json()?;
             store.close()?;
             writeln!(out, "{json}").ok();
@@ -64,7 +64,7 @@ pub fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
             writeln!(out, "added process \"{}\" ({})", process.name, process.id).ok();
         }
         Command::Process(ProcessCommand::List { file, json }) => {
-            let store = Workbench::open(&file)?;
+            let store = Workbench::open_to_read(&file)?;
             let assessment = store.load()?;
             store.close()?;
             let dump = Dump::new(&assessment);
@@ -248,14 +248,14 @@ pub fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
                 process,
                 by_unit,
             };
-            let store = Workbench::open(&file)?;
+            let store = Workbench::open_to_read(&file)?;
             let saved = store.save_chart(kind, &options, &target);
             store.close()?;
             saved?;
             writeln!(out, "wrote {}", target.display()).ok();
         }
         Command::Export { file, out: target } => {
-            let store = Workbench::open(&file)?;
+            let store = Workbench::open_to_read(&file)?;
             let assessment = store.load()?;
             store.close()?;
             let report = bia::workbench::export(&assessment, &target, &mut |_| {})?;
@@ -308,7 +308,7 @@ pub fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
             }
         }
         Command::Analyze { file, json } => {
-            let store = Workbench::open(&file)?;
+            let store = Workbench::open_to_read(&file)?;
             let analysis = store.analyze()?;
             store.close()?;
             if json {
@@ -318,6 +318,30 @@ pub fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
             } else {
                 print_analysis(out, &analysis);
             }
+        }
+        Command::Recover { file, out: target } => {
+            let (store, recovery) = Workbench::recover(&file, &target)?;
+            let count = store.processes()?.len();
+            store.close()?;
+            writeln!(
+                out,
+                "recovered {} into {}: {count} processes, {} rows copied, {} left out, {} texts repaired",
+                file.display(),
+                target.display(),
+                recovery.rows,
+                recovery.rows_lost,
+                recovery.texts_repaired
+            )
+            .ok();
+            for note in &recovery.notes {
+                writeln!(out, "  {note}").ok();
+            }
+            writeln!(
+                out,
+                "The undo history was not carried over; {} was not changed.",
+                file.display()
+            )
+            .ok();
         }
     }
     Ok(())

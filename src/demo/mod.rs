@@ -20,9 +20,10 @@ mod resources;
 use organisation::{IMPACTS, PROCESSES, RTO_BEYOND_MTPD, UNITS, WORKSHOP_DAY};
 use resources::{DEPENDENCIES, RESOURCES};
 
-/// Writes the demo assessment to a new file at `path`.
+/// Writes the demo assessment to a new file at `path` (nothing is at
+/// `path` until it is complete).
 pub fn create(path: &Path) -> Result<Store> {
-    let mut store = Store::create(
+    let mut new = Store::create_new(
         path,
         &AssessmentInput {
             name: "Harbourline Logistics — BIA 2026".into(),
@@ -32,13 +33,8 @@ pub fn create(path: &Path) -> Result<Store> {
             facilitator: "Eleanor Marsh (Continuity Partners)".into(),
         },
     )?;
-    let filled = fill(&mut store);
-    if let Err(err) = filled {
-        drop(store);
-        let _ = std::fs::remove_file(path);
-        return Err(err);
-    }
-    Ok(store)
+    fill(&mut new)?;
+    Ok(new.finish()?)
 }
 
 fn fill(store: &mut Store) -> Result<()> {

@@ -90,9 +90,14 @@ pub fn apply(
         }
     };
     report("backup", 0)?;
-    let backup = store.backup_before_import()?;
+    // A new file being built (not yet at its name) has nothing to back up.
+    let backup = if store.path().exists() {
+        store.backup_before_import()?.display().to_string()
+    } else {
+        String::new()
+    };
     let mut applied = Applied {
-        backup: backup.display().to_string(),
+        backup,
         ..Applied::default()
     };
     let label = format!("Import “{}”", plan.file);

@@ -16,7 +16,7 @@ use ts_rs::TS;
 use bia_excel::import::is_own_export;
 use bia_excel::import::{Counts, ImportError, Limits, Mapping, Workbook, read_and_plan};
 use bia_model::{Assessment, AssessmentInput};
-use bia_store::Store;
+use bia_store::{NewFile, Store};
 
 pub use apply::{Applied, Progress, apply};
 pub use bia_excel::import::Plan;
@@ -55,7 +55,8 @@ pub struct Report {
 
 /// Reads `workbook`, plans its import into `options.into` and, unless it
 /// is a dry run or nothing could be read, applies it. A file this call
-/// creates is removed again if the import fails.
+/// creates appears only once the import is in it; a failure, a crash or a
+/// dry run leaves nothing new, and never removes what was there.
 pub fn import_workbook(
     workbook: &Path,
     options: &Options,
@@ -80,61 +81,68 @@ pub fn import_workbook(
         });
     }
     // The plan is made against the assessment while the workbook is read.
-    let mut store = if exists {
-        Store::open(&options.into)?
-    } else {
+    // A new file is built beside its name and only put there once the
+    // import is in it; a dry run only reads.
+    enum Into {
+        Existing(Store),
+        New(NewFile),
+    }
+    let mut into = if !exists {
         let name = workbook
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_else(|| "Imported BIA".into());
-        Store::create(
+        Into::New(Store::create_new(
             &options.into,
             &AssessmentInput {
                 name,
                 ..AssessmentInput::default()
             },
-        )?
+        )?)
+    } else if options.dry_run {
+        Into::Existing(Store::open_to_read(&options.into)?)
+    } else {
+        Into::Existing(Store::open(&options.into)?)
     };
-    let mut own_export = None;
-    let outcome = (|| {
-        let (read, plan) =
-            read_and_plan(workbook, &options.limits, &store.load()?, &options.mapping)?;
-        if is_own_export(&read) {
-            own_export = Some(read);
-            return Err(ImportError::OwnIntoExisting {
-                path: workbook.to_path_buf(),
-            }
-            .into());
+    let store: &mut Store = match &mut into {
+        Into::Existing(store) => store,
+        Into::New(new) => new,
+    };
+    let (read, plan) = read_and_plan(workbook, &options.limits, &store.load()?, &options.mapping)?;
+    if is_own_export(&read) {
+        drop(into);
+        return import_own(workbook, &read, options, exists);
+    }
+    let plan = plan?;
+    let applied = if options.dry_run || plan.processes.is_empty() {
+        None
+    } else {
+        Some(apply(store, &plan, progress)?)
+    };
+    let created = match into {
+        Into::Existing(store) => {
+            store.close()?;
+            false
         }
-        let plan = plan?;
-        let applied = if options.dry_run || plan.processes.is_empty() {
-            None
-        } else {
-            Some(apply(&mut store, &plan, progress)?)
-        };
-        Ok(Report {
-            created: !exists && applied.is_some(),
-            plan,
-            applied,
-            dry_run: options.dry_run,
-        })
-    })();
-    store.close()?;
-    let created_for_nothing = match &outcome {
-        Ok(report) => !report.created,
-        Err(_) => true,
+        // Nothing imported: the new file is not made.
+        Into::New(new) => match applied {
+            Some(_) => {
+                new.finish()?.close()?;
+                true
+            }
+            None => false,
+        },
     };
-    if !exists && created_for_nothing {
-        let _ = std::fs::remove_file(&options.into);
-    }
-    match own_export {
-        Some(read) => import_own(workbook, &read, options, exists),
-        None => outcome,
-    }
+    Ok(Report {
+        created,
+        plan,
+        applied,
+        dry_run: options.dry_run,
+    })
 }
 
-/// This program's own export: read exactly into a new file (removed again
-/// if anything fails); refused into an existing one.
+/// This program's own export: read exactly into a new file (made only if
+/// everything is read); refused into an existing one.
 fn import_own(workbook: &Path, read: &Workbook, options: &Options, exists: bool) -> Result<Report> {
     if exists {
         return Err(ImportError::OwnIntoExisting {
@@ -154,13 +162,11 @@ fn import_own(workbook: &Path, read: &Workbook, options: &Options, exists: bool)
         issues: Vec::new(),
         counts: Counts::default(),
     };
+    let (new, done) = import_into_new(read, &options.into)?;
+    set_counts(&mut plan, &done);
     if options.dry_run {
-        let temp = tempfile_beside(&options.into);
-        let done = import_into_new(read, &temp);
-        for leftover in [temp.clone(), wal_of(&temp)] {
-            let _ = std::fs::remove_file(leftover);
-        }
-        set_counts(&mut plan, &done?);
+        // Built beside the name and dropped: nothing is left.
+        drop(new);
         return Ok(Report {
             plan,
             applied: None,
@@ -168,31 +174,23 @@ fn import_own(workbook: &Path, read: &Workbook, options: &Options, exists: bool)
             dry_run: true,
         });
     }
-    match import_into_new(read, &options.into) {
-        Ok(done) => {
-            set_counts(&mut plan, &done);
-            let applied = Applied {
-                backup: String::new(),
-                processes_created: done.processes,
-                processes_updated: 0,
-                units_created: done.units,
-                resources_created: done.resources,
-                dependencies_created: done.dependencies,
-                scores: done.scores,
-                objectives: done.objectives,
-            };
-            Ok(Report {
-                plan,
-                applied: Some(applied),
-                created: true,
-                dry_run: false,
-            })
-        }
-        Err(e) => {
-            let _ = std::fs::remove_file(&options.into);
-            Err(e)
-        }
-    }
+    new.finish()?.close()?;
+    let applied = Applied {
+        backup: String::new(),
+        processes_created: done.processes,
+        processes_updated: 0,
+        units_created: done.units,
+        resources_created: done.resources,
+        dependencies_created: done.dependencies,
+        scores: done.scores,
+        objectives: done.objectives,
+    };
+    Ok(Report {
+        plan,
+        applied: Some(applied),
+        created: true,
+        dry_run: false,
+    })
 }
 
 fn set_counts(plan: &mut Plan, done: &OwnImport) {
@@ -205,21 +203,6 @@ fn set_counts(plan: &mut Plan, done: &OwnImport) {
         objectives: done.objectives,
         ..Counts::default()
     };
-}
-
-/// A scratch file beside `path` for a dry run.
-fn tempfile_beside(path: &Path) -> PathBuf {
-    let name = path
-        .file_name()
-        .map_or_else(|| "import".into(), |n| n.to_string_lossy().into_owned());
-    path.with_file_name(format!(".{name}.{}.dry-run", std::process::id()))
-}
-
-/// SQLite's write-ahead log beside `path` (`name-wal`).
-fn wal_of(path: &Path) -> PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push("-wal");
-    PathBuf::from(name)
 }
 
 /// The snapshot a new assessment would start from (for a dry run into a

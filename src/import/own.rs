@@ -9,7 +9,7 @@ use std::path::Path;
 
 use bia_excel::import::{ImportError, OwnNode, OwnPlan, OwnSource, Workbook, read_own};
 use bia_model::{Id, NodeRef, Provenance, ScoreInput, Status, UnitInput};
-use bia_store::{Store, Writer};
+use bia_store::{NewFile, Store, Writer};
 
 use crate::error::{Error, Result};
 
@@ -24,15 +24,16 @@ pub struct OwnImport {
     pub dependencies: usize,
 }
 
-/// Builds a new assessment at `into` from an exported `workbook`. The
-/// caller removes `into` if this fails.
-pub fn import_into_new(workbook: &Workbook, into: &Path) -> Result<OwnImport> {
+/// Builds a new assessment for `into` from an exported `workbook`. The
+/// caller puts it in place ([`NewFile::finish`]) or drops it (a dry run,
+/// a failure), which leaves nothing at `into`.
+pub fn import_into_new(workbook: &Workbook, into: &Path) -> Result<(NewFile, OwnImport)> {
     let plan = read_own(workbook)?;
-    let mut store = Store::create(into, &plan.facts)?;
+    let mut new = Store::create_new(into, &plan.facts)?;
     let label = format!("Import “{}”", plan.file);
     let rationale = format!("Imported from {}", plan.file);
     let mut failure: Option<Error> = None;
-    let outcome = store.edit(&label, &rationale, |w| {
+    let outcome = new.edit(&label, &rationale, |w| {
         write(w, &plan).map_err(|e| match e {
             Error::Store(e) => e,
             other => {
@@ -43,14 +44,11 @@ pub fn import_into_new(workbook: &Workbook, into: &Path) -> Result<OwnImport> {
             }
         })
     });
-    let closed = store.close();
-    let out = match (outcome, failure) {
-        (Ok(out), _) => out,
-        (Err(_), Some(cause)) => return Err(cause),
-        (Err(e), None) => return Err(e.into()),
-    };
-    closed?;
-    Ok(out)
+    match (outcome, failure) {
+        (Ok(out), _) => Ok((new, out)),
+        (Err(_), Some(cause)) => Err(cause),
+        (Err(e), None) => Err(e.into()),
+    }
 }
 
 /// Writes everything but the facts through `w`, in one edit.

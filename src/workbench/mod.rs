@@ -23,7 +23,7 @@ mod resources;
 use std::path::Path;
 
 use bia_model::{Assessment, AssessmentInfo, AssessmentInput, Methodology, MethodologyInput};
-use bia_store::{History, Store};
+use bia_store::{History, ReadOnly, Recovery, Store};
 
 use crate::error::Result;
 
@@ -44,11 +44,42 @@ impl Workbench {
         })
     }
 
-    /// Opens an assessment file (an older one is backed up and upgraded).
+    /// Opens an assessment file for editing (an older one is backed up and
+    /// upgraded). A file or folder that cannot be written opens read-only:
+    /// see [`Workbench::read_only`].
     pub fn open(path: &Path) -> Result<Workbench> {
         Ok(Workbench {
             store: Store::open(path)?,
         })
+    }
+
+    /// Opens an assessment file to read it (a report, a dump, a chart):
+    /// nothing is written anywhere, not even to upgrade an older file.
+    pub fn open_to_read(path: &Path) -> Result<Workbench> {
+        Ok(Workbench {
+            store: Store::open_to_read(path)?,
+        })
+    }
+
+    /// Why the assessment is open read-only, when it is.
+    pub fn read_only(&self) -> Option<ReadOnly> {
+        self.store.read_only()
+    }
+
+    /// "Save a copy to edit": writes the assessment as it is now to `to`
+    /// (which must not exist) and opens the copy for editing; this one
+    /// stays open until the caller closes it.
+    pub fn save_copy(&self, to: &Path) -> Result<Workbench> {
+        self.store.save_copy(to)?;
+        Workbench::open(to)
+    }
+
+    /// "Recover what can be read into a new file": copies every readable
+    /// row of the damaged file at `damaged` into a new assessment at
+    /// `into`, and opens it.
+    pub fn recover(damaged: &Path, into: &Path) -> Result<(Workbench, Recovery)> {
+        let (store, recovery) = Store::recover(damaged, into)?;
+        Ok((Workbench { store }, recovery))
     }
 
     /// Writes the demo assessment (Harbourline Logistics) to a new file.

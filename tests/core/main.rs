@@ -9,6 +9,7 @@ mod demo;
 mod dependencies;
 mod dependency_chart;
 mod export;
+mod files;
 mod fixtures;
 mod import;
 mod journal;

@@ -63,7 +63,7 @@ impl Store {
     pub fn update_info(&mut self, input: &AssessmentInput) -> Result<AssessmentInfo> {
         let input = checked(input)?;
         let id = self.info()?.id;
-        journal::edit(&mut self.conn, "Edit assessment details", |tx| {
+        journal::edit(self.writable()?, "Edit assessment details", |tx| {
             tx.update(
                 Table::Assessment,
                 id,
@@ -85,12 +85,12 @@ impl Store {
 
     /// Undoes the latest edit; returns what can be undone and redone next.
     pub fn undo(&mut self) -> Result<super::History> {
-        journal::undo(&mut self.conn)
+        journal::undo(self.writable()?)
     }
 
     /// Redoes the edit undone last.
     pub fn redo(&mut self) -> Result<super::History> {
-        journal::redo(&mut self.conn)
+        journal::redo(self.writable()?)
     }
 
     /// Forgets all recorded edits, so that nothing can be undone.

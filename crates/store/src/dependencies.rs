@@ -105,7 +105,7 @@ impl Store {
         };
         let id = Id::new();
         journal::edit(
-            &mut self.conn,
+            self.writable()?,
             &format!("{from_name} relies on {to_name}"),
             |tx| {
                 let to = match &input.to {
@@ -170,7 +170,7 @@ impl Store {
             name_of(&self.conn, old.from)?,
             name_of(&self.conn, old.to)?
         );
-        journal::edit(&mut self.conn, &label, |tx| {
+        journal::edit(self.writable()?, &label, |tx| {
             tx.update(
                 Table::Dependency,
                 id,
@@ -190,7 +190,7 @@ impl Store {
             name_of(&self.conn, old.from)?,
             name_of(&self.conn, old.to)?
         );
-        journal::edit(&mut self.conn, &label, |tx| {
+        journal::edit(self.writable()?, &label, |tx| {
             tx.delete(Table::Dependency, id)
         })
     }

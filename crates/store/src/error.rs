@@ -24,6 +24,9 @@ pub enum Error {
     #[error("{}: a file already exists there; choose another name", path.display())]
     FileExists { path: PathBuf },
 
+    #[error("{}: not an assessment file: it is {what}", path.display())]
+    NotAFile { path: PathBuf, what: &'static str },
+
     #[error("{}: not a BIA assessment (it is not a SQLite database)", path.display())]
     NotSqlite { path: PathBuf },
 
@@ -41,8 +44,39 @@ pub enum Error {
         supported: i64,
     },
 
-    #[error("{}: the file is damaged ({reason})", path.display())]
-    Corrupt { path: PathBuf, reason: String },
+    #[error(
+        "{}: the file is damaged ({reason}); nothing was changed. {}",
+        path.display(),
+        match backup {
+            Some(b) => format!(
+                "Restore the latest backup, {}, or recover what can be read into a new file.",
+                b.display()
+            ),
+            None => "Recover what can be read into a new file, or restore a copy you keep elsewhere.".to_string(),
+        }
+    )]
+    Corrupt {
+        path: PathBuf,
+        reason: String,
+        /// The latest backup beside the file, if any.
+        backup: Option<PathBuf>,
+    },
+
+    #[error(
+        "{}: {}; save a copy to edit it",
+        path.display(),
+        match why {
+            crate::ReadOnly::Viewing => "opened to read only",
+            crate::ReadOnly::NotWritable => "the file or its folder cannot be written, so it is open read-only",
+        }
+    )]
+    ReadOnly { path: PathBuf, why: crate::ReadOnly },
+
+    #[error("{}: could not back up the file ({reason}); nothing was changed", path.display())]
+    Backup { path: PathBuf, reason: String },
+
+    #[error("{}: could not recover the file ({reason}); nothing was written", path.display())]
+    Recover { path: PathBuf, reason: String },
 
     #[error("{}: the file is open in another program; close it there first", path.display())]
     Locked { path: PathBuf },
@@ -149,11 +183,15 @@ impl Error {
             | Error::DuplicateUnit { name, existing } => {
                 json!({ "issues": [FieldIssue::new("name", self.to_string())], "name": name, "existing": existing })
             }
+            Error::Corrupt { path, backup, .. } => json!({ "path": path, "backup": backup }),
+            Error::ReadOnly { path, why } => json!({ "path": path, "why": why }),
             Error::FileNotFound { path }
             | Error::FileExists { path }
+            | Error::NotAFile { path, .. }
+            | Error::Backup { path, .. }
+            | Error::Recover { path, .. }
             | Error::NotSqlite { path }
             | Error::NotAnAssessment { path }
-            | Error::Corrupt { path, .. }
             | Error::Locked { path }
             | Error::Io { path, .. }
             | Error::Migration { path, .. } => json!({ "path": path }),
@@ -173,10 +211,14 @@ impl ErrorKind {
         match self {
             ErrorKind::FileNotFound => "file_not_found",
             ErrorKind::FileExists => "file_exists",
+            ErrorKind::NotAFile => "not_a_file",
             ErrorKind::NotSqlite => "not_sqlite",
             ErrorKind::NotAnAssessment => "not_an_assessment",
             ErrorKind::TooNew => "too_new",
             ErrorKind::Corrupt => "corrupt",
+            ErrorKind::ReadOnly => "read_only",
+            ErrorKind::Backup => "backup_failed",
+            ErrorKind::Recover => "recover_failed",
             ErrorKind::Locked => "locked",
             ErrorKind::Io => "io",
             ErrorKind::Migration => "migration",

@@ -172,7 +172,7 @@ impl Store {
             [_] => format!("Score “{name}”"),
             _ => format!("Score {} cells of “{name}”", inputs.len()),
         };
-        journal::edit(&mut self.conn, &label, |tx| {
+        journal::edit(self.writable()?, &label, |tx| {
             for input in inputs {
                 set_cell(tx, process, input, provenance)?;
             }
@@ -185,7 +185,7 @@ impl Store {
     pub fn set_impact_rationale(&mut self, process: Id, rationale: &str) -> Result<ProcessImpact> {
         let name = ensure_unlocked(&self.conn, process)?;
         journal::edit(
-            &mut self.conn,
+            self.writable()?,
             &format!("Edit the impact rationale of “{name}”"),
             |tx| {
                 tx.update(

@@ -1,11 +1,17 @@
 //! The assessment file: one `.bia` file is one SQLite database.
 //!
-//! [`Store::create`] and [`Store::open`] are the only ways in. Opening checks
-//! the file before anything is written to it — a file that is not SQLite, a
-//! SQLite file of another program, a damaged file, a file from a newer
-//! version, or a file another program holds open is refused with an error
-//! naming the file and the reason, and its bytes stay as they were. An older
-//! file is backed up next to itself (SQLite online backup) and then migrated.
+//! The ways in: [`Store::create`] / [`Store::create_new`] (a new file, put
+//! in place only when complete), [`Store::open`] (for editing),
+//! [`Store::open_to_read`] (reading, which never writes) and
+//! [`Store::recover`]. Opening checks the file before anything is written
+//! to it — a folder, pipe or device, a file that is not SQLite, a SQLite
+//! file of another program, a damaged file (its pages, and everything the
+//! program reads from it), a file from a newer version, or a file another
+//! program holds open is refused with an error naming the file and the
+//! reason, and its bytes stay as they were. An older file opened for
+//! editing is backed up next to itself and then migrated; read, it is
+//! upgraded in memory only. A file or folder that cannot be written opens
+//! read-only ([`ReadOnly`]), and every write to it is refused.
 //!
 //! Every connection runs in WAL mode with `foreign_keys=ON`, `synchronous=FULL`
 //! and a `busy_timeout`, in `locking_mode=EXCLUSIVE`: the program that has a
@@ -39,6 +45,9 @@ use rusqlite::Connection;
 
 pub use decisions::status_label;
 pub use error::{Error, ErrorKind, Result, codes as error_codes};
+pub use file::ReadOnly;
+pub use file::new::NewFile;
+pub use file::recover::Recovery;
 pub use journal::History;
 pub use writer::Writer;
 
@@ -48,41 +57,92 @@ use bia_model::{Assessment, AssessmentInput};
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Why writes are refused, when they are.
+    read_only: Option<ReadOnly>,
 }
 
 impl Store {
     /// Creates a new assessment file at `path`, seeded with the default
-    /// methodology. Refuses to overwrite an existing file.
+    /// methodology. Refuses to overwrite an existing file; a failure or a
+    /// crash leaves nothing at `path`.
     pub fn create(path: &Path, input: &AssessmentInput) -> Result<Store> {
-        let conn = file::create(path)?;
-        let mut store = Store {
+        Store::create_new(path, input)?.finish()
+    }
+
+    /// Starts a new assessment for `path` to be filled before it is put in
+    /// place ([`NewFile::finish`]); dropped unfinished, it leaves nothing.
+    pub fn create_new(path: &Path, input: &AssessmentInput) -> Result<NewFile> {
+        NewFile::create(path, input)
+    }
+
+    /// Opens an existing assessment file for editing, upgrading it if it
+    /// is older than this program (after a backup next to it). A file or
+    /// folder that cannot be written opens read-only ([`Store::read_only`]).
+    pub fn open(path: &Path) -> Result<Store> {
+        let (conn, read_only) = file::open(path)?;
+        Store::checked(conn, path, read_only)
+    }
+
+    /// Opens an assessment file to read it, writing nothing anywhere (not
+    /// even a lock or an upgrade): every write is refused.
+    pub fn open_to_read(path: &Path) -> Result<Store> {
+        Store::checked(file::snapshot(path)?, path, Some(ReadOnly::Viewing))
+    }
+
+    /// Copies every readable row of the damaged file `damaged` into a new
+    /// assessment at `into`, and opens it for editing.
+    pub fn recover(damaged: &Path, into: &Path) -> Result<(Store, Recovery)> {
+        file::recover::recover(damaged, into)
+    }
+
+    /// The store, once everything the program reads from the file has
+    /// read: a file whose content is damaged is refused before anything
+    /// is written to it.
+    fn checked(conn: Connection, path: &Path, read_only: Option<ReadOnly>) -> Result<Store> {
+        let store = Store {
             conn,
             path: path.to_path_buf(),
+            read_only,
         };
-        let seeded = store.seed(input);
-        if let Err(err) = seeded {
-            drop(store);
-            file::remove_new(path);
-            return Err(err);
+        if let Err(e) = store.load() {
+            let reason = match e {
+                Error::Sqlite(e) => e.to_string(),
+                other => other.to_string(),
+            };
+            return Err(file::damaged(path, reason));
         }
         Ok(store)
     }
 
-    /// Opens an existing assessment file, upgrading it if it is older than
-    /// this program (after a backup next to it).
-    pub fn open(path: &Path) -> Result<Store> {
-        let conn = file::open(path)?;
-        Ok(Store {
-            conn,
-            path: path.to_path_buf(),
-        })
+    /// Why the file is open read-only, when it is.
+    pub fn read_only(&self) -> Option<ReadOnly> {
+        self.read_only
+    }
+
+    /// The connection to write through, or the refusal of a read-only file.
+    fn writable(&mut self) -> Result<&mut Connection> {
+        match self.read_only {
+            None => Ok(&mut self.conn),
+            Some(why) => Err(Error::ReadOnly {
+                path: self.path.clone(),
+                why,
+            }),
+        }
+    }
+
+    /// Writes a copy of the assessment as it is now to `to` (which must
+    /// not exist), checked before it gets its name.
+    pub fn save_copy(&self, to: &Path) -> Result<()> {
+        file::backup::copy(&self.conn, to)
     }
 
     /// Closes the file, folding the write-ahead log back into it so that the
     /// `.bia` file alone carries everything.
     pub fn close(self) -> Result<()> {
-        self.conn
-            .pragma_update(None, "wal_checkpoint", "TRUNCATE")?;
+        if self.read_only.is_none() {
+            self.conn
+                .pragma_update(None, "wal_checkpoint", "TRUNCATE")?;
+        }
         self.conn.close().map_err(|(_, err)| Error::Sqlite(err))
     }
 
@@ -104,14 +164,6 @@ impl Store {
             resources: resources::list(&self.conn)?,
             dependencies: dependencies::list(&self.conn)?,
         })
-    }
-
-    fn seed(&mut self, input: &AssessmentInput) -> Result<()> {
-        let tx = self.conn.transaction()?;
-        assessment::insert(&tx, input)?;
-        methodology::insert(&tx, &bia_model::Methodology::default())?;
-        tx.commit()?;
-        Ok(())
     }
 }
 

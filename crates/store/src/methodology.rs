@@ -140,7 +140,7 @@ impl Store {
     /// anything malformed, and anything that would orphan scores: removing
     /// a category or horizon that has scores (retire the category instead).
     pub fn update_methodology(&mut self, input: &MethodologyInput) -> Result<Methodology> {
-        journal::edit(&mut self.conn, "Edit the methodology", |tx| {
+        journal::edit(self.writable()?, "Edit the methodology", |tx| {
             update(tx, input)
         })?;
         read(&self.conn)

@@ -119,7 +119,7 @@ impl Store {
         let name = ensure_unlocked(&self.conn, process)?;
         let cols = columns(objectives);
         journal::edit(
-            &mut self.conn,
+            self.writable()?,
             &format!("Agree objectives of “{name}”"),
             |tx| {
                 tx.decision.rationale = objectives.rationale.clone();

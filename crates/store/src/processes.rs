@@ -236,7 +236,7 @@ impl Store {
         provenance: &Provenance,
     ) -> Result<Process> {
         let label = format!("Add process “{}”", input.name);
-        let id = journal::edit(&mut self.conn, &label, |tx| insert(tx, input, provenance))?;
+        let id = journal::edit(self.writable()?, &label, |tx| insert(tx, input, provenance))?;
         get(&self.conn, id)
     }
 
@@ -249,7 +249,7 @@ impl Store {
         provenance: &Provenance,
     ) -> Result<Process> {
         let label = format!("Add process “{}”", input.name);
-        let id = journal::edit(&mut self.conn, &label, |tx| {
+        let id = journal::edit(self.writable()?, &label, |tx| {
             let unit_id = match super::units::by_name(tx.conn(), unit)? {
                 Some(u) => u.id,
                 None => {
@@ -302,7 +302,7 @@ impl Store {
         }
         refuse(&self.conn, input, Some(id))?;
         let label = format!("Edit process “{}”", old.name);
-        journal::edit(&mut self.conn, &label, |tx| {
+        journal::edit(self.writable()?, &label, |tx| {
             let before = tx.change_count();
             tx.update(Table::Process, id, &field_values(input))?;
             write_custom_fields(tx, id, &input.custom_fields)?;
@@ -331,14 +331,18 @@ impl Store {
             (_, Status::InReview) => "Send to review",
             _ => "Return to draft",
         };
-        journal::edit(&mut self.conn, &format!("{verb} “{}”", old.name), |tx| {
-            tx.decision.rationale = note.trim().to_string();
-            tx.update(
-                Table::Process,
-                id,
-                &[("status", Value::Text(status.as_str().to_string()))],
-            )
-        })?;
+        journal::edit(
+            self.writable()?,
+            &format!("{verb} “{}”", old.name),
+            |tx| {
+                tx.decision.rationale = note.trim().to_string();
+                tx.update(
+                    Table::Process,
+                    id,
+                    &[("status", Value::Text(status.as_str().to_string()))],
+                )
+            },
+        )?;
         get(&self.conn, id)
     }
 
@@ -360,7 +364,7 @@ impl Store {
         let (scores, objectives) = (dependents("impact")?, dependents("objective")?);
         let links = super::row::touching(&self.conn, id)?;
         journal::edit(
-            &mut self.conn,
+            self.writable()?,
             &format!("Delete process “{}”", old.name),
             |tx| {
                 for (field, _) in custom_fields(tx.conn(), id)? {

@@ -233,7 +233,7 @@ impl Store {
         provenance: &Provenance,
     ) -> Result<Resource> {
         let label = format!("Add {} “{}”", input.kind.label(), input.name);
-        let id = journal::edit(&mut self.conn, &label, |tx| insert(tx, input, provenance))?;
+        let id = journal::edit(self.writable()?, &label, |tx| insert(tx, input, provenance))?;
         get(&self.conn, id)
     }
 
@@ -242,7 +242,7 @@ impl Store {
         let (parsed, issues) = parse(&self.conn, input, Some(id))?;
         refuse(input, &parsed, issues, &self.conn)?;
         journal::edit(
-            &mut self.conn,
+            self.writable()?,
             &format!("Edit {} “{}”", old.kind.label(), old.name),
             |tx| {
                 tx.update(Table::Resource, id, &columns(input, &parsed))?;
@@ -258,7 +258,7 @@ impl Store {
         let old = get(&self.conn, id)?;
         let links = super::row::touching(&self.conn, id)?;
         journal::edit(
-            &mut self.conn,
+            self.writable()?,
             &format!("Delete {} “{}”", old.kind.label(), old.name),
             |tx| {
                 for link in links {

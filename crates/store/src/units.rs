@@ -122,7 +122,7 @@ impl Store {
 
     pub fn create_unit(&mut self, input: &UnitInput) -> Result<Unit> {
         let label = format!("Add unit “{}”", input.name);
-        journal::edit(&mut self.conn, &label, |tx| insert(tx, input))
+        journal::edit(self.writable()?, &label, |tx| insert(tx, input))
     }
 
     /// Renames a unit or moves it under another parent.
@@ -134,7 +134,7 @@ impl Store {
         } else {
             format!("Edit unit “{name}”")
         };
-        journal::edit(&mut self.conn, &label, |tx| {
+        journal::edit(self.writable()?, &label, |tx| {
             tx.update(
                 Table::Unit,
                 id,
@@ -166,7 +166,7 @@ impl Store {
             });
         }
         journal::edit(
-            &mut self.conn,
+            self.writable()?,
             &format!("Delete unit “{}”", unit.name),
             |tx| tx.delete(Table::Unit, id),
         )

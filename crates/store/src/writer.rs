@@ -36,7 +36,7 @@ impl Store {
         rationale: &str,
         f: impl FnOnce(&mut Writer) -> Result<T>,
     ) -> Result<T> {
-        journal::edit(&mut self.conn, label, |tx| {
+        journal::edit(self.writable()?, label, |tx| {
             tx.decision.rationale = rationale.to_string();
             f(&mut Writer { tx })
         })
@@ -44,8 +44,10 @@ impl Store {
 
     /// Copies the open file next to itself (SQLite online backup) before
     /// an import: `name.bia` → `name.before-import-STAMP.bia`.
-    pub fn backup_before_import(&self) -> Result<PathBuf> {
-        super::file::backup_before_import(&self.conn, &self.path)
+    /// Refused on a read-only file (the import could not be written).
+    pub fn backup_before_import(&mut self) -> Result<PathBuf> {
+        self.writable()?;
+        super::file::backup::tagged(&self.conn, &self.path, "before-import")
     }
 }
 

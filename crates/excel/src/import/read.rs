@@ -85,6 +85,13 @@ fn read<'a, T: Send>(
     if meta.is_dir() {
         return Err(not_spreadsheet(path, "it is a folder"));
     }
+    if !meta.is_file() {
+        // Reading a pipe would wait forever.
+        return Err(not_spreadsheet(
+            path,
+            "it is a special file (a pipe or a device)",
+        ));
+    }
     if meta.len() > limits.max_file_bytes {
         return Err(ImportError::TooLarge {
             path: path.to_path_buf(),

@@ -3,6 +3,7 @@
 /** Every `code` an ApiError can carry (bia::Error::codes and the shell's own). */
 export type ErrorCode =
   | "ambiguous_name"
+  | "backup_failed"
   | "bad_dependency"
   | "bad_mapping"
   | "chart"
@@ -33,6 +34,7 @@ export type ErrorCode =
   | "no_such_name"
   | "no_such_sheet"
   | "no_table"
+  | "not_a_file"
   | "not_a_spreadsheet"
   | "not_an_assessment"
   | "not_sqlite"
@@ -40,6 +42,8 @@ export type ErrorCode =
   | "nothing_to_redo"
   | "nothing_to_undo"
   | "process_locked"
+  | "read_only"
+  | "recover_failed"
   | "reveal"
   | "too_many_cells"
   | "too_many_rows"
