@@ -20,6 +20,8 @@ pub struct Session {
     pub file_name: String,
     pub info: AssessmentInfo,
     pub history: History,
+    /// Why the file is open read-only (edits are refused), when it is.
+    pub read_only: Option<bia::workbench::ReadOnly>,
 }
 
 /// A file on the "recent" list.
@@ -90,6 +92,7 @@ pub fn session_of(store: &Workbench) -> bia::Result<Session> {
         file_name: file_name(store.path()),
         info: store.info()?,
         history: store.history()?,
+        read_only: store.read_only(),
     })
 }
 

@@ -23,7 +23,9 @@ mod resources;
 use std::path::Path;
 
 use bia_model::{Assessment, AssessmentInfo, AssessmentInput, Methodology, MethodologyInput};
-use bia_store::{History, ReadOnly, Recovery, Store};
+use bia_store::{History, Store};
+
+pub use bia_store::{ReadOnly, Recovery};
 
 use crate::error::Result;
 

@@ -226,7 +226,10 @@ fn damaged_content_is_refused_by_name_with_what_to_do_and_nothing_is_written() {
         assert_eq!(err.code(), "corrupt");
         let message = err.to_string();
         assert!(message.contains(&path.display().to_string()), "{message}");
-        assert!(message.contains("damaged"), "{message}");
+        assert!(
+            message.contains("the file is damaged (a process's description is not readable text); nothing was changed"),
+            "says what is wrong: {message}"
+        );
         assert!(
             message.contains(&backup.display().to_string()),
             "names the latest backup: {message}"

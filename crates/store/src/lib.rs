@@ -105,10 +105,10 @@ impl Store {
             read_only,
         };
         if let Err(e) = store.load() {
-            let reason = match e {
+            let reason = file::recover::unreadable_text(&store.conn).unwrap_or_else(|| match e {
                 Error::Sqlite(e) => e.to_string(),
                 other => other.to_string(),
-            };
+            });
             return Err(file::damaged(path, reason));
         }
         Ok(store)

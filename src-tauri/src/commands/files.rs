@@ -67,6 +67,40 @@ pub fn open_demo_in<R: Runtime>(app: &AppHandle<R>, state: &AppState) -> ApiResu
     install(app, state, store)
 }
 
+/// "Save a copy to edit": writes the open assessment to `path` (a new
+/// file) and opens the copy for editing in its place.
+#[tauri::command(async)]
+pub fn save_copy<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    path: String,
+) -> ApiResult<Session> {
+    let copy = state.with_workbench(|s| s.save_copy(Path::new(&path)))?;
+    install(&app, &state, copy)
+}
+
+/// What a recovery made: the new file, open, and what it could not copy.
+#[derive(Debug, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct Recovered {
+    pub session: Session,
+    pub recovery: bia::workbench::Recovery,
+}
+
+/// "Recover what can be read into a new file": copies what can be read of
+/// the damaged file at `path` into a new one at `out`, and opens it.
+#[tauri::command(async)]
+pub fn recover_assessment<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    path: String,
+    out: String,
+) -> ApiResult<Recovered> {
+    let (store, recovery) = Workbench::recover(Path::new(&path), Path::new(&out))?;
+    let session = install(&app, &state, store)?;
+    Ok(Recovered { session, recovery })
+}
+
 #[tauri::command(async)]
 pub fn close_assessment<R: Runtime>(
     app: AppHandle<R>,

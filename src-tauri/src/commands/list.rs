@@ -16,6 +16,8 @@ macro_rules! with_commands {
             files::new_assessment,
             files::open_assessment,
             files::open_demo,
+            files::save_copy,
+            files::recover_assessment,
             files::close_assessment,
             files::recent_files,
             files::forget_recent,

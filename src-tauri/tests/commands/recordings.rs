@@ -508,10 +508,47 @@ fn fresh_home() -> tempfile::TempDir {
     home
 }
 
+/// For a script with `"prepare": "damaged-and-read-only"`: in Documents, the
+/// demo with one byte of a description made unreadable, `Harbourline
+/// (damaged).bia`, and a backup of it from before; in Documents/Shared, a
+/// read-only copy of the demo, `Harbourline (read-only).bia`.
+fn damaged_and_read_only(home: &Path) {
+    let documents = home.join("Documents");
+    let damaged = documents.join("Harbourline (damaged).bia");
+    bia::Workbench::create_demo(&damaged)
+        .unwrap()
+        .close()
+        .unwrap();
+    std::fs::copy(
+        &damaged,
+        documents.join("Harbourline (damaged).before-import-20261130-101700.bia"),
+    )
+    .unwrap();
+    let mut bytes = std::fs::read(&damaged).unwrap();
+    let text = b"Match supplier invoices";
+    let at = bytes.windows(text.len()).position(|w| w == text).unwrap();
+    bytes[at + 6] = 0xFF;
+    std::fs::write(&damaged, bytes).unwrap();
+
+    let shared = documents.join("Shared");
+    std::fs::create_dir_all(&shared).unwrap();
+    let read_only = shared.join("Harbourline (read-only).bia");
+    bia::Workbench::create_demo(&read_only)
+        .unwrap()
+        .close()
+        .unwrap();
+    let mut perms = std::fs::metadata(&read_only).unwrap().permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&read_only, perms).unwrap();
+}
+
 #[test]
 fn recordings_of_the_scripts_the_ui_tests_ask_for() {
     for (name, script) in scripts() {
         let home = fresh_home();
+        if script["prepare"] == "damaged-and-read-only" {
+            damaged_and_read_only(home.path());
+        }
         let mut rec = Recorder::start(home.path());
         // A script starts with the demo open, or (`"start": "closed"`) on the start screen.
         if script["start"] != "closed" {

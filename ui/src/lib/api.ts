@@ -33,6 +33,7 @@ import type { Objectives } from "./bindings/Objectives";
 import type { ObjectivesCheck } from "./bindings/ObjectivesCheck";
 import type { ObjectivesInput } from "./bindings/ObjectivesInput";
 import type { Process } from "./bindings/Process";
+import type { Recovered } from "./bindings/Recovered";
 import type { ProcessAnalysis } from "./bindings/ProcessAnalysis";
 import type { ProcessImpact } from "./bindings/ProcessImpact";
 import type { ProcessInput } from "./bindings/ProcessInput";
@@ -72,6 +73,10 @@ export const api = {
   /** Opens the demo assessment (created in the app's data folder the first time). */
   openDemo: () => invoke<Session>("open_demo"),
   closeAssessment: () => invoke<void>("close_assessment"),
+  /** "Save a copy to edit": writes the open assessment to `path` (a new file) and opens the copy. */
+  saveCopy: (path: string) => invoke<Session>("save_copy", { path }),
+  /** Copies what can be read of the damaged file at `path` into a new file at `out`, and opens it. */
+  recoverAssessment: (path: string, out: string) => invoke<Recovered>("recover_assessment", { path, out }),
   recentFiles: () => invoke<RecentFile[]>("recent_files"),
   forgetRecent: (path: string) => invoke<RecentFile[]>("forget_recent", { path }),
 

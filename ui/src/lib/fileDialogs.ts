@@ -37,3 +37,9 @@ export async function chooseAssessmentToOpen(): Promise<string | null> {
   const path = await open({ title: "Open assessment", multiple: false, directory: false, filters: [BIA_FILTER] });
   return typeof path === "string" ? path : null;
 }
+
+/** Asks where to write a new copy of the assessment at `path` ("Acme (copy).bia" beside it); null when cancelled. */
+export async function chooseCopyPath(path: string, title: string, label: string): Promise<string | null> {
+  const chosen = await save({ title, defaultPath: `${fileStem(path)} (${label}).bia`, filters: [BIA_FILTER] });
+  return chosen ? withBiaExtension(chosen) : null;
+}

@@ -19,6 +19,7 @@ import type { Process } from "./bindings/Process";
 import type { ProcessImpact } from "./bindings/ProcessImpact";
 import type { ProcessInput } from "./bindings/ProcessInput";
 import type { RecentFile } from "./bindings/RecentFile";
+import type { Recovered } from "./bindings/Recovered";
 import type { Resource } from "./bindings/Resource";
 import type { ResourceInput } from "./bindings/ResourceInput";
 import type { ScoreInput } from "./bindings/ScoreInput";
@@ -27,7 +28,8 @@ import type { Status } from "./bindings/Status";
 import type { Strength } from "./bindings/Strength";
 import type { Unit } from "./bindings/Unit";
 import type { UnitInput } from "./bindings/UnitInput";
-import { chooseAssessmentToOpen, chooseNewAssessmentPath } from "./fileDialogs";
+import { chooseAssessmentToOpen, chooseCopyPath, chooseNewAssessmentPath } from "./fileDialogs";
+import { damagedFile, recoverySummary } from "./recovery";
 import type { SectionId } from "./navigation";
 import { chooseSpreadsheetPath, droppedSpreadsheet } from "./spreadsheetFiles";
 import { SpreadsheetImport } from "./spreadsheetImport.svelte";
@@ -57,6 +59,8 @@ export class Workspace {
   recent = $state<RecentFile[]>([]);
   /** What the message banner shows (start screen or main window). */
   error = $state<ApiError | null>(null);
+  /** A note of how something went (a recovery's summary), shown until dismissed. */
+  notice = $state<string | null>(null);
   section = $state<SectionId>("dashboard");
   /** Opening or creating a file is under way. */
   busy = $state(false);
@@ -80,6 +84,8 @@ export class Workspace {
   readonly spreadsheet = new SpreadsheetImport();
 
   history: History = $derived(this.session?.history ?? NO_HISTORY);
+  /** The open file cannot be written (or was opened to read): edits are refused. */
+  readOnly = $derived(this.session?.read_only != null);
   private historyBusy = false;
 
   /** At start: the session the shell already holds (opened from the command line), or the recent list. */
@@ -398,6 +404,48 @@ export class Workspace {
     return this.opening(() => api.openDemo());
   }
 
+  /** What the banner offers to do about `error`: recover a damaged file, or save a copy of a read-only one. */
+  errorAction(error: ApiError): { label: string; run: () => void; testid: string } | null {
+    const damaged = damagedFile(error);
+    if (damaged) return { label: "Recover what can be read into a new file…", run: () => void this.recoverDamaged(damaged), testid: "recover-damaged" };
+    if (error.code === "read_only" && this.session)
+      return { label: "Save a copy to edit…", run: () => void this.saveCopyToEdit(), testid: "save-copy-to-edit" };
+    return null;
+  }
+
+  /** "Save a copy to edit" (a read-only file): asks where, writes the copy and opens it instead. */
+  async saveCopyToEdit(): Promise<void> {
+    const from = this.session?.path;
+    if (!from) return;
+    try {
+      const to = await chooseCopyPath(from, "Save a copy to edit", "copy");
+      if (!to) return;
+      const section = this.section;
+      if (await this.opening(() => api.saveCopy(to))) {
+        this.section = section;
+        this.notice = `Now editing the copy at ${to}; the read-only file was not changed.`;
+      }
+    } catch (e) {
+      this.error = asApiError(e);
+    }
+  }
+
+  /** "Recover what can be read into a new file" (a damaged file): asks where, recovers and opens the new file. */
+  async recoverDamaged(damaged: string): Promise<void> {
+    try {
+      const to = await chooseCopyPath(damaged, "Recover into a new file", "recovered");
+      if (!to) return;
+      let recovered: Recovered | null = null;
+      const opened = await this.opening(async () => {
+        recovered = await api.recoverAssessment(damaged, to);
+        return recovered.session;
+      });
+      if (opened && recovered) this.notice = recoverySummary(recovered, damaged);
+    } catch (e) {
+      this.error = asApiError(e);
+    }
+  }
+
   /** File › Open…: the native dialog, then the file. */
   async chooseAndOpen(): Promise<void> {
     try {
@@ -427,6 +475,7 @@ export class Workspace {
   }
 
   async close(): Promise<void> {
+    this.notice = null;
     try {
       await api.closeAssessment();
     } catch (e) {

@@ -39,6 +39,8 @@ interface Recording {
 const WRITES = new Set([
   "new_assessment",
   "open_assessment",
+  "save_copy",
+  "recover_assessment",
   "update_assessment",
   "create_unit",
   "update_unit",

@@ -94,6 +94,31 @@ fn read_anyhow(path: &Path) -> Result<Connection> {
     Ok(mem)
 }
 
+/// Where a text that is not UTF-8 sits, in words: "a process's
+/// description is not readable text". `None` when every text reads.
+pub(crate) fn unreadable_text(conn: &Connection) -> Option<String> {
+    for table in tables(conn).ok()? {
+        if SKIPPED.contains(&table.as_str()) {
+            continue;
+        }
+        let cols = columns(conn, &table).ok()?;
+        let mut stmt = conn.prepare(&format!("SELECT * FROM \"{table}\"")).ok()?;
+        let mut rows = stmt.query([]).ok()?;
+        while let Ok(Some(row)) = rows.next() {
+            for (i, col) in cols.iter().enumerate() {
+                if let Ok(ValueRef::Text(bytes)) = row.get_ref(i)
+                    && std::str::from_utf8(bytes).is_err()
+                {
+                    let what = table.replace('_', " ");
+                    let field = col.replace('_', " ");
+                    return Some(format!("a {what}'s {field} is not readable text"));
+                }
+            }
+        }
+    }
+    None
+}
+
 fn tables(conn: &Connection) -> rusqlite::Result<Vec<String>> {
     let mut stmt = conn.prepare(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid",

@@ -6,6 +6,8 @@ export type Command =
   | "new_assessment"
   | "open_assessment"
   | "open_demo"
+  | "save_copy"
+  | "recover_assessment"
   | "close_assessment"
   | "recent_files"
   | "forget_recent"
