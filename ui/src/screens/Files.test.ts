@@ -70,6 +70,7 @@ describe("a read-only copy", () => {
     expect(banner.textContent).toContain("Read-only");
     expect(banner.textContent).toContain("cannot be written");
     expect(screen.getByTestId("nav-processes").textContent, "everything reads").toContain("25");
+    expect(screen.getByTestId("save-state").textContent).toBe("Offline · read-only: nothing is saved");
 
     // An edit is refused by the core, saying what to do.
     await fireEvent.click(screen.getByTestId("nav-processes"));
@@ -90,5 +91,6 @@ describe("a read-only copy", () => {
     expect(h.args.find((a) => a.cmd === "save_copy")?.args).toEqual({ path: copy });
     expect((await screen.findByTestId("notice")).textContent?.trim()).toBe(`Now editing the copy at ${copy}; the read-only file was not changed.`);
     expect(screen.getByTestId("nav-processes").getAttribute("aria-current"), "the screen stays").toBe("page");
+    expect(screen.getByTestId("save-state").textContent).toBe("Offline · saved as you work");
   });
 });
