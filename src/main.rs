@@ -16,7 +16,13 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             let _ = out.flush();
-            eprintln!("bia: {err}");
+            // One line, whatever a layer's message holds, for scripts that read it.
+            let message = err
+                .to_string()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            eprintln!("bia: {message}");
             ExitCode::from(1)
         }
     }

@@ -5,6 +5,7 @@
 mod architecture;
 mod charts;
 mod cli;
+mod corpus;
 mod demo;
 mod dependencies;
 mod dependency_chart;
@@ -13,6 +14,7 @@ mod files;
 mod fixtures;
 mod import;
 mod journal;
+mod malformed;
 mod objectives;
 mod processes;
 mod roundtrip;

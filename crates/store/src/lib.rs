@@ -79,8 +79,13 @@ impl Store {
     /// is older than this program (after a backup next to it). A file or
     /// folder that cannot be written opens read-only ([`Store::read_only`]).
     pub fn open(path: &Path) -> Result<Store> {
-        let (conn, read_only) = file::open(path)?;
-        Store::checked(conn, path, read_only)
+        let check = |conn| Store::checked(conn, path, None).map(|s| s.conn);
+        let (conn, read_only) = file::open(path, &check)?;
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+            read_only,
+        })
     }
 
     /// Opens an assessment file to read it, writing nothing anywhere (not
@@ -106,6 +111,9 @@ impl Store {
         };
         if let Err(e) = store.load() {
             let reason = file::recover::unreadable_text(&store.conn).unwrap_or_else(|| match e {
+                Error::Sqlite(rusqlite::Error::QueryReturnedNoRows) => {
+                    "it holds no assessment (its record is missing)".to_string()
+                }
                 Error::Sqlite(e) => e.to_string(),
                 other => other.to_string(),
             });

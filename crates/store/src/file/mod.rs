@@ -120,18 +120,35 @@ fn copy_all(src: &Connection, mem: &mut Connection, path: &Path) -> Result<()> {
     }
 }
 
+/// What the store checks of a connection before it is used: that
+/// everything the program reads from it reads.
+pub(crate) type Check<'a> = &'a dyn Fn(Connection) -> Result<Connection>;
+
 /// Opens an existing assessment for editing, refusing anything that is
 /// not one. A file or folder that cannot be written is opened read-only.
-pub(super) fn open(path: &Path) -> Result<(Connection, Option<ReadOnly>)> {
+/// `check` runs before anything is written: on the file as it is, or, for
+/// an older file, on a copy upgraded in memory.
+pub(super) fn open(path: &Path, check: Check) -> Result<(Connection, Option<ReadOnly>)> {
     regular(path)?;
     check_header(path)?;
     if !writable(path) {
-        return Ok((snapshot(path)?, Some(ReadOnly::NotWritable)));
+        return Ok((check(snapshot(path)?)?, Some(ReadOnly::NotWritable)));
     }
     leftovers::clear(path);
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let mut conn = Connection::open_with_flags(path, flags).map_err(|e| sqlite_error(path, e))?;
     let version = inspect(&conn, path)?;
+    if version < LATEST {
+        // Upgrade a copy in memory first: a file that cannot be upgraded, or
+        // does not read once upgraded, is refused before anything (a backup,
+        // the journal mode) is written.
+        let mut trial = Connection::open_in_memory()?;
+        copy_all(&conn, &mut trial, path)?;
+        migrate(&mut trial, path)?;
+        check(trial)?;
+    } else {
+        conn = check(conn)?;
+    }
     configure(&conn, path)?;
     if version < LATEST {
         backup::tagged(&conn, path, &format!("v{version}-backup"))?;
@@ -146,6 +163,19 @@ pub(super) fn open(path: &Path) -> Result<(Connection, Option<ReadOnly>)> {
 pub(super) fn snapshot(path: &Path) -> Result<Connection> {
     regular(path)?;
     check_header(path)?;
+    let mut mem = in_memory(path)?;
+    let version = inspect(&mem, path)?;
+    if version < LATEST {
+        migrate(&mut mem, path)?;
+    }
+    mem.pragma_update(None, "foreign_keys", "ON")?;
+    mem.pragma_update(None, "query_only", "ON")?;
+    Ok(mem)
+}
+
+/// Copies the file's pages into memory as they are, leaving nothing
+/// beside it.
+pub(crate) fn in_memory(path: &Path) -> Result<Connection> {
     let wal = side(path, "-wal");
     let shm = side(path, "-shm");
     let had_shm = shm.exists();
@@ -169,17 +199,10 @@ pub(super) fn snapshot(path: &Path) -> Result<Connection> {
         copy_all(&src, &mut mem, path)?;
         Ok(mem)
     })();
-    if wal.exists() && !had_shm {
+    if !had_shm {
         let _ = fs::remove_file(&shm);
     }
-    let mut mem = copied?;
-    let version = inspect(&mem, path)?;
-    if version < LATEST {
-        migrate(&mut mem, path)?;
-    }
-    mem.pragma_update(None, "foreign_keys", "ON")?;
-    mem.pragma_update(None, "query_only", "ON")?;
-    Ok(mem)
+    copied
 }
 
 /// A `file:` URI for `path` with `query`, its name percent-encoded.
@@ -326,7 +349,12 @@ fn inspect(conn: &Connection, path: &Path) -> Result<i64> {
         .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
         .map_err(|e| sqlite_error(path, e))?;
     if check != "ok" {
-        return Err(damaged(path, check));
+        // SQLite's report is lines ("*** in database main ***", "Tree 4 page 4: …").
+        let said: Vec<&str> = check.lines().filter(|l| !l.starts_with("***")).collect();
+        return Err(damaged(
+            path,
+            format!("its pages do not read back: {}", said.join("; ")),
+        ));
     }
     Ok(version)
 }

@@ -8,13 +8,13 @@
 
 use std::path::Path;
 
+use rusqlite::Connection;
 use rusqlite::types::{Value, ValueRef};
-use rusqlite::{Connection, OpenFlags};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::new::NewFile;
-use super::{LATEST, check_header, copy_all, migrate, regular, side, sqlite_error, uri};
+use super::{LATEST, check_header, in_memory, migrate, regular, sqlite_error};
 use crate::Store;
 use crate::error::{Error, Result};
 
@@ -66,18 +66,7 @@ pub(crate) fn recover(damaged: &Path, target: &Path) -> Result<(Store, Recovery)
 
 /// The damaged file in memory, as it is: no check, upgraded if older.
 fn read_anyhow(path: &Path) -> Result<Connection> {
-    let query = if side(path, "-wal").exists() {
-        "mode=ro"
-    } else {
-        "mode=ro&immutable=1"
-    };
-    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
-        | OpenFlags::SQLITE_OPEN_URI
-        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let src =
-        Connection::open_with_flags(uri(path, query), flags).map_err(|e| sqlite_error(path, e))?;
-    let mut mem = Connection::open_in_memory()?;
-    copy_all(&src, &mut mem, path)?;
+    let mut mem = in_memory(path)?;
     let version: i64 = mem
         .pragma_query_value(None, "user_version", |r| r.get(0))
         .map_err(|e| sqlite_error(path, e))?;
