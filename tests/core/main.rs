@@ -14,6 +14,7 @@ mod files;
 mod fixtures;
 mod import;
 mod journal;
+mod kills;
 mod malformed;
 mod objectives;
 mod processes;
