@@ -11,7 +11,8 @@
 //! and a `busy_timeout`, in `locking_mode=EXCLUSIVE`: the program that has a
 //! file open holds it, and a second one is told the file is busy instead of
 //! writing beside it. Writes go through [`journal`], which wraps every user
-//! action in one transaction and records it for undo and redo.
+//! action in one transaction and records it for undo and redo; the file
+//! keeps the latest edits ([`Store::set_undo_limit`], [`DEFAULT_UNDO_LIMIT`]).
 //!
 //! This module, and only this module, speaks SQL.
 
@@ -39,7 +40,7 @@ use rusqlite::Connection;
 
 pub use decisions::status_label;
 pub use error::{Error, ErrorKind, Result, codes as error_codes};
-pub use journal::History;
+pub use journal::{DEFAULT_UNDO_LIMIT, History};
 pub use writer::Writer;
 
 use bia_model::{Assessment, AssessmentInput};
