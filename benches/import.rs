@@ -5,8 +5,11 @@
 //! Reports the time to read and plan its import, the floor — calamine alone
 //! reading every cell of the same file, in the same run — and their ratio
 //! (target ≤ 1.5×), warm and cold (a fresh process per run); then, once,
-//! the time to apply the plan to a new file.
+//! the time to apply the plan to a new file, and that file's size and the
+//! undo journal's share of it.
 //! Run with `cargo bench --bench import`.
+
+mod common;
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -239,8 +242,9 @@ fn main() {
         size as f64 / 1e6,
         t.elapsed()
     );
+    let target = dir.path().join("target.bia");
     let store = Store::create(
-        &dir.path().join("target.bia"),
+        &target,
         &AssessmentInput {
             name: "Benchmark".into(),
             ..Default::default()
@@ -291,4 +295,10 @@ fn main() {
         t.elapsed()
     );
     store.close().unwrap();
+    let (size, share) = common::journal_share(&target);
+    println!(
+        "the imported file, closed: {:.1} MB, of which the undo journal {:.1} %",
+        size as f64 / 1e6,
+        share * 100.0
+    );
 }

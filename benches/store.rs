@@ -1,8 +1,13 @@
 //! Store benchmark: what a facilitator waits for. Creating the demo, a
 //! journaled edit (each one a durable transaction), loading a large
 //! assessment, undoing, and opening a large file (which runs an integrity
-//! check before anything else). Run with `cargo bench --bench store`.
-//! Prints one line per measurement: median and worst of the repetitions.
+//! check before anything else), and a journaled edit as the journal grows
+//! (on a fresh file, after 2,000 and after 10,000 earlier edits, with the
+//! file's size and the journal's share of it). Run with
+//! `cargo bench --bench store`. Prints one line per measurement: median and
+//! worst of the repetitions.
+
+mod common;
 
 use std::time::{Duration, Instant};
 
@@ -22,6 +27,16 @@ fn measure(name: &str, reps: usize, mut f: impl FnMut()) {
         "{name:<48} median {:>9.2?}  worst {:>9.2?}  ({reps} runs)",
         times[reps / 2],
         times[reps - 1]
+    );
+}
+
+/// A closed file's size and the undo journal's share of it.
+fn print_file(name: &str, path: &std::path::Path) {
+    let (size, share) = common::journal_share(path);
+    println!(
+        "{name:<48} {:>6.2} MB, journal {:>4.1} %",
+        size as f64 / 1e6,
+        share * 100.0
     );
 }
 
@@ -46,6 +61,50 @@ fn process(i: usize) -> ProcessInput {
         ],
         ..Default::default()
     }
+}
+
+/// The same small edit (a process's notes) on a fresh file, then after
+/// 2,000 and 10,000 earlier edits: what a long workshop does to the next
+/// edit, and to the file.
+fn journal_growth(dir: &std::path::Path) {
+    let path = dir.join("journal.bia");
+    let info = bia::model::AssessmentInput {
+        name: "Long workshop".into(),
+        ..Default::default()
+    };
+    let mut store = Store::create(&path, &info).unwrap();
+    let mut inputs: Vec<ProcessInput> = (0..20).map(process).collect();
+    let ids: Vec<_> = inputs
+        .iter()
+        .map(|p| {
+            store
+                .create_process_in("Operations", p, &Provenance::Workshop)
+                .unwrap()
+                .id
+        })
+        .collect();
+    let mut done = ids.len();
+    let mut edit = |store: &mut Store| {
+        done += 1;
+        let k = done % ids.len();
+        inputs[k].notes = format!("Reviewed in session {done}.");
+        store.update_process(ids[k], &inputs[k]).unwrap();
+        done
+    };
+    for earlier in [0, 2_000, 10_000] {
+        while edit(&mut store) < earlier {}
+        measure(
+            &format!("journaled edit after {earlier} earlier edits"),
+            200,
+            || {
+                edit(&mut store);
+            },
+        );
+        store.close().unwrap();
+        print_file("  the file, closed", &path);
+        store = Store::open(&path).unwrap();
+    }
+    store.close().unwrap();
 }
 
 fn main() {
@@ -97,6 +156,7 @@ fn main() {
         store.update_process(p.id, &input).unwrap();
     });
     store.close().unwrap();
+    print_file("  the file of 2,000 processes, closed", &big);
     let size = std::fs::metadata(&big).unwrap().len();
     measure(
         &format!(
@@ -108,4 +168,6 @@ fn main() {
             Store::open(&big).unwrap().close().unwrap();
         },
     );
+
+    journal_growth(dir.path());
 }

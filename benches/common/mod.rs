@@ -144,3 +144,20 @@ pub fn with_dependencies(mut a: Assessment, n: usize, links: usize) -> Assessmen
     }
     a
 }
+
+/// The size of a closed assessment file, and the share of it the undo
+/// journal takes (its tables and their indexes, from SQLite's `dbstat`).
+pub fn journal_share(path: &std::path::Path) -> (u64, f64) {
+    let conn = rusqlite::Connection::open(path).expect("the file opens");
+    let journal: i64 = conn
+        .query_row(
+            "SELECT coalesce(sum(d.pgsize), 0) FROM dbstat d JOIN sqlite_schema s ON s.name = d.name
+             WHERE s.tbl_name IN ('edit', 'edit_change')",
+            [],
+            |r| r.get(0),
+        )
+        .expect("dbstat");
+    drop(conn);
+    let size = std::fs::metadata(path).expect("the file").len();
+    (size, journal as f64 / size as f64)
+}

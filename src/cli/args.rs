@@ -152,6 +152,12 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Take back the latest edit (of those the file keeps); prints what was
+    /// undone. Exit code 1 when there is nothing to undo.
+    Undo { file: PathBuf },
+    /// Do again the edit undone last; prints what was redone. Exit code 1
+    /// when there is nothing to redo.
+    Redo { file: PathBuf },
     /// MTPD, tier and objective violations per process.
     Analyze {
         file: PathBuf,

@@ -1,10 +1,24 @@
 //! What `bia` prints: the register as a table, the analysis, an import's
-//! report. Plain text for people; `--json` output is serialised where it
+//! report, a step through the history. Plain text for people; `--json` output is serialised where it
 //! is produced.
 
 use std::io::Write;
 
+use bia::History;
 use bia::dump::Dump;
+
+/// "undid: Add process “Payroll”", then what undo and redo would do next.
+pub fn print_step(out: &mut impl Write, verb: &str, label: &str, next: &History) {
+    let or_nothing = |l: &Option<String>| l.clone().unwrap_or_else(|| "nothing".into());
+    writeln!(out, "{verb}: {label}").ok();
+    writeln!(
+        out,
+        "next undo: {}; next redo: {}",
+        or_nothing(&next.undo),
+        or_nothing(&next.redo)
+    )
+    .ok();
+}
 
 pub fn print_analysis(out: &mut impl Write, analysis: &bia::analysis::Analysis) {
     let dur = |m: Option<bia::model::Minutes>| m.map_or("—".to_string(), |m| m.to_string());

@@ -2,9 +2,10 @@
 //! layer once, close, and hand what came back to [`super::print`].
 
 use std::io::Write;
+use std::path::Path;
 
 use super::args::{ChartArg, Command, ProcessCommand, ResourceCommand};
-use super::print::{print_analysis, print_import, print_table};
+use super::print::{print_analysis, print_import, print_step, print_table};
 use bia::Workbench;
 use bia::dump::Dump;
 use bia::model::UnknownName;
@@ -307,6 +308,8 @@ pub fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
                 return Err(ImportError::NothingImported { path: workbook }.into());
             }
         }
+        Command::Undo { file } => step(&file, Step::Undo, out)?,
+        Command::Redo { file } => step(&file, Step::Redo, out)?,
         Command::Analyze { file, json } => {
             let store = Workbench::open_to_read(&file)?;
             let analysis = store.analyze()?;
@@ -344,5 +347,31 @@ pub fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
             .ok();
         }
     }
+    Ok(())
+}
+
+/// One step through the file's history.
+#[derive(Clone, Copy)]
+enum Step {
+    Undo,
+    Redo,
+}
+
+/// `bia undo` / `bia redo`: the edit the history names next, taken back or
+/// done again; "nothing to undo/redo" is the store's error (exit code 1).
+fn step(file: &Path, step: Step, out: &mut impl Write) -> bia::Result<()> {
+    let mut store = Workbench::open(file)?;
+    let before = store.history()?;
+    let moved = match step {
+        Step::Undo => store.undo(),
+        Step::Redo => store.redo(),
+    };
+    store.close()?;
+    let after = moved?;
+    let (verb, label) = match step {
+        Step::Undo => ("undid", before.undo),
+        Step::Redo => ("redid", before.redo),
+    };
+    print_step(out, verb, label.as_deref().unwrap_or_default(), &after);
     Ok(())
 }

@@ -20,6 +20,7 @@ mod insight;
 mod register;
 mod resources;
 
+use std::num::NonZeroU32;
 use std::path::Path;
 
 use bia_model::{Assessment, AssessmentInfo, AssessmentInput, Methodology, MethodologyInput};
@@ -124,6 +125,18 @@ impl Workbench {
 
     pub fn redo(&mut self) -> Result<History> {
         Ok(self.store.redo()?)
+    }
+
+    /// How many of the latest edits the file keeps for undo.
+    pub fn undo_limit(&self) -> Result<NonZeroU32> {
+        Ok(self.store.undo_limit()?)
+    }
+
+    /// Sets how many of the latest edits the file keeps for undo (`None`:
+    /// the default, [`bia_store::DEFAULT_UNDO_LIMIT`]); older ones are
+    /// forgotten at once. The decision log keeps every entry.
+    pub fn set_undo_limit(&mut self, limit: Option<NonZeroU32>) -> Result<NonZeroU32> {
+        Ok(self.store.set_undo_limit(limit)?)
     }
 
     pub fn methodology(&self) -> Result<Methodology> {

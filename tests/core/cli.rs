@@ -165,6 +165,67 @@ fn user_errors_exit_1_with_one_line_naming_the_problem() {
 }
 
 #[test]
+fn undo_and_redo_from_the_command_line() {
+    let dir = temp_dir();
+    let run = |args: &[&str]| bia(args, dir.path());
+    let refused = |out: Output, message: &str| {
+        assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+        assert_eq!(stderr(&out), format!("bia: {message}\n"));
+        assert_eq!(stdout(&out), "", "nothing printed on stdout");
+    };
+    run(&["new", "w.bia", "--name", "Northwind Freight BIA"]);
+    refused(run(&["undo", "w.bia"]), "nothing to undo");
+    refused(run(&["redo", "w.bia"]), "nothing to redo");
+    for name in ["Payroll processing", "Customer billing"] {
+        let out = run(&[
+            "process", "add", "w.bia", "--name", name, "--unit", "Finance",
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    }
+
+    let out = run(&["undo", "w.bia"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        "undid: Add process “Customer billing”\n\
+         next undo: Add process “Payroll processing”; next redo: Add process “Customer billing”\n"
+    );
+    let names = |dir: &Path| -> Vec<String> {
+        let out = bia(&["process", "list", "w.bia", "--json"], dir);
+        let list: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+        let list = list.as_array().unwrap().iter();
+        list.map(|p| p["name"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        names(dir.path()),
+        ["Payroll processing"],
+        "undone in the file"
+    );
+
+    let out = run(&["redo", "w.bia"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out).lines().next(),
+        Some("redid: Add process “Customer billing”")
+    );
+    assert_eq!(
+        names(dir.path()),
+        ["Customer billing", "Payroll processing"]
+    );
+    refused(run(&["redo", "w.bia"]), "nothing to redo");
+
+    for _ in 0..2 {
+        assert_eq!(run(&["undo", "w.bia"]).status.code(), Some(0));
+    }
+    refused(run(&["undo", "w.bia"]), "nothing to undo");
+    assert!(names(dir.path()).is_empty());
+
+    run(&["demo", "d.bia"]);
+    refused(run(&["undo", "d.bia"]), "nothing to undo");
+}
+
+#[test]
 fn usage_errors_exit_2() {
     let dir = temp_dir();
     for args in [

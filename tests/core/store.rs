@@ -166,12 +166,13 @@ fn a_second_program_is_told_the_file_is_open() {
     );
 }
 
-/// Builds a file as version 1 of the program wrote it, with a process in it.
-fn version_one_file(path: &std::path::Path) {
+/// Builds a file as `version` of the program wrote it, with a process in
+/// it ("Payroll processing" in Finance, owned by Aisha Bello).
+fn legacy_file(path: &std::path::Path, version: usize) -> Connection {
     let mut conn = Connection::open(path).unwrap();
     conn.pragma_update(None, "application_id", APPLICATION_ID)
         .unwrap();
-    MIGRATIONS.to_version(&mut conn, 1).unwrap();
+    MIGRATIONS.to_version(&mut conn, version).unwrap();
     conn.execute_batch(
         "INSERT INTO assessment (id, name, created_at, updated_at)
              VALUES ('0b0c1d2e-0000-4000-8000-000000000001', 'Legacy BIA 2025', '2025-05-01T09:00:00Z', '2025-05-01T09:00:00Z');
@@ -181,13 +182,14 @@ fn version_one_file(path: &std::path::Path) {
                      '0b0c1d2e-0000-4000-8000-000000000002', 'Aisha Bello', '2025-05-01T09:00:00Z', '2025-05-01T09:00:00Z');",
     )
     .unwrap();
+    conn
 }
 
 #[test]
 fn a_version_one_file_is_backed_up_then_upgraded_with_its_data() {
     let dir = temp_dir();
     let path = dir.path().join("legacy.bia");
-    version_one_file(&path);
+    drop(legacy_file(&path, 1));
     let original = fs::read(&path).unwrap();
 
     let mut store = Store::open(&path).expect("an older file opens");
@@ -227,6 +229,125 @@ fn a_version_one_file_is_backed_up_then_upgraded_with_its_data() {
         original,
         "the file itself was upgraded"
     );
+}
+
+/// A row of an open SQLite file as JSON, as version 4 journaled it.
+fn row_json(conn: &Connection, table: &str, id: &str) -> serde_json::Value {
+    let mut stmt = conn
+        .prepare(&format!("SELECT * FROM {table} WHERE id = ?1"))
+        .unwrap();
+    let names: Vec<String> = stmt.column_names().iter().map(|n| n.to_string()).collect();
+    stmt.query_row([id], |r| {
+        let mut row = serde_json::Map::new();
+        for (i, name) in names.iter().enumerate() {
+            let value = match r.get::<_, rusqlite::types::Value>(i)? {
+                rusqlite::types::Value::Integer(n) => n.into(),
+                rusqlite::types::Value::Text(t) => t.into(),
+                _ => serde_json::Value::Null,
+            };
+            row.insert(name.clone(), value);
+        }
+        Ok(serde_json::Value::Object(row))
+    })
+    .unwrap()
+}
+
+/// Builds a file as version 4 wrote it, with a history in its journal's
+/// format (each change with the whole row before and after): "Payroll
+/// processing" added by Aisha Bello, then handed to Tom Reilly; a unit
+/// "Legal" added and undone.
+fn version_four_file_with_history(path: &std::path::Path) {
+    let conn = legacy_file(path, 4);
+    conn.execute(
+        "INSERT INTO unit (id, name, name_key) VALUES ('0b0c1d2e-0000-4000-8000-000000000004', 'Legal', 'legal')",
+        [],
+    )
+    .unwrap();
+    let process = "0b0c1d2e-0000-4000-8000-000000000003";
+    let legal = "0b0c1d2e-0000-4000-8000-000000000004";
+    let by_aisha = row_json(&conn, "process", process);
+    let mut by_tom = by_aisha.clone();
+    by_tom["owner"] = "Tom Reilly".into();
+    by_tom["updated_at"] = "2026-05-02T10:00:00Z".into();
+    let legal_row = row_json(&conn, "unit", legal);
+    conn.execute_batch(
+        "UPDATE process SET owner = 'Tom Reilly', updated_at = '2026-05-02T10:00:00Z';
+         DELETE FROM unit WHERE name = 'Legal';
+         INSERT INTO edit (seq, id, label, at, undone) VALUES
+             (1, '0b0c1d2e-0000-4000-8000-0000000000e1', 'Add process “Payroll processing”', '2026-05-01T09:00:00Z', 0),
+             (2, '0b0c1d2e-0000-4000-8000-0000000000e2', 'Edit process “Payroll processing”', '2026-05-02T10:00:00Z', 0),
+             (3, '0b0c1d2e-0000-4000-8000-0000000000e3', 'Add unit “Legal”', '2026-05-02T10:05:00Z', 1);",
+    )
+    .unwrap();
+    let change = "INSERT INTO edit_change (edit_seq, ord, table_name, row_id, before, after)
+                  VALUES (?1, 0, ?2, ?3, ?4, ?5)";
+    let text = |v: &serde_json::Value| Some(v.to_string());
+    conn.execute(
+        change,
+        rusqlite::params![1, "process", process, None::<String>, text(&by_aisha)],
+    )
+    .unwrap();
+    conn.execute(
+        change,
+        rusqlite::params![2, "process", process, text(&by_aisha), text(&by_tom)],
+    )
+    .unwrap();
+    conn.execute(
+        change,
+        rusqlite::params![3, "unit", legal, None::<String>, text(&legal_row)],
+    )
+    .unwrap();
+}
+
+#[test]
+fn a_version_four_history_still_undoes_and_redoes_after_the_upgrade() {
+    let dir = temp_dir();
+    let path = dir.path().join("legacy.bia");
+    version_four_file_with_history(&path);
+
+    let mut store = Store::open(&path).expect("a version 4 file opens");
+    let history = store.history().unwrap();
+    assert_eq!(
+        history.undo.as_deref(),
+        Some("Edit process “Payroll processing”")
+    );
+    assert_eq!(history.redo.as_deref(), Some("Add unit “Legal”"));
+    let owner = |store: &Store| {
+        store
+            .process_by_name("Payroll processing")
+            .unwrap()
+            .map(|p| p.owner)
+    };
+
+    store.redo().unwrap();
+    assert!(
+        store.unit_by_name("Legal").unwrap().is_some(),
+        "redone from version 4's record"
+    );
+    store.undo().unwrap();
+    assert!(store.unit_by_name("Legal").unwrap().is_none());
+    store.undo().unwrap();
+    assert_eq!(owner(&store).as_deref(), Some("Aisha Bello"));
+    store.undo().unwrap();
+    assert_eq!(
+        owner(&store),
+        None,
+        "the process was added by the first edit"
+    );
+    assert_eq!(store.undo().unwrap_err().code(), "nothing_to_undo");
+
+    for _ in 0..3 {
+        store.redo().unwrap();
+    }
+    assert_eq!(owner(&store).as_deref(), Some("Tom Reilly"));
+    assert!(store.unit_by_name("Legal").unwrap().is_some());
+    assert_eq!(store.undo_limit().unwrap(), bia::store::DEFAULT_UNDO_LIMIT);
+    store.close().unwrap();
+    let conn = Connection::open(&path).unwrap();
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, LATEST);
 }
 
 #[test]

@@ -1,5 +1,7 @@
 //! The single `assessment` row: the facts about the engagement.
 
+use std::num::NonZeroU32;
+
 use rusqlite::types::Value;
 use rusqlite::{Connection, params};
 
@@ -91,6 +93,20 @@ impl Store {
     /// Redoes the edit undone last.
     pub fn redo(&mut self) -> Result<super::History> {
         journal::redo(self.writable()?)
+    }
+
+    /// How many of the latest edits the file keeps for undo: its own
+    /// setting, or [`DEFAULT_UNDO_LIMIT`](super::DEFAULT_UNDO_LIMIT).
+    pub fn undo_limit(&self) -> Result<NonZeroU32> {
+        journal::limit(&self.conn)
+    }
+
+    /// Sets how many of the latest edits the file keeps for undo (`None`:
+    /// the program's default) and forgets at once the older ones. A setting
+    /// of the file, not an edit: it is not itself undone. The decision log
+    /// is never shortened. Returns the limit now in force.
+    pub fn set_undo_limit(&mut self, limit: Option<NonZeroU32>) -> Result<NonZeroU32> {
+        journal::set_limit(&mut self.conn, limit)
     }
 
     /// Forgets all recorded edits, so that nothing can be undone.

@@ -1,12 +1,29 @@
 //! Journaled edits: every user action is one transaction that records, for
-//! each row it touches, the row's state before and after (as JSON). Undo
-//! puts the "before" states back in reverse order; redo puts the "after"
-//! states back in order. The journal lives in the file, so undo survives a
-//! restart; a new edit discards whatever had been undone.
+//! each row it touches, the state undo returns the row to. Undo puts those
+//! states back in reverse order, redo puts the edit's own states back in
+//! order. The journal lives in the file, so undo survives a restart; a new
+//! edit discards whatever had been undone.
+//!
+//! Each change stores one state only: the one its edit's next move goes to
+//! (before the edit, while it is done; after it, once undone). The other
+//! side is the row as the file holds it, because undo always takes back the
+//! latest edit done and redo the earliest undone: when an edit moves, every
+//! row it changed is as that edit left it. So undo reads the row, puts the
+//! stored state back and stores what it read in its place (redo likewise,
+//! the other way). A row that exists on both sides keeps only the columns
+//! that differ; a row an edit inserts costs its id alone.
+//!
+//! The journal keeps the latest edits only: `assessment.undo_limit` of them
+//! ([`DEFAULT_UNDO_LIMIT`] when unset). An edit past the limit forgets the
+//! oldest, so the file and the time an edit takes stop growing with the
+//! number of edits ever made. The decision log is not part of the journal
+//! and keeps every entry.
 //!
 //! Writers never issue INSERT/UPDATE/DELETE themselves: they go through
 //! [`Tx`], which is what makes every change undoable. Foreign keys have no
 //! cascades, so each dependent row is changed (and journaled) explicitly.
+
+use std::num::NonZeroU32;
 
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
@@ -19,6 +36,10 @@ pub(crate) use super::table::Table;
 use crate::error::{Error, Result};
 use bia_model::Id;
 
+/// How many edits undo can take back when the file sets no limit of its
+/// own: several full workshop days of typing.
+pub const DEFAULT_UNDO_LIMIT: NonZeroU32 = NonZeroU32::new(5_000).unwrap();
+
 /// What can be undone and redone next, by label ("Add process “Payroll”").
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -28,6 +49,57 @@ pub struct History {
 }
 
 type Row = Map<String, Json>;
+
+/// The journal's own statements. Each finds its rows through an index
+/// (`edit_position` on `edit(undone, seq)`, or a primary key), so none
+/// reads the whole journal: an edit, an undo and a look at the history
+/// cost the same on a fresh file as after years of workshops (held by a
+/// test of their query plans below).
+mod sql {
+    pub const RECORD_EDIT: &str = "INSERT INTO edit (id, label, at) VALUES (?1, ?2, ?3)";
+    pub const RECORD_CHANGE: &str = "INSERT INTO edit_change (edit_seq, ord, table_name, row_id, state) \
+                                     VALUES (?1, ?2, ?3, ?4, ?5)";
+    pub const LATEST_DONE: &str = "SELECT max(seq) FROM edit WHERE undone = 0";
+    pub const EARLIEST_UNDONE: &str = "SELECT min(seq) FROM edit WHERE undone = 1";
+    pub const NEXT_UNDO_LABEL: &str =
+        "SELECT label FROM edit WHERE undone = 0 ORDER BY seq DESC LIMIT 1";
+    pub const NEXT_REDO_LABEL: &str =
+        "SELECT label FROM edit WHERE undone = 1 ORDER BY seq ASC LIMIT 1";
+    pub const LABEL: &str = "SELECT label FROM edit WHERE seq = ?1";
+    pub const MARK_UNDONE: &str = "UPDATE edit SET undone = ?2 WHERE seq = ?1";
+    pub const CHANGES: &str =
+        "SELECT ord, table_name, row_id, state FROM edit_change WHERE edit_seq = ?1 ORDER BY ord";
+    pub const SWAP_STATE: &str =
+        "UPDATE edit_change SET state = ?3 WHERE edit_seq = ?1 AND ord = ?2";
+    pub const DISCARD_UNDONE_CHANGES: &str =
+        "DELETE FROM edit_change WHERE edit_seq IN (SELECT seq FROM edit WHERE undone = 1)";
+    pub const DISCARD_UNDONE: &str = "DELETE FROM edit WHERE undone = 1";
+    pub const UNDONE_COUNT: &str = "SELECT count(*) FROM edit WHERE undone = 1";
+    pub const NTH_OLDEST_DONE: &str =
+        "SELECT seq FROM edit WHERE undone = 0 ORDER BY seq LIMIT 1 OFFSET ?1";
+    pub const FORGET_CHANGES: &str = "DELETE FROM edit_change WHERE edit_seq <= ?1";
+    pub const FORGET_EDITS: &str = "DELETE FROM edit WHERE seq <= ?1";
+
+    #[cfg(test)]
+    pub const ALL: &[&str] = &[
+        RECORD_EDIT,
+        RECORD_CHANGE,
+        LATEST_DONE,
+        EARLIEST_UNDONE,
+        NEXT_UNDO_LABEL,
+        NEXT_REDO_LABEL,
+        LABEL,
+        MARK_UNDONE,
+        CHANGES,
+        SWAP_STATE,
+        DISCARD_UNDONE_CHANGES,
+        DISCARD_UNDONE,
+        UNDONE_COUNT,
+        NTH_OLDEST_DONE,
+        FORGET_CHANGES,
+        FORGET_EDITS,
+    ];
+}
 
 struct Change {
     table: Table,
@@ -59,58 +131,37 @@ impl Tx<'_> {
         let names: Vec<&str> = std::iter::once("id")
             .chain(cols.iter().map(|(c, _)| *c))
             .collect();
-        let marks = (1..=names.len())
-            .map(|i| format!("?{i}"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let sql = format!(
-            "INSERT INTO {} ({}) VALUES ({marks})",
-            table.name(),
-            names.join(", ")
-        );
         let mut values = vec![Value::Text(id.to_string())];
         values.extend(cols.iter().map(|(_, v)| v.clone()));
-        self.tx
-            .prepare_cached(&sql)?
-            .execute(rusqlite::params_from_iter(values))?;
+        write_row(&self.tx, &insert_sql(table, &names), values)?;
         self.record(table, id.to_string(), None)
     }
 
     pub(crate) fn update(&mut self, table: Table, id: Id, cols: &[(&str, Value)]) -> Result<()> {
-        let before =
-            snapshot(&self.tx, table, &id.to_string())?.ok_or_else(|| Error::NoSuchId {
-                kind: table.name(),
-                id: id.to_string(),
-            })?;
-        let sets = cols
-            .iter()
-            .enumerate()
-            .map(|(i, (c, _))| format!("{c} = ?{}", i + 2))
-            .collect::<Vec<_>>();
-        let sql = format!(
-            "UPDATE {} SET {} WHERE id = ?1",
-            table.name(),
-            sets.join(", ")
-        );
+        let before = self.existing(table, id)?;
+        let names: Vec<&str> = cols.iter().map(|(c, _)| *c).collect();
         let mut values = vec![Value::Text(id.to_string())];
         values.extend(cols.iter().map(|(_, v)| v.clone()));
-        self.tx
-            .prepare_cached(&sql)?
-            .execute(rusqlite::params_from_iter(values))?;
+        write_row(&self.tx, &update_sql(table, &names), values)?;
         self.record(table, id.to_string(), Some(before))
     }
 
     pub(crate) fn delete(&mut self, table: Table, id: Id) -> Result<()> {
-        let before =
-            snapshot(&self.tx, table, &id.to_string())?.ok_or_else(|| Error::NoSuchId {
-                kind: table.name(),
-                id: id.to_string(),
-            })?;
-        self.tx.execute(
-            &format!("DELETE FROM {} WHERE id = ?1", table.name()),
-            [id.to_string()],
+        let before = self.existing(table, id)?;
+        write_row(
+            &self.tx,
+            &delete_sql(table),
+            vec![Value::Text(id.to_string())],
         )?;
         self.record(table, id.to_string(), Some(before))
+    }
+
+    /// The row as it is, refusing an id that names none.
+    fn existing(&self, table: Table, id: Id) -> Result<Row> {
+        snapshot(&self.tx, table, &id.to_string())?.ok_or_else(|| Error::NoSuchId {
+            kind: table.name(),
+            id: id.to_string(),
+        })
     }
 
     fn record(&mut self, table: Table, row_id: String, before: Option<Row>) -> Result<()> {
@@ -150,22 +201,25 @@ pub(crate) fn edit<T>(
         )?;
     }
     if !tx.changes.is_empty() {
+        discard_undone(&tx.tx)?;
         tx.tx.execute(
-            "DELETE FROM edit_change WHERE edit_seq IN (SELECT seq FROM edit WHERE undone = 1)",
-            [],
-        )?;
-        tx.tx.execute("DELETE FROM edit WHERE undone = 1", [])?;
-        tx.tx.execute(
-            "INSERT INTO edit (id, label, at) VALUES (?1, ?2, ?3)",
+            sql::RECORD_EDIT,
             params![Id::new().to_string(), label, super::now()],
         )?;
         let seq = tx.tx.last_insert_rowid();
+        let mut insert = tx.tx.prepare_cached(sql::RECORD_CHANGE)?;
         for (ord, c) in tx.changes.iter().enumerate() {
-            tx.tx.execute(
-                "INSERT INTO edit_change (edit_seq, ord, table_name, row_id, before, after) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![seq, ord as i64, c.table.name(), c.row_id, to_text(&c.before), to_text(&c.after)],
-            )?;
+            let undo_to = state_to_store(c.after.as_ref(), c.before.as_ref());
+            insert.execute(params![
+                seq,
+                ord as i64,
+                c.table.name(),
+                c.row_id,
+                to_text(undo_to.as_ref())
+            ])?;
         }
+        drop(insert);
+        keep_latest(&tx.tx, limit(&tx.tx)?)?;
         touch(&tx.tx)?;
     }
     tx.tx.commit()?;
@@ -174,48 +228,143 @@ pub(crate) fn edit<T>(
 
 /// Undoes the latest edit not yet undone.
 pub(crate) fn undo(conn: &mut Connection) -> Result<History> {
+    travel(conn, Move::Undo)
+}
+
+/// Redoes the earliest undone edit.
+pub(crate) fn redo(conn: &mut Connection) -> Result<History> {
+    travel(conn, Move::Redo)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Move {
+    Undo,
+    Redo,
+}
+
+/// Undoes or redoes the next edit, in one transaction.
+fn travel(conn: &mut Connection, way: Move) -> Result<History> {
     let tx = conn.transaction()?;
-    let seq: i64 = tx
-        .query_row("SELECT max(seq) FROM edit WHERE undone = 0", [], |r| {
-            r.get::<_, Option<i64>>(0)
-        })?
-        .ok_or(Error::NothingToUndo)?;
-    let mut changes = load_changes(&tx, seq)?;
-    changes.reverse();
-    let ctx = DecisionContext {
-        rationale: format!("Undo of “{}”", label_of(&tx, seq)?),
-        who: String::new(),
+    let (next, nothing) = match way {
+        Move::Undo => (sql::LATEST_DONE, Error::NothingToUndo),
+        Move::Redo => (sql::EARLIEST_UNDONE, Error::NothingToRedo),
     };
-    for (table, row_id, before, after) in &changes {
-        restore(&tx, *table, row_id, before.as_ref())?;
-        decisions::derive(&tx, *table, after.as_ref(), before.as_ref(), &ctx)?;
-    }
-    tx.execute("UPDATE edit SET undone = 1 WHERE seq = ?1", [seq])?;
+    let seq = tx
+        .query_row(next, [], |r| r.get::<_, Option<i64>>(0))?
+        .ok_or(nothing)?;
+    replay(&tx, seq, way)?;
+    tx.execute(sql::MARK_UNDONE, params![seq, way == Move::Undo])?;
     touch(&tx)?;
     tx.commit()?;
     history(conn)
 }
 
-/// Redoes the earliest undone edit.
-pub(crate) fn redo(conn: &mut Connection) -> Result<History> {
-    let tx = conn.transaction()?;
-    let seq: i64 = tx
-        .query_row("SELECT min(seq) FROM edit WHERE undone = 1", [], |r| {
-            r.get::<_, Option<i64>>(0)
-        })?
-        .ok_or(Error::NothingToRedo)?;
+/// Moves every row of edit `seq` to its stored state (in reverse order for
+/// an undo), logging the decisions that implies, and stores in its place
+/// the state each row had: what the opposite move will need.
+fn replay(conn: &Connection, seq: i64, way: Move) -> Result<()> {
     let ctx = DecisionContext {
-        rationale: format!("Redo of “{}”", label_of(&tx, seq)?),
+        rationale: match way {
+            Move::Undo => format!("Undo of “{}”", label_of(conn, seq)?),
+            Move::Redo => format!("Redo of “{}”", label_of(conn, seq)?),
+        },
         who: String::new(),
     };
-    for (table, row_id, before, after) in load_changes(&tx, seq)? {
-        restore(&tx, table, &row_id, after.as_ref())?;
-        decisions::derive(&tx, table, before.as_ref(), after.as_ref(), &ctx)?;
+    let mut changes = load_changes(conn, seq)?;
+    if way == Move::Undo {
+        changes.reverse();
     }
-    tx.execute("UPDATE edit SET undone = 0 WHERE seq = ?1", [seq])?;
-    touch(&tx)?;
+    let mut swap = conn.prepare_cached(sql::SWAP_STATE)?;
+    for c in &changes {
+        let now = snapshot(conn, c.table, &c.row_id)?;
+        let target = match (&c.state, &now) {
+            (None, _) => None,
+            (Some(state), Some(now)) => {
+                let mut row = now.clone();
+                row.extend(state.clone());
+                Some(row)
+            }
+            (Some(state), None) => Some(state.clone()),
+        };
+        restore(conn, c.table, &c.row_id, now.as_ref(), target.as_ref())?;
+        decisions::derive(conn, c.table, now.as_ref(), target.as_ref(), &ctx)?;
+        let back = state_to_store(target.as_ref(), now.as_ref());
+        swap.execute(params![seq, c.ord, to_text(back.as_ref())])?;
+    }
+    Ok(())
+}
+
+/// What a change stores to bring a row from `from` back to `to`: nothing
+/// for no row, the whole row when there is none now, and otherwise only
+/// the columns whose values differ.
+fn state_to_store(from: Option<&Row>, to: Option<&Row>) -> Option<Row> {
+    match (from, to) {
+        (_, None) => None,
+        (None, Some(to)) => Some(to.clone()),
+        (Some(from), Some(to)) => Some(changed(from, to)),
+    }
+}
+
+/// The columns of `to` whose values differ from `from`'s.
+fn changed(from: &Row, to: &Row) -> Row {
+    to.iter()
+        .filter(|(name, value)| from.get(*name) != Some(*value))
+        .map(|(name, value)| (name.clone(), value.clone()))
+        .collect()
+}
+
+/// Drops the redo branch: the edits undone, which a new edit replaces.
+fn discard_undone(conn: &Connection) -> Result<()> {
+    conn.execute(sql::DISCARD_UNDONE_CHANGES, [])?;
+    conn.execute(sql::DISCARD_UNDONE, [])?;
+    Ok(())
+}
+
+/// Forgets the oldest edits done beyond the latest `limit` (an undone edit
+/// is never forgotten here: a new edit discards those). The count and the
+/// cut come from indexes, so an edit costs the same however long the file
+/// has been edited.
+fn keep_latest(conn: &Connection, limit: NonZeroU32) -> Result<()> {
+    // count(*) of a whole table reads its smallest index page by page;
+    // the undone edits are a short range of `edit_position`.
+    let edits: i64 = conn.query_row("SELECT count(*) FROM edit", [], |r| r.get(0))?;
+    let undone: i64 = conn.query_row(sql::UNDONE_COUNT, [], |r| r.get(0))?;
+    let done = edits - undone;
+    let excess = done - i64::from(limit.get());
+    if excess <= 0 {
+        return Ok(());
+    }
+    let last_forgotten: i64 = conn.query_row(sql::NTH_OLDEST_DONE, [excess - 1], |r| r.get(0))?;
+    conn.execute(sql::FORGET_CHANGES, [last_forgotten])?;
+    conn.execute(sql::FORGET_EDITS, [last_forgotten])?;
+    Ok(())
+}
+
+/// How many edits the file's journal keeps.
+pub(crate) fn limit(conn: &Connection) -> Result<NonZeroU32> {
+    let set: Option<i64> =
+        conn.query_row("SELECT undo_limit FROM assessment LIMIT 1", [], |r| {
+            r.get(0)
+        })?;
+    Ok(set
+        .and_then(|n| u32::try_from(n).ok())
+        .and_then(NonZeroU32::new)
+        .unwrap_or(DEFAULT_UNDO_LIMIT))
+}
+
+/// Sets how many edits the file's journal keeps (`None`: the default) and
+/// forgets at once the oldest beyond it. A setting of the file, not an
+/// edit: it is not journaled.
+pub(crate) fn set_limit(conn: &mut Connection, limit: Option<NonZeroU32>) -> Result<NonZeroU32> {
+    let tx = conn.transaction()?;
+    tx.execute(
+        "UPDATE assessment SET undo_limit = ?1",
+        [limit.map(NonZeroU32::get)],
+    )?;
+    let limit = self::limit(&tx)?;
+    keep_latest(&tx, limit)?;
     tx.commit()?;
-    history(conn)
+    Ok(limit)
 }
 
 pub(crate) fn history(conn: &Connection) -> Result<History> {
@@ -224,8 +373,8 @@ pub(crate) fn history(conn: &Connection) -> Result<History> {
             .optional()
     };
     Ok(History {
-        undo: label("SELECT label FROM edit WHERE undone = 0 ORDER BY seq DESC LIMIT 1")?,
-        redo: label("SELECT label FROM edit WHERE undone = 1 ORDER BY seq ASC LIMIT 1")?,
+        undo: label(sql::NEXT_UNDO_LABEL)?,
+        redo: label(sql::NEXT_REDO_LABEL)?,
     })
 }
 
@@ -237,7 +386,7 @@ pub(crate) fn forget(conn: &Connection) -> Result<()> {
 }
 
 fn label_of(conn: &Connection, seq: i64) -> Result<String> {
-    Ok(conn.query_row("SELECT label FROM edit WHERE seq = ?1", [seq], |r| r.get(0))?)
+    Ok(conn.query_row(sql::LABEL, [seq], |r| r.get(0))?)
 }
 
 fn touch(conn: &Connection) -> Result<()> {
@@ -245,101 +394,137 @@ fn touch(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
-type Loaded = (Table, String, Option<Row>, Option<Row>);
+/// One recorded change of an edit, and the state it stores.
+struct Stored {
+    ord: i64,
+    table: Table,
+    row_id: String,
+    state: Option<Row>,
+}
 
-fn load_changes(conn: &Connection, seq: i64) -> Result<Vec<Loaded>> {
-    let mut stmt =
-        conn.prepare("SELECT table_name, row_id, before, after FROM edit_change WHERE edit_seq = ?1 ORDER BY ord")?;
+fn load_changes(conn: &Connection, seq: i64) -> Result<Vec<Stored>> {
+    let mut stmt = conn.prepare_cached(sql::CHANGES)?;
     let rows = stmt.query_map([seq], |r| {
         Ok((
-            r.get::<_, String>(0)?,
+            r.get::<_, i64>(0)?,
             r.get::<_, String>(1)?,
-            r.get::<_, Option<String>>(2)?,
+            r.get::<_, String>(2)?,
             r.get::<_, Option<String>>(3)?,
         ))
     })?;
     let mut out = Vec::new();
     for row in rows {
-        let (table, row_id, before, after) = row?;
-        out.push((
-            Table::parse(&table)?,
+        let (ord, table, row_id, state) = row?;
+        out.push(Stored {
+            ord,
+            table: Table::parse(&table)?,
             row_id,
-            from_text(before)?,
-            from_text(after)?,
-        ));
+            state: from_text(state)?,
+        });
     }
     Ok(out)
 }
 
-/// Puts one row into the given state: absent (`None`) or exactly `state`.
-fn restore(conn: &Connection, table: Table, row_id: &str, state: Option<&Row>) -> Result<()> {
-    let exists = snapshot(conn, table, row_id)?.is_some();
-    match state {
-        None => {
-            if exists {
-                conn.execute(
-                    &format!("DELETE FROM {} WHERE id = ?1", table.name()),
-                    [row_id],
-                )?;
-            }
+/// Brings one row from its state `now` to `target` (`None`: absent),
+/// writing only the columns that differ.
+fn restore(
+    conn: &Connection,
+    table: Table,
+    row_id: &str,
+    now: Option<&Row>,
+    target: Option<&Row>,
+) -> Result<()> {
+    let id = Value::Text(row_id.to_string());
+    match (now, target) {
+        (None, None) => {}
+        (Some(_), None) => write_row(conn, &delete_sql(table), vec![id])?,
+        (None, Some(row)) => {
+            let (names, values) = columns_and_values(conn, table, row)?;
+            write_row(conn, &insert_sql(table, &names), values)?;
         }
-        Some(row) => {
-            let columns = columns(conn, table)?;
-            let mut names = Vec::new();
-            let mut values = Vec::new();
-            for (name, json) in row {
-                if !columns.contains(name) {
-                    return Err(Error::Journal {
-                        reason: format!("{} has no column {name:?}", table.name()),
-                    });
-                }
-                names.push(name.as_str());
-                values.push(to_value(json)?);
+        (Some(now), Some(row)) => {
+            let moved = changed(now, row);
+            if !moved.is_empty() {
+                let (names, values) = columns_and_values(conn, table, &moved)?;
+                let values = std::iter::once(id).chain(values).collect();
+                write_row(conn, &update_sql(table, &names), values)?;
             }
-            let sql = if exists {
-                let sets = names
-                    .iter()
-                    .enumerate()
-                    .map(|(i, n)| format!("{n} = ?{}", i + 1))
-                    .collect::<Vec<_>>();
-                values.push(Value::Text(row_id.to_string()));
-                format!(
-                    "UPDATE {} SET {} WHERE id = ?{}",
-                    table.name(),
-                    sets.join(", "),
-                    values.len()
-                )
-            } else {
-                let marks = (1..=names.len())
-                    .map(|i| format!("?{i}"))
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                format!(
-                    "INSERT INTO {} ({}) VALUES ({marks})",
-                    table.name(),
-                    names.join(", ")
-                )
-            };
-            conn.execute(&sql, rusqlite::params_from_iter(values))?;
         }
     }
     Ok(())
 }
 
+/// `INSERT INTO table (a, b) VALUES (?1, ?2)`.
+fn insert_sql(table: Table, names: &[&str]) -> String {
+    let marks = (1..=names.len())
+        .map(|i| format!("?{i}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!(
+        "INSERT INTO {} ({}) VALUES ({marks})",
+        table.name(),
+        names.join(", ")
+    )
+}
+
+/// `UPDATE table SET a = ?2, b = ?3 WHERE id = ?1`.
+fn update_sql(table: Table, names: &[&str]) -> String {
+    let sets = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| format!("{n} = ?{}", i + 2))
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!("UPDATE {} SET {sets} WHERE id = ?1", table.name())
+}
+
+fn delete_sql(table: Table) -> String {
+    format!("DELETE FROM {} WHERE id = ?1", table.name())
+}
+
+/// Runs one of the statements above (kept prepared: an import, or its
+/// undo, repeats the same few thousands of times).
+fn write_row(conn: &Connection, sql: &str, values: Vec<Value>) -> Result<()> {
+    conn.prepare_cached(sql)?
+        .execute(rusqlite::params_from_iter(values))?;
+    Ok(())
+}
+
+/// A stored state as column names and values, refusing a column the table
+/// does not have (stored identifiers are never trusted).
+fn columns_and_values<'r>(
+    conn: &Connection,
+    table: Table,
+    row: &'r Row,
+) -> Result<(Vec<&'r str>, Vec<Value>)> {
+    let columns = columns(conn, table)?;
+    let mut names = Vec::new();
+    let mut values = Vec::new();
+    for (name, json) in row {
+        if !columns.contains(name) {
+            return Err(Error::Journal {
+                reason: format!("{} has no column {name:?}", table.name()),
+            });
+        }
+        names.push(name.as_str());
+        values.push(to_value(json)?);
+    }
+    Ok((names, values))
+}
+
+/// The table's columns, from the statement [`snapshot`] keeps prepared.
 fn columns(conn: &Connection, table: Table) -> Result<Vec<String>> {
-    let mut stmt = conn.prepare(&format!(
-        "SELECT name FROM pragma_table_info('{}')",
-        table.name()
-    ))?;
-    let names = stmt
-        .query_map([], |r| r.get::<_, String>(0))?
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(names)
+    let stmt = conn.prepare_cached(&select_row(table))?;
+    Ok(stmt.column_names().iter().map(|s| s.to_string()).collect())
+}
+
+fn select_row(table: Table) -> String {
+    format!("SELECT * FROM {} WHERE id = ?1", table.name())
 }
 
 /// The whole row as JSON, or `None` when there is no such row.
 fn snapshot(conn: &Connection, table: Table, row_id: &str) -> Result<Option<Row>> {
-    let mut stmt = conn.prepare_cached(&format!("SELECT * FROM {} WHERE id = ?1", table.name()))?;
+    let mut stmt = conn.prepare_cached(&select_row(table))?;
     let names: Vec<String> = stmt.column_names().iter().map(|s| s.to_string()).collect();
     let row = stmt
         .query_row([row_id], |r| {
@@ -377,8 +562,8 @@ fn to_value(json: &Json) -> Result<Value> {
     })
 }
 
-fn to_text(row: &Option<Row>) -> Option<String> {
-    row.as_ref().map(|r| Json::Object(r.clone()).to_string())
+fn to_text(row: Option<&Row>) -> Option<String> {
+    row.map(|r| Json::Object(r.clone()).to_string())
 }
 
 fn from_text(text: Option<String>) -> Result<Option<Row>> {
@@ -390,5 +575,42 @@ fn from_text(text: Option<String>) -> Result<Option<Row>> {
                 reason: "a change is not a JSON object".into(),
             }),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use rusqlite::Connection;
+    use rusqlite::types::Null;
+
+    use super::sql;
+    use crate::migrations::MIGRATIONS;
+
+    /// Editing speed must not depend on the journal's length: no statement
+    /// of the journal may scan `edit` or `edit_change` (a SCAN in SQLite's
+    /// plan; a SEARCH goes through an index).
+    #[test]
+    fn no_journal_statement_reads_the_whole_journal() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        MIGRATIONS.to_latest(&mut conn).unwrap();
+        for statement in sql::ALL {
+            let mut plan = conn
+                .prepare(&format!("EXPLAIN QUERY PLAN {statement}"))
+                .unwrap();
+            let unbound = std::iter::repeat_n(Null, plan.parameter_count());
+            let steps: Vec<String> = plan
+                .query_map(rusqlite::params_from_iter(unbound), |r| {
+                    r.get::<_, String>(3)
+                })
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap();
+            for step in &steps {
+                assert!(
+                    !step.starts_with("SCAN"),
+                    "{statement}\nscans the journal: {steps:?}"
+                );
+            }
+        }
     }
 }

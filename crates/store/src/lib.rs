@@ -17,7 +17,8 @@
 //! and a `busy_timeout`, in `locking_mode=EXCLUSIVE`: the program that has a
 //! file open holds it, and a second one is told the file is busy instead of
 //! writing beside it. Writes go through [`journal`], which wraps every user
-//! action in one transaction and records it for undo and redo.
+//! action in one transaction and records it for undo and redo; the file
+//! keeps the latest edits ([`Store::set_undo_limit`], [`DEFAULT_UNDO_LIMIT`]).
 //!
 //! This module, and only this module, speaks SQL.
 
@@ -48,7 +49,7 @@ pub use error::{Error, ErrorKind, Result, codes as error_codes};
 pub use file::ReadOnly;
 pub use file::new::NewFile;
 pub use file::recover::Recovery;
-pub use journal::History;
+pub use journal::{DEFAULT_UNDO_LIMIT, History};
 pub use writer::Writer;
 
 use bia_model::{Assessment, AssessmentInput};

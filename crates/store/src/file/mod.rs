@@ -39,6 +39,8 @@ use crate::error::{Error, Result};
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 /// How long a second program waits for a file another one holds.
 const LOCK_WAIT: Duration = Duration::from_millis(300);
+/// How many prepared statements a connection keeps.
+const STATEMENT_CACHE: usize = 64;
 /// How long a statement waits on a lock once the file is ours.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
@@ -383,6 +385,9 @@ fn configure(conn: &Connection, path: &Path) -> Result<()> {
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.busy_timeout(BUSY_TIMEOUT)?;
+    // An edit, an undo or an import prepares a statement per table and
+    // kind of write; keep them all rather than the default 16.
+    conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
     Ok(())
 }
 
