@@ -973,3 +973,124 @@ fn every_printed_field_may_be_very_long_and_multi_byte() {
         cwd,
     );
 }
+
+#[test]
+fn clearing_an_objective_is_said_with_none_and_an_empty_value_is_refused() {
+    let dir = temp_dir();
+    let cwd = dir.path();
+    bia(&["demo", "d.bia"], cwd);
+    let p = "Complaints handling";
+    let objectives = |extra: &[&str]| {
+        let mut args = vec!["objectives", "d.bia", "--process", p, "--rationale", "room"];
+        args.extend_from_slice(extra);
+        bia(&args, cwd)
+    };
+    let set = objectives(&[
+        "--rto",
+        "8h",
+        "--rpo",
+        "4h",
+        "--wrt",
+        "1h",
+        "--mbco",
+        "40",
+        "--agreed-by",
+        "Ann",
+        "--agreed-on",
+        "2026-11-21",
+    ]);
+    assert_eq!(set.status.code(), Some(0), "{}", stderr(&set));
+    let before = stdout(&bia(&["dump", "d.bia"], cwd));
+
+    for option in [
+        "--rto",
+        "--rpo",
+        "--wrt",
+        "--mbco",
+        "--mtpd-override",
+        "--override-reason",
+        "--agreed-by",
+        "--agreed-on",
+    ] {
+        for empty in ["", "  "] {
+            let out = objectives(&[option, empty]);
+            assert_eq!(
+                out.status.code(),
+                Some(2),
+                "{option} {empty:?} is a usage error"
+            );
+            assert!(
+                stderr(&out).contains(&format!("'{option} <")) && stderr(&out).contains("none"),
+                "the message names the option and how to clear it: {}",
+                stderr(&out)
+            );
+        }
+    }
+    for option in ["--rto-capability", "--rpo-capability"] {
+        let out = bia(
+            &[
+                "resource", "add", "d.bia", "--kind", "site", "--name", "Annex", option, "",
+            ],
+            cwd,
+        );
+        assert_eq!(out.status.code(), Some(2), "{option}: {}", stderr(&out));
+        assert!(stderr(&out).contains(option), "{}", stderr(&out));
+    }
+    assert_eq!(
+        stdout(&bia(&["dump", "d.bia"], cwd)),
+        before,
+        "an empty value changed nothing"
+    );
+
+    let out = objectives(&["--rto", "none", "--wrt", "NONE", "--agreed-by", "none"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("RTO not set"), "{}", stdout(&out));
+    let dump: serde_json::Value =
+        serde_json::from_str(&stdout(&bia(&["dump", "d.bia"], cwd))).unwrap();
+    let o = &dump["processes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["name"] == p)
+        .unwrap()["objectives"];
+    assert!(o["rto_minutes"].is_null() && o["wrt_minutes"].is_null());
+    assert_eq!(o["agreed_by"], "", "cleared");
+    assert_eq!(o["rpo_minutes"], 240, "what was not given stays");
+    assert_eq!(o["mbco_percent"], 40);
+    let out = objectives(&["--rto", "0"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("RTO 0 min"),
+        "zero is a value: {}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn a_name_typed_with_a_combining_accent_is_the_precomposed_name() {
+    let dir = temp_dir();
+    let cwd = dir.path();
+    bia(&["new", "w.bia", "--name", "Northwind"], cwd);
+    let add = |name: &str| {
+        bia(
+            &["process", "add", "w.bia", "--name", name, "--unit", "Ops"],
+            cwd,
+        )
+    };
+    let first = add("Cafe\u{301} ops");
+    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
+    let second = add("Café ops");
+    assert_eq!(second.status.code(), Some(1), "unique however typed");
+    assert!(
+        stderr(&second).contains("already exists"),
+        "{}",
+        stderr(&second)
+    );
+    let escaped = add("\u{1b}[31mNight shift\u{1b}[0m\u{7}");
+    assert!(stdout(&escaped).contains("added process \"Night shift\""));
+    let list = stdout(&bia(&["process", "list", "w.bia"], cwd));
+    assert!(
+        list.contains("Café ops") && !list.contains('\u{1b}'),
+        "{list}"
+    );
+}
