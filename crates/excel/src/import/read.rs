@@ -24,7 +24,8 @@ mod scan;
 mod xlsx;
 
 use super::grid::{Format, Issue, Level, Merge, Pos, Row, Sheet, Value, Workbook};
-pub(super) use xlsx::{MergeMap, RowConsumer, RowEvent};
+pub(super) use scan::MergeMap;
+pub(super) use xlsx::{RowConsumer, RowEvent};
 
 /// How much an import agrees to read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

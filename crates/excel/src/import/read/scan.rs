@@ -19,7 +19,9 @@ use std::io::{Cursor, Read};
 
 use super::super::grid::{Merge, Pos};
 use super::Limits;
-use super::xlsx::MergeMap;
+
+/// Merged regions by sheet name.
+pub(in crate::import) type MergeMap = rustc_hash::FxHashMap<String, Vec<Merge>>;
 
 /// What the scan stopped at.
 #[derive(Debug, PartialEq)]
@@ -118,9 +120,8 @@ pub(super) fn ods(bytes: &[u8], limits: &Limits) -> Result<(), Finding> {
             _ => continue,
         };
         let mut lexer = Lexer::new(kind, limits, None);
-        match lex(&mut zip, i, &name, &mut lexer) {
-            Ok(()) | Err(None) => {}
-            Err(Some(finding)) => return Err(finding),
+        if let Err(Some(finding)) = lex(&mut zip, i, &name, &mut lexer) {
+            return Err(finding);
         }
     }
     Ok(())
@@ -175,9 +176,8 @@ fn shown_at(
             continue;
         };
         let mut lexer = Lexer::new(Kind::Sheet(sheet.clone()), limits, Some(k));
-        match lex(zip, i, path, &mut lexer) {
-            Err(Some(found)) => return found,
-            Ok(()) | Err(None) => {}
+        if let Err(Some(found)) = lex(zip, i, path, &mut lexer) {
+            return found;
         }
     }
     Finding::TooLong {
@@ -756,7 +756,7 @@ mod tests {
         );
         let limits = Limits::default();
         let mut lexer = Lexer::new(Kind::Ods(OdsPlace::default()), &limits, None);
-        let stop = lexer.feed(wide.as_bytes()).err().expect("too wide");
+        let stop = lexer.feed(wide.as_bytes()).expect_err("too wide");
         assert_eq!(
             lexer.finding("content.xml", stop),
             Finding::Columns {

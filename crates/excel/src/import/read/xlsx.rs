@@ -10,11 +10,9 @@ use std::sync::mpsc::{Receiver, Sender};
 use calamine::{Reader, SheetType};
 
 use super::super::error::ImportError;
-use super::super::grid::{Merge, Row, Sheet};
+use super::super::grid::{Row, Sheet};
+use super::scan::MergeMap;
 use super::{Reading, SheetBuilder, from_data_ref, merge, scan};
-
-/// Merged regions by sheet name.
-pub(in crate::import) type MergeMap = rustc_hash::FxHashMap<String, Vec<Merge>>;
 
 /// What an .xlsx reader hands a [`RowConsumer`] while it reads.
 pub(in crate::import) enum RowEvent {
