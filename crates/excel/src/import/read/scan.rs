@@ -238,6 +238,21 @@ fn attribute_bytes<'t>(tag: &'t [u8], key: &[u8]) -> Option<&'t [u8]> {
     Some(&tag[at..end])
 }
 
+/// `B7` as a position, without allocating (a sheet has millions).
+fn a1(text: &[u8]) -> Option<Pos> {
+    let split = text.iter().position(u8::is_ascii_digit)?;
+    let (letters, digits) = text.split_at(split);
+    let col = letters.iter().try_fold(0u32, |n, b| {
+        let letter = u32::from(b.checked_sub(b'A').filter(|l| *l < 26)?);
+        n.checked_mul(26)?.checked_add(letter + 1)
+    })?;
+    let row = digits.iter().try_fold(0u32, |n, b| {
+        let digit = u32::from(b.checked_sub(b'0').filter(|d| *d < 10)?);
+        n.checked_mul(10)?.checked_add(digit)
+    })?;
+    Some(Pos::new(row.checked_sub(1)?, col.checked_sub(1)?))
+}
+
 /// A number attribute (a row, a repeat count).
 fn number(tag: &[u8], key: &[u8]) -> Option<u64> {
     std::str::from_utf8(attribute_bytes(tag, key)?)
@@ -282,10 +297,10 @@ enum State {
     Text,
     /// After `<`: not yet known what opens.
     Open,
-    /// In a tag; inside a quoted value when `quote` is not 0.
-    Tag {
-        quote: u8,
-    },
+    /// In a tag, up to its `>`. A `>` inside a quoted value ends it early
+    /// here (not in calamine): what follows is then measured as text, so
+    /// nothing escapes the count, and quotes need no tracking.
+    Tag,
     Comment,
     CData,
     Instruction,
@@ -366,6 +381,9 @@ impl Lexer {
     }
 
     fn keep(&mut self, bytes: &[u8]) {
+        if matches!(self.kind, Kind::Other) {
+            return;
+        }
         let room = TAG_KEPT.saturating_sub(self.tag.len());
         self.tag.extend_from_slice(&bytes[..bytes.len().min(room)]);
     }
@@ -409,7 +427,7 @@ impl Lexer {
                     } else if head[0] != b'!' {
                         // A tag: its first byte is read again as part of it.
                         self.tag.clear();
-                        self.state = State::Tag { quote: 0 };
+                        self.state = State::Tag;
                         continue;
                     } else if !b"!--".starts_with(head) && !b"![CDATA[".starts_with(head) {
                         Some(State::Declaration)
@@ -423,13 +441,8 @@ impl Lexer {
                         self.state = next;
                     }
                 }
-                State::Tag { quote } => {
-                    let found = if quote == 0 {
-                        memchr::memchr3(b'>', b'"', b'\'', rest)
-                    } else {
-                        memchr::memchr(quote, rest)
-                    };
-                    let Some(k) = found else {
+                State::Tag => {
+                    let Some(k) = memchr::memchr(b'>', rest) else {
                         self.grow(rest.len())?;
                         self.keep(rest);
                         i = data.len();
@@ -438,21 +451,9 @@ impl Lexer {
                     self.grow(k + 1)?;
                     self.keep(&rest[..k]);
                     i += k + 1;
-                    self.state = match rest[k] {
-                        b'>' if quote == 0 => {
-                            self.end_of_tag()?;
-                            self.settle();
-                            State::Text
-                        }
-                        b if quote == 0 => {
-                            self.keep(&[b]);
-                            State::Tag { quote: b }
-                        }
-                        b => {
-                            self.keep(&[b]);
-                            State::Tag { quote: 0 }
-                        }
-                    };
+                    self.end_of_tag()?;
+                    self.settle();
+                    self.state = State::Text;
                 }
                 State::Comment | State::CData | State::Instruction | State::Declaration => {
                     let Some(k) = memchr::memchr(b'>', rest) else {
@@ -540,7 +541,7 @@ impl Lexer {
                 self.col = None;
             }
             (b"c", false) => {
-                let at = attribute(tag, b" r=\"").and_then(|r| Pos::parse(&r));
+                let at = attribute_bytes(tag, b" r=\"").and_then(a1);
                 let pos = at.unwrap_or_else(|| {
                     Pos::new(
                         self.row.unwrap_or(0),
