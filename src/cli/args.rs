@@ -54,33 +54,36 @@ pub enum Command {
         #[arg(long)]
         severity: String,
     },
-    /// Agree recovery objectives for a process; what is not given stays as it was.
+    /// Agree recovery objectives for a process; what is not given stays as
+    /// it was, `none` clears a value (write 0 for no time at all), and an
+    /// empty value is refused.
     Objectives {
         file: PathBuf,
         #[arg(long)]
         process: String,
-        /// Recovery time objective, e.g. "4h", "1 day".
-        #[arg(long, allow_hyphen_values = true)]
-        rto: Option<String>,
-        /// Recovery point objective, or "n/a".
-        #[arg(long, allow_hyphen_values = true)]
-        rpo: Option<String>,
-        /// Work recovery time.
-        #[arg(long, allow_hyphen_values = true)]
-        wrt: Option<String>,
-        /// Minimum business continuity objective, in percent.
-        #[arg(long, allow_hyphen_values = true)]
-        mbco: Option<String>,
-        /// Replace the derived MTPD (needs --override-reason).
-        #[arg(long, allow_hyphen_values = true)]
-        mtpd_override: Option<String>,
-        #[arg(long)]
-        override_reason: Option<String>,
-        #[arg(long)]
-        agreed_by: Option<String>,
-        /// YYYY-MM-DD.
-        #[arg(long)]
-        agreed_on: Option<String>,
+        /// Recovery time objective, e.g. "4h", "1 day"; or none.
+        #[arg(long, allow_hyphen_values = true, value_parser = setting)]
+        rto: Option<Setting>,
+        /// Recovery point objective, or "n/a"; or none.
+        #[arg(long, allow_hyphen_values = true, value_parser = setting)]
+        rpo: Option<Setting>,
+        /// Work recovery time; or none.
+        #[arg(long, allow_hyphen_values = true, value_parser = setting)]
+        wrt: Option<Setting>,
+        /// Minimum business continuity objective, in percent; or none.
+        #[arg(long, allow_hyphen_values = true, value_parser = setting)]
+        mbco: Option<Setting>,
+        /// Replace the derived MTPD (needs --override-reason); none goes back
+        /// to the derived one.
+        #[arg(long, allow_hyphen_values = true, value_parser = setting)]
+        mtpd_override: Option<Setting>,
+        #[arg(long, value_parser = setting)]
+        override_reason: Option<Setting>,
+        #[arg(long, value_parser = setting)]
+        agreed_by: Option<Setting>,
+        /// YYYY-MM-DD; or none.
+        #[arg(long, value_parser = setting)]
+        agreed_on: Option<Setting>,
         /// Why; recorded in the decision log.
         #[arg(long)]
         rationale: String,
@@ -194,12 +197,13 @@ pub enum ResourceCommand {
         kind: String,
         #[arg(long)]
         name: String,
-        /// How long it takes to restore, e.g. "4h".
-        #[arg(long, allow_hyphen_values = true)]
-        rto_capability: Option<String>,
-        /// How much data it can lose, e.g. "15 min".
-        #[arg(long, allow_hyphen_values = true)]
-        rpo_capability: Option<String>,
+        /// How long it takes to restore, e.g. "4h"; none (or leaving it out)
+        /// for not known.
+        #[arg(long, allow_hyphen_values = true, value_parser = setting)]
+        rto_capability: Option<Setting>,
+        /// How much data it can lose, e.g. "15 min"; none for not known.
+        #[arg(long, allow_hyphen_values = true, value_parser = setting)]
+        rpo_capability: Option<Setting>,
         /// none, manual_workaround, alternate or automatic_failover.
         #[arg(long, default_value = "none")]
         redundancy: String,
@@ -227,4 +231,35 @@ pub enum ProcessCommand {
         #[arg(long)]
         json: bool,
     },
+}
+
+/// A value given for a stored one: set it, or clear it with `none`.
+/// Clearing is said, never implied: an empty value (a script's unset
+/// variable, `--rto ''`) is a usage error naming the option, not a silent
+/// clear of an agreed objective.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Setting {
+    Clear,
+    To(String),
+}
+
+impl Setting {
+    /// The value as a form would hold it: empty when cleared.
+    pub fn into_text(self) -> String {
+        match self {
+            Setting::Clear => String::new(),
+            Setting::To(text) => text,
+        }
+    }
+}
+
+fn setting(text: &str) -> Result<Setting, String> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        Err("the value is empty; write none to clear it".into())
+    } else if trimmed.eq_ignore_ascii_case("none") {
+        Ok(Setting::Clear)
+    } else {
+        Ok(Setting::To(text.to_string()))
+    }
 }

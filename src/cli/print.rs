@@ -159,21 +159,50 @@ pub fn print_import(out: &mut impl Write, report: &bia::import::Report, into: &s
     }
 }
 
+/// Prints `rows` under `header` in columns as wide as their widest cell.
+/// Cells are padded by hand, not with `format!`'s width, which refuses
+/// (panics on) widths of 65,536 or more: any field may be that long. Control
+/// characters (a tab or line break in an owner, a terminal escape in a file
+/// from elsewhere) are shown as U+FFFD, so they can neither break the columns
+/// nor drive the terminal.
 pub fn print_rows<const N: usize>(out: &mut impl Write, header: [&str; N], rows: &[[String; N]]) {
-    let mut widths = header.map(|h| h.chars().count());
-    for row in rows {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.chars().count());
+    let header = header.map(str::to_string);
+    let shown: Vec<[(std::borrow::Cow<'_, str>, usize); N]> = std::iter::once(&header)
+        .chain(rows)
+        .map(|row| {
+            std::array::from_fn(|i| {
+                let text = printable(&row[i]);
+                let width = text.chars().count();
+                (text, width)
+            })
+        })
+        .collect();
+    let mut widths = [0usize; N];
+    for row in &shown {
+        for (w, (_, cell)) in widths.iter_mut().zip(row) {
+            *w = (*w).max(*cell);
         }
     }
-    let header = header.map(str::to_string);
-    for row in std::iter::once(&header).chain(rows.iter()) {
-        let line: Vec<String> = row
-            .iter()
-            .zip(widths)
-            .map(|(c, w)| format!("{c:<w$}"))
-            .collect();
-        writeln!(out, "{}", line.join("  ").trim_end()).ok();
+    let mut line = String::new();
+    for row in &shown {
+        line.clear();
+        for (i, ((text, width), column)) in row.iter().zip(widths).enumerate() {
+            if i > 0 {
+                line.push_str("  ");
+            }
+            line.push_str(text);
+            line.extend(std::iter::repeat_n(' ', column - width));
+        }
+        writeln!(out, "{}", line.trim_end()).ok();
+    }
+}
+
+/// `text` with every control character replaced by U+FFFD.
+fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains(char::is_control) {
+        text.replace(char::is_control, "\u{FFFD}").into()
+    } else {
+        text.into()
     }
 }
 

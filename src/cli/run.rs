@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use super::args::{ChartArg, Command, ProcessCommand, ResourceCommand};
+use super::args::{ChartArg, Command, ProcessCommand, ResourceCommand, Setting};
 use super::print::{print_analysis, print_import, print_step, print_table};
 use bia::Workbench;
 use bia::dump::Dump;
@@ -138,7 +138,7 @@ pub fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
             ];
             for (field, value) in given {
                 if let Some(v) = value {
-                    *field = v;
+                    *field = v.into_text();
                 }
             }
             input.rationale = rationale;
@@ -190,8 +190,8 @@ pub fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
                 kind,
                 name: name.into(),
                 owner,
-                rto_capability: rto_capability.unwrap_or_default(),
-                rpo_capability: rpo_capability.unwrap_or_default(),
+                rto_capability: rto_capability.map(Setting::into_text).unwrap_or_default(),
+                rpo_capability: rpo_capability.map(Setting::into_text).unwrap_or_default(),
                 redundancy,
                 ..Default::default()
             };

@@ -785,3 +785,373 @@ fn charts_from_the_command_line() {
         Some(2)
     );
 }
+
+/// `chars` characters beginning with `tag`, mostly ASCII with two-, three-
+/// and four-byte characters throughout: past the 65,535 that `format!`
+/// pads to, yet under the 128 KiB one command-line argument may take.
+fn long(tag: &str, chars: usize) -> String {
+    let mut text = String::from(tag);
+    text.extend(
+        " abcd é 漢 🙂"
+            .chars()
+            .cycle()
+            .take(chars - tag.chars().count()),
+    );
+    text.trim_end().to_string()
+}
+
+/// Runs `args`, which must succeed, and returns what it printed.
+fn ok(args: &[&str], cwd: &Path) -> String {
+    let out = bia(args, cwd);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{:?}: {}",
+        &args[..2],
+        stderr(&out).chars().take(2_000).collect::<String>()
+    );
+    stdout(&out)
+}
+
+#[test]
+fn every_printed_field_may_be_very_long_and_multi_byte() {
+    use bia::Workbench;
+    use bia::model::{
+        AssessmentInput, DependencyInput, DependencyTarget, NodeRef, ObjectivesInput, ProcessInput,
+        Redundancy, ResourceInput, ResourceKind, ScoreInput, Strength,
+    };
+    const N: usize = 70_000;
+    let dir = temp_dir();
+    let cwd = dir.path();
+    let path = cwd.join("long.bia");
+
+    // A register where every text a listing prints is 70,000 characters,
+    // but the process names, which the core keeps under 200.
+    let (category, level, horizon, tier) = (
+        long("Financial", N),
+        long("Major", N),
+        long("One day", N),
+        long("Tier one", N),
+    );
+    let (unit, owner, resource) = (long("Finance", N), long("Owner", N), long("Ledger", N));
+    let (payroll, billing) = (long("Payroll", 200), long("Billing", 200));
+    let mut wb = Workbench::create(
+        &path,
+        &AssessmentInput {
+            name: long("Assessment", N),
+            organisation: long("Organisation", N),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let mut m = wb.methodology().unwrap().to_input();
+    m.categories[0].name = category.clone();
+    m.scale[4] = level.clone();
+    m.horizons[3].label = horizon.clone();
+    m.tiers[0].name = tier.clone();
+    wb.update_methodology(&m).unwrap();
+    let process = |name: &str| ProcessInput {
+        name: name.into(),
+        owner: owner.clone(),
+        description: long("Description", N),
+        ..Default::default()
+    };
+    let a = wb.create_process_in(&unit, &process(&payroll)).unwrap();
+    let b = wb.create_process_in(&unit, &process(&billing)).unwrap();
+    let r = wb
+        .create_resource(&ResourceInput {
+            kind: ResourceKind::Application,
+            name: resource.as_str().into(),
+            owner: owner.clone(),
+            rto_capability: "1 w".into(),
+            redundancy: Redundancy::None,
+            ..Default::default()
+        })
+        .unwrap();
+    for (from, to) in [
+        (NodeRef::Process(a.id), NodeRef::Resource(r.id)),
+        (NodeRef::Process(a.id), NodeRef::Process(b.id)),
+        (NodeRef::Process(b.id), NodeRef::Process(a.id)),
+    ] {
+        wb.create_dependency(&DependencyInput {
+            from,
+            to: DependencyTarget::Existing(to),
+            strength: Strength::Required,
+            note: long("Note", N),
+        })
+        .unwrap();
+    }
+    let m = wb.methodology().unwrap();
+    wb.set_scores(
+        b.id,
+        &[ScoreInput {
+            category_id: m.categories[1].id,
+            horizon_id: m.horizons[0].id,
+            severity: Some(1),
+            note: Some(long("Note", N)),
+        }],
+    )
+    .unwrap();
+    wb.agree_objectives(
+        b.id,
+        &ObjectivesInput {
+            rto: "4h".into(),
+            rationale: long("Rationale", N),
+            agreed_by: long("Agreed by", N),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    wb.close().unwrap();
+
+    // The commands that take names print them back.
+    let text = ok(
+        &[
+            "objectives",
+            "long.bia",
+            "--process",
+            &payroll,
+            "--rto",
+            "4h",
+            "--rationale",
+            "the room agreed",
+        ],
+        cwd,
+    );
+    assert!(text.contains(&tier), "the tier's name");
+    let text = ok(
+        &[
+            "score",
+            "long.bia",
+            "--process",
+            &payroll,
+            "--category",
+            &category,
+            "--horizon",
+            "1h",
+            "--severity",
+            &level,
+        ],
+        cwd,
+    );
+    assert!(text.contains(&payroll) && text.contains(&category) && text.contains(&level));
+    let other = long("Warehouse", N);
+    let text = ok(
+        &[
+            "resource", "add", "long.bia", "--kind", "site", "--name", &other, "--owner", &owner,
+        ],
+        cwd,
+    );
+    assert!(text.contains(&other));
+    let text = ok(
+        &["depend", "long.bia", "--from", &billing, "--to", &other],
+        cwd,
+    );
+    assert!(text.contains(&billing) && text.contains(&other));
+
+    // Names longer than the core accepts, as a file from elsewhere may hold.
+    let (payroll, billing) = (long("Payroll", N), long("Billing", N));
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    for (id, name) in [(a.id, &payroll), (b.id, &billing)] {
+        conn.execute(
+            "UPDATE process SET name = ?1 WHERE id = ?2",
+            [name.as_str(), &id.to_string()],
+        )
+        .unwrap();
+    }
+    drop(conn);
+
+    let text = ok(&["process", "list", "long.bia"], cwd);
+    let row = text.lines().find(|l| l.starts_with("Payroll")).unwrap();
+    for field in [&payroll, &unit, &owner] {
+        assert!(row.contains(field.as_str()), "the whole field is printed");
+    }
+    assert!(row.ends_with("draft"));
+    let width = |l: &str| l.find("draft").map(|at| l[..at].chars().count());
+    let rows: Vec<&str> = text.lines().filter(|l| l.contains("draft")).collect();
+    assert_eq!(width(rows[0]), width(rows[1]), "the columns line up");
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(&["process", "list", "long.bia", "--json"], cwd)).unwrap();
+    assert_eq!(json[1]["owner"], owner.as_str());
+
+    let text = ok(&["analyze", "long.bia"], cwd);
+    for field in [&payroll, &billing, &tier, &resource] {
+        assert!(text.contains(field.as_str()));
+    }
+    assert!(text.contains("gap: ") && text.contains("single point of failure: "));
+    assert!(text.contains("cycle: ") && text.contains(" violation(s)"));
+    ok(&["analyze", "long.bia", "--json"], cwd);
+    let dump: serde_json::Value = serde_json::from_str(&ok(&["dump", "long.bia"], cwd)).unwrap();
+    assert_eq!(dump["assessment"]["name"], long("Assessment", N).as_str());
+
+    for kind in ["heatmap", "categories", "dependencies", "gaps", "tiers"] {
+        let out = format!("{kind}.svg");
+        let text = ok(&["chart", kind, "long.bia", "--out", &out], cwd);
+        assert!(text.starts_with("wrote"), "{kind}: {text}");
+    }
+    let text = ok(&["export", "long.bia", "--out", "long.xlsx"], cwd);
+    assert!(
+        text.contains("warning: Summary!A1: ") && text.contains("(32767)"),
+        "cells Excel cannot hold are cut, with a warning: {}",
+        &text[..text.len().min(500)]
+    );
+
+    // An import prints the file's headers, values and changes back.
+    let header = long("Budget code", 30_000);
+    let (first, second) = (long("Ann", 30_000), long("Bo", 30_000));
+    std::fs::write(
+        cwd.join("register.csv"),
+        format!(
+            "Process,Owner,RTO,{header}\nPayroll,{first},4h,x\n{},y,1h,z\n",
+            long("P", 300)
+        ),
+    )
+    .unwrap();
+    let text = ok(&["import", "register.csv", "--into", "imported.bia"], cwd);
+    assert!(text.contains(&header), "the unmapped column is named");
+    assert!(text.contains("issues: "), "the over-long name is an issue");
+    std::fs::write(
+        cwd.join("register.csv"),
+        format!("Process,Owner,RTO\nPayroll,{second},4h\n"),
+    )
+    .unwrap();
+    let text = ok(
+        &[
+            "import",
+            "register.csv",
+            "--into",
+            "imported.bia",
+            "--dry-run",
+        ],
+        cwd,
+    );
+    assert!(
+        text.contains(&format!("\"{first}\" → \"{second}\"")),
+        "the change is printed whole"
+    );
+    ok(
+        &["import", "register.csv", "--into", "imported.bia", "--json"],
+        cwd,
+    );
+}
+
+#[test]
+fn clearing_an_objective_is_said_with_none_and_an_empty_value_is_refused() {
+    let dir = temp_dir();
+    let cwd = dir.path();
+    bia(&["demo", "d.bia"], cwd);
+    let p = "Complaints handling";
+    let objectives = |extra: &[&str]| {
+        let mut args = vec!["objectives", "d.bia", "--process", p, "--rationale", "room"];
+        args.extend_from_slice(extra);
+        bia(&args, cwd)
+    };
+    let set = objectives(&[
+        "--rto",
+        "8h",
+        "--rpo",
+        "4h",
+        "--wrt",
+        "1h",
+        "--mbco",
+        "40",
+        "--agreed-by",
+        "Ann",
+        "--agreed-on",
+        "2026-11-21",
+    ]);
+    assert_eq!(set.status.code(), Some(0), "{}", stderr(&set));
+    let before = stdout(&bia(&["dump", "d.bia"], cwd));
+
+    for option in [
+        "--rto",
+        "--rpo",
+        "--wrt",
+        "--mbco",
+        "--mtpd-override",
+        "--override-reason",
+        "--agreed-by",
+        "--agreed-on",
+    ] {
+        for empty in ["", "  "] {
+            let out = objectives(&[option, empty]);
+            assert_eq!(
+                out.status.code(),
+                Some(2),
+                "{option} {empty:?} is a usage error"
+            );
+            assert!(
+                stderr(&out).contains(&format!("'{option} <")) && stderr(&out).contains("none"),
+                "the message names the option and how to clear it: {}",
+                stderr(&out)
+            );
+        }
+    }
+    for option in ["--rto-capability", "--rpo-capability"] {
+        let out = bia(
+            &[
+                "resource", "add", "d.bia", "--kind", "site", "--name", "Annex", option, "",
+            ],
+            cwd,
+        );
+        assert_eq!(out.status.code(), Some(2), "{option}: {}", stderr(&out));
+        assert!(stderr(&out).contains(option), "{}", stderr(&out));
+    }
+    assert_eq!(
+        stdout(&bia(&["dump", "d.bia"], cwd)),
+        before,
+        "an empty value changed nothing"
+    );
+
+    let out = objectives(&["--rto", "none", "--wrt", "NONE", "--agreed-by", "none"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("RTO not set"), "{}", stdout(&out));
+    let dump: serde_json::Value =
+        serde_json::from_str(&stdout(&bia(&["dump", "d.bia"], cwd))).unwrap();
+    let o = &dump["processes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["name"] == p)
+        .unwrap()["objectives"];
+    assert!(o["rto_minutes"].is_null() && o["wrt_minutes"].is_null());
+    assert_eq!(o["agreed_by"], "", "cleared");
+    assert_eq!(o["rpo_minutes"], 240, "what was not given stays");
+    assert_eq!(o["mbco_percent"], 40);
+    let out = objectives(&["--rto", "0"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("RTO 0 min"),
+        "zero is a value: {}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn a_name_typed_with_a_combining_accent_is_the_precomposed_name() {
+    let dir = temp_dir();
+    let cwd = dir.path();
+    bia(&["new", "w.bia", "--name", "Northwind"], cwd);
+    let add = |name: &str| {
+        bia(
+            &["process", "add", "w.bia", "--name", name, "--unit", "Ops"],
+            cwd,
+        )
+    };
+    let first = add("Cafe\u{301} ops");
+    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
+    let second = add("Café ops");
+    assert_eq!(second.status.code(), Some(1), "unique however typed");
+    assert!(
+        stderr(&second).contains("already exists"),
+        "{}",
+        stderr(&second)
+    );
+    let escaped = add("\u{1b}[31mNight shift\u{1b}[0m\u{7}");
+    assert!(stdout(&escaped).contains("added process \"Night shift\""));
+    let list = stdout(&bia(&["process", "list", "w.bia"], cwd));
+    assert!(
+        list.contains("Café ops") && !list.contains('\u{1b}'),
+        "{list}"
+    );
+}

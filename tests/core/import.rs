@@ -202,6 +202,189 @@ fn caps_stop_zip_bombs_and_runaway_sheets_and_say_where() {
     assert!(err.to_string().contains("A11"), "{err}");
 }
 
+/// The parts of a one-sheet .xlsx ("Register") around `sheet_data` (the
+/// inside of `<sheetData>`) and `shared` (the `<si>` items), as
+/// `(part, bytes)`.
+fn xlsx_parts(sheet_data: &[u8], shared: &[u8]) -> Vec<(&'static str, Vec<u8>)> {
+    let sheet = [
+        &b"<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"[..],
+        sheet_data,
+        b"</sheetData></worksheet>",
+    ]
+    .concat();
+    let sst = [
+        &b"<?xml version=\"1.0\" encoding=\"UTF-8\"?><sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"[..],
+        shared,
+        b"</sst>",
+    ]
+    .concat();
+    vec![
+        ("[Content_Types].xml", br#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>"#.to_vec()),
+        ("_rels/.rels", br#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#.to_vec()),
+        ("xl/workbook.xml", br#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Register" sheetId="1" r:id="rId1"/></sheets></workbook>"#.to_vec()),
+        ("xl/_rels/workbook.xml.rels", br#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>"#.to_vec()),
+        ("xl/sharedStrings.xml", sst),
+        ("xl/worksheets/sheet1.xml", sheet),
+    ]
+}
+
+/// Writes `parts` as a ZIP archive (deflated) at `path`.
+fn zip_parts(path: &Path, parts: &[(&str, Vec<u8>)]) {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    let deflated = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, bytes) in parts {
+        zip.start_file(*name, deflated).unwrap();
+        zip.write_all(bytes).unwrap();
+    }
+    zip.finish().unwrap();
+}
+
+#[test]
+fn a_cell_past_the_cap_stops_the_import_naming_its_file_sheet_and_cell() {
+    let dir = temp_dir();
+    // Two megabytes in one cell: twice the cap, 64 times Excel's limit.
+    let huge = "a".repeat(2 << 20);
+    let row = |cells: &str| {
+        format!("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Process</t></is></c>{cells}</row>")
+    };
+    let cases = [
+        (
+            "inline.xlsx",
+            xlsx_parts(
+                row(&format!(
+                    "<c r=\"C1\" t=\"inlineStr\"><is><t>{huge}</t></is></c>"
+                ))
+                .as_bytes(),
+                b"",
+            ),
+            "sheet \"Register\", cell C1",
+        ),
+        (
+            "shared.xlsx",
+            xlsx_parts(
+                row("<c r=\"B1\" t=\"s\"><v>0</v></c><c r=\"D1\" t=\"s\"><v>1</v></c>").as_bytes(),
+                format!("<si><t>RTO</t></si><si><t>{huge}</t></si>").as_bytes(),
+            ),
+            "sheet \"Register\", cell D1",
+        ),
+        (
+            "comment.xlsx",
+            xlsx_parts(format!("{}<!-- <{huge}> -->", row("")).as_bytes(), b""),
+            "sheet \"Register\", cell A1",
+        ),
+        (
+            "unshown.xlsx",
+            xlsx_parts(
+                row("").as_bytes(),
+                format!("<si><t>{huge}</t></si>").as_bytes(),
+            ),
+            "shared string 1 (no cell shows it)",
+        ),
+    ];
+    for (name, parts, at) in cases {
+        let path = dir.path().join(name);
+        zip_parts(&path, &parts);
+        let err = read(&path).unwrap_err();
+        assert_eq!(err.code(), "cell_too_large", "{name}: {err}");
+        let text = err.to_string();
+        assert!(text.starts_with(&path.display().to_string()), "{text}");
+        assert!(text.contains(at), "{name}: {text}");
+    }
+
+    let path = ods(
+        dir.path(),
+        "huge.ods",
+        &format!(
+            "<table:table-row><table:table-cell office:value-type=\"string\"><text:p>Process\
+             </text:p></table:table-cell><table:table-cell office:value-type=\"string\"><text:p>\
+             {huge}</text:p></table:table-cell></table:table-row>"
+        ),
+        "",
+    );
+    let err = read(&path).unwrap_err();
+    assert_eq!(err.code(), "cell_too_large");
+    assert!(
+        err.to_string().contains("sheet \"Register\", cell B1"),
+        "{err}"
+    );
+    assert_eq!(err.details()["cell"], "B1");
+
+    // Under the cap but past Excel's limit: left out, and said so even when
+    // nothing else is left.
+    let long = "a".repeat(40_000);
+    let path = dir.path().join("long.xlsx");
+    zip_parts(
+        &path,
+        &xlsx_parts(
+            format!("<row r=\"2\"><c r=\"B2\" t=\"inlineStr\"><is><t>{long}</t></is></c></row>")
+                .as_bytes(),
+            b"",
+        ),
+    );
+    let err = read(&path).unwrap_err();
+    assert_eq!(err.code(), "workbook_empty");
+    assert!(
+        err.to_string()
+            .contains("Register!B2: The cell holds 40000 characters"),
+        "why it is empty: {err}"
+    );
+}
+
+#[test]
+fn columns_past_excels_last_stop_the_import_and_wide_rows_read_in_linear_time() {
+    let dir = temp_dir();
+    let csv = dir.path().join("wide.csv");
+    let header: Vec<String> = (0..20_000).map(|i| format!("c{i}")).collect();
+    std::fs::write(
+        &csv,
+        format!("Process,RTO,{}\nPayroll,4h\n", header.join(",")),
+    )
+    .unwrap();
+    let err = read(&csv).unwrap_err();
+    assert_eq!(err.code(), "too_many_columns");
+    assert!(err.to_string().contains("column XFE (at XFE1)"), "{err}");
+    assert!(err.to_string().contains("\"wide\""), "{err}");
+
+    let path = ods(
+        dir.path(),
+        "repeated.ods",
+        "<table:table-row table:number-rows-repeated=\"2\"><table:table-cell \
+         table:number-columns-repeated=\"20000\" office:value-type=\"string\"><text:p>x</text:p>\
+         </table:table-cell></table:table-row>",
+        "",
+    );
+    let err = read(&path).unwrap_err();
+    assert_eq!(
+        err.code(),
+        "too_many_columns",
+        "counted as calamine would spread them: {err}"
+    );
+
+    // As wide as Excel allows, with a header: read, mapped and planned
+    // in about the time of its cells (it took minutes, quadratic in the width).
+    let width = 16_000;
+    let mut text = format!("Process,RTO,{}\n", header[..width].join(","));
+    for r in 0..10 {
+        let values: Vec<String> = (0..width).map(|c| format!("v{r}.{c}")).collect();
+        text.push_str(&format!("P{r},4h,{}\n", values.join(",")));
+    }
+    std::fs::write(&csv, text).unwrap();
+    let (store, _) = crate::new_store(&dir);
+    let assessment = store.load().unwrap();
+    let started = std::time::Instant::now();
+    let workbook = read(&csv).unwrap();
+    let plan = bia::excel::import::plan(&csv, &workbook, &assessment, &Default::default()).unwrap();
+    assert_eq!(plan.processes.len(), 10);
+    assert_eq!(plan.processes[0].input.custom_fields.len(), width);
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(20),
+        "160,000 cells in {:?}",
+        started.elapsed()
+    );
+}
+
 #[test]
 fn an_empty_workbook_is_refused() {
     let dir = temp_dir();
@@ -1504,4 +1687,195 @@ fn an_asset_bia_workbook_gives_its_assets_as_processes_and_impacts_as_scores() {
     let said = |address: &str| issue_at(&plan, address).join(" | ");
     assert!(said("'bia - thresholds'!D3").contains("no 5 d horizon"));
     assert!(said("'bia - thresholds'!H3").contains("availability, confidentiality"));
+}
+
+/// A deflate stream of `head`, `n` copies of `byte` and `tail`, in one
+/// block of fixed Huffman codes: each run of 258 copies is a 13-bit match
+/// at distance 1, so a gigabyte takes six megabytes and is made at once.
+fn deflated_run(head: &[u8], byte: u8, n: usize, tail: &[u8]) -> Vec<u8> {
+    struct Bits {
+        out: Vec<u8>,
+        acc: u64,
+        len: u32,
+    }
+    impl Bits {
+        fn put(&mut self, bits: u64, len: u32) {
+            self.acc |= bits << self.len;
+            self.len += len;
+            while self.len >= 8 {
+                self.out.push(self.acc as u8);
+                self.acc >>= 8;
+                self.len -= 8;
+            }
+        }
+        /// A Huffman code: its most significant bit first.
+        fn code(&mut self, code: u64, len: u32) {
+            self.put(code.reverse_bits() >> (64 - len), len);
+        }
+        fn literal(&mut self, b: u8) {
+            match b {
+                0..=143 => self.code(0x30 + u64::from(b), 8),
+                _ => self.code(0x190 + u64::from(b - 144), 9),
+            }
+        }
+    }
+    let mut bits = Bits {
+        out: Vec::with_capacity(n / 150),
+        acc: 0,
+        len: 0,
+    };
+    bits.put(0b011, 3); // the last block, fixed codes
+    head.iter().for_each(|b| bits.literal(*b));
+    bits.literal(byte);
+    let mut left = n - 1;
+    while left >= 258 {
+        bits.code(0xC5, 8); // length 258
+        bits.code(0, 5); // distance 1
+        left -= 258;
+    }
+    (0..left).for_each(|_| bits.literal(byte));
+    tail.iter().for_each(|b| bits.literal(*b));
+    bits.code(0, 7); // end of block
+    bits.put(0, 7);
+    bits.out
+}
+
+/// A ZIP archive of `parts`, each `(name, data, size, method)`: `data` as
+/// stored, `size` inflated. A deflated part's CRC is left at 0: a reader
+/// that checks it has inflated the whole part, which must not happen here.
+fn zip_raw(path: &Path, parts: &[(&str, Vec<u8>, u64, u16)]) {
+    let crc32 = |data: &[u8]| {
+        !data.iter().fold(!0u32, |crc, b| {
+            (0..8).fold(crc ^ u32::from(*b), |c, _| {
+                (c >> 1) ^ (0xEDB8_8320 & (c & 1).wrapping_neg())
+            })
+        })
+    };
+    let mut out = Vec::new();
+    let mut directory = Vec::new();
+    for (name, data, size, method) in parts {
+        let offset = out.len() as u32;
+        let le32 = |v: u64| (v as u32).to_le_bytes();
+        let crc = if *method == 0 { crc32(data) } else { 0 };
+        let common = [
+            &20u16.to_le_bytes()[..],
+            &0u16.to_le_bytes(),
+            &method.to_le_bytes(),
+            &[0; 4],
+            &crc.to_le_bytes(),
+            &le32(data.len() as u64),
+            &le32(*size),
+            &(name.len() as u16).to_le_bytes(),
+            &0u16.to_le_bytes(),
+        ]
+        .concat();
+        out.extend_from_slice(b"PK\x03\x04");
+        out.extend_from_slice(&common);
+        out.extend_from_slice(name.as_bytes());
+        out.extend_from_slice(data);
+        directory.extend_from_slice(b"PK\x01\x02");
+        directory.extend_from_slice(&20u16.to_le_bytes());
+        directory.extend_from_slice(&common);
+        directory.extend_from_slice(&[0; 10]); // comment, disk, attributes
+        directory.extend_from_slice(&offset.to_le_bytes());
+        directory.extend_from_slice(name.as_bytes());
+    }
+    let at = out.len() as u32;
+    out.extend_from_slice(&directory);
+    out.extend_from_slice(b"PK\x05\x06\0\0\0\0");
+    let count = (parts.len() as u16).to_le_bytes();
+    out.extend_from_slice(&[count, count].concat());
+    out.extend_from_slice(&(directory.len() as u32).to_le_bytes());
+    out.extend_from_slice(&at.to_le_bytes());
+    out.extend_from_slice(&0u16.to_le_bytes());
+    std::fs::write(path, out).unwrap();
+}
+
+/// The files of issue 14 as a hostile tester made them: a few megabytes
+/// on disk, under every cap on files and archives, holding one cell (or
+/// one shared string) of 0.95 GB. Each must be refused in seconds, in
+/// far less memory than the cell (they took 2.7–2.9 GB).
+#[cfg(target_os = "linux")]
+#[test]
+fn a_cell_of_a_gigabyte_is_refused_in_seconds_without_the_memory() {
+    let dir = temp_dir();
+    let n = 950_000_000;
+    let sheet_head: &[u8] = b"<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Process</t></is></c><c r=\"C1\" t=\"inlineStr\"><is><t>";
+    let sheet_tail: &[u8] = b"</t></is></c></row></sheetData></worksheet>";
+    let sst_head: &[u8] = b"<sst><si><t>Process</t></si><si><t>";
+    let sst_tail: &[u8] = b"</t></si></sst>";
+    let store =
+        |(name, data): &(&'static str, Vec<u8>)| (*name, data.clone(), data.len() as u64, 0);
+    let bomb = |head: &[u8], tail: &[u8]| {
+        (
+            deflated_run(head, b'a', n, tail),
+            (head.len() + n + tail.len()) as u64,
+        )
+    };
+    let parts = xlsx_parts(b"", b"");
+    let small: Vec<_> = parts
+        .iter()
+        .filter(|(name, _)| !name.contains("sheet"))
+        .map(store)
+        .collect();
+
+    let (cell, size) = bomb(sheet_head, sheet_tail);
+    let mut inline = small.clone();
+    inline.push(("xl/sharedStrings.xml", b"<sst/>".to_vec(), 6, 0));
+    inline.push(("xl/worksheets/sheet1.xml", cell, size, 8));
+    zip_raw(&dir.path().join("cell.xlsx"), &inline);
+
+    let (shared, size) = bomb(sst_head, sst_tail);
+    let mut sst = small;
+    let cells = b"<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c></row></sheetData></worksheet>";
+    sst.push((
+        "xl/worksheets/sheet1.xml",
+        cells.to_vec(),
+        cells.len() as u64,
+        0,
+    ));
+    sst.push(("xl/sharedStrings.xml", shared, size, 8));
+    zip_raw(&dir.path().join("shared.xlsx"), &sst);
+
+    let content_head = br#"<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet><table:table table:name="Register"><table:table-row><table:table-cell office:value-type="string"><text:p>"#;
+    let content_tail = b"</text:p></table:table-cell></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>";
+    let (content, size) = bomb(content_head, content_tail);
+    let mimetype = b"application/vnd.oasis.opendocument.spreadsheet".to_vec();
+    zip_raw(
+        &dir.path().join("cell.ods"),
+        &[
+            ("mimetype", mimetype.clone(), mimetype.len() as u64, 0),
+            ("content.xml", content, size, 8),
+        ],
+    );
+
+    for (file, at) in [
+        ("cell.xlsx", "cell C1"),
+        ("shared.xlsx", "cell B1"),
+        ("cell.ods", "cell A1"),
+    ] {
+        let on_disk = std::fs::metadata(dir.path().join(file)).unwrap().len();
+        assert!(on_disk < 8 << 20, "{file}: {on_disk} bytes on disk");
+        // Half a gigabyte of address space: the cell alone is twice that.
+        let started = std::time::Instant::now();
+        let out = std::process::Command::new("sh")
+            .arg("-c")
+            .arg("ulimit -v 524288 && exec \"$0\" \"$@\"")
+            .arg(env!("CARGO_BIN_EXE_bia"))
+            .args(["import", file, "--into", "x.bia", "--dry-run"])
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        let elapsed = started.elapsed();
+        let err = crate::cli::stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{file}: {err}");
+        assert!(
+            err.contains(file) && err.contains("sheet \"Register\"") && err.contains(at),
+            "{file}: {err}"
+        );
+        assert!(
+            elapsed < std::time::Duration::from_secs(2),
+            "{file}: {elapsed:?}"
+        );
+    }
 }

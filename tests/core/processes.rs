@@ -79,6 +79,52 @@ fn duplicate_names_are_refused_whatever_the_case_and_spacing() {
 }
 
 #[test]
+fn names_are_unique_however_their_accents_are_typed_and_keep_no_control_characters() {
+    let dir = temp_dir();
+    let (mut store, _) = demo_store(&dir);
+    let decomposed = ProcessInput {
+        name: "Cafe\u{301} ops".into(),
+        ..Default::default()
+    };
+    let cafe = store
+        .create_process(&decomposed, &Provenance::Workshop)
+        .unwrap();
+    assert_eq!(
+        cafe.name, "Café ops",
+        "stored composed, as it is typed most often"
+    );
+    let before = store.processes().unwrap();
+    let composed = ProcessInput {
+        name: "Café ops".into(),
+        ..Default::default()
+    };
+    let err = store
+        .create_process(&composed, &Provenance::Workshop)
+        .unwrap_err();
+    assert_eq!(err.code(), "duplicate_process", "one name, two spellings");
+    assert_eq!(store.processes().unwrap(), before, "nothing changed");
+    assert_eq!(
+        store
+            .process_by_name("CAFE\u{301} OPS")
+            .unwrap()
+            .map(|p| p.id),
+        Some(cafe.id)
+    );
+
+    let escaped = ProcessInput {
+        name: "\u{1b}[2J\u{1b}]0;pwned\u{7}Night\u{7f} shift\u{9b}31m".into(),
+        ..Default::default()
+    };
+    let night = store
+        .create_process(&escaped, &Provenance::Workshop)
+        .unwrap();
+    assert_eq!(
+        night.name, "Night shift",
+        "nothing left to drive a terminal"
+    );
+}
+
+#[test]
 fn a_failed_edit_rolls_back_whole() {
     let dir = temp_dir();
     let (mut store, _) = demo_store(&dir);

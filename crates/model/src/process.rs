@@ -173,7 +173,7 @@ impl ProcessInput {
                 format!("{staff} is more staff than any process needs."),
             ));
         }
-        let mut seen = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         for (i, field) in self.custom_fields.iter().enumerate() {
             let key = super::name_key(&field.name);
             if key.is_empty() {
@@ -187,7 +187,7 @@ impl ProcessInput {
                     format!("The custom field \"{}\" appears twice.", field.name.trim()),
                 ));
             }
-            seen.push(key);
+            seen.insert(key);
         }
         issues
     }

@@ -45,9 +45,15 @@ pub(super) fn write(
     fields: &[CustomField],
 ) -> Result<()> {
     let stored = read(tx.conn(), table, owner_column, owner)?;
-    let wanted: Vec<String> = fields.iter().map(|f| name_key(&f.name)).collect();
+    // By key, looked up rather than searched: a process may have thousands.
+    let wanted: std::collections::HashSet<String> =
+        fields.iter().map(|f| name_key(&f.name)).collect();
+    let mut kept = std::collections::HashMap::new();
     for (id, field) in &stored {
-        if !wanted.contains(&name_key(&field.name)) {
+        let key = name_key(&field.name);
+        if wanted.contains(&key) {
+            kept.entry(key).or_insert(*id);
+        } else {
             tx.delete(table, *id)?;
         }
     }
@@ -57,11 +63,8 @@ pub(super) fn write(
             ("name", Value::Text(clean_name(&field.name))),
             ("value", Value::Text(field.value.clone())),
         ];
-        match stored
-            .iter()
-            .find(|(_, f)| name_key(&f.name) == name_key(&field.name))
-        {
-            Some((id, _)) => tx.update(table, *id, &cols)?,
+        match kept.get(&name_key(&field.name)) {
+            Some(id) => tx.update(table, *id, &cols)?,
             None => {
                 let mut with_owner = vec![(owner_column, Value::Text(owner.to_string()))];
                 with_owner.extend(cols);

@@ -144,7 +144,6 @@ impl<'a> Sheet<'a> {
         if text.is_empty() {
             return Ok(());
         }
-        let chars = text.chars().count();
         let lines: Vec<usize> = text.lines().map(|l| l.chars().count()).collect();
         let longest_line = lines.iter().copied().max().unwrap_or(0);
         self.grow(col, longest_line + 1);
@@ -152,29 +151,46 @@ impl<'a> Sheet<'a> {
             self.wrap_columns[col as usize] = true;
             self.wrapped.entry(row).or_default().push((col, lines));
         }
-        if chars <= CELL_LIMIT {
-            if std::ptr::eq(format, &self.f.text) {
-                self.ws.write_string(row, col, text).map_err(xlsx)?;
-            } else {
-                self.ws
-                    .write_string_with_format(row, col, text, format)
-                    .map_err(xlsx)?;
-            }
-            return Ok(());
+        let text = self.fit(row, col, text);
+        if std::ptr::eq(format, &self.f.text) {
+            self.ws
+                .write_string(row, col, text.as_ref())
+                .map_err(xlsx)?;
+        } else {
+            self.ws
+                .write_string_with_format(row, col, text.as_ref(), format)
+                .map_err(xlsx)?;
         }
-        let marker = |more: usize| format!(" … [cut: {more} more characters]");
-        let keep = CELL_LIMIT - marker(chars).chars().count();
-        let cut: String = text.chars().take(keep).collect::<String>() + &marker(chars - keep);
+        Ok(())
+    }
+
+    /// `text` as the cell at `row`, `col` can hold it: whole, or cut at
+    /// Excel's limit with a marker and a warning naming the cell. Every
+    /// string the export writes passes here: values, headers, titles, bands.
+    pub fn fit<'t>(&mut self, row: u32, col: u16, text: &'t str) -> std::borrow::Cow<'t, str> {
+        self.fit_to(row, col, text, CELL_LIMIT, "a cell")
+    }
+
+    /// `text` cut to `limit` with a warning that the cell's `what` (a
+    /// cell, its note) holds no more.
+    pub fn fit_to<'t>(
+        &mut self,
+        row: u32,
+        col: u16,
+        text: &'t str,
+        limit: usize,
+        what: &str,
+    ) -> std::borrow::Cow<'t, str> {
+        let Some(cut) = cut(text, limit) else {
+            return text.into();
+        };
         self.warnings.push(format!(
-            "{}!{}: {} characters, more than a cell holds ({CELL_LIMIT}); cut with a marker",
+            "{}!{}: {} characters, more than {what} holds ({limit}); cut with a marker",
             self.name,
             cell_name(row, col),
-            chars
+            text.chars().count()
         ));
-        self.ws
-            .write_string_with_format(row, col, &cut, format)
-            .map_err(xlsx)?;
-        Ok(())
+        cut.into()
     }
 
     pub fn number(&mut self, row: u32, col: u16, n: f64, format: &Format) -> Result<(), Error> {
@@ -210,8 +226,9 @@ impl<'a> Sheet<'a> {
     pub fn header(&mut self, row: u32, headers: &[String]) -> Result<(), Error> {
         for (c, h) in headers.iter().enumerate() {
             let c = c as u16;
+            let h = self.fit(row, c, h);
             self.ws
-                .write_string_with_format(row, c, h, &self.f.header)
+                .write_string_with_format(row, c, h.as_ref(), &self.f.header)
                 .map_err(xlsx)?;
             // Headers wrap rather than widen a column past its content.
             let longest = h
@@ -232,11 +249,13 @@ impl<'a> Sheet<'a> {
     /// first visible column (ids are in hidden columns on the left).
     pub fn title(&mut self, col: u16, title: &str, subtitle: &str) -> Result<(), Error> {
         let (t, s) = (self.f.title.clone(), self.f.subtitle.clone());
+        let title = self.fit(0, col, title);
         self.ws
-            .write_string_with_format(0, col, title, &t)
+            .write_string_with_format(0, col, title.as_ref(), &t)
             .map_err(xlsx)?;
+        let subtitle = self.fit(1, col, subtitle);
         self.ws
-            .write_string_with_format(1, col, subtitle, &s)
+            .write_string_with_format(1, col, subtitle.as_ref(), &s)
             .map_err(xlsx)?;
         self.ws.set_row_height(0, 24).map_err(xlsx)?;
         Ok(())
@@ -295,6 +314,31 @@ impl<'a> Sheet<'a> {
         page_setup(self.ws, self.name, header_text);
         Ok(())
     }
+}
+
+/// `text` cut to `limit` with a marker saying how much was left out, or
+/// `None` when it fits. Excel counts UTF-16 units (a character beyond the
+/// Basic Multilingual Plane, an emoji, counts twice), and so does this.
+fn cut(text: &str, limit: usize) -> Option<String> {
+    // Most text is far shorter: its bytes say so without counting.
+    if text.len() <= limit || text.encode_utf16().count() <= limit {
+        return None;
+    }
+    let marker = |more: usize| format!(" … [cut: {more} more characters]");
+    let room = limit - marker(text.len()).encode_utf16().count();
+    let mut kept = 0;
+    let end = text
+        .char_indices()
+        .find(|(_, c)| {
+            kept += c.len_utf16();
+            kept > room
+        })
+        .map_or(text.len(), |(at, _)| at);
+    Some(format!(
+        "{}{}",
+        &text[..end],
+        marker(text[end..].chars().count())
+    ))
 }
 
 /// Landscape, A4, one page wide, the assessment in the header and the

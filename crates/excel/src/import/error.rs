@@ -84,8 +84,40 @@ pub enum ImportError {
         limit: u32,
     },
 
-    #[error("{}: the workbook is empty (no sheet holds a value)", path.display())]
-    Empty { path: PathBuf },
+    #[error(
+        "{}: sheet \"{sheet}\" has data in column {} (at {cell}), beyond the {limit} columns an \
+         import reads (Excel's own limit); delete the columns that are not the BIA",
+        path.display(),
+        cell.trim_end_matches(|c: char| c.is_ascii_digit())
+    )]
+    TooManyColumns {
+        path: PathBuf,
+        sheet: String,
+        cell: String,
+        limit: u32,
+    },
+
+    #[error(
+        "{}: {at} holds more than {limit} bytes of text, far more than the 32,767 characters \
+         Excel lets a cell hold; import stops there (a file made to exhaust memory looks like \
+         this)",
+        path.display()
+    )]
+    CellTooLarge {
+        path: PathBuf,
+        sheet: Option<String>,
+        cell: Option<String>,
+        /// Where, as a message says it: `sheet "Register", cell C2`.
+        at: String,
+        limit: usize,
+    },
+
+    #[error("{}: the workbook is empty (no sheet holds a value){left_out}", path.display())]
+    Empty {
+        path: PathBuf,
+        /// The first cell left out, when one was: "; error: Register!C2: …".
+        left_out: String,
+    },
 
     #[error(
         "{}: no sheet has a header row naming the processes (a column such as \"Process\", \
@@ -116,6 +148,12 @@ impl ImportError {
         match self {
             ImportError::TooManyCells {
                 path, sheet, cell, ..
+            }
+            | ImportError::TooManyColumns {
+                path, sheet, cell, ..
+            } => json!({ "path": path, "sheet": sheet, "cell": cell }),
+            ImportError::CellTooLarge {
+                path, sheet, cell, ..
             } => json!({ "path": path, "sheet": sheet, "cell": cell }),
             ImportError::TooManyRows {
                 path, sheet, row, ..
@@ -126,7 +164,7 @@ impl ImportError {
             | ImportError::Encrypted { path }
             | ImportError::Corrupt { path, .. }
             | ImportError::TooLarge { path, .. }
-            | ImportError::Empty { path }
+            | ImportError::Empty { path, .. }
             | ImportError::NoTable { path, .. }
             | ImportError::Mapping { path, .. }
             | ImportError::OwnIntoExisting { path }
@@ -151,6 +189,8 @@ impl ImportErrorKind {
             ImportErrorKind::TooLarge => "workbook_too_large",
             ImportErrorKind::TooManyCells => "too_many_cells",
             ImportErrorKind::TooManyRows => "too_many_rows",
+            ImportErrorKind::TooManyColumns => "too_many_columns",
+            ImportErrorKind::CellTooLarge => "cell_too_large",
             ImportErrorKind::Empty => "workbook_empty",
             ImportErrorKind::NoTable => "no_table",
             ImportErrorKind::Mapping => "bad_mapping",

@@ -7,7 +7,8 @@
 //!
 //! Formulas are read by the values Excel cached. Caps ([`Limits`]) stop a
 //! zip bomb or a runaway sheet before memory does: the file size, the
-//! declared uncompressed size of the archive, the rows and cells read.
+//! declared uncompressed size of the archive, the XML of one cell (checked
+//! in `scan` before calamine builds it), the rows, columns and cells read.
 //! Error cells and over-long cells become issues with their address.
 //!
 //! Does not guess where the table is or what columns mean: see `table`.
@@ -19,10 +20,12 @@ use calamine::{Data, DataRef, Reader, SheetType, SheetVisible};
 
 use super::error::ImportError;
 
+mod scan;
 mod xlsx;
 
 use super::grid::{Format, Issue, Level, Merge, Pos, Row, Sheet, Value, Workbook};
-pub(super) use xlsx::{MergeMap, RowConsumer, RowEvent};
+pub(super) use scan::MergeMap;
+pub(super) use xlsx::{RowConsumer, RowEvent};
 
 /// How much an import agrees to read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,8 +38,15 @@ pub struct Limits {
     pub max_cells: u64,
     /// Last row (1-based) of any sheet that may hold data.
     pub max_rows: u32,
-    /// Characters in one cell (Excel's own limit is 32,767).
+    /// Last column (1-based) of any sheet that may hold data.
+    pub max_columns: u32,
+    /// Characters in one cell (Excel's own limit is 32,767); a longer cell
+    /// is left out, with an issue.
     pub max_cell_chars: usize,
+    /// Bytes of one cell's XML in an .xlsx or .ods (or of any element of
+    /// its parts), checked before the cell is built: past it the import
+    /// stops, as no spreadsheet program writes such a cell.
+    pub max_cell_bytes: usize,
 }
 
 impl Default for Limits {
@@ -46,7 +56,10 @@ impl Default for Limits {
             max_uncompressed_bytes: 1 << 30,
             max_cells: 5_000_000,
             max_rows: 200_000,
+            max_columns: 16_384,
             max_cell_chars: 32_767,
+            // 32 times what Excel's longest cell takes as plain text.
+            max_cell_bytes: 1 << 20,
         }
     }
 }
@@ -140,8 +153,16 @@ fn read<'a, T: Send>(
         );
     }
     if sheets.iter().all(|s| s.rows.is_empty()) {
+        // Say why when cells were there but left out (too long, say).
+        let left_out = reader
+            .issues
+            .iter()
+            .find(|i| i.level == Level::Error)
+            .map(|i| format!("; {i}"))
+            .unwrap_or_default();
         return Err(ImportError::Empty {
             path: path.to_path_buf(),
+            left_out,
         });
     }
     Ok((
@@ -217,6 +238,59 @@ impl<T: Send> Reading<'_, T> {
         }
     }
 
+    /// What the scan of an archive's XML stopped at, as an error.
+    fn found(&self, finding: scan::Finding) -> ImportError {
+        let path = self.path.to_path_buf();
+        match finding {
+            scan::Finding::TooLong {
+                part,
+                sheet,
+                cell,
+                shared,
+            } => {
+                let at = match (&sheet, cell, shared) {
+                    (Some(sheet), Some(cell), _) => {
+                        format!("sheet \"{sheet}\", cell {}", cell.a1())
+                    }
+                    (_, _, Some(k)) => format!("shared string {} (no cell shows it)", k + 1),
+                    _ => format!("its part {part}"),
+                };
+                ImportError::CellTooLarge {
+                    path,
+                    sheet,
+                    cell: cell.map(Pos::a1),
+                    at,
+                    limit: self.limits.max_cell_bytes,
+                }
+            }
+            scan::Finding::Inflates { part, declared } => ImportError::Corrupt {
+                path,
+                reason: format!(
+                    "its part {part} inflates past the {declared} bytes it declares; this may be \
+                     a zip bomb"
+                ),
+            },
+            scan::Finding::Rows { sheet, row } => ImportError::TooManyRows {
+                path,
+                sheet,
+                row: u64::from(row) + 1,
+                limit: self.limits.max_rows,
+            },
+            scan::Finding::Columns { sheet, cell } => ImportError::TooManyColumns {
+                path,
+                sheet,
+                cell: cell.a1(),
+                limit: self.limits.max_columns,
+            },
+            scan::Finding::Cells { sheet, cell } => ImportError::TooManyCells {
+                path,
+                sheet,
+                cell: cell.a1(),
+                limit: self.limits.max_cells,
+            },
+        }
+    }
+
     /// An archive: check what it declares before anything is inflated.
     fn zip(&mut self, bytes: &[u8]) -> Result<(Format, Vec<Sheet>), ImportError> {
         let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| self.corrupt(e))?;
@@ -267,6 +341,7 @@ impl<T: Send> Reading<'_, T> {
                 self.ranges(&mut book, |_, _| Vec::new())?
             }
             _ => {
+                scan::ods(bytes, self.limits).map_err(|f| self.found(f))?;
                 let mut book = match calamine::Ods::new(Cursor::new(bytes)) {
                     Ok(book) => book,
                     Err(calamine::OdsError::Password) => return Err(self.encrypted()),
@@ -415,6 +490,14 @@ impl<T: Send> Reading<'_, T> {
                 sheet: sheet.sheet.name.clone(),
                 row: u64::from(row) + 1,
                 limit: self.limits.max_rows,
+            });
+        }
+        if col >= self.limits.max_columns {
+            return Err(ImportError::TooManyColumns {
+                path: self.path.to_path_buf(),
+                sheet: sheet.sheet.name.clone(),
+                cell: pos.a1(),
+                limit: self.limits.max_columns,
             });
         }
         self.cells += 1;

@@ -106,9 +106,11 @@ fn map_row(
         .filter(|(_, v)| matches!(v, Value::Text(_)) || matches!(v, Value::Number(_)))
         .map(|(col, v)| {
             let header = text_of(v);
-            let band = bands
-                .as_ref()
-                .and_then(|b| b.iter().find(|(c, _)| c == col).map(|(_, t)| t.clone()));
+            let band = bands.as_ref().and_then(|b| {
+                b.binary_search_by_key(col, |(c, _)| *c)
+                    .ok()
+                    .map(|i| b[i].1.clone())
+            });
             let letter = column_letters(*col);
             if let Some(choice) = choices
                 .iter()
@@ -150,15 +152,23 @@ fn map_row(
 
 /// The band text over each header column: the merged region covering it,
 /// or the nearest band cell to its left. A band needs two cells or a merge
-/// over two columns, so a lone title line is not taken for one.
+/// over two columns, so a lone title line is not taken for one. Each
+/// column is looked up by binary search: a row may be 16,384 cells wide.
 fn band_texts(sheet: &Sheet, band: &Row, header: &Row) -> Vec<(u32, String)> {
+    // The merged regions across the band's row, left to right; regions of
+    // one row do not overlap, so the one covering a column is the last
+    // that starts at or before it.
+    let mut across: Vec<_> = sheet
+        .merges
+        .iter()
+        .filter(|m| m.first.row <= band.index && band.index <= m.last.row)
+        .collect();
+    across.sort_by_key(|m| m.first.col);
     let merged = |col: u32| {
-        sheet.merges.iter().find(|m| {
-            m.first.row <= band.index
-                && band.index <= m.last.row
-                && m.first.col <= col
-                && col <= m.last.col
-        })
+        let at = across.partition_point(|m| m.first.col <= col);
+        at.checked_sub(1)
+            .map(|i| across[i])
+            .filter(|m| col <= m.last.col)
     };
     let wide_merge = band.cells.iter().any(|(c, _)| {
         merged(*c).is_some_and(|m| m.last.col > m.first.col && m.first.row == band.index)
@@ -172,12 +182,10 @@ fn band_texts(sheet: &Sheet, band: &Row, header: &Row) -> Vec<(u32, String)> {
         .filter_map(|(col, _)| {
             let source = match merged(*col) {
                 Some(m) => band.get(m.first.col),
-                None if sheet.merges.is_empty() => band
-                    .cells
-                    .iter()
-                    .rev()
-                    .find(|(c, _)| c <= col)
-                    .map(|(_, v)| v),
+                None if sheet.merges.is_empty() => {
+                    let at = band.cells.partition_point(|(c, _)| c <= col);
+                    at.checked_sub(1).map(|i| &band.cells[i].1)
+                }
                 None => band.get(*col),
             };
             source.map(|v| (*col, text_of(v)))
@@ -376,7 +384,7 @@ impl RowFilter {
 /// A second column meaning a one-per-process field is kept as a custom
 /// field, with a warning; dependency, custom and ignored columns may repeat.
 fn dedupe_fields(sheet: &Sheet, header_row: u32, columns: &mut [Column], issues: &mut Vec<Issue>) {
-    let mut seen: Vec<Field> = Vec::new();
+    let mut seen: rustc_hash::FxHashSet<Field> = Default::default();
     for c in columns.iter_mut() {
         let repeatable = matches!(
             c.field,
@@ -399,7 +407,7 @@ fn dedupe_fields(sheet: &Sheet, header_row: u32, columns: &mut [Column], issues:
             c.field = Field::Custom;
             c.source = Source::Unmapped;
         } else {
-            seen.push(c.field.clone());
+            seen.insert(c.field.clone());
         }
     }
 }

@@ -33,11 +33,12 @@ pub(super) fn impact(s: &mut Sheet, ctx: &Context) -> Result<()> {
         } else {
             c.name.clone()
         };
+        let title = s.fit(band, start, &title);
         if end > start {
             s.ws.merge_range(band, start, band, end, &title, &f.band)
                 .map_err(xlsx)?;
         } else {
-            s.ws.write_string_with_format(band, start, &title, &f.band)
+            s.ws.write_string_with_format(band, start, title.as_ref(), &f.band)
                 .map_err(xlsx)?;
         }
     }
@@ -89,7 +90,9 @@ pub(super) fn impact(s: &mut Sheet, ctx: &Context) -> Result<()> {
             s.number(row, col, f64::from(v), &f.text)?;
         }
         if !score.note.is_empty() {
-            let note = Note::new(&score.note).set_author("BIA Workbench");
+            // Excel keeps 54 of a note's characters for its author.
+            let text = s.fit_to(row, col, &score.note, CELL_LIMIT - 54, "a note");
+            let note = Note::new(text).set_author("BIA Workbench");
             s.ws.insert_note(row, col, &note).map_err(xlsx)?;
             notes
                 .entry(row)

@@ -18,7 +18,7 @@ mod register;
 mod summary;
 
 use super::Result;
-use super::sheet::{Formats, Sheet, page_setup, xlsx};
+use super::sheet::{CELL_LIMIT, Formats, Sheet, page_setup, xlsx};
 use super::{ExportProgress, SHEETS};
 use bia_analysis::{Analysis, ProcessAnalysis};
 use bia_chart::{self as chart, ChartKind, ChartOptions, palette};

@@ -366,12 +366,19 @@ impl Planner<'_> {
                 values.push(Self::imported_value(name, field, cell, &cell.value));
             }
         }
+        // The stored fields by key, and the values the import replaces:
+        // looked up, not searched, for a row may hold 16,384 of them.
+        let mut slots: rustc_hash::FxHashMap<String, usize> = input
+            .custom_fields
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (name_key(&f.name), i))
+            .collect();
+        let mut replaced: rustc_hash::FxHashSet<String> = Default::default();
+        let mut new_values = Vec::new();
         for (n, cell) in &d.custom {
             let key = format!("custom:{n}");
-            let slot = input
-                .custom_fields
-                .iter()
-                .position(|f| name_key(&f.name) == name_key(n));
+            let slot = slots.get(&name_key(n)).copied();
             let old = slot
                 .map(|i| input.custom_fields[i].value.clone())
                 .unwrap_or_default();
@@ -379,14 +386,21 @@ impl Planner<'_> {
                 changes.push(change(n, &old, &cell.value, cell.address()));
                 match slot {
                     Some(i) => input.custom_fields[i].value = cell.value.clone(),
-                    None => input.custom_fields.push(CustomField {
-                        name: n.clone(),
-                        value: cell.value.clone(),
-                    }),
+                    None => {
+                        slots.insert(name_key(n), input.custom_fields.len());
+                        input.custom_fields.push(CustomField {
+                            name: n.clone(),
+                            value: cell.value.clone(),
+                        });
+                    }
                 }
-                values.retain(|v| v.field != key);
-                values.push(Self::imported_value(name, &key, cell, &cell.value));
+                new_values.push(Self::imported_value(name, &key, cell, &cell.value));
+                replaced.insert(key);
             }
+        }
+        if !replaced.is_empty() {
+            values.retain(|v| !replaced.contains(&v.field));
+            values.extend(new_values);
         }
         let locked = p.status == bia_model::Status::Approved;
         let objectives = self.objectives(d, name, objectives);

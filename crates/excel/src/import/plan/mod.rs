@@ -197,8 +197,8 @@ struct Draft {
     /// owner, description, peak_periods, workaround, notes, minimum_staff.
     texts: Vec<(&'static str, Cell<String>)>,
     custom: Vec<(String, Cell<String>)>,
-    /// `name_key` of each custom field's name, in the same order.
-    custom_keys: Vec<String>,
+    /// `name_key` of each custom field's name, with its index in `custom`.
+    custom_keys: rustc_hash::FxHashMap<String, usize>,
     durations: Vec<(&'static str, Cell<Option<Spoken>>)>,
     rpo_not_applicable: Option<Cell<bool>>,
     mbco: Option<Cell<u8>>,

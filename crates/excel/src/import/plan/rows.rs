@@ -24,7 +24,12 @@ impl Planner<'_> {
     pub(super) fn roles(&mut self, table: &Table) -> Vec<(u32, Role, Option<u32>)> {
         let m = &self.current.methodology;
         let mut used_scores: FxHashSet<(Id, Id)> = FxHashSet::default();
-        let headers: Vec<String> = table.columns.iter().map(|c| name_key(&c.header)).collect();
+        // How many columns share each header, counted once (a table may be
+        // 16,384 columns wide).
+        let mut headers: FxHashMap<String, usize> = FxHashMap::default();
+        for c in &table.columns {
+            *headers.entry(name_key(&c.header)).or_default() += 1;
+        }
         let long = is_impact_rows(table);
         let custom = |name: String| {
             let key = name_key(&name);
@@ -34,11 +39,7 @@ impl Planner<'_> {
         for c in &table.columns {
             let at = Pos::new(table.header_row, c.col);
             let custom_name = |c: &Column| {
-                let repeated = headers
-                    .iter()
-                    .filter(|h| **h == name_key(&c.header))
-                    .count()
-                    > 1;
+                let repeated = headers.get(&name_key(&c.header)).is_some_and(|n| *n > 1);
                 match (&c.band, repeated) {
                     (Some(b), true) => format!("{b} – {}", c.header),
                     (None, true) => format!("{} ({})", c.header, column_letters(c.col)),
@@ -219,7 +220,10 @@ impl Planner<'_> {
                     key: key.clone(),
                     texts: Vec::with_capacity(t.text_columns),
                     custom: Vec::with_capacity(t.custom_columns),
-                    custom_keys: Vec::with_capacity(t.custom_columns),
+                    custom_keys: FxHashMap::with_capacity_and_hasher(
+                        t.custom_columns,
+                        Default::default(),
+                    ),
                     durations: Vec::with_capacity(t.duration_columns),
                     scores: Vec::with_capacity(t.score_columns),
                     ..Draft::default()
@@ -643,14 +647,14 @@ impl Planner<'_> {
             return;
         }
         let d = &mut self.drafts[idx];
-        match d.custom_keys.iter().position(|k| k == key) {
-            Some(i) => {
+        match d.custom_keys.get(key) {
+            Some(&i) => {
                 let first = d.custom[i].1.clone();
                 self.conflict(name, &first, &value);
             }
             None => {
+                d.custom_keys.insert(key.to_string(), d.custom.len());
                 d.custom.push((name.to_string(), value));
-                d.custom_keys.push(key.to_string());
             }
         }
     }
