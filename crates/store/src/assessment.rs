@@ -106,7 +106,7 @@ impl Store {
     /// of the file, not an edit: it is not itself undone. The decision log
     /// is never shortened. Returns the limit now in force.
     pub fn set_undo_limit(&mut self, limit: Option<NonZeroU32>) -> Result<NonZeroU32> {
-        journal::set_limit(&mut self.conn, limit)
+        journal::set_limit(self.writable()?, limit)
     }
 
     /// Forgets all recorded edits, so that nothing can be undone.
