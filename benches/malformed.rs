@@ -5,7 +5,7 @@
 //! bench --bench malformed`; `BIA_CORPUS_SCALE=24` makes the huge cells
 //! about the 0.95 GB first reported (default 5: about 200 MB).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -35,15 +35,64 @@ fn measure(args: &[&str], cwd: &Path) -> (Duration, i64, Option<i32>) {
     (started.elapsed(), usage.ru_maxrss / 1024, code)
 }
 
+/// One input of the corpus, as its generator listed it.
+struct Entry {
+    name: String,
+    kind: corpus::Kind,
+    path: PathBuf,
+}
+
 fn main() {
     let scale: usize = std::env::var("BIA_CORPUS_SCALE")
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(5);
+    // The corpus is built in a child of this bench: its inputs are large on
+    // purpose, and a child spawned from a process that once held them
+    // inherits that peak as its own maximum resident set (Linux carries it
+    // across the fork and exec), which would charge every run measured
+    // below with the generator's memory.
+    if let Ok(dir) = std::env::var("BIA_CORPUS_GENERATE_INTO") {
+        for e in corpus::generate(Path::new(&dir), scale) {
+            let kind = match e.kind {
+                corpus::Kind::Assessment => "assessment",
+                corpus::Kind::Workbook => "workbook",
+            };
+            println!("{kind}\t{}\t{}", e.name, e.path.display());
+        }
+        return;
+    }
     let corpus = tempfile::tempdir().unwrap();
     let out = tempfile::tempdir().unwrap();
     let generating = Instant::now();
-    let entries = corpus::generate(corpus.path(), scale);
+    let listed = Command::new(std::env::current_exe().unwrap())
+        .env("BIA_CORPUS_GENERATE_INTO", corpus.path())
+        .env("BIA_CORPUS_SCALE", scale.to_string())
+        .stderr(Stdio::inherit())
+        .output()
+        .unwrap();
+    assert!(listed.status.success(), "the corpus could not be generated");
+    let entries: Vec<Entry> = String::from_utf8(listed.stdout)
+        .unwrap()
+        .lines()
+        .map(|line| {
+            let mut parts = line.splitn(3, '\t');
+            let (kind, name, path) = (
+                parts.next().unwrap(),
+                parts.next().unwrap(),
+                parts.next().unwrap(),
+            );
+            Entry {
+                kind: if kind == "assessment" {
+                    corpus::Kind::Assessment
+                } else {
+                    corpus::Kind::Workbook
+                },
+                name: name.to_string(),
+                path: PathBuf::from(path),
+            }
+        })
+        .collect();
     println!(
         "{} kinds of malformed input (scale {scale}), generated in {:.1?}",
         entries.len(),
