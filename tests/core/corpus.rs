@@ -87,6 +87,48 @@ fn sheet_with(cell: &str) -> Vec<u8> {
     .into_bytes()
 }
 
+/// An OLE compound file (what an .xls is) whose directory's sector points
+/// back at itself: read as stated, its directory never ends (the fuzzer's
+/// 6 KB file that asked for 4 GiB had such a chain).
+fn looping_xls() -> Vec<u8> {
+    const FREESECT: u32 = 0xFFFF_FFFF;
+    const ENDOFCHAIN: u32 = 0xFFFF_FFFE;
+    let mut out = vec![0u8; 512];
+    out[..8].copy_from_slice(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1");
+    let mut put16 = |at: usize, v: u16| out[at..at + 2].copy_from_slice(&v.to_le_bytes());
+    put16(24, 0x3E); // minor version
+    put16(26, 3); // major version: 512-byte sectors
+    put16(28, 0xFFFE); // little-endian
+    put16(30, 9); // sector shift
+    put16(32, 6); // mini sector shift
+    let mut put32 = |at: usize, v: u32| out[at..at + 4].copy_from_slice(&v.to_le_bytes());
+    put32(44, 1); // one FAT sector
+    put32(48, 1); // the directory starts at sector 1
+    put32(56, 4096); // mini stream cutoff
+    put32(60, ENDOFCHAIN); // no mini FAT
+    put32(68, ENDOFCHAIN); // no DIFAT sectors
+    put32(76, 0); // the FAT is sector 0
+    for at in (80..512).step_by(4) {
+        put32(at, FREESECT);
+    }
+    // Sector 0, the FAT: itself, then sector 1 followed by sector 1.
+    let mut fat = vec![0xFFu8; 512];
+    fat[..4].copy_from_slice(&0xFFFF_FFFDu32.to_le_bytes());
+    fat[4..8].copy_from_slice(&1u32.to_le_bytes());
+    out.extend(fat);
+    // Sector 1, the directory: a root entry and a "Workbook" stream.
+    let mut dir = vec![0u8; 512];
+    for (base, name, kind) in [(0, "Root Entry", 5u8), (128, "Workbook", 2)] {
+        for (i, u) in name.encode_utf16().enumerate() {
+            dir[base + i * 2..base + i * 2 + 2].copy_from_slice(&u.to_le_bytes());
+        }
+        dir[base + 66] = kind;
+        dir[base + 116..base + 120].copy_from_slice(&ENDOFCHAIN.to_le_bytes());
+    }
+    out.extend(dir);
+    out
+}
+
 /// The demo assessment, as bytes (a whole file to damage).
 fn demo_bytes(dir: &Path) -> Vec<u8> {
     let path = dir.join(".corpus-demo.bia");
@@ -258,6 +300,11 @@ pub fn generate(dir: &Path, scale: usize) -> Vec<Entry> {
             b.extend([0x33; 2048]);
             b
         }),
+    );
+    add(
+        "an .xls whose directory chain loops",
+        w,
+        put(dir, "looping.xls", &looping_xls()),
     );
     add(
         "random bytes .ods",

@@ -20,6 +20,9 @@ use calamine::{Data, DataRef, Reader, SheetType, SheetVisible};
 
 use super::error::ImportError;
 
+mod gate;
+mod guard;
+mod ole;
 mod scan;
 mod xlsx;
 
@@ -332,22 +335,24 @@ impl<T: Send> Reading<'_, T> {
         };
         let sheets = match format {
             Format::Xlsx => self.xlsx(bytes)?,
-            Format::Xlsb => {
+            Format::Xlsb => self.guarded(|this| {
                 let mut book = match calamine::Xlsb::new(Cursor::new(bytes)) {
                     Ok(book) => book,
-                    Err(calamine::XlsbError::Password) => return Err(self.encrypted()),
-                    Err(e) => return Err(self.corrupt(e)),
+                    Err(calamine::XlsbError::Password) => return Err(this.encrypted()),
+                    Err(e) => return Err(this.corrupt(e)),
                 };
-                self.ranges(&mut book, |_, _| Vec::new())?
-            }
+                this.ranges(&mut book, |_, _| Vec::new())
+            })?,
             _ => {
                 scan::ods(bytes, self.limits).map_err(|f| self.found(f))?;
-                let mut book = match calamine::Ods::new(Cursor::new(bytes)) {
-                    Ok(book) => book,
-                    Err(calamine::OdsError::Password) => return Err(self.encrypted()),
-                    Err(e) => return Err(self.corrupt(e)),
-                };
-                self.ranges(&mut book, |_, _| Vec::new())?
+                self.guarded(|this| {
+                    let mut book = match calamine::Ods::new(Cursor::new(bytes)) {
+                        Ok(book) => book,
+                        Err(calamine::OdsError::Password) => return Err(this.encrypted()),
+                        Err(e) => return Err(this.corrupt(e)),
+                    };
+                    this.ranges(&mut book, |_, _| Vec::new())
+                })?
             }
         };
         Ok((format, sheets))
@@ -364,21 +369,33 @@ impl<T: Send> Reading<'_, T> {
                 path: self.path.to_path_buf(),
             });
         }
-        let mut book = match calamine::Xls::new(Cursor::new(bytes)) {
-            Ok(book) => book,
-            Err(calamine::XlsError::Password) => {
-                return Err(ImportError::Encrypted {
-                    path: self.path.to_path_buf(),
-                });
-            }
-            Err(e) => return Err(self.corrupt(e)),
-        };
-        self.ranges(&mut book, |book: &mut calamine::Xls<_>, name| {
-            book.merge_cells_by_sheet_name(name)
-                .unwrap_or_default()
-                .into_iter()
-                .map(merge)
-                .collect()
+        ole::check(bytes).map_err(|reason| self.corrupt(reason))?;
+        self.guarded(|this| {
+            let mut book = match calamine::Xls::new(Cursor::new(bytes)) {
+                Ok(book) => book,
+                Err(calamine::XlsError::Password) => return Err(this.encrypted()),
+                Err(e) => return Err(this.corrupt(e)),
+            };
+            this.ranges(&mut book, |book: &mut calamine::Xls<_>, name| {
+                book.merge_cells_by_sheet_name(name)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(merge)
+                    .collect()
+            })
+        })
+    }
+
+    /// A read by calamine of a whole book, whose panic on content it did
+    /// not expect is reported as the file's damage (see `guard`).
+    fn guarded<R>(
+        &mut self,
+        read: impl FnOnce(&mut Self) -> Result<R, ImportError>,
+    ) -> Result<R, ImportError> {
+        guard::catching(|| read(self)).unwrap_or_else(|panic| {
+            Err(self.corrupt(format!(
+                "the reader stopped on content it could not make sense of: {panic}"
+            )))
         })
     }
 

@@ -15,10 +15,11 @@
 //! Lexing, not parsing: entities, namespaces and nesting are calamine's.
 //! What cannot be read is left for calamine to report.
 
-use std::io::{Cursor, Read};
+use std::io::{Cursor, Read, Seek};
 
 use super::super::grid::{Merge, Pos};
 use super::Limits;
+use super::gate::{Closing, Gate, Tracked};
 
 /// Merged regions by sheet name.
 pub(in crate::import) type MergeMap = rustc_hash::FxHashMap<String, Vec<Merge>>;
@@ -53,30 +54,73 @@ const TAG_KEPT: usize = 1 << 10;
 /// to name the sheets' parts.
 const INDEX_BYTES: u64 = 16 << 20;
 
-/// Checks every XML part of an .xlsx; returns the merged regions of its
-/// sheets by name when the sheets' parts could be named.
-pub(super) fn xlsx(bytes: &[u8], limits: &Limits) -> Result<Option<MergeMap>, Finding> {
-    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+/// Checks every XML part of an .xlsx, letting calamine through `gate` as
+/// far as it has checked (see `gate`); returns the merged regions of its
+/// sheets by name when the sheets' parts could be named. The parts are
+/// checked in the order calamine reads them: the others (shared strings,
+/// styles, the workbook) first, then the sheets in the workbook's order.
+pub(super) fn xlsx(
+    bytes: &[u8],
+    limits: &Limits,
+    gate: &Gate,
+) -> Result<Option<MergeMap>, Finding> {
+    let closing = Closing(gate);
+    let (reader, at) = Tracked::new(bytes);
+    let Ok(mut zip) = zip::ZipArchive::new(reader) else {
+        closing.done();
         return Ok(None);
     };
     let sheets = sheet_parts(&mut zip);
-    let mut merges = MergeMap::default();
-    let mut oversized_shared = None;
+    let mut parts = Vec::new();
+    let mut sheet_parts = Vec::new();
     for i in 0..zip.len() {
         let Some(Ok(name)) = zip.name_for_index(i).map(|n| n.map(|n| n.into_owned())) else {
             continue;
         };
-        let kind = match sheets
+        let sheet = sheets
             .as_ref()
-            .and_then(|s| s.iter().find(|(_, p)| *p == name))
-        {
-            Some((sheet, _)) => Kind::Sheet(sheet.clone()),
+            .and_then(|s| s.iter().position(|(_, p)| *p == name));
+        let kind = match sheet {
+            Some(k) => {
+                let sheet = sheets.as_ref().expect("named")[k].0.clone();
+                sheet_parts.push((k, i, name, Kind::Sheet(sheet)));
+                continue;
+            }
             None if name.ends_with("sharedStrings.xml") => Kind::Shared,
             None if is_xml(&name) => Kind::Other,
             None => continue,
         };
+        parts.push((i, name, kind));
+    }
+    sheet_parts.sort_by_key(|(k, ..)| *k);
+    parts.extend(
+        sheet_parts
+            .into_iter()
+            .map(|(_, i, name, kind)| (i, name, kind)),
+    );
+
+    // The compressed bytes of every part checked; a part whose bytes
+    // cannot be found is left to calamine, which will say why.
+    let ranges: Vec<(u64, u64)> = parts
+        .iter()
+        .map(|(i, ..)| {
+            zip.by_index_raw(*i)
+                .ok()
+                .and_then(|f| Some((f.data_start()?, f.compressed_size())))
+                .map(|(start, len)| (start, start.saturating_add(len)))
+                .unwrap_or((0, 0))
+        })
+        .collect();
+    let slots = gate.guard(ranges.clone());
+
+    let mut merges = MergeMap::default();
+    let mut oversized_shared = None;
+    for ((i, name, kind), (slot, range)) in parts.into_iter().zip(slots.into_iter().zip(ranges)) {
         let mut lexer = Lexer::new(kind, limits, None);
-        match lex(&mut zip, i, &name, &mut lexer) {
+        let outcome = lex(&mut zip, i, &name, &mut lexer, &mut || {
+            gate.checked(slot, at.get())
+        });
+        match outcome {
             Ok(()) => {
                 if let Kind::Sheet(sheet) = lexer.kind {
                     merges.insert(sheet, lexer.merges);
@@ -92,8 +136,11 @@ pub(super) fn xlsx(bytes: &[u8], limits: &Limits) -> Result<Option<MergeMap>, Fi
             // Unread, so its merged regions are asked of calamine.
             Err(None) => {}
         }
+        gate.checked(slot, range.1);
     }
     if let Some((part, k)) = oversized_shared {
+        // Stop calamine before naming the cell.
+        drop(closing);
         return Err(shown_at(
             &mut zip,
             sheets.as_deref().unwrap_or(&[]),
@@ -102,6 +149,7 @@ pub(super) fn xlsx(bytes: &[u8], limits: &Limits) -> Result<Option<MergeMap>, Fi
             k,
         ));
     }
+    closing.done();
     Ok(sheets.map(|_| merges))
 }
 
@@ -120,7 +168,7 @@ pub(super) fn ods(bytes: &[u8], limits: &Limits) -> Result<(), Finding> {
             _ => continue,
         };
         let mut lexer = Lexer::new(kind, limits, None);
-        if let Err(Some(finding)) = lex(&mut zip, i, &name, &mut lexer) {
+        if let Err(Some(finding)) = lex(&mut zip, i, &name, &mut lexer, &mut || {}) {
             return Err(finding);
         }
     }
@@ -134,11 +182,13 @@ fn is_xml(name: &str) -> bool {
 
 /// Feeds part `i` to `lexer`. `Err(None)`: it could not be read (calamine
 /// will say why).
-fn lex(
-    zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
+/// `checked` is told after each block that passed.
+fn lex<R: Read + Seek>(
+    zip: &mut zip::ZipArchive<R>,
     i: usize,
     name: &str,
     lexer: &mut Lexer,
+    checked: &mut dyn FnMut(),
 ) -> Result<(), Option<Finding>> {
     let mut entry = zip.by_index(i).map_err(|_| None)?;
     let declared = entry.size();
@@ -159,13 +209,14 @@ fn lex(
         lexer
             .feed(&block[..n])
             .map_err(|found| Some(lexer.finding(name, found)))?;
+        checked();
     }
 }
 
 /// The first cell of `sheets` that shows shared string `k`, found too long
 /// in `part`.
-fn shown_at(
-    zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
+fn shown_at<R: Read + Seek>(
+    zip: &mut zip::ZipArchive<R>,
     sheets: &[(String, String)],
     limits: &Limits,
     part: String,
@@ -176,7 +227,7 @@ fn shown_at(
             continue;
         };
         let mut lexer = Lexer::new(Kind::Sheet(sheet.clone()), limits, Some(k));
-        if let Err(Some(found)) = lex(zip, i, path, &mut lexer) {
+        if let Err(Some(found)) = lex(zip, i, path, &mut lexer, &mut || {}) {
             return found;
         }
     }
@@ -190,8 +241,8 @@ fn shown_at(
 
 /// The worksheets of an .xlsx by name, with the paths of their parts;
 /// `None` when the workbook's parts are not laid out as expected.
-pub(super) fn sheet_parts(
-    zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
+pub(super) fn sheet_parts<R: Read + Seek>(
+    zip: &mut zip::ZipArchive<R>,
 ) -> Option<Vec<(String, String)>> {
     let mut entry = |name: &str| -> Option<Vec<u8>> {
         let file = zip.by_name(name).ok()?;
@@ -776,7 +827,8 @@ mod tests {
         sheet.merge_range(0, 1, 0, 3, "Financial", &bold).unwrap();
         book.add_worksheet().set_name("Other").unwrap();
         let bytes = book.save_to_buffer().unwrap();
-        let merges = xlsx(&bytes, &Limits::default())
+        let gate = Gate::default();
+        let merges = xlsx(&bytes, &Limits::default(), &gate)
             .unwrap()
             .expect("the parts are where Excel puts them");
         assert_eq!(

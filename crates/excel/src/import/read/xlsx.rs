@@ -1,16 +1,17 @@
 //! .xlsx: the cells streamed sheet by sheet (so a sheet claiming a million
 //! rows is stopped at the cap rather than allocated), optionally handed to
-//! a consumer on the second core as they are read; the XML checked first
-//! (`scan`), which finds the merged regions on the way, so no sheet is
-//! parsed twice.
+//! a consumer on the second core as they are read; the XML checked by the
+//! scan (`scan`) on the second core, calamine reading only what it has
+//! checked (`gate`); the scan finds the merged regions on the way, so no
+//! sheet is parsed twice.
 
-use std::io::Cursor;
 use std::sync::mpsc::{Receiver, Sender};
 
 use calamine::{Reader, SheetType};
 
 use super::super::error::ImportError;
 use super::super::grid::{Row, Sheet};
+use super::gate::{Gate, Gated};
 use super::scan::MergeMap;
 use super::{Reading, SheetBuilder, from_data_ref, merge, scan};
 
@@ -36,39 +37,43 @@ impl<T: Send> Reading<'_, T> {
     /// .xlsx: streamed cell by cell, so a sheet claiming a million rows is
     /// stopped at the cap rather than allocated.
     pub(super) fn xlsx(&mut self, bytes: &[u8]) -> Result<Vec<Sheet>, ImportError> {
-        // Before calamine builds any cell: no cell past the cap.
-        let mut fast_merges = scan::xlsx(bytes, self.limits).map_err(|f| self.found(f))?;
-        let mut book = match calamine::Xlsx::new(Cursor::new(bytes)) {
-            Ok(book) => book,
-            Err(calamine::XlsxError::Password) => {
-                return Err(ImportError::Encrypted {
-                    path: self.path.to_path_buf(),
-                });
-            }
-            Err(e) => return Err(self.corrupt(e)),
-        };
-        // A consumer of the rows, if any, takes them on the second core
-        // while this one streams the cells.
+        // The scan checks the XML on the second core, letting calamine read
+        // only what it has checked (`gate`), then hands the merged regions
+        // it found to the consumer of the rows, if any, which takes them
+        // there while this core streams the cells.
+        let gate = Gate::default();
+        let limits = self.limits;
         let consume = self.consume.take();
-        let merges = fast_merges.as_ref();
-        let (read, consumed) = std::thread::scope(|scope| {
-            let (tx, helper) = match consume {
-                Some(consume) => {
+        let (streamed, (scanned, consumed)) = std::thread::scope(|scope| {
+            let (tx, rx) = match consume {
+                Some(_) => {
                     let (tx, rx) = std::sync::mpsc::channel();
-                    (Some(tx), Some(scope.spawn(move || consume(merges, rx))))
+                    (Some(tx), Some(rx))
                 }
                 None => (None, None),
             };
-            let mut read = Vec::new();
-            let streamed = self.xlsx_cells(&mut book, tx.as_ref(), &mut read);
-            drop(tx);
-            let consumed = helper.map(|helper| {
-                helper
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            let gate = &gate;
+            let helper = scope.spawn(move || {
+                let scanned = scan::xlsx(bytes, limits, gate);
+                let consumed = match (consume, rx, &scanned) {
+                    (Some(consume), Some(rx), Ok(merges)) => Some(consume(merges.as_ref(), rx)),
+                    _ => None,
+                };
+                (scanned, consumed)
             });
-            streamed.map(|()| (read, consumed))
-        })?;
+            let mut read = Vec::new();
+            let streamed = self
+                .xlsx_book(bytes, gate, tx.as_ref(), &mut read)
+                .map(|book| (book, read));
+            drop(tx);
+            let helped = helper
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (streamed, helped)
+        });
+        // What the scan found comes first: calamine was stopped by it.
+        let mut fast_merges = scanned.map_err(|f| self.found(f))?;
+        let (mut book, read) = streamed?;
         let mut read = read;
         if let Some((out, rows)) = consumed {
             // The rows were handed over: they must all come back.
@@ -97,12 +102,30 @@ impl<T: Send> Reading<'_, T> {
         Ok(sheets)
     }
 
+    /// Opens the book through the gate and streams its cells (see
+    /// [`Reading::xlsx_cells`]).
+    fn xlsx_book<'b>(
+        &mut self,
+        bytes: &'b [u8],
+        gate: &'b Gate,
+        tx: Option<&Sender<RowEvent>>,
+        read: &mut Vec<(calamine::Sheet, SheetBuilder)>,
+    ) -> Result<calamine::Xlsx<Gated<'b>>, ImportError> {
+        let mut book = match calamine::Xlsx::new(Gated::new(bytes, gate)) {
+            Ok(book) => book,
+            Err(calamine::XlsxError::Password) => return Err(self.encrypted()),
+            Err(e) => return Err(self.corrupt(e)),
+        };
+        self.xlsx_cells(&mut book, tx, read)?;
+        Ok(book)
+    }
+
     /// Streams the cells of every worksheet into `read`; with `tx`, the
     /// rows go there as they are read (all but each sheet's last, until
     /// the sheet ends), and the builders keep none.
     fn xlsx_cells(
         &mut self,
-        book: &mut calamine::Xlsx<Cursor<&[u8]>>,
+        book: &mut calamine::Xlsx<Gated<'_>>,
         tx: Option<&Sender<RowEvent>>,
         read: &mut Vec<(calamine::Sheet, SheetBuilder)>,
     ) -> Result<(), ImportError> {
