@@ -22,6 +22,8 @@ pub struct Session {
     pub history: History,
     /// Why the file is open read-only (edits are refused), when it is.
     pub read_only: Option<bia::workbench::ReadOnly>,
+    /// How many of the latest edits the file keeps for undo.
+    pub undo_limit: u32,
 }
 
 /// A file on the "recent" list.
@@ -93,6 +95,7 @@ pub fn session_of(store: &Workbench) -> bia::Result<Session> {
         info: store.info()?,
         history: store.history()?,
         read_only: store.read_only(),
+        undo_limit: store.undo_limit()?.get(),
     })
 }
 

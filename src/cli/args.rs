@@ -161,6 +161,15 @@ pub enum Command {
     /// Do again the edit undone last; prints what was redone. Exit code 1
     /// when there is nothing to redo.
     Redo { file: PathBuf },
+    /// How many of the latest edits the file keeps for undo (the decision
+    /// log keeps every change whatever this is); with --set, change it.
+    UndoLimit {
+        file: PathBuf,
+        /// Keep this many (1 or more; older edits are forgotten at once),
+        /// or `default`.
+        #[arg(long, value_name = "N|default", value_parser = undo_limit)]
+        set: Option<UndoLimit>,
+    },
     /// MTPD, tier and objective violations per process.
     Analyze {
         file: PathBuf,
@@ -231,6 +240,25 @@ pub enum ProcessCommand {
         #[arg(long)]
         json: bool,
     },
+}
+
+/// A number of edits to keep for undo, or the default.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UndoLimit {
+    Default,
+    To(std::num::NonZeroU32),
+}
+
+fn undo_limit(text: &str) -> Result<UndoLimit, String> {
+    let trimmed = text.trim();
+    if trimmed.eq_ignore_ascii_case("default") {
+        return Ok(UndoLimit::Default);
+    }
+    trimmed
+        .replace([',', '_'], "")
+        .parse::<std::num::NonZeroU32>()
+        .map(UndoLimit::To)
+        .map_err(|_| format!("\"{text}\" is not a number of edits from 1 up, nor default"))
 }
 
 /// A value given for a stored one: set it, or clear it with `none`.

@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use super::args::{ChartArg, Command, ProcessCommand, ResourceCommand, Setting};
+use super::args::{ChartArg, Command, ProcessCommand, ResourceCommand, Setting, UndoLimit};
 use super::print::{print_analysis, print_import, print_step, print_table};
 use bia::Workbench;
 use bia::dump::Dump;
@@ -310,6 +310,32 @@ pub fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
         }
         Command::Undo { file } => step(&file, Step::Undo, out)?,
         Command::Redo { file } => step(&file, Step::Redo, out)?,
+        Command::UndoLimit { file, set } => {
+            let kept = match set {
+                None => {
+                    let store = Workbench::open_to_read(&file)?;
+                    let kept = store.undo_limit();
+                    store.close()?;
+                    kept?
+                }
+                Some(limit) => {
+                    let mut store = Workbench::open(&file)?;
+                    let kept = store.set_undo_limit(match limit {
+                        UndoLimit::Default => None,
+                        UndoLimit::To(n) => Some(n),
+                    });
+                    store.close()?;
+                    kept?
+                }
+            };
+            writeln!(
+                out,
+                "{} keeps its latest {} edits for undo",
+                file.display(),
+                kept.get()
+            )
+            .ok();
+        }
         Command::Analyze { file, json } => {
             let store = Workbench::open_to_read(&file)?;
             let analysis = store.analyze()?;

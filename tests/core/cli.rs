@@ -223,6 +223,43 @@ fn undo_and_redo_from_the_command_line() {
 
     run(&["demo", "d.bia"]);
     refused(run(&["undo", "d.bia"]), "nothing to undo");
+
+    // How many edits the file keeps for undo, read and set.
+    let said = |args: &[&str]| {
+        let out = run(args);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        stdout(&out)
+    };
+    assert_eq!(
+        said(&["undo-limit", "w.bia"]),
+        "w.bia keeps its latest 5000 edits for undo\n"
+    );
+    assert_eq!(
+        said(&["undo-limit", "w.bia", "--set", "1"]),
+        "w.bia keeps its latest 1 edits for undo\n"
+    );
+    for name in ["Payroll processing", "Customer billing"] {
+        let out = run(&[
+            "process", "add", "w.bia", "--name", name, "--unit", "Finance",
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    }
+    assert_eq!(run(&["undo", "w.bia"]).status.code(), Some(0));
+    refused(run(&["undo", "w.bia"]), "nothing to undo");
+    assert_eq!(
+        names(dir.path()),
+        ["Payroll processing"],
+        "the older edit stays done"
+    );
+    for bad in ["0", "-3", "many", ""] {
+        let out = run(&["undo-limit", "w.bia", &format!("--set={bad}")]);
+        assert_eq!(out.status.code(), Some(2), "--set {bad:?}");
+        assert!(stderr(&out).contains("--set"), "{}", stderr(&out));
+    }
+    assert_eq!(
+        said(&["undo-limit", "w.bia", "--set", "default"]),
+        "w.bia keeps its latest 5000 edits for undo\n"
+    );
 }
 
 #[test]

@@ -35,6 +35,16 @@ pub fn redo(state: State<'_, AppState>) -> ApiResult<History> {
     state.with_workbench(|s| s.redo())
 }
 
+/// Keeps the latest `limit` edits for undo (`None`: the default); older
+/// ones are forgotten at once. Answers the limit now kept.
+#[tauri::command(async)]
+pub fn set_undo_limit(
+    state: State<'_, AppState>,
+    limit: Option<std::num::NonZeroU32>,
+) -> ApiResult<u32> {
+    state.with_workbench(|s| s.set_undo_limit(limit).map(|kept| kept.get()))
+}
+
 #[tauri::command(async)]
 pub fn update_methodology(
     state: State<'_, AppState>,

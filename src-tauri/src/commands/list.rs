@@ -26,6 +26,7 @@ macro_rules! with_commands {
             assessment::history,
             assessment::undo,
             assessment::redo,
+            assessment::set_undo_limit,
             processes::list_processes,
             processes::check_process,
             processes::create_process,

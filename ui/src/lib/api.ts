@@ -177,6 +177,8 @@ export const api = {
   history: () => invoke<History>("history"),
   undo: () => invoke<History>("undo"),
   redo: () => invoke<History>("redo"),
+  /** Keeps the latest `limit` edits for undo (null: the default); answers the limit now kept. */
+  setUndoLimit: (limit: number | null) => invoke<number>("set_undo_limit", { limit }),
 };
 
 /** Ids the native menu sends in the `menu` event. `open_recent` carries the path. */

@@ -9,6 +9,7 @@ const recovered = (rows: number, rows_lost: number, texts_repaired: number): Rec
     info: { id: "x", name: "Harbourline — BIA 2026", organisation: "", scope: "", facilitator: "", created_at: "", updated_at: "" },
     history: { undo: null, redo: null },
     read_only: null,
+    undo_limit: 5000,
   },
   recovery: { path: "/home/facilitator/Clients/Harbourline (recovered).bia", rows, rows_lost, texts_repaired, notes: [] },
 });

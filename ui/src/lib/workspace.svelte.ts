@@ -166,6 +166,13 @@ export class Workspace {
     this.setHistory(await api.history());
   }
 
+  /** Keeps the latest `limit` edits for undo (null: the default); older ones are forgotten. */
+  async setUndoLimit(limit: number | null): Promise<void> {
+    const kept = await api.setUndoLimit(limit);
+    if (this.session) this.session = { ...this.session, undo_limit: kept };
+    this.setHistory(await api.history());
+  }
+
   /** Creates a process (`id` null) or saves an edited one. */
   async saveProcess(id: Id | null, input: ProcessInput): Promise<void> {
     if (id) await api.updateProcess(id, input);

@@ -311,3 +311,38 @@ describe("the larger view of a chart", () => {
     expect(textOf(within(large).getByTestId("chart-large-image-categories"))[0]).toBe(`Impact by category at 1 w — ${TITLE}`);
   });
 });
+
+describe("edits kept for undo", () => {
+  const shown = () => screen.getByText(/Undo keeps the latest/).textContent?.replace(/\s+/g, " ").trim();
+
+  it("is shown, changed from the keyboard, refused when not a number, and set back to the default", async () => {
+    await openDemoOn("dashboard");
+    expect(shown()).toContain("Undo keeps the latest 5,000 edits");
+
+    await fireEvent.click(screen.getByRole("button", { name: "Change" }));
+    const input = screen.getByLabelText("Edits kept for undo") as HTMLInputElement;
+    expect(input.value).toBe("5000");
+    // Nothing that is not a whole number of edits is sent to the core.
+    for (const bad of ["0", "-3", "many", "2.5"]) {
+      await fireEvent.input(input, { target: { value: bad } });
+      await fireEvent.submit(input.form!);
+      expect(screen.getByRole("alert").textContent).toBe("Enter a whole number of edits, 1 or more.");
+    }
+    expect(h.args.filter((a) => a.cmd === "set_undo_limit")).toEqual([]);
+    // Escape leaves it as it was.
+    await fireEvent.keyDown(input, { key: "Escape" });
+    expect(screen.queryByLabelText("Edits kept for undo")).toBeNull();
+    expect(shown()).toContain("5,000");
+
+    await fireEvent.click(screen.getByRole("button", { name: "Change" }));
+    const again = screen.getByLabelText("Edits kept for undo") as HTMLInputElement;
+    await fireEvent.input(again, { target: { value: "2,000" } });
+    await fireEvent.submit(again.form!);
+    await waitFor(() => expect(shown()).toContain("Undo keeps the latest 2,000 edits"));
+    expect(h.args.filter((a) => a.cmd === "set_undo_limit").map((a) => a.args)).toEqual([{ limit: 2000 }]);
+
+    await fireEvent.click(screen.getByRole("button", { name: "Change" }));
+    await fireEvent.click(screen.getByRole("button", { name: "Use the default" }));
+    await waitFor(() => expect(shown()).toContain("Undo keeps the latest 5,000 edits"));
+  });
+});

@@ -71,6 +71,8 @@ describe("a read-only copy", () => {
     expect(banner.textContent).toContain("cannot be written");
     expect(screen.getByTestId("nav-processes").textContent, "everything reads").toContain("25");
     expect(screen.getByTestId("save-state").textContent).toBe("Offline · read-only: nothing is saved");
+    expect(screen.getByText(/Undo keeps the latest/).textContent).toContain("5,000");
+    expect(screen.queryByRole("button", { name: "Change" }), "no setting to change in a read-only file").toBeNull();
 
     // An edit is refused by the core, saying what to do.
     await fireEvent.click(screen.getByTestId("nav-processes"));

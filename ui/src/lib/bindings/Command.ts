@@ -16,6 +16,7 @@ export type Command =
   | "history"
   | "undo"
   | "redo"
+  | "set_undo_limit"
   | "list_processes"
   | "check_process"
   | "create_process"

@@ -10,4 +10,8 @@ export type Session = { path: string, file_name: string, info: AssessmentInfo, h
 /**
  * Why the file is open read-only (edits are refused), when it is.
  */
-read_only: ReadOnly | null, };
+read_only: ReadOnly | null, 
+/**
+ * How many of the latest edits the file keeps for undo.
+ */
+undo_limit: number, };
