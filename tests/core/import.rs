@@ -1879,3 +1879,57 @@ fn a_cell_of_a_gigabyte_is_refused_in_seconds_without_the_memory() {
         );
     }
 }
+
+#[test]
+fn units_written_in_headers_and_the_names_of_resource_columns_are_read() {
+    // The MTPD under its long name with its acronym and its unit in the
+    // header, holding bare numbers; the RTO with "- Hrs"; suppliers and
+    // sites under the names registers give them.
+    let dir = temp_dir();
+    let path = dir.path().join("register.csv");
+    std::fs::write(
+        &path,
+        "Process,Department,Maximum Tolerable Period of Disruption (MTPD) in days,RTO - Hrs,\
+         Third-party providers,Site(s)\n\
+         Payroll,Finance,1,4,ADP; Iron Mountain,Leeds\n\
+         Billing,Finance,5,24,Stripe,Leeds\n\
+         Claims,Operations,0.5,2,,York\n\
+         Archive,Operations,14,72,Iron Mountain,York\n",
+    )
+    .unwrap();
+    let (store, _) = crate::new_store(&dir);
+    let a = store.load().unwrap();
+    let plan = plan_file(&path, &a, &Mapping::default(), &Limits::default()).unwrap();
+    let minutes = |name: &str| {
+        let o = planned(&plan, name).objectives.as_ref().unwrap();
+        (o.mtpd.unwrap().minutes.0, o.rto.unwrap().minutes.0)
+    };
+    assert_eq!(minutes("Payroll"), (1440, 240));
+    assert_eq!(minutes("Billing"), (5 * 1440, 24 * 60));
+    assert_eq!(minutes("Claims"), (720, 120));
+    assert_eq!(minutes("Archive"), (14 * 1440, 72 * 60));
+    assert!(plan.unmapped.is_empty(), "{:?}", plan.unmapped);
+    assert!(
+        plan.issues.iter().all(|i| !i.message.contains("no unit")),
+        "{:?}",
+        plan.issues
+    );
+    let mut resources: Vec<(String, bia::model::ResourceKind)> = plan
+        .resources
+        .iter()
+        .map(|r| (r.name.clone(), r.kind))
+        .collect();
+    resources.sort();
+    use bia::model::ResourceKind::{Site, Supplier};
+    assert_eq!(
+        resources,
+        [
+            ("ADP".to_string(), Supplier),
+            ("Iron Mountain".to_string(), Supplier),
+            ("Leeds".to_string(), Site),
+            ("Stripe".to_string(), Supplier),
+            ("York".to_string(), Site),
+        ]
+    );
+    assert_eq!(plan.dependencies.len(), 8);
+}

@@ -334,6 +334,48 @@ pub fn normalise(text: &str) -> String {
     out
 }
 
+/// A header's text outside brackets, and what each bracket holds:
+/// "Maximum Tolerable Downtime (MTD) [days]" → ("Maximum Tolerable
+/// Downtime  ", ["MTD", "days"]). A plural written "(s)" right after a
+/// word joins it ("Service provider(s)" → "Service providers").
+fn bracketed(header: &str) -> (String, Vec<String>) {
+    let mut outside = String::with_capacity(header.len());
+    let mut groups = Vec::new();
+    let mut depth = 0usize;
+    let mut group = String::new();
+    for c in header.chars() {
+        match c {
+            '(' | '[' => {
+                if depth > 0 {
+                    group.push(c);
+                }
+                depth += 1;
+            }
+            ')' | ']' if depth > 0 => {
+                depth -= 1;
+                if depth > 0 {
+                    group.push(c);
+                } else if group.eq_ignore_ascii_case("s")
+                    && outside.chars().last().is_some_and(char::is_alphabetic)
+                {
+                    outside.push('s');
+                    group.clear();
+                } else {
+                    groups.push(std::mem::take(&mut group));
+                    outside.push(' ');
+                }
+            }
+            _ if depth > 0 => group.push(c),
+            _ => outside.push(c),
+        }
+    }
+    if depth > 0 {
+        // An unclosed bracket: what follows it is a group all the same.
+        groups.push(group);
+    }
+    (outside, groups)
+}
+
 /// Words of a header, lower case, `&` as "and", split at anything that is
 /// not a letter or digit, and at a change from digits to letters ("4hrs").
 fn words(text: &str) -> Vec<String> {
@@ -488,46 +530,47 @@ impl Synonyms {
         None
     }
 
-    /// A field named by the header alone, with its unit.
+    /// A field named by the header alone, with its unit: "RTO (Hrs)",
+    /// "MTPD in days", "RPO - mins", "MTD [d]", "Maximum Tolerable
+    /// Downtime (MTD) in days", "Service provider(s)".
     fn field(&self, header: &str) -> Option<Match> {
-        let plain = |field: &Field| Match {
-            field: field.clone(),
-            unit: None,
-        };
         if let Some(f) = self.fields.get(&normalise(header)) {
-            return Some(plain(f));
+            return Some(Match {
+                field: f.clone(),
+                unit: None,
+            });
         }
-        // "RTO (Hrs)", "Maximum Tolerable Downtime (MTD)".
-        if let Some(open) = header.find(['(', '[']) {
-            let core = &header[..open];
-            let inside = header[open + 1..].trim_end().trim_end_matches([')', ']']);
-            if let Some(f) = self.fields.get(&normalise(core)) {
-                return Some(Match {
-                    field: f.clone(),
-                    unit: self.unit(inside),
-                });
-            }
-            if let Some(f) = self.fields.get(&normalise(inside)) {
-                return Some(plain(f));
+        let (outside, groups) = bracketed(header);
+        // A bracket holds a unit ("(days)"), or another name of the field
+        // ("(MTD)").
+        let mut unit = None;
+        let mut names = Vec::new();
+        for group in &groups {
+            match self.unit(group) {
+                Some(u) => unit = unit.or(Some(u)),
+                None => names.push(normalise(group)),
             }
         }
-        // "RTO hours", "MTPD in days", "RPO - hrs".
-        let w = words(header);
+        let w = words(&outside);
+        // A unit after the name: "RTO hours", "MTPD in days", "RPO - hrs".
+        let mut core: &[String] = &w;
         if w.len() >= 2
-            && let Some(unit) = self.unit(&w[w.len() - 1])
+            && let Some(u) = self.unit(&w[w.len() - 1])
         {
-            let mut core = &w[..w.len() - 1];
+            core = &w[..w.len() - 1];
             if core.last().is_some_and(|x| x == "in") {
                 core = &core[..core.len() - 1];
             }
-            if let Some(f) = self.fields.get(&core.concat()) {
-                return Some(Match {
-                    field: f.clone(),
-                    unit: Some(unit),
-                });
-            }
+            unit = unit.or(Some(u));
         }
-        None
+        let found = [w.concat(), core.concat()]
+            .into_iter()
+            .chain(names)
+            .find_map(|key| self.fields.get(&key))?;
+        Some(Match {
+            field: found.clone(),
+            unit,
+        })
     }
 
     /// A category and horizon: "Financial Impact @ 1 Day", "4 hrs",
@@ -694,6 +737,97 @@ mod tests {
         assert_eq!(unit("MTPD in days"), Some(1440));
         assert_eq!(unit("RTO - mins"), Some(1));
         assert_eq!(unit("RTO"), None);
+        // Every common way of stating a unit, on every duration column.
+        let cases = [
+            ("MTD (d)", Field::Mtpd, 1440),
+            ("RTO [min]", Field::Rto, 1),
+            ("RPO - Hrs", Field::Rpo, 60),
+            ("MTPD Days", Field::Mtpd, 1440),
+            ("RTO in hours", Field::Rto, 60),
+            ("WRT (hrs.)", Field::Wrt, 60),
+            (
+                "Maximum Tolerable Period of Disruption (days)",
+                Field::Mtpd,
+                1440,
+            ),
+            (
+                "Maximum Tolerable Period of Disruption in Days",
+                Field::Mtpd,
+                1440,
+            ),
+            (
+                "Maximum Tolerable Downtime (MTD) in days",
+                Field::Mtpd,
+                1440,
+            ),
+            ("Maximum Acceptable Outage (MAO) [hours]", Field::Mtpd, 60),
+            ("MTPoD (Days)", Field::Mtpd, 1440),
+            ("Recovery Time Objective (RTO) - Hours", Field::Rto, 60),
+            ("RTO (day(s))", Field::Rto, 1440),
+            (
+                "Current Recovery Capability (Hrs)",
+                Field::RecoveryCapability,
+                60,
+            ),
+        ];
+        for (header, want, minutes) in cases {
+            let m = s.classify(header, None, &[]);
+            assert_eq!(
+                m.as_ref().map(|m| (&m.field, m.unit)),
+                Some((&want, Some(minutes))),
+                "{header}"
+            );
+        }
+        // A unit alone, or a unit beside words that name nothing, is not a field.
+        assert_eq!(field("Days"), None);
+        assert_eq!(field("Prepared by (days)"), None);
+    }
+
+    #[test]
+    fn the_names_of_the_mtpd_and_of_resource_columns_in_practice() {
+        for header in [
+            "MTD",
+            "MTPD",
+            "MAO",
+            "MTPoD",
+            "Maximum Tolerable Downtime",
+            "Maximum Acceptable Downtime",
+            "Maximum Allowable Downtime",
+            "Maximum Tolerable Outage",
+            "Maximum Acceptable Outage",
+            "Maximum Tolerable Period of Disruption",
+            "Maximum Acceptable Period of Disruption",
+            "Max. Tolerable Downtime",
+            "Max Tolerable Period of Disruption",
+        ] {
+            assert_eq!(field(header), Some(Field::Mtpd), "{header}");
+        }
+        let kind = |resource| Field::Dependency { resource };
+        let cases = [
+            ("Vendors", ResourceKind::Supplier),
+            ("Third-party providers", ResourceKind::Supplier),
+            ("Outsourced to", ResourceKind::Supplier),
+            ("Service provider(s)", ResourceKind::Supplier),
+            ("Supplier(s)", ResourceKind::Supplier),
+            ("Key Vendors / Suppliers", ResourceKind::Supplier),
+            ("Critical Suppliers", ResourceKind::Supplier),
+            ("Site(s)", ResourceKind::Site),
+            ("Primary Location", ResourceKind::Site),
+            ("Work Area", ResourceKind::Site),
+            ("Key Roles", ResourceKind::People),
+            ("Critical Staff", ResourceKind::People),
+            ("Key Individuals", ResourceKind::People),
+            ("Subject Matter Experts", ResourceKind::People),
+            ("Vital Records / Data", ResourceKind::Data),
+            ("Critical Records", ResourceKind::Data),
+            ("Key Documents", ResourceKind::Data),
+            ("Systems Required", ResourceKind::Application),
+            ("Critical Applications", ResourceKind::Application),
+            ("Applications / Systems", ResourceKind::Application),
+        ];
+        for (header, want) in cases {
+            assert_eq!(field(header), Some(kind(want)), "{header}");
+        }
     }
 
     #[test]
