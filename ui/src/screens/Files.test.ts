@@ -73,6 +73,7 @@ describe("a read-only copy", () => {
     expect(screen.getByTestId("save-state").textContent).toBe("Offline · read-only: nothing is saved");
     expect(screen.getByText(/Undo keeps the latest/).textContent).toContain("5,000");
     expect(screen.queryByRole("button", { name: "Change" }), "no setting to change in a read-only file").toBeNull();
+    expect((screen.getByLabelText("Name") as HTMLInputElement).readOnly, "the facts are shown, not editable").toBe(true);
 
     // An edit is refused by the core, saying what to do.
     await fireEvent.click(screen.getByTestId("nav-processes"));
