@@ -221,11 +221,7 @@ fn main() {
     if let Some(at) = args.iter().position(|a| a == "--cold") {
         let (what, path) = (&args[at + 1], Path::new(&args[at + 2]));
         let dir = tempfile::tempdir().expect("temp dir");
-        let input = AssessmentInput {
-            name: "Cold".into(),
-            ..Default::default()
-        };
-        let store = Store::create(&dir.path().join("cold.bia"), &input).expect("a new assessment");
+        let store = new_assessment(&dir.path().join("cold.bia"), "Cold");
         let assessment = store.load().expect("it loads");
         let t = Instant::now();
         if what == "floor" {
@@ -246,14 +242,7 @@ fn main() {
         t.elapsed()
     );
     let target = dir.path().join("target.bia");
-    let store = Store::create(
-        &target,
-        &AssessmentInput {
-            name: "Benchmark".into(),
-            ..Default::default()
-        },
-    )
-    .unwrap();
+    let store = new_assessment(&target, "Benchmark");
     let assessment = store.load().unwrap();
     let mapping = Mapping::default();
 
@@ -329,6 +318,15 @@ fn main() {
     );
 }
 
+/// A new, empty assessment named `name` at `path`.
+fn new_assessment(path: &Path, name: &str) -> Store {
+    let input = AssessmentInput {
+        name: name.into(),
+        ..Default::default()
+    };
+    Store::create(path, &input).expect("a new assessment")
+}
+
 /// A workshop-sized import end to end: 200 processes of the same shape,
 /// read, planned and applied to a new file (target: well under a second).
 fn small(dir: &Path) {
@@ -338,14 +336,7 @@ fn small(dir: &Path) {
     for run in 0..5 {
         let target = dir.join(format!("small-{run}.bia"));
         let t = Instant::now();
-        let mut store = Store::create(
-            &target,
-            &AssessmentInput {
-                name: "Small".into(),
-                ..Default::default()
-            },
-        )
-        .unwrap();
+        let mut store = new_assessment(&target, "Small");
         let assessment = store.load().unwrap();
         let (_, plan) =
             read_and_plan(&path, &Limits::default(), &assessment, &Mapping::default()).unwrap();

@@ -335,24 +335,18 @@ impl<T: Send> Reading<'_, T> {
         };
         let sheets = match format {
             Format::Xlsx => self.xlsx(bytes)?,
-            Format::Xlsb => self.guarded(|this| {
-                let mut book = match calamine::Xlsb::new(Cursor::new(bytes)) {
-                    Ok(book) => book,
-                    Err(calamine::XlsbError::Password) => return Err(this.encrypted()),
-                    Err(e) => return Err(this.corrupt(e)),
-                };
-                this.ranges(&mut book, |_, _| Vec::new())
-            })?,
+            Format::Xlsb => self.whole_book(
+                || calamine::Xlsb::new(Cursor::new(bytes)),
+                |e| matches!(e, calamine::XlsbError::Password),
+                |_, _| Vec::new(),
+            )?,
             _ => {
                 scan::ods(bytes, self.limits).map_err(|f| self.found(f))?;
-                self.guarded(|this| {
-                    let mut book = match calamine::Ods::new(Cursor::new(bytes)) {
-                        Ok(book) => book,
-                        Err(calamine::OdsError::Password) => return Err(this.encrypted()),
-                        Err(e) => return Err(this.corrupt(e)),
-                    };
-                    this.ranges(&mut book, |_, _| Vec::new())
-                })?
+                self.whole_book(
+                    || calamine::Ods::new(Cursor::new(bytes)),
+                    |e| matches!(e, calamine::OdsError::Password),
+                    |_, _| Vec::new(),
+                )?
             }
         };
         Ok((format, sheets))
@@ -370,29 +364,45 @@ impl<T: Send> Reading<'_, T> {
             });
         }
         ole::check(bytes).map_err(|reason| self.corrupt(reason))?;
-        self.guarded(|this| {
-            let mut book = match calamine::Xls::new(Cursor::new(bytes)) {
-                Ok(book) => book,
-                Err(calamine::XlsError::Password) => return Err(this.encrypted()),
-                Err(e) => return Err(this.corrupt(e)),
-            };
-            this.ranges(&mut book, |book: &mut calamine::Xls<_>, name| {
+        self.whole_book(
+            || calamine::Xls::new(Cursor::new(bytes)),
+            |e| matches!(e, calamine::XlsError::Password),
+            |book: &mut calamine::Xls<_>, name| {
                 book.merge_cells_by_sheet_name(name)
                     .unwrap_or_default()
                     .into_iter()
                     .map(merge)
                     .collect()
-            })
-        })
+            },
+        )
     }
 
-    /// A read by calamine of a whole book, whose panic on content it did
-    /// not expect is reported as the file's damage (see `guard`).
-    fn guarded<R>(
+    /// A book calamine reads whole (.xls, .xlsb, .ods): opened (a password
+    /// named as such), its sheets read; a panic of calamine's on content it
+    /// did not expect is reported as the file's damage (see `guard`).
+    fn whole_book<RS, B, E>(
         &mut self,
-        read: impl FnOnce(&mut Self) -> Result<R, ImportError>,
-    ) -> Result<R, ImportError> {
-        guard::catching(|| read(self)).unwrap_or_else(|panic| {
+        open: impl FnOnce() -> Result<B, E>,
+        is_password: impl Fn(&E) -> bool,
+        merges_of: impl Fn(&mut B, &str) -> Vec<Merge>,
+    ) -> Result<Vec<Sheet>, ImportError>
+    where
+        RS: Read + Seek,
+        B: Reader<RS>,
+        B::Error: std::fmt::Display,
+        E: std::fmt::Display,
+    {
+        guard::catching(|| {
+            let mut book = open().map_err(|e| {
+                if is_password(&e) {
+                    self.encrypted()
+                } else {
+                    self.corrupt(e)
+                }
+            })?;
+            self.ranges(&mut book, merges_of)
+        })
+        .unwrap_or_else(|panic| {
             Err(self.corrupt(format!(
                 "the reader stopped on content it could not make sense of: {panic}"
             )))
