@@ -1192,3 +1192,93 @@ fn a_name_typed_with_a_combining_accent_is_the_precomposed_name() {
         "{list}"
     );
 }
+
+/// The severity `bia dump` shows for one impact cell.
+fn dumped_severity(dump: &serde_json::Value, process: &str, category: &str, minutes: u64) -> u64 {
+    dump["impacts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| {
+            i["process"] == process && i["category"] == category && i["horizon_minutes"] == minutes
+        })
+        .unwrap_or_else(|| panic!("{process} {category} {minutes}"))["severity"]
+        .as_u64()
+        .unwrap()
+}
+
+#[test]
+fn bia_import_reads_questionnaires_and_a_mapping_file_sets_a_words_level() {
+    let dir = temp_dir();
+    let book = dir.path().join("questionnaires.xlsx");
+    crate::import::questionnaire_workbook(&book);
+    let book = book.to_str().unwrap();
+
+    let out = bia(&["import", book, "--into", "forms.bia"], dir.path());
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{}{text}", stderr(&out));
+    assert!(text.contains("4 new"), "{text}");
+    assert!(
+        text.contains("\"High\" (") && text.contains("read as 4 Major"),
+        "the report says how each word was read: {text}"
+    );
+    let dump: serde_json::Value =
+        serde_json::from_slice(&bia(&["dump", "forms.bia"], dir.path()).stdout).unwrap();
+    assert_eq!(
+        dumped_severity(&dump, "Payroll run", "Financial", 4320),
+        4,
+        "High"
+    );
+    assert_eq!(
+        dumped_severity(&dump, "Payroll run", "Financial", 10080),
+        5,
+        "Critical"
+    );
+
+    std::fs::write(dir.path().join("levels.toml"), "[levels]\n\"High\" = 3\n").unwrap();
+    let out = bia(
+        &[
+            "import",
+            book,
+            "--into",
+            "mapped.bia",
+            "--mapping",
+            "levels.toml",
+            "--json",
+        ],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let high = json["plan"]["level_words"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["word"] == "High")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        (high["level"].as_u64(), high["source"].as_str()),
+        (Some(3), Some("user"))
+    );
+    let dump: serde_json::Value =
+        serde_json::from_slice(&bia(&["dump", "mapped.bia"], dir.path()).stdout).unwrap();
+    assert_eq!(
+        dumped_severity(&dump, "Payroll run", "Financial", 4320),
+        3,
+        "High, as the file says"
+    );
+    assert_eq!(dumped_severity(&dump, "Payroll run", "Financial", 10080), 5);
+
+    std::fs::write(
+        dir.path().join("bad.toml"),
+        "[levels]\n\"High\" = \"very\"\n",
+    )
+    .unwrap();
+    let out = bia(
+        &["import", book, "--into", "bad.bia", "--mapping", "bad.toml"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(1), "a level must be a number");
+    assert!(stderr(&out).contains("bad.toml"), "{}", stderr(&out));
+}

@@ -1,13 +1,13 @@
 //! Import… : a legacy BIA workbook read once, planned against the open
-//! assessment (again after each change of a column's mapping, without
-//! re-reading the file), shown as a preview, then applied in one undoable
+//! assessment (again after each change of a column's mapping or of a
+//! severity word's level, without re-reading the file), shown as a preview, then applied in one undoable
 //! step with progress as `import-progress` events, cancellable until the
 //! commit.
 
 use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 
-use bia::excel::import::{CellContext, ColumnChoice, Mapping, Pos};
+use bia::excel::import::{CellContext, ColumnChoice, Mapping, Pos, WordLevel};
 use bia::import::{Applied, Plan, Progress};
 use tauri::{AppHandle, Emitter, Runtime, State};
 
@@ -17,9 +17,12 @@ use crate::session::{AppState, PendingImport};
 /// The event carrying [`Progress`] while an import is applied.
 pub const PROGRESS_EVENT: &str = "import-progress";
 
-fn mapping(choices: Vec<ColumnChoice>) -> Mapping {
+/// The columns the user pinned and the levels given to severity words
+/// (absent: none).
+fn mapping(choices: Vec<ColumnChoice>, levels: Option<Vec<WordLevel>>) -> Mapping {
     Mapping {
         choices,
+        levels: levels.unwrap_or_default(),
         ..Mapping::default()
     }
 }
@@ -31,8 +34,9 @@ pub fn plan_import(
     state: State<'_, AppState>,
     path: String,
     choices: Vec<ColumnChoice>,
+    levels: Option<Vec<WordLevel>>,
 ) -> ApiResult<Plan> {
-    let mapping = mapping(choices);
+    let mapping = mapping(choices, levels);
     let path = PathBuf::from(path);
     let mut pending = state.import.lock().map_err(|_| ApiError::poisoned())?;
     if let Some(p) = pending.as_ref().filter(|p| p.path == path) {
@@ -50,9 +54,10 @@ pub fn apply_import<R: Runtime>(
     state: State<'_, AppState>,
     path: String,
     choices: Vec<ColumnChoice>,
+    levels: Option<Vec<WordLevel>>,
 ) -> ApiResult<Applied> {
     state.import_cancel.store(false, Ordering::SeqCst);
-    let mapping = mapping(choices);
+    let mapping = mapping(choices, levels);
     let path = PathBuf::from(path);
     let planned = {
         let mut pending = state.import.lock().map_err(|_| ApiError::poisoned())?;

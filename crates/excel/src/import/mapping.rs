@@ -240,14 +240,17 @@ pub struct SynonymFile {
     pub units: BTreeMap<String, Vec<String>>,
 }
 
-/// A user's mapping file (TOML or JSON): synonyms to add, and columns to
-/// pin to a field by header text or by `Sheet!F` / `F`.
+/// A user's mapping file (TOML or JSON): synonyms to add, columns to
+/// pin to a field by header text or by `Sheet!F` / `F`, and the levels of
+/// severity words (`[levels]`, `"High" = 3`).
 #[derive(Clone, Debug, Default, Deserialize, Serialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct MappingFile {
     pub synonyms: SynonymFile,
     /// Header (or `Sheet!Letter`, or `Letter`) → field key.
     pub columns: BTreeMap<String, String>,
+    /// Severity word → level on the assessment's scale.
+    pub levels: BTreeMap<String, u8>,
 }
 
 /// A column pinned to a field by the user (the desktop's dropdown, or a
@@ -270,6 +273,17 @@ impl MappingFile {
         } else {
             toml::from_str(text).map_err(|e| e.to_string())
         }
+    }
+
+    /// The `[levels]`, as the plan takes them.
+    pub fn levels(&self) -> Vec<super::words::WordLevel> {
+        self.levels
+            .iter()
+            .map(|(word, level)| super::words::WordLevel {
+                word: word.clone(),
+                level: *level,
+            })
+            .collect()
     }
 
     /// The `[columns]` as choices; an unknown field key is an error.
@@ -589,6 +603,19 @@ impl Synonyms {
         let rest: Vec<String> = w[..at].iter().chain(&w[at + 2..]).cloned().collect();
         let category = self.impact_category(&rest, own)?;
         Some((category, Minutes(minutes as u32)))
+    }
+
+    /// The category a row of a form's impact table names: "Financial",
+    /// "Financial impact", "Reputation / brand" as [`Synonyms::category`]
+    /// reads it, with the filler words ("impact", "rating", …) ignored.
+    pub fn category_named(&self, text: &str, own: &[String]) -> Option<String> {
+        self.category(text, own)
+            .or_else(|| self.impact_category(&words(text), own).flatten())
+    }
+
+    /// Minutes per unit of a unit written alone ("hours", "Days").
+    pub fn unit_named(&self, text: &str) -> Option<u32> {
+        self.unit(text)
     }
 
     /// `Some(None)` when the words are only fillers ("Impact Rating");

@@ -10,6 +10,7 @@ impl Planner<'_> {
     /// tables, listed ahead of the planner's own.
     pub(super) fn finish(mut self, tables: Vec<PlannedTable>, mut before: Vec<Issue>) -> Plan {
         let current = self.current;
+        let level_words = self.settle_words();
         let processes_by_key: FxHashMap<String, &Process> = current
             .processes
             .iter()
@@ -181,9 +182,61 @@ impl Planner<'_> {
             resources,
             dependencies,
             unmapped: self.unmapped,
+            level_words,
             issues: self.issues,
             counts,
         }
+    }
+
+    /// Gives every score read from a word the word's level, now that every
+    /// word the workbook uses is known (see [`super::super::words`]), and
+    /// says at each word's first cell how it was read.
+    fn settle_words(&mut self) -> Vec<crate::import::LevelWord> {
+        use crate::import::WordSource;
+        let scale = &self.current.methodology.scale;
+        let words = self.words.levels(scale, self.levels);
+        for &(d, s, w) in &self.word_scores {
+            if let Some(level) = words[w as usize].level {
+                self.drafts[d as usize].scores[s as usize].severity = level;
+            }
+        }
+        for (i, w) in words.iter().enumerate() {
+            let Some(level) = w.level else { continue };
+            let why = match w.source {
+                WordSource::User => "as chosen",
+                WordSource::Scale => "the scale's level of that name",
+                WordSource::Rule => {
+                    "by the default rule: the workbook's words spread by rank over the levels \
+                     above the lowest"
+                }
+                WordSource::Unknown => continue,
+            };
+            let name = self.current.methodology.level_name(level);
+            if let Some((sheet, pos)) = self.words.first(i) {
+                let (sheet, msg) = (
+                    sheet.to_string(),
+                    format!(
+                        "\"{}\" ({} cell(s)) is read as {level} {name}, {why}; another level can \
+                         be chosen in the preview, or in a mapping file's [levels].",
+                        w.word, w.count
+                    ),
+                );
+                self.issues.push(Issue::at(Level::Info, &sheet, pos, msg));
+            }
+        }
+        for choice in self.levels {
+            if !scale.iter().any(|l| l.value == choice.level) {
+                self.issues.push(Issue::file(
+                    Level::Warning,
+                    format!(
+                        "The level {} given to \"{}\" is not on the assessment's scale; the word \
+                         is read by the default rule.",
+                        choice.level, choice.word
+                    ),
+                ));
+            }
+        }
+        words
     }
 
     /// Drops dependencies the assessment already records.

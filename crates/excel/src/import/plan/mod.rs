@@ -28,10 +28,12 @@ use bia_model::{
 };
 
 mod finish;
+mod form;
 mod rows;
 mod stream;
 mod types;
 
+pub use form::form_cells;
 pub use stream::read_and_plan;
 pub use types::{
     Action, Change, Counts, Plan, PlannedColumn, PlannedDependency, PlannedObjectives,
@@ -45,13 +47,16 @@ use super::grid::{
 use super::mapping::{ColumnChoice, Field, MappingFile, Source, Synonyms};
 use super::table::{Column, Table, find_tables};
 use super::values::{duration_cell, severity_cell, split_list, split_list_keyed};
+use super::words::{WordBook, WordLevel, is_word, user_level, word_key};
 
 /// How columns are read: the synonym table (shipped, plus the user's) and
-/// the columns the user pinned.
+/// the columns the user pinned; and the levels the user gave severity
+/// words ([`super::words`] has the default rule for the rest).
 #[derive(Clone, Debug)]
 pub struct Mapping {
     pub synonyms: Synonyms,
     pub choices: Vec<ColumnChoice>,
+    pub levels: Vec<WordLevel>,
 }
 
 impl Default for Mapping {
@@ -59,6 +64,7 @@ impl Default for Mapping {
         Mapping {
             synonyms: Synonyms::shipped(),
             choices: Vec::new(),
+            levels: Vec::new(),
         }
     }
 }
@@ -79,6 +85,7 @@ impl Mapping {
         let mut mapping = Mapping::default();
         mapping.synonyms.extend(&file.synonyms).map_err(bad)?;
         mapping.choices = file.choices().map_err(bad)?;
+        mapping.levels = file.levels();
         Ok(mapping)
     }
 }
@@ -160,6 +167,8 @@ fn is_impact_rows(table: &Table) -> bool {
 struct ImpactRow {
     time: Option<(Minutes, Pos)>,
     severity: Option<(u8, Pos)>,
+    /// The severity was written as this word (its number in the word book).
+    severity_word: Option<u32>,
     categories: Vec<String>,
     categories_at: Option<Pos>,
     note: Vec<String>,
@@ -281,8 +290,15 @@ pub fn plan(
         &own,
         &mut table_issues,
     );
-    if tables.iter().all(|t| t.rows.is_empty()) {
-        return Err(no_table(path, workbook, tables.is_empty()));
+    // Sheets without a table may be forms; they are not "no table" then.
+    let forms = form::read_forms(workbook, &tables, mapping, current);
+    table_issues.retain(|i| !forms.iter().any(|f| *i == super::table::no_table(&f.name)));
+    if tables.iter().all(|t| t.rows.is_empty()) && forms.iter().all(|f| f.forms.is_empty()) {
+        return Err(no_table(
+            path,
+            workbook,
+            tables.is_empty() && forms.is_empty(),
+        ));
     }
     let mut planner = Planner::new(mapping, workbook.file.clone(), workbook.format, current);
     // One sheet per department: with two or more tables of processes (not
@@ -295,6 +311,11 @@ pub fn plan(
         let read = planner.table_read(table, sheet_unit);
         planner.read_rows(sheet, table, &read);
         planned_tables.push(planned_table(table));
+    }
+    for f in &forms {
+        planner.read_form_sheet(f);
+        planned_tables.push(form::planned_form(f));
+        table_issues.extend(f.issues.iter().cloned());
     }
     let mut issues = workbook.issues.clone();
     issues.append(&mut table_issues);
@@ -367,6 +388,15 @@ struct Planner<'a> {
     no_notes: Arc<[String]>,
     /// Issue hash → (index, column) of its first occurrence.
     repeated: FxHashMap<u64, (usize, u32)>,
+    /// The words severities were written as, and the levels the user gave some.
+    words: WordBook,
+    /// Cell text → its word's number (`None`: not a word), so a column of
+    /// labels is keyed once per text.
+    word_ids: FxHashMap<String, Option<u32>>,
+    levels: &'a [WordLevel],
+    /// (draft, index in its scores, word) of each score read from a word:
+    /// its level is settled once every word is known.
+    word_scores: Vec<(u32, u32, u32)>,
 }
 
 impl<'a> Planner<'a> {
@@ -385,6 +415,10 @@ impl<'a> Planner<'a> {
             durations: FxHashMap::default(),
             no_notes: Arc::from(Vec::new()),
             repeated: FxHashMap::default(),
+            words: WordBook::default(),
+            word_ids: FxHashMap::default(),
+            levels: &mapping.levels,
+            word_scores: Vec::new(),
         }
     }
 }

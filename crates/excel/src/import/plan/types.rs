@@ -9,6 +9,7 @@ use bia_model::{Id, ProcessInput, Provenance, ResourceKind};
 
 use super::super::grid::{Format, Issue, Pos};
 use super::super::mapping::{Field, Source};
+use super::super::words::LevelWord;
 
 /// What will happen to a process.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -257,6 +258,10 @@ pub struct Plan {
     pub resources: Vec<PlannedResource>,
     pub dependencies: Vec<PlannedDependency>,
     pub unmapped: Vec<Unmapped>,
+    /// The words severities were written as ("High"), each with its level
+    /// on the assessment's scale and why (the preview's select per word).
+    #[serde(default)]
+    pub level_words: Vec<LevelWord>,
     pub issues: Vec<Issue>,
     pub counts: Counts,
 }

@@ -1,0 +1,253 @@
+//! Reading form sheets (`import::form`) into drafts: each form is one
+//! process, its labelled values read by the same cell readers as a
+//! table's columns (`Planner::read_value`), its impact table scored
+//! through the same severities and words. Also the cell accounting of
+//! form sheets, for tests that every non-empty cell lands somewhere.
+
+use super::super::form::{Context, Entry, Form, FormCell, FormSheet, read_form_sheet};
+use super::*;
+use bia_model::ObjectiveField;
+
+/// The form sheets of `workbook`: the sheets without a table (`tables`)
+/// that read as forms.
+pub(super) fn read_forms(
+    workbook: &Workbook,
+    tables: &[Table],
+    mapping: &Mapping,
+    current: &Assessment,
+) -> Vec<FormSheet> {
+    let cx = Context {
+        synonyms: &mapping.synonyms,
+        choices: &mapping.choices,
+        methodology: &current.methodology,
+    };
+    workbook
+        .sheets
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !tables.iter().any(|t| t.sheet == *i))
+        .filter_map(|(i, sheet)| read_form_sheet(i, sheet, &cx))
+        .collect()
+}
+
+/// Every non-empty cell of the form sheets of `workbook` and what became
+/// of it (a label, a value, a score, or left out with the address of the
+/// issue that says why). Values the plan then cannot read carry an issue
+/// at their own cell.
+pub fn form_cells(workbook: &Workbook, current: &Assessment, mapping: &Mapping) -> Vec<FormCell> {
+    let own = category_names(current);
+    let mut issues = Vec::new();
+    let tables = find_tables(
+        &workbook.sheets,
+        &mapping.synonyms,
+        &mapping.choices,
+        &own,
+        &mut issues,
+    );
+    read_forms(workbook, &tables, mapping, current)
+        .into_iter()
+        .flat_map(|f| f.cells)
+        .collect()
+}
+
+/// A form sheet as the preview's mapping shows it: one row of labels.
+pub(super) fn planned_form(f: &FormSheet) -> PlannedTable {
+    PlannedTable {
+        sheet: f.name.clone(),
+        header_row: f.labels.first().map_or(1, |(_, at, ..)| at.row + 1),
+        band_row: None,
+        rows: f.forms.len(),
+        columns: f
+            .labels
+            .iter()
+            .map(|(label, at, field, unit, source)| PlannedColumn {
+                column: at.a1(),
+                header: label.clone(),
+                band: None,
+                field: field.clone(),
+                source: *source,
+                unit: *unit,
+            })
+            .collect(),
+    }
+}
+
+/// What a label contributes to a process (as [`Planner::roles`] does for
+/// a column).
+fn role(entry: &Entry) -> Role {
+    let custom = || Role::Custom(entry.label.clone(), name_key(&entry.label));
+    let duration = |f: ObjectiveField| Role::Duration(f.key(), f.label());
+    match &entry.field {
+        Field::Process => Role::Process,
+        Field::Unit => Role::Unit,
+        Field::Owner => Role::Text("owner"),
+        Field::Description => Role::Text("description"),
+        Field::PeakPeriods => Role::Text("peak_periods"),
+        Field::Workaround => Role::Text("workaround"),
+        Field::Notes => Role::Text("notes"),
+        Field::MinimumStaff => Role::MinimumStaff,
+        Field::Rto => duration(ObjectiveField::Rto),
+        Field::Rpo => duration(ObjectiveField::Rpo),
+        Field::Mtpd => Role::Duration("mtpd", "MTPD"),
+        Field::Wrt => duration(ObjectiveField::Wrt),
+        Field::Mbco => Role::Mbco,
+        Field::Dependency { resource } => Role::Dependency(Some(*resource)),
+        Field::UpstreamProcess => Role::Dependency(None),
+        Field::Ignore => Role::Ignore,
+        _ => custom(),
+    }
+}
+
+impl Planner<'_> {
+    /// Reads the forms of one sheet into drafts.
+    pub(super) fn read_form_sheet(&mut self, f: &FormSheet) {
+        let sheet: Arc<str> = Arc::from(f.name.as_str());
+        for (label, at, field, _, source) in &f.labels {
+            if *source == Source::Unmapped && *field == Field::Custom {
+                self.unmapped.push(Unmapped {
+                    sheet: f.name.clone(),
+                    column: at.a1(),
+                    header: label.clone(),
+                });
+            }
+        }
+        for form in &f.forms {
+            self.read_form(&sheet, form);
+        }
+    }
+
+    fn read_form(&mut self, sheet: &Arc<str>, form: &Form) {
+        let scale = &self.current.methodology.scale;
+        let Some((name_pos, name_value)) = form.name.values.first() else {
+            return;
+        };
+        let name = text_of(name_value);
+        let key = name_key(&name);
+        let idx = match self.by_key.get(&key) {
+            Some(&idx) => {
+                let first = self.drafts[idx]
+                    .name
+                    .as_ref()
+                    .map(Cell::address)
+                    .unwrap_or_default();
+                self.issue_at(
+                    Level::Warning,
+                    sheet,
+                    *name_pos,
+                    format!(
+                        "\"{name}\" appears again (first at {first}); merged into one process."
+                    ),
+                );
+                idx
+            }
+            None => {
+                self.drafts.push(Draft {
+                    name: Some(mk(sheet, *name_pos, name)),
+                    key: key.clone(),
+                    ..Draft::default()
+                });
+                self.by_key.insert(key, self.drafts.len() - 1);
+                self.drafts.len() - 1
+            }
+        };
+        self.drafts[idx].rows.push(address(sheet, form.name.at));
+        for (extra, value) in form.name.values.iter().skip(1) {
+            self.issue_at(
+                Level::Warning,
+                sheet,
+                *extra,
+                format!(
+                    "A second value beside \"{}\"; kept as the custom field \"{} ({})\".",
+                    form.name.label,
+                    form.name.label,
+                    column_letters(extra.col)
+                ),
+            );
+            let n = format!("{} ({})", form.name.label, column_letters(extra.col));
+            let k = name_key(&n);
+            self.set_custom(idx, &n, &k, mk(sheet, *extra, cell_text(value)));
+        }
+        for entry in &form.entries {
+            let role = role(entry);
+            match role {
+                Role::Ignore | Role::Process => {}
+                // Text runs over the cells it was written in.
+                Role::Text(_) | Role::Custom(..) | Role::Unit if entry.values.len() > 1 => {
+                    let text = entry
+                        .values
+                        .iter()
+                        .map(|(_, v)| cell_text(v))
+                        .filter(|t| !t.is_empty())
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    let pos = entry.values[0].0;
+                    self.read_value(idx, sheet, pos, &role, entry.unit, &Value::Text(text));
+                }
+                Role::Dependency(_) => {
+                    for (pos, value) in &entry.values {
+                        self.read_value(idx, sheet, *pos, &role, entry.unit, value);
+                    }
+                }
+                _ => {
+                    let mut values = entry.values.iter();
+                    if let Some((pos, value)) = values.next() {
+                        self.read_value(idx, sheet, *pos, &role, entry.unit, value);
+                    }
+                    for (pos, value) in values {
+                        let n = format!("{} ({})", entry.label, column_letters(pos.col));
+                        self.issue_at(
+                            Level::Warning,
+                            sheet,
+                            *pos,
+                            format!(
+                                "A second value beside \"{}\"; kept as the custom field \"{n}\".",
+                                entry.label
+                            ),
+                        );
+                        let k = name_key(&n);
+                        self.set_custom(idx, &n, &k, mk(sheet, *pos, cell_text(value)));
+                    }
+                }
+            }
+        }
+        for (n, pos, value) in &form.notes {
+            let k = name_key(n);
+            self.set_custom(idx, n, &k, mk(sheet, *pos, cell_text(value)));
+        }
+        for s in &form.scores {
+            match self.severity(&s.value, scale) {
+                Ok((level, notes)) => {
+                    let word = self.word(&s.value, sheet, s.pos);
+                    for note in notes.iter() {
+                        self.issue_str(Level::Warning, sheet, s.pos, note);
+                    }
+                    let Some(severity) = level else { continue };
+                    match self.drafts[idx].score(s.category, s.horizon) {
+                        Some((first, at)) if first != severity => {
+                            let msg = format!(
+                                "Scored {first} at {at} and {severity} here; the first is kept."
+                            );
+                            self.issue_at(Level::Warning, sheet, s.pos, msg);
+                        }
+                        Some(_) => {}
+                        None => {
+                            self.drafts[idx].push_score(
+                                s.category,
+                                s.horizon,
+                                severity,
+                                sheet,
+                                s.pos,
+                                String::new(),
+                            );
+                            self.word_score(idx, word);
+                        }
+                    }
+                }
+                Err(e) => {
+                    self.word(&s.value, sheet, s.pos);
+                    self.issue_str(Level::Error, sheet, s.pos, &e);
+                }
+            }
+        }
+    }
+}
