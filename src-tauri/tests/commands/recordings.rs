@@ -498,6 +498,11 @@ fn fresh_home() -> tempfile::TempDir {
         documents.join("Finance BIA 2024.csv"),
     )
     .unwrap();
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/questionnaire-bia-2025.xlsx"),
+        documents.join("Questionnaires 2025.xlsx"),
+    )
+    .unwrap();
     std::fs::write(documents.join("minutes.bia"), "not a database").unwrap();
     // A password-protected workbook: an OLE compound file holding an `EncryptedPackage` stream.
     let mut protected = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];

@@ -20,6 +20,7 @@ import type { ImportApplied } from "./bindings/ImportApplied";
 import type { ImportColumnChoice } from "./bindings/ImportColumnChoice";
 import type { ImportPlan } from "./bindings/ImportPlan";
 import type { ImportProgress } from "./bindings/ImportProgress";
+import type { ImportWordLevel } from "./bindings/ImportWordLevel";
 import type { ExportReport } from "./bindings/ExportReport";
 import type { Decision } from "./bindings/Decision";
 import type { Dependency } from "./bindings/Dependency";
@@ -150,12 +151,12 @@ export const api = {
     invoke<void>("save_chart", { kind, options, path }),
 
   // --- import ---------------------------------------------------------------------
-  /** What importing the workbook at `path` would do; `choices` pin columns to fields. */
-  planImport: (path: string, choices: ImportColumnChoice[] = []) =>
-    invoke<ImportPlan>("plan_import", { path, choices }),
+  /** What importing the workbook at `path` would do; `choices` pin columns to fields, `levels` severity words to levels. */
+  planImport: (path: string, choices: ImportColumnChoice[] = [], levels: ImportWordLevel[] = []) =>
+    invoke<ImportPlan>("plan_import", levels.length ? { path, choices, levels } : { path, choices }),
   /** Applies the import (one undoable step, after a backup); progress comes as `onImportProgress`. */
-  applyImport: (path: string, choices: ImportColumnChoice[] = []) =>
-    invoke<ImportApplied>("apply_import", { path, choices }),
+  applyImport: (path: string, choices: ImportColumnChoice[] = [], levels: ImportWordLevel[] = []) =>
+    invoke<ImportApplied>("apply_import", levels.length ? { path, choices, levels } : { path, choices }),
   /** Stops a running import before it commits. */
   cancelImport: () => invoke<void>("cancel_import"),
   /** The cells around `cell` ("B7") on `sheet` of the workbook being previewed. */

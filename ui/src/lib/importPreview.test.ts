@@ -111,6 +111,7 @@ function plan(counts: Partial<ImportPlan["counts"]>, processes = 1): ImportPlan 
     resources: [],
     dependencies: [],
     unmapped: [],
+    level_words: [],
     issues: [],
     counts: {
       processes_new: 0,

@@ -1,6 +1,6 @@
 // One import of a legacy spreadsheet at a time, as the Import screen shows it:
 // the file being previewed and the core's plan for it, the user's column
-// choices (all of them go with every re-plan and with the import), the cell
+// choices and the levels given to severity words (all of them go with every re-plan and with the import), the cell
 // an issue points at, and the import itself — its progress events (listened
 // to before the command starts, no longer after it ends), Cancel until the
 // core commits, and the outcome, kept while moving between screens. A late
@@ -15,6 +15,7 @@ import type { ImportField } from "./bindings/ImportField";
 import type { ImportIssue } from "./bindings/ImportIssue";
 import type { ImportPlan } from "./bindings/ImportPlan";
 import type { ImportProgress } from "./bindings/ImportProgress";
+import type { ImportWordLevel } from "./bindings/ImportWordLevel";
 import { hasCell, readiness } from "./importPreview";
 
 export type ImportOutcome = { ok: true; applied: ImportApplied } | { ok: false; error: ApiError };
@@ -35,6 +36,8 @@ export class SpreadsheetImport {
   plan = $state<ImportPlan | null>(null);
   /** The columns the user pinned to a field, in the order chosen. */
   choices = $state<ImportColumnChoice[]>([]);
+  /** The levels the user gave severity words ("High" → 3), in the order chosen. */
+  levels = $state<ImportWordLevel[]>([]);
   /** The workbook is being read for the first time. */
   reading = $state(false);
   /** A changed mapping is being planned again (the previous plan stays on screen). */
@@ -70,6 +73,7 @@ export class SpreadsheetImport {
     this.note = note;
     this.plan = null;
     this.choices = [];
+    this.levels = [];
     this.planError = null;
     this.refusal = null;
     this.outcome = null;
@@ -97,23 +101,36 @@ export class SpreadsheetImport {
    * choice back (the previous plan stays).
    */
   async choose(sheet: string, column: string, field: ImportField): Promise<void> {
+    const before = this.choices;
+    await this.replan([...before.filter((c) => !(c.sheet === sheet && c.column === column)), { sheet, column, field }], this.levels);
+  }
+
+  /** Gives the severity word `word` the level `level` and plans again, as `choose` does for a column. */
+  async chooseLevel(word: string, level: number): Promise<void> {
+    const key = word.trim().toLowerCase();
+    await this.replan(this.choices, [...this.levels.filter((l) => l.word.trim().toLowerCase() !== key), { word, level }]);
+  }
+
+  /** Plans again with `choices` and `levels`, shown at once and taken back if the re-plan fails. */
+  private async replan(choices: ImportColumnChoice[], levels: ImportWordLevel[]): Promise<void> {
     if (!this.path || this.applying) return;
     const mine = this.run;
     const seq = ++this.plans;
-    const before = this.choices;
-    const choices = [...before.filter((c) => !(c.sheet === sheet && c.column === column)), { sheet, column, field }];
+    const before = { choices: this.choices, levels: this.levels };
     this.choices = choices;
+    this.levels = levels;
     this.replanning = true;
     this.planError = null;
     try {
-      const plan = await api.planImport(this.path, choices);
+      const plan = await api.planImport(this.path, choices, levels);
       if (mine !== this.run || seq !== this.plans) return;
       this.plan = plan;
       this.outcome = null;
       if (this.cell && !plan.issues.some((i) => i.address === this.cell?.issue.address)) this.cell = null;
     } catch (e) {
       if (mine !== this.run || seq !== this.plans) return;
-      this.choices = before;
+      this.choices = before.choices;
+      this.levels = before.levels;
       this.planError = asApiError(e);
     } finally {
       if (mine === this.run && seq === this.plans) this.replanning = false;
@@ -147,7 +164,7 @@ export class SpreadsheetImport {
       unlisten = await onImportProgress((p) => {
         if (mine === this.run && this.applying) this.progress = { ...p, done: Math.min(Math.max(p.done, 0), Math.max(p.total, 0)) };
       });
-      outcome = { ok: true, applied: await api.applyImport(this.path, this.choices) };
+      outcome = { ok: true, applied: await api.applyImport(this.path, this.choices, this.levels) };
     } catch (e) {
       outcome = { ok: false, error: asApiError(e) };
     } finally {
@@ -180,6 +197,7 @@ export class SpreadsheetImport {
     this.note = null;
     this.plan = null;
     this.choices = [];
+    this.levels = [];
     this.reading = false;
     this.replanning = false;
     this.planError = null;
