@@ -32,8 +32,9 @@ pub(super) fn read_forms(
 
 /// Every non-empty cell of the form sheets of `workbook` and what became
 /// of it (a label, a value, a score, or left out with the address of the
-/// issue that says why). Values the plan then cannot read carry an issue
-/// at their own cell.
+/// issue that says why; the plan lists an issue repeated down a column
+/// once, at its first cell, with [`Issue::repeats`]). Values the plan then
+/// cannot read carry an issue at their own cell.
 pub fn form_cells(workbook: &Workbook, current: &Assessment, mapping: &Mapping) -> Vec<FormCell> {
     let own = category_names(current);
     let mut issues = Vec::new();
@@ -247,6 +248,108 @@ impl Planner<'_> {
                     self.word(&s.value, sheet, s.pos);
                     self.issue_str(Level::Error, sheet, s.pos, &e);
                 }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::form::CellUse;
+    use super::*;
+
+    /// Whether the plan has the issue at `address` (`Sheet!E3`): there, or
+    /// listed once higher up its column with the same message repeated
+    /// ([`Issue::repeats`]).
+    fn covered(issues: &[Issue], address: &str) -> bool {
+        let (sheet, cell) = address.rsplit_once('!').expect("Sheet!A1");
+        let pos = Pos::parse(cell).expect("a cell");
+        issues.iter().any(|i| {
+            i.address == address
+                || (i.repeats > 0
+                    && i.address.rsplit_once('!').is_some_and(|(s, _)| s == sheet)
+                    && i.cell
+                        .as_deref()
+                        .and_then(Pos::parse)
+                        .is_some_and(|p| p.col == pos.col && p.row < pos.row))
+        })
+    }
+
+    const PIECES: &[&str] = &[
+        "Process name:",
+        "Process name: Payroll run",
+        "Department:",
+        "RTO:",
+        "RTO (days):",
+        "Key suppliers:",
+        "Minimum staff:",
+        "MBCO:",
+        "Budget code:",
+        "Impact category",
+        "4 hours",
+        "1 day",
+        "Financial",
+        "Customer",
+        "Low",
+        "Medium",
+        "High",
+        "Critical",
+        "Amber",
+        "soon",
+        "Acme Logistics",
+        "Payroll run",
+        "Claims handling",
+        "days",
+    ];
+
+    proptest::proptest! {
+        /// Whatever a form sheet holds, planning it gives a plan (or says
+        /// nothing could be imported), and every cell the form reader left
+        /// out has its issue in the plan.
+        #[test]
+        fn planning_any_form_never_panics_and_keeps_its_issues(
+            cells in proptest::collection::vec((0u32..16, 0u32..5, 0usize..PIECES.len() + 2), 0..70),
+        ) {
+            let mut grid: std::collections::BTreeMap<u32, std::collections::BTreeMap<u32, Value>> =
+                Default::default();
+            for (r, c, pick) in cells {
+                let value = match pick.checked_sub(PIECES.len()) {
+                    None => Value::Text(PIECES[pick].into()),
+                    Some(0) => Value::Number(f64::from(r % 7)),
+                    _ => Value::Number(0.5),
+                };
+                grid.entry(r).or_default().insert(c, value);
+            }
+            let sheet = Sheet {
+                name: "Forms".into(),
+                rows: grid
+                    .into_iter()
+                    .map(|(index, cells)| Row { index, cells: cells.into_iter().collect() })
+                    .collect(),
+                merges: Vec::new(),
+            };
+            let workbook = Workbook {
+                file: "forms.xlsx".into(),
+                format: Format::Xlsx,
+                sheets: vec![sheet],
+                issues: Vec::new(),
+            };
+            let current = Assessment::fresh("2026-01-01T00:00:00Z");
+            let mapping = Mapping::default();
+            match plan(Path::new("forms.xlsx"), &workbook, &current, &mapping) {
+                Ok(planned) => {
+                    for cell in form_cells(&workbook, &current, &mapping) {
+                        if let CellUse::LeftOut { issue } = &cell.used {
+                            proptest::prop_assert!(
+                                covered(&planned.issues, issue),
+                                "{}: no issue at {issue}", cell.pos.a1()
+                            );
+                        }
+                    }
+                    let scores: usize = planned.processes.iter().map(|p| p.scores.len()).sum();
+                    proptest::prop_assert!(scores <= workbook.sheets[0].cell_count());
+                }
+                Err(e) => proptest::prop_assert_eq!(e.code(), "no_table"),
             }
         }
     }

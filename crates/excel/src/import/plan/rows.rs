@@ -365,16 +365,12 @@ impl Planner<'_> {
         value: &Value,
     ) {
         match role {
-            Role::Unit => {
-                if !matches!(value, Value::Error(_)) {
-                    self.set_unit(idx, text_of(value), sheet, pos);
-                }
+            Role::Unit if !matches!(value, Value::Error(_)) => {
+                self.set_unit(idx, text_of(value), sheet, pos);
             }
-            Role::Text(field) => {
-                if !matches!(value, Value::Error(_)) {
-                    let text = cell_text(value);
-                    self.set_text(idx, field, mk(sheet, pos, text));
-                }
+            Role::Text(field) if !matches!(value, Value::Error(_)) => {
+                let text = cell_text(value);
+                self.set_text(idx, field, mk(sheet, pos, text));
             }
             Role::Custom(name, key) => {
                 let text = cell_text(value);
