@@ -227,36 +227,40 @@ pub fn is_form(
         choices,
         methodology: m,
     };
-    process_labels(&cx, sheet, &cx.own()).next().is_some()
+    has_process_label(&cx, sheet, &cx.own())
 }
 
-/// The cells of `sheet` that are process labels.
-fn process_labels<'s>(
-    cx: &'s Context<'s>,
-    sheet: &'s Sheet,
-    own: &'s [String],
-) -> impl Iterator<Item = Pos> + 's {
-    let others = sheet.rows.iter().any(|r| {
-        r.cells.iter().any(|(c, v)| {
-            matches!(v, Value::Text(t) if cx.label(&sheet.name, Pos::new(r.index, *c), t, own)
-                .is_some_and(|l| l.field != Field::Process && l.source != Source::Unmapped))
-        })
-    });
-    sheet.rows.iter().flat_map(move |r| {
-        r.cells.iter().filter_map(move |(c, v)| {
-            let Value::Text(t) = v else { return None };
-            let pos = Pos::new(r.index, *c);
-            let l = cx.label(&sheet.name, pos, t, own)?;
-            (l.field == Field::Process && (l.colon || others)).then_some(pos)
-        })
-    })
+/// Whether `sheet` has a process label: "Process name:" with its colon,
+/// or a bare "Process name" with another recognised label on the sheet.
+/// One pass, each cell read once, ending at the first colon label.
+fn has_process_label(cx: &Context<'_>, sheet: &Sheet, own: &[String]) -> bool {
+    let (mut bare, mut other) = (false, false);
+    for r in &sheet.rows {
+        for (c, v) in &r.cells {
+            let Value::Text(t) = v else { continue };
+            let Some(l) = cx.label(&sheet.name, Pos::new(r.index, *c), t, own) else {
+                continue;
+            };
+            match (&l.field, l.colon) {
+                (Field::Process, true) => return true,
+                (Field::Process, false) => bare = true,
+                _ => other |= l.source != Source::Unmapped,
+            }
+            if bare && other {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// Reads `sheet` (index `index` of the workbook, without a table) as
 /// forms; `None` when it is not one.
 pub fn read_form_sheet(index: usize, sheet: &Sheet, cx: &Context<'_>) -> Option<FormSheet> {
     let own = cx.own();
-    process_labels(cx, sheet, &own).next()?;
+    if !has_process_label(cx, sheet, &own) {
+        return None;
+    }
     let mut reader = Reader {
         cx,
         own,
