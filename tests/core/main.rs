@@ -2,6 +2,7 @@
 //! workshop would live them: the demo organisation, files carried between
 //! laptops, a second program opening the same file, mistakes undone.
 
+mod accounting;
 mod architecture;
 mod charts;
 mod cli;
