@@ -4,6 +4,7 @@
 
 mod architecture;
 mod charts;
+mod classify;
 mod cli;
 mod corpus;
 mod demo;
