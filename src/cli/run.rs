@@ -231,7 +231,14 @@ pub fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
             let mut store = Workbench::open(&file)?;
             let r = store.set_resource_kind_named(&name, kind)?;
             store.close()?;
-            writeln!(out, "\"{}\" is now {} ({})", r.name, r.kind.with_article(), r.id).ok();
+            writeln!(
+                out,
+                "\"{}\" is now {} ({})",
+                r.name,
+                r.kind.with_article(),
+                r.id
+            )
+            .ok();
         }
         Command::Depend {
             file,

@@ -7,9 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
-use bia::excel::import::{
-    Level, Limits, Mapping, Plan, ResourceKindChoice, Target, plan_file,
-};
+use bia::excel::import::{Level, Limits, Mapping, Plan, ResourceKindChoice, Target, plan_file};
 use bia::model::{NodeRef, ResourceKind};
 use rust_xlsxwriter::Workbook;
 
@@ -21,14 +19,24 @@ fn register_with_dependencies(dir: &Path, extra: &[(&str, [&str; 3])]) -> PathBu
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();
     sheet.set_name("BIA").unwrap();
-    let mut headers = vec!["Business Process", "Department", "RTO (hrs)", "Dependencies"];
+    let mut headers = vec![
+        "Business Process",
+        "Department",
+        "RTO (hrs)",
+        "Dependencies",
+    ];
     headers.extend(extra.iter().map(|(h, _)| *h));
     for (c, h) in headers.iter().enumerate() {
         sheet.write_string(0, c as u16, *h).unwrap();
     }
     let rows = [
         ("Payroll run", "Finance", 24.0, "Core banking; Citrix"),
-        ("Customer onboarding", "Retail", 4.0, "Payroll run, core banking / Acme Logistics"),
+        (
+            "Customer onboarding",
+            "Retail",
+            4.0,
+            "Payroll run, core banking / Acme Logistics",
+        ),
         ("Card disputes", "Retail", 8.0, "Customer onboarding"),
     ];
     for (r, (name, unit, rto, deps)) in rows.iter().enumerate() {
@@ -101,7 +109,11 @@ fn unknown_names_in_a_dependencies_column_become_resources_to_classify() {
     assert_eq!(names.len(), 3, "{names:?}");
     assert!(names.contains(&("Core banking", ResourceKind::Unclassified, true)));
     assert!(names.contains(&("Acme Logistics", ResourceKind::Unclassified, true)));
-    let at_d2: Vec<_> = plan.issues.iter().filter(|i| i.address == "BIA!D2").collect();
+    let at_d2: Vec<_> = plan
+        .issues
+        .iter()
+        .filter(|i| i.address == "BIA!D2")
+        .collect();
     assert_eq!(at_d2.len(), 1, "{:?}", plan.issues);
     assert_eq!(at_d2[0].level, Level::Warning, "a warning, not an error");
     assert!(
@@ -122,7 +134,11 @@ fn unknown_names_in_a_dependencies_column_become_resources_to_classify() {
     assert_eq!(applied.resources_created, 3);
     assert_eq!(applied.dependencies_created, 6);
     let a = store.load().unwrap();
-    let banking = a.resources.iter().find(|r| r.name == "Core banking").unwrap();
+    let banking = a
+        .resources
+        .iter()
+        .find(|r| r.name == "Core banking")
+        .unwrap();
     assert_eq!(banking.kind, ResourceKind::Unclassified);
 
     // Meanwhile it takes part in the analysis like any resource: onboarding's
@@ -177,7 +193,10 @@ fn kinds_given_in_the_mapping_create_the_resources_of_that_kind() {
         .iter()
         .map(|r| (r.name.as_str(), r.kind, r.to_classify))
         .collect();
-    assert!(kinds.contains(&("Core banking", ResourceKind::Application, true)), "{kinds:?}");
+    assert!(
+        kinds.contains(&("Core banking", ResourceKind::Application, true)),
+        "{kinds:?}"
+    );
     assert!(kinds.contains(&("Acme Logistics", ResourceKind::Supplier, true)));
     assert!(kinds.contains(&("Citrix", ResourceKind::Unclassified, true)));
     assert!(
@@ -211,10 +230,7 @@ fn a_name_the_assessment_or_a_kind_column_knows_takes_that_kind() {
             &bia::model::Provenance::Workshop,
         )
         .unwrap();
-    let path = register_with_dependencies(
-        dir.path(),
-        &[("Vendors", ["", "Acme Logistics", ""])],
-    );
+    let path = register_with_dependencies(dir.path(), &[("Vendors", ["", "Acme Logistics", ""])]);
     let plan = plan(&path, &store, &Mapping::default());
     let citrix = plan.resources.iter().find(|r| r.name == "Citrix").unwrap();
     assert_eq!(
@@ -222,10 +238,20 @@ fn a_name_the_assessment_or_a_kind_column_knows_takes_that_kind() {
         (ResourceKind::Application, true, false),
         "the assessment's application"
     );
-    let acme = plan.resources.iter().find(|r| r.name == "Acme Logistics").unwrap();
-    assert_eq!((acme.kind, acme.to_classify), (ResourceKind::Supplier, false));
+    let acme = plan
+        .resources
+        .iter()
+        .find(|r| r.name == "Acme Logistics")
+        .unwrap();
     assert_eq!(
-        plan.resources.iter().filter(|r| r.name == "Acme Logistics").count(),
+        (acme.kind, acme.to_classify),
+        (ResourceKind::Supplier, false)
+    );
+    assert_eq!(
+        plan.resources
+            .iter()
+            .filter(|r| r.name == "Acme Logistics")
+            .count(),
         1
     );
     let onboarding = targets_of(&plan, "Customer onboarding");
@@ -243,8 +269,16 @@ fn a_name_the_assessment_or_a_kind_column_knows_takes_that_kind() {
 fn columns_that_imply_a_kind_make_dependencies_of_that_kind() {
     let cases = [
         ("Vendors", ResourceKind::Supplier, "Acme Logistics"),
-        ("Third-party providers", ResourceKind::Supplier, "Acme Logistics"),
-        ("Outsourced to", ResourceKind::Supplier, "Northwind Payroll Services"),
+        (
+            "Third-party providers",
+            ResourceKind::Supplier,
+            "Acme Logistics",
+        ),
+        (
+            "Outsourced to",
+            ResourceKind::Supplier,
+            "Northwind Payroll Services",
+        ),
         ("Service provider(s)", ResourceKind::Supplier, "Harbour IT"),
         ("Locations", ResourceKind::Site, "Leeds head office"),
         ("Key people", ResourceKind::People, "Payroll supervisor"),
@@ -332,9 +366,15 @@ fn the_cli_imports_lists_and_classifies_resources_to_classify() {
         "the report says so: {text}"
     );
 
-    let out = bia(&["resource", "list", "bank.bia", "--to-classify"], dir.path());
+    let out = bia(
+        &["resource", "list", "bank.bia", "--to-classify"],
+        dir.path(),
+    );
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("Citrix") && text.contains("to classify"), "{text}");
+    assert!(
+        text.contains("Citrix") && text.contains("to classify"),
+        "{text}"
+    );
     assert!(text.contains("3 resource(s) to classify"), "{text}");
 
     let out = bia(
@@ -350,13 +390,22 @@ fn the_cli_imports_lists_and_classifies_resources_to_classify() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("\"Citrix\" is now an application"));
 
     let out = bia(
-        &["resource", "set-kind", "bank.bia", "Core banking", "software"],
+        &[
+            "resource",
+            "set-kind",
+            "bank.bia",
+            "Core banking",
+            "software",
+        ],
         dir.path(),
     );
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("software"));
 
-    let out = bia(&["resource", "list", "bank.bia", "--to-classify", "--json"], dir.path());
+    let out = bia(
+        &["resource", "list", "bank.bia", "--to-classify", "--json"],
+        dir.path(),
+    );
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let names: Vec<&str> = json
         .as_array()
@@ -375,7 +424,10 @@ fn the_cli_imports_lists_and_classifies_resources_to_classify() {
         .map(|r| (r["name"].as_str().unwrap(), r["kind"].as_str().unwrap()))
         .collect();
     assert!(kinds.contains(&("Citrix", "application")), "{kinds:?}");
-    assert!(kinds.contains(&("Core banking", "unclassified")), "{kinds:?}");
+    assert!(
+        kinds.contains(&("Core banking", "unclassified")),
+        "{kinds:?}"
+    );
 }
 
 #[test]

@@ -407,9 +407,16 @@ fn a_version_five_file_with_resources_upgrades_keeps_them_and_still_undoes() {
     let banking = &resources[0];
     assert_eq!(
         (banking.name.as_str(), banking.kind, banking.owner.as_str()),
-        ("Core banking", bia::model::ResourceKind::Application, "IT Operations")
+        (
+            "Core banking",
+            bia::model::ResourceKind::Application,
+            "IT Operations"
+        )
     );
-    assert_eq!(banking.custom_fields[0].value, "CB-2024-17", "custom fields survive the rebuild");
+    assert_eq!(
+        banking.custom_fields[0].value, "CB-2024-17",
+        "custom fields survive the rebuild"
+    );
     assert_eq!(store.dependencies().unwrap().len(), 1);
 
     // The rebuilt table takes a resource to classify; its custom fields
@@ -432,7 +439,10 @@ fn a_version_five_file_with_resources_upgrades_keeps_them_and_still_undoes() {
     store.undo().unwrap();
 
     // Version 5's edit undoes: custom field before its resource.
-    assert_eq!(store.history().unwrap().undo.as_deref(), Some("Add dependency on “Core banking”"));
+    assert_eq!(
+        store.history().unwrap().undo.as_deref(),
+        Some("Add dependency on “Core banking”")
+    );
     store.undo().unwrap();
     assert!(store.resources().unwrap().is_empty());
     assert!(store.dependencies().unwrap().is_empty());
@@ -447,9 +457,14 @@ fn a_version_five_file_with_resources_upgrades_keeps_them_and_still_undoes() {
         .unwrap();
     assert_eq!(version, LATEST);
     let problems: i64 = conn
-        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0))
+        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+            r.get(0)
+        })
         .unwrap();
-    assert_eq!(problems, 0, "every custom field still points at its resource");
+    assert_eq!(
+        problems, 0,
+        "every custom field still points at its resource"
+    );
     let schema: String = conn
         .query_row(
             "SELECT sql FROM sqlite_schema WHERE name = 'resource_custom_field'",
@@ -457,5 +472,8 @@ fn a_version_five_file_with_resources_upgrades_keeps_them_and_still_undoes() {
             |r| r.get(0),
         )
         .unwrap();
-    assert!(schema.contains("REFERENCES \"resource\"") || schema.contains("REFERENCES resource("), "{schema}");
+    assert!(
+        schema.contains("REFERENCES \"resource\"") || schema.contains("REFERENCES resource("),
+        "{schema}"
+    );
 }

@@ -975,6 +975,29 @@ mod tests {
     }
 
     #[test]
+    fn a_resource_to_classify_is_drawn_last_with_its_own_legend() {
+        let mut a = workshop(|n| id(n + 1));
+        let mut citrix = a.resources[0].clone();
+        citrix.id = id(50);
+        citrix.kind = ResourceKind::Unclassified;
+        citrix.name = "Citrix".into();
+        a.resources.push(citrix);
+        a.dependencies.push(Dependency {
+            id: id(150),
+            from: NodeRef::Process(id(1)),
+            to: NodeRef::Resource(id(50)),
+            strength: Strength::Required,
+            note: String::new(),
+        });
+        let processes = bia_analysis::analyze_processes(&a);
+        let order = node_order(&a, &processes);
+        assert_eq!(name(&a, order.last().unwrap().0), "Citrix", "after every classified kind");
+        let picture = svg(&a, &ChartOptions::default());
+        assert!(picture.contains("Citrix"));
+        assert!(picture.contains("To classify"), "the legend names the kind");
+    }
+
+    #[test]
     fn the_same_workshop_under_other_ids_draws_the_same_bytes() {
         let ascending = workshop(|n| id(n + 1));
         let descending = workshop(|n| id(u128::MAX - n));

@@ -306,11 +306,23 @@ mod tests {
 
     #[test]
     fn a_resource_to_classify_is_read_but_never_offered() {
-        assert_eq!(ResourceKind::parse("unclassified"), Some(ResourceKind::Unclassified));
-        assert_eq!(ResourceKind::parse(" To classify "), Some(ResourceKind::Unclassified));
+        assert_eq!(
+            ResourceKind::parse("unclassified"),
+            Some(ResourceKind::Unclassified)
+        );
+        assert_eq!(
+            ResourceKind::parse(" To classify "),
+            Some(ResourceKind::Unclassified)
+        );
         assert_eq!(ResourceKind::Unclassified.label(), "to classify");
-        assert!(!ResourceKind::ALL.contains(&ResourceKind::Unclassified), "pickers offer ALL");
-        assert_eq!(ResourceKind::EVERY.last(), Some(&ResourceKind::Unclassified));
+        assert!(
+            !ResourceKind::ALL.contains(&ResourceKind::Unclassified),
+            "pickers offer ALL"
+        );
+        assert_eq!(
+            ResourceKind::EVERY.last(),
+            Some(&ResourceKind::Unclassified)
+        );
         for k in ResourceKind::EVERY {
             assert_eq!(ResourceKind::parse(k.as_str()), Some(k));
         }

@@ -112,7 +112,12 @@ fn parse(
     {
         let what = input.kind.with_article();
         let mut chars = what.chars();
-        let what: String = chars.next().map(|c| c.to_ascii_uppercase()).into_iter().chain(chars).collect();
+        let what: String = chars
+            .next()
+            .map(|c| c.to_ascii_uppercase())
+            .into_iter()
+            .chain(chars)
+            .collect();
         issues.push(FieldIssue::new(
             "name",
             format!("{what} named \"{name}\" already exists."),

@@ -564,13 +564,17 @@ fn import_classifies_resources_the_workbook_left_without_a_kind() {
 
     // Without kinds (the UI sends none until one is picked): to classify.
     let plan = shell.ok("plan_import", json!({ "path": path, "choices": [] }));
-    assert_eq!(kind_of(&plan, "Citrix"), Some((json!("unclassified"), json!(true))));
+    assert_eq!(
+        kind_of(&plan, "Citrix"),
+        Some((json!("unclassified"), json!(true)))
+    );
     assert!(
         plan["issues"]
             .as_array()
             .unwrap()
             .iter()
-            .any(|i| i["level"] == "warning" && i["message"].as_str().unwrap().contains("to classify")),
+            .any(|i| i["level"] == "warning"
+                && i["message"].as_str().unwrap().contains("to classify")),
         "{}",
         plan["issues"]
     );
@@ -580,8 +584,14 @@ fn import_classifies_resources_the_workbook_left_without_a_kind() {
         "plan_import",
         json!({ "path": path, "choices": [], "kinds": kinds }),
     );
-    assert_eq!(kind_of(&plan, "Citrix"), Some((json!("application"), json!(true))));
-    assert_eq!(kind_of(&plan, "Zendesk"), Some((json!("unclassified"), json!(true))));
+    assert_eq!(
+        kind_of(&plan, "Citrix"),
+        Some((json!("application"), json!(true)))
+    );
+    assert_eq!(
+        kind_of(&plan, "Zendesk"),
+        Some((json!("unclassified"), json!(true)))
+    );
 
     let applied = shell.ok(
         "apply_import",
@@ -620,9 +630,15 @@ fn import_classifies_resources_the_workbook_left_without_a_kind() {
             .any(|r| r["name"] == "Zendesk" && r["kind"] == "unclassified")
     );
     let err = shell
-        .call("set_resource_kind", json!({ "id": zendesk["id"], "kind": "software" }))
+        .call(
+            "set_resource_kind",
+            json!({ "id": zendesk["id"], "kind": "software" }),
+        )
         .unwrap_err();
-    assert!(err.to_string().contains("software"), "a kind not offered is refused: {err}");
+    assert!(
+        err.to_string().contains("software"),
+        "a kind not offered is refused: {err}"
+    );
 }
 
 #[test]
