@@ -171,7 +171,10 @@ pub fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
                 name: given.trim().to_string(),
                 accepted: accepted.join(", "),
             };
-            let kind = ResourceKind::parse(&kind).ok_or_else(|| {
+            // A new resource is given a kind; "to classify" is only what an
+            // import leaves.
+            let given = ResourceKind::parse(&kind).filter(|k| !k.is_unclassified());
+            let kind = given.ok_or_else(|| {
                 unknown(
                     "resource kind",
                     &kind,

@@ -403,6 +403,20 @@ fn the_cli_imports_lists_and_classifies_resources_to_classify() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("software"));
 
     let out = bia(
+        &[
+            "resource",
+            "add",
+            "bank.bia",
+            "--kind",
+            "unclassified",
+            "--name",
+            "Telephony",
+        ],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(1), "a new resource is given a kind");
+
+    let out = bia(
         &["resource", "list", "bank.bia", "--to-classify", "--json"],
         dir.path(),
     );

@@ -991,7 +991,11 @@ mod tests {
         });
         let processes = bia_analysis::analyze_processes(&a);
         let order = node_order(&a, &processes);
-        assert_eq!(name(&a, order.last().unwrap().0), "Citrix", "after every classified kind");
+        assert_eq!(
+            name(&a, order.last().unwrap().0),
+            "Citrix",
+            "after every classified kind"
+        );
         let picture = svg(&a, &ChartOptions::default());
         assert!(picture.contains("Citrix"));
         assert!(picture.contains("To classify"), "the legend names the kind");
