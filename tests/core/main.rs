@@ -5,6 +5,7 @@
 mod accounting;
 mod architecture;
 mod charts;
+mod classify;
 mod cli;
 mod corpus;
 mod demo;
