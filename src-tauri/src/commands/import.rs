@@ -7,7 +7,7 @@
 use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 
-use bia::excel::import::{CellContext, ColumnChoice, Mapping, Pos, WordLevel};
+use bia::excel::import::{CellContext, ColumnChoice, Mapping, Pos, ResourceKindChoice, WordLevel};
 use bia::import::{Applied, Plan, Progress};
 use tauri::{AppHandle, Emitter, Runtime, State};
 
@@ -17,11 +17,16 @@ use crate::session::{AppState, PendingImport};
 /// The event carrying [`Progress`] while an import is applied.
 pub const PROGRESS_EVENT: &str = "import-progress";
 
-/// The columns the user pinned and the levels given to severity words
-/// (absent: none).
-fn mapping(choices: Vec<ColumnChoice>, levels: Option<Vec<WordLevel>>) -> Mapping {
+/// The user's column choices, the kinds given to resources to classify,
+/// and the levels given to severity words (absent: none).
+fn mapping(
+    choices: Vec<ColumnChoice>,
+    kinds: Option<Vec<ResourceKindChoice>>,
+    levels: Option<Vec<WordLevel>>,
+) -> Mapping {
     Mapping {
         choices,
+        kinds: kinds.unwrap_or_default(),
         levels: levels.unwrap_or_default(),
         ..Mapping::default()
     }
@@ -34,9 +39,10 @@ pub fn plan_import(
     state: State<'_, AppState>,
     path: String,
     choices: Vec<ColumnChoice>,
+    kinds: Option<Vec<ResourceKindChoice>>,
     levels: Option<Vec<WordLevel>>,
 ) -> ApiResult<Plan> {
-    let mapping = mapping(choices, levels);
+    let mapping = mapping(choices, kinds, levels);
     let path = PathBuf::from(path);
     let mut pending = state.import.lock().map_err(|_| ApiError::poisoned())?;
     if let Some(p) = pending.as_ref().filter(|p| p.path == path) {
@@ -54,10 +60,11 @@ pub fn apply_import<R: Runtime>(
     state: State<'_, AppState>,
     path: String,
     choices: Vec<ColumnChoice>,
+    kinds: Option<Vec<ResourceKindChoice>>,
     levels: Option<Vec<WordLevel>>,
 ) -> ApiResult<Applied> {
     state.import_cancel.store(false, Ordering::SeqCst);
-    let mapping = mapping(choices, levels);
+    let mapping = mapping(choices, kinds, levels);
     let path = PathBuf::from(path);
     let planned = {
         let mut pending = state.import.lock().map_err(|_| ApiError::poisoned())?;

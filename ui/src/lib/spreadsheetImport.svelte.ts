@@ -1,6 +1,7 @@
 // One import of a legacy spreadsheet at a time, as the Import screen shows it:
 // the file being previewed and the core's plan for it, the user's column
-// choices and the levels given to severity words (all of them go with every re-plan and with the import), the cell
+// choices, the kinds given to resources to classify and the levels given to
+// severity words (all of them go with every re-plan and with the import), the cell
 // an issue points at, and the import itself — its progress events (listened
 // to before the command starts, no longer after it ends), Cancel until the
 // core commits, and the outcome, kept while moving between screens. A late
@@ -13,9 +14,11 @@ import type { ImportApplied } from "./bindings/ImportApplied";
 import type { ImportColumnChoice } from "./bindings/ImportColumnChoice";
 import type { ImportField } from "./bindings/ImportField";
 import type { ImportIssue } from "./bindings/ImportIssue";
+import type { ImportKindChoice } from "./bindings/ImportKindChoice";
 import type { ImportPlan } from "./bindings/ImportPlan";
 import type { ImportProgress } from "./bindings/ImportProgress";
 import type { ImportWordLevel } from "./bindings/ImportWordLevel";
+import type { ResourceKind } from "./bindings/ResourceKind";
 import { hasCell, readiness } from "./importPreview";
 
 export type ImportOutcome = { ok: true; applied: ImportApplied } | { ok: false; error: ApiError };
@@ -38,6 +41,8 @@ export class SpreadsheetImport {
   choices = $state<ImportColumnChoice[]>([]);
   /** The levels the user gave severity words ("High" → 3), in the order chosen. */
   levels = $state<ImportWordLevel[]>([]);
+  /** The kinds the user gave resources to classify, by name. */
+  kinds = $state<ImportKindChoice[]>([]);
   /** The workbook is being read for the first time. */
   reading = $state(false);
   /** A changed mapping is being planned again (the previous plan stays on screen). */
@@ -74,6 +79,7 @@ export class SpreadsheetImport {
     this.plan = null;
     this.choices = [];
     this.levels = [];
+    this.kinds = [];
     this.planError = null;
     this.refusal = null;
     this.outcome = null;
@@ -122,7 +128,7 @@ export class SpreadsheetImport {
     this.replanning = true;
     this.planError = null;
     try {
-      const plan = await api.planImport(this.path, choices, levels);
+      const plan = await api.planImport(this.path, choices, this.kinds, levels);
       if (mine !== this.run || seq !== this.plans) return;
       this.plan = plan;
       this.outcome = null;
@@ -131,6 +137,34 @@ export class SpreadsheetImport {
       if (mine !== this.run || seq !== this.plans) return;
       this.choices = before.choices;
       this.levels = before.levels;
+      this.planError = asApiError(e);
+    } finally {
+      if (mine === this.run && seq === this.plans) this.replanning = false;
+    }
+  }
+
+  /**
+   * Gives the resource to classify named `name` a kind, and plans again
+   * (the dependencies on it then point at a resource of that kind); a
+   * failed re-plan takes the kind back.
+   */
+  async classify(name: string, kind: ResourceKind): Promise<void> {
+    if (!this.path || this.applying) return;
+    const mine = this.run;
+    const seq = ++this.plans;
+    const before = this.kinds;
+    const kinds = [...before.filter((k) => k.name !== name), ...(kind === "unclassified" ? [] : [{ name, kind }])];
+    this.kinds = kinds;
+    this.replanning = true;
+    this.planError = null;
+    try {
+      const plan = await api.planImport(this.path, this.choices, kinds, this.levels);
+      if (mine !== this.run || seq !== this.plans) return;
+      this.plan = plan;
+      this.outcome = null;
+    } catch (e) {
+      if (mine !== this.run || seq !== this.plans) return;
+      this.kinds = before;
       this.planError = asApiError(e);
     } finally {
       if (mine === this.run && seq === this.plans) this.replanning = false;
@@ -164,7 +198,7 @@ export class SpreadsheetImport {
       unlisten = await onImportProgress((p) => {
         if (mine === this.run && this.applying) this.progress = { ...p, done: Math.min(Math.max(p.done, 0), Math.max(p.total, 0)) };
       });
-      outcome = { ok: true, applied: await api.applyImport(this.path, this.choices, this.levels) };
+      outcome = { ok: true, applied: await api.applyImport(this.path, this.choices, this.kinds, this.levels) };
     } catch (e) {
       outcome = { ok: false, error: asApiError(e) };
     } finally {
@@ -198,6 +232,7 @@ export class SpreadsheetImport {
     this.plan = null;
     this.choices = [];
     this.levels = [];
+    this.kinds = [];
     this.reading = false;
     this.replanning = false;
     this.planError = null;

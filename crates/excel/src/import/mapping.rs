@@ -241,8 +241,9 @@ pub struct SynonymFile {
 }
 
 /// A user's mapping file (TOML or JSON): synonyms to add, columns to
-/// pin to a field by header text or by `Sheet!F` / `F`, and the levels of
-/// severity words (`[levels]`, `"High" = 3`).
+/// pin to a field by header text or by `Sheet!F` / `F`, the levels of
+/// severity words (`[levels]`, `"High" = 3`), and the kinds of resources
+/// (`[kinds]`).
 #[derive(Clone, Debug, Default, Deserialize, Serialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct MappingFile {
@@ -251,6 +252,19 @@ pub struct MappingFile {
     pub columns: BTreeMap<String, String>,
     /// Severity word → level on the assessment's scale.
     pub levels: BTreeMap<String, u8>,
+    /// A name read from a dependency list that said no kind ("Citrix"
+    /// under "Dependencies") → the kind to create it as (`application`, …).
+    pub kinds: BTreeMap<String, String>,
+}
+
+/// The kind the user gave a resource an import would otherwise create
+/// "to classify" (the preview's select, a mapping file's `[kinds]`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export, rename = "ImportKindChoice")]
+pub struct ResourceKindChoice {
+    /// The name as the workbook writes it (compared by `name_key`).
+    pub name: String,
+    pub kind: ResourceKind,
 }
 
 /// A column pinned to a field by the user (the desktop's dropdown, or a
@@ -282,6 +296,25 @@ impl MappingFile {
             .map(|(word, level)| super::words::WordLevel {
                 word: word.clone(),
                 level: *level,
+            })
+            .collect()
+    }
+
+    /// The `[kinds]` as choices; an unknown kind is an error.
+    pub fn kinds(&self) -> Result<Vec<ResourceKindChoice>, String> {
+        self.kinds
+            .iter()
+            .map(|(name, kind)| {
+                let kind = ResourceKind::parse(kind).ok_or_else(|| {
+                    format!(
+                        "\"{kind}\" (for \"{name}\") is not a kind of resource; use one of {}",
+                        ResourceKind::ALL.map(ResourceKind::as_str).join(", ")
+                    )
+                })?;
+                Ok(ResourceKindChoice {
+                    name: name.clone(),
+                    kind,
+                })
             })
             .collect()
     }
