@@ -80,9 +80,7 @@ fn get(conn: &Connection, id: Id) -> Result<Process> {
 
 pub(super) fn by_name(conn: &Connection, name: &str) -> Result<Option<Id>> {
     let id = conn
-        .query_row(
-            "SELECT id FROM process WHERE name_key = ?1",
-            [name_key(name)],
+        .prepare_cached("SELECT id FROM process WHERE name_key = ?1")?.query_row([name_key(name)],
             |r| id_col(r, 0),
         )
         .optional()?;
@@ -103,9 +101,7 @@ fn issues(conn: &Connection, input: &ProcessInput, id: Option<Id>) -> Result<Vec
     }
     if let Some(unit) = input.unit_id {
         let found: Option<i64> = conn
-            .query_row(
-                "SELECT 1 FROM unit WHERE id = ?1",
-                [unit.to_string()],
+            .prepare_cached("SELECT 1 FROM unit WHERE id = ?1")?.query_row([unit.to_string()],
                 |r| r.get(0),
             )
             .optional()?;
@@ -149,9 +145,7 @@ fn clean(input: &ProcessInput) -> Vec<(&'static str, Value)> {
 /// Refuses changes to an approved process; returns its name otherwise.
 pub(super) fn ensure_unlocked(conn: &Connection, id: Id) -> Result<String> {
     let (name, status): (String, String) = conn
-        .query_row(
-            "SELECT name, status FROM process WHERE id = ?1",
-            [id.to_string()],
+        .prepare_cached("SELECT name, status FROM process WHERE id = ?1")?.query_row([id.to_string()],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .optional()?
@@ -361,7 +355,15 @@ impl Store {
                 .collect::<Result<Vec<_>, _>>()?;
             Ok(ids)
         };
-        let (scores, objectives) = (dependents("impact")?, dependents("objective")?);
+        let scores: Vec<String> = self
+            .conn
+            .prepare(
+                "SELECT process_id || ' ' || category_id || ' ' || horizon_id FROM impact \
+                 WHERE process_id = ?1",
+            )?
+            .query_map([id.to_string()], |r| r.get(0))?
+            .collect::<Result<Vec<_>, _>>()?;
+        let objectives = dependents("objective")?;
         let links = super::row::touching(&self.conn, id)?;
         journal::edit(
             self.writable()?,
@@ -371,7 +373,7 @@ impl Store {
                     tx.delete(Table::ProcessCustomField, field)?;
                 }
                 for score in scores {
-                    tx.delete(Table::Impact, score)?;
+                    tx.delete_row(Table::Impact, &score)?;
                 }
                 for o in objectives {
                     tx.delete(Table::Objective, o)?;

@@ -25,9 +25,7 @@ pub(super) fn list(conn: &Connection) -> Result<Vec<Unit>> {
 
 pub(super) fn by_name(conn: &Connection, name: &str) -> Result<Option<Unit>> {
     let unit = conn
-        .query_row(
-            "SELECT id, name, parent_id FROM unit WHERE name_key = ?1",
-            [name_key(name)],
+        .prepare_cached("SELECT id, name, parent_id FROM unit WHERE name_key = ?1")?.query_row([name_key(name)],
             |r| {
                 Ok(Unit {
                     id: id_col(r, 0)?,
