@@ -50,11 +50,20 @@ fn list(conn: &Connection) -> Result<Vec<Process>> {
         .prepare(&format!("SELECT {COLUMNS} FROM process ORDER BY name_key"))?
         .query_map([], from_row)?
         .collect::<Result<Vec<_>, _>>()?;
+    // Every process's fields in one read (in order), not one query each.
+    let mut fields: rustc_hash::FxHashMap<Id, Vec<CustomField>> = Default::default();
+    let mut stmt = conn.prepare_cached(
+        "SELECT process_id, name, value FROM process_custom_field ORDER BY process_id, position",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        fields.entry(id_col(r, 0)?).or_default().push(CustomField {
+            name: r.get(1)?,
+            value: r.get(2)?,
+        });
+    }
     for p in &mut processes {
-        p.custom_fields = custom_fields(conn, p.id)?
-            .into_iter()
-            .map(|(_, f)| f)
-            .collect();
+        p.custom_fields = fields.remove(&p.id).unwrap_or_default();
     }
     Ok(processes)
 }

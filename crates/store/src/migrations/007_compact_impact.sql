@@ -26,7 +26,7 @@ CREATE TABLE impact_v7 (
     horizon_id  TEXT NOT NULL REFERENCES horizon(id),
     severity    INTEGER,
     note        TEXT NOT NULL DEFAULT '',
-    source_id   INTEGER NOT NULL REFERENCES source(id),
+    source_id   INTEGER NOT NULL, -- a source row; never deleted, so not looked up on every insert
     cell        TEXT NOT NULL DEFAULT '',
     PRIMARY KEY (process_id, category_id, horizon_id)
 ) STRICT, WITHOUT ROWID;
