@@ -155,11 +155,7 @@ impl Tx<'_> {
     pub(crate) fn insert_row(&mut self, table: Table, cols: &[(&str, Value)]) -> Result<()> {
         let key = key_of(table, cols)?;
         let names: Vec<&str> = cols.iter().map(|(c, _)| *c).collect();
-        write_row(
-            &self.tx,
-            &insert_sql(table, &names),
-            cols.iter().map(|(_, v)| v.clone()).collect(),
-        )?;
+        write_row(&self.tx, &insert_sql(table, &names), cols.iter().map(|(_, v)| v))?;
         let owned = table.owners().iter().any(|owner| {
             cols.iter()
                 .any(|(c, v)| c == owner && matches!(v, Value::Text(t) if self.created.contains(t)))
@@ -230,7 +226,13 @@ impl Tx<'_> {
     }
 
     fn record(&mut self, table: Table, row_id: String, before: Option<Row>) -> Result<()> {
-        let after = snapshot(&self.tx, table, &row_id)?;
+        // A row inserted is stored as nothing (undo deletes it); only a
+        // new objective is read back, for the decisions it implies.
+        let after = if before.is_none() && table != Table::Objective {
+            Some(Row::new())
+        } else {
+            snapshot(&self.tx, table, &row_id)?
+        };
         if before != after {
             self.changes.push(Change {
                 table,
@@ -610,7 +612,7 @@ fn restore(
             let moved = changed(now, row);
             if !moved.is_empty() {
                 let (names, values) = columns_and_values(conn, table, &moved)?;
-                let values = key.into_iter().chain(values).collect();
+                let values: Vec<Value> = key.into_iter().chain(values).collect();
                 write_row(conn, &update_sql(table, &names), values)?;
             }
         }
@@ -691,7 +693,11 @@ fn key_of(table: Table, cols: &[(&str, Value)]) -> Result<String> {
 
 /// Runs one of the statements above (kept prepared: an import, or its
 /// undo, repeats the same few thousands of times).
-fn write_row(conn: &Connection, sql: &str, values: Vec<Value>) -> Result<()> {
+fn write_row<V: rusqlite::ToSql>(
+    conn: &Connection,
+    sql: &str,
+    values: impl IntoIterator<Item = V>,
+) -> Result<()> {
     conn.prepare_cached(sql)?
         .execute(rusqlite::params_from_iter(values))?;
     Ok(())
