@@ -301,6 +301,20 @@ fn main() {
         size as f64 / 1e6,
         share * 100.0
     );
+    {
+        let conn = rusqlite::Connection::open(&target).unwrap();
+        let mut stmt = conn
+            .prepare("SELECT name, sum(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC LIMIT 8")
+            .unwrap();
+        let parts: Vec<String> = stmt
+            .query_map([], |r| {
+                Ok(format!("{} {:.1} MB", r.get::<_, String>(0)?, r.get::<_, i64>(1)? as f64 / 1e6))
+            })
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        println!("  its largest tables and indexes: {}", parts.join(", "));
+    }
     let (sqlite_time, plain_size) = sqlite_floor(dir.path(), &plan);
     println!(
         "floor: SQLite writes the processes and scores in one transaction: {sqlite_time:.2?}, \

@@ -153,7 +153,6 @@ impl Tx<'_> {
 
     /// Inserts a row given with its key's columns (a score: its cell).
     pub(crate) fn insert_row(&mut self, table: Table, cols: &[(&str, Value)]) -> Result<()> {
-        let key = key_of(table, cols)?;
         let names: Vec<&str> = cols.iter().map(|(c, _)| *c).collect();
         write_row(&self.tx, &insert_sql(table, &names), cols.iter().map(|(_, v)| v))?;
         let owned = table.owners().iter().any(|owner| {
@@ -163,6 +162,7 @@ impl Tx<'_> {
         if owned {
             return Ok(());
         }
+        let key = key_of(table, cols)?;
         if !table.belongings().is_empty() {
             self.created.insert(key.clone());
         }
