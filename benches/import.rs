@@ -251,7 +251,8 @@ fn main() {
         .ok()
         .and_then(|n| n.parse().ok())
         .unwrap_or(5);
-    let (floor_time, (cells, _)) = median("floor: calamine reads every cell", reps, || floor(&path));
+    let (floor_time, (cells, _)) =
+        median("floor: calamine reads every cell", reps, || floor(&path));
     let (_, workbook) = median("  of which reading (read_workbook)", reps, || {
         read_workbook(&path, &Limits::default()).unwrap()
     });
@@ -263,11 +264,12 @@ fn main() {
         let plan = plan_workbook(&path, &workbook, &assessment, &mapping).unwrap();
         (workbook, plan)
     });
-    let (import_time, (_, plan)) = median("import: read and plan (planned while read)", reps, || {
-        let (workbook, plan) =
-            read_and_plan(&path, &Limits::default(), &assessment, &mapping).unwrap();
-        (workbook, plan.unwrap())
-    });
+    let (import_time, (_, plan)) =
+        median("import: read and plan (planned while read)", reps, || {
+            let (workbook, plan) =
+                read_and_plan(&path, &Limits::default(), &assessment, &mapping).unwrap();
+            (workbook, plan.unwrap())
+        });
     println!(
         "{cells} cells; plan: {} processes, {} scores, {} resources, {} dependencies, {} issues",
         plan.counts.processes_new,
@@ -308,7 +310,11 @@ fn main() {
             .unwrap();
         let parts: Vec<String> = stmt
             .query_map([], |r| {
-                Ok(format!("{} {:.1} MB", r.get::<_, String>(0)?, r.get::<_, i64>(1)? as f64 / 1e6))
+                Ok(format!(
+                    "{} {:.1} MB",
+                    r.get::<_, String>(0)?,
+                    r.get::<_, i64>(1)? as f64 / 1e6
+                ))
             })
             .unwrap()
             .collect::<Result<_, _>>()

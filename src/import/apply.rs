@@ -293,8 +293,16 @@ struct Known {
 impl Known {
     fn of(m: &Methodology) -> Known {
         Known {
-            categories: m.categories.iter().map(|c| (c.id, c.id.to_string())).collect(),
-            horizons: m.horizons.iter().map(|h| (h.id, h.id.to_string())).collect(),
+            categories: m
+                .categories
+                .iter()
+                .map(|c| (c.id, c.id.to_string()))
+                .collect(),
+            horizons: m
+                .horizons
+                .iter()
+                .map(|h| (h.id, h.id.to_string()))
+                .collect(),
             max_severity: m.scale.iter().map(|l| l.value).max().unwrap_or(0),
         }
     }

@@ -425,7 +425,13 @@ fn a_version_five_file_with_scores_and_history_upgrades_and_still_undoes() {
             .unwrap()
             .scores
             .into_iter()
-            .map(|s| (s.category_id.to_string()[34..].to_string(), s.severity, s.provenance))
+            .map(|s| {
+                (
+                    s.category_id.to_string()[34..].to_string(),
+                    s.severity,
+                    s.provenance,
+                )
+            })
             .collect();
         s.sort_by(|a, b| a.0.cmp(&b.0));
         s
@@ -443,12 +449,18 @@ fn a_version_five_file_with_scores_and_history_upgrades_and_still_undoes() {
     );
 
     store.redo().unwrap();
-    assert_eq!(scores(&store)[1], ("c3".into(), Some(5), Provenance::Workshop));
+    assert_eq!(
+        scores(&store)[1],
+        ("c3".into(), Some(5), Provenance::Workshop)
+    );
     store.undo().unwrap();
     store.undo().unwrap();
     assert_eq!(
         scores(&store),
-        [("c1".into(), Some(4), imported("F6")), ("c2".into(), Some(3), imported("G6"))],
+        [
+            ("c1".into(), Some(4), imported("F6")),
+            ("c2".into(), Some(3), imported("G6"))
+        ],
         "the deleted score comes back with its provenance"
     );
     store.undo().unwrap();

@@ -123,15 +123,13 @@ fn append(
     who: &str,
 ) -> Result<()> {
     let process_name: String = conn
-        .prepare_cached("SELECT name FROM process WHERE id = ?1")?.query_row([process_id],
-            |r| r.get(0),
-        )
+        .prepare_cached("SELECT name FROM process WHERE id = ?1")?
+        .query_row([process_id], |r| r.get(0))
         .optional()?
         .unwrap_or_else(|| "(deleted process)".into());
     let who = if who.trim().is_empty() {
-        conn.prepare_cached("SELECT facilitator FROM assessment LIMIT 1")?.query_row([], |r| {
-            r.get::<_, String>(0)
-        })?
+        conn.prepare_cached("SELECT facilitator FROM assessment LIMIT 1")?
+            .query_row([], |r| r.get::<_, String>(0))?
     } else {
         who.trim().to_string()
     };

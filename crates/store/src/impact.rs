@@ -155,9 +155,8 @@ pub(super) fn rationales(conn: &Connection) -> Result<Vec<(Id, String)>> {
 
 fn grid(conn: &Connection, process: Id) -> Result<ProcessImpact> {
     let rationale: String = conn
-        .prepare_cached("SELECT impact_rationale FROM process WHERE id = ?1")?.query_row([process.to_string()],
-            |r| r.get(0),
-        )
+        .prepare_cached("SELECT impact_rationale FROM process WHERE id = ?1")?
+        .query_row([process.to_string()], |r| r.get(0))
         .optional()?
         .ok_or(Error::NoSuchId {
             kind: "process",
@@ -198,7 +197,9 @@ pub(super) fn set_cell(
         });
     }
     if let Some(sev) = input.severity {
-        let max: u8 = conn.prepare_cached("SELECT max(value) FROM severity_level")?.query_row([], |r| r.get(0))?;
+        let max: u8 = conn
+            .prepare_cached("SELECT max(value) FROM severity_level")?
+            .query_row([], |r| r.get(0))?;
         if sev > max {
             return Err(Error::Invalid {
                 issues: vec![FieldIssue::new(

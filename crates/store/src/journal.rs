@@ -154,7 +154,11 @@ impl Tx<'_> {
     /// Inserts a row given with its key's columns (a score: its cell).
     pub(crate) fn insert_row(&mut self, table: Table, cols: &[(&str, Value)]) -> Result<()> {
         let names: Vec<&str> = cols.iter().map(|(c, _)| *c).collect();
-        write_row(&self.tx, &insert_sql(table, &names), cols.iter().map(|(_, v)| v))?;
+        write_row(
+            &self.tx,
+            &insert_sql(table, &names),
+            cols.iter().map(|(_, v)| v),
+        )?;
         let owned = table.owners().iter().any(|owner| {
             cols.iter()
                 .any(|(c, v)| c == owner && matches!(v, Value::Text(t) if self.created.contains(t)))
@@ -495,7 +499,9 @@ fn discard_undone(conn: &Connection) -> Result<()> {
 fn keep_latest(conn: &Connection, limit: NonZeroU32) -> Result<()> {
     // count(*) of a whole table reads its smallest index page by page;
     // the undone edits are a short range of `edit_position`.
-    let edits: i64 = conn.prepare_cached("SELECT count(*) FROM edit")?.query_row([], |r| r.get(0))?;
+    let edits: i64 = conn
+        .prepare_cached("SELECT count(*) FROM edit")?
+        .query_row([], |r| r.get(0))?;
     let undone: i64 = conn.query_row(sql::UNDONE_COUNT, [], |r| r.get(0))?;
     let done = edits - undone;
     let excess = done - i64::from(limit.get());
@@ -510,10 +516,9 @@ fn keep_latest(conn: &Connection, limit: NonZeroU32) -> Result<()> {
 
 /// How many edits the file's journal keeps.
 pub(crate) fn limit(conn: &Connection) -> Result<NonZeroU32> {
-    let set: Option<i64> =
-        conn.prepare_cached("SELECT undo_limit FROM assessment LIMIT 1")?.query_row([], |r| {
-            r.get(0)
-        })?;
+    let set: Option<i64> = conn
+        .prepare_cached("SELECT undo_limit FROM assessment LIMIT 1")?
+        .query_row([], |r| r.get(0))?;
     Ok(set
         .and_then(|n| u32::try_from(n).ok())
         .and_then(NonZeroU32::new)
@@ -525,8 +530,8 @@ pub(crate) fn limit(conn: &Connection) -> Result<NonZeroU32> {
 /// edit: it is not journaled.
 pub(crate) fn set_limit(conn: &mut Connection, limit: Option<NonZeroU32>) -> Result<NonZeroU32> {
     let tx = conn.transaction()?;
-    tx.prepare_cached("UPDATE assessment SET undo_limit = ?1")?.execute([limit.map(NonZeroU32::get)],
-    )?;
+    tx.prepare_cached("UPDATE assessment SET undo_limit = ?1")?
+        .execute([limit.map(NonZeroU32::get)])?;
     let limit = self::limit(&tx)?;
     keep_latest(&tx, limit)?;
     tx.commit()?;
@@ -556,7 +561,8 @@ fn label_of(conn: &Connection, seq: i64) -> Result<String> {
 }
 
 fn touch(conn: &Connection) -> Result<()> {
-    conn.prepare_cached("UPDATE assessment SET updated_at = ?1")?.execute([super::now()])?;
+    conn.prepare_cached("UPDATE assessment SET updated_at = ?1")?
+        .execute([super::now()])?;
     Ok(())
 }
 
@@ -643,11 +649,19 @@ fn update_sql(table: Table, names: &[&str]) -> String {
         .map(|(i, n)| format!("{n} = ?{}", i + first))
         .collect::<Vec<_>>()
         .join(", ");
-    format!("UPDATE {} SET {sets} WHERE {}", table.name(), key_condition(table))
+    format!(
+        "UPDATE {} SET {sets} WHERE {}",
+        table.name(),
+        key_condition(table)
+    )
 }
 
 fn delete_sql(table: Table) -> String {
-    format!("DELETE FROM {} WHERE {}", table.name(), key_condition(table))
+    format!(
+        "DELETE FROM {} WHERE {}",
+        table.name(),
+        key_condition(table)
+    )
 }
 
 /// `id = ?1`, or for a score `process_id = ?1 AND category_id = ?2 AND …`.
@@ -663,10 +677,7 @@ fn key_condition(table: Table) -> String {
 
 /// The values of the key that `key` names (its parts joined by a space).
 fn key_values(table: Table, key: &str) -> Result<Vec<Value>> {
-    let parts: Vec<Value> = key
-        .split(' ')
-        .map(|p| Value::Text(p.to_string()))
-        .collect();
+    let parts: Vec<Value> = key.split(' ').map(|p| Value::Text(p.to_string())).collect();
     if parts.len() != table.key().len() {
         return Err(Error::Journal {
             reason: format!("{key:?} does not name a row of {}", table.name()),
@@ -732,7 +743,11 @@ fn columns(conn: &Connection, table: Table) -> Result<Vec<String>> {
 }
 
 fn select_row(table: Table) -> String {
-    format!("SELECT * FROM {} WHERE {}", table.name(), key_condition(table))
+    format!(
+        "SELECT * FROM {} WHERE {}",
+        table.name(),
+        key_condition(table)
+    )
 }
 
 /// The whole row as JSON, or `None` when there is no such row.

@@ -89,9 +89,8 @@ fn get(conn: &Connection, id: Id) -> Result<Process> {
 
 pub(super) fn by_name(conn: &Connection, name: &str) -> Result<Option<Id>> {
     let id = conn
-        .prepare_cached("SELECT id FROM process WHERE name_key = ?1")?.query_row([name_key(name)],
-            |r| id_col(r, 0),
-        )
+        .prepare_cached("SELECT id FROM process WHERE name_key = ?1")?
+        .query_row([name_key(name)], |r| id_col(r, 0))
         .optional()?;
     Ok(id)
 }
@@ -110,9 +109,8 @@ fn issues(conn: &Connection, input: &ProcessInput, id: Option<Id>) -> Result<Vec
     }
     if let Some(unit) = input.unit_id {
         let found: Option<i64> = conn
-            .prepare_cached("SELECT 1 FROM unit WHERE id = ?1")?.query_row([unit.to_string()],
-                |r| r.get(0),
-            )
+            .prepare_cached("SELECT 1 FROM unit WHERE id = ?1")?
+            .query_row([unit.to_string()], |r| r.get(0))
             .optional()?;
         if found.is_none() {
             issues.push(FieldIssue::new("unit_id", "That unit no longer exists."));
@@ -154,9 +152,8 @@ fn clean(input: &ProcessInput) -> Vec<(&'static str, Value)> {
 /// Refuses changes to an approved process; returns its name otherwise.
 pub(super) fn ensure_unlocked(conn: &Connection, id: Id) -> Result<String> {
     let (name, status): (String, String) = conn
-        .prepare_cached("SELECT name, status FROM process WHERE id = ?1")?.query_row([id.to_string()],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
+        .prepare_cached("SELECT name, status FROM process WHERE id = ?1")?
+        .query_row([id.to_string()], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?
         .ok_or(Error::NoSuchId {
             kind: "process",

@@ -377,6 +377,18 @@ pub(super) fn cell_name(row: u32, col: u16) -> String {
     format!("{letters}{}", row + 1)
 }
 
+/// How many characters `n` takes as written (`{n}`), without allocating.
+fn shown_len(n: f64) -> usize {
+    use std::io::Write;
+    let mut buf = [0u8; 64];
+    let mut at = std::io::Cursor::new(&mut buf[..]);
+    match write!(at, "{n}") {
+        Ok(()) => at.position() as usize,
+        // Longer than a column is ever made wide.
+        Err(_) => buf.len(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -397,17 +409,5 @@ mod tests {
             escape_header("Facilities & Estates"),
             "Facilities && Estates"
         );
-    }
-}
-
-/// How many characters `n` takes as written (`{n}`), without allocating.
-fn shown_len(n: f64) -> usize {
-    use std::io::Write;
-    let mut buf = [0u8; 64];
-    let mut at = std::io::Cursor::new(&mut buf[..]);
-    match write!(at, "{n}") {
-        Ok(()) => at.position() as usize,
-        // Longer than a column is ever made wide.
-        Err(_) => buf.len(),
     }
 }

@@ -112,7 +112,13 @@ pub(crate) fn unreadable_text(conn: &Connection) -> Option<String> {
 /// row: `(col) NOT IN (SELECT id FROM parent) OR …`.
 fn without_parent(conn: &Connection, table: &str) -> rusqlite::Result<String> {
     let mut stmt = conn.prepare(&format!("PRAGMA foreign_key_list(\"{table}\")"))?;
-    let refs = stmt.query_map([], |r| Ok((r.get::<_, String>(2)?, r.get::<_, String>(3)?, r.get::<_, String>(4)?)))?;
+    let refs = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, String>(2)?,
+            r.get::<_, String>(3)?,
+            r.get::<_, String>(4)?,
+        ))
+    })?;
     let mut parts = Vec::new();
     for r in refs {
         let (parent, from, to) = r?;
@@ -120,7 +126,11 @@ fn without_parent(conn: &Connection, table: &str) -> rusqlite::Result<String> {
             "(\"{from}\" IS NOT NULL AND \"{from}\" NOT IN (SELECT \"{to}\" FROM \"{parent}\"))"
         ));
     }
-    Ok(if parts.is_empty() { "0".into() } else { parts.join(" OR ") })
+    Ok(if parts.is_empty() {
+        "0".into()
+    } else {
+        parts.join(" OR ")
+    })
 }
 
 fn tables(conn: &Connection) -> rusqlite::Result<Vec<String>> {
