@@ -176,6 +176,9 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Check the whole file: every page read back and everything in it
+    /// read (opening a large file checks less). Only reads the file.
+    Check { file: PathBuf },
     /// Copy what can still be read of a damaged assessment into a new file
     /// (the damaged file is only read).
     Recover {

@@ -392,6 +392,13 @@ pub fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
                 print_analysis(out, &analysis);
             }
         }
+        Command::Check { file } => {
+            let store = Workbench::open_to_read(&file)?;
+            let checked = store.check();
+            store.close()?;
+            checked?;
+            writeln!(out, "{}: no damage found", file.display()).ok();
+        }
         Command::Recover { file, out: target } => {
             let (store, recovery) = Workbench::recover(&file, &target)?;
             let count = store.processes()?.len();

@@ -102,11 +102,8 @@ fn parse(
     if name.is_empty() {
         issues.push(FieldIssue::new("name", "A resource needs a name."));
     } else if let Some(existing) = conn
-        .query_row(
-            "SELECT id FROM resource WHERE kind = ?1 AND name_key = ?2",
-            [input.kind.as_str(), &input.name.key()],
-            |r| id_col(r, 0),
-        )
+        .prepare_cached("SELECT id FROM resource WHERE kind = ?1 AND name_key = ?2")?
+        .query_row([input.kind.as_str(), &input.name.key()], |r| id_col(r, 0))
         .optional()?
         && Some(existing) != id
     {
@@ -175,11 +172,9 @@ fn refuse(
         return Ok(());
     }
     if issues.len() == 1 && issues[0].field == "name" && !p.name.is_empty() {
-        let existing = conn.query_row(
-            "SELECT id FROM resource WHERE kind = ?1 AND name_key = ?2",
-            [input.kind.as_str(), &name_key(&p.name)],
-            |r| id_col(r, 0),
-        )?;
+        let existing = conn
+            .prepare_cached("SELECT id FROM resource WHERE kind = ?1 AND name_key = ?2")?
+            .query_row([input.kind.as_str(), &name_key(&p.name)], |r| id_col(r, 0))?;
         return Err(Error::DuplicateResource {
             kind: input.kind.label(),
             name: p.name.clone(),
