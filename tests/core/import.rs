@@ -2039,7 +2039,8 @@ fn impact_table(
 /// below its label, a label no BIA field has, impacts as words); another
 /// with numbers for impacts and its values in column B; and a department's
 /// sheet holding two processes one after another under a "Department:"
-/// and "Assessed by:" that are both's. The workbook's properties are
+/// and "Assessed by:" that are both's, the second depending on the first
+/// and on a system named nowhere else (a resource to classify). The workbook's properties are
 /// fixed, so the same code writes the same bytes.
 pub(crate) fn questionnaire_workbook(path: &Path) {
     let mut book = Workbook::new();
@@ -2170,6 +2171,7 @@ pub(crate) fn questionnaire_workbook(path: &Path) {
         (12, "Process name:", "Fleet dispatch"),
         (13, "RTO:", "1 day"),
         (14, "Systems required:", "Fleet telematics, Citrix"),
+        (15, "Dependencies:", "Parcel sorting; Zendesk"),
     ] {
         operations.write_string(r, 0, label).unwrap();
         operations.write_string(r, 1, value).unwrap();
@@ -2185,7 +2187,7 @@ pub(crate) fn questionnaire_workbook(path: &Path) {
     );
     impact_table(
         operations,
-        16,
+        17,
         &["4 hours", "1 day", "1 week"],
         &[("Operational", &["Low", "Medium", "High"])],
     );
@@ -2482,6 +2484,19 @@ fn a_questionnaire_imported_into_an_assessment_gives_scores_objectives_and_depen
             .count(),
         2,
         "Payroll run and Fleet dispatch both need Citrix: one resource"
+    );
+    let zendesk = a.resources.iter().find(|r| r.name == "Zendesk").unwrap();
+    assert_eq!(
+        zendesk.kind,
+        ResourceKind::Unclassified,
+        "a name under \"Dependencies:\" that is no process is a resource to classify"
+    );
+    let id = |name: &str| a.processes.iter().find(|p| p.name == name).unwrap().id;
+    assert!(
+        a.dependencies
+            .iter()
+            .any(|d| d.from.id() == id("Fleet dispatch") && d.to.id() == id("Parcel sorting")),
+        "an upstream process named on the form"
     );
 }
 
