@@ -356,8 +356,16 @@ fn score_objectives_and_analyze_from_the_command_line() {
         "gap: Sage Payroll restores in 3 d, but Payroll processing needs it back within 1 d"
     ));
     assert!(
-        text.trim_end()
-            .ends_with("single point(s) of failure, 0 cycle(s)")
+        text.lines()
+            .any(|l| l.ends_with("single point(s) of failure, 0 cycle(s)"))
+    );
+    assert!(
+        text.contains(
+            "claimed tier: Claimed as Tier 1 (“Critical”); the agreed RTO of 1 d makes it Tier 2.\n"
+        ) && text
+            .trim_end()
+            .ends_with("2 claimed tier(s) differ from the tier the RTO gives"),
+        "the demo's claimed tiers the RTOs do not bear out: {text}"
     );
 
     let dump: serde_json::Value =

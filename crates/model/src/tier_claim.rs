@@ -84,8 +84,11 @@ pub enum ClaimUnread {
 const STEP_NAMES: [&str; 4] = ["critical", "high", "medium", "low"];
 
 /// The words of the criticality scale, each with its step: 1 critical,
-/// 2 high, 3 medium, 4 low. Compared after lowering the case and turning
-/// punctuation into spaces ("Mission-Critical" is "mission critical").
+/// 2 high, 3 medium, 4 low; the severity scale's words fall on it too
+/// (Catastrophic 1, Major 2, Moderate 3, Minor 4), for registers that rate
+/// criticality as an impact ("4 - Major"). Compared after lowering the case
+/// and turning punctuation into spaces ("Mission-Critical" is "mission
+/// critical").
 const WORDS: &[(&str, u8)] = &[
     ("critical", 1),
     ("very high", 1),
@@ -94,8 +97,12 @@ const WORDS: &[(&str, u8)] = &[
     ("vital", 1),
     ("highest", 1),
     ("extreme", 1),
+    ("catastrophic", 1),
+    ("severe", 1),
     ("high", 2),
     ("important", 2),
+    ("major", 2),
+    ("significant", 2),
     ("medium", 3),
     ("moderate", 3),
     ("med", 3),
@@ -103,6 +110,8 @@ const WORDS: &[(&str, u8)] = &[
     ("minor", 4),
     ("very low", 4),
     ("lowest", 4),
+    ("minimal", 4),
+    ("negligible", 4),
     ("non critical", 4),
     ("not critical", 4),
 ];
@@ -160,9 +169,12 @@ impl Methodology {
     /// Reads `text` as a tier of this methodology: a tier's name, a tier's
     /// number (bare or after a prefix such as "Tier", "T", "P", "Priority",
     /// "Level"; in digits or roman numerals), or a word of the criticality
-    /// scale (see [`WORDS`] and [`step_tier`]); a number followed by a word
-    /// ("1 - Critical") is read when the two agree. `Ok(None)`: the text is
-    /// blank, nothing is claimed.
+    /// scale (see [`WORDS`] and [`step_tier`]). A number with a word after
+    /// it: after a prefix ("Tier 1 - Critical", "P2 (High)") the number is
+    /// the tier and the word must agree; bare ("5 - Critical", "4 - Major")
+    /// the word decides, for such a number is a rating on another scale
+    /// (often a severity, 5 the worst). `Ok(None)`: the text is blank,
+    /// nothing is claimed.
     pub fn read_tier_claim(&self, text: &str) -> Result<Option<ReadClaim<'_>>, ClaimUnread> {
         let words = tokens(text);
         if words.is_empty() {
@@ -212,6 +224,9 @@ impl Methodology {
                     }
                 }
             };
+            if let (0, Some(step)) = (prefixed, step) {
+                return Ok(Some(found(step_tier(step, count), ClaimReading::Word { step })));
+            }
             if number == 0 || number as usize > count {
                 return Err(ClaimUnread::BeyondTiers {
                     text,
@@ -329,7 +344,7 @@ mod tests {
             ("Recovery Tier 3", "Tier 3"),
             ("Tier II", "Tier 2"),
             ("Tier IV", "Tier 4"),
-            ("1 - Critical", "Tier 1"),
+            ("Tier 1 - Critical", "Tier 1"),
             ("P2 (High)", "Tier 2"),
         ];
         for (text, tier) in table {
@@ -359,6 +374,26 @@ mod tests {
         assert_eq!(
             read.explain(4),
             "Tier 2: high on the criticality scale, the second of 4 tiers"
+        );
+    }
+
+    #[test]
+    fn a_bare_rating_with_a_word_is_read_by_the_word() {
+        // A "Criticality Ranking" that rates on the severity scale, 5 the worst.
+        let m = Methodology::default();
+        let table = [
+            ("5 - Critical", "Tier 1"),
+            ("4 - Major", "Tier 2"),
+            ("3 - Moderate", "Tier 3"),
+            ("2 - Minor", "Tier 4"),
+            ("1 - Critical", "Tier 1"),
+        ];
+        for (text, tier) in table {
+            assert_eq!(tier_name(&m, text).as_deref(), Some(tier), "{text:?}");
+        }
+        assert_eq!(
+            m.read_tier_claim("5 - Critical").unwrap().unwrap().how,
+            ClaimReading::Word { step: 1 }
         );
     }
 
@@ -395,8 +430,12 @@ mod tests {
             Err(ClaimUnread::BeyondTiers { number: 0, .. })
         ));
         assert_eq!(
-            m.read_tier_claim("1 - Low").unwrap_err().to_string(),
-            "\"1 - Low\" says both tier number 1 and low, which is Tier 4"
+            m.read_tier_claim("Tier 1 - Low").unwrap_err().to_string(),
+            "\"Tier 1 - Low\" says both tier number 1 and low, which is Tier 4"
+        );
+        assert!(
+            m.read_tier_claim("3 - Purple").is_err(),
+            "a word that is no criticality"
         );
         assert!(
             m.read_tier_claim("2 days").is_err(),
