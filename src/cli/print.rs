@@ -124,7 +124,12 @@ pub fn print_claimed_tier(
         writeln!(out, "{process}: no tier claimed").ok();
         return;
     };
-    writeln!(out, "{process}: tier claimed \"{}\" ({})", c.text, c.reading).ok();
+    writeln!(
+        out,
+        "{process}: tier claimed \"{}\" ({})",
+        c.text, c.reading
+    )
+    .ok();
     if let Some(f) = &c.finding {
         writeln!(out, "  {}", f.message).ok();
     }

@@ -60,7 +60,11 @@ impl Workbench {
             return Ok(Vec::new());
         }
         Ok(
-            match self.store.methodology()?.read_tier_claim(&input.claimed_tier) {
+            match self
+                .store
+                .methodology()?
+                .read_tier_claim(&input.claimed_tier)
+            {
                 Err(e) => vec![FieldIssue::new("claimed_tier", format!("{e}."))],
                 Ok(_) => Vec::new(),
             },

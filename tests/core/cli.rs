@@ -1204,7 +1204,10 @@ fn a_name_typed_with_a_combining_accent_is_the_precomposed_name() {
 #[test]
 fn a_claimed_tier_set_from_the_command_line_is_dumped_and_questioned_by_gaps() {
     let dir = temp_dir();
-    ok(&["new", "w.bia", "--name", "Northwind Freight BIA"], dir.path());
+    ok(
+        &["new", "w.bia", "--name", "Northwind Freight BIA"],
+        dir.path(),
+    );
     ok(
         &[
             "process",
@@ -1235,9 +1238,8 @@ fn a_claimed_tier_set_from_the_command_line_is_dumped_and_questioned_by_gaps() {
 
     let gaps = ok(&["gaps", "w.bia"], dir.path());
     assert!(
-        gaps.contains(
-            "claimed tier: Claimed as Tier 1; the agreed RTO of 3 d makes it Tier 3.\n"
-        ) && gaps.contains("1 claimed tier(s) differ from the tier the RTO gives"),
+        gaps.contains("claimed tier: Claimed as Tier 1; the agreed RTO of 3 d makes it Tier 3.\n")
+            && gaps.contains("1 claimed tier(s) differ from the tier the RTO gives"),
         "{gaps}"
     );
     let json: serde_json::Value =
@@ -1289,7 +1291,10 @@ fn a_claimed_tier_set_from_the_command_line_is_dumped_and_questioned_by_gaps() {
     let payroll = &dump["processes"][0];
     assert_eq!(payroll["claimed_tier"], "T3");
     assert_eq!(payroll["objectives"]["claimed_tier"], "Tier 3");
-    assert_eq!(payroll["objectives"]["claimed_tier_finding"], serde_json::Value::Null);
+    assert_eq!(
+        payroll["objectives"]["claimed_tier_finding"],
+        serde_json::Value::Null
+    );
     assert!(
         !ok(&["gaps", "w.bia"], dir.path()).contains("claimed tier"),
         "a claim the RTO bears out is no finding"

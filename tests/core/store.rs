@@ -375,7 +375,10 @@ fn a_version_five_file_gains_claimed_tiers_kept_as_written_and_undone_like_any_f
     drop(legacy_file(&path, 5));
 
     let mut store = Store::open(&path).expect("a version 5 file opens");
-    let payroll = store.process_by_name("Payroll processing").unwrap().unwrap();
+    let payroll = store
+        .process_by_name("Payroll processing")
+        .unwrap()
+        .unwrap();
     assert_eq!(
         payroll.claimed_tier, "",
         "a process from before claimed tiers claims none"

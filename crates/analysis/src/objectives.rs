@@ -702,7 +702,11 @@ mod tests {
         assert_eq!(agrees.finding, None, "8 h is Tier 2, as claimed");
         let no_rto = claim_with_rto("P2", true, None).unwrap();
         assert_eq!(no_rto.finding, None, "nothing derived to disagree with");
-        assert_eq!(claim_with_rto("  ", true, Some(60)), None, "nothing claimed");
+        assert_eq!(
+            claim_with_rto("  ", true, Some(60)),
+            None,
+            "nothing claimed"
+        );
     }
 
     #[test]
@@ -739,7 +743,13 @@ mod tests {
         let x = &analyze_processes(&a)[0];
         assert_eq!(x.tier.as_ref().unwrap().name, "Tier 3");
         assert_eq!(
-            x.claimed_tier.as_ref().unwrap().finding.as_ref().unwrap().message,
+            x.claimed_tier
+                .as_ref()
+                .unwrap()
+                .finding
+                .as_ref()
+                .unwrap()
+                .message,
             "The workbook claimed Tier 1 (“P1”); the agreed RTO of 3 d makes it Tier 3."
         );
     }

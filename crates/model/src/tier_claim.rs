@@ -198,7 +198,10 @@ impl Methodology {
             WORDS.iter().find(|(w, _)| *w == joined).map(|(_, s)| *s)
         };
         if let Some(step) = word(&words) {
-            return Ok(Some(found(step_tier(step, count), ClaimReading::Word { step })));
+            return Ok(Some(found(
+                step_tier(step, count),
+                ClaimReading::Word { step },
+            )));
         }
         // [prefix…] number [word]
         let prefixed = words
@@ -225,7 +228,10 @@ impl Methodology {
                 }
             };
             if let (0, Some(step)) = (prefixed, step) {
-                return Ok(Some(found(step_tier(step, count), ClaimReading::Word { step })));
+                return Ok(Some(found(
+                    step_tier(step, count),
+                    ClaimReading::Word { step },
+                )));
             }
             if number == 0 || number as usize > count {
                 return Err(ClaimUnread::BeyondTiers {
@@ -313,18 +319,19 @@ mod tests {
     }
 
     fn with_tiers(names: &[&str]) -> Methodology {
-        let mut m = Methodology::default();
-        m.tiers = names
-            .iter()
-            .enumerate()
-            .map(|(i, n)| Tier {
-                id: crate::Id::new(),
-                rank: i as u8 + 1,
-                name: (*n).to_string(),
-                max_rto_minutes: (i + 1 < names.len()).then_some(Minutes((i as u32 + 1) * 60)),
-            })
-            .collect();
-        m
+        Methodology {
+            tiers: names
+                .iter()
+                .enumerate()
+                .map(|(i, n)| Tier {
+                    id: crate::Id::new(),
+                    rank: i as u8 + 1,
+                    name: (*n).to_string(),
+                    max_rto_minutes: (i + 1 < names.len()).then_some(Minutes((i as u32 + 1) * 60)),
+                })
+                .collect(),
+            ..Methodology::default()
+        }
     }
 
     #[test]
@@ -399,17 +406,34 @@ mod tests {
 
     #[test]
     fn words_spread_over_other_tier_counts() {
-        let spread = |tiers: usize| -> Vec<usize> { (1..=4).map(|s| step_tier(s, tiers)).collect() };
+        let spread =
+            |tiers: usize| -> Vec<usize> { (1..=4).map(|s| step_tier(s, tiers)).collect() };
         assert_eq!(spread(4), [0, 1, 2, 3], "the default: each step its tier");
-        assert_eq!(spread(3), [0, 1, 1, 2], "High and Medium share the middle tier");
+        assert_eq!(
+            spread(3),
+            [0, 1, 1, 2],
+            "High and Medium share the middle tier"
+        );
         assert_eq!(spread(5), [0, 1, 3, 4]);
         assert_eq!(spread(2), [0, 0, 1, 1]);
         assert_eq!(spread(1), [0, 0, 0, 0]);
         let m = with_tiers(&["Gold", "Silver", "Bronze"]);
-        assert_eq!(tier_name(&m, "Low").as_deref(), Some("Bronze"), "the last tier");
+        assert_eq!(
+            tier_name(&m, "Low").as_deref(),
+            Some("Bronze"),
+            "the last tier"
+        );
         assert_eq!(tier_name(&m, "medium").as_deref(), Some("Silver"));
-        assert_eq!(tier_name(&m, "gold").as_deref(), Some("Gold"), "by its name");
-        assert_eq!(tier_name(&m, "3").as_deref(), Some("Bronze"), "by its number");
+        assert_eq!(
+            tier_name(&m, "gold").as_deref(),
+            Some("Gold"),
+            "by its name"
+        );
+        assert_eq!(
+            tier_name(&m, "3").as_deref(),
+            Some("Bronze"),
+            "by its number"
+        );
     }
 
     #[test]
@@ -423,7 +447,11 @@ mod tests {
         );
         assert!(matches!(
             m.read_tier_claim("P5"),
-            Err(ClaimUnread::BeyondTiers { number: 5, count: 4, .. })
+            Err(ClaimUnread::BeyondTiers {
+                number: 5,
+                count: 4,
+                ..
+            })
         ));
         assert!(matches!(
             m.read_tier_claim("P0"),
@@ -441,7 +469,10 @@ mod tests {
             m.read_tier_claim("2 days").is_err(),
             "a duration is not a tier"
         );
-        assert!(m.read_tier_claim("II").is_err(), "roman numerals only after a prefix");
+        assert!(
+            m.read_tier_claim("II").is_err(),
+            "roman numerals only after a prefix"
+        );
         assert!(matches!(
             with_tiers(&[]).read_tier_claim("Tier 1"),
             Err(ClaimUnread::NoTiers { .. })

@@ -701,7 +701,11 @@ fn a_claimed_tier_is_edited_questioned_and_undone_over_ipc() {
     let saved = shell.ok("update_process", json!({ "id": id, "input": input }));
     assert_eq!(saved["claimed_tier"], "Tier 3");
     let a = shell.ok("analyze_process", json!({ "processId": id }));
-    assert_eq!(a["claimed_tier"]["finding"], Value::Null, "Tier 3 as the RTO gives");
+    assert_eq!(
+        a["claimed_tier"]["finding"],
+        Value::Null,
+        "Tier 3 as the RTO gives"
+    );
 
     shell.ok("undo", json!({}));
     let a = shell.ok("analyze_process", json!({ "processId": id }));
