@@ -414,3 +414,113 @@ fn a_version_five_file_gains_claimed_tiers_kept_as_written_and_undone_like_any_f
     assert_eq!(store.process(payroll.id).unwrap().claimed_tier, "P1");
     store.close().unwrap();
 }
+
+/// Builds a file as version 5 wrote it: "Payroll processing" relies on the
+/// application "Core banking", which has a custom field, all added by one
+/// edit in version 5's journal (each change keeps the state undo returns
+/// to: no row).
+fn version_five_file_with_resources(path: &std::path::Path) {
+    let conn = legacy_file(path, 5);
+    let process = "0b0c1d2e-0000-4000-8000-000000000003";
+    let banking = "0b0c1d2e-0000-4000-8000-000000000010";
+    let field = "0b0c1d2e-0000-4000-8000-000000000011";
+    let link = "0b0c1d2e-0000-4000-8000-000000000012";
+    conn.execute_batch(&format!(
+        "INSERT INTO resource (id, kind, name, name_key, owner, rto_capability_minutes)
+             VALUES ('{banking}', 'application', 'Core banking', 'core banking', 'IT Operations', 240);
+         INSERT INTO resource_custom_field (id, resource_id, position, name, value)
+             VALUES ('{field}', '{banking}', 0, 'Vendor contract', 'CB-2024-17');
+         INSERT INTO dependency (id, from_kind, from_id, to_kind, to_id, strength, note)
+             VALUES ('{link}', 'process', '{process}', 'resource', '{banking}', 'required', '');
+         INSERT INTO edit (seq, id, label, at, undone) VALUES
+             (1, '0b0c1d2e-0000-4000-8000-0000000000e1', 'Add dependency on “Core banking”', '2026-05-01T09:00:00Z', 0);
+         INSERT INTO edit_change (edit_seq, ord, table_name, row_id, state) VALUES
+             (1, 0, 'resource', '{banking}', NULL),
+             (1, 1, 'resource_custom_field', '{field}', NULL),
+             (1, 2, 'dependency', '{link}', NULL);"
+    ))
+    .unwrap();
+}
+
+#[test]
+fn a_version_five_file_with_resources_upgrades_keeps_them_and_still_undoes() {
+    let dir = temp_dir();
+    let path = dir.path().join("legacy.bia");
+    version_five_file_with_resources(&path);
+
+    let mut store = Store::open(&path).expect("a version 5 file opens");
+    let resources = store.resources().unwrap();
+    assert_eq!(resources.len(), 1);
+    let banking = &resources[0];
+    assert_eq!(
+        (banking.name.as_str(), banking.kind, banking.owner.as_str()),
+        (
+            "Core banking",
+            bia::model::ResourceKind::Application,
+            "IT Operations"
+        )
+    );
+    assert_eq!(
+        banking.custom_fields[0].value, "CB-2024-17",
+        "custom fields survive the rebuild"
+    );
+    assert_eq!(store.dependencies().unwrap().len(), 1);
+
+    // The rebuilt table takes a resource to classify; its custom fields
+    // still refer to it.
+    let citrix = store
+        .create_resource(
+            &bia::model::ResourceInput {
+                kind: bia::model::ResourceKind::Unclassified,
+                name: "Citrix".into(),
+                custom_fields: vec![bia::model::CustomField {
+                    name: "Seen in".into(),
+                    value: "BIA 2025".into(),
+                }],
+                ..Default::default()
+            },
+            &bia::model::Provenance::Workshop,
+        )
+        .expect("version 6 stores a resource to classify");
+    assert_eq!(citrix.kind, bia::model::ResourceKind::Unclassified);
+    store.undo().unwrap();
+
+    // Version 5's edit undoes: custom field before its resource.
+    assert_eq!(
+        store.history().unwrap().undo.as_deref(),
+        Some("Add dependency on “Core banking”")
+    );
+    store.undo().unwrap();
+    assert!(store.resources().unwrap().is_empty());
+    assert!(store.dependencies().unwrap().is_empty());
+    store.redo().unwrap();
+    assert_eq!(store.resources().unwrap()[0].custom_fields.len(), 1);
+    assert_eq!(store.dependencies().unwrap().len(), 1);
+    store.close().unwrap();
+
+    let conn = Connection::open(&path).unwrap();
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, LATEST);
+    let problems: i64 = conn
+        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(
+        problems, 0,
+        "every custom field still points at its resource"
+    );
+    let schema: String = conn
+        .query_row(
+            "SELECT sql FROM sqlite_schema WHERE name = 'resource_custom_field'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(
+        schema.contains("REFERENCES \"resource\"") || schema.contains("REFERENCES resource("),
+        "{schema}"
+    );
+}

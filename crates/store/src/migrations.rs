@@ -15,6 +15,7 @@ const STEPS: &[&str] = &[
     include_str!("migrations/003_impact_objectives.sql"),
     include_str!("migrations/004_resources_dependencies.sql"),
     include_str!("migrations/005_bounded_journal.sql"),
+    include_str!("migrations/006_resources_to_classify.sql"),
     include_str!("migrations/008_claimed_tier.sql"),
 ];
 

@@ -110,15 +110,17 @@ fn parse(
         .optional()?
         && Some(existing) != id
     {
-        let label = input.kind.label();
-        let article = if label.starts_with(['a', 'e', 'i', 'o', 'u']) {
-            "An"
-        } else {
-            "A"
-        };
+        let what = input.kind.with_article();
+        let mut chars = what.chars();
+        let what: String = chars
+            .next()
+            .map(|c| c.to_ascii_uppercase())
+            .into_iter()
+            .chain(chars)
+            .collect();
         issues.push(FieldIssue::new(
             "name",
-            format!("{article} {label} named \"{name}\" already exists."),
+            format!("{what} named \"{name}\" already exists."),
         ));
     }
     let mut duration = |field: &str, label: &str, text: &str| match duration::parse_optional(text) {
@@ -249,6 +251,39 @@ impl Store {
                 write_custom_fields(tx, id, &input.custom_fields)
             },
         )?;
+        get(&self.conn, id)
+    }
+
+    /// Gives a resource a kind (a resource to classify its first), as one
+    /// edit; refused when a resource of that kind has its name.
+    pub fn set_resource_kind(&mut self, id: Id, kind: ResourceKind) -> Result<Resource> {
+        let old = get(&self.conn, id)?;
+        if old.kind == kind {
+            return Ok(old);
+        }
+        let input = ResourceInput {
+            kind,
+            ..old.to_input()
+        };
+        let (parsed, issues) = parse(&self.conn, &input, Some(id))?;
+        refuse(&input, &parsed, issues, &self.conn)?;
+        let verb = if old.kind.is_unclassified() {
+            "Classify"
+        } else {
+            "Reclassify"
+        };
+        let label = if kind.is_unclassified() {
+            format!("Mark “{}” to classify", old.name)
+        } else {
+            format!("{verb} “{}” as {}", old.name, kind.with_article())
+        };
+        journal::edit(self.writable()?, &label, |tx| {
+            tx.update(
+                Table::Resource,
+                id,
+                &[("kind", Value::Text(kind.as_str().into()))],
+            )
+        })?;
         get(&self.conn, id)
     }
 

@@ -7,7 +7,7 @@
 use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 
-use bia::excel::import::{CellContext, ColumnChoice, Mapping, Pos};
+use bia::excel::import::{CellContext, ColumnChoice, Mapping, Pos, ResourceKindChoice};
 use bia::import::{Applied, Plan, Progress};
 use tauri::{AppHandle, Emitter, Runtime, State};
 
@@ -17,9 +17,11 @@ use crate::session::{AppState, PendingImport};
 /// The event carrying [`Progress`] while an import is applied.
 pub const PROGRESS_EVENT: &str = "import-progress";
 
-fn mapping(choices: Vec<ColumnChoice>) -> Mapping {
+/// The user's column choices, and the kinds given to resources to classify.
+fn mapping(choices: Vec<ColumnChoice>, kinds: Option<Vec<ResourceKindChoice>>) -> Mapping {
     Mapping {
         choices,
+        kinds: kinds.unwrap_or_default(),
         ..Mapping::default()
     }
 }
@@ -31,8 +33,9 @@ pub fn plan_import(
     state: State<'_, AppState>,
     path: String,
     choices: Vec<ColumnChoice>,
+    kinds: Option<Vec<ResourceKindChoice>>,
 ) -> ApiResult<Plan> {
-    let mapping = mapping(choices);
+    let mapping = mapping(choices, kinds);
     let path = PathBuf::from(path);
     let mut pending = state.import.lock().map_err(|_| ApiError::poisoned())?;
     if let Some(p) = pending.as_ref().filter(|p| p.path == path) {
@@ -50,9 +53,10 @@ pub fn apply_import<R: Runtime>(
     state: State<'_, AppState>,
     path: String,
     choices: Vec<ColumnChoice>,
+    kinds: Option<Vec<ResourceKindChoice>>,
 ) -> ApiResult<Applied> {
     state.import_cancel.store(false, Ordering::SeqCst);
-    let mapping = mapping(choices);
+    let mapping = mapping(choices, kinds);
     let path = PathBuf::from(path);
     let planned = {
         let mut pending = state.import.lock().map_err(|_| ApiError::poisoned())?;

@@ -18,6 +18,7 @@ import type { Command } from "./bindings/Command";
 import type { ExportProgress } from "./bindings/ExportProgress";
 import type { ImportApplied } from "./bindings/ImportApplied";
 import type { ImportColumnChoice } from "./bindings/ImportColumnChoice";
+import type { ImportKindChoice } from "./bindings/ImportKindChoice";
 import type { ImportPlan } from "./bindings/ImportPlan";
 import type { ImportProgress } from "./bindings/ImportProgress";
 import type { ExportReport } from "./bindings/ExportReport";
@@ -40,6 +41,7 @@ import type { ProcessInput } from "./bindings/ProcessInput";
 import type { RecentFile } from "./bindings/RecentFile";
 import type { Resource } from "./bindings/Resource";
 import type { ResourceInput } from "./bindings/ResourceInput";
+import type { ResourceKind } from "./bindings/ResourceKind";
 import type { ScoreInput } from "./bindings/ScoreInput";
 import type { Session } from "./bindings/Session";
 import type { Status } from "./bindings/Status";
@@ -132,6 +134,8 @@ export const api = {
   createResource: (input: ResourceInput) => invoke<Resource>("create_resource", { input }),
   updateResource: (id: Id, input: ResourceInput) => invoke<Resource>("update_resource", { id, input }),
   /** Deletes the resource and every dependency on or of it (one undoable edit). */
+  /** Gives a resource its kind (classifies one imported "to classify"). */
+  setResourceKind: (id: Id, kind: ResourceKind) => invoke<Resource>("set_resource_kind", { id, kind }),
   deleteResource: (id: Id) => invoke<void>("delete_resource", { id }),
   /** Every dependency: `from` relies on `to`. */
   listDependencies: () => invoke<Dependency[]>("list_dependencies"),
@@ -150,12 +154,12 @@ export const api = {
     invoke<void>("save_chart", { kind, options, path }),
 
   // --- import ---------------------------------------------------------------------
-  /** What importing the workbook at `path` would do; `choices` pin columns to fields. */
-  planImport: (path: string, choices: ImportColumnChoice[] = []) =>
-    invoke<ImportPlan>("plan_import", { path, choices }),
+  /** What importing the workbook at `path` would do; `choices` pin columns to fields, `kinds` give resources to classify a kind. */
+  planImport: (path: string, choices: ImportColumnChoice[] = [], kinds: ImportKindChoice[] = []) =>
+    invoke<ImportPlan>("plan_import", kinds.length > 0 ? { path, choices, kinds } : { path, choices }),
   /** Applies the import (one undoable step, after a backup); progress comes as `onImportProgress`. */
-  applyImport: (path: string, choices: ImportColumnChoice[] = []) =>
-    invoke<ImportApplied>("apply_import", { path, choices }),
+  applyImport: (path: string, choices: ImportColumnChoice[] = [], kinds: ImportKindChoice[] = []) =>
+    invoke<ImportApplied>("apply_import", kinds.length > 0 ? { path, choices, kinds } : { path, choices }),
   /** Stops a running import before it commits. */
   cancelImport: () => invoke<void>("cancel_import"),
   /** The cells around `cell` ("B7") on `sheet` of the workbook being previewed. */

@@ -1,6 +1,7 @@
 // One import of a legacy spreadsheet at a time, as the Import screen shows it:
 // the file being previewed and the core's plan for it, the user's column
-// choices (all of them go with every re-plan and with the import), the cell
+// choices and the kinds given to resources to classify (all of them go with
+// every re-plan and with the import), the cell
 // an issue points at, and the import itself — its progress events (listened
 // to before the command starts, no longer after it ends), Cancel until the
 // core commits, and the outcome, kept while moving between screens. A late
@@ -13,8 +14,10 @@ import type { ImportApplied } from "./bindings/ImportApplied";
 import type { ImportColumnChoice } from "./bindings/ImportColumnChoice";
 import type { ImportField } from "./bindings/ImportField";
 import type { ImportIssue } from "./bindings/ImportIssue";
+import type { ImportKindChoice } from "./bindings/ImportKindChoice";
 import type { ImportPlan } from "./bindings/ImportPlan";
 import type { ImportProgress } from "./bindings/ImportProgress";
+import type { ResourceKind } from "./bindings/ResourceKind";
 import { hasCell, readiness } from "./importPreview";
 
 export type ImportOutcome = { ok: true; applied: ImportApplied } | { ok: false; error: ApiError };
@@ -35,6 +38,8 @@ export class SpreadsheetImport {
   plan = $state<ImportPlan | null>(null);
   /** The columns the user pinned to a field, in the order chosen. */
   choices = $state<ImportColumnChoice[]>([]);
+  /** The kinds the user gave resources to classify, by name. */
+  kinds = $state<ImportKindChoice[]>([]);
   /** The workbook is being read for the first time. */
   reading = $state(false);
   /** A changed mapping is being planned again (the previous plan stays on screen). */
@@ -70,6 +75,7 @@ export class SpreadsheetImport {
     this.note = note;
     this.plan = null;
     this.choices = [];
+    this.kinds = [];
     this.planError = null;
     this.refusal = null;
     this.outcome = null;
@@ -106,7 +112,7 @@ export class SpreadsheetImport {
     this.replanning = true;
     this.planError = null;
     try {
-      const plan = await api.planImport(this.path, choices);
+      const plan = await api.planImport(this.path, choices, this.kinds);
       if (mine !== this.run || seq !== this.plans) return;
       this.plan = plan;
       this.outcome = null;
@@ -114,6 +120,34 @@ export class SpreadsheetImport {
     } catch (e) {
       if (mine !== this.run || seq !== this.plans) return;
       this.choices = before;
+      this.planError = asApiError(e);
+    } finally {
+      if (mine === this.run && seq === this.plans) this.replanning = false;
+    }
+  }
+
+  /**
+   * Gives the resource to classify named `name` a kind, and plans again
+   * (the dependencies on it then point at a resource of that kind); a
+   * failed re-plan takes the kind back.
+   */
+  async classify(name: string, kind: ResourceKind): Promise<void> {
+    if (!this.path || this.applying) return;
+    const mine = this.run;
+    const seq = ++this.plans;
+    const before = this.kinds;
+    const kinds = [...before.filter((k) => k.name !== name), ...(kind === "unclassified" ? [] : [{ name, kind }])];
+    this.kinds = kinds;
+    this.replanning = true;
+    this.planError = null;
+    try {
+      const plan = await api.planImport(this.path, this.choices, kinds);
+      if (mine !== this.run || seq !== this.plans) return;
+      this.plan = plan;
+      this.outcome = null;
+    } catch (e) {
+      if (mine !== this.run || seq !== this.plans) return;
+      this.kinds = before;
       this.planError = asApiError(e);
     } finally {
       if (mine === this.run && seq === this.plans) this.replanning = false;
@@ -147,7 +181,7 @@ export class SpreadsheetImport {
       unlisten = await onImportProgress((p) => {
         if (mine === this.run && this.applying) this.progress = { ...p, done: Math.min(Math.max(p.done, 0), Math.max(p.total, 0)) };
       });
-      outcome = { ok: true, applied: await api.applyImport(this.path, this.choices) };
+      outcome = { ok: true, applied: await api.applyImport(this.path, this.choices, this.kinds) };
     } catch (e) {
       outcome = { ok: false, error: asApiError(e) };
     } finally {
@@ -180,6 +214,7 @@ export class SpreadsheetImport {
     this.note = null;
     this.plan = null;
     this.choices = [];
+    this.kinds = [];
     this.reading = false;
     this.replanning = false;
     this.planError = null;
