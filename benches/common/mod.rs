@@ -25,6 +25,7 @@ pub fn generated(n: usize) -> Assessment {
             minimum_staff: None,
             workaround: String::new(),
             notes: String::new(),
+            claimed_tier: String::new(),
             status: Status::Draft,
             custom_fields: Vec::new(),
             provenance: Provenance::Workshop,

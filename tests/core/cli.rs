@@ -356,8 +356,16 @@ fn score_objectives_and_analyze_from_the_command_line() {
         "gap: Sage Payroll restores in 3 d, but Payroll processing needs it back within 1 d"
     ));
     assert!(
-        text.trim_end()
-            .ends_with("single point(s) of failure, 0 cycle(s)")
+        text.lines()
+            .any(|l| l.ends_with("single point(s) of failure, 0 cycle(s)"))
+    );
+    assert!(
+        text.contains(
+            "claimed tier: Claimed as Tier 1 (“Critical”); the agreed RTO of 1 d makes it Tier 2.\n"
+        ) && text
+            .trim_end()
+            .ends_with("2 claimed tier(s) differ from the tier the RTO gives"),
+        "the demo's claimed tiers the RTOs do not bear out: {text}"
     );
 
     let dump: serde_json::Value =
@@ -1281,4 +1289,137 @@ fn bia_import_reads_questionnaires_and_a_mapping_file_sets_a_words_level() {
     );
     assert_eq!(out.status.code(), Some(1), "a level must be a number");
     assert!(stderr(&out).contains("bad.toml"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_claimed_tier_set_from_the_command_line_is_dumped_and_questioned_by_gaps() {
+    let dir = temp_dir();
+    ok(
+        &["new", "w.bia", "--name", "Northwind Freight BIA"],
+        dir.path(),
+    );
+    ok(
+        &[
+            "process",
+            "add",
+            "w.bia",
+            "--name",
+            "Payroll run",
+            "--unit",
+            "Finance",
+            "--claimed-tier",
+            "Tier 1",
+        ],
+        dir.path(),
+    );
+    ok(
+        &[
+            "objectives",
+            "w.bia",
+            "--process",
+            "Payroll run",
+            "--rto",
+            "3 days",
+            "--rationale",
+            "Pay runs a week ahead",
+        ],
+        dir.path(),
+    );
+
+    let gaps = ok(&["gaps", "w.bia"], dir.path());
+    assert!(
+        gaps.contains("claimed tier: Claimed as Tier 1; the agreed RTO of 3 d makes it Tier 3.\n")
+            && gaps.contains("1 claimed tier(s) differ from the tier the RTO gives"),
+        "{gaps}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(&["gaps", "w.bia", "--json"], dir.path())).unwrap();
+    assert_eq!(
+        json["claimed_tiers"],
+        serde_json::json!([{
+            "process": "Payroll run",
+            "text": "Tier 1",
+            "claimed": "Tier 1",
+            "derived": "Tier 3",
+            "code": "claimed_tier_differs",
+            "message": "Claimed as Tier 1; the agreed RTO of 3 d makes it Tier 3."
+        }])
+    );
+
+    // Set to what the RTO gives, the finding goes; the dump keeps the text.
+    let set = ok(
+        &[
+            "process",
+            "set",
+            "w.bia",
+            "--process",
+            "payroll run",
+            "--claimed-tier",
+            "low",
+        ],
+        dir.path(),
+    );
+    assert_eq!(
+        set,
+        "Payroll run: tier claimed \"low\" (Tier 4: low on the criticality scale, the last of 4 tiers)\n  \
+         Claimed as Tier 4 (“low”); the agreed RTO of 3 d makes it Tier 3.\n"
+    );
+    ok(
+        &[
+            "process",
+            "set",
+            "w.bia",
+            "--process",
+            "Payroll run",
+            "--claimed-tier",
+            "T3",
+        ],
+        dir.path(),
+    );
+    let dump: serde_json::Value =
+        serde_json::from_str(&ok(&["dump", "w.bia"], dir.path())).unwrap();
+    let payroll = &dump["processes"][0];
+    assert_eq!(payroll["claimed_tier"], "T3");
+    assert_eq!(payroll["objectives"]["claimed_tier"], "Tier 3");
+    assert_eq!(
+        payroll["objectives"]["claimed_tier_finding"],
+        serde_json::Value::Null
+    );
+    assert!(
+        !ok(&["gaps", "w.bia"], dir.path()).contains("claimed tier"),
+        "a claim the RTO bears out is no finding"
+    );
+
+    // What names no tier is refused, naming the field's accepted forms; `none` clears.
+    let out = bia(
+        &[
+            "process",
+            "set",
+            "w.bia",
+            "--process",
+            "Payroll run",
+            "--claimed-tier",
+            "Gold",
+        ],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("\"Gold\" names no tier"),
+        "{}",
+        stderr(&out)
+    );
+    let cleared = ok(
+        &[
+            "process",
+            "set",
+            "w.bia",
+            "--process",
+            "Payroll run",
+            "--claimed-tier",
+            "none",
+        ],
+        dir.path(),
+    );
+    assert_eq!(cleared, "Payroll run: no tier claimed\n");
 }

@@ -2729,3 +2729,126 @@ fn the_questionnaire_fixture_is_the_one_the_code_writes() {
     let b = read(&fresh).unwrap();
     assert_eq!(a.sheets, b.sheets);
 }
+
+/// Last year's register with a "Criticality" column in the ways people
+/// fill one in: a tier's name, a word, a priority code, a bare number,
+/// and a rating the tiers cannot read.
+fn criticality_register(dir: &Path) -> PathBuf {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("BIA Register 2025").unwrap();
+    for (c, h) in ["Business Process", "Department", "RTO (hrs)", "Criticality"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    let rows: [(&str, &str, f64, Option<&str>); 5] = [
+        ("Payroll run", "Finance", 72.0, Some("Tier 1")),
+        ("Customer onboarding", "Sales", 4.0, Some("Critical")),
+        ("Fleet maintenance", "Transport", 24.0, Some("P2")),
+        ("Supplier payments", "Finance", 48.0, Some("Gold")),
+        ("Month-end close", "Finance", 168.0, None),
+    ];
+    for (r, (name, unit, rto, criticality)) in rows.iter().enumerate() {
+        let r = r as u32 + 1;
+        sheet.write_string(r, 0, *name).unwrap();
+        sheet.write_string(r, 1, *unit).unwrap();
+        sheet.write_number(r, 2, *rto).unwrap();
+        match criticality {
+            Some(text) => sheet.write_string(r, 3, *text).unwrap(),
+            // A bare number, as a "BIA rating" column holds it.
+            None => sheet.write_number(r, 3, 3).unwrap(),
+        };
+    }
+    save(&mut book, dir, "bia-2025.xlsx")
+}
+
+#[test]
+fn a_criticality_column_is_kept_and_read_as_the_tier_the_workbook_claimed() {
+    let dir = temp_dir();
+    let (mut store, _) = crate::new_store(&dir);
+    let path = criticality_register(dir.path());
+    let plan = plan_file(
+        &path,
+        &store.load().unwrap(),
+        &Mapping::default(),
+        &Limits::default(),
+    )
+    .expect("the register plans");
+
+    let claims: Vec<(&str, &str, Option<&str>)> = plan
+        .processes
+        .iter()
+        .map(|p| {
+            (
+                p.input.name.as_str(),
+                p.input.claimed_tier.as_str(),
+                p.claimed_tier.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        claims,
+        vec![
+            ("Payroll run", "Tier 1", Some("Tier 1: the tier's name")),
+            (
+                "Customer onboarding",
+                "Critical",
+                Some("Tier 1: critical on the criticality scale, the first of 4 tiers")
+            ),
+            ("Fleet maintenance", "P2", Some("Tier 2: tier number 2")),
+            ("Supplier payments", "", None),
+            ("Month-end close", "3", Some("Tier 3: tier number 3")),
+        ],
+        "the text as written, and what the preview shows it read as"
+    );
+    for p in &plan.processes {
+        let kept: Vec<&str> = p
+            .input
+            .custom_fields
+            .iter()
+            .filter(|f| f.name == "Criticality")
+            .map(|f| f.value.as_str())
+            .collect();
+        assert_eq!(kept.len(), 1, "{} keeps its Criticality text", p.input.name);
+    }
+    let said = issue_at(&plan, "'BIA Register 2025'!D5").join(" | ");
+    assert!(
+        said.contains("\"Gold\" names no tier")
+            && said.contains("kept as the custom field \"Criticality\" only"),
+        "the cell that cannot be read is named, and what became of it: {said}"
+    );
+
+    bia::import::apply(&mut store, &plan, &mut |_| true).unwrap();
+    let payroll = store.process_by_name("Payroll run").unwrap().unwrap();
+    assert_eq!(payroll.claimed_tier, "Tier 1");
+    assert!(
+        payroll.provenance.imported_as("claimed_tier", "Tier 1"),
+        "the claim names its cell like every imported value"
+    );
+
+    let analysis = bia::analysis::analyze(&store.load().unwrap());
+    let findings: Vec<(&str, &str)> = analysis
+        .processes
+        .iter()
+        .filter_map(|p| {
+            let f = p.claimed_tier.as_ref()?.finding.as_ref()?;
+            Some((p.process.as_str(), f.message.as_str()))
+        })
+        .collect();
+    assert_eq!(
+        findings,
+        vec![
+            (
+                "Month-end close",
+                "The workbook claimed Tier 3 (“3”); the agreed RTO of 1 w makes it Tier 4."
+            ),
+            (
+                "Payroll run",
+                "The workbook claimed Tier 1; the agreed RTO of 3 d makes it Tier 3."
+            ),
+        ],
+        "only the claims the RTOs do not bear out (Customer onboarding and Fleet maintenance agree)"
+    );
+}

@@ -739,3 +739,75 @@ fn import_previews_remaps_applies_and_can_be_undone() {
         25
     );
 }
+
+#[test]
+fn a_claimed_tier_is_edited_questioned_and_undone_over_ipc() {
+    let dir = tempfile::tempdir().unwrap();
+    let shell = Shell::start(dir.path(), Startup::StartScreen);
+    shell.ok("open_demo", json!({}));
+    let processes = shell.ok("list_processes", json!({}));
+    let account = processes
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "Key account management")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        account["claimed_tier"], "P2",
+        "last year's spreadsheet claimed it"
+    );
+    let id = account["id"].clone();
+
+    let a = shell.ok("analyze_process", json!({ "processId": id }));
+    assert_eq!(a["tier"]["name"], "Tier 3");
+    assert_eq!(a["claimed_tier"]["tier"]["name"], "Tier 2");
+    assert_eq!(a["claimed_tier"]["finding"]["code"], "claimed_tier_differs");
+    assert_eq!(
+        a["claimed_tier"]["finding"]["message"],
+        "Claimed as Tier 2 (“P2”); the agreed RTO of 3 d makes it Tier 3."
+    );
+    let all = shell.ok("analyze", json!({}));
+    let questioned: Vec<&str> = all["processes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| !p["claimed_tier"]["finding"].is_null())
+        .map(|p| p["process"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        questioned,
+        ["Key account management", "Payroll processing"],
+        "what the Gaps screen lists"
+    );
+
+    let mut input = account.clone();
+    input["claimed_tier"] = json!("Gold");
+    let issues = shell.ok("check_process", json!({ "input": input, "id": id }));
+    assert_eq!(issues[0]["field"], "claimed_tier");
+    assert!(
+        issues[0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("\"Gold\" names no tier"),
+        "{issues}"
+    );
+    let err = shell
+        .call("update_process", json!({ "id": id, "input": input }))
+        .unwrap_err();
+    assert_eq!(err["code"], "invalid");
+
+    input["claimed_tier"] = json!("Tier 3");
+    let saved = shell.ok("update_process", json!({ "id": id, "input": input }));
+    assert_eq!(saved["claimed_tier"], "Tier 3");
+    let a = shell.ok("analyze_process", json!({ "processId": id }));
+    assert_eq!(
+        a["claimed_tier"]["finding"],
+        Value::Null,
+        "Tier 3 as the RTO gives"
+    );
+
+    shell.ok("undo", json!({}));
+    let a = shell.ok("analyze_process", json!({ "processId": id }));
+    assert_eq!(a["claimed_tier"]["text"], "P2", "undone like any field");
+}

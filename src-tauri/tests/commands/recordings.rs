@@ -460,6 +460,7 @@ fn process_input(process: &Value) -> Value {
         "minimum_staff",
         "workaround",
         "notes",
+        "claimed_tier",
         "status",
         "custom_fields",
     ] {
@@ -629,7 +630,7 @@ fn recordings_of_the_demo_for_the_ui() {
     let finance = named(&units, "Finance")["id"].clone();
     let blank = json!({ "name": "", "unit_id": finance, "owner": "", "description": "",
         "peak_periods": "", "minimum_staff": null, "workaround": "", "notes": "",
-        "status": "draft", "custom_fields": [] });
+        "claimed_tier": "", "status": "draft", "custom_fields": [] });
     rec.ok("check_process", json!({ "input": blank, "id": null }));
     let mut duplicate = blank.clone();
     duplicate["name"] = json!("payroll processing");

@@ -39,8 +39,9 @@ pub enum Field {
     Mtpd,
     Wrt,
     Mbco,
-    /// A criticality or tier rating ("4 - Major"), read on the severity
-    /// scale and kept as a custom field.
+    /// A criticality, tier or priority rating ("Tier 1", "P2", "Critical"):
+    /// kept as a custom field, and read as the tier the workbook claimed
+    /// (`Methodology::read_tier_claim`).
     Criticality,
     /// How fast the process can be recovered today, kept as a custom field.
     RecoveryCapability,
@@ -153,7 +154,7 @@ impl Field {
             Field::Mtpd => "MTPD".into(),
             Field::Wrt => "WRT".into(),
             Field::Mbco => "MBCO".into(),
-            Field::Criticality => "Criticality (kept as a custom field)".into(),
+            Field::Criticality => "Tier claimed (also kept as a custom field)".into(),
             Field::RecoveryCapability => "Recovery capability (kept as a custom field)".into(),
             Field::Dependency { resource } => format!("Depends on: {}", resource.label()),
             Field::UpstreamProcess => "Depends on: upstream processes".into(),

@@ -357,6 +357,15 @@ impl Planner<'_> {
             .collect()
     }
 
+    /// How a process's claimed tier reads, for the preview.
+    fn claim_reading(&self, input: &ProcessInput) -> Option<String> {
+        let m = &self.current.methodology;
+        match m.read_tier_claim(&input.claimed_tier) {
+            Ok(Some(read)) => Some(read.explain(m.tiers.len())),
+            Ok(None) | Err(_) => None,
+        }
+    }
+
     pub(super) fn base_provenance(&self, name: &Cell<String>) -> Provenance {
         self.provenance(&name.sheet, name.pos)
     }
@@ -421,6 +430,7 @@ impl Planner<'_> {
             action: Action::Create,
             existing: None,
             unit: d.unit.as_ref().map(|u| u.value.clone()),
+            claimed_tier: self.claim_reading(&input),
             input,
             provenance,
             objectives,
@@ -447,6 +457,7 @@ impl Planner<'_> {
             minimum_staff: p.minimum_staff,
             workaround: p.workaround.clone(),
             notes: p.notes.clone(),
+            claimed_tier: p.claimed_tier.clone(),
             status: p.status,
             custom_fields: p.custom_fields.clone(),
         };
@@ -574,6 +585,7 @@ impl Planner<'_> {
             action,
             existing: Some(p.id),
             unit,
+            claimed_tier: self.claim_reading(&input),
             input,
             provenance,
             objectives: if action == Action::Unchanged {

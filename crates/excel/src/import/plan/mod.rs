@@ -125,6 +125,9 @@ enum Role {
     Dependency(Option<ResourceKind>),
     /// The custom field's name, and its `name_key`.
     Custom(String, String),
+    /// A criticality, tier or priority column: kept as the custom field
+    /// (name, `name_key`) and read as the tier the workbook claimed.
+    Claim(String, String),
     Ignore,
     /// Tables of one row per impact.
     TimePoint {
@@ -496,6 +499,7 @@ fn set_input(input: &mut ProcessInput, field: &str, value: &str) {
         "peak_periods" => input.peak_periods = value,
         "workaround" => input.workaround = value,
         "notes" => input.notes = value,
+        "claimed_tier" => input.claimed_tier = value,
         "minimum_staff" => input.minimum_staff = value.parse().ok(),
         _ => {}
     }
@@ -508,6 +512,7 @@ fn get_input(input: &ProcessInput, field: &str) -> String {
         "peak_periods" => input.peak_periods.clone(),
         "workaround" => input.workaround.clone(),
         "notes" => input.notes.clone(),
+        "claimed_tier" => input.claimed_tier.clone(),
         "minimum_staff" => input
             .minimum_staff
             .map(|n| n.to_string())

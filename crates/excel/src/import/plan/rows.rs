@@ -61,6 +61,11 @@ impl Planner<'_> {
                 Field::Wrt => duration(ObjectiveField::Wrt),
                 Field::Mbco => Role::Mbco,
                 Field::Custom if long => Role::Note(custom_name(c)),
+                Field::Criticality if !long => {
+                    let name = custom_name(c);
+                    let key = name_key(&name);
+                    Role::Claim(name, key)
+                }
                 Field::Id | Field::Criticality | Field::RecoveryCapability | Field::Custom => {
                     if c.source == Source::Unmapped {
                         self.unmapped.push(Unmapped {
@@ -167,7 +172,7 @@ impl Planner<'_> {
             per_sheet_units,
             score_columns: count(|r| matches!(r, Role::Score { .. })),
             text_columns: count(|r| matches!(r, Role::Text(_) | Role::MinimumStaff)),
-            custom_columns: count(|r| matches!(r, Role::Custom(..))),
+            custom_columns: count(|r| matches!(r, Role::Custom(..) | Role::Claim(..))),
             duration_columns: count(|r| matches!(r, Role::Duration(..))),
             roles,
         }
@@ -374,6 +379,20 @@ impl Planner<'_> {
             }
             Role::Custom(name, key) => {
                 let text = cell_text(value);
+                self.set_custom(idx, name, key, mk(sheet, pos, text));
+            }
+            Role::Claim(name, key) => {
+                let text = cell_text(value);
+                match self.current.methodology.read_tier_claim(&text) {
+                    Ok(Some(_)) => self.set_text(idx, "claimed_tier", mk(sheet, pos, text.clone())),
+                    Ok(None) => {}
+                    Err(e) => self.issue_at(
+                        Level::Warning,
+                        sheet,
+                        pos,
+                        format!("{e}; kept as the custom field \"{name}\" only."),
+                    ),
+                }
                 self.set_custom(idx, name, key, mk(sheet, pos, text));
             }
             Role::MinimumStaff => match staff(value) {

@@ -148,6 +148,10 @@ pub struct PlannedProcess {
     pub unit: Option<String>,
     /// The process as it will be stored (`unit_id` is set on commit).
     pub input: ProcessInput,
+    /// What the claimed tier (`input.claimed_tier`) reads as on the
+    /// assessment's tiers ("Tier 1: tier number 1"); `None` when none is
+    /// claimed.
+    pub claimed_tier: Option<String>,
     pub provenance: Provenance,
     /// `None`: objectives are left as they are.
     pub objectives: Option<PlannedObjectives>,
