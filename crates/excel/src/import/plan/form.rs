@@ -95,6 +95,8 @@ fn role(entry: &Entry) -> Role {
         Field::Dependency { resource } => Role::Dependency(Some(*resource)),
         Field::UpstreamProcess => Role::Dependency(None),
         Field::Ignore => Role::Ignore,
+        // Kept as its custom field, and read as the tier the form claims.
+        Field::Criticality => Role::Claim(entry.label.clone(), name_key(&entry.label)),
         _ => custom(),
     }
 }

@@ -348,6 +348,7 @@ impl Planner<'_> {
                 Role::Unit
                 | Role::Text(_)
                 | Role::Custom(..)
+                | Role::Claim(..)
                 | Role::MinimumStaff
                 | Role::Duration(..)
                 | Role::Mbco
