@@ -417,6 +417,7 @@ pub fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
             store.close()?;
             checked?;
             writeln!(out, "{}: no damage found", file.display()).ok();
+        }
         Command::Gaps { file, json } => {
             let store = Workbench::open_to_read(&file)?;
             let analysis = store.analyze()?;
