@@ -18,7 +18,9 @@ import type { Command } from "./bindings/Command";
 import type { ExportProgress } from "./bindings/ExportProgress";
 import type { ImportApplied } from "./bindings/ImportApplied";
 import type { ImportColumnChoice } from "./bindings/ImportColumnChoice";
-import type { ImportPlan } from "./bindings/ImportPlan";
+import type { ImportList } from "./bindings/ImportList";
+import type { ImportListPage } from "./bindings/ImportListPage";
+import type { ImportSummary } from "./bindings/ImportSummary";
 import type { ImportProgress } from "./bindings/ImportProgress";
 import type { ExportReport } from "./bindings/ExportReport";
 import type { Decision } from "./bindings/Decision";
@@ -150,9 +152,13 @@ export const api = {
     invoke<void>("save_chart", { kind, options, path }),
 
   // --- import ---------------------------------------------------------------------
-  /** What importing the workbook at `path` would do; `choices` pin columns to fields. */
+  /** What importing the workbook at `path` would do, in summary (the long lists' first pages; the rest by
+   *  `importPage`); `choices` pin columns to fields. The core keeps the plan for the pages and for Import. */
   planImport: (path: string, choices: ImportColumnChoice[] = []) =>
-    invoke<ImportPlan>("plan_import", { path, choices }),
+    invoke<ImportSummary>("plan_import", { path, choices }),
+  /** Rows `offset…offset + limit` of a long list of the plan last made for `path`, of those whose text holds `filter`. */
+  importPage: (path: string, list: ImportList, offset: number, limit: number, filter: string | null = null) =>
+    invoke<ImportListPage>("import_page", { path, list, offset, limit, filter }),
   /** Applies the import (one undoable step, after a backup); progress comes as `onImportProgress`. */
   applyImport: (path: string, choices: ImportColumnChoice[] = []) =>
     invoke<ImportApplied>("apply_import", { path, choices }),

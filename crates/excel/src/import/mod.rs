@@ -38,7 +38,8 @@ pub use own::{
     OwnSource, OwnUnit, is_own_export, read_own,
 };
 pub use plan::{
-    Action, Change, Counts, Mapping, Plan, PlannedColumn, PlannedDependency, PlannedObjectives,
+    Action, Change, Counts, FIRST_PAGE, IssueLevels, List, ListPage, MAX_PAGE, Mapping, Page, Plan,
+    ProcessRow, Summary, PlannedColumn, PlannedDependency, PlannedObjectives,
     PlannedProcess, PlannedResource, PlannedScore, PlannedTable, ScoreJson, Target, Unmapped, plan,
     plan_file, read_and_plan,
 };
