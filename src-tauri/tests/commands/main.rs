@@ -645,7 +645,8 @@ fn import_previews_remaps_applies_and_can_be_undone() {
 /// Supplier payments and Branch cash handling, then order handling
 /// processes up to `processes`, each with a department, an owner, an RTO,
 /// the systems it needs and four impact scores; every 25th RTO a range (a
-/// warning), every 40th no duration (an error).
+/// warning), every 20th no duration but a note of its own ("pending
+/// review bt": an error each).
 pub fn large_register(dir: &Path, processes: usize) -> std::path::PathBuf {
     let mut csv = String::from(
         "Process,Department,Owner,RTO,Key Systems,Financial Impact @ 4 hours,\
@@ -662,8 +663,13 @@ pub fn large_register(dir: &Path, processes: usize) -> std::path::PathBuf {
             .get(i)
             .map(|n| n.to_string())
             .unwrap_or_else(|| format!("Order handling {i:05}"));
-        let rto = if i % 40 == 39 {
-            "soon".to_string()
+        // The row's number in letters, so that no error repeats another.
+        let letters: String = format!("{i}")
+            .bytes()
+            .map(|d| char::from(b'a' + d - b'0'))
+            .collect();
+        let rto = if i % 20 == 19 {
+            format!("pending review {letters}")
         } else if i % 25 == 24 {
             "1-3 days".to_string()
         } else {
@@ -701,7 +707,8 @@ fn the_import_preview_gets_a_summary_then_pages_of_the_plan_the_shell_keeps() {
     let first = &summary["processes"]["rows"][0];
     assert_eq!(first["input"]["name"], "Payroll run");
     assert_eq!(first["scores"], 4, "scores are counted, not listed");
-    assert!(summary["issue_levels"]["error"].as_u64().unwrap() >= 1, "{}", summary["issue_levels"]);
+    assert_eq!(summary["issue_levels"]["error"], 100, "{}", summary["issue_levels"]);
+    assert_eq!(summary["issues"]["total"], 102, "and the ranges' and the unit's warnings");
     assert_eq!(summary["issues"]["rows"][0]["level"], "error", "errors first");
 
     let page = shell.ok(
