@@ -13,9 +13,9 @@
 use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 
+use bia::Workbench;
 use bia::excel::import::{CellContext, ColumnChoice, List, ListPage, Mapping, Pos, Summary};
 use bia::import::{Applied, Progress};
-use bia::Workbench;
 use tauri::{AppHandle, Emitter, Runtime, State};
 
 use crate::error::{ApiError, ApiResult, ShellCode};
@@ -66,7 +66,8 @@ pub fn plan_import(
     choices: Vec<ColumnChoice>,
 ) -> ApiResult<Summary> {
     let mut pending = state.import.lock().map_err(|_| ApiError::poisoned())?;
-    let kept = state.with_workbench(|s| plan_into(&mut pending, s, PathBuf::from(path), choices))?;
+    let kept =
+        state.with_workbench(|s| plan_into(&mut pending, s, PathBuf::from(path), choices))?;
     let pending = pending.as_mut().expect("planned with its workbook");
     Ok(pending.plan.insert(kept).plan.summary())
 }

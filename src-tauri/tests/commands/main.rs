@@ -698,8 +698,15 @@ fn the_import_preview_gets_a_summary_then_pages_of_the_plan_the_shell_keeps() {
 
     let summary = shell.ok("plan_import", json!({ "path": path, "choices": [] }));
     let size = serde_json::to_vec(&summary).unwrap().len();
-    assert!(size < 64 * 1024, "the summary of 2,000 processes is small: {size} bytes");
-    assert_eq!(summary["plan"]["processes"], json!([]), "no process crosses with the summary's plan");
+    assert!(
+        size < 64 * 1024,
+        "the summary of 2,000 processes is small: {size} bytes"
+    );
+    assert_eq!(
+        summary["plan"]["processes"],
+        json!([]),
+        "no process crosses with the summary's plan"
+    );
     assert_eq!(summary["plan"]["counts"]["processes_new"], 2_000);
     assert_eq!(summary["plan"]["counts"]["scores"], 8_000);
     assert_eq!(summary["processes"]["total"], 2_000);
@@ -707,9 +714,19 @@ fn the_import_preview_gets_a_summary_then_pages_of_the_plan_the_shell_keeps() {
     let first = &summary["processes"]["rows"][0];
     assert_eq!(first["input"]["name"], "Payroll run");
     assert_eq!(first["scores"], 4, "scores are counted, not listed");
-    assert_eq!(summary["issue_levels"]["error"], 100, "{}", summary["issue_levels"]);
-    assert_eq!(summary["issues"]["total"], 102, "and the ranges' and the unit's warnings");
-    assert_eq!(summary["issues"]["rows"][0]["level"], "error", "errors first");
+    assert_eq!(
+        summary["issue_levels"]["error"], 100,
+        "{}",
+        summary["issue_levels"]
+    );
+    assert_eq!(
+        summary["issues"]["total"], 102,
+        "and the ranges' and the unit's warnings"
+    );
+    assert_eq!(
+        summary["issues"]["rows"][0]["level"], "error",
+        "errors first"
+    );
 
     let page = shell.ok(
         "import_page",
@@ -757,7 +774,10 @@ fn the_import_preview_gets_a_summary_then_pages_of_the_plan_the_shell_keeps() {
         "import_page",
         json!({ "path": path, "list": "processes", "offset": 3, "limit": 1 }),
     );
-    assert_eq!(page["rows"][0]["input"]["owner"], "", "the page is of the latest plan");
+    assert_eq!(
+        page["rows"][0]["input"]["owner"], "",
+        "the page is of the latest plan"
+    );
 
     // The assessment changes between the preview and Import: the plan is
     // made again, so Payroll run, typed in meanwhile, is updated, not doubled.
@@ -801,9 +821,11 @@ fn import_applies_the_plan_the_preview_showed_unless_the_mapping_changed() {
     let dir = tempfile::tempdir().unwrap();
     let shell = Shell::start(dir.path(), Startup::Demo);
     let path = large_register(dir.path(), 30).display().to_string();
-    let ignore_owner =
-        json!([{ "sheet": null, "column": "Owner", "field": { "kind": "ignore" } }]);
-    shell.ok("plan_import", json!({ "path": path, "choices": ignore_owner }));
+    let ignore_owner = json!([{ "sheet": null, "column": "Owner", "field": { "kind": "ignore" } }]);
+    shell.ok(
+        "plan_import",
+        json!({ "path": path, "choices": ignore_owner }),
+    );
     // Import is pressed with the choices the preview was made with, minus one
     // (as after a failed re-plan): the plan is made again with what is sent.
     shell.ok("apply_import", json!({ "path": path, "choices": [] }));
@@ -814,5 +836,8 @@ fn import_applies_the_plan_the_preview_showed_unless_the_mapping_changed() {
         .iter()
         .find(|p| p["name"] == "Payroll run")
         .unwrap();
-    assert_eq!(payroll["owner"], "Ruth Osei", "the owner column was read after all");
+    assert_eq!(
+        payroll["owner"], "Ruth Osei",
+        "the owner column was read after all"
+    );
 }

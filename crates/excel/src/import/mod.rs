@@ -39,9 +39,9 @@ pub use own::{
 };
 pub use plan::{
     Action, Change, Counts, FIRST_PAGE, IssueLevels, List, ListPage, MAX_PAGE, Mapping, Page, Plan,
-    ProcessRow, Summary, PlannedColumn, PlannedDependency, PlannedObjectives,
-    PlannedProcess, PlannedResource, PlannedScore, PlannedTable, ScoreJson, Target, Unmapped, plan,
-    plan_file, read_and_plan,
+    PlannedColumn, PlannedDependency, PlannedObjectives, PlannedProcess, PlannedResource,
+    PlannedScore, PlannedTable, ProcessRow, ScoreJson, Summary, Target, Unmapped, plan, plan_file,
+    read_and_plan,
 };
 pub use read::{Limits, decode_text, file_name, read_workbook};
 pub use table::{Column, HEADER_SEARCH, Table, find_tables};

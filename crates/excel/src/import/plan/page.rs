@@ -185,7 +185,12 @@ impl Plan {
     }
 
     /// A page of the processes ([`Plan::page`]).
-    pub fn process_page(&self, offset: usize, limit: usize, filter: Option<&str>) -> Page<ProcessRow> {
+    pub fn process_page(
+        &self,
+        offset: usize,
+        limit: usize,
+        filter: Option<&str>,
+    ) -> Page<ProcessRow> {
         let needle = needle(filter);
         slice(
             self.processes.iter(),
@@ -369,12 +374,25 @@ mod tests {
         assert_eq!(payroll.total, 1);
         assert_eq!(payroll.rows[0].index, 0, "its place in the whole plan");
         let handling = plan.process_page(10, 5, Some("handling"));
-        assert_eq!(handling.total, 297, "Branch cash handling and the 296 order handlings");
+        assert_eq!(
+            handling.total, 297,
+            "Branch cash handling and the 296 order handlings"
+        );
         assert_eq!(handling.rows[0].input.name.as_str(), "Order handling 00009");
         assert_eq!(plan.process_page(0, 50, Some("Finance 2")).total, 100);
-        assert_eq!(plan.process_page(0, 50, Some("!A3")).rows[0].input.name.as_str(), "Customer onboarding");
+        assert_eq!(
+            plan.process_page(0, 50, Some("!A3")).rows[0]
+                .input
+                .name
+                .as_str(),
+            "Customer onboarding"
+        );
         assert_eq!(plan.process_page(0, 50, Some("Acme Logistics")).total, 0);
-        assert_eq!(plan.process_page(0, 50, Some("   ")).total, 300, "a blank filter keeps everything");
+        assert_eq!(
+            plan.process_page(0, 50, Some("   ")).total,
+            300,
+            "a blank filter keeps everything"
+        );
     }
 
     #[test]
@@ -388,7 +406,13 @@ mod tests {
         assert_eq!(levels, sorted, "errors, then warnings, then notes");
         assert!(levels.contains(&Level::Error) && levels.contains(&Level::Warning));
         let soon = plan.issue_page(0, 50, Some("soon"));
-        assert!(soon.total > 0 && soon.rows.iter().all(|i| i.message.contains("soon") || i.address.contains("soon")));
+        assert!(
+            soon.total > 0
+                && soon
+                    .rows
+                    .iter()
+                    .all(|i| i.message.contains("soon") || i.address.contains("soon"))
+        );
 
         let deps = plan.dependency_page(0, 50, None);
         assert_eq!(deps.total, plan.dependencies.len());
@@ -405,7 +429,11 @@ mod tests {
         let before = plan.clone();
         let summary = plan.summary();
         assert_eq!(plan, before, "the kept plan keeps its lists");
-        assert!(summary.plan.processes.is_empty() && summary.plan.dependencies.is_empty() && summary.plan.issues.is_empty());
+        assert!(
+            summary.plan.processes.is_empty()
+                && summary.plan.dependencies.is_empty()
+                && summary.plan.issues.is_empty()
+        );
         assert_eq!(summary.plan.counts, before.counts);
         assert_eq!(summary.plan.tables, before.tables);
         assert_eq!(summary.plan.resources, before.resources);
@@ -413,7 +441,10 @@ mod tests {
         assert_eq!(summary.processes.rows.len(), FIRST_PAGE);
         assert_eq!(summary.dependencies.rows.len(), FIRST_PAGE);
         let levels = summary.issue_levels;
-        assert_eq!(levels.error + levels.warning + levels.info, before.issues.len());
+        assert_eq!(
+            levels.error + levels.warning + levels.info,
+            before.issues.len()
+        );
         assert_eq!(levels.error, before.counts.errors);
         assert_eq!(levels.warning, before.counts.warnings);
         assert_eq!(summary.issues, before.issue_page(0, FIRST_PAGE, None));
@@ -430,9 +461,15 @@ mod tests {
         };
         let (small_whole, small) = size(196);
         let (large_whole, large) = size(1996);
-        assert!(large_whole > 8 * small_whole, "the whole plan grows: {small_whole} -> {large_whole} bytes");
+        assert!(
+            large_whole > 8 * small_whole,
+            "the whole plan grows: {small_whole} -> {large_whole} bytes"
+        );
         // Names and counts get a digit or two longer; nothing else may grow.
-        assert!(large <= small + small / 20, "the summary stays put: {small} -> {large} bytes");
+        assert!(
+            large <= small + small / 20,
+            "the summary stays put: {small} -> {large} bytes"
+        );
         assert!(large < 64 * 1024, "the summary is small: {large} bytes");
     }
 }
