@@ -113,6 +113,22 @@ export function fieldGroups(methodology: Methodology | null, current: ImportFiel
   return groups;
 }
 
+const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+
+/**
+ * The dropdown's options as HTML (`<optgroup>`s of `<option>`s), every label and key escaped: the same for every
+ * column but the one "As read", so a table of many columns is written as strings rather than thousands of blocks.
+ */
+export function optionsHtml(groups: readonly FieldGroup[]): string {
+  return groups
+    .map(
+      (g) =>
+        `<optgroup label="${escapeHtml(g.label)}">${g.options.map((o) => `<option value="${escapeHtml(o.key)}">${escapeHtml(o.label)}</option>`).join("")}</optgroup>`,
+    )
+    .join("");
+}
+
 /** How the column's meaning was decided, for the line under its dropdown. */
 export function sourceLabel(column: ImportColumn): string {
   switch (column.source) {
