@@ -87,7 +87,7 @@ pub fn import_page(
     let pending = state.import.lock().map_err(|_| ApiError::poisoned())?;
     let kept = pending
         .as_ref()
-        .filter(|p| p.path == PathBuf::from(&path))
+        .filter(|p| p.path == std::path::Path::new(&path))
         .and_then(|p| p.plan.as_ref())
         .ok_or_else(|| {
             ApiError::new(
