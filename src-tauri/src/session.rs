@@ -72,6 +72,8 @@ pub struct PendingImport {
 pub struct KeptPlan {
     /// The columns the user pinned.
     pub choices: Vec<bia::excel::import::ColumnChoice>,
+    /// The kinds the user gave resources to classify.
+    pub kinds: Vec<bia::excel::import::ResourceKindChoice>,
     /// The assessment planned against: its file and its revision then
     /// (`Workbench::revision`); a plan of another state is made again.
     pub assessment: PathBuf,
@@ -89,16 +91,19 @@ impl PendingImport {
         }
     }
 
-    /// The kept plan, if it was made with `choices` against `store` as it is now.
+    /// The kept plan, if it was made with `choices` and `kinds` against
+    /// `store` as it is now.
     pub fn plan_for(
         &self,
         choices: &[bia::excel::import::ColumnChoice],
+        kinds: &[bia::excel::import::ResourceKindChoice],
         store: &Workbench,
     ) -> Option<&bia::import::Plan> {
         self.plan
             .as_ref()
             .filter(|k| {
                 k.choices == choices
+                    && k.kinds == kinds
                     && k.assessment == store.path()
                     && k.revision == store.revision()
             })

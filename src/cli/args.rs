@@ -88,7 +88,7 @@ pub enum Command {
         #[arg(long)]
         rationale: String,
     },
-    /// Add resources (applications, suppliers, people, sites, …).
+    /// Add, list or classify resources (applications, suppliers, people, sites, …).
     #[command(subcommand)]
     Resource(ResourceCommand),
     /// Record that a process or resource relies on another.
@@ -176,6 +176,9 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Check the whole file: every page read back and everything in it
+    /// read (opening a large file checks less). Only reads the file.
+    Check { file: PathBuf },
     /// Copy what can still be read of a damaged assessment into a new file
     /// (the damaged file is only read).
     Recover {
@@ -218,6 +221,26 @@ pub enum ResourceCommand {
         redundancy: String,
         #[arg(long, default_value = "")]
         owner: String,
+    },
+    /// List the resources, by kind and name.
+    List {
+        file: PathBuf,
+        /// Only those to classify: named in an imported dependency list
+        /// that said no kind, and given none since.
+        #[arg(long)]
+        to_classify: bool,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Give a resource its kind (classify one imported "to classify").
+    SetKind {
+        file: PathBuf,
+        /// The resource's name; KIND:NAME (unclassified:Citrix) when
+        /// several things share it.
+        name: String,
+        /// application, infrastructure, data, supplier, people, site or equipment.
+        kind: String,
     },
 }
 

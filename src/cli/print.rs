@@ -6,6 +6,7 @@ use std::io::Write;
 
 use bia::History;
 use bia::dump::Dump;
+use bia::model::Resource;
 
 /// "undid: Add process “Payroll”", then what undo and redo would do next.
 pub fn print_step(out: &mut impl Write, verb: &str, label: &str, next: &History) {
@@ -122,6 +123,21 @@ pub fn print_import(out: &mut impl Write, report: &bia::import::Report, into: &s
             .ok();
         }
     }
+    let to_classify: Vec<&str> = plan
+        .resources
+        .iter()
+        .filter(|r| r.existing.is_none() && r.kind.is_unclassified())
+        .map(|r| r.name.as_str())
+        .collect();
+    if !to_classify.is_empty() {
+        writeln!(
+            out,
+            "resources to classify ({}; `bia resource set-kind`, or [kinds] in the mapping file): {}",
+            to_classify.len(),
+            to_classify.join(", ")
+        )
+        .ok();
+    }
     if !plan.unmapped.is_empty() {
         writeln!(out, "unmapped columns, kept as custom fields:").ok();
         for u in &plan.unmapped {
@@ -204,6 +220,25 @@ fn printable(text: &str) -> std::borrow::Cow<'_, str> {
     } else {
         text.into()
     }
+}
+
+/// Resources by kind and name: `to_classify` when only those are listed.
+pub fn print_resources(out: &mut impl Write, resources: &[Resource], to_classify: bool) {
+    let minutes = |m: Option<bia::model::Minutes>| m.map_or("—".to_string(), |m| m.to_string());
+    let rows: Vec<[String; 4]> = resources
+        .iter()
+        .map(|r| {
+            [
+                r.name.clone(),
+                r.kind.label().to_string(),
+                r.owner.clone(),
+                minutes(r.recovery_time()),
+            ]
+        })
+        .collect();
+    print_rows(out, ["RESOURCE", "KIND", "OWNER", "RECOVERY"], &rows);
+    let what = if to_classify { " to classify" } else { "" };
+    writeln!(out, "{} resource(s){what}", rows.len()).ok();
 }
 
 pub fn print_table(out: &mut impl Write, dump: &Dump) {

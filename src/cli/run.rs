@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::Path;
 
 use super::args::{ChartArg, Command, ProcessCommand, ResourceCommand, Setting, UndoLimit};
-use super::print::{print_analysis, print_import, print_step, print_table};
+use super::print::{print_analysis, print_import, print_resources, print_step, print_table};
 use bia::Workbench;
 use bia::dump::Dump;
 use bia::model::UnknownName;
@@ -171,7 +171,10 @@ pub fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
                 name: given.trim().to_string(),
                 accepted: accepted.join(", "),
             };
-            let kind = ResourceKind::parse(&kind).ok_or_else(|| {
+            // A new resource is given a kind; "to classify" is only what an
+            // import leaves.
+            let given = ResourceKind::parse(&kind).filter(|k| !k.is_unclassified());
+            let kind = given.ok_or_else(|| {
                 unknown(
                     "resource kind",
                     &kind,
@@ -198,6 +201,47 @@ pub fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
             let r = store.create_resource(&input)?;
             store.close()?;
             writeln!(out, "added {} \"{}\" ({})", r.kind.label(), r.name, r.id).ok();
+        }
+        Command::Resource(ResourceCommand::List {
+            file,
+            to_classify,
+            json,
+        }) => {
+            let store = Workbench::open_to_read(&file)?;
+            let resources = if to_classify {
+                store.resources_to_classify()?
+            } else {
+                store.resources()?
+            };
+            store.close()?;
+            if json {
+                writeln!(
+                    out,
+                    "{}",
+                    serde_json::to_string_pretty(&resources).unwrap_or_default()
+                )
+                .ok();
+            } else {
+                print_resources(out, &resources, to_classify);
+            }
+        }
+        Command::Resource(ResourceCommand::SetKind { file, name, kind }) => {
+            let kind = ResourceKind::parse(&kind).ok_or_else(|| UnknownName {
+                kind: "resource kind",
+                name: kind.trim().to_string(),
+                accepted: ResourceKind::ALL.map(ResourceKind::as_str).join(", "),
+            })?;
+            let mut store = Workbench::open(&file)?;
+            let r = store.set_resource_kind_named(&name, kind)?;
+            store.close()?;
+            writeln!(
+                out,
+                "\"{}\" is now {} ({})",
+                r.name,
+                r.kind.with_article(),
+                r.id
+            )
+            .ok();
         }
         Command::Depend {
             file,
@@ -347,6 +391,13 @@ pub fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
             } else {
                 print_analysis(out, &analysis);
             }
+        }
+        Command::Check { file } => {
+            let store = Workbench::open_to_read(&file)?;
+            let checked = store.check();
+            store.close()?;
+            checked?;
+            writeln!(out, "{}: no damage found", file.display()).ok();
         }
         Command::Recover { file, out: target } => {
             let (store, recovery) = Workbench::recover(&file, &target)?;

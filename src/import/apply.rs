@@ -5,7 +5,7 @@
 //! each process; the callback returning `false` cancels, up to the moment
 //! of commit.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -14,7 +14,7 @@ use bia_model::{
     FieldIssue, Id, Methodology, NodeRef, Objectives, ProcessInput, ResourceInput, ResourceKind,
     ScoreInput, Strength, UnitInput, name_key,
 };
-use bia_store::{Store, Writer};
+use bia_store::{Source, Store, Writer};
 
 use crate::error::{Error, Result};
 
@@ -239,21 +239,33 @@ fn write_process(
         w.put_objectives(id, &objectives_of(id, o))?;
         applied.objectives += 1;
     }
+    let process = id.to_string();
+    let mut source: Option<(Option<&str>, Source)> = None;
     for s in &p.scores {
-        let provenance = p.score_provenance(s);
         if p.action == Action::Create {
             // A new process has no cells yet: write each one directly, the
-            // methodology having been checked once for the whole plan.
-            methodology.check(s.category_id, s.horizon_id, s.severity)?;
+            // methodology having been checked once for the whole plan; its
+            // file and sheet are stored once, each score naming its cell.
+            let (category, horizon) = methodology.check(s.category_id, s.horizon_id, s.severity)?;
+            let from = match source {
+                Some((sheet, from)) if sheet == s.sheet() => from,
+                _ => {
+                    let from = w.source(&p.score_provenance(s))?;
+                    source = Some((s.sheet(), from));
+                    from
+                }
+            };
             w.insert_score(
-                id,
-                s.category_id,
-                s.horizon_id,
+                &process,
+                category,
+                horizon,
                 s.severity,
                 s.note(),
-                &provenance,
+                from,
+                &s.cell.a1(),
             )?;
         } else {
+            let provenance = p.score_provenance(s);
             w.set_score(
                 id,
                 &ScoreInput {
@@ -271,37 +283,47 @@ fn write_process(
 }
 
 /// The methodology as the file holds it when the plan is applied (it may
-/// have changed since the plan was made).
+/// have changed since the plan was made), with each id's text as stored.
 struct Known {
-    categories: FxHashSet<Id>,
-    horizons: FxHashSet<Id>,
+    categories: FxHashMap<Id, String>,
+    horizons: FxHashMap<Id, String>,
     max_severity: u8,
 }
 
 impl Known {
     fn of(m: &Methodology) -> Known {
         Known {
-            categories: m.categories.iter().map(|c| c.id).collect(),
-            horizons: m.horizons.iter().map(|h| h.id).collect(),
+            categories: m
+                .categories
+                .iter()
+                .map(|c| (c.id, c.id.to_string()))
+                .collect(),
+            horizons: m
+                .horizons
+                .iter()
+                .map(|h| (h.id, h.id.to_string()))
+                .collect(),
             max_severity: m.scale.iter().map(|l| l.value).max().unwrap_or(0),
         }
     }
 
-    fn check(&self, category: Id, horizon: Id, severity: u8) -> Result<()> {
-        if !self.categories.contains(&category) {
+    /// Checks a score against the methodology; gives its category's and
+    /// horizon's ids as text.
+    fn check(&self, category: Id, horizon: Id, severity: u8) -> Result<(&str, &str)> {
+        let Some(category) = self.categories.get(&category) else {
             return Err(bia_store::Error::NoSuchId {
                 kind: "impact category",
                 id: category.to_string(),
             }
             .into());
-        }
-        if !self.horizons.contains(&horizon) {
+        };
+        let Some(horizon) = self.horizons.get(&horizon) else {
             return Err(bia_store::Error::NoSuchId {
                 kind: "horizon",
                 id: horizon.to_string(),
             }
             .into());
-        }
+        };
         if severity > self.max_severity {
             return Err(Error::Invalid {
                 issues: vec![FieldIssue::new(
@@ -313,6 +335,6 @@ impl Known {
                 )],
             });
         }
-        Ok(())
+        Ok((category, horizon))
     }
 }

@@ -64,6 +64,13 @@ impl Workbench {
         })
     }
 
+    /// Checks the whole file (every page read back, everything in it
+    /// read): what opening a large file leaves out. A damaged file is an
+    /// error naming it (`corrupt`).
+    pub fn check(&self) -> Result<()> {
+        Ok(self.store.check()?)
+    }
+
     /// Why the assessment is open read-only, when it is.
     pub fn read_only(&self) -> Option<ReadOnly> {
         self.store.read_only()

@@ -2,7 +2,7 @@
 
 use bia_model::{
     Dependency, DependencyInput, FieldIssue, Id, NodeRef, Provenance, Resource, ResourceInput,
-    Strength,
+    ResourceKind, Strength,
 };
 
 use super::Workbench;
@@ -23,6 +23,33 @@ impl Workbench {
 
     pub fn update_resource(&mut self, id: Id, input: &ResourceInput) -> Result<Resource> {
         Ok(self.store.update_resource(id, input)?)
+    }
+
+    /// The resources nobody has given a kind yet (an import's names from
+    /// lists that said none), by name.
+    pub fn resources_to_classify(&self) -> Result<Vec<Resource>> {
+        let mut all = self.store.resources()?;
+        all.retain(|r| r.kind.is_unclassified());
+        Ok(all)
+    }
+
+    /// Gives a resource a kind (one edit); refused when a resource of that
+    /// kind has its name.
+    pub fn set_resource_kind(&mut self, id: Id, kind: ResourceKind) -> Result<Resource> {
+        Ok(self.store.set_resource_kind(id, kind)?)
+    }
+
+    /// [`Workbench::set_resource_kind`] of the resource with this name
+    /// (`KIND:NAME`, e.g. `unclassified:Citrix`, when several share it).
+    pub fn set_resource_kind_named(&mut self, name: &str, kind: ResourceKind) -> Result<Resource> {
+        match self.store.node_named(name)? {
+            NodeRef::Resource(id) => self.set_resource_kind(id, kind),
+            NodeRef::Process(_) => Err(bia_store::Error::NoSuchName {
+                kind: "resource",
+                name: name.trim().to_string(),
+            }
+            .into()),
+        }
     }
 
     /// Deletes a resource with every link to it (one edit).

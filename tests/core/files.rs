@@ -210,6 +210,25 @@ fn damaged_demo(dir: &tempfile::TempDir) -> PathBuf {
 }
 
 #[test]
+fn bia_check_reads_the_whole_file_and_names_the_damage() {
+    let dir = temp_dir();
+    let (store, sound) = demo_store(&dir);
+    store.close().unwrap();
+    let out = crate::cli::bia(&["check", &sound.display().to_string()], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("no damage found"));
+
+    let other = temp_dir();
+    let damaged = damaged_demo(&other);
+    let before = fs::read(&damaged).unwrap();
+    let out = crate::cli::bia(&["check", &damaged.display().to_string()], other.path());
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("demo.bia: the file is damaged"), "{err}");
+    assert_eq!(fs::read(&damaged).unwrap(), before, "checking only reads");
+}
+
+#[test]
 fn damaged_content_is_refused_by_name_with_what_to_do_and_nothing_is_written() {
     let dir = temp_dir();
     let path = damaged_demo(&dir);

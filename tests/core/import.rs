@@ -816,6 +816,76 @@ fn applying_a_plan_is_one_undoable_edit_after_a_backup() {
     assert!(bia_path.exists());
 }
 
+/// The assessment as undo and redo must restore it (the decision log
+/// and the time of the last change set aside: they move forward), rows in
+/// a stable order.
+fn restorable(store: &bia::Store) -> bia::model::Assessment {
+    let mut a = store.load().unwrap();
+    a.info.updated_at.clear();
+    a.decisions.clear();
+    a.scores
+        .sort_by_key(|s| (s.process_id, s.category_id, s.horizon_id));
+    a.objectives.sort_by_key(|o| o.process_id);
+    a.dependencies.sort_by_key(|d| d.id);
+    a
+}
+
+#[test]
+fn an_import_into_a_workshop_undoes_and_redoes_exactly_and_journals_its_processes_not_each_row() {
+    let dir = temp_dir();
+    let (mut store, path) = crate::demo_store(&dir);
+    let register = legacy_register(dir.path(), "register.xlsx", "Ann", 4.0);
+    let plan = plan_file(
+        &register,
+        &store.load().unwrap(),
+        &Mapping::default(),
+        &Limits::default(),
+    )
+    .unwrap();
+    let before = restorable(&store);
+    let applied = bia::import::apply(&mut store, &plan, &mut |_| true).unwrap();
+    assert!(applied.scores > 0 && applied.dependencies_created > 0);
+    let after = restorable(&store);
+    assert_ne!(before, after);
+
+    store.undo().unwrap();
+    assert_eq!(restorable(&store), before, "one undo takes the import back");
+    store.redo().unwrap();
+    assert_eq!(restorable(&store), after, "one redo puts all of it again");
+    store.undo().unwrap();
+    store.close().unwrap();
+    let mut store = bia::Store::open(&path).unwrap();
+    assert_eq!(restorable(&store), before);
+    store.redo().unwrap();
+    assert_eq!(
+        restorable(&store),
+        after,
+        "what the undo took away is kept in the file for the redo"
+    );
+    store.close().unwrap();
+
+    // The scores, custom fields and dependencies of the processes and
+    // resources it created are not journaled one by one: undo takes them
+    // away with their owners.
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let journaled: usize = conn
+        .query_row(
+            "SELECT count(*) FROM edit_change WHERE edit_seq = (SELECT max(seq) FROM edit)",
+            [],
+            |r| r.get::<_, i64>(0),
+        )
+        .unwrap() as usize;
+    assert_eq!(
+        journaled,
+        applied.processes_created
+            + applied.processes_updated
+            + applied.units_created
+            + applied.resources_created
+            + applied.objectives,
+        "{applied:?}"
+    );
+}
+
 #[test]
 fn cancelling_before_commit_leaves_the_assessment_as_it_was() {
     let dir = temp_dir();

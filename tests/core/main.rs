@@ -2,8 +2,10 @@
 //! workshop would live them: the demo organisation, files carried between
 //! laptops, a second program opening the same file, mistakes undone.
 
+mod accounting;
 mod architecture;
 mod charts;
+mod classify;
 mod cli;
 mod corpus;
 mod demo;

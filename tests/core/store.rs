@@ -350,6 +350,136 @@ fn a_version_four_history_still_undoes_and_redoes_after_the_upgrade() {
     assert_eq!(version, LATEST);
 }
 
+/// Builds a file as version 5 wrote it, with scores and a history of
+/// them: "Payroll processing" scored Financial at 1 day from the 2025
+/// workbook (cell F6, then raised from 2 to 4 in a workshop), its
+/// Operational score at 1 day deleted, and a Customer score added and
+/// undone. Scores then had an id and their provenance as JSON.
+fn version_five_file_with_scored_history(path: &std::path::Path) {
+    let conn = legacy_file(path, 5);
+    let process = "0b0c1d2e-0000-4000-8000-000000000003";
+    let imported = r#"{"kind":"imported","file":"bia-2025.xlsx","sheet":"Register","cell":"F6"}"#;
+    conn.execute_batch(&format!(
+        "INSERT INTO impact_category (id, name, position) VALUES
+             ('0b0c1d2e-0000-4000-8000-0000000000c1', 'Financial', 0),
+             ('0b0c1d2e-0000-4000-8000-0000000000c2', 'Operational', 1),
+             ('0b0c1d2e-0000-4000-8000-0000000000c3', 'Customer', 2);
+         INSERT INTO horizon (id, minutes, label) VALUES ('0b0c1d2e-0000-4000-8000-0000000000d1', 1440, '1 d');
+         INSERT INTO severity_level (id, value, name) VALUES
+             ('0b0c1d2e-0000-4000-8000-0000000000f0', 0, 'None'),
+             ('0b0c1d2e-0000-4000-8000-0000000000f5', 5, 'Catastrophic');
+         INSERT INTO impact (id, process_id, category_id, horizon_id, severity, note, provenance) VALUES
+             ('0b0c1d2e-0000-4000-8000-0000000000a1', '{process}', '0b0c1d2e-0000-4000-8000-0000000000c1',
+              '0b0c1d2e-0000-4000-8000-0000000000d1', 4, 'Late salaries', '{imported}');
+         INSERT INTO edit (seq, id, label, at, undone) VALUES
+             (1, '0b0c1d2e-0000-4000-8000-0000000000e1', 'Import “bia-2025.xlsx”', '2026-05-01T09:00:00Z', 0),
+             (2, '0b0c1d2e-0000-4000-8000-0000000000e2', 'Score “Payroll processing”', '2026-05-02T10:00:00Z', 0),
+             (3, '0b0c1d2e-0000-4000-8000-0000000000e3', 'Clear a score of “Payroll processing”', '2026-05-02T10:05:00Z', 0),
+             (4, '0b0c1d2e-0000-4000-8000-0000000000e4', 'Score “Payroll processing”', '2026-05-02T10:06:00Z', 1);"
+    ))
+    .unwrap();
+    let row = |id: &str, category: &str, severity: i64, provenance: &str| {
+        serde_json::json!({
+            "id": id, "process_id": process, "category_id": category,
+            "horizon_id": "0b0c1d2e-0000-4000-8000-0000000000d1", "severity": severity,
+            "note": "", "provenance": provenance,
+        })
+        .to_string()
+    };
+    let deleted = row(
+        "0b0c1d2e-0000-4000-8000-0000000000a2",
+        "0b0c1d2e-0000-4000-8000-0000000000c2",
+        3,
+        imported.replace("F6", "G6").as_str(),
+    );
+    let undone = row(
+        "0b0c1d2e-0000-4000-8000-0000000000a3",
+        "0b0c1d2e-0000-4000-8000-0000000000c3",
+        5,
+        r#"{"kind":"workshop"}"#,
+    );
+    let change = "INSERT INTO edit_change (edit_seq, ord, table_name, row_id, state) VALUES (?1, ?2, 'impact', ?3, ?4)";
+    for (seq, ord, id, state) in [
+        (1, 0, "0b0c1d2e-0000-4000-8000-0000000000a1", None),
+        (1, 1, "0b0c1d2e-0000-4000-8000-0000000000a2", None),
+        (2, 0, "0b0c1d2e-0000-4000-8000-0000000000a1", Some(r#"{"severity":2,"provenance":"{\"kind\":\"imported\",\"file\":\"bia-2025.xlsx\",\"sheet\":\"Register\",\"cell\":\"F6\"}"}"#.to_string())),
+        (3, 0, "0b0c1d2e-0000-4000-8000-0000000000a2", Some(deleted)),
+        (4, 0, "0b0c1d2e-0000-4000-8000-0000000000a3", Some(undone)),
+    ] {
+        conn.execute(change, rusqlite::params![seq, ord, id, state])
+            .unwrap();
+    }
+}
+
+#[test]
+fn a_version_five_file_with_scores_and_history_upgrades_and_still_undoes() {
+    use bia::model::Provenance;
+    let dir = temp_dir();
+    let path = dir.path().join("legacy.bia");
+    version_five_file_with_scored_history(&path);
+
+    let mut store = Store::open(&path).expect("a version 5 file opens");
+    let scores = |store: &Store| {
+        let mut s: Vec<(String, Option<u8>, Provenance)> = store
+            .load()
+            .unwrap()
+            .scores
+            .into_iter()
+            .map(|s| {
+                (
+                    s.category_id.to_string()[34..].to_string(),
+                    s.severity,
+                    s.provenance,
+                )
+            })
+            .collect();
+        s.sort_by(|a, b| a.0.cmp(&b.0));
+        s
+    };
+    let imported = |cell: &str| Provenance::Imported {
+        file: "bia-2025.xlsx".into(),
+        sheet: "Register".into(),
+        cell: cell.into(),
+        values: Vec::new(),
+    };
+    assert_eq!(
+        scores(&store),
+        [("c1".to_string(), Some(4), imported("F6"))],
+        "the score keeps its provenance, file, sheet and cell, through the upgrade"
+    );
+
+    store.redo().unwrap();
+    assert_eq!(
+        scores(&store)[1],
+        ("c3".into(), Some(5), Provenance::Workshop)
+    );
+    store.undo().unwrap();
+    store.undo().unwrap();
+    assert_eq!(
+        scores(&store),
+        [
+            ("c1".into(), Some(4), imported("F6")),
+            ("c2".into(), Some(3), imported("G6"))
+        ],
+        "the deleted score comes back with its provenance"
+    );
+    store.undo().unwrap();
+    assert_eq!(scores(&store)[0].1, Some(2), "the workshop's change undone");
+    store.undo().unwrap();
+    assert!(scores(&store).is_empty(), "the import undone");
+    assert_eq!(store.undo().unwrap_err().code(), "nothing_to_undo");
+    for _ in 0..3 {
+        store.redo().unwrap();
+    }
+    assert_eq!(scores(&store), [("c1".into(), Some(4), imported("F6"))]);
+    store.close().unwrap();
+    let store = Store::open(&path).unwrap();
+    assert_eq!(
+        store.history().unwrap().redo.as_deref(),
+        Some("Score “Payroll processing”")
+    );
+}
+
 #[test]
 fn every_connection_runs_in_wal_with_foreign_keys() {
     let dir = temp_dir();
@@ -366,4 +496,114 @@ fn every_connection_runs_in_wal_with_foreign_keys() {
         .pragma_query_value(None, "user_version", |r| r.get(0))
         .unwrap();
     assert_eq!(version, LATEST);
+}
+
+/// Builds a file as version 5 wrote it: "Payroll processing" relies on the
+/// application "Core banking", which has a custom field, all added by one
+/// edit in version 5's journal (each change keeps the state undo returns
+/// to: no row).
+fn version_five_file_with_resources(path: &std::path::Path) {
+    let conn = legacy_file(path, 5);
+    let process = "0b0c1d2e-0000-4000-8000-000000000003";
+    let banking = "0b0c1d2e-0000-4000-8000-000000000010";
+    let field = "0b0c1d2e-0000-4000-8000-000000000011";
+    let link = "0b0c1d2e-0000-4000-8000-000000000012";
+    conn.execute_batch(&format!(
+        "INSERT INTO resource (id, kind, name, name_key, owner, rto_capability_minutes)
+             VALUES ('{banking}', 'application', 'Core banking', 'core banking', 'IT Operations', 240);
+         INSERT INTO resource_custom_field (id, resource_id, position, name, value)
+             VALUES ('{field}', '{banking}', 0, 'Vendor contract', 'CB-2024-17');
+         INSERT INTO dependency (id, from_kind, from_id, to_kind, to_id, strength, note)
+             VALUES ('{link}', 'process', '{process}', 'resource', '{banking}', 'required', '');
+         INSERT INTO edit (seq, id, label, at, undone) VALUES
+             (1, '0b0c1d2e-0000-4000-8000-0000000000e1', 'Add dependency on “Core banking”', '2026-05-01T09:00:00Z', 0);
+         INSERT INTO edit_change (edit_seq, ord, table_name, row_id, state) VALUES
+             (1, 0, 'resource', '{banking}', NULL),
+             (1, 1, 'resource_custom_field', '{field}', NULL),
+             (1, 2, 'dependency', '{link}', NULL);"
+    ))
+    .unwrap();
+}
+
+#[test]
+fn a_version_five_file_with_resources_upgrades_keeps_them_and_still_undoes() {
+    let dir = temp_dir();
+    let path = dir.path().join("legacy.bia");
+    version_five_file_with_resources(&path);
+
+    let mut store = Store::open(&path).expect("a version 5 file opens");
+    let resources = store.resources().unwrap();
+    assert_eq!(resources.len(), 1);
+    let banking = &resources[0];
+    assert_eq!(
+        (banking.name.as_str(), banking.kind, banking.owner.as_str()),
+        (
+            "Core banking",
+            bia::model::ResourceKind::Application,
+            "IT Operations"
+        )
+    );
+    assert_eq!(
+        banking.custom_fields[0].value, "CB-2024-17",
+        "custom fields survive the rebuild"
+    );
+    assert_eq!(store.dependencies().unwrap().len(), 1);
+
+    // The rebuilt table takes a resource to classify; its custom fields
+    // still refer to it.
+    let citrix = store
+        .create_resource(
+            &bia::model::ResourceInput {
+                kind: bia::model::ResourceKind::Unclassified,
+                name: "Citrix".into(),
+                custom_fields: vec![bia::model::CustomField {
+                    name: "Seen in".into(),
+                    value: "BIA 2025".into(),
+                }],
+                ..Default::default()
+            },
+            &bia::model::Provenance::Workshop,
+        )
+        .expect("version 6 stores a resource to classify");
+    assert_eq!(citrix.kind, bia::model::ResourceKind::Unclassified);
+    store.undo().unwrap();
+
+    // Version 5's edit undoes: custom field before its resource.
+    assert_eq!(
+        store.history().unwrap().undo.as_deref(),
+        Some("Add dependency on “Core banking”")
+    );
+    store.undo().unwrap();
+    assert!(store.resources().unwrap().is_empty());
+    assert!(store.dependencies().unwrap().is_empty());
+    store.redo().unwrap();
+    assert_eq!(store.resources().unwrap()[0].custom_fields.len(), 1);
+    assert_eq!(store.dependencies().unwrap().len(), 1);
+    store.close().unwrap();
+
+    let conn = Connection::open(&path).unwrap();
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, LATEST);
+    let problems: i64 = conn
+        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(
+        problems, 0,
+        "every custom field still points at its resource"
+    );
+    let schema: String = conn
+        .query_row(
+            "SELECT sql FROM sqlite_schema WHERE name = 'resource_custom_field'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(
+        schema.contains("REFERENCES \"resource\"") || schema.contains("REFERENCES resource("),
+        "{schema}"
+    );
 }

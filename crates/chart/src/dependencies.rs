@@ -237,7 +237,7 @@ fn focus_process(a: &Assessment, text: &str) -> Result<Id> {
 /// Every node in a fixed order, decided by what the user sees and never by
 /// ids or by the order the assessment lists things in: processes most
 /// time-critical first (RTO, then tier), then by name; then resources by
-/// kind (as `ResourceKind::ALL` lists them), then by name. Names compare as
+/// kind (as `ResourceKind::EVERY` lists them: those to classify last), then by name. Names compare as
 /// the store sorts them (`name_key`: case and spacing ignored), then as
 /// written; the id only breaks a tie between identical names, which the
 /// store refuses. It is the starting order of each column: the crossing
@@ -274,7 +274,7 @@ fn strength_rank(strength: Strength) -> usize {
 }
 
 fn kind_rank(kind: ResourceKind) -> usize {
-    ResourceKind::ALL
+    ResourceKind::EVERY
         .iter()
         .position(|k| *k == kind)
         .unwrap_or(0)
@@ -427,7 +427,7 @@ impl Dependencies {
             let kind = if k == 0 {
                 Kind::Process
             } else {
-                Kind::Resource(ResourceKind::ALL[k - 1])
+                Kind::Resource(ResourceKind::EVERY[k - 1])
             };
             keys.push((LegendKey::Box(kind), kind_label(kind)));
         }
@@ -699,6 +699,10 @@ fn marker<DB: DrawingBackend>(
             (x - 3, y + 6),
             (x - 7, y),
         ])),
+        // A ring: a resource nobody has said the kind of yet.
+        Kind::Resource(ResourceKind::Unclassified) => {
+            area.draw(&Circle::new(c, 5, colour.stroke_width(2)))
+        }
     }
 }
 
@@ -968,6 +972,33 @@ mod tests {
                 ]
             );
         }
+    }
+
+    #[test]
+    fn a_resource_to_classify_is_drawn_last_with_its_own_legend() {
+        let mut a = workshop(|n| id(n + 1));
+        let mut citrix = a.resources[0].clone();
+        citrix.id = id(50);
+        citrix.kind = ResourceKind::Unclassified;
+        citrix.name = "Citrix".into();
+        a.resources.push(citrix);
+        a.dependencies.push(Dependency {
+            id: id(150),
+            from: NodeRef::Process(id(1)),
+            to: NodeRef::Resource(id(50)),
+            strength: Strength::Required,
+            note: String::new(),
+        });
+        let processes = bia_analysis::analyze_processes(&a);
+        let order = node_order(&a, &processes);
+        assert_eq!(
+            name(&a, order.last().unwrap().0),
+            "Citrix",
+            "after every classified kind"
+        );
+        let picture = svg(&a, &ChartOptions::default());
+        assert!(picture.contains("Citrix"));
+        assert!(picture.contains("To classify"), "the legend names the kind");
     }
 
     #[test]

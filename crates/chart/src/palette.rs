@@ -48,6 +48,7 @@ pub fn resource_kind(kind: bia_model::ResourceKind) -> RGBColor {
         K::People => RGBColor(0x15, 0x80, 0x3d),
         K::Site => RGBColor(0xbe, 0x18, 0x5d),
         K::Equipment => RGBColor(0x08, 0x91, 0xb2),
+        K::Unclassified => RGBColor(0x6b, 0x72, 0x80),
     }
 }
 

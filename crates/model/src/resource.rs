@@ -23,9 +23,14 @@ pub enum ResourceKind {
     /// Site or facility.
     Site,
     Equipment,
+    /// Named in an imported dependency list that said no kind ("Core
+    /// banking" under "Dependencies"): kept, listed "to classify" until
+    /// someone gives it a kind. Never offered for a new resource.
+    Unclassified,
 }
 
 impl ResourceKind {
+    /// The kinds a resource can be given (pickers offer these).
     pub const ALL: [ResourceKind; 7] = [
         ResourceKind::Application,
         ResourceKind::Infrastructure,
@@ -34,6 +39,19 @@ impl ResourceKind {
         ResourceKind::People,
         ResourceKind::Site,
         ResourceKind::Equipment,
+    ];
+
+    /// Every kind a stored resource may have: [`ResourceKind::ALL`], then
+    /// [`ResourceKind::Unclassified`] (filters, charts, reading a file).
+    pub const EVERY: [ResourceKind; 8] = [
+        ResourceKind::Application,
+        ResourceKind::Infrastructure,
+        ResourceKind::Data,
+        ResourceKind::Supplier,
+        ResourceKind::People,
+        ResourceKind::Site,
+        ResourceKind::Equipment,
+        ResourceKind::Unclassified,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -45,6 +63,7 @@ impl ResourceKind {
             ResourceKind::People => "people",
             ResourceKind::Site => "site",
             ResourceKind::Equipment => "equipment",
+            ResourceKind::Unclassified => "unclassified",
         }
     }
 
@@ -58,12 +77,31 @@ impl ResourceKind {
             ResourceKind::People => "people / role",
             ResourceKind::Site => "site",
             ResourceKind::Equipment => "equipment",
+            ResourceKind::Unclassified => "to classify",
         }
     }
 
+    /// In a sentence: "an application", "a supplier", "a resource to classify".
+    pub fn with_article(self) -> String {
+        match self {
+            ResourceKind::Unclassified => "a resource to classify".into(),
+            k if k.label().starts_with(['a', 'e', 'i', 'o', 'u']) => format!("an {}", k.label()),
+            k => format!("a {}", k.label()),
+        }
+    }
+
+    /// Whether someone still has to say what kind of resource it is.
+    pub fn is_unclassified(self) -> bool {
+        self == ResourceKind::Unclassified
+    }
+
+    /// `application`, …, `unclassified` (also "to classify", as labelled).
     pub fn parse(s: &str) -> Option<ResourceKind> {
         let key = s.trim().to_lowercase();
-        ResourceKind::ALL.into_iter().find(|k| k.as_str() == key)
+        if key == "to classify" || key == "to_classify" {
+            return Some(ResourceKind::Unclassified);
+        }
+        ResourceKind::EVERY.into_iter().find(|k| k.as_str() == key)
     }
 }
 
@@ -260,4 +298,39 @@ pub struct DependencyInput {
     pub to: DependencyTarget,
     pub strength: Strength,
     pub note: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_resource_to_classify_is_read_but_never_offered() {
+        assert_eq!(
+            ResourceKind::parse("unclassified"),
+            Some(ResourceKind::Unclassified)
+        );
+        assert_eq!(
+            ResourceKind::parse(" To classify "),
+            Some(ResourceKind::Unclassified)
+        );
+        assert_eq!(ResourceKind::Unclassified.label(), "to classify");
+        assert!(
+            !ResourceKind::ALL.contains(&ResourceKind::Unclassified),
+            "pickers offer ALL"
+        );
+        assert_eq!(
+            ResourceKind::EVERY.last(),
+            Some(&ResourceKind::Unclassified)
+        );
+        for k in ResourceKind::EVERY {
+            assert_eq!(ResourceKind::parse(k.as_str()), Some(k));
+        }
+        assert_eq!(ResourceKind::Application.with_article(), "an application");
+        assert_eq!(ResourceKind::Supplier.with_article(), "a supplier");
+        assert_eq!(
+            ResourceKind::Unclassified.with_article(),
+            "a resource to classify"
+        );
+    }
 }

@@ -14,10 +14,8 @@ use bia_model::{AssessmentInfo, AssessmentInput, FieldIssue, Id, clean_name};
 pub(super) fn insert(conn: &Connection, input: &AssessmentInput) -> Result<()> {
     let input = checked(input)?;
     let now = super::now();
-    conn.execute(
-        "INSERT INTO assessment (id, name, organisation, scope, facilitator, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
-        params![Id::new().to_string(), input.name, input.organisation, input.scope, input.facilitator, now],
+    conn.prepare_cached("INSERT INTO assessment (id, name, organisation, scope, facilitator, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)")?.execute(params![Id::new().to_string(), input.name, input.organisation, input.scope, input.facilitator, now],
     )?;
     Ok(())
 }
@@ -38,9 +36,7 @@ fn checked(input: &AssessmentInput) -> Result<AssessmentInput> {
 }
 
 pub(super) fn read(conn: &Connection) -> Result<AssessmentInfo> {
-    let info = conn.query_row(
-        "SELECT id, name, organisation, scope, facilitator, created_at, updated_at FROM assessment LIMIT 1",
-        [],
+    let info = conn.prepare_cached("SELECT id, name, organisation, scope, facilitator, created_at, updated_at FROM assessment LIMIT 1")?.query_row([],
         |r| {
             Ok(AssessmentInfo {
                 id: super::row::id_col(r, 0)?,

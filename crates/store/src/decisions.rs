@@ -123,24 +123,18 @@ fn append(
     who: &str,
 ) -> Result<()> {
     let process_name: String = conn
-        .query_row(
-            "SELECT name FROM process WHERE id = ?1",
-            [process_id],
-            |r| r.get(0),
-        )
+        .prepare_cached("SELECT name FROM process WHERE id = ?1")?
+        .query_row([process_id], |r| r.get(0))
         .optional()?
         .unwrap_or_else(|| "(deleted process)".into());
     let who = if who.trim().is_empty() {
-        conn.query_row("SELECT facilitator FROM assessment LIMIT 1", [], |r| {
-            r.get::<_, String>(0)
-        })?
+        conn.prepare_cached("SELECT facilitator FROM assessment LIMIT 1")?
+            .query_row([], |r| r.get::<_, String>(0))?
     } else {
         who.trim().to_string()
     };
-    conn.execute(
-        "INSERT INTO decision (id, process_id, process_name, field, old_value, new_value, rationale, who, at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        params![Id::new().to_string(), process_id, process_name, field, old, new, rationale.trim(), who, super::now()],
+    conn.prepare_cached("INSERT INTO decision (id, process_id, process_name, field, old_value, new_value, rationale, who, at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")?.execute(params![Id::new().to_string(), process_id, process_name, field, old, new, rationale.trim(), who, super::now()],
     )?;
     Ok(())
 }

@@ -129,11 +129,12 @@ impl Store {
                 }
                 let exists: Option<String> = tx
                     .conn()
-                    .query_row(
+                    .prepare_cached(
                         "SELECT strength FROM dependency WHERE from_id = ?1 AND to_id = ?2",
-                        [input.from.id().to_string(), to.id().to_string()],
-                        |r| r.get(0),
-                    )
+                    )?
+                    .query_row([input.from.id().to_string(), to.id().to_string()], |r| {
+                        r.get(0)
+                    })
                     .optional()?;
                 if let Some(strength) = exists {
                     return Err(Error::BadDependency(format!(

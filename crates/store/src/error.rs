@@ -159,6 +159,9 @@ pub enum Error {
 
 /// "an application", "a supplier".
 fn with_article(noun: &str) -> String {
+    if noun == bia_model::ResourceKind::Unclassified.label() {
+        return bia_model::ResourceKind::Unclassified.with_article();
+    }
     let article = if noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
         "an"
     } else {

@@ -1,8 +1,16 @@
 //! Impact scores: reading a process's grid, setting and clearing cells (one
 //! edit however many cells), and the rationale for the grid.
+//!
+//! A score is stored under its cell (process, category, horizon), with
+//! where it came from split in two: its source — the provenance without
+//! its cell, stored once in the `source` table (a workbook's file and
+//! sheet, a workshop, the demo) — and the cell. Half a million imported
+//! scores thus share one source instead of each repeating it as JSON;
+//! [`Score::provenance`] is put back together when read.
 
 use rusqlite::types::Value;
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::{Connection, OptionalExtension, params};
+use rustc_hash::FxHashMap;
 
 use super::Store;
 use super::journal::{self, Table, Tx};
@@ -11,36 +19,130 @@ use super::row::id_col;
 use crate::error::{Error, Result};
 use bia_model::{FieldIssue, Id, ProcessImpact, Provenance, Score, ScoreInput};
 
-fn from_row(r: &rusqlite::Row) -> rusqlite::Result<Score> {
-    let provenance: String = r.get(5)?;
+/// The sources scores name, by id.
+type Sources = FxHashMap<i64, Provenance>;
+
+fn sources(conn: &Connection) -> Result<Sources> {
+    let mut out = Sources::default();
+    let mut stmt = conn.prepare_cached("SELECT id, provenance FROM source")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let text: String = r.get(1)?;
+        out.insert(r.get(0)?, serde_json::from_str(&text).unwrap_or_default());
+    }
+    Ok(out)
+}
+
+/// A score's provenance: its source, with its cell when imported.
+fn provenance(source: Option<&Provenance>, cell: String) -> Provenance {
+    match source {
+        Some(Provenance::Imported {
+            file,
+            sheet,
+            values,
+            ..
+        }) => Provenance::Imported {
+            file: file.clone(),
+            sheet: sheet.clone(),
+            cell,
+            values: values.clone(),
+        },
+        Some(other) => other.clone(),
+        None => Provenance::default(),
+    }
+}
+
+fn from_row(sources: &Sources, r: &rusqlite::Row) -> rusqlite::Result<Score> {
     Ok(Score {
         process_id: id_col(r, 0)?,
         category_id: id_col(r, 1)?,
         horizon_id: id_col(r, 2)?,
         severity: r.get(3)?,
         note: r.get(4)?,
-        provenance: serde_json::from_str(&provenance).unwrap_or_default(),
+        provenance: provenance(sources.get(&r.get::<_, i64>(5)?), r.get(6)?),
     })
 }
 
-const COLUMNS: &str = "process_id, category_id, horizon_id, severity, note, provenance";
+const COLUMNS: &str = "process_id, category_id, horizon_id, severity, note, source_id, cell";
 
 pub(super) fn all(conn: &Connection) -> Result<Vec<Score>> {
+    let sources = sources(conn)?;
     let scores = conn
         .prepare(&format!("SELECT {COLUMNS} FROM impact"))?
-        .query_map([], from_row)?
+        .query_map([], |r| from_row(&sources, r))?
         .collect::<Result<Vec<_>, _>>()?;
     Ok(scores)
 }
 
 pub(super) fn of_process(conn: &Connection, process: Id) -> Result<Vec<Score>> {
+    let sources = sources(conn)?;
     let scores = conn
         .prepare_cached(&format!(
             "SELECT {COLUMNS} FROM impact WHERE process_id = ?1"
         ))?
-        .query_map([process.to_string()], from_row)?
+        .query_map([process.to_string()], |r| from_row(&sources, r))?
         .collect::<Result<Vec<_>, _>>()?;
     Ok(scores)
+}
+
+/// The id of `provenance`'s source (added when new) and its cell. Not
+/// journaled: a source is never deleted, so any score the journal brings
+/// back finds its own.
+pub(super) fn source(conn: &Connection, provenance: &Provenance) -> Result<(i64, String)> {
+    let (source, cell) = match provenance {
+        Provenance::Imported {
+            file,
+            sheet,
+            cell,
+            values,
+        } => (
+            Provenance::Imported {
+                file: file.clone(),
+                sheet: sheet.clone(),
+                cell: String::new(),
+                values: values.clone(),
+            },
+            cell.clone(),
+        ),
+        other => (other.clone(), String::new()),
+    };
+    let text = serde_json::to_string(&source).unwrap_or_default();
+    conn.prepare_cached("INSERT INTO source (provenance) VALUES (?1) ON CONFLICT DO NOTHING")?
+        .execute([&text])?;
+    let id = conn
+        .prepare_cached("SELECT id FROM source WHERE provenance = ?1")?
+        .query_row([&text], |r| r.get(0))?;
+    Ok((id, cell))
+}
+
+/// How the journal names a score: its cell's ids joined by spaces.
+pub(super) fn key(process: &str, category: &str, horizon: &str) -> String {
+    format!("{process} {category} {horizon}")
+}
+
+const INSERT: &str = "INSERT INTO impact (process_id, category_id, horizon_id, severity, note, source_id, cell) \
+                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+
+/// Adds a cell that is not there yet (the caller has checked the ids and
+/// the severity), through one statement kept prepared.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn insert(
+    tx: &mut Tx,
+    process: &str,
+    category: &str,
+    horizon: &str,
+    severity: Option<u8>,
+    note: &str,
+    source: i64,
+    cell: &str,
+) -> Result<()> {
+    tx.insert_prepared(
+        Table::Impact,
+        INSERT,
+        process,
+        || key(process, category, horizon),
+        params![process, category, horizon, severity, note, source, cell],
+    )
 }
 
 pub(super) fn rationales(conn: &Connection) -> Result<Vec<(Id, String)>> {
@@ -53,11 +155,8 @@ pub(super) fn rationales(conn: &Connection) -> Result<Vec<(Id, String)>> {
 
 fn grid(conn: &Connection, process: Id) -> Result<ProcessImpact> {
     let rationale: String = conn
-        .query_row(
-            "SELECT impact_rationale FROM process WHERE id = ?1",
-            [process.to_string()],
-            |r| r.get(0),
-        )
+        .prepare_cached("SELECT impact_rationale FROM process WHERE id = ?1")?
+        .query_row([process.to_string()], |r| r.get(0))
         .optional()?
         .ok_or(Error::NoSuchId {
             kind: "process",
@@ -98,7 +197,9 @@ pub(super) fn set_cell(
         });
     }
     if let Some(sev) = input.severity {
-        let max: u8 = conn.query_row("SELECT max(value) FROM severity_level", [], |r| r.get(0))?;
+        let max: u8 = conn
+            .prepare_cached("SELECT max(value) FROM severity_level")?
+            .query_row([], |r| r.get(0))?;
         if sev > max {
             return Err(Error::Invalid {
                 issues: vec![FieldIssue::new(
@@ -108,48 +209,59 @@ pub(super) fn set_cell(
             });
         }
     }
-    let existing: Option<(Id, String)> = conn
-        .query_row(
-            "SELECT id, note FROM impact WHERE process_id = ?1 AND category_id = ?2 AND horizon_id = ?3",
-            [process.to_string(), input.category_id.to_string(), input.horizon_id.to_string()],
-            |r| Ok((id_col(r, 0)?, r.get(1)?)),
-        )
+    let (p, c, h) = (
+        process.to_string(),
+        input.category_id.to_string(),
+        input.horizon_id.to_string(),
+    );
+    let existing: Option<String> = conn
+        .prepare_cached(
+            "SELECT note FROM impact WHERE process_id = ?1 AND category_id = ?2 AND horizon_id = ?3",
+        )?
+        .query_row([&p, &c, &h], |r| r.get(0))
         .optional()?;
     let note = input
         .note
         .clone()
-        .or_else(|| existing.as_ref().map(|(_, n)| n.clone()))
+        .or_else(|| existing.clone())
         .unwrap_or_default();
     let severity = input
         .severity
         .map_or(Value::Null, |s| Value::Integer(s.into()));
-    let provenance = Value::Text(serde_json::to_string(provenance).unwrap_or_default());
+    let cell_key = key(&p, &c, &h);
     match existing {
-        Some((id, _)) if input.severity.is_none() && note.trim().is_empty() => {
-            tx.delete(Table::Impact, id)
+        Some(_) if input.severity.is_none() && note.trim().is_empty() => {
+            tx.delete_row(Table::Impact, &cell_key)
         }
-        Some((id, _)) => tx.update(
-            Table::Impact,
-            id,
-            &[
-                ("severity", severity),
-                ("note", Value::Text(note)),
-                ("provenance", provenance),
-            ],
-        ),
+        Some(_) => {
+            let (source, cell) = source(tx.conn(), provenance)?;
+            tx.update_row(
+                Table::Impact,
+                &cell_key,
+                &[
+                    ("severity", severity),
+                    ("note", Value::Text(note)),
+                    ("source_id", Value::Integer(source)),
+                    ("cell", Value::Text(cell)),
+                ],
+            )
+        }
         None if input.severity.is_none() && note.trim().is_empty() => Ok(()),
-        None => tx.insert(
-            Table::Impact,
-            Id::new(),
-            &[
-                ("process_id", Value::Text(process.to_string())),
-                ("category_id", Value::Text(input.category_id.to_string())),
-                ("horizon_id", Value::Text(input.horizon_id.to_string())),
-                ("severity", severity),
-                ("note", Value::Text(note)),
-                ("provenance", provenance),
-            ],
-        ),
+        None => {
+            let (source, cell) = source(tx.conn(), provenance)?;
+            tx.insert_row(
+                Table::Impact,
+                &[
+                    ("process_id", Value::Text(p)),
+                    ("category_id", Value::Text(c)),
+                    ("horizon_id", Value::Text(h)),
+                    ("severity", severity),
+                    ("note", Value::Text(note)),
+                    ("source_id", Value::Integer(source)),
+                    ("cell", Value::Text(cell)),
+                ],
+            )
+        }
     }
 }
 

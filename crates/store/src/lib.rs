@@ -50,7 +50,7 @@ pub use file::ReadOnly;
 pub use file::new::NewFile;
 pub use file::recover::Recovery;
 pub use journal::{DEFAULT_UNDO_LIMIT, History};
-pub use writer::Writer;
+pub use writer::{Source, Writer};
 
 use bia_model::{Assessment, AssessmentInput};
 
@@ -103,24 +103,47 @@ impl Store {
 
     /// The store, once everything the program reads from the file has
     /// read: a file whose content is damaged is refused before anything
-    /// is written to it.
+    /// is written to it. A large file ([`file::FULL_CHECK_UP_TO`]) has
+    /// its record and methodology read here, and the rest when loaded
+    /// ([`Store::load`] refuses it as damaged then) or checked
+    /// ([`Store::check`]).
     fn checked(conn: Connection, path: &Path, read_only: Option<ReadOnly>) -> Result<Store> {
         let store = Store {
             conn,
             path: path.to_path_buf(),
             read_only,
         };
-        if let Err(e) = store.load() {
-            let reason = file::recover::unreadable_text(&store.conn).unwrap_or_else(|| match e {
-                Error::Sqlite(rusqlite::Error::QueryReturnedNoRows) => {
-                    "it holds no assessment (its record is missing)".to_string()
-                }
-                Error::Sqlite(e) => e.to_string(),
-                other => other.to_string(),
-            });
-            return Err(file::damaged(path, reason));
+        let large = file::large(&store.conn).map_err(|e| file::sqlite_error(path, e))?;
+        let read = if large {
+            store.info().and_then(|_| store.methodology()).map(|_| ())
+        } else {
+            store.read_all().map(|_| ())
+        };
+        if let Err(e) = read {
+            return Err(store.damaged(e));
         }
         Ok(store)
+    }
+
+    /// A failure to read the file, as the damage it is, naming the file.
+    fn damaged(&self, e: Error) -> Error {
+        let reason = file::recover::unreadable_text(&self.conn).unwrap_or_else(|| match e {
+            Error::Sqlite(rusqlite::Error::QueryReturnedNoRows) => {
+                "it holds no assessment (its record is missing)".to_string()
+            }
+            Error::Sqlite(e) => e.to_string(),
+            other => other.to_string(),
+        });
+        file::damaged(&self.path, reason)
+    }
+
+    /// Checks the whole file: every page read back (SQLite's
+    /// `quick_check`) and everything the program reads from it read. What
+    /// opening a large file leaves out (`bia check`; the desktop runs it
+    /// after opening). A damaged file is an error naming it.
+    pub fn check(&self) -> Result<()> {
+        file::full_check(&self.conn, &self.path)?;
+        self.load().map(|_| ())
     }
 
     /// Why the file is open read-only, when it is.
@@ -166,8 +189,16 @@ impl Store {
         self.conn.total_changes()
     }
 
-    /// Everything in the file, loaded at once.
+    /// Everything in the file, loaded at once. A file whose content does
+    /// not read is refused as damaged, naming it.
     pub fn load(&self) -> Result<Assessment> {
+        self.read_all().map_err(|e| match e {
+            Error::Sqlite(_) => self.damaged(e),
+            other => other,
+        })
+    }
+
+    fn read_all(&self) -> Result<Assessment> {
         Ok(Assessment {
             info: self.info()?,
             methodology: self.methodology()?,
@@ -186,4 +217,100 @@ impl Store {
 /// The current time as stored: RFC 3339 in UTC, to the second.
 pub fn now() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use bia_model::{ProcessInput, Provenance};
+
+    /// An assessment of 40 processes fully scored from a workbook, closed.
+    fn scored(path: &Path) {
+        let input = AssessmentInput {
+            name: "Harbourline BIA 2027".into(),
+            ..AssessmentInput::default()
+        };
+        let mut store = Store::create(path, &input).unwrap();
+        let m = store.methodology().unwrap();
+        let from = Provenance::Imported {
+            file: "bia-2026.xlsx".into(),
+            sheet: "Register".into(),
+            cell: String::new(),
+            values: Vec::new(),
+        };
+        store
+            .edit("Import “bia-2026.xlsx”", "", |w| {
+                let source = w.source(&from)?;
+                for i in 0..40 {
+                    let process = ProcessInput {
+                        name: format!("Customer onboarding {i}").into(),
+                        ..ProcessInput::default()
+                    };
+                    let id = w.create_process(&process, &from)?.to_string();
+                    for c in &m.categories {
+                        for h in &m.horizons {
+                            let (c, h) = (c.id.to_string(), h.id.to_string());
+                            w.insert_score(&id, &c, &h, 3, "", source, "F7")?;
+                        }
+                    }
+                }
+                Ok(())
+            })
+            .unwrap();
+        store.close().unwrap();
+    }
+
+    /// Zeroes the first page of the scores' table.
+    fn damage_the_scores(path: &Path) {
+        let conn = Connection::open(path).unwrap();
+        let (root, size): (i64, i64) = conn
+            .query_row(
+                "SELECT rootpage, (SELECT page_size FROM pragma_page_size) FROM sqlite_schema \
+                 WHERE name = 'impact'",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        drop(conn);
+        let mut bytes = std::fs::read(path).unwrap();
+        let at = ((root - 1) * size) as usize;
+        bytes[at..at + size as usize].fill(0);
+        std::fs::write(path, bytes).unwrap();
+    }
+
+    #[test]
+    fn a_large_file_opens_on_the_cheap_check_and_damaged_scores_are_refused_when_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("harbourline.bia");
+        scored(&path);
+        damage_the_scores(&path);
+
+        // Every file counts as large here: only its small tables are checked.
+        file::FULL_CHECK_FOR_TEST.with(|c| c.set(0));
+        let store = Store::open(&path).expect("the cheap check leaves the scores to be read");
+        let err = store.load().unwrap_err();
+        assert_eq!(err.code(), "corrupt", "{err}");
+        assert!(err.to_string().contains("harbourline.bia"), "{err}");
+        assert_eq!(store.check().unwrap_err().code(), "corrupt");
+        store.close().unwrap();
+        let read = Store::open_to_read(&path).unwrap();
+        assert_eq!(read.check().unwrap_err().code(), "corrupt");
+        drop(read);
+
+        // A small file gets the full check on open, as before.
+        file::FULL_CHECK_FOR_TEST.with(|c| c.set(file::FULL_CHECK_UP_TO));
+        let err = Store::open(&path).map(|_| ()).unwrap_err();
+        assert_eq!(err.code(), "corrupt", "{err}");
+    }
+
+    #[test]
+    fn a_whole_check_of_a_sound_file_finds_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("harbourline.bia");
+        scored(&path);
+        file::FULL_CHECK_FOR_TEST.with(|c| c.set(0));
+        let store = Store::open(&path).unwrap();
+        store.check().expect("no damage");
+        assert_eq!(store.load().unwrap().scores.len(), 40 * 56);
+    }
 }

@@ -16,48 +16,44 @@ use bia_model::{
 
 /// Writes a whole methodology into a new file (not journaled).
 pub(super) fn insert(conn: &Connection, m: &Methodology) -> Result<()> {
-    conn.execute("UPDATE assessment SET threshold = ?1", [m.threshold])?;
+    conn.prepare_cached("UPDATE assessment SET threshold = ?1")?
+        .execute([m.threshold])?;
     for (pos, c) in m.categories.iter().enumerate() {
-        conn.execute(
+        conn.prepare_cached(
             "INSERT INTO impact_category (id, name, position, threshold) VALUES (?1, ?2, ?3, ?4)",
-            params![c.id.to_string(), c.name, pos as i64, c.threshold],
-        )?;
+        )?
+        .execute(params![c.id.to_string(), c.name, pos as i64, c.threshold])?;
         for d in &c.definitions {
-            conn.execute(
-                "INSERT INTO level_definition (id, category_id, level, text) VALUES (?1, ?2, ?3, ?4)",
-                params![bia_model::Id::new().to_string(), c.id.to_string(), d.level, d.text],
+            conn.prepare_cached("INSERT INTO level_definition (id, category_id, level, text) VALUES (?1, ?2, ?3, ?4)")?.execute(params![bia_model::Id::new().to_string(), c.id.to_string(), d.level, d.text],
             )?;
         }
     }
     for l in &m.scale {
-        conn.execute(
-            "INSERT INTO severity_level (id, value, name) VALUES (?1, ?2, ?3)",
-            params![l.id.to_string(), l.value, l.name],
-        )?;
+        conn.prepare_cached("INSERT INTO severity_level (id, value, name) VALUES (?1, ?2, ?3)")?
+            .execute(params![l.id.to_string(), l.value, l.name])?;
     }
     for h in &m.horizons {
-        conn.execute(
-            "INSERT INTO horizon (id, minutes, label) VALUES (?1, ?2, ?3)",
-            params![h.id.to_string(), h.minutes.0, h.label],
-        )?;
+        conn.prepare_cached("INSERT INTO horizon (id, minutes, label) VALUES (?1, ?2, ?3)")?
+            .execute(params![h.id.to_string(), h.minutes.0, h.label])?;
     }
     for t in &m.tiers {
-        conn.execute(
+        conn.prepare_cached(
             "INSERT INTO tier (id, rank, name, max_rto_minutes) VALUES (?1, ?2, ?3, ?4)",
-            params![
-                t.id.to_string(),
-                t.rank,
-                t.name,
-                t.max_rto_minutes.map(|m| m.0)
-            ],
-        )?;
+        )?
+        .execute(params![
+            t.id.to_string(),
+            t.rank,
+            t.name,
+            t.max_rto_minutes.map(|m| m.0)
+        ])?;
     }
     Ok(())
 }
 
 pub(super) fn read(conn: &Connection) -> Result<Methodology> {
-    let threshold: u8 =
-        conn.query_row("SELECT threshold FROM assessment LIMIT 1", [], |r| r.get(0))?;
+    let threshold: u8 = conn
+        .prepare_cached("SELECT threshold FROM assessment LIMIT 1")?
+        .query_row([], |r| r.get(0))?;
     let mut defs = conn.prepare(
         "SELECT level, text FROM level_definition WHERE category_id = ?1 ORDER BY level",
     )?;
@@ -350,7 +346,8 @@ fn plan(current: &Methodology, input: &MethodologyInput) -> Result<Plan> {
 fn apply(tx: &mut Tx, current: &Methodology, plan: &Plan) -> Result<()> {
     let assessment: Id = tx
         .conn()
-        .query_row("SELECT id FROM assessment LIMIT 1", [], |r| id_col(r, 0))?;
+        .prepare_cached("SELECT id FROM assessment LIMIT 1")?
+        .query_row([], |r| id_col(r, 0))?;
     tx.update(
         Table::Assessment,
         assessment,

@@ -15,6 +15,8 @@ const STEPS: &[&str] = &[
     include_str!("migrations/003_impact_objectives.sql"),
     include_str!("migrations/004_resources_dependencies.sql"),
     include_str!("migrations/005_bounded_journal.sql"),
+    include_str!("migrations/006_resources_to_classify.sql"),
+    include_str!("migrations/007_compact_impact.sql"),
 ];
 
 /// The file format this program writes (and the newest it reads).

@@ -89,11 +89,8 @@ pub(super) fn columns(o: &Objectives) -> Vec<(&'static str, Value)> {
 pub(super) fn upsert(tx: &mut journal::Tx, process: Id, cols: &[(&str, Value)]) -> Result<()> {
     let existing: Option<Id> = tx
         .conn()
-        .query_row(
-            "SELECT id FROM objective WHERE process_id = ?1",
-            [process.to_string()],
-            |r| id_col(r, 0),
-        )
+        .prepare_cached("SELECT id FROM objective WHERE process_id = ?1")?
+        .query_row([process.to_string()], |r| id_col(r, 0))
         .optional()?;
     match existing {
         Some(id) => tx.update(Table::Objective, id, cols),

@@ -50,11 +50,20 @@ fn list(conn: &Connection) -> Result<Vec<Process>> {
         .prepare(&format!("SELECT {COLUMNS} FROM process ORDER BY name_key"))?
         .query_map([], from_row)?
         .collect::<Result<Vec<_>, _>>()?;
+    // Every process's fields in one read (in order), not one query each.
+    let mut fields: rustc_hash::FxHashMap<Id, Vec<CustomField>> = Default::default();
+    let mut stmt = conn.prepare_cached(
+        "SELECT process_id, name, value FROM process_custom_field ORDER BY process_id, position",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        fields.entry(id_col(r, 0)?).or_default().push(CustomField {
+            name: r.get(1)?,
+            value: r.get(2)?,
+        });
+    }
     for p in &mut processes {
-        p.custom_fields = custom_fields(conn, p.id)?
-            .into_iter()
-            .map(|(_, f)| f)
-            .collect();
+        p.custom_fields = fields.remove(&p.id).unwrap_or_default();
     }
     Ok(processes)
 }
@@ -80,11 +89,8 @@ fn get(conn: &Connection, id: Id) -> Result<Process> {
 
 pub(super) fn by_name(conn: &Connection, name: &str) -> Result<Option<Id>> {
     let id = conn
-        .query_row(
-            "SELECT id FROM process WHERE name_key = ?1",
-            [name_key(name)],
-            |r| id_col(r, 0),
-        )
+        .prepare_cached("SELECT id FROM process WHERE name_key = ?1")?
+        .query_row([name_key(name)], |r| id_col(r, 0))
         .optional()?;
     Ok(id)
 }
@@ -103,11 +109,8 @@ fn issues(conn: &Connection, input: &ProcessInput, id: Option<Id>) -> Result<Vec
     }
     if let Some(unit) = input.unit_id {
         let found: Option<i64> = conn
-            .query_row(
-                "SELECT 1 FROM unit WHERE id = ?1",
-                [unit.to_string()],
-                |r| r.get(0),
-            )
+            .prepare_cached("SELECT 1 FROM unit WHERE id = ?1")?
+            .query_row([unit.to_string()], |r| r.get(0))
             .optional()?;
         if found.is_none() {
             issues.push(FieldIssue::new("unit_id", "That unit no longer exists."));
@@ -149,11 +152,8 @@ fn clean(input: &ProcessInput) -> Vec<(&'static str, Value)> {
 /// Refuses changes to an approved process; returns its name otherwise.
 pub(super) fn ensure_unlocked(conn: &Connection, id: Id) -> Result<String> {
     let (name, status): (String, String) = conn
-        .query_row(
-            "SELECT name, status FROM process WHERE id = ?1",
-            [id.to_string()],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
+        .prepare_cached("SELECT name, status FROM process WHERE id = ?1")?
+        .query_row([id.to_string()], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?
         .ok_or(Error::NoSuchId {
             kind: "process",
@@ -361,7 +361,15 @@ impl Store {
                 .collect::<Result<Vec<_>, _>>()?;
             Ok(ids)
         };
-        let (scores, objectives) = (dependents("impact")?, dependents("objective")?);
+        let scores: Vec<String> = self
+            .conn
+            .prepare(
+                "SELECT process_id || ' ' || category_id || ' ' || horizon_id FROM impact \
+                 WHERE process_id = ?1",
+            )?
+            .query_map([id.to_string()], |r| r.get(0))?
+            .collect::<Result<Vec<_>, _>>()?;
+        let objectives = dependents("objective")?;
         let links = super::row::touching(&self.conn, id)?;
         journal::edit(
             self.writable()?,
@@ -371,7 +379,7 @@ impl Store {
                     tx.delete(Table::ProcessCustomField, field)?;
                 }
                 for score in scores {
-                    tx.delete(Table::Impact, score)?;
+                    tx.delete_row(Table::Impact, &score)?;
                 }
                 for o in objectives {
                     tx.delete(Table::Objective, o)?;

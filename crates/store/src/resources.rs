@@ -102,23 +102,22 @@ fn parse(
     if name.is_empty() {
         issues.push(FieldIssue::new("name", "A resource needs a name."));
     } else if let Some(existing) = conn
-        .query_row(
-            "SELECT id FROM resource WHERE kind = ?1 AND name_key = ?2",
-            [input.kind.as_str(), &input.name.key()],
-            |r| id_col(r, 0),
-        )
+        .prepare_cached("SELECT id FROM resource WHERE kind = ?1 AND name_key = ?2")?
+        .query_row([input.kind.as_str(), &input.name.key()], |r| id_col(r, 0))
         .optional()?
         && Some(existing) != id
     {
-        let label = input.kind.label();
-        let article = if label.starts_with(['a', 'e', 'i', 'o', 'u']) {
-            "An"
-        } else {
-            "A"
-        };
+        let what = input.kind.with_article();
+        let mut chars = what.chars();
+        let what: String = chars
+            .next()
+            .map(|c| c.to_ascii_uppercase())
+            .into_iter()
+            .chain(chars)
+            .collect();
         issues.push(FieldIssue::new(
             "name",
-            format!("{article} {label} named \"{name}\" already exists."),
+            format!("{what} named \"{name}\" already exists."),
         ));
     }
     let mut duration = |field: &str, label: &str, text: &str| match duration::parse_optional(text) {
@@ -173,11 +172,9 @@ fn refuse(
         return Ok(());
     }
     if issues.len() == 1 && issues[0].field == "name" && !p.name.is_empty() {
-        let existing = conn.query_row(
-            "SELECT id FROM resource WHERE kind = ?1 AND name_key = ?2",
-            [input.kind.as_str(), &name_key(&p.name)],
-            |r| id_col(r, 0),
-        )?;
+        let existing = conn
+            .prepare_cached("SELECT id FROM resource WHERE kind = ?1 AND name_key = ?2")?
+            .query_row([input.kind.as_str(), &name_key(&p.name)], |r| id_col(r, 0))?;
         return Err(Error::DuplicateResource {
             kind: input.kind.label(),
             name: p.name.clone(),
@@ -249,6 +246,39 @@ impl Store {
                 write_custom_fields(tx, id, &input.custom_fields)
             },
         )?;
+        get(&self.conn, id)
+    }
+
+    /// Gives a resource a kind (a resource to classify its first), as one
+    /// edit; refused when a resource of that kind has its name.
+    pub fn set_resource_kind(&mut self, id: Id, kind: ResourceKind) -> Result<Resource> {
+        let old = get(&self.conn, id)?;
+        if old.kind == kind {
+            return Ok(old);
+        }
+        let input = ResourceInput {
+            kind,
+            ..old.to_input()
+        };
+        let (parsed, issues) = parse(&self.conn, &input, Some(id))?;
+        refuse(&input, &parsed, issues, &self.conn)?;
+        let verb = if old.kind.is_unclassified() {
+            "Classify"
+        } else {
+            "Reclassify"
+        };
+        let label = if kind.is_unclassified() {
+            format!("Mark “{}” to classify", old.name)
+        } else {
+            format!("{verb} “{}” as {}", old.name, kind.with_article())
+        };
+        journal::edit(self.writable()?, &label, |tx| {
+            tx.update(
+                Table::Resource,
+                id,
+                &[("kind", Value::Text(kind.as_str().into()))],
+            )
+        })?;
         get(&self.conn, id)
     }
 

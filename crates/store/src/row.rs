@@ -10,7 +10,8 @@ use bia_model::Id;
 
 /// Reads an id column, refusing text that is not a UUID.
 pub(super) fn id_col(r: &Row, i: usize) -> rusqlite::Result<Id> {
-    let text: String = r.get(i)?;
+    // Read in place: a large assessment reads two million of them.
+    let text = r.get_ref(i)?.as_str()?;
     text.parse().map_err(|e| {
         rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
     })

@@ -60,6 +60,46 @@ impl Table {
         }
     }
 
+    /// The columns that name one row: its id, or for a score its cell
+    /// (process, category, horizon). The journal joins their values with
+    /// a space into the text that names the row.
+    pub(crate) fn key(self) -> &'static [&'static str] {
+        match self {
+            Table::Impact => &["process_id", "category_id", "horizon_id"],
+            _ => &["id"],
+        }
+    }
+
+    /// The columns naming the process or resource a row belongs to: a row
+    /// inserted by the same edit as its owner is not journaled by itself,
+    /// since undoing the owner's insert takes it away with the owner.
+    pub(crate) fn owners(self) -> &'static [&'static str] {
+        match self {
+            Table::Impact | Table::ProcessCustomField => &["process_id"],
+            Table::ResourceCustomField => &["resource_id"],
+            Table::Dependency => &["from_id", "to_id"],
+            _ => &[],
+        }
+    }
+
+    /// The rows that belong to a row of this table, as (table, condition
+    /// on `?1`, the owner's id): what undoing its insert takes away with it.
+    pub(crate) fn belongings(self) -> &'static [(Table, &'static str)] {
+        match self {
+            Table::Process => &[
+                (Table::ProcessCustomField, "process_id = ?1"),
+                (Table::Impact, "process_id = ?1"),
+                (Table::Objective, "process_id = ?1"),
+                (Table::Dependency, "from_id = ?1 OR to_id = ?1"),
+            ],
+            Table::Resource => &[
+                (Table::ResourceCustomField, "resource_id = ?1"),
+                (Table::Dependency, "from_id = ?1 OR to_id = ?1"),
+            ],
+            _ => &[],
+        }
+    }
+
     pub(crate) fn parse(name: &str) -> Result<Table> {
         Table::ALL
             .into_iter()

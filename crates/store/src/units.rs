@@ -25,17 +25,14 @@ pub(super) fn list(conn: &Connection) -> Result<Vec<Unit>> {
 
 pub(super) fn by_name(conn: &Connection, name: &str) -> Result<Option<Unit>> {
     let unit = conn
-        .query_row(
-            "SELECT id, name, parent_id FROM unit WHERE name_key = ?1",
-            [name_key(name)],
-            |r| {
-                Ok(Unit {
-                    id: id_col(r, 0)?,
-                    name: r.get(1)?,
-                    parent_id: r.get::<_, Option<String>>(2)?.and_then(|s| s.parse().ok()),
-                })
-            },
-        )
+        .prepare_cached("SELECT id, name, parent_id FROM unit WHERE name_key = ?1")?
+        .query_row([name_key(name)], |r| {
+            Ok(Unit {
+                id: id_col(r, 0)?,
+                name: r.get(1)?,
+                parent_id: r.get::<_, Option<String>>(2)?.and_then(|s| s.parse().ok()),
+            })
+        })
         .optional()?;
     Ok(unit)
 }

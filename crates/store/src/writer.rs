@@ -22,6 +22,11 @@ use bia_model::{
     Strength, Unit, UnitInput,
 };
 
+/// Where a score came from, without its cell, as stored once for many
+/// ([`Writer::source`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Source(i64);
+
 /// Writes inside one edit under way (see [`Store::edit`]).
 pub struct Writer<'t, 'c> {
     tx: &'t mut Tx<'c>,
@@ -120,29 +125,38 @@ impl Writer<'_, '_> {
         super::impact::set_cell(self.tx, process, input, provenance)
     }
 
+    /// Where scores come from, stored once: the id to give
+    /// [`Writer::insert_score`] for every score of `provenance`'s file and
+    /// sheet (its cell is ignored).
+    pub fn source(&mut self, provenance: &Provenance) -> Result<Source> {
+        Ok(Source(super::impact::source(self.tx.conn(), provenance)?.0))
+    }
+
     /// Adds a cell to a process that has none there yet, without looking
     /// for one to replace; the caller has checked the ids and the severity
-    /// against [`Writer::methodology`].
+    /// against [`Writer::methodology`]. `cell` is where in `source` it was
+    /// read (`B7`). The ids are given as text, as the file stores them, so
+    /// that a caller writing many turns each into text once.
+    #[allow(clippy::too_many_arguments)]
     pub fn insert_score(
         &mut self,
-        process: Id,
-        category: Id,
-        horizon: Id,
+        process: &str,
+        category: &str,
+        horizon: &str,
         severity: u8,
         note: &str,
-        provenance: &Provenance,
+        source: Source,
+        cell: &str,
     ) -> Result<()> {
-        self.tx.insert(
-            Table::Impact,
-            Id::new(),
-            &[
-                ("process_id", Value::Text(process.to_string())),
-                ("category_id", Value::Text(category.to_string())),
-                ("horizon_id", Value::Text(horizon.to_string())),
-                ("severity", Value::Integer(severity.into())),
-                ("note", Value::Text(note.to_string())),
-                ("provenance", Value::Text(json(provenance))),
-            ],
+        super::impact::insert(
+            self.tx,
+            process,
+            category,
+            horizon,
+            Some(severity),
+            note,
+            source.0,
+            cell,
         )
     }
 
@@ -179,11 +193,8 @@ impl Writer<'_, '_> {
         let known: Option<i64> = self
             .tx
             .conn()
-            .query_row(
-                "SELECT 1 FROM dependency WHERE from_id = ?1 AND to_id = ?2",
-                [from_id.to_string(), to_id.to_string()],
-                |r| r.get(0),
-            )
+            .prepare_cached("SELECT 1 FROM dependency WHERE from_id = ?1 AND to_id = ?2")?
+            .query_row([from_id.to_string(), to_id.to_string()], |r| r.get(0))
             .optional()?;
         if known.is_some() || from_id == to_id {
             return Ok(false);

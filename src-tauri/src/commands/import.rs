@@ -14,7 +14,9 @@ use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 
 use bia::Workbench;
-use bia::excel::import::{CellContext, ColumnChoice, List, ListPage, Mapping, Pos, Summary};
+use bia::excel::import::{
+    CellContext, ColumnChoice, List, ListPage, Mapping, Pos, ResourceKindChoice, Summary,
+};
 use bia::import::{Applied, Progress};
 use tauri::{AppHandle, Emitter, Runtime, State};
 
@@ -24,22 +26,25 @@ use crate::session::{AppState, KeptPlan, PendingImport};
 /// The event carrying [`Progress`] while an import is applied.
 pub const PROGRESS_EVENT: &str = "import-progress";
 
-fn mapping(choices: &[ColumnChoice]) -> Mapping {
+/// The user's column choices, and the kinds given to resources to classify.
+fn mapping(choices: &[ColumnChoice], kinds: &[ResourceKindChoice]) -> Mapping {
     Mapping {
         choices: choices.to_vec(),
+        kinds: kinds.to_vec(),
         ..Mapping::default()
     }
 }
 
-/// Plans `path` with `choices` against the open assessment, reading the
-/// workbook unless `pending` holds it, and keeps the plan in `pending`.
+/// Plans `path` with `choices` and `kinds` against the open assessment,
+/// reading the workbook unless `pending` holds it.
 fn plan_into(
     pending: &mut Option<PendingImport>,
     s: &Workbench,
     path: PathBuf,
     choices: Vec<ColumnChoice>,
+    kinds: Vec<ResourceKindChoice>,
 ) -> bia::Result<KeptPlan> {
-    let mapping = mapping(&choices);
+    let mapping = mapping(&choices, &kinds);
     let plan = match pending.as_ref().filter(|p| p.path == path) {
         Some(p) => s.replan_import(&p.path, &p.workbook, &mapping)?,
         None => {
@@ -50,6 +55,7 @@ fn plan_into(
     };
     Ok(KeptPlan {
         choices,
+        kinds,
         assessment: s.path().to_path_buf(),
         revision: s.revision(),
         plan,
@@ -64,10 +70,12 @@ pub fn plan_import(
     state: State<'_, AppState>,
     path: String,
     choices: Vec<ColumnChoice>,
+    kinds: Option<Vec<ResourceKindChoice>>,
 ) -> ApiResult<Summary> {
+    let kinds = kinds.unwrap_or_default();
     let mut pending = state.import.lock().map_err(|_| ApiError::poisoned())?;
-    let kept =
-        state.with_workbench(|s| plan_into(&mut pending, s, PathBuf::from(path), choices))?;
+    let kept = state
+        .with_workbench(|s| plan_into(&mut pending, s, PathBuf::from(path), choices, kinds))?;
     let pending = pending.as_mut().expect("planned with its workbook");
     Ok(pending.plan.insert(kept).plan.summary())
 }
@@ -100,28 +108,31 @@ pub fn import_page(
 
 /// Applies the import: a backup, then one journaled edit (undone as one).
 /// The plan the preview showed is applied; it is made again only when
-/// `choices` or the assessment changed since.
+/// `choices`, `kinds` or the assessment changed since.
 #[tauri::command(async)]
 pub fn apply_import<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     path: String,
     choices: Vec<ColumnChoice>,
+    kinds: Option<Vec<ResourceKindChoice>>,
 ) -> ApiResult<Applied> {
     state.import_cancel.store(false, Ordering::SeqCst);
+    let kinds = kinds.unwrap_or_default();
     let path = PathBuf::from(path);
     // Taken out while it is applied, so that the preview's pages do not wait on the import.
     let kept = {
         let mut pending = state.import.lock().map_err(|_| ApiError::poisoned())?;
         let current = pending.as_mut().filter(|p| p.path == path).and_then(|p| {
             let fits = state
-                .with_workbench(|s| Ok::<_, bia::Error>(p.plan_for(&choices, s).is_some()))
+                .with_workbench(|s| Ok::<_, bia::Error>(p.plan_for(&choices, &kinds, s).is_some()))
                 .unwrap_or(false);
             if fits { p.plan.take() } else { None }
         });
         match current {
             Some(kept) => kept,
-            None => state.with_workbench(|s| plan_into(&mut pending, s, path.clone(), choices))?,
+            None => state
+                .with_workbench(|s| plan_into(&mut pending, s, path.clone(), choices, kinds))?,
         }
     };
     let cancel = &state.import_cancel;

@@ -51,6 +51,7 @@ macro_rules! with_commands {
             resources::check_resource,
             resources::create_resource,
             resources::update_resource,
+            resources::set_resource_kind,
             resources::delete_resource,
             resources::list_dependencies,
             resources::create_dependency,

@@ -1,6 +1,8 @@
 //! Resources and the dependencies between processes and resources.
 
-use bia::model::{Dependency, DependencyInput, FieldIssue, Id, Resource, ResourceInput, Strength};
+use bia::model::{
+    Dependency, DependencyInput, FieldIssue, Id, Resource, ResourceInput, ResourceKind, Strength,
+};
 use tauri::State;
 
 use crate::error::ApiResult;
@@ -32,6 +34,16 @@ pub fn update_resource(
     input: ResourceInput,
 ) -> ApiResult<Resource> {
     state.with_workbench(|s| s.update_resource(id, &input))
+}
+
+/// Gives a resource its kind (classifies one imported "to classify").
+#[tauri::command(async)]
+pub fn set_resource_kind(
+    state: State<'_, AppState>,
+    id: Id,
+    kind: ResourceKind,
+) -> ApiResult<Resource> {
+    state.with_workbench(|s| s.set_resource_kind(id, kind))
 }
 
 #[tauri::command(async)]

@@ -542,6 +542,107 @@ fn export_writes_the_workbook_and_reports_progress() {
 }
 
 #[test]
+fn import_classifies_resources_the_workbook_left_without_a_kind() {
+    let dir = tempfile::tempdir().unwrap();
+    let shell = Shell::start(dir.path(), Startup::Demo);
+    let sheet = dir.path().join("Customer Service BIA 2025.csv");
+    std::fs::write(
+        &sheet,
+        "Process,Department,RTO (hrs),Dependencies\n\
+         Parcel claims,Customer Service,8,Complaints handling; Citrix / Zendesk\n",
+    )
+    .unwrap();
+    let path = sheet.display().to_string();
+    // The preview's summary carries the plan's resources whole.
+    let kind_of = |summary: &Value, name: &str| {
+        summary["plan"]["resources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["name"] == name)
+            .map(|r| (r["kind"].clone(), r["to_classify"].clone()))
+    };
+
+    // Without kinds (the UI sends none until one is picked): to classify.
+    let plan = shell.ok("plan_import", json!({ "path": path, "choices": [] }));
+    assert_eq!(
+        kind_of(&plan, "Citrix"),
+        Some((json!("unclassified"), json!(true)))
+    );
+    assert!(
+        plan["issues"]["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|i| i["level"] == "warning"
+                && i["message"].as_str().unwrap().contains("to classify")),
+        "{}",
+        plan["issues"]
+    );
+
+    let kinds = json!([{ "name": "Citrix", "kind": "application" }]);
+    let plan = shell.ok(
+        "plan_import",
+        json!({ "path": path, "choices": [], "kinds": kinds }),
+    );
+    assert_eq!(
+        kind_of(&plan, "Citrix"),
+        Some((json!("application"), json!(true)))
+    );
+    assert_eq!(
+        kind_of(&plan, "Zendesk"),
+        Some((json!("unclassified"), json!(true)))
+    );
+
+    let applied = shell.ok(
+        "apply_import",
+        json!({ "path": path, "choices": [], "kinds": kinds }),
+    );
+    assert_eq!(applied["resources_created"], 2);
+    let resources = shell.ok("list_resources", json!({}));
+    let find = |name: &str| {
+        resources
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["name"] == name)
+            .cloned()
+            .unwrap()
+    };
+    assert_eq!(find("Citrix")["kind"], "application");
+    let zendesk = find("Zendesk");
+    assert_eq!(zendesk["kind"], "unclassified");
+
+    // Classified later on the Resources screen: one undoable edit.
+    let classified = shell.ok(
+        "set_resource_kind",
+        json!({ "id": zendesk["id"], "kind": "supplier" }),
+    );
+    assert_eq!(classified["kind"], "supplier");
+    let history = shell.ok("history", json!({}));
+    assert_eq!(history["undo"], "Classify “Zendesk” as a supplier");
+    shell.ok("undo", json!({}));
+    let again = shell.ok("list_resources", json!({}));
+    assert!(
+        again
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["name"] == "Zendesk" && r["kind"] == "unclassified")
+    );
+    let err = shell
+        .call(
+            "set_resource_kind",
+            json!({ "id": zendesk["id"], "kind": "software" }),
+        )
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("software"),
+        "a kind not offered is refused: {err}"
+    );
+}
+
+#[test]
 fn import_previews_remaps_applies_and_can_be_undone() {
     use std::sync::{Arc, Mutex};
     use tauri::Listener;

@@ -488,7 +488,7 @@ fn scripts() -> Vec<(String, Value)> {
         .collect()
 }
 
-/// A home folder with the legacy spreadsheet in Documents, and the demo not yet open.
+/// A home folder with the legacy spreadsheets in Documents, and the demo not yet open.
 fn fresh_home() -> tempfile::TempDir {
     let home = tempfile::tempdir().unwrap();
     let documents = home.path().join("Documents");
@@ -496,6 +496,16 @@ fn fresh_home() -> tempfile::TempDir {
     std::fs::copy(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/finance-bia-2024.csv"),
         documents.join("Finance BIA 2024.csv"),
+    )
+    .unwrap();
+    // A register whose "Dependencies" column mixes a process of the demo
+    // (Complaints handling), a resource of it (Harbourline WMS), a process of
+    // its own, and two systems it names nowhere else (to classify).
+    std::fs::write(
+        documents.join("Customer Service BIA 2025.csv"),
+        "Process,Department,RTO (hrs),Dependencies\n\
+         Parcel claims,Customer Service,8,Complaints handling; Citrix / Zendesk\n\
+         Click and collect,Operations,24,Parcel claims; Zendesk; Harbourline WMS\n",
     )
     .unwrap();
     std::fs::write(documents.join("minutes.bia"), "not a database").unwrap();

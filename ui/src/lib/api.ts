@@ -21,6 +21,7 @@ import type { ImportColumnChoice } from "./bindings/ImportColumnChoice";
 import type { ImportList } from "./bindings/ImportList";
 import type { ImportListPage } from "./bindings/ImportListPage";
 import type { ImportSummary } from "./bindings/ImportSummary";
+import type { ImportKindChoice } from "./bindings/ImportKindChoice";
 import type { ImportProgress } from "./bindings/ImportProgress";
 import type { ExportReport } from "./bindings/ExportReport";
 import type { Decision } from "./bindings/Decision";
@@ -42,6 +43,7 @@ import type { ProcessInput } from "./bindings/ProcessInput";
 import type { RecentFile } from "./bindings/RecentFile";
 import type { Resource } from "./bindings/Resource";
 import type { ResourceInput } from "./bindings/ResourceInput";
+import type { ResourceKind } from "./bindings/ResourceKind";
 import type { ScoreInput } from "./bindings/ScoreInput";
 import type { Session } from "./bindings/Session";
 import type { Status } from "./bindings/Status";
@@ -134,6 +136,8 @@ export const api = {
   createResource: (input: ResourceInput) => invoke<Resource>("create_resource", { input }),
   updateResource: (id: Id, input: ResourceInput) => invoke<Resource>("update_resource", { id, input }),
   /** Deletes the resource and every dependency on or of it (one undoable edit). */
+  /** Gives a resource its kind (classifies one imported "to classify"). */
+  setResourceKind: (id: Id, kind: ResourceKind) => invoke<Resource>("set_resource_kind", { id, kind }),
   deleteResource: (id: Id) => invoke<void>("delete_resource", { id }),
   /** Every dependency: `from` relies on `to`. */
   listDependencies: () => invoke<Dependency[]>("list_dependencies"),
@@ -153,15 +157,16 @@ export const api = {
 
   // --- import ---------------------------------------------------------------------
   /** What importing the workbook at `path` would do, in summary (the long lists' first pages; the rest by
-   *  `importPage`); `choices` pin columns to fields. The core keeps the plan for the pages and for Import. */
-  planImport: (path: string, choices: ImportColumnChoice[] = []) =>
-    invoke<ImportSummary>("plan_import", { path, choices }),
+   *  `importPage`); `choices` pin columns to fields, `kinds` give resources to classify a kind. The core keeps the plan
+   *  for the pages and for Import. */
+  planImport: (path: string, choices: ImportColumnChoice[] = [], kinds: ImportKindChoice[] = []) =>
+    invoke<ImportSummary>("plan_import", kinds.length > 0 ? { path, choices, kinds } : { path, choices }),
   /** Rows `offset…offset + limit` of a long list of the plan last made for `path`, of those whose text holds `filter`. */
   importPage: (path: string, list: ImportList, offset: number, limit: number, filter: string | null = null) =>
     invoke<ImportListPage>("import_page", { path, list, offset, limit, filter }),
   /** Applies the import (one undoable step, after a backup); progress comes as `onImportProgress`. */
-  applyImport: (path: string, choices: ImportColumnChoice[] = []) =>
-    invoke<ImportApplied>("apply_import", { path, choices }),
+  applyImport: (path: string, choices: ImportColumnChoice[] = [], kinds: ImportKindChoice[] = []) =>
+    invoke<ImportApplied>("apply_import", kinds.length > 0 ? { path, choices, kinds } : { path, choices }),
   /** Stops a running import before it commits. */
   cancelImport: () => invoke<void>("cancel_import"),
   /** The cells around `cell` ("B7") on `sheet` of the workbook being previewed. */

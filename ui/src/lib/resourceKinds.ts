@@ -1,6 +1,7 @@
 // The words for resources and dependencies: the kinds of resource (in the
-// core's order), how a resource is covered if it fails, and how strongly
-// something relies on what it depends on.
+// core's order; "to classify" last, never offered for a new resource), how a
+// resource is covered if it fails, and how strongly something relies on what
+// it depends on.
 import type { Redundancy } from "./bindings/Redundancy";
 import type { ResourceKind } from "./bindings/ResourceKind";
 import type { Strength } from "./bindings/Strength";
@@ -27,6 +28,18 @@ export const KIND_OPTIONS: readonly KindOption[] = [
   { value: "equipment", label: "Equipment", short: "Equipment", plural: "Equipment", noun: "equipment" },
 ];
 
+/** A resource an import read from a list that said no kind, until someone gives it one. */
+export const UNCLASSIFIED_OPTION: KindOption = {
+  value: "unclassified",
+  label: "To classify",
+  short: "To classify",
+  plural: "To classify",
+  noun: "resource to classify",
+};
+
+/** Every kind a resource may have, for filters and labels: the kinds a resource can be given, then "to classify". */
+export const EVERY_KIND_OPTION: readonly KindOption[] = [...KIND_OPTIONS, UNCLASSIFIED_OPTION];
+
 export const REDUNDANCY_OPTIONS: ReadonlyArray<{ value: Redundancy; label: string; short: string; hint: string }> = [
   { value: "none", label: "None", short: "None", hint: "If it fails, it is gone until restored" },
   { value: "manual_workaround", label: "Manual workaround", short: "Workaround", hint: "Work continues by hand, slower" },
@@ -41,7 +54,7 @@ export const STRENGTH_OPTIONS: ReadonlyArray<{ value: Strength; label: string; h
 ];
 
 function kindOption(kind: ResourceKind): KindOption {
-  return KIND_OPTIONS.find((k) => k.value === kind) ?? KIND_OPTIONS[0];
+  return EVERY_KIND_OPTION.find((k) => k.value === kind) ?? KIND_OPTIONS[0];
 }
 
 export const kindLabel = (kind: ResourceKind): string => kindOption(kind).label;
@@ -51,7 +64,7 @@ export const kindNoun = (kind: ResourceKind): string => kindOption(kind).noun;
 
 /** Position in the core's order of kinds, for sorting and grouping. */
 export function kindRank(kind: ResourceKind): number {
-  return KIND_OPTIONS.findIndex((k) => k.value === kind);
+  return EVERY_KIND_OPTION.findIndex((k) => k.value === kind);
 }
 
 export function redundancyLabel(redundancy: Redundancy): string {
@@ -78,7 +91,13 @@ export function withArticle(kind: ResourceKind): string {
   return `${/^[aeiou]/.test(noun) ? "an" : "a"} ${noun}`;
 }
 
+/** Any kind a resource may have, "unclassified" included. */
 export function isResourceKind(value: string): value is ResourceKind {
+  return EVERY_KIND_OPTION.some((k) => k.value === value);
+}
+
+/** A kind a resource can be given (what a picker offers). */
+export function isGivenKind(value: string): value is Exclude<ResourceKind, "unclassified"> {
   return KIND_OPTIONS.some((k) => k.value === value);
 }
 

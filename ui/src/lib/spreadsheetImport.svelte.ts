@@ -1,8 +1,9 @@
 // One import of a legacy spreadsheet at a time, as the Import screen shows it:
 // the file being previewed and the core's plan for it (its summary; the long
 // lists of processes and issues read a page at a time from the plan the core
-// keeps, as the screen shows them), the user's column
-// choices (all of them go with every re-plan and with the import), the cell
+// keeps, as the screen shows them), the user's column choices and the kinds
+// given to resources to classify (all of them go with every re-plan and with
+// the import), the cell
 // an issue points at, and the import itself — its progress events (listened
 // to before the command starts, no longer after it ends), Cancel until the
 // core commits, and the outcome, kept while moving between screens. A late
@@ -16,10 +17,12 @@ import type { ImportColumnChoice } from "./bindings/ImportColumnChoice";
 import type { ImportField } from "./bindings/ImportField";
 import type { ImportIssue } from "./bindings/ImportIssue";
 import type { ImportIssueLevels } from "./bindings/ImportIssueLevels";
+import type { ImportKindChoice } from "./bindings/ImportKindChoice";
 import type { ImportPlan } from "./bindings/ImportPlan";
 import type { ImportProcessRow } from "./bindings/ImportProcessRow";
 import type { ImportProgress } from "./bindings/ImportProgress";
 import type { ImportSummary } from "./bindings/ImportSummary";
+import type { ResourceKind } from "./bindings/ResourceKind";
 import { hasCell, readiness } from "./importPreview";
 import { PagedRows } from "./pagedRows.svelte";
 
@@ -50,6 +53,8 @@ export class SpreadsheetImport {
   issueLevels = $state<ImportIssueLevels>({ error: 0, warning: 0, info: 0 });
   /** The columns the user pinned to a field, in the order chosen. */
   choices = $state<ImportColumnChoice[]>([]);
+  /** The kinds the user gave resources to classify, by name. */
+  kinds = $state<ImportKindChoice[]>([]);
   /** The workbook is being read for the first time. */
   reading = $state(false);
   /** A changed mapping is being planned again (the previous plan stays on screen). */
@@ -87,6 +92,7 @@ export class SpreadsheetImport {
     this.processes = null;
     this.issues = null;
     this.choices = [];
+    this.kinds = [];
     this.planError = null;
     this.refusal = null;
     this.outcome = null;
@@ -142,7 +148,7 @@ export class SpreadsheetImport {
     this.replanning = true;
     this.planError = null;
     try {
-      const summary = await api.planImport(this.path, choices);
+      const summary = await api.planImport(this.path, choices, this.kinds);
       if (mine !== this.run || seq !== this.plans) return;
       this.show(this.path, summary);
       this.outcome = null;
@@ -150,6 +156,34 @@ export class SpreadsheetImport {
     } catch (e) {
       if (mine !== this.run || seq !== this.plans) return;
       this.choices = before;
+      this.planError = asApiError(e);
+    } finally {
+      if (mine === this.run && seq === this.plans) this.replanning = false;
+    }
+  }
+
+  /**
+   * Gives the resource to classify named `name` a kind, and plans again
+   * (the dependencies on it then point at a resource of that kind); a
+   * failed re-plan takes the kind back.
+   */
+  async classify(name: string, kind: ResourceKind): Promise<void> {
+    if (!this.path || this.applying) return;
+    const mine = this.run;
+    const seq = ++this.plans;
+    const before = this.kinds;
+    const kinds = [...before.filter((k) => k.name !== name), ...(kind === "unclassified" ? [] : [{ name, kind }])];
+    this.kinds = kinds;
+    this.replanning = true;
+    this.planError = null;
+    try {
+      const summary = await api.planImport(this.path, this.choices, kinds);
+      if (mine !== this.run || seq !== this.plans) return;
+      this.show(this.path, summary);
+      this.outcome = null;
+    } catch (e) {
+      if (mine !== this.run || seq !== this.plans) return;
+      this.kinds = before;
       this.planError = asApiError(e);
     } finally {
       if (mine === this.run && seq === this.plans) this.replanning = false;
@@ -183,7 +217,7 @@ export class SpreadsheetImport {
       unlisten = await onImportProgress((p) => {
         if (mine === this.run && this.applying) this.progress = { ...p, done: Math.min(Math.max(p.done, 0), Math.max(p.total, 0)) };
       });
-      outcome = { ok: true, applied: await api.applyImport(this.path, this.choices) };
+      outcome = { ok: true, applied: await api.applyImport(this.path, this.choices, this.kinds) };
     } catch (e) {
       outcome = { ok: false, error: asApiError(e) };
     } finally {
@@ -218,6 +252,7 @@ export class SpreadsheetImport {
     this.processes = null;
     this.issues = null;
     this.choices = [];
+    this.kinds = [];
     this.reading = false;
     this.replanning = false;
     this.planError = null;

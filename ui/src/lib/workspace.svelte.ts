@@ -22,6 +22,7 @@ import type { RecentFile } from "./bindings/RecentFile";
 import type { Recovered } from "./bindings/Recovered";
 import type { Resource } from "./bindings/Resource";
 import type { ResourceInput } from "./bindings/ResourceInput";
+import type { ResourceKind } from "./bindings/ResourceKind";
 import type { ScoreInput } from "./bindings/ScoreInput";
 import type { Session } from "./bindings/Session";
 import type { Status } from "./bindings/Status";
@@ -190,6 +191,12 @@ export class Workspace {
   async saveResource(id: Id | null, input: ResourceInput): Promise<void> {
     if (id) await api.updateResource(id, input);
     else await api.createResource(input);
+    await this.afterEdit();
+  }
+
+  /** Gives a resource its kind, e.g. one imported "to classify" (one undoable edit). */
+  async setResourceKind(id: Id, kind: ResourceKind): Promise<void> {
+    await api.setResourceKind(id, kind);
     await this.afterEdit();
   }
 

@@ -54,6 +54,7 @@ const WRITES = new Set([
   "set_objectives",
   "create_resource",
   "update_resource",
+  "set_resource_kind",
   "delete_resource",
   "create_dependency",
   "update_dependency",

@@ -144,10 +144,12 @@ impl<'a> Sheet<'a> {
         if text.is_empty() {
             return Ok(());
         }
-        let lines: Vec<usize> = text.lines().map(|l| l.chars().count()).collect();
-        let longest_line = lines.iter().copied().max().unwrap_or(0);
+        // Most cells are one short line: their lengths are kept only when
+        // the cell wraps (a million cells, a million fewer allocations).
+        let longest_line = text.lines().map(|l| l.chars().count()).max().unwrap_or(0);
         self.grow(col, longest_line + 1);
         if self.is_wrapped(format) {
+            let lines: Vec<usize> = text.lines().map(|l| l.chars().count()).collect();
             self.wrap_columns[col as usize] = true;
             self.wrapped.entry(row).or_default().push((col, lines));
         }
@@ -194,7 +196,7 @@ impl<'a> Sheet<'a> {
     }
 
     pub fn number(&mut self, row: u32, col: u16, n: f64, format: &Format) -> Result<(), Error> {
-        self.grow(col, format!("{n}").len() + 1);
+        self.grow(col, shown_len(n) + 1);
         if std::ptr::eq(format, &self.f.text) {
             self.ws.write_number(row, col, n).map_err(xlsx)?;
         } else {
@@ -373,6 +375,18 @@ pub(super) fn cell_name(row: u32, col: u16) -> String {
         c = (c - 1) / 26;
     }
     format!("{letters}{}", row + 1)
+}
+
+/// How many characters `n` takes as written (`{n}`), without allocating.
+fn shown_len(n: f64) -> usize {
+    use std::io::Write;
+    let mut buf = [0u8; 64];
+    let mut at = std::io::Cursor::new(&mut buf[..]);
+    match write!(at, "{n}") {
+        Ok(()) => at.position() as usize,
+        // Longer than a column is ever made wide.
+        Err(_) => buf.len(),
+    }
 }
 
 #[cfg(test)]

@@ -248,6 +248,19 @@ pub struct MappingFile {
     pub synonyms: SynonymFile,
     /// Header (or `Sheet!Letter`, or `Letter`) → field key.
     pub columns: BTreeMap<String, String>,
+    /// A name read from a dependency list that said no kind ("Citrix"
+    /// under "Dependencies") → the kind to create it as (`application`, …).
+    pub kinds: BTreeMap<String, String>,
+}
+
+/// The kind the user gave a resource an import would otherwise create
+/// "to classify" (the preview's select, a mapping file's `[kinds]`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export, rename = "ImportKindChoice")]
+pub struct ResourceKindChoice {
+    /// The name as the workbook writes it (compared by `name_key`).
+    pub name: String,
+    pub kind: ResourceKind,
 }
 
 /// A column pinned to a field by the user (the desktop's dropdown, or a
@@ -270,6 +283,25 @@ impl MappingFile {
         } else {
             toml::from_str(text).map_err(|e| e.to_string())
         }
+    }
+
+    /// The `[kinds]` as choices; an unknown kind is an error.
+    pub fn kinds(&self) -> Result<Vec<ResourceKindChoice>, String> {
+        self.kinds
+            .iter()
+            .map(|(name, kind)| {
+                let kind = ResourceKind::parse(kind).ok_or_else(|| {
+                    format!(
+                        "\"{kind}\" (for \"{name}\") is not a kind of resource; use one of {}",
+                        ResourceKind::ALL.map(ResourceKind::as_str).join(", ")
+                    )
+                })?;
+                Ok(ResourceKindChoice {
+                    name: name.clone(),
+                    kind,
+                })
+            })
+            .collect()
     }
 
     /// The `[columns]` as choices; an unknown field key is an error.

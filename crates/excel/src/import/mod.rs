@@ -30,8 +30,8 @@ pub use grid::{
     address, column_letters, quote_sheet,
 };
 pub use mapping::{
-    ColumnChoice, Field, FieldOption, MappingFile, Match, Source, SynonymFile, Synonyms,
-    field_options, normalise,
+    ColumnChoice, Field, FieldOption, MappingFile, Match, ResourceKindChoice, Source, SynonymFile,
+    Synonyms, field_options, normalise,
 };
 pub use own::{
     OwnDependency, OwnImpact, OwnNode, OwnObjectives, OwnPlan, OwnProcess, OwnResource, OwnScore,

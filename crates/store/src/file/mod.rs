@@ -40,9 +40,21 @@ const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 /// How long a second program waits for a file another one holds.
 const LOCK_WAIT: Duration = Duration::from_millis(300);
 /// How many prepared statements a connection keeps.
-const STATEMENT_CACHE: usize = 64;
+const STATEMENT_CACHE: usize = 256;
 /// How long a statement waits on a lock once the file is ours.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// A file up to this size has all its pages checked (SQLite's
+/// `quick_check`, tens of milliseconds) and everything the program reads
+/// from it read, each time it is opened. A larger one — an assessment of
+/// thousands of processes — gets the cheap check: every table's pages
+/// but the bulk of scores and the undo journal ([`BULK`]), and its record
+/// and methodology read; the rest is checked when read, on demand
+/// ([`full_check`], `bia check`) and by the desktop after opening.
+pub(crate) const FULL_CHECK_UP_TO: i64 = 32 << 20;
+
+/// The tables the cheap check leaves out: they grow with the assessment.
+const BULK: [&str; 2] = ["impact", "edit_change"];
 
 /// Why a copy could not get its name.
 pub(crate) const EXISTS: &str = "a file already exists there";
@@ -159,12 +171,28 @@ pub(super) fn open(path: &Path, check: Check) -> Result<(Connection, Option<Read
     Ok((conn, None))
 }
 
-/// Reads an assessment into memory without writing anything anywhere: no
-/// lock, no side file, no upgrade on disk (an older file is upgraded in
-/// memory). Writes to the copy are refused (`query_only`).
+/// Reads an assessment without writing anything anywhere: no lock, no
+/// side file, no upgrade on disk. A file of this version with no
+/// write-ahead log beside it (closed cleanly, open nowhere) is read where
+/// it is, as immutable; any other is copied into memory first (and an
+/// older one upgraded there). Writes are refused (`query_only`).
 pub(super) fn snapshot(path: &Path) -> Result<Connection> {
     regular(path)?;
     check_header(path)?;
+    if !side(path, "-wal").exists() {
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_URI
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(uri(path, "mode=ro&immutable=1"), flags)
+            .map_err(|e| sqlite_error(path, e))?;
+        if inspect(&conn, path)? == LATEST {
+            conn.pragma_update(None, "foreign_keys", "ON")?;
+            conn.pragma_update(None, "query_only", "ON")?;
+            // The reads of a large file's scores, at most 64 MB of pages.
+            conn.pragma_update(None, "cache_size", -65_536)?;
+            return Ok(conn);
+        }
+    }
     let mut mem = in_memory(path)?;
     let version = inspect(&mem, path)?;
     if version < LATEST {
@@ -347,18 +375,70 @@ fn inspect(conn: &Connection, path: &Path) -> Result<i64> {
             supported: LATEST,
         });
     }
-    let check: String = conn
-        .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
-        .map_err(|e| sqlite_error(path, e))?;
-    if check != "ok" {
-        // SQLite's report is lines ("*** in database main ***", "Tree 4 page 4: …").
-        let said: Vec<&str> = check.lines().filter(|l| !l.starts_with("***")).collect();
-        return Err(damaged(
-            path,
-            format!("its pages do not read back: {}", said.join("; ")),
-        ));
+    if large(conn).map_err(|e| sqlite_error(path, e))? {
+        let tables: Vec<String> = conn
+            .prepare("SELECT name FROM sqlite_schema WHERE type = 'table'")
+            .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+            .map_err(|e| sqlite_error(path, e))?;
+        for table in tables.iter().filter(|t| !BULK.contains(&t.as_str())) {
+            pages_read(conn, path, &format!("PRAGMA quick_check(\"{table}\")"))?;
+        }
+    } else {
+        pages_read(conn, path, "PRAGMA quick_check(1)")?;
     }
     Ok(version)
+}
+
+/// Whether the file is past [`FULL_CHECK_UP_TO`] (its size from its header).
+pub(crate) fn large(conn: &Connection) -> rusqlite::Result<bool> {
+    let pages: i64 = conn.pragma_query_value(None, "page_count", |r| r.get(0))?;
+    let size: i64 = conn.pragma_query_value(None, "page_size", |r| r.get(0))?;
+    Ok(pages.saturating_mul(size) > full_check_up_to())
+}
+
+#[cfg(not(test))]
+fn full_check_up_to() -> i64 {
+    FULL_CHECK_UP_TO
+}
+
+#[cfg(test)]
+thread_local! {
+    /// A test's own threshold, to take the large file's way with a small one.
+    pub(crate) static FULL_CHECK_FOR_TEST: std::cell::Cell<i64> =
+        const { std::cell::Cell::new(FULL_CHECK_UP_TO) };
+}
+
+#[cfg(test)]
+fn full_check_up_to() -> i64 {
+    FULL_CHECK_FOR_TEST.with(|c| c.get())
+}
+
+/// Every page of the file read back (SQLite's `quick_check`), whatever
+/// its size: what `bia check` and the desktop's check after opening run.
+pub(crate) fn full_check(conn: &Connection, path: &Path) -> Result<()> {
+    pages_read(conn, path, "PRAGMA quick_check")
+}
+
+/// Runs a `quick_check` statement, refusing the file unless it says "ok".
+fn pages_read(conn: &Connection, path: &Path, check: &str) -> Result<()> {
+    let said: Vec<String> = conn
+        .prepare(check)
+        .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+        .map_err(|e| sqlite_error(path, e))?;
+    if said.len() == 1 && said[0] == "ok" {
+        return Ok(());
+    }
+    // SQLite's report is lines ("*** in database main ***", "Tree 4 page 4: …").
+    let said: Vec<&str> = said
+        .iter()
+        .flat_map(|s| s.lines())
+        .filter(|l| !l.starts_with("***"))
+        .take(3)
+        .collect();
+    Err(damaged(
+        path,
+        format!("its pages do not read back: {}", said.join("; ")),
+    ))
 }
 
 /// The error for a damaged file, naming the latest backup beside it.

@@ -108,6 +108,31 @@ pub(crate) fn unreadable_text(conn: &Connection) -> Option<String> {
     None
 }
 
+/// The condition on a row of `table` that one of its references names no
+/// row: `(col) NOT IN (SELECT id FROM parent) OR …`.
+fn without_parent(conn: &Connection, table: &str) -> rusqlite::Result<String> {
+    let mut stmt = conn.prepare(&format!("PRAGMA foreign_key_list(\"{table}\")"))?;
+    let refs = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, String>(2)?,
+            r.get::<_, String>(3)?,
+            r.get::<_, String>(4)?,
+        ))
+    })?;
+    let mut parts = Vec::new();
+    for r in refs {
+        let (parent, from, to) = r?;
+        parts.push(format!(
+            "(\"{from}\" IS NOT NULL AND \"{from}\" NOT IN (SELECT \"{to}\" FROM \"{parent}\"))"
+        ));
+    }
+    Ok(if parts.is_empty() {
+        "0".into()
+    } else {
+        parts.join(" OR ")
+    })
+}
+
 fn tables(conn: &Connection) -> rusqlite::Result<Vec<String>> {
     let mut stmt = conn.prepare(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid",
@@ -204,19 +229,30 @@ fn copy_rows(
     to.pragma_update(None, "foreign_keys", "ON")?;
     // Rows pointing at a row that was lost go too, until none is left.
     loop {
-        let orphans: Vec<(String, i64)> = {
+        let orphans: Vec<(String, Option<i64>)> = {
             let mut stmt = to.prepare("PRAGMA foreign_key_check")?;
-            let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
+            let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get(1)?)))?;
             rows.collect::<rusqlite::Result<_>>()?
         };
         if orphans.is_empty() {
             break;
         }
         for (table, rowid) in &orphans {
-            to.execute(
-                &format!("DELETE FROM \"{table}\" WHERE rowid = ?1"),
-                [rowid],
-            )?;
+            match rowid {
+                Some(rowid) => to.execute(
+                    &format!("DELETE FROM \"{table}\" WHERE rowid = ?1"),
+                    [rowid],
+                )?,
+                // A table without rowids (the scores, keyed by their cell):
+                // its rows whose parent is gone.
+                None => to.execute(
+                    &format!(
+                        "DELETE FROM \"{table}\" WHERE {}",
+                        without_parent(to, table)?
+                    ),
+                    [],
+                )?,
+            };
         }
         report.rows -= orphans.len().min(report.rows);
         report.rows_lost += orphans.len();

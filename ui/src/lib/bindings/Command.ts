@@ -41,6 +41,7 @@ export type Command =
   | "check_resource"
   | "create_resource"
   | "update_resource"
+  | "set_resource_kind"
   | "delete_resource"
   | "list_dependencies"
   | "create_dependency"

@@ -6,4 +6,10 @@ import type { ResourceKind } from "./ResourceKind";
 /**
  * A resource to create (or found in the assessment).
  */
-export type ImportResource = { kind: ResourceKind, name: string, existing: Id | null, provenance: Provenance, };
+export type ImportResource = { kind: ResourceKind, name: string, existing: Id | null, provenance: Provenance, 
+/**
+ * Read from a dependency list that said no kind ("Dependencies"),
+ * naming no process: `kind` is `unclassified` unless the mapping's
+ * `kinds` gave one. The preview offers a kind for each.
+ */
+to_classify: boolean, };

@@ -51,6 +51,11 @@ impl Planner<'_> {
         let mut dependencies =
             Vec::with_capacity(drafts.iter().map(|d| d.dependencies.len()).sum());
         let planned_names: FxHashSet<String> = drafts.iter().map(|d| d.key.clone()).collect();
+        let resource_keys: FxHashSet<(ResourceKind, String)> = current
+            .resources
+            .iter()
+            .map(|r| (r.kind, name_key(&r.name)))
+            .collect();
         for mut d in drafts {
             let Some(name) = d.name.take() else { continue };
             let by_ref = if processes_by_ref.is_empty() {
@@ -84,9 +89,14 @@ impl Planner<'_> {
                 );
                 continue;
             }
-            for (target, cell) in std::mem::take(&mut d.dependencies) {
+            // Names in a list that said no kind and name no process: kept
+            // as resources, by the cell they were read from.
+            let mut unclassified: Vec<(Cell<()>, Vec<String>)> = Vec::new();
+            let mut seen: FxHashSet<Target> = FxHashSet::default();
+            for (mut target, cell) in std::mem::take(&mut d.dependencies) {
                 if let Target::Process { name: upstream } = &target {
-                    if name_key(upstream) == name_key(&name.value) {
+                    let key = name_key(upstream);
+                    if key == name_key(&name.value) {
                         self.issue_at(
                             Level::Warning,
                             &cell.sheet,
@@ -95,20 +105,30 @@ impl Planner<'_> {
                         );
                         continue;
                     }
-                    if !planned_names.contains(&name_key(upstream))
-                        && !processes_by_key.contains_key(&name_key(upstream))
-                    {
-                        self.issue_at(
-                            Level::Warning,
-                            &cell.sheet,
-                            cell.pos,
-                            format!(
-                                "Upstream process \"{upstream}\" is neither in the workbook nor in \
-                                 the assessment; the dependency was left out."
-                            ),
-                        );
-                        continue;
+                    if !planned_names.contains(&key) && !processes_by_key.contains_key(&key) {
+                        let (resource, to_classify) = self.kind_of_unknown(&key, &resource_keys);
+                        let first = self
+                            .resource_names
+                            .entry((resource, key.clone()))
+                            .or_insert_with(|| mk(&cell.sheet, cell.pos, upstream.clone()));
+                        let spelled = first.value.clone();
+                        if to_classify {
+                            self.to_classify.insert(key);
+                            match unclassified.last_mut() {
+                                Some((c, names)) if c.pos == cell.pos && c.sheet == cell.sheet => {
+                                    names.push(spelled.clone())
+                                }
+                                _ => unclassified.push((cell.clone(), vec![spelled.clone()])),
+                            }
+                        }
+                        target = Target::Resource {
+                            resource,
+                            name: spelled,
+                        };
                     }
+                }
+                if !seen.insert(target.clone()) {
+                    continue;
                 }
                 let mut note = String::with_capacity(self.file.len() + cell.sheet.len() + 30);
                 note.push_str("Imported from ");
@@ -120,6 +140,9 @@ impl Planner<'_> {
                     target,
                     note,
                 });
+            }
+            for (cell, names) in unclassified {
+                self.note_to_classify(&cell, &names);
             }
             processes.push(planned);
         }
@@ -137,6 +160,7 @@ impl Planner<'_> {
                         .find(|r| r.kind == *kind && name_key(&r.name) == *key)
                         .map(|r| r.id),
                     provenance: self.provenance(&cell.sheet, cell.pos),
+                    to_classify: self.to_classify.contains(key),
                 })
                 .collect()
         };
@@ -184,6 +208,52 @@ impl Planner<'_> {
             issues: self.issues,
             counts,
         }
+    }
+
+    /// The kind of resource a name from a list that said no kind is (it
+    /// names no process): the kind of a resource of that name in the
+    /// assessment, else in the workbook's kind columns; else the user's
+    /// choice for it, or none yet. `true`: the user is to classify it.
+    /// `in_assessment`: the (kind, `name_key`) of each resource there.
+    fn kind_of_unknown(
+        &self,
+        key: &str,
+        in_assessment: &FxHashSet<(ResourceKind, String)>,
+    ) -> (ResourceKind, bool) {
+        if self.to_classify.contains(key) {
+            let kind = self.kinds.get(key).copied();
+            return (kind.unwrap_or(ResourceKind::Unclassified), true);
+        }
+        let known = |kind: ResourceKind| {
+            let k = (kind, key.to_string());
+            self.resource_names.contains_key(&k) || in_assessment.contains(&k)
+        };
+        // A resource already to classify in the assessment is linked to,
+        // and stays to classify there.
+        if let Some(kind) = ResourceKind::EVERY.into_iter().find(|k| known(*k)) {
+            return (kind, false);
+        }
+        let kind = self.kinds.get(key).copied();
+        (kind.unwrap_or(ResourceKind::Unclassified), true)
+    }
+
+    /// The warning at a cell whose names became resources to classify.
+    fn note_to_classify(&mut self, cell: &Cell<()>, names: &[String]) {
+        let quoted: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
+        let message = if names.len() == 1 {
+            format!(
+                "{} names no process of the workbook or the assessment; imported as a resource \
+                 to classify (give it a kind in the preview, or later on the Resources screen).",
+                quoted[0]
+            )
+        } else {
+            format!(
+                "{} name no process of the workbook or the assessment; imported as resources \
+                 to classify (give each a kind in the preview, or later on the Resources screen).",
+                quoted.join(", ")
+            )
+        };
+        self.issue_at(Level::Warning, &cell.sheet, cell.pos, message);
     }
 
     /// Drops dependencies the assessment already records.

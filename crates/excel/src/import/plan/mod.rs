@@ -44,16 +44,18 @@ use super::error::ImportError;
 use super::grid::{
     Format, Issue, Level, Pos, Row, Sheet, Value, Workbook, address, column_letters,
 };
-use super::mapping::{ColumnChoice, Field, MappingFile, Source, Synonyms};
+use super::mapping::{ColumnChoice, Field, MappingFile, ResourceKindChoice, Source, Synonyms};
 use super::table::{Column, Table, find_tables};
 use super::values::{duration_cell, severity_cell, split_list, split_list_keyed};
 
-/// How columns are read: the synonym table (shipped, plus the user's) and
-/// the columns the user pinned.
+/// How columns are read: the synonym table (shipped, plus the user's),
+/// the columns the user pinned, and the kinds the user gave resources the
+/// import would otherwise create "to classify".
 #[derive(Clone, Debug)]
 pub struct Mapping {
     pub synonyms: Synonyms,
     pub choices: Vec<ColumnChoice>,
+    pub kinds: Vec<ResourceKindChoice>,
 }
 
 impl Default for Mapping {
@@ -61,6 +63,7 @@ impl Default for Mapping {
         Mapping {
             synonyms: Synonyms::shipped(),
             choices: Vec::new(),
+            kinds: Vec::new(),
         }
     }
 }
@@ -81,6 +84,7 @@ impl Mapping {
         let mut mapping = Mapping::default();
         mapping.synonyms.extend(&file.synonyms).map_err(bad)?;
         mapping.choices = file.choices().map_err(bad)?;
+        mapping.kinds = file.kinds().map_err(bad)?;
         Ok(mapping)
     }
 }
@@ -353,6 +357,11 @@ fn planned_table(table: &Table) -> PlannedTable {
 
 struct Planner<'a> {
     synonyms: &'a Synonyms,
+    /// The user's kind for a name to classify, by `name_key`.
+    kinds: FxHashMap<String, ResourceKind>,
+    /// `name_key`s of the planned resources read from lists that said no
+    /// kind (the preview offers a kind for each).
+    to_classify: FxHashSet<String>,
     file: String,
     format: Format,
     current: &'a Assessment,
@@ -375,6 +384,12 @@ impl<'a> Planner<'a> {
     fn new(mapping: &'a Mapping, file: String, format: Format, current: &'a Assessment) -> Self {
         Planner {
             synonyms: &mapping.synonyms,
+            kinds: mapping
+                .kinds
+                .iter()
+                .map(|c| (name_key(&c.name), c.kind))
+                .collect(),
+            to_classify: FxHashSet::default(),
             file,
             format,
             current,

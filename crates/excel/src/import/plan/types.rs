@@ -165,6 +165,11 @@ pub struct PlannedResource {
     pub name: String,
     pub existing: Option<Id>,
     pub provenance: Provenance,
+    /// Read from a dependency list that said no kind ("Dependencies"),
+    /// naming no process: `kind` is `unclassified` unless the mapping's
+    /// `kinds` gave one. The preview offers a kind for each.
+    #[serde(default)]
+    pub to_classify: bool,
 }
 
 /// What a dependency points at.
