@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod wide;
+
 use bia::model::{
     Assessment, AssessmentInfo, Dependency, Id, Methodology, Minutes, NodeRef, Objectives, Process,
     Provenance, Redundancy, Resource, ResourceKind, Score, Status, Strength,

@@ -182,6 +182,13 @@ impl Store {
         &self.path
     }
 
+    /// A number that grows with every row written since the file was
+    /// opened (edits, undo, redo alike), so that something computed from
+    /// the file can tell whether it is still current.
+    pub fn revision(&self) -> u64 {
+        self.conn.total_changes()
+    }
+
     /// Everything in the file, loaded at once. A file whose content does
     /// not read is refused as damaged, naming it.
     pub fn load(&self) -> Result<Assessment> {

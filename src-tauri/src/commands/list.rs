@@ -62,6 +62,7 @@ macro_rules! with_commands {
             export::export_workbook,
             export::reveal_in_folder,
             import::plan_import,
+            import::import_page,
             import::apply_import,
             import::cancel_import,
             import::import_cell_context,

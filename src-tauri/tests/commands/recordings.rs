@@ -565,6 +565,9 @@ fn recordings_of_the_scripts_the_ui_tests_ask_for() {
         if script["prepare"] == "damaged-and-read-only" {
             damaged_and_read_only(home.path());
         }
+        if script["prepare"] == "large-register" {
+            super::large_register(&home.path().join("Documents"), 1_200);
+        }
         let mut rec = Recorder::start(home.path());
         // A script starts with the demo open, or (`"start": "closed"`) on the start screen.
         if script["start"] != "closed" {
@@ -708,14 +711,14 @@ fn recordings_of_the_demo_for_the_ui() {
         .join("Documents/Finance BIA 2024.csv")
         .display()
         .to_string();
-    let plan = rec.ok("plan_import", json!({ "path": path, "choices": [] }));
+    let summary = rec.ok("plan_import", json!({ "path": path, "choices": [] }));
     assert!(
-        !plan["processes"].as_array().unwrap().is_empty(),
+        !summary["processes"]["rows"].as_array().unwrap().is_empty(),
         "the legacy register is read"
     );
     rec.ok(
         "import_cell_context",
-        json!({ "path": path, "sheet": plan["tables"][0]["sheet"], "cell": "C8" }),
+        json!({ "path": path, "sheet": summary["plan"]["tables"][0]["sheet"], "cell": "C8" }),
     );
     rec.ok("apply_import", json!({ "path": path, "choices": [] }));
     rec.ok("list_processes", json!({}));

@@ -18,8 +18,10 @@ import type { Command } from "./bindings/Command";
 import type { ExportProgress } from "./bindings/ExportProgress";
 import type { ImportApplied } from "./bindings/ImportApplied";
 import type { ImportColumnChoice } from "./bindings/ImportColumnChoice";
+import type { ImportList } from "./bindings/ImportList";
+import type { ImportListPage } from "./bindings/ImportListPage";
+import type { ImportSummary } from "./bindings/ImportSummary";
 import type { ImportKindChoice } from "./bindings/ImportKindChoice";
-import type { ImportPlan } from "./bindings/ImportPlan";
 import type { ImportProgress } from "./bindings/ImportProgress";
 import type { ImportWordLevel } from "./bindings/ImportWordLevel";
 import type { ExportReport } from "./bindings/ExportReport";
@@ -155,9 +157,14 @@ export const api = {
     invoke<void>("save_chart", { kind, options, path }),
 
   // --- import ---------------------------------------------------------------------
-  /** What importing the workbook at `path` would do; `choices` pin columns to fields, `kinds` give resources to classify a kind, `levels` severity words a level. */
+  /** What importing the workbook at `path` would do, in summary (the long lists' first pages; the rest by
+   *  `importPage`); `choices` pin columns to fields, `kinds` give resources to classify a kind, `levels` severity
+   *  words a level. The core keeps the plan for the pages and for Import. */
   planImport: (path: string, choices: ImportColumnChoice[] = [], kinds: ImportKindChoice[] = [], levels: ImportWordLevel[] = []) =>
-    invoke<ImportPlan>("plan_import", { path, choices, ...(kinds.length > 0 ? { kinds } : {}), ...(levels.length > 0 ? { levels } : {}) }),
+    invoke<ImportSummary>("plan_import", { path, choices, ...(kinds.length > 0 ? { kinds } : {}), ...(levels.length > 0 ? { levels } : {}) }),
+  /** Rows `offset…offset + limit` of a long list of the plan last made for `path`, of those whose text holds `filter`. */
+  importPage: (path: string, list: ImportList, offset: number, limit: number, filter: string | null = null) =>
+    invoke<ImportListPage>("import_page", { path, list, offset, limit, filter }),
   /** Applies the import (one undoable step, after a backup); progress comes as `onImportProgress`. */
   applyImport: (path: string, choices: ImportColumnChoice[] = [], kinds: ImportKindChoice[] = [], levels: ImportWordLevel[] = []) =>
     invoke<ImportApplied>("apply_import", { path, choices, ...(kinds.length > 0 ? { kinds } : {}), ...(levels.length > 0 ? { levels } : {}) }),

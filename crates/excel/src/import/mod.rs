@@ -44,9 +44,10 @@ pub use own::{
     OwnSource, OwnUnit, is_own_export, read_own,
 };
 pub use plan::{
-    Action, Change, Counts, Mapping, Plan, PlannedColumn, PlannedDependency, PlannedObjectives,
-    PlannedProcess, PlannedResource, PlannedScore, PlannedTable, ScoreJson, Target, Unmapped,
-    form_cells, plan, plan_file, read_and_plan,
+    Action, Change, Counts, FIRST_PAGE, IssueLevels, List, ListPage, MAX_PAGE, Mapping, Page, Plan,
+    PlannedColumn, PlannedDependency, PlannedObjectives, PlannedProcess, PlannedResource,
+    PlannedScore, PlannedTable, ProcessRow, ScoreJson, Summary, Target, Unmapped, form_cells, plan,
+    plan_file, read_and_plan,
 };
 pub use read::{Limits, decode_text, file_name, read_workbook};
 pub use table::{Column, HEADER_SEARCH, Table, find_tables};

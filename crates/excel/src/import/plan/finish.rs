@@ -183,6 +183,7 @@ impl Planner<'_> {
                 counts.scores += p.scores.len();
                 counts.objectives += usize::from(p.objectives.is_some());
                 counts.custom_fields += p.input.custom_fields.len();
+                counts.tier_claims += usize::from(p.claimed_tier.is_some());
             }
         }
         before.append(&mut self.issues);

@@ -29,11 +29,13 @@ use bia_model::{
 
 mod finish;
 mod form;
+mod page;
 mod rows;
 mod stream;
 mod types;
 
 pub use form::form_cells;
+pub use page::{FIRST_PAGE, IssueLevels, List, ListPage, MAX_PAGE, Page, ProcessRow, Summary};
 pub use stream::read_and_plan;
 pub use types::{
     Action, Change, Counts, Plan, PlannedColumn, PlannedDependency, PlannedObjectives,

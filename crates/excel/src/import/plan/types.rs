@@ -250,6 +250,8 @@ pub struct Counts {
     pub scores: usize,
     pub objectives: usize,
     pub custom_fields: usize,
+    /// Processes whose claimed tier (a criticality column) was read.
+    pub tier_claims: usize,
     pub errors: usize,
     pub warnings: usize,
 }
