@@ -124,6 +124,7 @@ function plan(counts: Partial<ImportPlan["counts"]>, processes = 1): ImportPlan 
       scores: 0,
       objectives: 0,
       custom_fields: 0,
+      tier_claims: 0,
       errors: 0,
       warnings: 0,
       ...counts,

@@ -36,4 +36,8 @@ scores: number,
 /**
  * Whether the import sets objectives.
  */
-objectives: boolean, };
+objectives: boolean, 
+/**
+ * The tier `input.claimed_tier` reads as ([`PlannedProcess::claimed_tier`]).
+ */
+claimed_tier: string | null, };
