@@ -23,6 +23,13 @@
 //! label with its value. A duration whose next cell is a unit ("4 |
 //! hours") takes that unit.
 //!
+//! **The impact table** starts at a row of two or more time points (with
+//! no number nor severity word: "None" reads as no time, but is a score).
+//! The rows under it whose first cell is a category, or any text that is
+//! no label, are its scores, whatever their words read as, until a blank
+//! row, a label, or the header of another table (time points under an
+//! empty or "Impact category" cell).
+//!
 //! **Accounting.** Every non-empty cell of a form sheet is given a
 //! [`CellUse`]: a label, a value, a unit, a part of the impact table, or
 //! left out with an issue (at the cell, or at the label or row heading
