@@ -23,6 +23,13 @@
 //! label with its value. A duration whose next cell is a unit ("4 |
 //! hours") takes that unit.
 //!
+//! **The impact table** starts at a row of two or more time points (with
+//! no number nor severity word: "None" reads as no time, but is a score).
+//! The rows under it whose first cell is a category, or any text that is
+//! no label, are its scores, whatever their words read as, until a blank
+//! row, a label, or the header of another table (time points under an
+//! empty or "Impact category" cell).
+//!
 //! **Accounting.** Every non-empty cell of a form sheet is given a
 //! [`CellUse`]: a label, a value, a unit, a part of the impact table, or
 //! left out with an issue (at the cell, or at the label or row heading
@@ -35,6 +42,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::grid::{Issue, Level, Pos, Row, Sheet, Value, address, column_letters};
 use super::mapping::{self, ColumnChoice, Field, Source, Synonyms};
+use super::values::label_position;
 
 /// What became of one non-empty cell of a form sheet.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -197,6 +205,10 @@ impl Context<'_> {
 /// A time point heading a column of an impact table ("4 hours", "1 day",
 /// "Up to 1 week", "0-4 hrs" → its upper bound, "Impact @ 24h").
 fn time_point(text: &str, synonyms: &Synonyms) -> Option<Minutes> {
+    // "None" reads as no time at all, but in a form it is a score.
+    if is_severity_word(text) {
+        return None;
+    }
     if let Ok(Reading::Value(s)) = duration::read(text, Minutes::HOUR)
         && s.unit_stated
     {
@@ -212,6 +224,12 @@ fn time_point(text: &str, synonyms: &Synonyms) -> Option<Minutes> {
         }) => Some(horizon),
         _ => None,
     }
+}
+
+/// Whether `text` is a word BIAs write for a severity ("None", "Low",
+/// "Critical"): a score, never a time point nor a table's heading.
+fn is_severity_word(text: &str) -> bool {
+    label_position(&name_key(text)).is_some()
 }
 
 /// Whether `sheet` (which has no table) looks like a form: cheap enough
@@ -340,21 +358,86 @@ impl<'a> Reader<'a, '_> {
     }
 
     /// The time-point columns of `row` when it heads an impact table: two
-    /// or more time points, and no label with a colon.
+    /// or more time points, no label with a colon, and no score (a number
+    /// or a severity word: that row is scores, whatever else it holds).
     fn grid_header(&self, row: &Row) -> Option<Vec<(u32, Minutes)>> {
         let mut times = Vec::new();
         for (c, v) in &row.cells {
-            let Value::Text(t) = v else { continue };
             if self.taken.contains(&Pos::new(row.index, *c)) {
                 continue;
             }
+            let t = match v {
+                Value::Text(t) => t,
+                Value::Number(_) => return None,
+                _ => continue,
+            };
             if let Some(m) = time_point(t, self.cx.synonyms) {
                 times.push((*c, m));
-            } else if t.trim_end().ends_with(':') {
+            } else if t.trim_end().ends_with(':') || is_severity_word(t) {
                 return None;
             }
         }
         (times.len() >= 2).then_some(times)
+    }
+
+    /// The assessment's impact category `text` names, if any.
+    fn category(&self, text: &str) -> Option<&'a bia_model::Category> {
+        let m: &'a Methodology = self.cx.methodology;
+        let canonical = self.cx.synonyms.category_named(text, &self.own)?;
+        m.categories
+            .iter()
+            .find(|c| !c.retired && name_key(&c.name) == name_key(&canonical))
+    }
+
+    /// Whether row `row` of an impact table whose categories are in column
+    /// `category_col` (the last row of which was `last`) is still the
+    /// table's: a row whose first cell is a category, or any text that is
+    /// no label, is a row of scores, even when its words read as time
+    /// points; the table ends at a blank row (unless the row after it
+    /// names a category), at a label, or at the header of another table
+    /// (time points under no category: an empty or heading first cell).
+    fn in_table(&self, row: &Row, category_col: u32, last: u32) -> bool {
+        let Some(&(first_col, ref first)) = row.cells.first() else {
+            return false;
+        };
+        if !row.cells.iter().any(|(c, _)| *c >= category_col) {
+            return false;
+        }
+        let label = |c: u32, v: &Value| match v {
+            Value::Text(t) => self
+                .cx
+                .label(&self.sheet.name, Pos::new(row.index, c), t, &self.own),
+            _ => None,
+        };
+        // "Process name:" anywhere starts a form, as does "Process name"
+        // first on the row; "RTO:" or any "Label:" first ends the table.
+        if label(first_col, first).is_some_and(|l| l.colon || l.field == Field::Process)
+            || row
+                .cells
+                .iter()
+                .any(|(c, v)| label(*c, v).is_some_and(|l| l.colon && l.field != Field::Custom))
+        {
+            return false;
+        }
+        let heading = row
+            .get(category_col)
+            .map(|v| bia_model::clean_name(&v.display()));
+        let names_category = heading.as_deref().and_then(|h| self.category(h)).is_some();
+        if row.index > last + 1 && !(row.index == last + 2 && names_category) {
+            return false;
+        }
+        let scores_row = names_category
+            || heading.as_deref().is_some_and(|h| {
+                !h.is_empty()
+                    && !matches!(
+                        self.cx
+                            .synonyms
+                            .classify(h, None, &self.own)
+                            .map(|m| m.field),
+                        Some(Field::ImpactCategories)
+                    )
+            });
+        scores_row || self.grid_header(row).is_none()
     }
 
     /// Reads an impact table whose header is row `at`; the index of the
@@ -376,7 +459,9 @@ impl<'a> Reader<'a, '_> {
         enum Col {
             Horizon(Id),
             Note(String),
-            Out(String),
+            /// Left out: the issue at its header (`Sheet!E12`), and that
+            /// issue's index, to count the cells below it as its repeats.
+            Out(String, usize),
         }
         let mut cols: Vec<(u32, Col)> = Vec::new();
         let mut used_horizons: FxHashMap<Id, u32> = FxHashMap::default();
@@ -414,7 +499,7 @@ impl<'a> Reader<'a, '_> {
                              not imported."
                         ),
                     );
-                    Col::Out(here)
+                    Col::Out(here, self.out.issues.len() - 1)
                 }
                 Some(h) => match used_horizons.get(&h.id) {
                     Some(&other) => {
@@ -428,7 +513,7 @@ impl<'a> Reader<'a, '_> {
                                 column_letters(other)
                             ),
                         );
-                        Col::Out(here)
+                        Col::Out(here, self.out.issues.len() - 1)
                     }
                     None => {
                         used_horizons.insert(h.id, *c);
@@ -455,16 +540,7 @@ impl<'a> Reader<'a, '_> {
         let mut last = header.index;
         while i < rows.len() {
             let row = &rows[i];
-            let in_table = row.index <= last + 2
-                && row.cells.iter().any(|(c, _)| *c >= category_col)
-                && !row.cells.iter().any(|(c, v)| {
-                    matches!(v, Value::Text(t) if self
-                        .cx
-                        .label(&self.sheet.name, Pos::new(row.index, *c), t, &self.own)
-                        .is_some_and(|l| l.colon))
-                })
-                && self.grid_header(row).is_none();
-            if !in_table {
+            if !self.in_table(row, category_col, last) {
                 break;
             }
             last = row.index;
@@ -472,12 +548,7 @@ impl<'a> Reader<'a, '_> {
             let category = row
                 .get(category_col)
                 .map(|v| bia_model::clean_name(&v.display()));
-            let found = category.as_ref().and_then(|name| {
-                let canonical = self.cx.synonyms.category_named(name, &self.own)?;
-                m.categories
-                    .iter()
-                    .find(|c| !c.retired && name_key(&c.name) == name_key(&canonical))
-            });
+            let found = category.as_deref().and_then(|name| self.category(name));
             let row_issue = match (&category, found) {
                 (_, Some(_)) => None,
                 (Some(name), None) => {
@@ -560,12 +631,16 @@ impl<'a> Reader<'a, '_> {
                             open.form.notes.push((name, pos, v.clone()));
                         }
                     }
-                    Some(Col::Out(issue)) => self.cell(
-                        pos,
-                        CellUse::LeftOut {
-                            issue: issue.clone(),
-                        },
-                    ),
+                    Some(Col::Out(issue, index)) => {
+                        // The header's issue stands for the cells under it.
+                        self.out.issues[*index].repeats += 1;
+                        self.cell(
+                            pos,
+                            CellUse::LeftOut {
+                                issue: issue.clone(),
+                            },
+                        );
+                    }
                     None => {
                         let at = self.addr(pos);
                         self.issue(
@@ -894,12 +969,15 @@ mod tests {
     }
 
     fn read(s: &Sheet) -> FormSheet {
-        let m = Methodology::default();
+        read_in(s, &Methodology::default())
+    }
+
+    fn read_in(s: &Sheet, m: &Methodology) -> FormSheet {
         let synonyms = Synonyms::shipped();
         let cx = Context {
             synonyms: &synonyms,
             choices: &[],
-            methodology: &m,
+            methodology: m,
         };
         read_form_sheet(0, s, &cx).expect("a form")
     }
@@ -1057,6 +1135,204 @@ mod tests {
             says("Payroll!A10").contains("rows 10 to 11"),
             "{}",
             says("Payroll!A10")
+        );
+    }
+
+    /// The uses of row `row`'s cells, from column B on.
+    fn uses(f: &FormSheet, row: u32) -> Vec<CellUse> {
+        let mut cells: Vec<&FormCell> = f
+            .cells
+            .iter()
+            .filter(|c| c.pos.row == row && c.pos.col > 0)
+            .collect();
+        cells.sort_by_key(|c| c.pos.col);
+        cells.into_iter().map(|c| c.used.clone()).collect()
+    }
+
+    /// A questionnaire's impact table whose first row of scores reads,
+    /// word by word, like time points ("None" is no time at all).
+    fn port_operations(rows: &[(u32, &[(u32, Value)])]) -> Sheet {
+        let name = [(0, t("Process name:")), (1, t("Berth allocation"))];
+        let unit = [(0, t("Department:")), (1, t("Port operations"))];
+        let mut all: Vec<(u32, &[(u32, Value)])> = vec![(0, &name), (1, &unit)];
+        all.extend_from_slice(rows);
+        sheet(&all)
+    }
+
+    #[test]
+    fn a_score_row_of_none_and_numbers_is_scores_not_a_second_header() {
+        let s = port_operations(&[
+            (
+                3,
+                &[
+                    (0, t("Impact category")),
+                    (1, t("4 hours")),
+                    (2, t("1 day")),
+                    (3, t("3 days")),
+                    (4, t("1 week")),
+                ],
+            ),
+            (
+                4,
+                &[
+                    (0, t("Financial")),
+                    (1, t("None")),
+                    (2, Value::Number(3.0)),
+                    (3, t("Critical")),
+                    (4, t("None")),
+                ],
+            ),
+            (
+                5,
+                &[
+                    (0, t("Operational")),
+                    (1, t("Low")),
+                    (2, t("Amber")),
+                    (3, t("Medium")),
+                    (4, t("High")),
+                ],
+            ),
+        ]);
+        let m = Methodology::default();
+        let f = read_in(&s, &m);
+        accounted(&s, &f);
+        assert_eq!(uses(&f, 4), vec![CellUse::Score; 4], "{f:#?}");
+        assert_eq!(uses(&f, 5), vec![CellUse::Score; 4], "{f:#?}");
+        let horizons: Vec<Minutes> = f.forms[0]
+            .scores
+            .iter()
+            .filter(|s| s.pos.row == 4)
+            .map(|s| {
+                m.horizons
+                    .iter()
+                    .find(|h| h.id == s.horizon)
+                    .unwrap()
+                    .minutes
+            })
+            .collect();
+        assert_eq!(
+            horizons,
+            vec![
+                Minutes(4 * 60),
+                Minutes(Minutes::DAY),
+                Minutes(3 * Minutes::DAY),
+                Minutes(Minutes::WEEK)
+            ],
+            "each score under its own time point"
+        );
+        assert!(
+            f.issues.is_empty(),
+            "no row read as time points: {:#?}",
+            f.issues
+        );
+    }
+
+    #[test]
+    fn words_that_read_as_time_points_head_no_table() {
+        // No header: a row of scores alone is no table, and says so at
+        // each cell.
+        let s = port_operations(&[(3, &[(0, t("Financial")), (1, t("None")), (2, t("None"))])]);
+        let f = read(&s);
+        accounted(&s, &f);
+        assert!(f.forms[0].scores.is_empty());
+        for col in [1, 2] {
+            let at = address("Payroll", Pos::new(3, col));
+            assert!(
+                f.issues.iter().any(|i| i.address == at),
+                "{at}: {:#?}",
+                f.issues
+            );
+        }
+        assert!(!f.issues.iter().any(|i| i.message.contains("horizon")));
+    }
+
+    #[test]
+    fn a_second_table_starts_at_its_own_header_and_a_spacer_row_ends_none() {
+        let s = port_operations(&[
+            (
+                3,
+                &[
+                    (0, t("Impact category")),
+                    (1, t("4 hours")),
+                    (2, t("1 day")),
+                ],
+            ),
+            (4, &[(0, t("Financial")), (1, t("Low")), (2, t("High"))]),
+            // A spacer row, then a category: the same table.
+            (
+                6,
+                &[(0, t("Reputational")), (1, t("Low")), (2, t("Medium"))],
+            ),
+            (
+                7,
+                &[
+                    (0, t("Impact category")),
+                    (1, t("1 week")),
+                    (2, t("1 month")),
+                ],
+            ),
+            (
+                8,
+                &[(0, t("Operational")), (1, t("High")), (2, t("Critical"))],
+            ),
+        ]);
+        let m = Methodology::default();
+        let f = read_in(&s, &m);
+        accounted(&s, &f);
+        let at = |row: u32| -> Vec<Minutes> {
+            f.forms[0]
+                .scores
+                .iter()
+                .filter(|s| s.pos.row == row)
+                .map(|s| {
+                    m.horizons
+                        .iter()
+                        .find(|h| h.id == s.horizon)
+                        .unwrap()
+                        .minutes
+                })
+                .collect()
+        };
+        assert_eq!(at(6), vec![Minutes(4 * 60), Minutes(Minutes::DAY)]);
+        assert_eq!(at(8), vec![Minutes(Minutes::WEEK), Minutes(Minutes::MONTH)]);
+        assert_eq!(uses(&f, 7), vec![CellUse::Label; 2], "the second header");
+        assert!(f.issues.is_empty(), "{:#?}", f.issues);
+    }
+
+    #[test]
+    fn cells_under_a_column_left_out_are_its_issues_repeats() {
+        let s = port_operations(&[
+            (
+                3,
+                &[
+                    (0, t("Impact category")),
+                    (1, t("1 day")),
+                    (2, t("24 hours")),
+                ],
+            ),
+            (4, &[(0, t("Financial")), (1, t("Low")), (2, t("High"))]),
+            (
+                5,
+                &[
+                    (0, t("Legal and regulatory")),
+                    (1, t("Low")),
+                    (2, t("Critical")),
+                ],
+            ),
+        ]);
+        let f = read(&s);
+        accounted(&s, &f);
+        let out = f
+            .issues
+            .iter()
+            .find(|i| i.address == "Payroll!C4")
+            .expect("the second 1-day column is left out");
+        assert_eq!(out.repeats, 2, "{out:#?}");
+        assert_eq!(
+            uses(&f, 4)[1],
+            CellUse::LeftOut {
+                issue: "Payroll!C4".into()
+            }
         );
     }
 

@@ -277,6 +277,98 @@ mod tests {
         })
     }
 
+    /// A questionnaire for "Berth allocation" whose impact table's first
+    /// row holds "None" twice (which alone reads like time points) and an
+    /// unknown word in the next.
+    fn berth_allocation() -> Workbook {
+        let t = |s: &str| Value::Text(s.into());
+        let rows: Vec<(u32, Vec<(u32, Value)>)> = vec![
+            (0, vec![(0, t("Process name:")), (1, t("Berth allocation"))]),
+            (1, vec![(0, t("Recovery time objective:")), (1, t("soon"))]),
+            (
+                3,
+                vec![
+                    (0, t("Impact category")),
+                    (1, t("4 hours")),
+                    (2, t("1 day")),
+                    (3, t("1 week")),
+                ],
+            ),
+            (
+                4,
+                vec![
+                    (0, t("Financial")),
+                    (1, t("None")),
+                    (2, Value::Number(3.0)),
+                    (3, t("None")),
+                ],
+            ),
+            (
+                5,
+                vec![
+                    (0, t("Operational")),
+                    (1, t("Amber")),
+                    (2, t("High")),
+                    (3, t("Amber")),
+                ],
+            ),
+        ];
+        Workbook {
+            file: "questionnaire.xlsx".into(),
+            format: Format::Xlsx,
+            sheets: vec![Sheet {
+                name: "Berth allocation".into(),
+                rows: rows
+                    .into_iter()
+                    .map(|(index, cells)| Row { index, cells })
+                    .collect(),
+                merges: Vec::new(),
+            }],
+            issues: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn every_score_of_a_questionnaire_is_scored_or_has_its_error() {
+        let workbook = berth_allocation();
+        let current = Assessment::fresh("2026-01-01T00:00:00Z");
+        let planned = plan(
+            Path::new("questionnaire.xlsx"),
+            &workbook,
+            &current,
+            &Mapping::default(),
+        )
+        .expect("a plan");
+        let scored: Vec<String> = planned.processes[0]
+            .scores
+            .iter()
+            .map(|s| s.cell.a1())
+            .collect();
+        assert_eq!(
+            scored,
+            vec!["B5", "C5", "D5", "C6"],
+            "None, 3, None and High"
+        );
+        for cell in ["B6", "D6"] {
+            let address = format!("'Berth allocation'!{cell}");
+            assert!(
+                planned.issues.iter().any(|i| i.address == address
+                    && i.level == Level::Error
+                    && i.message.contains("Amber")),
+                "{address}: {:#?}",
+                planned.issues
+            );
+        }
+        assert!(
+            planned
+                .issues
+                .iter()
+                .any(|i| i.address == "'Berth allocation'!B2" && i.message.contains("soon")),
+            "a value that is no duration has its error too"
+        );
+        assert!(!planned.issues.iter().any(|i| i.message.contains("horizon")));
+    }
+
     const PIECES: &[&str] = &[
         "Process name:",
         "Process name: Payroll run",
