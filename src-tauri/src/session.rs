@@ -24,6 +24,9 @@ pub struct Session {
     pub read_only: Option<bia::workbench::ReadOnly>,
     /// How many of the latest edits the file keeps for undo.
     pub undo_limit: u32,
+    /// Opening a large file checked only part of it: the window checks the
+    /// rest in the background (`check_assessment`) and says if it is damaged.
+    pub check_pending: bool,
 }
 
 /// A file on the "recent" list.
@@ -145,6 +148,7 @@ pub fn session_of(store: &Workbench) -> bia::Result<Session> {
         history: store.history()?,
         read_only: store.read_only(),
         undo_limit: store.undo_limit()?.get(),
+        check_pending: store.check_pending(),
     })
 }
 

@@ -146,6 +146,12 @@ impl Store {
         self.load().map(|_| ())
     }
 
+    /// Whether opening checked the whole file; a large one is checked in
+    /// part, and the rest is left to [`Store::check`].
+    pub fn checked_in_full(&self) -> bool {
+        !file::large(&self.conn).unwrap_or(true)
+    }
+
     /// Why the file is open read-only, when it is.
     pub fn read_only(&self) -> Option<ReadOnly> {
         self.read_only
@@ -288,6 +294,7 @@ mod tests {
         // Every file counts as large here: only its small tables are checked.
         file::FULL_CHECK_FOR_TEST.with(|c| c.set(0));
         let store = Store::open(&path).expect("the cheap check leaves the scores to be read");
+        assert!(!store.checked_in_full(), "the rest is left to a check");
         let err = store.load().unwrap_err();
         assert_eq!(err.code(), "corrupt", "{err}");
         assert!(err.to_string().contains("harbourline.bia"), "{err}");

@@ -24,6 +24,7 @@ macro_rules! with_commands {
             assessment::update_assessment,
             assessment::get_methodology,
             assessment::history,
+            assessment::check_assessment,
             assessment::undo,
             assessment::redo,
             assessment::set_undo_limit,

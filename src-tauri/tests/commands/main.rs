@@ -743,6 +743,21 @@ fn import_previews_remaps_applies_and_can_be_undone() {
 }
 
 #[test]
+fn a_file_checked_whole_on_open_wants_no_background_check_and_passes_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let shell = Shell::start(dir.path(), Startup::StartScreen);
+    let session = shell.ok("open_demo", json!({}));
+    assert_eq!(
+        session["check_pending"], false,
+        "a file of a few megabytes is checked whole when it is opened"
+    );
+    assert_eq!(shell.ok("check_assessment", json!({})), json!(null));
+    shell.ok("close_assessment", json!({}));
+    let err = shell.call("check_assessment", json!({})).unwrap_err();
+    assert_eq!(err["code"], "no_assessment", "{err}");
+}
+
+#[test]
 fn a_claimed_tier_is_edited_questioned_and_undone_over_ipc() {
     let dir = tempfile::tempdir().unwrap();
     let shell = Shell::start(dir.path(), Startup::StartScreen);

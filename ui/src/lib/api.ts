@@ -188,6 +188,8 @@ export const api = {
   // --- undo / redo -----------------------------------------------------------------
   history: () => invoke<History>("history"),
   undo: () => invoke<History>("undo"),
+  /** Checks the whole open file (opening a large one checks only part); rejects with `corrupt` when it is damaged. */
+  checkAssessment: () => invoke<void>("check_assessment"),
   redo: () => invoke<History>("redo"),
   /** Keeps the latest `limit` edits for undo (null: the default); answers the limit now kept. */
   setUndoLimit: (limit: number | null) => invoke<number>("set_undo_limit", { limit }),
