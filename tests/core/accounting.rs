@@ -474,19 +474,52 @@ proptest! {
 fn form_labels() -> Vec<(&'static str, Field, &'static [&'static str])> {
     let dep = |resource| Field::Dependency { resource };
     vec![
-        ("Department:", Field::Unit, &["Finance", "Port operations", "HR"]),
-        ("Process owner:", Field::Owner, &["Amara Mensah", "Jonas Berg"]),
-        ("Recovery time objective:", Field::Rto, &["2 days", "8 hours", "4", "soon"]),
-        ("Maximum tolerable downtime (hours):", Field::Mtpd, &["24", "72", "1 week", "later"]),
-        ("Systems required:", dep(ResourceKind::Application), &["Navis N4; Berth Planner", "SAP", "Citrix, Core banking"]),
-        ("Key suppliers:", dep(ResourceKind::Supplier), &["Acme Logistics", "ADP; Barclays"]),
-        ("Dependencies:", Field::UpstreamProcess, &["Harbour Print Services", "Kofax Capture; Zendesk"]),
+        (
+            "Department:",
+            Field::Unit,
+            &["Finance", "Port operations", "HR"],
+        ),
+        (
+            "Process owner:",
+            Field::Owner,
+            &["Amara Mensah", "Jonas Berg"],
+        ),
+        (
+            "Recovery time objective:",
+            Field::Rto,
+            &["2 days", "8 hours", "4", "soon"],
+        ),
+        (
+            "Maximum tolerable downtime (hours):",
+            Field::Mtpd,
+            &["24", "72", "1 week", "later"],
+        ),
+        (
+            "Systems required:",
+            dep(ResourceKind::Application),
+            &["Navis N4; Berth Planner", "SAP", "Citrix, Core banking"],
+        ),
+        (
+            "Key suppliers:",
+            dep(ResourceKind::Supplier),
+            &["Acme Logistics", "ADP; Barclays"],
+        ),
+        (
+            "Dependencies:",
+            Field::UpstreamProcess,
+            &["Harbour Print Services", "Kofax Capture; Zendesk"],
+        ),
         ("Budget code:", Field::Custom, &["FIN-07", "OPS-12"]),
     ]
 }
 
 const FORM_WORDS: &[&str] = &["Low", "Medium", "High", "Critical", "3", "None", "Amber"];
-const FORM_CATEGORIES: &[&str] = &["Financial", "Operational", "Reputational", "Legal and regulatory"];
+const FORM_CATEGORIES: &[&str] = &[
+    "Financial",
+    "Operational",
+    "Reputational",
+    "Legal and regulatory",
+];
 const FORM_TIMES: &[&str] = &["4 hours", "1 day", "3 days", "1 week"];
 
 /// A generated questionnaire workbook.
@@ -499,13 +532,16 @@ struct Forms {
 }
 
 fn forms() -> impl Strategy<Value = Forms> {
-    (any::<bool>(), 1..5usize, proptest::collection::vec(any::<u8>(), 300)).prop_map(
-        |(shared_sheet, processes, noise)| Forms {
+    (
+        any::<bool>(),
+        1..5usize,
+        proptest::collection::vec(any::<u8>(), 300),
+    )
+        .prop_map(|(shared_sheet, processes, noise)| Forms {
             shared_sheet,
             processes,
             noise,
-        },
-    )
+        })
 }
 
 /// A value cell of a form: where, what, whose, and the field it is for.
@@ -534,7 +570,9 @@ fn write_forms(f: &Forms, dir: &Path) -> (PathBuf, Vec<FormCell>) {
         }
         let sheet = book.worksheet_from_name(&sheet_name).unwrap();
         if !continued {
-            sheet.write_string(row, 0, "Business Impact Analysis – Questionnaire").unwrap();
+            sheet
+                .write_string(row, 0, "Business Impact Analysis – Questionnaire")
+                .unwrap();
             row += 2;
         } else {
             row += 2;
@@ -542,7 +580,13 @@ fn write_forms(f: &Forms, dir: &Path) -> (PathBuf, Vec<FormCell>) {
         let name = PROCESSES[i];
         sheet.write_string(row, 0, "Process name:").unwrap();
         sheet.write_string(row, 1, name).unwrap();
-        cells.push((sheet_name.clone(), Pos::new(row, 1), name.to_string(), name.to_string(), Field::Process));
+        cells.push((
+            sheet_name.clone(),
+            Pos::new(row, 1),
+            name.to_string(),
+            name.to_string(),
+            Field::Process,
+        ));
         row += 1;
         for (label, field, values) in &labels {
             let roll = noise.next().unwrap();
@@ -556,7 +600,13 @@ fn write_forms(f: &Forms, dir: &Path) -> (PathBuf, Vec<FormCell>) {
                     Ok(n) if roll % 2 == 0 => sheet.write_number(row, 1, n).unwrap(),
                     _ => sheet.write_string(row, 1, v).unwrap(),
                 };
-                cells.push((sheet_name.clone(), Pos::new(row, 1), v.to_string(), name.to_string(), field.clone()));
+                cells.push((
+                    sheet_name.clone(),
+                    Pos::new(row, 1),
+                    v.to_string(),
+                    name.to_string(),
+                    field.clone(),
+                ));
             }
             row += 1;
         }
@@ -585,7 +635,13 @@ fn write_forms(f: &Forms, dir: &Path) -> (PathBuf, Vec<FormCell>) {
                     category: Some((*category).to_string()),
                     horizon: bia::model::Minutes(0),
                 };
-                cells.push((sheet_name.clone(), Pos::new(row, c as u32 + 1), v.to_string(), name.to_string(), horizon));
+                cells.push((
+                    sheet_name.clone(),
+                    Pos::new(row, c as u32 + 1),
+                    v.to_string(),
+                    name.to_string(),
+                    horizon,
+                ));
             }
             row += 1;
         }

@@ -15,8 +15,7 @@ use std::sync::atomic::Ordering;
 
 use bia::Workbench;
 use bia::excel::import::{
-    CellContext, ColumnChoice, List, ListPage, Mapping, Pos, ResourceKindChoice, Summary,
-    WordLevel,
+    CellContext, ColumnChoice, List, ListPage, Mapping, Pos, ResourceKindChoice, Summary, WordLevel,
 };
 use bia::import::{Applied, Progress};
 use tauri::{AppHandle, Emitter, Runtime, State};
@@ -29,7 +28,11 @@ pub const PROGRESS_EVENT: &str = "import-progress";
 
 /// The user's column choices, the kinds given to resources to classify and
 /// the levels given to severity words.
-fn mapping(choices: &[ColumnChoice], kinds: &[ResourceKindChoice], levels: &[WordLevel]) -> Mapping {
+fn mapping(
+    choices: &[ColumnChoice],
+    kinds: &[ResourceKindChoice],
+    levels: &[WordLevel],
+) -> Mapping {
     Mapping {
         choices: choices.to_vec(),
         kinds: kinds.to_vec(),
@@ -133,7 +136,9 @@ pub fn apply_import<R: Runtime>(
         let mut pending = state.import.lock().map_err(|_| ApiError::poisoned())?;
         let current = pending.as_mut().filter(|p| p.path == path).and_then(|p| {
             let fits = state
-                .with_workbench(|s| Ok::<_, bia::Error>(p.plan_for(&choices, &kinds, &levels, s).is_some()))
+                .with_workbench(|s| {
+                    Ok::<_, bia::Error>(p.plan_for(&choices, &kinds, &levels, s).is_some())
+                })
                 .unwrap_or(false);
             if fits { p.plan.take() } else { None }
         });
