@@ -10,6 +10,7 @@ const recovered = (rows: number, rows_lost: number, texts_repaired: number): Rec
     history: { undo: null, redo: null },
     read_only: null,
     undo_limit: 5000,
+    check_pending: false,
   },
   recovery: { path: "/home/facilitator/Clients/Harbourline (recovered).bia", rows, rows_lost, texts_repaired, notes: [] },
 });

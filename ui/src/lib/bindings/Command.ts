@@ -14,6 +14,7 @@ export type Command =
   | "update_assessment"
   | "get_methodology"
   | "history"
+  | "check_assessment"
   | "undo"
   | "redo"
   | "set_undo_limit"

@@ -14,4 +14,9 @@ read_only: ReadOnly | null,
 /**
  * How many of the latest edits the file keeps for undo.
  */
-undo_limit: number, };
+undo_limit: number, 
+/**
+ * Opening a large file checked only part of it: the window checks the
+ * rest in the background (`check_assessment`) and says if it is damaged.
+ */
+check_pending: boolean, };
