@@ -68,7 +68,10 @@ const SEVERITIES: &[&str] = &["0", "1", "2", "3", "4", "5", "Minor", "4 - Major"
 /// Every column but the process's name; a register takes a random few.
 fn column_pool() -> Vec<ColumnKind> {
     vec![
-        col("Department", &["Finance", "Operations", "HR", "IT Services"]),
+        col(
+            "Department",
+            &["Finance", "Operations", "HR", "IT Services"],
+        ),
         col("Process Owner", &["Ann Patel", "Bob Jones", "Chidi Okafor"]),
         col(
             "Description",
@@ -87,7 +90,12 @@ fn column_pool() -> Vec<ColumnKind> {
         col("Criticality", &["Tier 1", "Critical", "P1", "High", "2"]),
         col(
             "IT Applications",
-            &["SAP; Citrix", "Core banking", "Email, Payroll DB", "Workday"],
+            &[
+                "SAP; Citrix",
+                "Core banking",
+                "Email, Payroll DB",
+                "Workday",
+            ],
         ),
         col(
             "Key Suppliers",
@@ -95,7 +103,11 @@ fn column_pool() -> Vec<ColumnKind> {
         ),
         col(
             "Locations",
-            &["Head office", "Leeds data centre", "Head office; Warehouse 2"],
+            &[
+                "Head office",
+                "Leeds data centre",
+                "Head office; Warehouse 2",
+            ],
         ),
         col("Key people", &["Payroll lead", "Treasury analyst"]),
         col("Vital records", &["Employee master file", "Ledger"]),
@@ -187,8 +199,12 @@ fn write_register(
     sheet.set_name("BIA Register").unwrap();
     let mut header_row = 0u32;
     if reg.title {
-        sheet.write_string(0, 0, "Business Impact Analysis – FY2025").unwrap();
-        sheet.write_string(1, 0, "Prepared by: Continuity Office").unwrap();
+        sheet
+            .write_string(0, 0, "Business Impact Analysis – FY2025")
+            .unwrap();
+        sheet
+            .write_string(1, 0, "Prepared by: Continuity Office")
+            .unwrap();
         header_row = 3;
     }
     let has_bands = reg.columns.iter().any(|c| c.band.is_some());
@@ -211,7 +227,12 @@ fn write_register(
     for (r, (name, values)) in reg.rows.iter().enumerate() {
         let row = header_row + 1 + r as u32;
         sheet.write_string(row, 0, name).unwrap();
-        cells.push((Pos::new(row, 0), name.clone(), name.clone(), "Business Process"));
+        cells.push((
+            Pos::new(row, 0),
+            name.clone(),
+            name.clone(),
+            "Business Process",
+        ));
         for (c, v) in values.iter().enumerate() {
             let Some(v) = v else { continue };
             let col = 1 + c as u16;
@@ -233,7 +254,12 @@ fn write_register(
             let text = format!("{other}; Mainframe batch {r}");
             let col = headers.len() as u16 - 1;
             sheet.write_string(row, col, &text).unwrap();
-            cells.push((Pos::new(row, u32::from(col)), text, name.clone(), "Depends on"));
+            cells.push((
+                Pos::new(row, u32::from(col)),
+                text,
+                name.clone(),
+                "Depends on",
+            ));
         }
     }
     let path = dir.join("register.xlsx");
@@ -243,7 +269,14 @@ fn write_register(
 
 /// Whether `text`, read by `field`, is found where that field puts it on
 /// `process` (or in the plan's dependencies of it).
-fn lands(plan: &Plan, p: &PlannedProcess, field: &Field, header: &str, cell: Pos, text: &str) -> bool {
+fn lands(
+    plan: &Plan,
+    p: &PlannedProcess,
+    field: &Field,
+    header: &str,
+    cell: Pos,
+    text: &str,
+) -> bool {
     let key = name_key(text);
     let custom = || {
         p.input
@@ -290,7 +323,11 @@ fn lands(plan: &Plan, p: &PlannedProcess, field: &Field, header: &str, cell: Pos
 }
 
 /// Every cell not found where its field puts it, nor named by an issue.
-fn unaccounted(plan: &Plan, sheet: &str, cells: &[(Pos, String, String, &'static str)]) -> Vec<String> {
+fn unaccounted(
+    plan: &Plan,
+    sheet: &str,
+    cells: &[(Pos, String, String, &'static str)],
+) -> Vec<String> {
     let table = plan
         .tables
         .iter()
@@ -305,7 +342,10 @@ fn unaccounted(plan: &Plan, sheet: &str, cells: &[(Pos, String, String, &'static
     for (pos, text, process, header) in cells {
         let letters = bia::excel::import::column_letters(pos.col);
         let Some((field, read_header)) = field_of.get(&letters) else {
-            missing.push((*pos, format!("{}: column \"{header}\" not in the table", pos.a1())));
+            missing.push((
+                *pos,
+                format!("{}: column \"{header}\" not in the table", pos.a1()),
+            ));
             continue;
         };
         let found = plan
@@ -314,7 +354,10 @@ fn unaccounted(plan: &Plan, sheet: &str, cells: &[(Pos, String, String, &'static
             .find(|p| p.input.name.key() == name_key(process))
             .is_some_and(|p| lands(plan, p, field, read_header, *pos, text));
         if !found {
-            missing.push((*pos, format!("{} \"{text}\" ({header}, read as {field:?})", pos.a1())));
+            missing.push((
+                *pos,
+                format!("{} \"{text}\" ({header}, read as {field:?})", pos.a1()),
+            ));
         }
     }
     // Issues: at the cell, or listed once for the same issue below it.
@@ -347,16 +390,26 @@ fn write_csv(reg: &Register, xlsx: &Path) -> PathBuf {
     let mut rows: BTreeMap<u32, BTreeMap<u32, String>> = BTreeMap::new();
     for row in &sheet.rows {
         for (col, value) in &row.cells {
-            rows.entry(row.index).or_default().insert(*col, value.display());
+            rows.entry(row.index)
+                .or_default()
+                .insert(*col, value.display());
         }
     }
-    let width = rows.values().flat_map(|r| r.keys()).max().map_or(0, |c| c + 1);
+    let width = rows
+        .values()
+        .flat_map(|r| r.keys())
+        .max()
+        .map_or(0, |c| c + 1);
     let last = rows.keys().max().copied().unwrap_or(0);
     let quote = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
     let text: String = (0..=last)
         .map(|r| {
             (0..width)
-                .map(|c| rows.get(&r).and_then(|row| row.get(&c)).map_or(String::new(), |v| quote(v)))
+                .map(|c| {
+                    rows.get(&r)
+                        .and_then(|row| row.get(&c))
+                        .map_or(String::new(), |v| quote(v))
+                })
                 .collect::<Vec<_>>()
                 .join(",")
                 + "\r\n"
@@ -368,11 +421,20 @@ fn write_csv(reg: &Register, xlsx: &Path) -> PathBuf {
     path
 }
 
-fn check(path: &Path, sheet: &str, cells: &[(Pos, String, String, &'static str)]) -> Result<(), TestCaseError> {
+fn check(
+    path: &Path,
+    sheet: &str,
+    cells: &[(Pos, String, String, &'static str)],
+) -> Result<(), TestCaseError> {
     let dir = temp_dir();
     let (store, _) = crate::new_store(&dir);
-    let plan = plan_file(path, &store.load().unwrap(), &Mapping::default(), &Limits::default())
-        .expect("the register plans");
+    let plan = plan_file(
+        path,
+        &store.load().unwrap(),
+        &Mapping::default(),
+        &Limits::default(),
+    )
+    .expect("the register plans");
     let lost = unaccounted(&plan, sheet, cells);
     prop_assert!(
         lost.is_empty(),
@@ -381,7 +443,10 @@ fn check(path: &Path, sheet: &str, cells: &[(Pos, String, String, &'static str)]
         lost.len(),
         cells.len(),
         lost.join("\n"),
-        plan.issues.iter().map(|i| format!("{} {}", i.address, i.message)).collect::<Vec<_>>()
+        plan.issues
+            .iter()
+            .map(|i| format!("{} {}", i.address, i.message))
+            .collect::<Vec<_>>()
     );
     Ok(())
 }

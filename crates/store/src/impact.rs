@@ -145,6 +145,42 @@ pub(super) fn insert(
     )
 }
 
+/// A new score for `Writer::insert_scores`: its ids as text, as the
+/// file stores them, and where in its source it was read (`B7`).
+#[derive(Clone, Copy, Debug)]
+pub struct NewScore<'a> {
+    pub category: &'a str,
+    pub horizon: &'a str,
+    pub severity: u8,
+    pub note: &'a str,
+    pub cell: &'a str,
+}
+
+/// Adds cells of `process` that are not there yet (the caller has checked
+/// the ids and the severities), through one statement prepared once; a
+/// process new in this edit journals none of them by itself.
+pub(super) fn insert_many(
+    tx: &mut Tx,
+    process: &str,
+    source: i64,
+    scores: &[NewScore<'_>],
+) -> Result<()> {
+    {
+        let mut stmt = tx.conn().prepare_cached(INSERT)?;
+        for s in scores {
+            stmt.execute(params![
+                process, s.category, s.horizon, s.severity, s.note, source, s.cell
+            ])?;
+        }
+    }
+    if !tx.is_new(process) {
+        for s in scores {
+            tx.record_inserted(Table::Impact, key(process, s.category, s.horizon))?;
+        }
+    }
+    Ok(())
+}
+
 pub(super) fn rationales(conn: &Connection) -> Result<Vec<(Id, String)>> {
     let rows = conn
         .prepare("SELECT id, impact_rationale FROM process WHERE impact_rationale != ''")?

@@ -9,8 +9,8 @@ use super::journal::{self, Table, Tx};
 use super::row::{id_col, opt_id};
 use crate::error::{Error, Result};
 use bia_model::{
-    CustomField, FieldIssue, Id, Process, ProcessInput, Provenance, Status, UnitInput, clean_name,
-    name_key,
+    CustomField, FieldIssue, Id, IdText, Process, ProcessInput, Provenance, Status, UnitInput,
+    clean_name, name_key,
 };
 
 const COLUMNS: &str = "id, name, unit_id, owner, description, peak_periods, minimum_staff, workaround, notes, \
@@ -98,6 +98,16 @@ pub(super) fn by_name(conn: &Connection, name: &str) -> Result<Option<Id>> {
 /// Every problem with `input` (for the process `id`, when it is a change),
 /// including a name another process already has and a unit that is gone.
 fn issues(conn: &Connection, input: &ProcessInput, id: Option<Id>) -> Result<Vec<FieldIssue>> {
+    issues_in(conn, input, input.unit_id, id)
+}
+
+/// [`issues`] of `input` placed in `unit` (whatever its own `unit_id`).
+fn issues_in(
+    conn: &Connection,
+    input: &ProcessInput,
+    unit: Option<Id>,
+    id: Option<Id>,
+) -> Result<Vec<FieldIssue>> {
     let mut issues = input.issues();
     if let Some(existing) = by_name(conn, &input.name)?
         && Some(existing) != id
@@ -107,7 +117,7 @@ fn issues(conn: &Connection, input: &ProcessInput, id: Option<Id>) -> Result<Vec
             format!("A process named \"{}\" already exists.", input.name),
         ));
     }
-    if let Some(unit) = input.unit_id {
+    if let Some(unit) = unit {
         let found: Option<i64> = conn
             .prepare_cached("SELECT 1 FROM unit WHERE id = ?1")?
             .query_row([unit.to_string()], |r| r.get(0))
@@ -121,7 +131,17 @@ fn issues(conn: &Connection, input: &ProcessInput, id: Option<Id>) -> Result<Vec
 
 /// Turns the issues of an input into the error a write returns.
 pub(super) fn refuse(conn: &Connection, input: &ProcessInput, id: Option<Id>) -> Result<()> {
-    let found = issues(conn, input, id)?;
+    refuse_in(conn, input, input.unit_id, id)
+}
+
+/// [`refuse`] for `input` placed in `unit`.
+fn refuse_in(
+    conn: &Connection,
+    input: &ProcessInput,
+    unit: Option<Id>,
+    id: Option<Id>,
+) -> Result<()> {
+    let found = issues_in(conn, input, unit, id)?;
     if found.is_empty() {
         return Ok(());
     }
@@ -187,18 +207,55 @@ pub(super) fn field_values(input: &ProcessInput) -> Vec<(&'static str, Value)> {
 }
 
 pub(super) fn insert(tx: &mut Tx, input: &ProcessInput, provenance: &Provenance) -> Result<Id> {
-    refuse(tx.conn(), input, None)?;
+    insert_in(tx, input, input.unit_id, provenance)
+}
+
+const INSERT: &str = "INSERT INTO process (id, name_key, name, unit_id, owner, description, peak_periods, \
+                      minimum_staff, workaround, notes, status, provenance, created_at, updated_at) \
+                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)";
+
+/// Adds `input` as a new process in `unit` (whatever its own `unit_id`),
+/// with its custom fields, through statements kept prepared and its
+/// values bound in place (an import adds thousands).
+pub(super) fn insert_in(
+    tx: &mut Tx,
+    input: &ProcessInput,
+    unit: Option<Id>,
+    provenance: &Provenance,
+) -> Result<Id> {
+    refuse_in(tx.conn(), input, unit, None)?;
     let id = Id::new();
-    let now = super::now();
-    let mut cols = field_values(input);
-    cols.push((
-        "provenance",
-        Value::Text(serde_json::to_string(provenance).unwrap_or_default()),
-    ));
-    cols.push(("created_at", Value::Text(now.clone())));
-    cols.push(("updated_at", Value::Text(now)));
-    tx.insert(Table::Process, id, &cols)?;
-    write_custom_fields(tx, id, &input.custom_fields)?;
+    let key = id.to_string();
+    let mut unit_text: IdText = [0; 36];
+    let unit_id = unit.as_ref().map(|u| u.text(&mut unit_text));
+    let provenance = serde_json::to_string(provenance).unwrap_or_default();
+    tx.insert_new(
+        Table::Process,
+        INSERT,
+        key.clone(),
+        rusqlite::params![
+            key,
+            input.name.key(),
+            input.name.as_str(),
+            unit_id,
+            input.owner.trim(),
+            input.description.trim(),
+            input.peak_periods.trim(),
+            input.minimum_staff,
+            input.workaround.trim(),
+            input.notes.trim(),
+            input.status.as_str(),
+            provenance,
+            super::now(),
+        ],
+    )?;
+    super::custom_fields::insert_new(
+        tx,
+        Table::ProcessCustomField,
+        "process_id",
+        &key,
+        &input.custom_fields,
+    )?;
     Ok(id)
 }
 
