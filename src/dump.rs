@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 
 use bia_analysis::{
     self as analysis, Analysis, Cycle, DecreasingRow, GapKind, MtpdReason, SinglePointOfFailure,
-    Violation,
+    TierClaim, Violation,
 };
 use bia_model::{
     Assessment, AssessmentInfo, Decision, Methodology, Redundancy, ResourceKind, Status, Strength,
@@ -79,6 +79,11 @@ pub struct DumpObjectives<'a> {
     pub mbco_percent: Option<u8>,
     /// The tier's name, from the RTO.
     pub tier: Option<String>,
+    /// The name of the tier the process's claimed tier reads as, if any.
+    pub claimed_tier: Option<String>,
+    /// Where the claimed tier and the tier from the RTO disagree, or the
+    /// claim names no tier: the finding's message.
+    pub claimed_tier_finding: Option<String>,
     pub rationale: &'a str,
     pub agreed_by: &'a str,
     pub agreed_on: &'a str,
@@ -104,6 +109,8 @@ pub struct DumpProcess<'a> {
     pub minimum_staff: Option<u32>,
     pub workaround: &'a str,
     pub notes: &'a str,
+    /// The tier claimed for the process, as written ("" for none).
+    pub claimed_tier: &'a str,
     pub status: Status,
     pub custom_fields: Map<String, Value>,
     pub impact_rationale: &'a str,
@@ -161,6 +168,7 @@ impl<'a> Dump<'a> {
                     minimum_staff: p.minimum_staff,
                     workaround: &p.workaround,
                     notes: &p.notes,
+                    claimed_tier: &p.claimed_tier,
                     status: p.status,
                     custom_fields: p
                         .custom_fields
@@ -184,6 +192,16 @@ impl<'a> Dump<'a> {
                             wrt_minutes: an.wrt.map(|m| m.0),
                             mbco_percent: an.mbco_percent,
                             tier: an.tier.as_ref().map(|t| t.name.clone()),
+                            claimed_tier: an
+                                .claimed_tier
+                                .as_ref()
+                                .and_then(|c| c.tier.as_ref())
+                                .map(|t| t.name.clone()),
+                            claimed_tier_finding: an
+                                .claimed_tier
+                                .as_ref()
+                                .and_then(|c| c.finding.as_ref())
+                                .map(|f| f.message.clone()),
                             rationale: o.map_or("", |o| o.rationale.as_str()),
                             agreed_by: o.map_or("", |o| o.agreed_by.as_str()),
                             agreed_on: o.map_or("", |o| o.agreed_on.as_str()),
@@ -300,6 +318,9 @@ pub struct ProcessAnalysisJson<'a> {
     pub wrt_minutes: Option<u32>,
     pub mbco_percent: Option<u8>,
     pub tier: Option<&'a str>,
+    /// The tier claimed, how it reads and any finding; absent when none is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub claimed_tier: Option<&'a TierClaim>,
     pub violations: &'a [Violation],
     pub decreasing: &'a [DecreasingRow],
     pub scored_cells: u32,
@@ -326,6 +347,7 @@ impl<'a> AnalysisJson<'a> {
                     wrt_minutes: p.wrt.map(|m| m.0),
                     mbco_percent: p.mbco_percent,
                     tier: p.tier.as_ref().map(|t| t.name.as_str()),
+                    claimed_tier: p.claimed_tier.as_ref(),
                     violations: &p.violations,
                     decreasing: &p.decreasing,
                     scored_cells: p.scored_cells,
@@ -369,6 +391,63 @@ impl<'a> AnalysisJson<'a> {
             spofs: &d.spofs,
             cycles: &d.cycles,
             orphans: &d.orphans,
+        }
+    }
+}
+
+/// `bia gaps --json`: the findings the Gaps screen lists — gaps, single
+/// points of failure, loops, orphan resources, and claimed tiers that the
+/// agreed RTOs do not bear out.
+#[derive(Serialize)]
+pub struct GapsJson<'a> {
+    pub format: &'static str,
+    pub gaps: Vec<GapJson<'a>>,
+    pub spofs: &'a [SinglePointOfFailure],
+    pub cycles: &'a [Cycle],
+    pub orphans: &'a [String],
+    pub claimed_tiers: Vec<ClaimedTierJson<'a>>,
+}
+
+/// A process whose claimed tier differs from the tier its RTO gives
+/// (`claimed_tier_differs`), or names no tier (`claimed_tier_unread`).
+#[derive(Serialize)]
+pub struct ClaimedTierJson<'a> {
+    pub process: &'a str,
+    /// As written ("P1").
+    pub text: &'a str,
+    /// The tier it reads as, if any.
+    pub claimed: Option<&'a str>,
+    /// The tier the agreed RTO gives.
+    pub derived: Option<&'a str>,
+    pub code: &'a str,
+    pub message: &'a str,
+}
+
+impl<'a> GapsJson<'a> {
+    pub fn new(analysis: &'a Analysis) -> GapsJson<'a> {
+        let all = AnalysisJson::new(analysis);
+        GapsJson {
+            format: FORMAT,
+            gaps: all.gaps,
+            spofs: all.spofs,
+            cycles: all.cycles,
+            orphans: all.orphans,
+            claimed_tiers: analysis
+                .processes
+                .iter()
+                .filter_map(|p| {
+                    let claim = p.claimed_tier.as_ref()?;
+                    let finding = claim.finding.as_ref()?;
+                    Some(ClaimedTierJson {
+                        process: &p.process,
+                        text: &claim.text,
+                        claimed: claim.tier.as_ref().map(|t| t.name.as_str()),
+                        derived: p.tier.as_ref().map(|t| t.name.as_str()),
+                        code: &finding.code,
+                        message: &finding.message,
+                    })
+                })
+                .collect(),
         }
     }
 }

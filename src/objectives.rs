@@ -103,11 +103,9 @@ fn analysis_of(
 ) -> Result<ProcessAnalysis> {
     let found = store.process(process)?;
     let scores = store.process_impact(process)?.scores;
-    Ok(analysis::analyze_process(
-        &store.methodology()?,
-        process,
-        &found.name,
-        &scores,
-        objectives,
-    ))
+    let methodology = store.methodology()?;
+    let mut analysis =
+        analysis::analyze_process(&methodology, process, &found.name, &scores, objectives);
+    analysis.claimed_tier = analysis::tier_claim(&methodology, &found, &analysis);
+    Ok(analysis)
 }

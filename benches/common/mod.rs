@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod wide;
+
 use bia::model::{
     Assessment, AssessmentInfo, Dependency, Id, Methodology, Minutes, NodeRef, Objectives, Process,
     Provenance, Redundancy, Resource, ResourceKind, Score, Status, Strength,
@@ -25,6 +27,7 @@ pub fn generated(n: usize) -> Assessment {
             minimum_staff: None,
             workaround: String::new(),
             notes: String::new(),
+            claimed_tier: String::new(),
             status: Status::Draft,
             custom_fields: Vec::new(),
             provenance: Provenance::Workshop,

@@ -34,6 +34,8 @@ pub enum ShellCode {
     Reveal,
     /// A cell of the workbook being previewed was asked of a sheet it lacks.
     NoSuchSheet,
+    /// A page of an import's plan was asked for a workbook not being previewed.
+    NotPlanned,
 }
 
 impl ApiError {

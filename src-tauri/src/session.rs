@@ -24,6 +24,9 @@ pub struct Session {
     pub read_only: Option<bia::workbench::ReadOnly>,
     /// How many of the latest edits the file keeps for undo.
     pub undo_limit: u32,
+    /// Opening a large file checked only part of it: the window checks the
+    /// rest in the background (`check_assessment`) and says if it is damaged.
+    pub check_pending: bool,
 }
 
 /// A file on the "recent" list.
@@ -60,10 +63,59 @@ pub struct AppState {
 }
 
 /// A workbook read for the Import preview, kept while its mapping is
-/// adjusted so that a re-plan does not read the file again.
+/// adjusted so that a re-plan does not read the file again, with its latest
+/// plan: the preview reads it a page at a time, and Import applies it.
 pub struct PendingImport {
     pub path: PathBuf,
     pub workbook: bia::excel::import::Workbook,
+    pub plan: Option<KeptPlan>,
+}
+
+/// The plan last shown for the pending workbook, and what it was made with.
+pub struct KeptPlan {
+    /// The columns the user pinned.
+    pub choices: Vec<bia::excel::import::ColumnChoice>,
+    /// The kinds the user gave resources to classify.
+    pub kinds: Vec<bia::excel::import::ResourceKindChoice>,
+    /// The levels the user gave severity words.
+    pub levels: Vec<bia::excel::import::WordLevel>,
+    /// The assessment planned against: its file and its revision then
+    /// (`Workbench::revision`); a plan of another state is made again.
+    pub assessment: PathBuf,
+    pub revision: u64,
+    pub plan: bia::import::Plan,
+}
+
+impl PendingImport {
+    /// A workbook just read, not planned yet.
+    pub fn read(path: PathBuf, workbook: bia::excel::import::Workbook) -> PendingImport {
+        PendingImport {
+            path,
+            workbook,
+            plan: None,
+        }
+    }
+
+    /// The kept plan, if it was made with `choices`, `kinds` and `levels` against
+    /// `store` as it is now.
+    pub fn plan_for(
+        &self,
+        choices: &[bia::excel::import::ColumnChoice],
+        kinds: &[bia::excel::import::ResourceKindChoice],
+        levels: &[bia::excel::import::WordLevel],
+        store: &Workbench,
+    ) -> Option<&bia::import::Plan> {
+        self.plan
+            .as_ref()
+            .filter(|k| {
+                k.choices == choices
+                    && k.kinds == kinds
+                    && k.levels == levels
+                    && k.assessment == store.path()
+                    && k.revision == store.revision()
+            })
+            .map(|k| &k.plan)
+    }
 }
 
 impl AppState {
@@ -96,6 +148,7 @@ pub fn session_of(store: &Workbench) -> bia::Result<Session> {
         history: store.history()?,
         read_only: store.read_only(),
         undo_limit: store.undo_limit()?.get(),
+        check_pending: store.check_pending(),
     })
 }
 

@@ -179,6 +179,14 @@ pub enum Command {
     /// Check the whole file: every page read back and everything in it
     /// read (opening a large file checks less). Only reads the file.
     Check { file: PathBuf },
+    /// The findings the Gaps screen lists: gaps, single points of failure,
+    /// loops, orphan resources, and claimed tiers the agreed RTOs do not
+    /// bear out.
+    Gaps {
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
     /// Copy what can still be read of a damaged assessment into a new file
     /// (the damaged file is only read).
     Recover {
@@ -255,6 +263,21 @@ pub enum ProcessCommand {
         unit: String,
         #[arg(long, default_value = "")]
         owner: String,
+        /// The tier the process owner or a workbook claims: a tier's name
+        /// or number ("Tier 1", "2", "P2") or Critical, High, Medium, Low.
+        #[arg(long, default_value = "")]
+        claimed_tier: String,
+    },
+    /// Change a process's fields; what is not given stays as it was.
+    Set {
+        file: PathBuf,
+        /// The process, by name.
+        #[arg(long)]
+        process: String,
+        /// The tier claimed ("Tier 1", "P2", "Critical"), compared with the
+        /// tier the agreed RTO gives; none clears it.
+        #[arg(long, value_parser = setting)]
+        claimed_tier: Option<Setting>,
     },
     /// List the processes, by name.
     List {

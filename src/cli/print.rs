@@ -62,6 +62,14 @@ pub fn print_analysis(out: &mut impl Write, analysis: &bia::analysis::Analysis) 
     if !d.gaps.is_empty() || !d.spofs.is_empty() || !d.cycles.is_empty() {
         writeln!(out).ok();
     }
+    print_findings(out, analysis);
+}
+
+/// The findings of `bia gaps` (and the end of `bia analyze`): gaps with
+/// their chains, single points of failure, loops, claimed tiers in
+/// question, and the counts.
+pub fn print_findings(out: &mut impl Write, analysis: &bia::analysis::Analysis) {
+    let d = &analysis.dependencies;
     for g in &d.gaps {
         writeln!(out, "gap: {}\n     {}", g.message, g.chain.join(" → ")).ok();
     }
@@ -71,6 +79,15 @@ pub fn print_analysis(out: &mut impl Write, analysis: &bia::analysis::Analysis) 
     for c in &d.cycles {
         writeln!(out, "cycle: {}", c.message).ok();
     }
+    let claims: Vec<&str> = analysis
+        .processes
+        .iter()
+        .filter_map(|p| p.claimed_tier.as_ref()?.finding.as_ref())
+        .map(|f| f.message.as_str())
+        .collect();
+    for message in &claims {
+        writeln!(out, "claimed tier: {message}").ok();
+    }
     writeln!(
         out,
         "{} gap(s), {} single point(s) of failure, {} cycle(s)",
@@ -79,6 +96,44 @@ pub fn print_analysis(out: &mut impl Write, analysis: &bia::analysis::Analysis) 
         d.cycles.len()
     )
     .ok();
+    if !claims.is_empty() {
+        writeln!(
+            out,
+            "{} claimed tier(s) differ from the tier the RTO gives",
+            claims.len()
+        )
+        .ok();
+    }
+}
+
+/// `bia gaps`: the findings, then the resources nothing relies on.
+pub fn print_gaps(out: &mut impl Write, analysis: &bia::analysis::Analysis) {
+    print_findings(out, analysis);
+    for orphan in &analysis.dependencies.orphans {
+        writeln!(out, "nothing relies on: {orphan}").ok();
+    }
+}
+
+/// A process's claimed tier after `bia process set`: what it reads as, and
+/// whether the tier from the agreed RTO agrees.
+pub fn print_claimed_tier(
+    out: &mut impl Write,
+    process: &str,
+    claim: Option<&bia::analysis::TierClaim>,
+) {
+    let Some(c) = claim else {
+        writeln!(out, "{process}: no tier claimed").ok();
+        return;
+    };
+    writeln!(
+        out,
+        "{process}: tier claimed \"{}\" ({})",
+        c.text, c.reading
+    )
+    .ok();
+    if let Some(f) = &c.finding {
+        writeln!(out, "  {}", f.message).ok();
+    }
 }
 
 pub fn print_import(out: &mut impl Write, report: &bia::import::Report, into: &std::path::Path) {

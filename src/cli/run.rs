@@ -5,7 +5,10 @@ use std::io::Write;
 use std::path::Path;
 
 use super::args::{ChartArg, Command, ProcessCommand, ResourceCommand, Setting, UndoLimit};
-use super::print::{print_analysis, print_import, print_resources, print_step, print_table};
+use super::print::{
+    print_analysis, print_claimed_tier, print_gaps, print_import, print_resources, print_step,
+    print_table,
+};
 use bia::Workbench;
 use bia::dump::Dump;
 use bia::model::UnknownName;
@@ -53,16 +56,32 @@ pub fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
             name,
             unit,
             owner,
+            claimed_tier,
         }) => {
             let mut store = Workbench::open(&file)?;
             let input = ProcessInput {
                 name: name.into(),
                 owner,
+                claimed_tier,
                 ..Default::default()
             };
             let process = store.create_process_in(&unit, &input)?;
             store.close()?;
             writeln!(out, "added process \"{}\" ({})", process.name, process.id).ok();
+        }
+        Command::Process(ProcessCommand::Set {
+            file,
+            process,
+            claimed_tier,
+        }) => {
+            let mut store = Workbench::open(&file)?;
+            let p = match claimed_tier {
+                Some(claim) => store.set_claimed_tier(&process, &claim.into_text())?,
+                None => store.process_named(&process)?,
+            };
+            let a = store.analyze_process(p.id)?;
+            store.close()?;
+            print_claimed_tier(out, &p.name, a.claimed_tier.as_ref());
         }
         Command::Process(ProcessCommand::List { file, json }) => {
             let store = Workbench::open_to_read(&file)?;
@@ -398,6 +417,18 @@ pub fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
             store.close()?;
             checked?;
             writeln!(out, "{}: no damage found", file.display()).ok();
+        }
+        Command::Gaps { file, json } => {
+            let store = Workbench::open_to_read(&file)?;
+            let analysis = store.analyze()?;
+            store.close()?;
+            if json {
+                let text = serde_json::to_string_pretty(&bia::dump::GapsJson::new(&analysis))
+                    .unwrap_or_default();
+                writeln!(out, "{text}").ok();
+            } else {
+                print_gaps(out, &analysis);
+            }
         }
         Command::Recover { file, out: target } => {
             let (store, recovery) = Workbench::recover(&file, &target)?;

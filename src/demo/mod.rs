@@ -17,7 +17,7 @@ use bia_store::Store;
 mod organisation;
 mod resources;
 
-use organisation::{IMPACTS, PROCESSES, RTO_BEYOND_MTPD, UNITS, WORKSHOP_DAY};
+use organisation::{CLAIMED_TIERS, IMPACTS, PROCESSES, RTO_BEYOND_MTPD, UNITS, WORKSHOP_DAY};
 use resources::{DEPENDENCIES, RESOURCES};
 
 /// Writes the demo assessment to a new file at `path` (nothing is at
@@ -59,6 +59,10 @@ fn fill(store: &mut Store) -> Result<()> {
             minimum_staff: p.staff,
             workaround: p.workaround.into(),
             notes: String::new(),
+            claimed_tier: CLAIMED_TIERS
+                .iter()
+                .find(|(name, _)| *name == p.name)
+                .map_or_else(String::new, |(_, claim)| (*claim).to_string()),
             status: Status::Draft,
             custom_fields: p
                 .custom

@@ -159,6 +159,7 @@ fn import_own(workbook: &Path, read: &Workbook, options: &Options, exists: bool)
         resources: Vec::new(),
         dependencies: Vec::new(),
         unmapped: Vec::new(),
+        level_words: Vec::new(),
         issues: Vec::new(),
         counts: Counts::default(),
     };

@@ -29,6 +29,13 @@ impl Workbench {
         Ok(plan(path, workbook, &self.store.load()?, mapping)?)
     }
 
+    /// Grows with every change to the open file, so that a plan kept for
+    /// a preview is applied only while the assessment is as it was planned
+    /// against.
+    pub fn revision(&self) -> u64 {
+        self.store.revision()
+    }
+
     /// Applies a plan after a backup, as one edit (one undo takes it back);
     /// `progress` returning `false` cancels before the commit. A plan with
     /// no process is refused (`nothing_imported`).

@@ -71,6 +71,12 @@ impl Workbench {
         Ok(self.store.check()?)
     }
 
+    /// Whether the file still wants [`Workbench::check`]: opening a large
+    /// one checks only part of it.
+    pub fn check_pending(&self) -> bool {
+        !self.store.checked_in_full()
+    }
+
     /// Why the assessment is open read-only, when it is.
     pub fn read_only(&self) -> Option<ReadOnly> {
         self.store.read_only()

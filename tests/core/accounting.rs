@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use bia::excel::import::{Field, Limits, Mapping, Plan, PlannedProcess, Pos, Target, plan_file};
-use bia::model::name_key;
+use bia::model::{ResourceKind, name_key};
 use proptest::prelude::*;
 use rust_xlsxwriter::{Format, Workbook};
 
@@ -282,7 +282,7 @@ fn lands(
         p.input
             .custom_fields
             .iter()
-            .any(|f| f.name == header && name_key(&f.value) == key)
+            .any(|f| (header.is_empty() || f.name == header) && name_key(&f.value) == key)
     };
     let objectives = p.objectives.as_ref();
     let depends_on = |item: &str| {
@@ -462,5 +462,231 @@ proptest! {
         let csv = write_csv(&reg, &path);
         let sheet = bia::excel::import::read_workbook(&csv, &Limits::default()).unwrap().sheets[0].name.clone();
         check(&csv, &sheet, &cells)?;
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Questionnaires: one form per process (or two on a sheet), labels down
+// column A with their values beside them, then an impact table of
+// categories by time points filled with words or numbers.
+
+/// A label of a form, the field its value is for, and values people write.
+fn form_labels() -> Vec<(&'static str, Field, &'static [&'static str])> {
+    let dep = |resource| Field::Dependency { resource };
+    vec![
+        (
+            "Department:",
+            Field::Unit,
+            &["Finance", "Port operations", "HR"],
+        ),
+        (
+            "Process owner:",
+            Field::Owner,
+            &["Amara Mensah", "Jonas Berg"],
+        ),
+        (
+            "Recovery time objective:",
+            Field::Rto,
+            &["2 days", "8 hours", "4", "soon"],
+        ),
+        (
+            "Maximum tolerable downtime (hours):",
+            Field::Mtpd,
+            &["24", "72", "1 week", "later"],
+        ),
+        (
+            "Systems required:",
+            dep(ResourceKind::Application),
+            &["Navis N4; Berth Planner", "SAP", "Citrix, Core banking"],
+        ),
+        (
+            "Key suppliers:",
+            dep(ResourceKind::Supplier),
+            &["Acme Logistics", "ADP; Barclays"],
+        ),
+        (
+            "Dependencies:",
+            Field::UpstreamProcess,
+            &["Harbour Print Services", "Kofax Capture; Zendesk"],
+        ),
+        ("Budget code:", Field::Custom, &["FIN-07", "OPS-12"]),
+    ]
+}
+
+const FORM_WORDS: &[&str] = &["Low", "Medium", "High", "Critical", "3", "None", "Amber"];
+const FORM_CATEGORIES: &[&str] = &[
+    "Financial",
+    "Operational",
+    "Reputational",
+    "Legal and regulatory",
+];
+const FORM_TIMES: &[&str] = &["4 hours", "1 day", "3 days", "1 week"];
+
+/// A generated questionnaire workbook.
+#[derive(Clone, Debug)]
+struct Forms {
+    /// Two processes on the first sheet, one after the other.
+    shared_sheet: bool,
+    processes: usize,
+    noise: Vec<u8>,
+}
+
+fn forms() -> impl Strategy<Value = Forms> {
+    (
+        any::<bool>(),
+        1..5usize,
+        proptest::collection::vec(any::<u8>(), 300),
+    )
+        .prop_map(|(shared_sheet, processes, noise)| Forms {
+            shared_sheet,
+            processes,
+            noise,
+        })
+}
+
+/// A value cell of a form: where, what, whose, and the field it is for.
+type FormCell = (String, Pos, String, String, Field);
+
+fn write_forms(f: &Forms, dir: &Path) -> (PathBuf, Vec<FormCell>) {
+    let labels = form_labels();
+    let mut noise = f.noise.iter().copied().cycle();
+    let mut book = Workbook::new();
+    let mut cells = Vec::new();
+    let sheet_of = |i: usize| -> (String, bool) {
+        if f.shared_sheet && i < 2 {
+            ("Operations".to_string(), i == 1)
+        } else {
+            (PROCESSES[i].to_string(), false)
+        }
+    };
+    let mut row = 0u32;
+    let mut current: Option<String> = None;
+    for i in 0..f.processes {
+        let (sheet_name, continued) = sheet_of(i);
+        if current.as_deref() != Some(sheet_name.as_str()) {
+            book.add_worksheet().set_name(&sheet_name).unwrap();
+            current = Some(sheet_name.clone());
+            row = 0;
+        }
+        let sheet = book.worksheet_from_name(&sheet_name).unwrap();
+        if !continued {
+            sheet
+                .write_string(row, 0, "Business Impact Analysis – Questionnaire")
+                .unwrap();
+            row += 2;
+        } else {
+            row += 2;
+        }
+        let name = PROCESSES[i];
+        sheet.write_string(row, 0, "Process name:").unwrap();
+        sheet.write_string(row, 1, name).unwrap();
+        cells.push((
+            sheet_name.clone(),
+            Pos::new(row, 1),
+            name.to_string(),
+            name.to_string(),
+            Field::Process,
+        ));
+        row += 1;
+        for (label, field, values) in &labels {
+            let roll = noise.next().unwrap();
+            if roll % 4 == 0 {
+                continue; // the question is not on this form
+            }
+            sheet.write_string(row, 0, *label).unwrap();
+            if roll % 7 != 0 {
+                let v = values[(roll as usize / 7) % values.len()];
+                match v.parse::<f64>() {
+                    Ok(n) if roll % 2 == 0 => sheet.write_number(row, 1, n).unwrap(),
+                    _ => sheet.write_string(row, 1, v).unwrap(),
+                };
+                cells.push((
+                    sheet_name.clone(),
+                    Pos::new(row, 1),
+                    v.to_string(),
+                    name.to_string(),
+                    field.clone(),
+                ));
+            }
+            row += 1;
+        }
+        row += 1;
+        sheet.write_string(row, 0, "Impact category").unwrap();
+        for (c, t) in FORM_TIMES.iter().enumerate() {
+            sheet.write_string(row, c as u16 + 1, *t).unwrap();
+        }
+        row += 1;
+        for category in FORM_CATEGORIES {
+            if noise.next().unwrap() % 5 == 0 {
+                continue;
+            }
+            sheet.write_string(row, 0, *category).unwrap();
+            for c in 0..FORM_TIMES.len() {
+                let roll = noise.next().unwrap();
+                if roll % 6 == 0 {
+                    continue;
+                }
+                let v = FORM_WORDS[(roll as usize / 6) % FORM_WORDS.len()];
+                match v.parse::<f64>() {
+                    Ok(n) => sheet.write_number(row, c as u16 + 1, n).unwrap(),
+                    Err(_) => sheet.write_string(row, c as u16 + 1, v).unwrap(),
+                };
+                let horizon = Field::Impact {
+                    category: Some((*category).to_string()),
+                    horizon: bia::model::Minutes(0),
+                };
+                cells.push((
+                    sheet_name.clone(),
+                    Pos::new(row, c as u32 + 1),
+                    v.to_string(),
+                    name.to_string(),
+                    horizon,
+                ));
+            }
+            row += 1;
+        }
+        row += 1;
+    }
+    let path = dir.join("questionnaires.xlsx");
+    book.save(&path).unwrap();
+    (path, cells)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn every_value_of_a_questionnaire_lands_somewhere_or_is_named_by_an_issue(f in forms()) {
+        let dir = temp_dir();
+        let (store, _) = crate::new_store(&dir);
+        let (path, cells) = write_forms(&f, dir.path());
+        let plan = plan_file(&path, &store.load().unwrap(), &Mapping::default(), &Limits::default())
+            .expect("the questionnaires plan");
+        prop_assert_eq!(plan.processes.len(), f.processes, "one process per form");
+        let mut lost = Vec::new();
+        for (sheet, pos, text, process, field) in &cells {
+            let found = plan
+                .processes
+                .iter()
+                .find(|p| p.input.name.key() == name_key(process))
+                .is_some_and(|p| lands(&plan, p, field, "", *pos, text));
+            let issue = plan.issues.iter().any(|i| {
+                i.sheet.as_deref() == Some(sheet.as_str())
+                    && i.cell.as_deref().and_then(Pos::parse).is_some_and(|at| {
+                        at == *pos || (i.repeats > 0 && at.col == pos.col && at.row < pos.row)
+                    })
+            });
+            if !found && !issue {
+                lost.push(format!("{sheet}!{} \"{text}\" ({field:?})", pos.a1()));
+            }
+        }
+        prop_assert!(
+            lost.is_empty(),
+            "{} of {} values dropped without a word:\n{}\nissues: {:#?}",
+            lost.len(),
+            cells.len(),
+            lost.join("\n"),
+            plan.issues.iter().map(|i| format!("{} {}", i.address, i.message)).collect::<Vec<_>>()
+        );
     }
 }

@@ -356,8 +356,16 @@ fn score_objectives_and_analyze_from_the_command_line() {
         "gap: Sage Payroll restores in 3 d, but Payroll processing needs it back within 1 d"
     ));
     assert!(
-        text.trim_end()
-            .ends_with("single point(s) of failure, 0 cycle(s)")
+        text.lines()
+            .any(|l| l.ends_with("single point(s) of failure, 0 cycle(s)"))
+    );
+    assert!(
+        text.contains(
+            "claimed tier: Claimed as Tier 1 (“Critical”); the agreed RTO of 1 d makes it Tier 2.\n"
+        ) && text
+            .trim_end()
+            .ends_with("2 claimed tier(s) differ from the tier the RTO gives"),
+        "the demo's claimed tiers the RTOs do not bear out: {text}"
     );
 
     let dump: serde_json::Value =
@@ -1191,4 +1199,227 @@ fn a_name_typed_with_a_combining_accent_is_the_precomposed_name() {
         list.contains("Café ops") && !list.contains('\u{1b}'),
         "{list}"
     );
+}
+
+/// The severity `bia dump` shows for one impact cell.
+fn dumped_severity(dump: &serde_json::Value, process: &str, category: &str, minutes: u64) -> u64 {
+    dump["impacts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| {
+            i["process"] == process && i["category"] == category && i["horizon_minutes"] == minutes
+        })
+        .unwrap_or_else(|| panic!("{process} {category} {minutes}"))["severity"]
+        .as_u64()
+        .unwrap()
+}
+
+#[test]
+fn bia_import_reads_questionnaires_and_a_mapping_file_sets_a_words_level() {
+    let dir = temp_dir();
+    let book = dir.path().join("questionnaires.xlsx");
+    crate::import::questionnaire_workbook(&book);
+    let book = book.to_str().unwrap();
+
+    let out = bia(&["import", book, "--into", "forms.bia"], dir.path());
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{}{text}", stderr(&out));
+    assert!(text.contains("4 new"), "{text}");
+    assert!(
+        text.contains("\"High\" (") && text.contains("read as 4 Major"),
+        "the report says how each word was read: {text}"
+    );
+    let dump: serde_json::Value =
+        serde_json::from_slice(&bia(&["dump", "forms.bia"], dir.path()).stdout).unwrap();
+    assert_eq!(
+        dumped_severity(&dump, "Payroll run", "Financial", 4320),
+        4,
+        "High"
+    );
+    assert_eq!(
+        dumped_severity(&dump, "Payroll run", "Financial", 10080),
+        5,
+        "Critical"
+    );
+
+    std::fs::write(dir.path().join("levels.toml"), "[levels]\n\"High\" = 3\n").unwrap();
+    let out = bia(
+        &[
+            "import",
+            book,
+            "--into",
+            "mapped.bia",
+            "--mapping",
+            "levels.toml",
+            "--json",
+        ],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let high = json["plan"]["level_words"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["word"] == "High")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        (high["level"].as_u64(), high["source"].as_str()),
+        (Some(3), Some("user"))
+    );
+    let dump: serde_json::Value =
+        serde_json::from_slice(&bia(&["dump", "mapped.bia"], dir.path()).stdout).unwrap();
+    assert_eq!(
+        dumped_severity(&dump, "Payroll run", "Financial", 4320),
+        3,
+        "High, as the file says"
+    );
+    assert_eq!(dumped_severity(&dump, "Payroll run", "Financial", 10080), 5);
+
+    std::fs::write(
+        dir.path().join("bad.toml"),
+        "[levels]\n\"High\" = \"very\"\n",
+    )
+    .unwrap();
+    let out = bia(
+        &["import", book, "--into", "bad.bia", "--mapping", "bad.toml"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(1), "a level must be a number");
+    assert!(stderr(&out).contains("bad.toml"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_claimed_tier_set_from_the_command_line_is_dumped_and_questioned_by_gaps() {
+    let dir = temp_dir();
+    ok(
+        &["new", "w.bia", "--name", "Northwind Freight BIA"],
+        dir.path(),
+    );
+    ok(
+        &[
+            "process",
+            "add",
+            "w.bia",
+            "--name",
+            "Payroll run",
+            "--unit",
+            "Finance",
+            "--claimed-tier",
+            "Tier 1",
+        ],
+        dir.path(),
+    );
+    ok(
+        &[
+            "objectives",
+            "w.bia",
+            "--process",
+            "Payroll run",
+            "--rto",
+            "3 days",
+            "--rationale",
+            "Pay runs a week ahead",
+        ],
+        dir.path(),
+    );
+
+    let gaps = ok(&["gaps", "w.bia"], dir.path());
+    assert!(
+        gaps.contains("claimed tier: Claimed as Tier 1; the agreed RTO of 3 d makes it Tier 3.\n")
+            && gaps.contains("1 claimed tier(s) differ from the tier the RTO gives"),
+        "{gaps}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(&["gaps", "w.bia", "--json"], dir.path())).unwrap();
+    assert_eq!(
+        json["claimed_tiers"],
+        serde_json::json!([{
+            "process": "Payroll run",
+            "text": "Tier 1",
+            "claimed": "Tier 1",
+            "derived": "Tier 3",
+            "code": "claimed_tier_differs",
+            "message": "Claimed as Tier 1; the agreed RTO of 3 d makes it Tier 3."
+        }])
+    );
+
+    // Set to what the RTO gives, the finding goes; the dump keeps the text.
+    let set = ok(
+        &[
+            "process",
+            "set",
+            "w.bia",
+            "--process",
+            "payroll run",
+            "--claimed-tier",
+            "low",
+        ],
+        dir.path(),
+    );
+    assert_eq!(
+        set,
+        "Payroll run: tier claimed \"low\" (Tier 4: low on the criticality scale, the last of 4 tiers)\n  \
+         Claimed as Tier 4 (“low”); the agreed RTO of 3 d makes it Tier 3.\n"
+    );
+    ok(
+        &[
+            "process",
+            "set",
+            "w.bia",
+            "--process",
+            "Payroll run",
+            "--claimed-tier",
+            "T3",
+        ],
+        dir.path(),
+    );
+    let dump: serde_json::Value =
+        serde_json::from_str(&ok(&["dump", "w.bia"], dir.path())).unwrap();
+    let payroll = &dump["processes"][0];
+    assert_eq!(payroll["claimed_tier"], "T3");
+    assert_eq!(payroll["objectives"]["claimed_tier"], "Tier 3");
+    assert_eq!(
+        payroll["objectives"]["claimed_tier_finding"],
+        serde_json::Value::Null
+    );
+    assert!(
+        !ok(&["gaps", "w.bia"], dir.path()).contains("claimed tier"),
+        "a claim the RTO bears out is no finding"
+    );
+
+    // What names no tier is refused, naming the field's accepted forms; `none` clears.
+    let out = bia(
+        &[
+            "process",
+            "set",
+            "w.bia",
+            "--process",
+            "Payroll run",
+            "--claimed-tier",
+            "Gold",
+        ],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("\"Gold\" names no tier"),
+        "{}",
+        stderr(&out)
+    );
+    let cleared = ok(
+        &[
+            "process",
+            "set",
+            "w.bia",
+            "--process",
+            "Payroll run",
+            "--claimed-tier",
+            "none",
+        ],
+        dir.path(),
+    );
+    assert_eq!(cleared, "Payroll run: no tier claimed\n");
 }

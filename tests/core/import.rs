@@ -2003,3 +2003,852 @@ fn units_written_in_headers_and_the_names_of_resource_columns_are_read() {
     );
     assert_eq!(plan.dependencies.len(), 8);
 }
+
+// ---------------------------------------------------------------------------
+// Form-style workbooks: a questionnaire per process, labels down the page and
+// an impact table of categories by time points.
+
+use bia::excel::import::{CellUse, LevelWord, WordSource, form_cells};
+
+/// The impact table of a form: categories down, time points across.
+fn impact_table(
+    sheet: &mut rust_xlsxwriter::Worksheet,
+    row: u32,
+    times: &[&str],
+    rows: &[(&str, &[&str])],
+) {
+    sheet.write_string(row, 0, "Impact category").unwrap();
+    for (c, t) in times.iter().enumerate() {
+        sheet.write_string(row, c as u16 + 1, *t).unwrap();
+    }
+    for (r, (category, cells)) in rows.iter().enumerate() {
+        let r = row + 1 + r as u32;
+        sheet.write_string(r, 0, *category).unwrap();
+        for (c, v) in cells.iter().enumerate() {
+            match v.parse::<f64>() {
+                Ok(n) => sheet.write_number(r, c as u16 + 1, n).unwrap(),
+                Err(_) => sheet.write_string(r, c as u16 + 1, *v).unwrap(),
+            };
+        }
+    }
+}
+
+/// A BIA kept as questionnaires, as a continuity office sends them out:
+/// a sheet of instructions; one sheet per process (labels in column A,
+/// values in merged cells from C, a unit in the cell after a number, a list
+/// below its label, a label no BIA field has, impacts as words); another
+/// with numbers for impacts and its values in column B; and a department's
+/// sheet holding two processes one after another under a "Department:"
+/// and "Assessed by:" that are both's, the second depending on the first
+/// and on a system named nowhere else (a resource to classify). The workbook's properties are
+/// fixed, so the same code writes the same bytes.
+pub(crate) fn questionnaire_workbook(path: &Path) {
+    let mut book = Workbook::new();
+    let created = rust_xlsxwriter::ExcelDateTime::from_ymd(2025, 3, 3).unwrap();
+    book.set_properties(
+        &rust_xlsxwriter::DocProperties::new()
+            .set_title("Business impact questionnaires 2025")
+            .set_author("Continuity Office")
+            .set_creation_datetime(&created),
+    );
+    let bold = Format::new().set_bold();
+    let readme = book.add_worksheet();
+    readme.set_name("Read me").unwrap();
+    readme
+        .write_string(0, 0, "Business impact questionnaires 2025")
+        .unwrap();
+    readme
+        .write_string(
+            1,
+            0,
+            "One sheet per process. Rate each impact Low, Medium, High or Critical.",
+        )
+        .unwrap();
+
+    let payroll = book.add_worksheet();
+    payroll.set_name("Payroll run").unwrap();
+    payroll
+        .write_string_with_format(0, 0, "Business Impact Analysis – Questionnaire", &bold)
+        .unwrap();
+    let labels: [(u32, &str); 10] = [
+        (2, "Process name:"),
+        (3, "Department:"),
+        (4, "Process owner:"),
+        (5, "Description:"),
+        (6, "Recovery time objective:"),
+        (7, "Maximum tolerable downtime (hours):"),
+        (8, "Recovery point objective:"),
+        (9, "Systems required:"),
+        (10, "Key suppliers:"),
+        (11, "Key staff:"),
+    ];
+    for (r, label) in labels {
+        payroll
+            .write_string_with_format(r, 0, label, &bold)
+            .unwrap();
+    }
+    let plain = Format::new();
+    payroll
+        .merge_range(2, 2, 2, 5, "Payroll run", &plain)
+        .unwrap();
+    payroll.merge_range(3, 2, 3, 5, "Finance", &plain).unwrap();
+    payroll
+        .merge_range(4, 2, 4, 5, "Priya Raman", &plain)
+        .unwrap();
+    payroll
+        .merge_range(
+            5,
+            2,
+            5,
+            5,
+            "Pays 1,200 staff on the 25th of each month",
+            &plain,
+        )
+        .unwrap();
+    payroll.write_number(6, 2, 1).unwrap();
+    payroll.write_string(6, 3, "days").unwrap();
+    payroll.write_number(7, 2, 72).unwrap();
+    payroll.write_string(8, 2, "4 hours").unwrap();
+    payroll
+        .write_string(9, 2, "Core banking; Citrix; ADP Workforce Now")
+        .unwrap();
+    payroll.write_string(10, 2, "ADP; Barclays").unwrap();
+    payroll.write_string(12, 0, "Payroll officer").unwrap();
+    payroll.write_string(13, 0, "Finance director").unwrap();
+    payroll
+        .write_string_with_format(14, 0, "Budget code:", &bold)
+        .unwrap();
+    payroll.write_string(14, 2, "FIN-07").unwrap();
+    impact_table(
+        payroll,
+        16,
+        &["4 hours", "1 day", "3 days", "1 week"],
+        &[
+            ("Financial", &["Low", "Medium", "High", "Critical"]),
+            ("Operational", &["Low", "Low", "Medium", "High"]),
+            ("Reputational", &["Low", "Medium", "High", "High"]),
+            (
+                "Legal & Regulatory",
+                &["Medium", "High", "Critical", "Critical"],
+            ),
+        ],
+    );
+
+    let onboarding = book.add_worksheet();
+    onboarding.set_name("Customer onboarding").unwrap();
+    for (r, label, value) in [
+        (0, "Process name:", "Customer onboarding"),
+        (1, "Department:", "Retail banking"),
+        (2, "Process owner:", "Tom Reyes"),
+        (3, "Maximum tolerable period of disruption:", "5 days"),
+        (4, "RTO (hours):", "24"),
+        (5, "Systems required:", "CRM, Core banking"),
+        (6, "Key suppliers:", "Experian"),
+        (7, "Minimum staff:", "3"),
+    ] {
+        onboarding.write_string(r, 0, label).unwrap();
+        onboarding.write_string(r, 1, value).unwrap();
+    }
+    impact_table(
+        onboarding,
+        9,
+        &["4 hours", "1 day", "1 week"],
+        &[
+            ("Customer", &["1", "3", "4"]),
+            ("Financial impact", &["0", "2", "3"]),
+            ("Reputation", &["1", "2", "4"]),
+        ],
+    );
+
+    let operations = book.add_worksheet();
+    operations.set_name("Operations").unwrap();
+    for (r, label, value) in [
+        (0, "Department:", "Operations"),
+        (1, "Assessed by:", "Dana Whitfield"),
+        (3, "Process name:", "Parcel sorting"),
+        (4, "RTO:", "4 hours"),
+        (5, "Key suppliers:", "Acme Logistics"),
+        (12, "Process name:", "Fleet dispatch"),
+        (13, "RTO:", "1 day"),
+        (14, "Systems required:", "Fleet telematics, Citrix"),
+        (15, "Dependencies:", "Parcel sorting; Zendesk"),
+    ] {
+        operations.write_string(r, 0, label).unwrap();
+        operations.write_string(r, 1, value).unwrap();
+    }
+    impact_table(
+        operations,
+        7,
+        &["4 hours", "1 day", "1 week"],
+        &[
+            ("Operational", &["Medium", "High", "Critical"]),
+            ("Customer", &["Low", "High", "Critical"]),
+        ],
+    );
+    impact_table(
+        operations,
+        17,
+        &["4 hours", "1 day", "1 week"],
+        &[("Operational", &["Low", "Medium", "High"])],
+    );
+    book.save(path).expect("the questionnaire workbook saves");
+}
+
+/// Half a form: labels without values, an impact table without scores, and
+/// a second form without a name.
+fn half_form(dir: &Path) -> PathBuf {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("Claims").unwrap();
+    sheet.write_string(0, 0, "Process name:").unwrap();
+    sheet.write_string(0, 1, "Claims handling").unwrap();
+    sheet.write_string(1, 0, "Process owner:").unwrap();
+    sheet
+        .write_string(2, 0, "Recovery time objective:")
+        .unwrap();
+    sheet.write_string(3, 0, "Systems required:").unwrap();
+    impact_table(
+        sheet,
+        5,
+        &["4 hours", "1 day"],
+        &[("Financial", &[]), ("Operational", &[])],
+    );
+    sheet.write_string(9, 0, "Process name:").unwrap();
+    sheet.write_string(10, 0, "RTO:").unwrap();
+    sheet.write_string(10, 1, "8 hours").unwrap();
+    save(&mut book, dir, "claims-half.xlsx")
+}
+
+fn level_of<'a>(plan: &'a Plan, word: &str) -> &'a LevelWord {
+    plan.level_words
+        .iter()
+        .find(|w| w.word == word)
+        .unwrap_or_else(|| panic!("{word} is among {:?}", plan.level_words))
+}
+
+#[test]
+fn a_questionnaire_workbook_gives_one_process_per_form() {
+    let dir = temp_dir();
+    let (store, _) = crate::new_store(&dir);
+    let path = dir.path().join("questionnaires.xlsx");
+    questionnaire_workbook(&path);
+    let plan = plan_file(
+        &path,
+        &store.load().unwrap(),
+        &Mapping::default(),
+        &Limits::default(),
+    )
+    .expect("a workbook of forms plans, rather than 'no sheet has a header row'");
+
+    let names: Vec<&str> = plan
+        .processes
+        .iter()
+        .map(|p| p.input.name.as_str())
+        .collect();
+    assert_eq!(
+        names,
+        vec![
+            "Payroll run",
+            "Customer onboarding",
+            "Parcel sorting",
+            "Fleet dispatch"
+        ],
+        "one process per form, two on the Operations sheet"
+    );
+    let payroll = planned(&plan, "Payroll run");
+    assert_eq!(payroll.unit.as_deref(), Some("Finance"));
+    assert_eq!(payroll.input.owner, "Priya Raman");
+    assert_eq!(
+        payroll.input.description,
+        "Pays 1,200 staff on the 25th of each month"
+    );
+    let o = payroll.objectives.as_ref().expect("objectives");
+    assert_eq!(
+        o.rto.unwrap().minutes,
+        Minutes(1440),
+        "1 | days: the unit cell"
+    );
+    assert_eq!(
+        o.mtpd.unwrap().minutes,
+        Minutes(72 * 60),
+        "(hours) in the label"
+    );
+    assert_eq!(o.rpo.unwrap().minutes, Minutes(240));
+    let custom: Vec<(&str, &str)> = payroll
+        .input
+        .custom_fields
+        .iter()
+        .map(|f| (f.name.as_str(), f.value.as_str()))
+        .collect();
+    assert_eq!(
+        custom,
+        vec![("Budget code", "FIN-07")],
+        "a label no BIA field has"
+    );
+    match &payroll.provenance {
+        Provenance::Imported {
+            sheet,
+            cell,
+            values,
+            ..
+        } => {
+            assert_eq!((sheet.as_str(), cell.as_str()), ("Payroll run", "C3"));
+            let owner = values.iter().find(|v| v.field == "owner").unwrap();
+            assert_eq!(owner.cell, "C5", "each value names its cell");
+        }
+        other => panic!("{other:?}"),
+    }
+    let deps = |process: &str| {
+        let mut d: Vec<String> = plan
+            .dependencies
+            .iter()
+            .filter(|d| d.process == process)
+            .map(|d| match &d.target {
+                Target::Resource { resource, name } => format!("{}:{name}", resource.as_str()),
+                Target::Process { name } => format!("process:{name}"),
+            })
+            .collect();
+        d.sort();
+        d
+    };
+    assert_eq!(
+        deps("Payroll run"),
+        vec![
+            "application:ADP Workforce Now",
+            "application:Citrix",
+            "application:Core banking",
+            "people:Finance director",
+            "people:Payroll officer",
+            "supplier:ADP",
+            "supplier:Barclays",
+        ],
+        "lists beside and below their labels, by the kind the label says"
+    );
+    assert!(
+        plan.dependencies
+            .iter()
+            .any(|d| d.process == "Payroll run" && d.note.ends_with("'Payroll run'!A13")),
+        "a dependency names the cell it was read from"
+    );
+
+    // Words onto the 0–5 scale: four ranks spread over 1..5.
+    for (word, level) in [("Low", 1), ("Medium", 2), ("High", 4), ("Critical", 5)] {
+        let w = level_of(&plan, word);
+        assert_eq!(
+            (w.level, w.source),
+            (Some(level), WordSource::Rule),
+            "{word}"
+        );
+    }
+    assert_eq!(
+        level_of(&plan, "Low").count,
+        4 + 2,
+        "cells across the workbook"
+    );
+    let severities: Vec<u8> = payroll.scores.iter().map(|s| s.severity).collect();
+    assert_eq!(
+        severities,
+        vec![1, 2, 4, 5, 1, 1, 2, 4, 1, 2, 4, 4, 2, 4, 5, 5],
+        "Financial, Operational, Reputational, Legal & Regulatory at 4 h, 1 d, 3 d, 1 w"
+    );
+    assert_eq!(payroll.scores[0].cell.a1(), "B18");
+    let onboarding = planned(&plan, "Customer onboarding");
+    assert_eq!(onboarding.scores.len(), 9, "numbers read as levels");
+    assert_eq!(onboarding.input.minimum_staff, Some(3));
+    let o = onboarding.objectives.as_ref().unwrap();
+    assert_eq!(
+        (o.mtpd.unwrap().minutes, o.rto.unwrap().minutes),
+        (Minutes(5 * 1440), Minutes(24 * 60))
+    );
+    for name in ["Parcel sorting", "Fleet dispatch"] {
+        let p = planned(&plan, name);
+        assert_eq!(
+            p.unit.as_deref(),
+            Some("Operations"),
+            "{name}: the sheet's department"
+        );
+        assert!(
+            p.input
+                .custom_fields
+                .iter()
+                .any(|f| f.name == "Assessed by" && f.value == "Dana Whitfield"),
+            "{name}"
+        );
+    }
+    assert_eq!(planned(&plan, "Parcel sorting").scores.len(), 6);
+    assert_eq!(planned(&plan, "Fleet dispatch").scores.len(), 3);
+    assert!(
+        issue_at(&plan, "'Read me'").join("").contains("No table"),
+        "the instructions are neither table nor form"
+    );
+    assert!(
+        issue_at(&plan, "'Payroll run'!A1")
+            .join("")
+            .contains("title"),
+        "{:?}",
+        issue_at(&plan, "'Payroll run'!A1")
+    );
+    let json = serde_json::to_string(&plan).unwrap();
+    assert_eq!(serde_json::from_str::<Plan>(&json).unwrap(), plan);
+}
+
+#[test]
+fn a_questionnaire_imported_into_an_assessment_gives_scores_objectives_and_dependencies() {
+    let dir = temp_dir();
+    let (mut store, _) = crate::new_store(&dir);
+    let path = dir.path().join("questionnaires.xlsx");
+    questionnaire_workbook(&path);
+    let plan = plan_file(
+        &path,
+        &store.load().unwrap(),
+        &Mapping::default(),
+        &Limits::default(),
+    )
+    .unwrap();
+    let applied = bia::import::apply(&mut store, &plan, &mut |_| true).expect("applies");
+    assert_eq!(applied.processes_created, 4);
+    let a = store.load().unwrap();
+    let payroll = a
+        .processes
+        .iter()
+        .find(|p| p.name == "Payroll run")
+        .unwrap();
+    assert_eq!(a.unit(payroll.unit_id.unwrap()).unwrap().name, "Finance");
+    let o = a
+        .objectives
+        .iter()
+        .find(|o| o.process_id == payroll.id)
+        .unwrap();
+    assert_eq!(
+        (o.rto, o.rpo, o.mtpd_override),
+        (
+            Some(Minutes(1440)),
+            Some(Minutes(240)),
+            Some(Minutes(72 * 60))
+        )
+    );
+    let financial = a
+        .methodology
+        .categories
+        .iter()
+        .find(|c| c.name == "Financial")
+        .unwrap();
+    let week = a
+        .methodology
+        .horizons
+        .iter()
+        .find(|h| h.minutes == Minutes(10080))
+        .unwrap();
+    let score = a
+        .scores
+        .iter()
+        .find(|s| {
+            s.process_id == payroll.id && s.category_id == financial.id && s.horizon_id == week.id
+        })
+        .unwrap();
+    assert_eq!(score.severity, Some(5), "Critical at 1 week");
+    assert!(
+        matches!(&score.provenance, Provenance::Imported { sheet, cell, .. } if sheet == "Payroll run" && cell == "E18"),
+        "{:?}",
+        score.provenance
+    );
+    let kinds = |kind: ResourceKind| {
+        let mut v: Vec<&str> = a
+            .resources
+            .iter()
+            .filter(|r| r.kind == kind)
+            .map(|r| r.name.as_str())
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(
+        kinds(ResourceKind::Application),
+        vec![
+            "ADP Workforce Now",
+            "CRM",
+            "Citrix",
+            "Core banking",
+            "Fleet telematics"
+        ]
+    );
+    assert_eq!(
+        kinds(ResourceKind::Supplier),
+        vec!["ADP", "Acme Logistics", "Barclays", "Experian"]
+    );
+    let citrix = a.resources.iter().find(|r| r.name == "Citrix").unwrap();
+    assert_eq!(
+        a.dependencies
+            .iter()
+            .filter(|d| d.to.id() == citrix.id)
+            .count(),
+        2,
+        "Payroll run and Fleet dispatch both need Citrix: one resource"
+    );
+    let zendesk = a.resources.iter().find(|r| r.name == "Zendesk").unwrap();
+    assert_eq!(
+        zendesk.kind,
+        ResourceKind::Unclassified,
+        "a name under \"Dependencies:\" that is no process is a resource to classify"
+    );
+    let id = |name: &str| a.processes.iter().find(|p| p.name == name).unwrap().id;
+    assert!(
+        a.dependencies
+            .iter()
+            .any(|d| d.from.id() == id("Fleet dispatch") && d.to.id() == id("Parcel sorting")),
+        "an upstream process named on the form"
+    );
+}
+
+#[test]
+fn half_a_form_gives_issues_naming_the_cells_and_never_a_crash() {
+    let dir = temp_dir();
+    let (store, _) = crate::new_store(&dir);
+    let path = half_form(dir.path());
+    let current = store.load().unwrap();
+    let plan = plan_file(&path, &current, &Mapping::default(), &Limits::default())
+        .expect("half a form still plans");
+    assert_eq!(plan.processes.len(), 1, "the nameless form is left out");
+    let claims = planned(&plan, "Claims handling");
+    assert!(claims.scores.is_empty() && claims.objectives.is_none());
+    for (cell, says) in [
+        ("Claims!A2", "no value"),
+        ("Claims!A3", "no value"),
+        ("Claims!A4", "no value"),
+        ("Claims!B6", "no scores"),
+        ("Claims!A10", "was not imported"),
+    ] {
+        let found = issue_at(&plan, cell).join(" | ");
+        assert!(found.contains(says), "{cell}: {found}");
+    }
+    assert!(
+        plan.issues
+            .iter()
+            .any(|i| i.address == "Claims!A10" && i.level == Level::Error),
+        "a form without its name is an error: its RTO is not imported"
+    );
+
+    // Every non-empty cell is a label, a value, a score, or left out with an
+    // issue that exists.
+    let workbook = read(&path).unwrap();
+    let cells = form_cells(&workbook, &current, &Mapping::default());
+    assert_eq!(cells.len(), workbook.sheets[0].cell_count());
+    for c in &cells {
+        if let CellUse::LeftOut { issue } = &c.used {
+            assert!(
+                plan.issues.iter().any(|i| &i.address == issue),
+                "{}: no issue at {issue}",
+                c.pos.a1()
+            );
+        }
+    }
+
+    // A workbook whose only form has no name imports nothing, and says so.
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.write_string(0, 0, "Process name:").unwrap();
+    sheet.write_string(1, 0, "Department:").unwrap();
+    let nameless = save(&mut book, dir.path(), "nameless.xlsx");
+    let err = plan_file(&nameless, &current, &Mapping::default(), &Limits::default()).unwrap_err();
+    assert_eq!(err.code(), "no_table", "{err}");
+}
+
+#[test]
+fn every_cell_of_the_questionnaires_lands_somewhere() {
+    let dir = temp_dir();
+    let (store, _) = crate::new_store(&dir);
+    let path = dir.path().join("questionnaires.xlsx");
+    questionnaire_workbook(&path);
+    let current = store.load().unwrap();
+    let workbook = read(&path).unwrap();
+    let plan = plan_file(&path, &current, &Mapping::default(), &Limits::default()).unwrap();
+    let cells = form_cells(&workbook, &current, &Mapping::default());
+    let form_sheets = ["Payroll run", "Customer onboarding", "Operations"];
+    let cells_in: usize = workbook
+        .sheets
+        .iter()
+        .filter(|s| form_sheets.contains(&s.name.as_str()))
+        .map(|s| s.cell_count())
+        .sum();
+    assert_eq!(cells.len(), cells_in, "each non-empty cell of a form, once");
+    let mut left_out = 0;
+    for c in &cells {
+        if let CellUse::LeftOut { issue } = &c.used {
+            left_out += 1;
+            assert!(plan.issues.iter().any(|i| &i.address == issue), "{issue}");
+        }
+    }
+    assert_eq!(left_out, 1, "only the title of the payroll form: {cells:?}");
+    let scores: usize = plan.processes.iter().map(|p| p.scores.len()).sum();
+    assert_eq!(
+        cells.iter().filter(|c| c.used == CellUse::Score).count(),
+        scores,
+        "every score cell is a planned score"
+    );
+}
+
+#[test]
+fn a_register_and_form_sheets_in_one_workbook_are_both_read() {
+    let dir = temp_dir();
+    let (store, _) = crate::new_store(&dir);
+    let mut book = Workbook::new();
+    let register = book.add_worksheet();
+    register.set_name("Register").unwrap();
+    for (c, h) in ["Process", "Department", "RTO (hrs)"].iter().enumerate() {
+        register.write_string(0, c as u16, *h).unwrap();
+    }
+    register.write_string(1, 0, "Payroll run").unwrap();
+    register.write_string(1, 1, "Finance").unwrap();
+    register.write_number(1, 2, 4).unwrap();
+    register.write_string(2, 0, "Accounts payable").unwrap();
+    register.write_number(2, 2, 48).unwrap();
+    let form = book.add_worksheet();
+    form.set_name("Payroll detail").unwrap();
+    form.write_string(0, 0, "Process name:").unwrap();
+    form.write_string(0, 1, "Payroll run").unwrap();
+    form.write_string(1, 0, "Key suppliers:").unwrap();
+    form.write_string(1, 1, "ADP").unwrap();
+    impact_table(
+        form,
+        3,
+        &["4 hours", "1 day"],
+        &[("Financial", &["2", "4"])],
+    );
+    let path = save(&mut book, dir.path(), "mixed.xlsx");
+    let plan = plan_file(
+        &path,
+        &store.load().unwrap(),
+        &Mapping::default(),
+        &Limits::default(),
+    )
+    .unwrap();
+    assert_eq!(
+        plan.processes.len(),
+        2,
+        "the form adds to the register's row"
+    );
+    let payroll = planned(&plan, "Payroll run");
+    assert_eq!(payroll.rows, vec!["Register!A2", "'Payroll detail'!A1"]);
+    assert_eq!(payroll.scores.len(), 2);
+    assert_eq!(
+        payroll.objectives.as_ref().unwrap().rto.unwrap().minutes,
+        Minutes(240)
+    );
+    assert!(
+        issue_at(&plan, "'Payroll detail'!B1")
+            .join("")
+            .contains("appears again")
+    );
+    let sheets: Vec<&str> = plan.tables.iter().map(|t| t.sheet.as_str()).collect();
+    assert_eq!(sheets, vec!["Register", "Payroll detail"]);
+}
+
+#[test]
+fn a_mapping_files_levels_change_how_words_are_scored_in_forms_and_tables() {
+    let dir = temp_dir();
+    let (store, _) = crate::new_store(&dir);
+    let path = dir.path().join("questionnaires.xlsx");
+    questionnaire_workbook(&path);
+    let mapping_path = dir.path().join("levels.toml");
+    std::fs::write(&mapping_path, "[levels]\nHigh = 3\nAmber = 2\n").unwrap();
+    let mapping = Mapping::from_file(&mapping_path).unwrap();
+    let current = store.load().unwrap();
+    let plan = plan_file(&path, &current, &mapping, &Limits::default()).unwrap();
+    let high = level_of(&plan, "High");
+    assert_eq!((high.level, high.source), (Some(3), WordSource::User));
+    assert_eq!(
+        (
+            level_of(&plan, "Medium").level,
+            level_of(&plan, "Critical").level
+        ),
+        (Some(2), Some(5)),
+        "the others keep the rule's levels"
+    );
+    let payroll = planned(&plan, "Payroll run");
+    assert_eq!(
+        payroll.scores[2].severity, 3,
+        "Financial at 3 days was High"
+    );
+
+    // A table of words reads through the same mapping.
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("Register").unwrap();
+    for (c, h) in [
+        "Process",
+        "Financial Impact @ 4 hrs",
+        "Financial Impact @ 1 day",
+    ]
+    .iter()
+    .enumerate()
+    {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    sheet.write_string(1, 0, "Payroll run").unwrap();
+    sheet.write_string(1, 1, "Amber").unwrap();
+    sheet.write_string(1, 2, "High").unwrap();
+    let table = save(&mut book, dir.path(), "rag.xlsx");
+    let plan = plan_file(&table, &current, &mapping, &Limits::default()).unwrap();
+    let severities: Vec<u8> = planned(&plan, "Payroll run")
+        .scores
+        .iter()
+        .map(|s| s.severity)
+        .collect();
+    assert_eq!(severities, vec![2, 3], "Amber and High as the file says");
+    let plan = plan_file(&table, &current, &Mapping::default(), &Limits::default()).unwrap();
+    let amber = level_of(&plan, "Amber");
+    assert_eq!((amber.level, amber.source), (None, WordSource::Unknown));
+    assert!(
+        issue_at(&plan, "Register!B2").join("").contains("[levels]"),
+        "an unknown word says how to give it a level"
+    );
+}
+
+/// The questionnaire workbook the desktop's end-to-end test imports and the
+/// UI's recordings preview: `tests/fixtures/questionnaire-bia-2025.xlsx`,
+/// written by [`questionnaire_workbook`] and kept up to date by this test
+/// (commit the file when it changes, as with the bindings).
+#[test]
+fn the_questionnaire_fixture_is_the_one_the_code_writes() {
+    let fixture =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/questionnaire-bia-2025.xlsx");
+    let dir = temp_dir();
+    let fresh = dir.path().join("questionnaire.xlsx");
+    questionnaire_workbook(&fresh);
+    let bytes = std::fs::read(&fresh).unwrap();
+    questionnaire_workbook(&fresh);
+    assert_eq!(
+        std::fs::read(&fresh).unwrap(),
+        bytes,
+        "the same code writes the same bytes"
+    );
+    if std::fs::read(&fixture).ok().as_deref() != Some(bytes.as_slice()) {
+        std::fs::write(&fixture, &bytes).unwrap();
+    }
+    let a = read(&fixture).unwrap();
+    let b = read(&fresh).unwrap();
+    assert_eq!(a.sheets, b.sheets);
+}
+
+/// Last year's register with a "Criticality" column in the ways people
+/// fill one in: a tier's name, a word, a priority code, a bare number,
+/// and a rating the tiers cannot read.
+fn criticality_register(dir: &Path) -> PathBuf {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("BIA Register 2025").unwrap();
+    for (c, h) in ["Business Process", "Department", "RTO (hrs)", "Criticality"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    let rows: [(&str, &str, f64, Option<&str>); 5] = [
+        ("Payroll run", "Finance", 72.0, Some("Tier 1")),
+        ("Customer onboarding", "Sales", 4.0, Some("Critical")),
+        ("Fleet maintenance", "Transport", 24.0, Some("P2")),
+        ("Supplier payments", "Finance", 48.0, Some("Gold")),
+        ("Month-end close", "Finance", 168.0, None),
+    ];
+    for (r, (name, unit, rto, criticality)) in rows.iter().enumerate() {
+        let r = r as u32 + 1;
+        sheet.write_string(r, 0, *name).unwrap();
+        sheet.write_string(r, 1, *unit).unwrap();
+        sheet.write_number(r, 2, *rto).unwrap();
+        match criticality {
+            Some(text) => sheet.write_string(r, 3, *text).unwrap(),
+            // A bare number, as a "BIA rating" column holds it.
+            None => sheet.write_number(r, 3, 3).unwrap(),
+        };
+    }
+    save(&mut book, dir, "bia-2025.xlsx")
+}
+
+#[test]
+fn a_criticality_column_is_kept_and_read_as_the_tier_the_workbook_claimed() {
+    let dir = temp_dir();
+    let (mut store, _) = crate::new_store(&dir);
+    let path = criticality_register(dir.path());
+    let plan = plan_file(
+        &path,
+        &store.load().unwrap(),
+        &Mapping::default(),
+        &Limits::default(),
+    )
+    .expect("the register plans");
+
+    let claims: Vec<(&str, &str, Option<&str>)> = plan
+        .processes
+        .iter()
+        .map(|p| {
+            (
+                p.input.name.as_str(),
+                p.input.claimed_tier.as_str(),
+                p.claimed_tier.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        claims,
+        vec![
+            ("Payroll run", "Tier 1", Some("Tier 1: the tier's name")),
+            (
+                "Customer onboarding",
+                "Critical",
+                Some("Tier 1: critical on the criticality scale, the first of 4 tiers")
+            ),
+            ("Fleet maintenance", "P2", Some("Tier 2: tier number 2")),
+            ("Supplier payments", "", None),
+            ("Month-end close", "3", Some("Tier 3: tier number 3")),
+        ],
+        "the text as written, and what the preview shows it read as"
+    );
+    for p in &plan.processes {
+        let kept: Vec<&str> = p
+            .input
+            .custom_fields
+            .iter()
+            .filter(|f| f.name == "Criticality")
+            .map(|f| f.value.as_str())
+            .collect();
+        assert_eq!(kept.len(), 1, "{} keeps its Criticality text", p.input.name);
+    }
+    let said = issue_at(&plan, "'BIA Register 2025'!D5").join(" | ");
+    assert!(
+        said.contains("\"Gold\" names no tier")
+            && said.contains("kept as the custom field \"Criticality\" only"),
+        "the cell that cannot be read is named, and what became of it: {said}"
+    );
+
+    bia::import::apply(&mut store, &plan, &mut |_| true).unwrap();
+    let payroll = store.process_by_name("Payroll run").unwrap().unwrap();
+    assert_eq!(payroll.claimed_tier, "Tier 1");
+    assert!(
+        payroll.provenance.imported_as("claimed_tier", "Tier 1"),
+        "the claim names its cell like every imported value"
+    );
+
+    let analysis = bia::analysis::analyze(&store.load().unwrap());
+    let findings: Vec<(&str, &str)> = analysis
+        .processes
+        .iter()
+        .filter_map(|p| {
+            let f = p.claimed_tier.as_ref()?.finding.as_ref()?;
+            Some((p.process.as_str(), f.message.as_str()))
+        })
+        .collect();
+    assert_eq!(
+        findings,
+        vec![
+            (
+                "Month-end close",
+                "The workbook claimed Tier 3 (“3”); the agreed RTO of 1 w makes it Tier 4."
+            ),
+            (
+                "Payroll run",
+                "The workbook claimed Tier 1; the agreed RTO of 3 d makes it Tier 3."
+            ),
+        ],
+        "only the claims the RTOs do not bear out (Customer onboarding and Fleet maintenance agree)"
+    );
+}

@@ -498,6 +498,53 @@ fn every_connection_runs_in_wal_with_foreign_keys() {
     assert_eq!(version, LATEST);
 }
 
+#[test]
+fn a_version_five_file_gains_claimed_tiers_kept_as_written_and_undone_like_any_field() {
+    let dir = temp_dir();
+    let path = dir.path().join("legacy.bia");
+    drop(legacy_file(&path, 5));
+
+    let mut store = Store::open(&path).expect("a version 5 file opens");
+    let payroll = store
+        .process_by_name("Payroll processing")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        payroll.claimed_tier, "",
+        "a process from before claimed tiers claims none"
+    );
+
+    let claimed = store
+        .update_process(
+            payroll.id,
+            &bia::model::ProcessInput {
+                claimed_tier: "  P1 ".into(),
+                ..payroll.to_input()
+            },
+        )
+        .unwrap();
+    assert_eq!(claimed.claimed_tier, "P1", "kept as written, trimmed");
+    assert_eq!(
+        store.history().unwrap().undo.as_deref(),
+        Some("Edit process “Payroll processing”")
+    );
+    store.close().unwrap();
+
+    let mut store = Store::open(&path).unwrap();
+    let reread = store.process(payroll.id).unwrap();
+    assert_eq!(reread.claimed_tier, "P1", "the claim survives closing");
+    assert_eq!(
+        store.load().unwrap().processes[0].claimed_tier,
+        "P1",
+        "and is in the snapshot the analysis reads"
+    );
+    store.undo().unwrap();
+    assert_eq!(store.process(payroll.id).unwrap().claimed_tier, "");
+    store.redo().unwrap();
+    assert_eq!(store.process(payroll.id).unwrap().claimed_tier, "P1");
+    store.close().unwrap();
+}
+
 /// Builds a file as version 5 wrote it: "Payroll processing" relies on the
 /// application "Core banking", which has a custom field, all added by one
 /// edit in version 5's journal (each change keeps the state undo returns

@@ -52,6 +52,7 @@ impl World {
             minimum_staff: None,
             workaround: String::new(),
             notes: String::new(),
+            claimed_tier: String::new(),
             status: Status::Draft,
             custom_fields: vec![],
             provenance: Provenance::Workshop,

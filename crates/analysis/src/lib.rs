@@ -11,6 +11,6 @@ pub use dependencies::{
     UpstreamRequirement, analyze_dependencies,
 };
 pub use objectives::{
-    Analysis, DecreasingRow, MtpdReason, ProcessAnalysis, TierRef, Violation, analyze,
-    analyze_process, analyze_processes,
+    Analysis, DecreasingRow, MtpdReason, ProcessAnalysis, TierClaim, TierRef, Violation, analyze,
+    analyze_process, analyze_processes, tier_claim,
 };

@@ -51,6 +51,25 @@ pub struct DecreasingRow {
     pub message: String,
 }
 
+/// The tier claimed for a process (a workbook's criticality column, or
+/// typed in a workshop), read onto the methodology's tiers and compared
+/// with the tier the agreed RTO gives.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct TierClaim {
+    /// As written: "Tier 1", "P2", "Critical".
+    pub text: String,
+    /// The tier it reads as; `None` when it names none of the tiers.
+    pub tier: Option<TierRef>,
+    /// How it was read ("Tier 2: high on the criticality scale, the second
+    /// of 4 tiers"), or why it could not be.
+    pub reading: String,
+    /// Set when the claim disagrees with the derived tier
+    /// (`claimed_tier_differs`) or names no tier (`claimed_tier_unread`);
+    /// `None` when it agrees or no RTO is agreed yet to compare it with.
+    pub finding: Option<Violation>,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct ProcessAnalysis {
@@ -68,6 +87,8 @@ pub struct ProcessAnalysis {
     pub wrt: Option<Minutes>,
     pub mbco_percent: Option<u8>,
     pub tier: Option<TierRef>,
+    /// The tier claimed for the process, when one is; see [`TierClaim`].
+    pub claimed_tier: Option<TierClaim>,
     pub violations: Vec<Violation>,
     pub decreasing: Vec<DecreasingRow>,
     /// Scored cells, and cells in the grid of active categories × horizons.
@@ -134,7 +155,7 @@ pub fn analyze_processes(a: &Assessment) -> Vec<ProcessAnalysis> {
         .enumerate()
         .map(|(i, p)| {
             let cells = &grouped[start[i]..start[i + 1]];
-            analyze_with(
+            let mut x = analyze_with(
                 &grid,
                 &a.methodology,
                 p.id,
@@ -142,9 +163,81 @@ pub fn analyze_processes(a: &Assessment) -> Vec<ProcessAnalysis> {
                 cells,
                 objectives.get(&p.id).copied(),
                 &mut matrix,
-            )
+            );
+            x.claimed_tier = tier_claim(&a.methodology, p, &x);
+            x
         })
         .collect()
+}
+
+/// Reads the tier claimed for `process` and compares it with the tier its
+/// agreed RTO gives (`analysis`, the process's own): `None` when nothing
+/// is claimed. The finding names the workbook when the claim is still as
+/// an import set it ("The workbook claimed Tier 1; …"), else "Claimed as
+/// Tier 1; …".
+pub fn tier_claim(
+    m: &Methodology,
+    process: &bia_model::Process,
+    analysis: &ProcessAnalysis,
+) -> Option<TierClaim> {
+    let text = process.claimed_tier.trim();
+    let imported = process.provenance.imported_as("claimed_tier", text);
+    let whose = if imported {
+        "The workbook claimed"
+    } else {
+        "Claimed as"
+    };
+    let claim = |tier, reading, finding| {
+        Some(TierClaim {
+            text: text.to_string(),
+            tier,
+            reading,
+            finding,
+        })
+    };
+    let field = "claimed_tier".to_string();
+    match m.read_tier_claim(text) {
+        Ok(None) => None,
+        Err(e) => claim(
+            None,
+            e.to_string(),
+            Some(Violation {
+                code: "claimed_tier_unread".into(),
+                field,
+                message: format!(
+                    "{} cannot be read: {e}.",
+                    if imported {
+                        "The workbook's claimed tier"
+                    } else {
+                        "The claimed tier"
+                    }
+                ),
+            }),
+        ),
+        Ok(Some(read)) => {
+            let claimed = TierRef {
+                rank: read.tier.rank,
+                name: read.tier.name.clone(),
+            };
+            let quoted = if text == read.tier.name {
+                String::new()
+            } else {
+                format!(" (“{text}”)")
+            };
+            let finding = match (&analysis.tier, analysis.rto) {
+                (Some(derived), Some(rto)) if derived.rank != claimed.rank => Some(Violation {
+                    code: "claimed_tier_differs".into(),
+                    field,
+                    message: format!(
+                        "{whose} {}{quoted}; the agreed RTO of {rto} makes it {}.",
+                        claimed.name, derived.name
+                    ),
+                }),
+                _ => None,
+            };
+            claim(Some(claimed), read.explain(m.tiers.len()), finding)
+        }
+    }
 }
 
 /// Analyses one process from its cells and objectives.
@@ -299,6 +392,7 @@ fn analyze_with(
         wrt: o.wrt,
         mbco_percent: o.mbco_percent,
         tier,
+        claimed_tier: None,
         violations,
         decreasing,
         scored_cells: scored,
@@ -530,6 +624,133 @@ mod tests {
         assert!(
             violations(None, Some(Minutes(99_999)), None).is_empty(),
             "no MTPD, nothing to break"
+        );
+    }
+
+    /// A process claiming `claim`, typed in a workshop or imported as is.
+    fn claiming(claim: &str, imported: bool) -> bia_model::Process {
+        bia_model::Process {
+            id: Id::default(),
+            name: "Payroll run".into(),
+            unit_id: None,
+            owner: String::new(),
+            description: String::new(),
+            peak_periods: String::new(),
+            minimum_staff: None,
+            workaround: String::new(),
+            notes: String::new(),
+            claimed_tier: claim.into(),
+            status: bia_model::Status::Draft,
+            custom_fields: Vec::new(),
+            provenance: if imported {
+                Provenance::Imported {
+                    file: "bia-2025.xlsx".into(),
+                    sheet: "Register".into(),
+                    cell: "A5".into(),
+                    values: vec![bia_model::ImportedValue {
+                        field: "claimed_tier".into(),
+                        cell: "F5".into(),
+                        value: claim.into(),
+                    }],
+                }
+            } else {
+                Provenance::Workshop
+            },
+            created_at: String::new(),
+            updated_at: String::new(),
+        }
+    }
+
+    fn claim_with_rto(claim: &str, imported: bool, rto: Option<u32>) -> Option<TierClaim> {
+        let m = Methodology::default();
+        let o = Objectives {
+            rto: rto.map(Minutes),
+            ..Default::default()
+        };
+        let p = claiming(claim, imported);
+        let a = analyze_process(&m, p.id, &p.name, &[], Some(&o));
+        tier_claim(&m, &p, &a)
+    }
+
+    #[test]
+    fn a_claimed_tier_the_agreed_rto_does_not_bear_out_is_a_finding() {
+        let c = claim_with_rto("Tier 1", true, Some(3 * 1440)).unwrap();
+        assert_eq!(c.tier.as_ref().map(|t| t.name.as_str()), Some("Tier 1"));
+        let f = c.finding.expect("Tier 1 claimed, Tier 3 derived");
+        assert_eq!(f.code, "claimed_tier_differs");
+        assert_eq!(
+            f.message,
+            "The workbook claimed Tier 1; the agreed RTO of 3 d makes it Tier 3."
+        );
+
+        let typed = claim_with_rto("Critical", false, Some(1440)).unwrap();
+        assert_eq!(
+            typed.finding.unwrap().message,
+            "Claimed as Tier 1 (“Critical”); the agreed RTO of 1 d makes it Tier 2.",
+            "a claim typed in a workshop is not the workbook's, and the words are quoted"
+        );
+        assert_eq!(
+            typed.reading,
+            "Tier 1: critical on the criticality scale, the first of 4 tiers"
+        );
+    }
+
+    #[test]
+    fn a_claim_that_agrees_or_has_no_rto_to_compare_is_shown_without_a_finding() {
+        let agrees = claim_with_rto("P2", true, Some(480)).unwrap();
+        assert_eq!(agrees.tier.unwrap().rank, 2);
+        assert_eq!(agrees.finding, None, "8 h is Tier 2, as claimed");
+        let no_rto = claim_with_rto("P2", true, None).unwrap();
+        assert_eq!(no_rto.finding, None, "nothing derived to disagree with");
+        assert_eq!(
+            claim_with_rto("  ", true, Some(60)),
+            None,
+            "nothing claimed"
+        );
+    }
+
+    #[test]
+    fn a_claim_the_tiers_no_longer_read_is_a_finding_of_its_own() {
+        // Read again on every analysis: with the tiers cut to three, "Tier 4" names none.
+        let mut m = Methodology::default();
+        m.tiers.pop();
+        let p = claiming("Tier 4", false);
+        let a = analyze_process(&m, p.id, &p.name, &[], None);
+        let c = tier_claim(&m, &p, &a).unwrap();
+        assert_eq!(c.tier, None);
+        let f = c.finding.unwrap();
+        assert_eq!(f.code, "claimed_tier_unread");
+        assert!(
+            f.message
+                == "The claimed tier cannot be read: \"Tier 4\" is tier number 4, but the tiers \
+                    are numbered 1 to 3.",
+            "{}",
+            f.message
+        );
+    }
+
+    #[test]
+    fn every_process_of_an_assessment_carries_its_claim() {
+        let mut a = Assessment::fresh("2026-12-01T09:00:00Z");
+        let mut p = claiming("P1", true);
+        p.id = Id::new();
+        a.processes.push(p.clone());
+        a.objectives.push(Objectives {
+            process_id: p.id,
+            rto: Some(Minutes(4320)),
+            ..Default::default()
+        });
+        let x = &analyze_processes(&a)[0];
+        assert_eq!(x.tier.as_ref().unwrap().name, "Tier 3");
+        assert_eq!(
+            x.claimed_tier
+                .as_ref()
+                .unwrap()
+                .finding
+                .as_ref()
+                .unwrap()
+                .message,
+            "The workbook claimed Tier 1 (“P1”); the agreed RTO of 3 d makes it Tier 3."
         );
     }
 }

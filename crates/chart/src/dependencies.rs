@@ -847,6 +847,7 @@ mod tests {
             minimum_staff: None,
             workaround: String::new(),
             notes: String::new(),
+            claimed_tier: String::new(),
             status: Default::default(),
             custom_fields: Vec::new(),
             provenance: Provenance::default(),

@@ -16,6 +16,7 @@ mod name;
 mod objectives;
 mod process;
 mod resource;
+mod tier_claim;
 mod unit;
 
 pub use assessment::{Assessment, AssessmentInfo, AssessmentInput};
@@ -36,4 +37,5 @@ pub use resource::{
     Dependency, DependencyInput, DependencyTarget, NodeRef, Redundancy, Resource, ResourceInput,
     ResourceKind, Strength,
 };
+pub use tier_claim::{ClaimReading, ClaimUnread, ReadClaim, step_tier, word_step};
 pub use unit::{Unit, UnitInput};

@@ -105,11 +105,34 @@ pub struct Process {
     pub minimum_staff: Option<u32>,
     pub workaround: String,
     pub notes: String,
+    /// The tier claimed for the process, as written ("Tier 1", "P2",
+    /// "Critical"; empty: none): read onto the methodology's tiers each time
+    /// it is analysed ([`Methodology::read_tier_claim`](crate::Methodology::read_tier_claim)).
+    pub claimed_tier: String,
     pub status: Status,
     pub custom_fields: Vec<CustomField>,
     pub provenance: Provenance,
     pub created_at: String,
     pub updated_at: String,
+}
+
+impl Process {
+    /// The process as a form edits it.
+    pub fn to_input(&self) -> ProcessInput {
+        ProcessInput {
+            name: self.name.clone().into(),
+            unit_id: self.unit_id,
+            owner: self.owner.clone(),
+            description: self.description.clone(),
+            peak_periods: self.peak_periods.clone(),
+            minimum_staff: self.minimum_staff,
+            workaround: self.workaround.clone(),
+            notes: self.notes.clone(),
+            claimed_tier: self.claimed_tier.clone(),
+            status: self.status,
+            custom_fields: self.custom_fields.clone(),
+        }
+    }
 }
 
 /// What a user gives to create or change a process.
@@ -125,6 +148,8 @@ pub struct ProcessInput {
     pub minimum_staff: Option<u32>,
     pub workaround: String,
     pub notes: String,
+    /// The tier claimed, as written; empty: none.
+    pub claimed_tier: String,
     pub status: Status,
     pub custom_fields: Vec<CustomField>,
 }
@@ -163,6 +188,12 @@ impl ProcessInput {
             issues.push(FieldIssue::new(
                 "name",
                 format!("Keep the name under {MAX_NAME_CHARS} characters."),
+            ));
+        }
+        if self.claimed_tier.trim().chars().count() > MAX_NAME_CHARS {
+            issues.push(FieldIssue::new(
+                "claimed_tier",
+                format!("Keep the claimed tier under {MAX_NAME_CHARS} characters."),
             ));
         }
         if let Some(staff) = self.minimum_staff

@@ -147,6 +147,12 @@ impl Store {
         self.load().map(|_| ())
     }
 
+    /// Whether opening checked the whole file; a large one is checked in
+    /// part, and the rest is left to [`Store::check`].
+    pub fn checked_in_full(&self) -> bool {
+        !file::large(&self.conn).unwrap_or(true)
+    }
+
     /// Why the file is open read-only, when it is.
     pub fn read_only(&self) -> Option<ReadOnly> {
         self.read_only
@@ -181,6 +187,13 @@ impl Store {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// A number that grows with every row written since the file was
+    /// opened (edits, undo, redo alike), so that something computed from
+    /// the file can tell whether it is still current.
+    pub fn revision(&self) -> u64 {
+        self.conn.total_changes()
     }
 
     /// Everything in the file, loaded at once. A file whose content does
@@ -282,6 +295,7 @@ mod tests {
         // Every file counts as large here: only its small tables are checked.
         file::FULL_CHECK_FOR_TEST.with(|c| c.set(0));
         let store = Store::open(&path).expect("the cheap check leaves the scores to be read");
+        assert!(!store.checked_in_full(), "the rest is left to a check");
         let err = store.load().unwrap_err();
         assert_eq!(err.code(), "corrupt", "{err}");
         assert!(err.to_string().contains("harbourline.bia"), "{err}");

@@ -17,6 +17,7 @@ const STEPS: &[&str] = &[
     include_str!("migrations/005_bounded_journal.sql"),
     include_str!("migrations/006_resources_to_classify.sql"),
     include_str!("migrations/007_compact_impact.sql"),
+    include_str!("migrations/008_claimed_tier.sql"),
 ];
 
 /// The file format this program writes (and the newest it reads).

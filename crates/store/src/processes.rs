@@ -14,7 +14,7 @@ use bia_model::{
 };
 
 const COLUMNS: &str = "id, name, unit_id, owner, description, peak_periods, minimum_staff, workaround, notes, \
-                       status, provenance, created_at, updated_at";
+                       status, provenance, created_at, updated_at, claimed_tier";
 
 fn from_row(r: &Row) -> rusqlite::Result<Process> {
     let status: String = r.get(9)?;
@@ -29,6 +29,7 @@ fn from_row(r: &Row) -> rusqlite::Result<Process> {
         minimum_staff: r.get(6)?,
         workaround: r.get(7)?,
         notes: r.get(8)?,
+        claimed_tier: r.get(13)?,
         status: Status::parse(&status).unwrap_or_default(),
         custom_fields: Vec::new(),
         provenance: serde_json::from_str(&provenance).unwrap_or_default(),
@@ -202,6 +203,7 @@ pub(super) fn field_values(input: &ProcessInput) -> Vec<(&'static str, Value)> {
         ),
         ("workaround", text(&input.workaround)),
         ("notes", text(&input.notes)),
+        ("claimed_tier", text(&input.claimed_tier)),
         ("status", Value::Text(input.status.as_str().to_string())),
     ]
 }
@@ -350,6 +352,7 @@ impl Store {
                 minimum_staff: old.minimum_staff,
                 workaround: old.workaround.clone(),
                 notes: old.notes.clone(),
+                claimed_tier: old.claimed_tier.clone(),
                 status: Status::Approved,
                 custom_fields: old.custom_fields.clone(),
             };

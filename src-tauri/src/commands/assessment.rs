@@ -20,6 +20,13 @@ pub fn get_methodology(state: State<'_, AppState>) -> ApiResult<Methodology> {
     state.with_workbench(|s| s.methodology())
 }
 
+/// Checks the whole file, every page and everything in it (what opening a
+/// large file leaves out); a damaged file is a `corrupt` error naming it.
+#[tauri::command(async)]
+pub fn check_assessment(state: State<'_, AppState>) -> ApiResult<()> {
+    state.with_workbench(|s| s.check())
+}
+
 #[tauri::command(async)]
 pub fn history(state: State<'_, AppState>) -> ApiResult<History> {
     state.with_workbench(|s| s.history())

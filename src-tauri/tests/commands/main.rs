@@ -553,8 +553,9 @@ fn import_classifies_resources_the_workbook_left_without_a_kind() {
     )
     .unwrap();
     let path = sheet.display().to_string();
-    let kind_of = |plan: &Value, name: &str| {
-        plan["resources"]
+    // The preview's summary carries the plan's resources whole.
+    let kind_of = |summary: &Value, name: &str| {
+        summary["plan"]["resources"]
             .as_array()
             .unwrap()
             .iter()
@@ -569,7 +570,7 @@ fn import_classifies_resources_the_workbook_left_without_a_kind() {
         Some((json!("unclassified"), json!(true)))
     );
     assert!(
-        plan["issues"]
+        plan["issues"]["rows"]
             .as_array()
             .unwrap()
             .iter()
@@ -658,7 +659,8 @@ fn import_previews_remaps_applies_and_can_be_undone() {
     .unwrap();
     let path = sheet.display().to_string();
 
-    let plan = shell.ok("plan_import", json!({ "path": path, "choices": [] }));
+    let summary = shell.ok("plan_import", json!({ "path": path, "choices": [] }));
+    let plan = &summary["plan"];
     assert_eq!(plan["counts"]["processes_new"], 2);
     assert_eq!(plan["unmapped"][0]["header"], "Shoe size");
     let columns = plan["tables"][0]["columns"].as_array().unwrap();
@@ -673,7 +675,7 @@ fn import_previews_remaps_applies_and_can_be_undone() {
         "plan_import",
         json!({ "path": path, "choices": [{ "sheet": null, "column": "Shoe size", "field": { "kind": "owner" } }] }),
     );
-    assert_eq!(remapped["unmapped"], json!([]));
+    assert_eq!(remapped["plan"]["unmapped"], json!([]));
 
     // "Show me the cell": the neighbourhood of B3.
     let context = shell.ok(
@@ -737,5 +739,293 @@ fn import_previews_remaps_applies_and_can_be_undone() {
             .unwrap()
             .len(),
         25
+    );
+}
+
+#[test]
+fn a_file_checked_whole_on_open_wants_no_background_check_and_passes_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let shell = Shell::start(dir.path(), Startup::StartScreen);
+    let session = shell.ok("open_demo", json!({}));
+    assert_eq!(
+        session["check_pending"], false,
+        "a file of a few megabytes is checked whole when it is opened"
+    );
+    assert_eq!(shell.ok("check_assessment", json!({})), json!(null));
+    shell.ok("close_assessment", json!({}));
+    let err = shell.call("check_assessment", json!({})).unwrap_err();
+    assert_eq!(err["code"], "no_assessment", "{err}");
+}
+
+#[test]
+fn a_claimed_tier_is_edited_questioned_and_undone_over_ipc() {
+    let dir = tempfile::tempdir().unwrap();
+    let shell = Shell::start(dir.path(), Startup::StartScreen);
+    shell.ok("open_demo", json!({}));
+    let processes = shell.ok("list_processes", json!({}));
+    let account = processes
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "Key account management")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        account["claimed_tier"], "P2",
+        "last year's spreadsheet claimed it"
+    );
+    let id = account["id"].clone();
+
+    let a = shell.ok("analyze_process", json!({ "processId": id }));
+    assert_eq!(a["tier"]["name"], "Tier 3");
+    assert_eq!(a["claimed_tier"]["tier"]["name"], "Tier 2");
+    assert_eq!(a["claimed_tier"]["finding"]["code"], "claimed_tier_differs");
+    assert_eq!(
+        a["claimed_tier"]["finding"]["message"],
+        "Claimed as Tier 2 (“P2”); the agreed RTO of 3 d makes it Tier 3."
+    );
+    let all = shell.ok("analyze", json!({}));
+    let questioned: Vec<&str> = all["processes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| !p["claimed_tier"]["finding"].is_null())
+        .map(|p| p["process"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        questioned,
+        ["Key account management", "Payroll processing"],
+        "what the Gaps screen lists"
+    );
+
+    let mut input = account.clone();
+    input["claimed_tier"] = json!("Gold");
+    let issues = shell.ok("check_process", json!({ "input": input, "id": id }));
+    assert_eq!(issues[0]["field"], "claimed_tier");
+    assert!(
+        issues[0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("\"Gold\" names no tier"),
+        "{issues}"
+    );
+    let err = shell
+        .call("update_process", json!({ "id": id, "input": input }))
+        .unwrap_err();
+    assert_eq!(err["code"], "invalid");
+
+    input["claimed_tier"] = json!("Tier 3");
+    let saved = shell.ok("update_process", json!({ "id": id, "input": input }));
+    assert_eq!(saved["claimed_tier"], "Tier 3");
+    let a = shell.ok("analyze_process", json!({ "processId": id }));
+    assert_eq!(
+        a["claimed_tier"]["finding"],
+        Value::Null,
+        "Tier 3 as the RTO gives"
+    );
+
+    shell.ok("undo", json!({}));
+    let a = shell.ok("analyze_process", json!({ "processId": id }));
+    assert_eq!(a["claimed_tier"]["text"], "P2", "undone like any field");
+}
+
+/// A group's BIA register as CSV in `dir`: Payroll run, Customer onboarding,
+/// Supplier payments and Branch cash handling, then order handling
+/// processes up to `processes`, each with a department, an owner, an RTO,
+/// the systems it needs and four impact scores; every 25th RTO a range (a
+/// warning), every 20th no duration but a note of its own ("pending
+/// review bt": an error each).
+pub fn large_register(dir: &Path, processes: usize) -> std::path::PathBuf {
+    let mut csv = String::from(
+        "Process,Department,Owner,RTO,Key Systems,Financial Impact @ 4 hours,\
+         Financial Impact @ 1 day,Operational Impact @ 4 hours,Operational Impact @ 1 day\n",
+    );
+    let named = [
+        "Payroll run",
+        "Customer onboarding",
+        "Supplier payments",
+        "Branch cash handling",
+    ];
+    for i in 0..processes {
+        let name = named
+            .get(i)
+            .map(|n| n.to_string())
+            .unwrap_or_else(|| format!("Order handling {i:05}"));
+        // The row's number in letters, so that no error repeats another.
+        let letters: String = format!("{i}")
+            .bytes()
+            .map(|d| char::from(b'a' + d - b'0'))
+            .collect();
+        let rto = if i % 20 == 19 {
+            format!("pending review {letters}")
+        } else if i % 25 == 24 {
+            "1-3 days".to_string()
+        } else {
+            format!("{}", 4 + i % 5 * 4)
+        };
+        csv.push_str(&format!(
+            "{name},Operations {},{},{rto},Core banking; Citrix,{},{},{},{}\n",
+            i % 12,
+            ["Ruth Osei", "Marek Nowak", "Dana Whitfield"][i % 3],
+            i % 3 + 1,
+            i % 3 + 2,
+            i % 2 + 1,
+            i % 2 + 3,
+        ));
+    }
+    let path = dir.join("Group BIA register 2025.csv");
+    std::fs::write(&path, csv).unwrap();
+    path
+}
+
+#[test]
+fn the_import_preview_gets_a_summary_then_pages_of_the_plan_the_shell_keeps() {
+    let dir = tempfile::tempdir().unwrap();
+    let shell = Shell::start(dir.path(), Startup::Demo);
+    let path = large_register(dir.path(), 2_000).display().to_string();
+
+    let summary = shell.ok("plan_import", json!({ "path": path, "choices": [] }));
+    let size = serde_json::to_vec(&summary).unwrap().len();
+    assert!(
+        size < 64 * 1024,
+        "the summary of 2,000 processes is small: {size} bytes"
+    );
+    assert_eq!(
+        summary["plan"]["processes"],
+        json!([]),
+        "no process crosses with the summary's plan"
+    );
+    assert_eq!(summary["plan"]["counts"]["processes_new"], 2_000);
+    assert_eq!(summary["plan"]["counts"]["scores"], 8_000);
+    assert_eq!(summary["processes"]["total"], 2_000);
+    assert_eq!(summary["processes"]["rows"].as_array().unwrap().len(), 50);
+    let first = &summary["processes"]["rows"][0];
+    assert_eq!(first["input"]["name"], "Payroll run");
+    assert_eq!(first["scores"], 4, "scores are counted, not listed");
+    assert_eq!(
+        summary["issue_levels"]["error"], 100,
+        "{}",
+        summary["issue_levels"]
+    );
+    assert_eq!(
+        summary["issues"]["total"], 102,
+        "and the ranges' and the unit's warnings"
+    );
+    assert_eq!(
+        summary["issues"]["rows"][0]["level"], "error",
+        "errors first"
+    );
+
+    let page = shell.ok(
+        "import_page",
+        json!({ "path": path, "list": "processes", "offset": 1_500, "limit": 100 }),
+    );
+    assert_eq!(page["list"], "processes");
+    assert_eq!(page["total"], 2_000);
+    assert_eq!(page["rows"].as_array().unwrap().len(), 100);
+    assert_eq!(page["rows"][0]["input"]["name"], "Order handling 01500");
+    let found = shell.ok(
+        "import_page",
+        json!({ "path": path, "list": "processes", "offset": 0, "limit": 100, "filter": "customer" }),
+    );
+    assert_eq!(found["total"], 1);
+    assert_eq!(found["rows"][0]["input"]["name"], "Customer onboarding");
+    let issues = shell.ok(
+        "import_page",
+        json!({ "path": path, "list": "issues", "offset": 0, "limit": 5, "filter": null }),
+    );
+    assert_eq!(issues["rows"][0]["level"], "error", "errors first");
+    let deps = shell.ok(
+        "import_page",
+        json!({ "path": path, "list": "dependencies", "offset": 0, "limit": 2, "filter": "payroll" }),
+    );
+    assert_eq!(deps["total"], 2, "Core banking and Citrix");
+
+    // A page of a workbook not being previewed is refused, naming it.
+    let other = dir.path().join("Other BIA.csv").display().to_string();
+    let err = shell
+        .call(
+            "import_page",
+            json!({ "path": other, "list": "processes", "offset": 0, "limit": 10 }),
+        )
+        .unwrap_err();
+    assert_eq!(err["code"], "not_planned");
+    assert!(err["message"].as_str().unwrap().contains("Other BIA.csv"));
+
+    // A mapping change plans again, and the pages follow the new plan.
+    let remapped = shell.ok(
+        "plan_import",
+        json!({ "path": path, "choices": [{ "sheet": null, "column": "Owner", "field": { "kind": "ignore" } }] }),
+    );
+    assert_eq!(remapped["processes"]["rows"][0]["input"]["owner"], "");
+    let page = shell.ok(
+        "import_page",
+        json!({ "path": path, "list": "processes", "offset": 3, "limit": 1 }),
+    );
+    assert_eq!(
+        page["rows"][0]["input"]["owner"], "",
+        "the page is of the latest plan"
+    );
+
+    // The assessment changes between the preview and Import: the plan is
+    // made again, so Payroll run, typed in meanwhile, is updated, not doubled.
+    let units = shell.ok("list_units", json!({}));
+    let created = shell.ok(
+        "create_process",
+        json!({ "input": {
+            "name": "Payroll run", "unit_id": units[0]["id"], "owner": "Priya Raman",
+            "description": "", "peak_periods": "", "minimum_staff": null, "workaround": "",
+            "notes": "", "status": "draft", "custom_fields": []
+        } }),
+    );
+    let applied = shell.ok(
+        "apply_import",
+        json!({ "path": path, "choices": [{ "sheet": null, "column": "Owner", "field": { "kind": "ignore" } }] }),
+    );
+    assert_eq!(applied["processes_created"], 1_999, "{applied}");
+    assert_eq!(applied["processes_updated"], 1);
+    let processes = shell.ok("list_processes", json!({}));
+    let payroll: Vec<&Value> = processes
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["name"] == "Payroll run")
+        .collect();
+    assert_eq!(payroll.len(), 1, "never doubled");
+    assert_eq!(payroll[0]["id"], created["id"]);
+
+    // Imported: the workbook is forgotten, and so is its plan.
+    let err = shell
+        .call(
+            "import_page",
+            json!({ "path": path, "list": "processes", "offset": 0, "limit": 10 }),
+        )
+        .unwrap_err();
+    assert_eq!(err["code"], "not_planned");
+}
+
+#[test]
+fn import_applies_the_plan_the_preview_showed_unless_the_mapping_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let shell = Shell::start(dir.path(), Startup::Demo);
+    let path = large_register(dir.path(), 30).display().to_string();
+    let ignore_owner = json!([{ "sheet": null, "column": "Owner", "field": { "kind": "ignore" } }]);
+    shell.ok(
+        "plan_import",
+        json!({ "path": path, "choices": ignore_owner }),
+    );
+    // Import is pressed with the choices the preview was made with, minus one
+    // (as after a failed re-plan): the plan is made again with what is sent.
+    shell.ok("apply_import", json!({ "path": path, "choices": [] }));
+    let processes = shell.ok("list_processes", json!({}));
+    let payroll = processes
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "Payroll run")
+        .unwrap();
+    assert_eq!(
+        payroll["owner"], "Ruth Osei",
+        "the owner column was read after all"
     );
 }

@@ -460,6 +460,7 @@ fn process_input(process: &Value) -> Value {
         "minimum_staff",
         "workaround",
         "notes",
+        "claimed_tier",
         "status",
         "custom_fields",
     ] {
@@ -496,6 +497,11 @@ fn fresh_home() -> tempfile::TempDir {
     std::fs::copy(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/finance-bia-2024.csv"),
         documents.join("Finance BIA 2024.csv"),
+    )
+    .unwrap();
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/questionnaire-bia-2025.xlsx"),
+        documents.join("Questionnaires 2025.xlsx"),
     )
     .unwrap();
     // A register whose "Dependencies" column mixes a process of the demo
@@ -558,6 +564,9 @@ fn recordings_of_the_scripts_the_ui_tests_ask_for() {
         let home = fresh_home();
         if script["prepare"] == "damaged-and-read-only" {
             damaged_and_read_only(home.path());
+        }
+        if script["prepare"] == "large-register" {
+            super::large_register(&home.path().join("Documents"), 1_200);
         }
         let mut rec = Recorder::start(home.path());
         // A script starts with the demo open, or (`"start": "closed"`) on the start screen.
@@ -624,7 +633,7 @@ fn recordings_of_the_demo_for_the_ui() {
     let finance = named(&units, "Finance")["id"].clone();
     let blank = json!({ "name": "", "unit_id": finance, "owner": "", "description": "",
         "peak_periods": "", "minimum_staff": null, "workaround": "", "notes": "",
-        "status": "draft", "custom_fields": [] });
+        "claimed_tier": "", "status": "draft", "custom_fields": [] });
     rec.ok("check_process", json!({ "input": blank, "id": null }));
     let mut duplicate = blank.clone();
     duplicate["name"] = json!("payroll processing");
@@ -702,14 +711,14 @@ fn recordings_of_the_demo_for_the_ui() {
         .join("Documents/Finance BIA 2024.csv")
         .display()
         .to_string();
-    let plan = rec.ok("plan_import", json!({ "path": path, "choices": [] }));
+    let summary = rec.ok("plan_import", json!({ "path": path, "choices": [] }));
     assert!(
-        !plan["processes"].as_array().unwrap().is_empty(),
+        !summary["processes"]["rows"].as_array().unwrap().is_empty(),
         "the legacy register is read"
     );
     rec.ok(
         "import_cell_context",
-        json!({ "path": path, "sheet": plan["tables"][0]["sheet"], "cell": "C8" }),
+        json!({ "path": path, "sheet": summary["plan"]["tables"][0]["sheet"], "cell": "C8" }),
     );
     rec.ok("apply_import", json!({ "path": path, "choices": [] }));
     rec.ok("list_processes", json!({}));

@@ -18,9 +18,12 @@ import type { Command } from "./bindings/Command";
 import type { ExportProgress } from "./bindings/ExportProgress";
 import type { ImportApplied } from "./bindings/ImportApplied";
 import type { ImportColumnChoice } from "./bindings/ImportColumnChoice";
+import type { ImportList } from "./bindings/ImportList";
+import type { ImportListPage } from "./bindings/ImportListPage";
+import type { ImportSummary } from "./bindings/ImportSummary";
 import type { ImportKindChoice } from "./bindings/ImportKindChoice";
-import type { ImportPlan } from "./bindings/ImportPlan";
 import type { ImportProgress } from "./bindings/ImportProgress";
+import type { ImportWordLevel } from "./bindings/ImportWordLevel";
 import type { ExportReport } from "./bindings/ExportReport";
 import type { Decision } from "./bindings/Decision";
 import type { Dependency } from "./bindings/Dependency";
@@ -154,12 +157,17 @@ export const api = {
     invoke<void>("save_chart", { kind, options, path }),
 
   // --- import ---------------------------------------------------------------------
-  /** What importing the workbook at `path` would do; `choices` pin columns to fields, `kinds` give resources to classify a kind. */
-  planImport: (path: string, choices: ImportColumnChoice[] = [], kinds: ImportKindChoice[] = []) =>
-    invoke<ImportPlan>("plan_import", kinds.length > 0 ? { path, choices, kinds } : { path, choices }),
+  /** What importing the workbook at `path` would do, in summary (the long lists' first pages; the rest by
+   *  `importPage`); `choices` pin columns to fields, `kinds` give resources to classify a kind, `levels` severity
+   *  words a level. The core keeps the plan for the pages and for Import. */
+  planImport: (path: string, choices: ImportColumnChoice[] = [], kinds: ImportKindChoice[] = [], levels: ImportWordLevel[] = []) =>
+    invoke<ImportSummary>("plan_import", { path, choices, ...(kinds.length > 0 ? { kinds } : {}), ...(levels.length > 0 ? { levels } : {}) }),
+  /** Rows `offset…offset + limit` of a long list of the plan last made for `path`, of those whose text holds `filter`. */
+  importPage: (path: string, list: ImportList, offset: number, limit: number, filter: string | null = null) =>
+    invoke<ImportListPage>("import_page", { path, list, offset, limit, filter }),
   /** Applies the import (one undoable step, after a backup); progress comes as `onImportProgress`. */
-  applyImport: (path: string, choices: ImportColumnChoice[] = [], kinds: ImportKindChoice[] = []) =>
-    invoke<ImportApplied>("apply_import", kinds.length > 0 ? { path, choices, kinds } : { path, choices }),
+  applyImport: (path: string, choices: ImportColumnChoice[] = [], kinds: ImportKindChoice[] = [], levels: ImportWordLevel[] = []) =>
+    invoke<ImportApplied>("apply_import", { path, choices, ...(kinds.length > 0 ? { kinds } : {}), ...(levels.length > 0 ? { levels } : {}) }),
   /** Stops a running import before it commits. */
   cancelImport: () => invoke<void>("cancel_import"),
   /** The cells around `cell` ("B7") on `sheet` of the workbook being previewed. */
@@ -180,6 +188,8 @@ export const api = {
   // --- undo / redo -----------------------------------------------------------------
   history: () => invoke<History>("history"),
   undo: () => invoke<History>("undo"),
+  /** Checks the whole open file (opening a large one checks only part); rejects with `corrupt` when it is damaged. */
+  checkAssessment: () => invoke<void>("check_assessment"),
   redo: () => invoke<History>("redo"),
   /** Keeps the latest `limit` edits for undo (null: the default); answers the limit now kept. */
   setUndoLimit: (limit: number | null) => invoke<number>("set_undo_limit", { limit }),

@@ -14,7 +14,9 @@ import {
   gapsByNode,
   requiredText,
   sortGaps,
+  tierClaimFindings,
 } from "./gapFormat";
+import type { ProcessAnalysis } from "./bindings/ProcessAnalysis";
 
 function gap(subject: string, kind: Gap["kind"], required: number, capability: number | null): Gap {
   return {
@@ -86,5 +88,51 @@ describe("findings", () => {
     expect(gapMarker([])).toBeNull();
     expect(gapMarker([gaps[1], gap("Sage Payroll", "rpo_capability", 60, 1440)])?.label).toBe("23 h short");
     expect(gapMarker([gaps[0]])).toMatchObject({ fit: "unknown", label: "Unknown" });
+  });
+});
+
+describe("claimed tiers", () => {
+  const analysis = (process: string, rank: number | null, claim: ProcessAnalysis["claimed_tier"]): ProcessAnalysis => ({
+    process_id: process.toLowerCase(),
+    process,
+    mtpd_derived: null,
+    mtpd_reason: null,
+    mtpd: null,
+    mtpd_overridden: false,
+    rto: rank === null ? null : 60,
+    rpo: null,
+    rpo_not_applicable: false,
+    wrt: null,
+    mbco_percent: null,
+    tier: rank === null ? null : { rank, name: `Tier ${rank}` },
+    claimed_tier: claim,
+    violations: [],
+    decreasing: [],
+    scored_cells: 0,
+    total_cells: 56,
+  });
+
+  it("lists only the processes whose claim the core found in question, with both tiers", () => {
+    const differs = {
+      code: "claimed_tier_differs",
+      field: "claimed_tier",
+      message: "The workbook claimed Tier 1 (“P1”); the agreed RTO of 3 d makes it Tier 3.",
+    };
+    const found = tierClaimFindings([
+      analysis("Payroll run", 3, { text: "P1", tier: { rank: 1, name: "Tier 1" }, reading: "Tier 1: tier number 1", finding: differs }),
+      analysis("Customer onboarding", 1, { text: "Critical", tier: { rank: 1, name: "Tier 1" }, reading: "", finding: null }),
+      analysis("Fleet maintenance", null, null),
+    ]);
+    expect(found).toEqual([
+      {
+        processId: "payroll run",
+        process: "Payroll run",
+        text: "P1",
+        claimed: "Tier 1",
+        derived: "Tier 3",
+        code: "claimed_tier_differs",
+        message: differs.message,
+      },
+    ]);
   });
 });

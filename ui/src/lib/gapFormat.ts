@@ -5,6 +5,7 @@
 import type { DependencyAnalysis } from "./bindings/DependencyAnalysis";
 import type { Gap } from "./bindings/Gap";
 import type { GapKind } from "./bindings/GapKind";
+import type { ProcessAnalysis } from "./bindings/ProcessAnalysis";
 import { formatMinutes } from "./minutes";
 
 const LABELS: Record<GapKind, { label: string; short: string }> = {
@@ -115,4 +116,38 @@ export function gapMarker(gaps: readonly Gap[]): { fit: "gap" | "unknown"; label
   if (sized.length === 0) return { fit: "unknown", label: "Unknown", title };
   const largest = Math.max(...sized.map((g) => g.gap_minutes ?? 0));
   return { fit: "gap", label: gapSizeText({ gap_minutes: largest }), title };
+}
+
+/** A process whose claimed tier the agreed RTO does not bear out (or that names no tier), as the core found it. */
+export interface TierClaimFinding {
+  processId: string;
+  process: string;
+  /** The claim as written: "P1", "Critical". */
+  text: string;
+  /** The tier the claim reads as, or null when it names none. */
+  claimed: string | null;
+  /** The tier the agreed RTO gives. */
+  derived: string | null;
+  /** `claimed_tier_differs` or `claimed_tier_unread`. */
+  code: string;
+  message: string;
+}
+
+/** The Gaps screen's claimed-tier findings, in register order: only processes the core gave a finding. */
+export function tierClaimFindings(processes: readonly ProcessAnalysis[]): TierClaimFinding[] {
+  return processes.flatMap((p) => {
+    const claim = p.claimed_tier;
+    if (!claim?.finding) return [];
+    return [
+      {
+        processId: p.process_id,
+        process: p.process,
+        text: claim.text,
+        claimed: claim.tier?.name ?? null,
+        derived: p.tier?.name ?? null,
+        code: claim.finding.code,
+        message: claim.finding.message,
+      },
+    ];
+  });
 }

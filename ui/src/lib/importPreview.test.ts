@@ -18,6 +18,7 @@ import {
   readiness,
   repeatsText,
   stageLabel,
+  optionsHtml,
 } from "./importPreview";
 
 const issue = (level: ImportIssue["level"], address: string, repeats = 0): ImportIssue => ({
@@ -111,6 +112,7 @@ function plan(counts: Partial<ImportPlan["counts"]>, processes = 1): ImportPlan 
     resources: [],
     dependencies: [],
     unmapped: [],
+    level_words: [],
     issues: [],
     counts: {
       processes_new: 0,
@@ -122,6 +124,7 @@ function plan(counts: Partial<ImportPlan["counts"]>, processes = 1): ImportPlan 
       scores: 0,
       objectives: 0,
       custom_fields: 0,
+      tier_claims: 0,
       errors: 0,
       warnings: 0,
       ...counts,
@@ -184,5 +187,22 @@ describe("progress and result", () => {
     expect(changesSummary(p("update", ["owner", "rto", "owner"]))).toBe("3 changes: Owner, RTO");
     expect(changesSummary(p("update", ["custom:Strategy Summary", "peak_periods"]))).toBe("2 changes: Strategy Summary, Peak periods");
     expect(changesSummary(p("update", ["a", "b", "c", "d", "e"]))).toBe("5 changes: A, B, C and 2 more");
+  });
+});
+
+describe("optionsHtml", () => {
+  it("writes the dropdown's groups as options, every text escaped", () => {
+    const html = optionsHtml([
+      { label: "Impact: R&D <labs>", options: [{ key: "impact:R&D <labs>@240", label: 'R&D "labs" at 4 h' }] },
+      { label: "Other", options: [{ key: "custom", label: "Keep as a custom field" }] },
+    ]);
+    expect(html).toBe(
+      '<optgroup label="Impact: R&amp;D &lt;labs&gt;"><option value="impact:R&amp;D &lt;labs&gt;@240">R&amp;D &quot;labs&quot; at 4 h</option></optgroup>' +
+        '<optgroup label="Other"><option value="custom">Keep as a custom field</option></optgroup>',
+    );
+    const select = document.createElement("select");
+    select.innerHTML = html;
+    select.value = "impact:R&D <labs>@240";
+    expect(select.selectedOptions[0].textContent, "the key reads back as it was").toBe('R&D "labs" at 4 h');
   });
 });

@@ -113,6 +113,22 @@ export function fieldGroups(methodology: Methodology | null, current: ImportFiel
   return groups;
 }
 
+const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+
+/**
+ * The dropdown's options as HTML (`<optgroup>`s of `<option>`s), every label and key escaped: the same for every
+ * column but the one "As read", so a table of many columns is written as strings rather than thousands of blocks.
+ */
+export function optionsHtml(groups: readonly FieldGroup[]): string {
+  return groups
+    .map(
+      (g) =>
+        `<optgroup label="${escapeHtml(g.label)}">${g.options.map((o) => `<option value="${escapeHtml(o.key)}">${escapeHtml(o.label)}</option>`).join("")}</optgroup>`,
+    )
+    .join("");
+}
+
 /** How the column's meaning was decided, for the line under its dropdown. */
 export function sourceLabel(column: ImportColumn): string {
   switch (column.source) {
@@ -139,12 +155,16 @@ export interface IssueGroup {
   issues: ImportIssue[];
 }
 
-/** The issues by level, errors first, keeping the core's order inside a level; empty levels left out. */
-export function groupIssues(issues: readonly ImportIssue[]): IssueGroup[] {
+/**
+ * The issues by level, errors first, keeping the core's order inside a level; empty levels left out. The headings
+ * count `totals` when given (all the plan's issues of the level, when only some are listed), else the issues given.
+ */
+export function groupIssues(issues: readonly ImportIssue[], totals?: Record<ImportIssueLevel, number>): IssueGroup[] {
   return LEVEL_ORDER.map((level) => {
     const mine = issues.filter((i) => i.level === level);
     const [one, many] = LEVEL_NAMES[level];
-    return { level, heading: `${mine.length} ${mine.length === 1 ? one : many}`, issues: mine };
+    const n = totals ? totals[level] : mine.length;
+    return { level, heading: `${n} ${n === 1 ? one : many}`, issues: mine };
   }).filter((g) => g.issues.length > 0);
 }
 
@@ -168,7 +188,7 @@ export function changeFieldName(field: string): string {
 }
 
 /** A process's row in the preview's table: "New", "3 changes: Owner, RTO, Notes", "No change". */
-export function changesSummary(process: ImportProcess): string {
+export function changesSummary(process: Pick<ImportProcess, "action" | "changes">): string {
   if (process.action === "create") return "New";
   if (process.action === "unchanged" || process.changes.length === 0) return "No change";
   const fields = [...new Set(process.changes.map((c) => changeFieldName(c.field)))];
@@ -190,7 +210,8 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 /** Whether the plan can be imported, and the sentence beside the Import button. */
 export function readiness(plan: ImportPlan): { ok: boolean; message: string } {
   const c = plan.counts;
-  if (plan.processes.length === 0)
+  // Every process the plan holds is counted by what happens to it (the summary's plan lists none).
+  if (c.processes_new + c.processes_updated + c.processes_unchanged === 0)
     return {
       ok: false,
       message:

@@ -13,6 +13,7 @@ const payroll: Process = {
   minimum_staff: 2,
   workaround: "Repeat last month's payment file.",
   notes: "",
+  claimed_tier: "P1",
   status: "approved",
   custom_fields: [{ name: "System", value: "Sage Payroll" }],
   provenance: { kind: "workshop" },
@@ -47,9 +48,16 @@ describe("inputOf", () => {
       minimum_staff: 2,
       workaround: payroll.workaround,
       notes: "",
+      claimed_tier: "P1",
       status: "approved",
       custom_fields: [{ name: "System", value: "Sage Payroll" }],
     });
+  });
+
+  it("sends the claimed tier as typed, for the core to read onto the tiers", () => {
+    const draft = { ...draftOf(payroll), claimedTier: " Critical " };
+    expect(inputOf(draft).input.claimed_tier).toBe(" Critical ");
+    expect(inputOf(emptyDraft()).input.claimed_tier).toBe("");
   });
 
   it("sends no unit for the '— none —' choice", () => {

@@ -18,6 +18,8 @@ export interface ProcessDraft {
   minimumStaff: string;
   workaround: string;
   notes: string;
+  /** The tier claimed for the process, as written ("Tier 1", "P2", "Critical"); "" for none. */
+  claimedTier: string;
   customFields: CustomField[];
 }
 
@@ -35,6 +37,7 @@ export function emptyDraft(unitId = ""): ProcessDraft {
     minimumStaff: "",
     workaround: "",
     notes: "",
+    claimedTier: "",
     customFields: [],
   };
 }
@@ -50,6 +53,7 @@ export function draftOf(process: Process): ProcessDraft {
     minimumStaff: process.minimum_staff === null ? "" : String(process.minimum_staff),
     workaround: process.workaround,
     notes: process.notes,
+    claimedTier: process.claimed_tier,
     customFields: process.custom_fields.map((f) => ({ ...f })),
   };
 }
@@ -80,6 +84,7 @@ export function inputOf(draft: ProcessDraft): { input: ProcessInput; localIssues
       minimum_staff: staff.value,
       workaround: draft.workaround,
       notes: draft.notes,
+      claimed_tier: draft.claimedTier,
       status: draft.status,
       custom_fields: draft.customFields.map((f) => ({ name: f.name, value: f.value })),
     },

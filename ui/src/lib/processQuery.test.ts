@@ -22,6 +22,7 @@ function process(name: string, fields: Partial<Process> = {}): Process {
     minimum_staff: null,
     workaround: "",
     notes: "",
+    claimed_tier: "",
     status: "draft",
     custom_fields: [],
     provenance: { kind: "workshop" },

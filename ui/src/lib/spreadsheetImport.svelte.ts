@@ -1,7 +1,9 @@
 // One import of a legacy spreadsheet at a time, as the Import screen shows it:
-// the file being previewed and the core's plan for it, the user's column
-// choices and the kinds given to resources to classify (all of them go with
-// every re-plan and with the import), the cell
+// the file being previewed and the core's plan for it (its summary; the long
+// lists of processes and issues read a page at a time from the plan the core
+// keeps, as the screen shows them), the user's column choices, the kinds
+// given to resources to classify and the levels given to severity words (all
+// of them go with every re-plan and with the import), the cell
 // an issue points at, and the import itself — its progress events (listened
 // to before the command starts, no longer after it ends), Cancel until the
 // core commits, and the outcome, kept while moving between screens. A late
@@ -14,11 +16,19 @@ import type { ImportApplied } from "./bindings/ImportApplied";
 import type { ImportColumnChoice } from "./bindings/ImportColumnChoice";
 import type { ImportField } from "./bindings/ImportField";
 import type { ImportIssue } from "./bindings/ImportIssue";
+import type { ImportIssueLevels } from "./bindings/ImportIssueLevels";
 import type { ImportKindChoice } from "./bindings/ImportKindChoice";
 import type { ImportPlan } from "./bindings/ImportPlan";
+import type { ImportProcessRow } from "./bindings/ImportProcessRow";
 import type { ImportProgress } from "./bindings/ImportProgress";
+import type { ImportWordLevel } from "./bindings/ImportWordLevel";
+import type { ImportSummary } from "./bindings/ImportSummary";
 import type { ResourceKind } from "./bindings/ResourceKind";
 import { hasCell, readiness } from "./importPreview";
+import { PagedRows } from "./pagedRows.svelte";
+
+/** Rows the preview fetches at a time as the user scrolls. */
+export const PAGE_SIZE = 100;
 
 export type ImportOutcome = { ok: true; applied: ImportApplied } | { ok: false; error: ApiError };
 
@@ -34,10 +44,18 @@ export class SpreadsheetImport {
   path = $state<string | null>(null);
   /** Said about the file when it was chosen (several files dropped: which one is read). */
   note = $state<string | null>(null);
-  /** The core's plan for `path` with `choices` (null while first read, or when it could not be read). */
+  /** The core's plan for `path` with `choices`, without its long lists (null while first read, or when it could not be read). */
   plan = $state<ImportPlan | null>(null);
+  /** The plan's processes, a page at a time (null with no plan). */
+  processes = $state<PagedRows<ImportProcessRow> | null>(null);
+  /** The plan's issues, errors first, a page at a time (null with no plan). */
+  issues = $state<PagedRows<ImportIssue> | null>(null);
+  /** How many issues of each level the plan has. */
+  issueLevels = $state<ImportIssueLevels>({ error: 0, warning: 0, info: 0 });
   /** The columns the user pinned to a field, in the order chosen. */
   choices = $state<ImportColumnChoice[]>([]);
+  /** The levels the user gave severity words ("High" → 3), in the order chosen. */
+  levels = $state<ImportWordLevel[]>([]);
   /** The kinds the user gave resources to classify, by name. */
   kinds = $state<ImportKindChoice[]>([]);
   /** The workbook is being read for the first time. */
@@ -74,7 +92,10 @@ export class SpreadsheetImport {
     this.path = path;
     this.note = note;
     this.plan = null;
+    this.processes = null;
+    this.issues = null;
     this.choices = [];
+    this.levels = [];
     this.kinds = [];
     this.planError = null;
     this.refusal = null;
@@ -82,13 +103,32 @@ export class SpreadsheetImport {
     this.cell = null;
     this.reading = true;
     try {
-      const plan = await api.planImport(path, []);
-      if (mine === this.run) this.plan = plan;
+      const summary = await api.planImport(path, []);
+      if (mine === this.run) this.show(path, summary);
     } catch (e) {
       if (mine === this.run) this.planError = asApiError(e);
     } finally {
       if (mine === this.run) this.reading = false;
     }
+  }
+
+  /** Shows a summary of `path`'s plan: its long lists start from the first pages it carries. */
+  private show(path: string, summary: ImportSummary): void {
+    const wrong = (list: string) => new Error(`the core answered a page of ${list}`);
+    this.plan = summary.plan;
+    this.processes = new PagedRows<ImportProcessRow>(
+      (offset, limit, filter) =>
+        api.importPage(path, "processes", offset, limit, filter).then((p) => (p.list === "processes" ? p : Promise.reject(wrong(p.list)))),
+      PAGE_SIZE,
+      summary.processes,
+    );
+    this.issues = new PagedRows<ImportIssue>(
+      (offset, limit, filter) =>
+        api.importPage(path, "issues", offset, limit, filter).then((p) => (p.list === "issues" ? p : Promise.reject(wrong(p.list)))),
+      PAGE_SIZE,
+      summary.issues,
+    );
+    this.issueLevels = summary.issue_levels;
   }
 
   /** A file dropped on the window that is not taken: says why, keeping any preview. */
@@ -103,23 +143,36 @@ export class SpreadsheetImport {
    * choice back (the previous plan stays).
    */
   async choose(sheet: string, column: string, field: ImportField): Promise<void> {
+    const before = this.choices;
+    await this.replan([...before.filter((c) => !(c.sheet === sheet && c.column === column)), { sheet, column, field }], this.levels);
+  }
+
+  /** Gives the severity word `word` the level `level` and plans again, as `choose` does for a column. */
+  async chooseLevel(word: string, level: number): Promise<void> {
+    const key = word.trim().toLowerCase();
+    await this.replan(this.choices, [...this.levels.filter((l) => l.word.trim().toLowerCase() !== key), { word, level }]);
+  }
+
+  /** Plans again with `choices` and `levels`, shown at once and taken back if the re-plan fails. */
+  private async replan(choices: ImportColumnChoice[], levels: ImportWordLevel[]): Promise<void> {
     if (!this.path || this.applying) return;
     const mine = this.run;
     const seq = ++this.plans;
-    const before = this.choices;
-    const choices = [...before.filter((c) => !(c.sheet === sheet && c.column === column)), { sheet, column, field }];
+    const before = { choices: this.choices, levels: this.levels };
     this.choices = choices;
+    this.levels = levels;
     this.replanning = true;
     this.planError = null;
     try {
-      const plan = await api.planImport(this.path, choices, this.kinds);
+      const summary = await api.planImport(this.path, choices, this.kinds, levels);
       if (mine !== this.run || seq !== this.plans) return;
-      this.plan = plan;
+      this.show(this.path, summary);
       this.outcome = null;
-      if (this.cell && !plan.issues.some((i) => i.address === this.cell?.issue.address)) this.cell = null;
+      if (this.cell && !summary.issues.rows.some((i) => i.address === this.cell?.issue.address)) this.cell = null;
     } catch (e) {
       if (mine !== this.run || seq !== this.plans) return;
-      this.choices = before;
+      this.choices = before.choices;
+      this.levels = before.levels;
       this.planError = asApiError(e);
     } finally {
       if (mine === this.run && seq === this.plans) this.replanning = false;
@@ -141,9 +194,9 @@ export class SpreadsheetImport {
     this.replanning = true;
     this.planError = null;
     try {
-      const plan = await api.planImport(this.path, this.choices, kinds);
+      const summary = await api.planImport(this.path, this.choices, kinds, this.levels);
       if (mine !== this.run || seq !== this.plans) return;
-      this.plan = plan;
+      this.show(this.path, summary);
       this.outcome = null;
     } catch (e) {
       if (mine !== this.run || seq !== this.plans) return;
@@ -181,7 +234,7 @@ export class SpreadsheetImport {
       unlisten = await onImportProgress((p) => {
         if (mine === this.run && this.applying) this.progress = { ...p, done: Math.min(Math.max(p.done, 0), Math.max(p.total, 0)) };
       });
-      outcome = { ok: true, applied: await api.applyImport(this.path, this.choices, this.kinds) };
+      outcome = { ok: true, applied: await api.applyImport(this.path, this.choices, this.kinds, this.levels) };
     } catch (e) {
       outcome = { ok: false, error: asApiError(e) };
     } finally {
@@ -213,7 +266,10 @@ export class SpreadsheetImport {
     this.path = null;
     this.note = null;
     this.plan = null;
+    this.processes = null;
+    this.issues = null;
     this.choices = [];
+    this.levels = [];
     this.kinds = [];
     this.reading = false;
     this.replanning = false;

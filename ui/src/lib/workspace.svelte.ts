@@ -123,6 +123,16 @@ export class Workspace {
     this.workbook.reset();
     this.spreadsheet.reset();
     await this.reloadData();
+    if (session.check_pending) void this.checkInBackground(session.path);
+  }
+
+  /** The rest of a large file's check, after it is shown: a damage found is reported in the banner (with Recover…). */
+  private async checkInBackground(path: string): Promise<void> {
+    try {
+      await api.checkAssessment();
+    } catch (e) {
+      if (this.session?.path === path) this.error = asApiError(e);
+    }
   }
 
   /** Re-reads the processes, units, methodology, resources and dependencies of the open assessment. */

@@ -85,6 +85,27 @@ describe("findings", () => {
   });
 });
 
+describe("claimed tiers", () => {
+  it("lists the tiers last year's spreadsheet claimed that the agreed RTOs do not bear out, each opening its objectives", async () => {
+    await openGaps();
+    expect(screen.getByTestId("count-claims").textContent).toBe("2");
+    const rows = screen.getAllByTestId("claimed-tier-row");
+    // Customer order intake claims Tier 1 and its 2 h RTO gives Tier 1: no finding.
+    expect(rows.map((r) => r.dataset.name)).toEqual(["Key account management", "Payroll processing"]);
+    expect(rows[1].dataset.code).toBe("claimed_tier_differs");
+    expect(rows[1].textContent).toContain("claimed Tier 1");
+    expect(rows[1].textContent).toContain("Claimed as Tier 1 (“Critical”); the agreed RTO of 1 d makes it Tier 2.");
+
+    await fireEvent.click(within(rows[0]).getByTestId("claimed-tier-open"));
+    const objectives = await screen.findByTestId("objectives-form");
+    expect(within(objectives).getByRole("heading", { level: 2 }).textContent).toBe("Key account management");
+    expect(within(objectives).getByTestId("objectives-claimed-tier").textContent?.trim()).toBe("claimed Tier 2");
+    expect(within(objectives).getByTestId("objectives-claimed-tier-finding").textContent).toBe(
+      "Claimed as Tier 2 (“P2”); the agreed RTO of 3 d makes it Tier 3.",
+    );
+  });
+});
+
 describe("a new finding", () => {
   it("appears after a process comes to rely on a resource slower than its RTO", async () => {
     await openDemoOn("dependencies");

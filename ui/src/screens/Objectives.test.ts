@@ -44,6 +44,18 @@ describe("objectives table", () => {
   });
 });
 
+describe("claimed tiers", () => {
+  it("marks the tier a process claims where the agreed RTO gives another, and only there", async () => {
+    await openDemoOn("objectives");
+    await waitFor(() => expect(rowNames()).toHaveLength(25));
+    const marker = within(row("Payroll processing")).getByTestId("claimed-tier-marker");
+    expect(marker.textContent).toContain("claimed Tier 1");
+    expect(marker.getAttribute("title")).toBe("Claimed as Tier 1 (“Critical”); the agreed RTO of 1 d makes it Tier 2.");
+    expect(within(row("Customer order intake")).queryByTestId("claimed-tier-marker")).toBeNull();
+    expect(within(row("Customer invoicing")).queryByTestId("claimed-tier-marker")).toBeNull();
+  });
+});
+
 describe("objectives panel", () => {
   it("shows error-rto while the RTO is not below the MTPD, and saves a valid RTO normalised and logged", async () => {
     const form = await openPanel("IT service desk");

@@ -39,8 +39,9 @@ pub enum Field {
     Mtpd,
     Wrt,
     Mbco,
-    /// A criticality or tier rating ("4 - Major"), read on the severity
-    /// scale and kept as a custom field.
+    /// A criticality, tier or priority rating ("Tier 1", "P2", "Critical"):
+    /// kept as a custom field, and read as the tier the workbook claimed
+    /// (`Methodology::read_tier_claim`).
     Criticality,
     /// How fast the process can be recovered today, kept as a custom field.
     RecoveryCapability,
@@ -153,7 +154,7 @@ impl Field {
             Field::Mtpd => "MTPD".into(),
             Field::Wrt => "WRT".into(),
             Field::Mbco => "MBCO".into(),
-            Field::Criticality => "Criticality (kept as a custom field)".into(),
+            Field::Criticality => "Tier claimed (also kept as a custom field)".into(),
             Field::RecoveryCapability => "Recovery capability (kept as a custom field)".into(),
             Field::Dependency { resource } => format!("Depends on: {}", resource.label()),
             Field::UpstreamProcess => "Depends on: upstream processes".into(),
@@ -240,14 +241,18 @@ pub struct SynonymFile {
     pub units: BTreeMap<String, Vec<String>>,
 }
 
-/// A user's mapping file (TOML or JSON): synonyms to add, and columns to
-/// pin to a field by header text or by `Sheet!F` / `F`.
+/// A user's mapping file (TOML or JSON): synonyms to add, columns to
+/// pin to a field by header text or by `Sheet!F` / `F`, the levels of
+/// severity words (`[levels]`, `"High" = 3`), and the kinds of resources
+/// (`[kinds]`).
 #[derive(Clone, Debug, Default, Deserialize, Serialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct MappingFile {
     pub synonyms: SynonymFile,
     /// Header (or `Sheet!Letter`, or `Letter`) → field key.
     pub columns: BTreeMap<String, String>,
+    /// Severity word → level on the assessment's scale.
+    pub levels: BTreeMap<String, u8>,
     /// A name read from a dependency list that said no kind ("Citrix"
     /// under "Dependencies") → the kind to create it as (`application`, …).
     pub kinds: BTreeMap<String, String>,
@@ -283,6 +288,17 @@ impl MappingFile {
         } else {
             toml::from_str(text).map_err(|e| e.to_string())
         }
+    }
+
+    /// The `[levels]`, as the plan takes them.
+    pub fn levels(&self) -> Vec<super::words::WordLevel> {
+        self.levels
+            .iter()
+            .map(|(word, level)| super::words::WordLevel {
+                word: word.clone(),
+                level: *level,
+            })
+            .collect()
     }
 
     /// The `[kinds]` as choices; an unknown kind is an error.
@@ -621,6 +637,19 @@ impl Synonyms {
         let rest: Vec<String> = w[..at].iter().chain(&w[at + 2..]).cloned().collect();
         let category = self.impact_category(&rest, own)?;
         Some((category, Minutes(minutes as u32)))
+    }
+
+    /// The category a row of a form's impact table names: "Financial",
+    /// "Financial impact", "Reputation / brand" as [`Synonyms::category`]
+    /// reads it, with the filler words ("impact", "rating", …) ignored.
+    pub fn category_named(&self, text: &str, own: &[String]) -> Option<String> {
+        self.category(text, own)
+            .or_else(|| self.impact_category(&words(text), own).flatten())
+    }
+
+    /// Minutes per unit of a unit written alone ("hours", "Days").
+    pub fn unit_named(&self, text: &str) -> Option<u32> {
+        self.unit(text)
     }
 
     /// `Some(None)` when the words are only fillers ("Impact Rating");

@@ -7,7 +7,10 @@
 //! 3. [`find_tables`] (`table`): the header row under any title block, a
 //!    band of group headers above it, the data down to a footer; one table
 //!    per sheet, each column mapped by [`Synonyms`] (`mapping`) or by the
-//!    user's [`ColumnChoice`]s ([`field_options`] lists the choices).
+//!    user's [`ColumnChoice`]s ([`field_options`] lists the choices). A
+//!    sheet without a table may be a questionnaire (`form`): labels read by
+//!    the same synonyms, an impact table of categories × time points.
+//!    Severity words go onto the scale by `words`' rule or the user's levels.
 //! 4. [`plan`] (`plan`): what applying the workbook would create or change,
 //!    every doubt with its address; serialisable for the desktop's preview.
 //!
@@ -16,6 +19,7 @@
 //! after a backup, and reads this program's own exported workbook back.
 
 mod error;
+mod form;
 mod grid;
 mod mapping;
 mod own;
@@ -23,8 +27,10 @@ mod plan;
 mod read;
 mod table;
 mod values;
+mod words;
 
 pub use error::{ImportError, ImportErrorKind, codes as error_codes};
+pub use form::{CellUse, FormCell};
 pub use grid::{
     CellContext, ContextRow, Format, Issue, Level, Merge, Pos, Row, Sheet, Value, Workbook,
     address, column_letters, quote_sheet,
@@ -38,10 +44,12 @@ pub use own::{
     OwnSource, OwnUnit, is_own_export, read_own,
 };
 pub use plan::{
-    Action, Change, Counts, Mapping, Plan, PlannedColumn, PlannedDependency, PlannedObjectives,
-    PlannedProcess, PlannedResource, PlannedScore, PlannedTable, ScoreJson, Target, Unmapped, plan,
+    Action, Change, Counts, FIRST_PAGE, IssueLevels, List, ListPage, MAX_PAGE, Mapping, Page, Plan,
+    PlannedColumn, PlannedDependency, PlannedObjectives, PlannedProcess, PlannedResource,
+    PlannedScore, PlannedTable, ProcessRow, ScoreJson, Summary, Target, Unmapped, form_cells, plan,
     plan_file, read_and_plan,
 };
 pub use read::{Limits, decode_text, file_name, read_workbook};
 pub use table::{Column, HEADER_SEARCH, Table, find_tables};
 pub use values::{Read, duration_cell, severity_cell, split_list, split_list_keyed};
+pub use words::{LevelWord, WordLevel, WordSource};

@@ -208,6 +208,7 @@ pub fn read_own(workbook: &Workbook) -> Result<OwnPlan, ImportError> {
             minimum_staff: number(r, staff).map(|n| n as u32),
             workaround: text(r, workaround),
             notes: text(r, notes),
+            claimed_tier: String::new(),
             status: Status::Draft,
             custom_fields: processes.custom_fields(r, source),
         };
@@ -245,11 +246,16 @@ pub fn read_own(workbook: &Workbook) -> Result<OwnPlan, ImportError> {
         o("Agreed by")?,
         o("Agreed on")?,
     );
+    // Exports before claimed tiers have no such column.
+    let claimed = o("Tier claimed").ok();
     let mut planned_objectives = Vec::new();
     for r in objectives.rows(o_id) {
         let Some(process) = id_of(r, o_id).and_then(|old| process_at.get(&old).copied()) else {
             continue;
         };
+        if let Some(c) = claimed {
+            planned_processes[process].input.claimed_tier = text(r, c);
+        }
         let input = ObjectivesInput {
             mtpd_override: duration(r, mtpd),
             mtpd_override_reason: text(r, reason),

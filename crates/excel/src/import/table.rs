@@ -233,7 +233,11 @@ pub(super) fn find_header(
             .filter(|p| p.index + 1 == row.index);
         let columns = map_row(sheet, row, band, synonyms, choices, own);
         let fields: Vec<&Field> = columns.iter().map(|c| &c.field).collect();
-        if !mapping::looks_like_bia(&fields) {
+        // "Process name:" is a form's label, not a column's header.
+        let labelled = columns
+            .iter()
+            .any(|c| c.field == Field::Process && c.header.ends_with(':'));
+        if !mapping::looks_like_bia(&fields) || labelled {
             continue;
         }
         let score = columns

@@ -205,6 +205,12 @@ fn names(scale: &[SeverityLevel]) -> String {
         .join(", ")
 }
 
+/// Where a severity word (its `name_key`) sits on the 0–5 reference scale
+/// of the usual labels; `None` for a word no BIA uses.
+pub fn label_position(key: &str) -> Option<f64> {
+    LABELS.iter().find(|(l, _)| *l == key).map(|(_, p)| *p)
+}
+
 fn label_level(key: &str, scale: &[SeverityLevel], lo: u8, hi: u8) -> Result<Read<u8>, ()> {
     if let Some(level) = scale.iter().find(|l| name_key(&l.name) == key) {
         return Ok(Read::plain(level.value));

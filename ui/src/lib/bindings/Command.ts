@@ -52,6 +52,7 @@ export type Command =
   | "export_workbook"
   | "reveal_in_folder"
   | "plan_import"
+  | "import_page"
   | "apply_import"
   | "cancel_import"
   | "import_cell_context";

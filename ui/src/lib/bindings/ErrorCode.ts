@@ -38,6 +38,7 @@ export type ErrorCode =
   | "not_a_file"
   | "not_a_spreadsheet"
   | "not_an_assessment"
+  | "not_planned"
   | "not_sqlite"
   | "nothing_imported"
   | "nothing_to_redo"

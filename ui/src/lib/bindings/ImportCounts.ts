@@ -3,4 +3,8 @@
 /**
  * How many of each thing the plan holds.
  */
-export type ImportCounts = { processes_new: number, processes_updated: number, processes_unchanged: number, units_new: number, resources_new: number, dependencies_new: number, scores: number, objectives: number, custom_fields: number, errors: number, warnings: number, };
+export type ImportCounts = { processes_new: number, processes_updated: number, processes_unchanged: number, units_new: number, resources_new: number, dependencies_new: number, scores: number, objectives: number, custom_fields: number, 
+/**
+ * Processes whose claimed tier (a criticality column) was read.
+ */
+tier_claims: number, errors: number, warnings: number, };

@@ -3,6 +3,7 @@ import type { ImportCounts } from "./ImportCounts";
 import type { ImportDependency } from "./ImportDependency";
 import type { ImportFormat } from "./ImportFormat";
 import type { ImportIssue } from "./ImportIssue";
+import type { ImportLevelWord } from "./ImportLevelWord";
 import type { ImportProcess } from "./ImportProcess";
 import type { ImportResource } from "./ImportResource";
 import type { ImportTable } from "./ImportTable";
@@ -15,4 +16,9 @@ export type ImportPlan = { file: string, format: ImportFormat, tables: Array<Imp
 /**
  * Units to create.
  */
-units: Array<string>, processes: Array<ImportProcess>, resources: Array<ImportResource>, dependencies: Array<ImportDependency>, unmapped: Array<ImportUnmappedColumn>, issues: Array<ImportIssue>, counts: ImportCounts, };
+units: Array<string>, processes: Array<ImportProcess>, resources: Array<ImportResource>, dependencies: Array<ImportDependency>, unmapped: Array<ImportUnmappedColumn>, 
+/**
+ * The words severities were written as ("High"), each with its level
+ * on the assessment's scale and why (the preview's select per word).
+ */
+level_words: Array<ImportLevelWord>, issues: Array<ImportIssue>, counts: ImportCounts, };

@@ -18,7 +18,13 @@ unit: string | null,
 /**
  * The process as it will be stored (`unit_id` is set on commit).
  */
-input: ProcessInput, provenance: Provenance, 
+input: ProcessInput, 
+/**
+ * What the claimed tier (`input.claimed_tier`) reads as on the
+ * assessment's tiers ("Tier 1: tier number 1"); `None` when none is
+ * claimed.
+ */
+claimed_tier: string | null, provenance: Provenance, 
 /**
  * `None`: objectives are left as they are.
  */

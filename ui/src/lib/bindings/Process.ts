@@ -7,4 +7,10 @@ import type { Status } from "./Status";
 /**
  * A business process as stored.
  */
-export type Process = { id: Id, name: string, unit_id: Id | null, owner: string, description: string, peak_periods: string, minimum_staff: number | null, workaround: string, notes: string, status: Status, custom_fields: Array<CustomField>, provenance: Provenance, created_at: string, updated_at: string, };
+export type Process = { id: Id, name: string, unit_id: Id | null, owner: string, description: string, peak_periods: string, minimum_staff: number | null, workaround: string, notes: string, 
+/**
+ * The tier claimed for the process, as written ("Tier 1", "P2",
+ * "Critical"; empty: none): read onto the methodology's tiers each time
+ * it is analysed ([`Methodology::read_tier_claim`](crate::Methodology::read_tier_claim)).
+ */
+claimed_tier: string, status: Status, custom_fields: Array<CustomField>, provenance: Provenance, created_at: string, updated_at: string, };

@@ -3,6 +3,7 @@ import type { DecreasingRow } from "./DecreasingRow";
 import type { Id } from "./Id";
 import type { Minutes } from "./Minutes";
 import type { MtpdReason } from "./MtpdReason";
+import type { TierClaim } from "./TierClaim";
 import type { TierRef } from "./TierRef";
 import type { Violation } from "./Violation";
 
@@ -14,7 +15,11 @@ mtpd_derived: Minutes | null, mtpd_reason: MtpdReason | null,
 /**
  * The agreed MTPD: the override, else the derived value.
  */
-mtpd: Minutes | null, mtpd_overridden: boolean, rto: Minutes | null, rpo: Minutes | null, rpo_not_applicable: boolean, wrt: Minutes | null, mbco_percent: number | null, tier: TierRef | null, violations: Array<Violation>, decreasing: Array<DecreasingRow>, 
+mtpd: Minutes | null, mtpd_overridden: boolean, rto: Minutes | null, rpo: Minutes | null, rpo_not_applicable: boolean, wrt: Minutes | null, mbco_percent: number | null, tier: TierRef | null, 
+/**
+ * The tier claimed for the process, when one is; see [`TierClaim`].
+ */
+claimed_tier: TierClaim | null, violations: Array<Violation>, decreasing: Array<DecreasingRow>, 
 /**
  * Scored cells, and cells in the grid of active categories × horizons.
  */

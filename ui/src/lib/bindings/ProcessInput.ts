@@ -7,4 +7,8 @@ import type { Status } from "./Status";
 /**
  * What a user gives to create or change a process.
  */
-export type ProcessInput = { name: Name, unit_id: Id | null, owner: string, description: string, peak_periods: string, minimum_staff: number | null, workaround: string, notes: string, status: Status, custom_fields: Array<CustomField>, };
+export type ProcessInput = { name: Name, unit_id: Id | null, owner: string, description: string, peak_periods: string, minimum_staff: number | null, workaround: string, notes: string, 
+/**
+ * The tier claimed, as written; empty: none.
+ */
+claimed_tier: string, status: Status, custom_fields: Array<CustomField>, };

@@ -54,6 +54,22 @@ pub(super) fn gaps(s: &mut Sheet, ctx: &Context) -> Result<()> {
         s.text(row, 1, &cycle.nodes.join(", "), &f.wrap)?;
         s.text(row, 6, &cycle.message, &f.wrap)?;
     }
+    for (process, claim) in ctx
+        .analysis
+        .processes
+        .iter()
+        .filter_map(|p| Some((p, p.claimed_tier.as_ref()?.finding.as_ref()?)))
+    {
+        row += 1;
+        let finding = if claim.code == "claimed_tier_unread" {
+            "Tier claimed unread"
+        } else {
+            "Tier claimed differs"
+        };
+        s.text(row, 0, finding, &f.text)?;
+        s.text(row, 1, &process.process, &f.label)?;
+        s.text(row, 6, &claim.message, &f.wrap)?;
+    }
     for orphan in &d.orphans {
         row += 1;
         s.text(row, 0, "Nothing relies on it", &f.text)?;

@@ -182,6 +182,7 @@ pub(super) fn objectives(s: &mut Sheet, ctx: &Context) -> Result<()> {
         "WRT (minutes)",
         "MBCO (%)",
         "Tier",
+        "Tier claimed",
         "Status",
         "Rationale",
         "Agreed by",
@@ -224,19 +225,24 @@ pub(super) fn objectives(s: &mut Sheet, ctx: &Context) -> Result<()> {
             if let Some(m) = o.mbco_percent {
                 s.number(row, 14, f64::from(m), &f.number)?;
             }
-            s.text(row, 17, &o.rationale, &f.wrap)?;
-            s.text(row, 18, &o.agreed_by, &f.text)?;
-            s.text(row, 19, &o.agreed_on, &f.text)?;
+            s.text(row, 18, &o.rationale, &f.wrap)?;
+            s.text(row, 19, &o.agreed_by, &f.text)?;
+            s.text(row, 20, &o.agreed_on, &f.text)?;
         }
         if let Some(x) = x {
             let tier = x.tier.as_ref().map_or(String::new(), |t| t.name.clone());
             s.text(row, 15, &tier, &f.text)?;
+            // The claim as written, marked when it disagrees with the tier.
+            if let Some(c) = &x.claimed_tier {
+                let format = if c.finding.is_some() { &f.bad } else { &f.text };
+                s.text(row, 16, &c.text, format)?;
+            }
             let violations: Vec<&str> = x.violations.iter().map(|v| v.message.as_str()).collect();
             if !violations.is_empty() {
-                s.text(row, 20, &violations.join("\n"), &f.bad)?;
+                s.text(row, 21, &violations.join("\n"), &f.bad)?;
             }
         }
-        s.text(row, 16, status_label(p.status), &f.text)?;
+        s.text(row, 17, status_label(p.status), &f.text)?;
     }
     s.finish(
         (HEADER, HEADER),

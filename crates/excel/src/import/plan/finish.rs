@@ -10,6 +10,7 @@ impl Planner<'_> {
     /// tables, listed ahead of the planner's own.
     pub(super) fn finish(mut self, tables: Vec<PlannedTable>, mut before: Vec<Issue>) -> Plan {
         let current = self.current;
+        let level_words = self.settle_words();
         let processes_by_key: FxHashMap<String, &Process> = current
             .processes
             .iter()
@@ -182,6 +183,7 @@ impl Planner<'_> {
                 counts.scores += p.scores.len();
                 counts.objectives += usize::from(p.objectives.is_some());
                 counts.custom_fields += p.input.custom_fields.len();
+                counts.tier_claims += usize::from(p.claimed_tier.is_some());
             }
         }
         before.append(&mut self.issues);
@@ -205,9 +207,61 @@ impl Planner<'_> {
             resources,
             dependencies,
             unmapped: self.unmapped,
+            level_words,
             issues: self.issues,
             counts,
         }
+    }
+
+    /// Gives every score read from a word the word's level, now that every
+    /// word the workbook uses is known (see [`super::super::words`]), and
+    /// says at each word's first cell how it was read.
+    fn settle_words(&mut self) -> Vec<crate::import::LevelWord> {
+        use crate::import::WordSource;
+        let scale = &self.current.methodology.scale;
+        let words = self.words.levels(scale, self.levels);
+        for &(d, s, w) in &self.word_scores {
+            if let Some(level) = words[w as usize].level {
+                self.drafts[d as usize].scores[s as usize].severity = level;
+            }
+        }
+        for (i, w) in words.iter().enumerate() {
+            let Some(level) = w.level else { continue };
+            let why = match w.source {
+                WordSource::User => "as chosen",
+                WordSource::Scale => "the scale's level of that name",
+                WordSource::Rule => {
+                    "by the default rule: the workbook's words spread by rank over the levels \
+                     above the lowest"
+                }
+                WordSource::Unknown => continue,
+            };
+            let name = self.current.methodology.level_name(level);
+            if let Some((sheet, pos)) = self.words.first(i) {
+                let (sheet, msg) = (
+                    sheet.to_string(),
+                    format!(
+                        "\"{}\" ({} cell(s)) is read as {level} {name}, {why}; another level can \
+                         be chosen in the preview, or in a mapping file's [levels].",
+                        w.word, w.count
+                    ),
+                );
+                self.issues.push(Issue::at(Level::Info, &sheet, pos, msg));
+            }
+        }
+        for choice in self.levels {
+            if !scale.iter().any(|l| l.value == choice.level) {
+                self.issues.push(Issue::file(
+                    Level::Warning,
+                    format!(
+                        "The level {} given to \"{}\" is not on the assessment's scale; the word \
+                         is read by the default rule.",
+                        choice.level, choice.word
+                    ),
+                ));
+            }
+        }
+        words
     }
 
     /// The kind of resource a name from a list that said no kind is (it
@@ -304,6 +358,15 @@ impl Planner<'_> {
             .collect()
     }
 
+    /// How a process's claimed tier reads, for the preview.
+    fn claim_reading(&self, input: &ProcessInput) -> Option<String> {
+        let m = &self.current.methodology;
+        match m.read_tier_claim(&input.claimed_tier) {
+            Ok(Some(read)) => Some(read.explain(m.tiers.len())),
+            Ok(None) | Err(_) => None,
+        }
+    }
+
     pub(super) fn base_provenance(&self, name: &Cell<String>) -> Provenance {
         self.provenance(&name.sheet, name.pos)
     }
@@ -368,6 +431,7 @@ impl Planner<'_> {
             action: Action::Create,
             existing: None,
             unit: d.unit.as_ref().map(|u| u.value.clone()),
+            claimed_tier: self.claim_reading(&input),
             input,
             provenance,
             objectives,
@@ -394,6 +458,7 @@ impl Planner<'_> {
             minimum_staff: p.minimum_staff,
             workaround: p.workaround.clone(),
             notes: p.notes.clone(),
+            claimed_tier: p.claimed_tier.clone(),
             status: p.status,
             custom_fields: p.custom_fields.clone(),
         };
@@ -521,6 +586,7 @@ impl Planner<'_> {
             action,
             existing: Some(p.id),
             unit,
+            claimed_tier: self.claim_reading(&input),
             input,
             provenance,
             objectives: if action == Action::Unchanged {

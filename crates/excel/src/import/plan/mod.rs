@@ -28,10 +28,14 @@ use bia_model::{
 };
 
 mod finish;
+mod form;
+mod page;
 mod rows;
 mod stream;
 mod types;
 
+pub use form::form_cells;
+pub use page::{FIRST_PAGE, IssueLevels, List, ListPage, MAX_PAGE, Page, ProcessRow, Summary};
 pub use stream::read_and_plan;
 pub use types::{
     Action, Change, Counts, Plan, PlannedColumn, PlannedDependency, PlannedObjectives,
@@ -45,15 +49,18 @@ use super::grid::{
 use super::mapping::{ColumnChoice, Field, MappingFile, ResourceKindChoice, Source, Synonyms};
 use super::table::{Column, Table, find_tables};
 use super::values::{duration_cell, severity_cell, split_list, split_list_keyed};
+use super::words::{WordBook, WordLevel, is_word, user_level, word_key};
 
 /// How columns are read: the synonym table (shipped, plus the user's),
-/// the columns the user pinned, and the kinds the user gave resources the
-/// import would otherwise create "to classify".
+/// the columns the user pinned, the kinds the user gave resources the
+/// import would otherwise create "to classify", and the levels the user
+/// gave severity words ([`super::words`] has the default rule for the rest).
 #[derive(Clone, Debug)]
 pub struct Mapping {
     pub synonyms: Synonyms,
     pub choices: Vec<ColumnChoice>,
     pub kinds: Vec<ResourceKindChoice>,
+    pub levels: Vec<WordLevel>,
 }
 
 impl Default for Mapping {
@@ -62,6 +69,7 @@ impl Default for Mapping {
             synonyms: Synonyms::shipped(),
             choices: Vec::new(),
             kinds: Vec::new(),
+            levels: Vec::new(),
         }
     }
 }
@@ -83,6 +91,7 @@ impl Mapping {
         mapping.synonyms.extend(&file.synonyms).map_err(bad)?;
         mapping.choices = file.choices().map_err(bad)?;
         mapping.kinds = file.kinds().map_err(bad)?;
+        mapping.levels = file.levels();
         Ok(mapping)
     }
 }
@@ -118,6 +127,9 @@ enum Role {
     Dependency(Option<ResourceKind>),
     /// The custom field's name, and its `name_key`.
     Custom(String, String),
+    /// A criticality, tier or priority column: kept as the custom field
+    /// (name, `name_key`) and read as the tier the workbook claimed.
+    Claim(String, String),
     Ignore,
     /// Tables of one row per impact.
     TimePoint {
@@ -164,6 +176,8 @@ fn is_impact_rows(table: &Table) -> bool {
 struct ImpactRow {
     time: Option<(Minutes, Pos)>,
     severity: Option<(u8, Pos)>,
+    /// The severity was written as this word (its number in the word book).
+    severity_word: Option<u32>,
     categories: Vec<String>,
     categories_at: Option<Pos>,
     note: Vec<String>,
@@ -285,8 +299,15 @@ pub fn plan(
         &own,
         &mut table_issues,
     );
-    if tables.iter().all(|t| t.rows.is_empty()) {
-        return Err(no_table(path, workbook, tables.is_empty()));
+    // Sheets without a table may be forms; they are not "no table" then.
+    let forms = form::read_forms(workbook, &tables, mapping, current);
+    table_issues.retain(|i| !forms.iter().any(|f| *i == super::table::no_table(&f.name)));
+    if tables.iter().all(|t| t.rows.is_empty()) && forms.iter().all(|f| f.forms.is_empty()) {
+        return Err(no_table(
+            path,
+            workbook,
+            tables.is_empty() && forms.is_empty(),
+        ));
     }
     let mut planner = Planner::new(mapping, workbook.file.clone(), workbook.format, current);
     // One sheet per department: with two or more tables of processes (not
@@ -299,6 +320,11 @@ pub fn plan(
         let read = planner.table_read(table, sheet_unit);
         planner.read_rows(sheet, table, &read);
         planned_tables.push(planned_table(table));
+    }
+    for f in &forms {
+        planner.read_form_sheet(f);
+        planned_tables.push(form::planned_form(f));
+        table_issues.extend(f.issues.iter().cloned());
     }
     let mut issues = workbook.issues.clone();
     issues.append(&mut table_issues);
@@ -376,6 +402,15 @@ struct Planner<'a> {
     no_notes: Arc<[String]>,
     /// Issue hash → (index, column) of its first occurrence.
     repeated: FxHashMap<u64, (usize, u32)>,
+    /// The words severities were written as, and the levels the user gave some.
+    words: WordBook,
+    /// Cell text → its word's number (`None`: not a word), so a column of
+    /// labels is keyed once per text.
+    word_ids: FxHashMap<String, Option<u32>>,
+    levels: &'a [WordLevel],
+    /// (draft, index in its scores, word) of each score read from a word:
+    /// its level is settled once every word is known.
+    word_scores: Vec<(u32, u32, u32)>,
 }
 
 impl<'a> Planner<'a> {
@@ -400,6 +435,10 @@ impl<'a> Planner<'a> {
             durations: FxHashMap::default(),
             no_notes: Arc::from(Vec::new()),
             repeated: FxHashMap::default(),
+            words: WordBook::default(),
+            word_ids: FxHashMap::default(),
+            levels: &mapping.levels,
+            word_scores: Vec::new(),
         }
     }
 }
@@ -462,6 +501,7 @@ fn set_input(input: &mut ProcessInput, field: &str, value: &str) {
         "peak_periods" => input.peak_periods = value,
         "workaround" => input.workaround = value,
         "notes" => input.notes = value,
+        "claimed_tier" => input.claimed_tier = value,
         "minimum_staff" => input.minimum_staff = value.parse().ok(),
         _ => {}
     }
@@ -474,6 +514,7 @@ fn get_input(input: &ProcessInput, field: &str) -> String {
         "peak_periods" => input.peak_periods.clone(),
         "workaround" => input.workaround.clone(),
         "notes" => input.notes.clone(),
+        "claimed_tier" => input.claimed_tier.clone(),
         "minimum_staff" => input
             .minimum_staff
             .map(|n| n.to_string())

@@ -61,6 +61,11 @@ impl Planner<'_> {
                 Field::Wrt => duration(ObjectiveField::Wrt),
                 Field::Mbco => Role::Mbco,
                 Field::Custom if long => Role::Note(custom_name(c)),
+                Field::Criticality if !long => {
+                    let name = custom_name(c);
+                    let key = name_key(&name);
+                    Role::Claim(name, key)
+                }
                 Field::Id | Field::Criticality | Field::RecoveryCapability | Field::Custom => {
                     if c.source == Source::Unmapped {
                         self.unmapped.push(Unmapped {
@@ -167,7 +172,7 @@ impl Planner<'_> {
             per_sheet_units,
             score_columns: count(|r| matches!(r, Role::Score { .. })),
             text_columns: count(|r| matches!(r, Role::Text(_) | Role::MinimumStaff)),
-            custom_columns: count(|r| matches!(r, Role::Custom(..))),
+            custom_columns: count(|r| matches!(r, Role::Custom(..) | Role::Claim(..))),
             duration_columns: count(|r| matches!(r, Role::Duration(..))),
             roles,
         }
@@ -275,15 +280,18 @@ impl Planner<'_> {
                         ),
                     }
                 }
-                Role::Severity => match self.severity(value, scale) {
-                    Ok((level, notes)) => {
-                        for note in notes.iter() {
-                            self.issue_str(Level::Warning, &t.sheet, pos, note);
+                Role::Severity => {
+                    impact.severity_word = self.word(value, &t.sheet, pos);
+                    match self.severity(value, scale) {
+                        Ok((level, notes)) => {
+                            for note in notes.iter() {
+                                self.issue_str(Level::Warning, &t.sheet, pos, note);
+                            }
+                            impact.severity = level.map(|l| (l, pos));
                         }
-                        impact.severity = level.map(|l| (l, pos));
+                        Err(e) => self.issue_str(Level::Error, &t.sheet, pos, &e),
                     }
-                    Err(e) => self.issue_str(Level::Error, &t.sheet, pos, &e),
-                },
+                }
                 Role::Categories => {
                     if !matches!(value, Value::Error(_)) {
                         impact.categories = split_list(&value.display());
@@ -296,47 +304,9 @@ impl Planner<'_> {
                         impact.note.push(format!("{name}: {text}"));
                     }
                 }
-                Role::Unit => {
-                    if !matches!(value, Value::Error(_)) {
-                        self.set_unit(idx, text_of(value), &t.sheet, pos);
-                    }
-                }
-                Role::Text(field) => {
-                    if !matches!(value, Value::Error(_)) {
-                        let text = cell_text(value);
-                        self.set_text(idx, field, mk(&t.sheet, pos, text));
-                    }
-                }
-                Role::Custom(name, key) => {
-                    let text = cell_text(value);
-                    self.set_custom(idx, name, key, mk(&t.sheet, pos, text));
-                }
-                Role::MinimumStaff => match staff(value) {
-                    Ok(Some(n)) => {
-                        self.set_text(idx, "minimum_staff", mk(&t.sheet, pos, n.to_string()))
-                    }
-                    Ok(None) => {}
-                    Err(e) => self.issue_at(Level::Error, &t.sheet, pos, e),
-                },
-                Role::Duration(field, label) => match self.duration(field, label, value, *unit) {
-                    DurationRead::NotApplicable => {
-                        self.drafts[idx].rpo_not_applicable = Some(mk(&t.sheet, pos, true));
-                    }
-                    DurationRead::Read(read, notes) => {
-                        for note in notes.iter() {
-                            self.issue_str(Level::Warning, &t.sheet, pos, note);
-                        }
-                        self.set_duration(idx, field, mk(&t.sheet, pos, read));
-                    }
-                    DurationRead::Unreadable(e) => self.issue_str(Level::Error, &t.sheet, pos, &e),
-                },
-                Role::Mbco => match mbco(value) {
-                    Ok(Some(p)) => self.drafts[idx].mbco = Some(mk(&t.sheet, pos, p)),
-                    Ok(None) => {}
-                    Err(e) => self.issue_at(Level::Error, &t.sheet, pos, e),
-                },
                 Role::Score { category, horizon } => match self.severity(value, scale) {
                     Ok((level, notes)) => {
+                        let word = self.word(value, &t.sheet, pos);
                         for note in notes.iter() {
                             self.issue_str(Level::Warning, &t.sheet, pos, note);
                         }
@@ -356,50 +326,128 @@ impl Planner<'_> {
                                     self.issue_at(Level::Warning, &t.sheet, pos, msg);
                                 }
                                 Some(_) => {}
-                                None => d.push_score(
-                                    *category,
-                                    *horizon,
-                                    sev,
-                                    &t.sheet,
-                                    pos,
-                                    String::new(),
-                                ),
-                            }
-                        }
-                    }
-                    Err(e) => self.issue_str(Level::Error, &t.sheet, pos, &e),
-                },
-                Role::Dependency(kind) => {
-                    if matches!(value, Value::Error(_)) {
-                        continue;
-                    }
-                    let listed = match value {
-                        Value::Text(t) => split_list_keyed(t),
-                        other => split_list_keyed(&other.display()),
-                    };
-                    for (name, key) in listed {
-                        let target = match kind {
-                            Some(k) => {
-                                let first = self
-                                    .resource_names
-                                    .entry((*k, key))
-                                    .or_insert_with(|| mk(&t.sheet, pos, name.clone()));
-                                Target::Resource {
-                                    resource: *k,
-                                    name: first.value.clone(),
+                                None => {
+                                    d.push_score(
+                                        *category,
+                                        *horizon,
+                                        sev,
+                                        &t.sheet,
+                                        pos,
+                                        String::new(),
+                                    );
+                                    self.word_score(idx, word);
                                 }
                             }
-                            None => Target::Process { name },
-                        };
-                        let deps = &mut self.drafts[idx].dependencies;
-                        if !deps.iter().any(|(t, _)| *t == target) {
-                            deps.push((target, mk(&t.sheet, pos, ())));
                         }
                     }
-                }
+                    Err(e) => {
+                        self.word(value, &t.sheet, pos);
+                        self.issue_str(Level::Error, &t.sheet, pos, &e)
+                    }
+                },
+                Role::Unit
+                | Role::Text(_)
+                | Role::Custom(..)
+                | Role::Claim(..)
+                | Role::MinimumStaff
+                | Role::Duration(..)
+                | Role::Mbco
+                | Role::Dependency(_) => self.read_value(idx, &t.sheet, pos, role, *unit, value),
             }
         }
         self.impact_row(idx, &t.sheet, row.index, impact);
+    }
+
+    /// Reads one cell meaning a field of the process (not an impact) into
+    /// draft `idx`: a table's cell under its column, a form's value
+    /// beside its label.
+    pub(super) fn read_value(
+        &mut self,
+        idx: usize,
+        sheet: &Arc<str>,
+        pos: Pos,
+        role: &Role,
+        unit: Option<u32>,
+        value: &Value,
+    ) {
+        match role {
+            Role::Unit if !matches!(value, Value::Error(_)) => {
+                self.set_unit(idx, text_of(value), sheet, pos);
+            }
+            Role::Text(field) if !matches!(value, Value::Error(_)) => {
+                let text = cell_text(value);
+                self.set_text(idx, field, mk(sheet, pos, text));
+            }
+            Role::Custom(name, key) => {
+                let text = cell_text(value);
+                self.set_custom(idx, name, key, mk(sheet, pos, text));
+            }
+            Role::Claim(name, key) => {
+                let text = cell_text(value);
+                match self.current.methodology.read_tier_claim(&text) {
+                    Ok(Some(_)) => self.set_text(idx, "claimed_tier", mk(sheet, pos, text.clone())),
+                    Ok(None) => {}
+                    Err(e) => self.issue_at(
+                        Level::Warning,
+                        sheet,
+                        pos,
+                        format!("{e}; kept as the custom field \"{name}\" only."),
+                    ),
+                }
+                self.set_custom(idx, name, key, mk(sheet, pos, text));
+            }
+            Role::MinimumStaff => match staff(value) {
+                Ok(Some(n)) => self.set_text(idx, "minimum_staff", mk(sheet, pos, n.to_string())),
+                Ok(None) => {}
+                Err(e) => self.issue_at(Level::Error, sheet, pos, e),
+            },
+            Role::Duration(field, label) => match self.duration(field, label, value, unit) {
+                DurationRead::NotApplicable => {
+                    self.drafts[idx].rpo_not_applicable = Some(mk(sheet, pos, true));
+                }
+                DurationRead::Read(read, notes) => {
+                    for note in notes.iter() {
+                        self.issue_str(Level::Warning, sheet, pos, note);
+                    }
+                    self.set_duration(idx, field, mk(sheet, pos, read));
+                }
+                DurationRead::Unreadable(e) => self.issue_str(Level::Error, sheet, pos, &e),
+            },
+            Role::Mbco => match mbco(value) {
+                Ok(Some(p)) => self.drafts[idx].mbco = Some(mk(sheet, pos, p)),
+                Ok(None) => {}
+                Err(e) => self.issue_at(Level::Error, sheet, pos, e),
+            },
+            Role::Dependency(kind) => {
+                if matches!(value, Value::Error(_)) {
+                    return;
+                }
+                let listed = match value {
+                    Value::Text(t) => split_list_keyed(t),
+                    other => split_list_keyed(&other.display()),
+                };
+                for (name, key) in listed {
+                    let target = match kind {
+                        Some(k) => {
+                            let first = self
+                                .resource_names
+                                .entry((*k, key))
+                                .or_insert_with(|| mk(sheet, pos, name.clone()));
+                            Target::Resource {
+                                resource: *k,
+                                name: first.value.clone(),
+                            }
+                        }
+                        None => Target::Process { name },
+                    };
+                    let deps = &mut self.drafts[idx].dependencies;
+                    if !deps.iter().any(|(t, _)| *t == target) {
+                        deps.push((target, mk(sheet, pos, ())));
+                    }
+                }
+            }
+            _ => {}
+        }
     }
 
     /// Reads a severity, remembering what each text was read as (a
@@ -428,7 +476,22 @@ impl Planner<'_> {
         if let Some(known) = self.severities.get(text.as_str()) {
             return known.clone();
         }
-        let read = fresh(value);
+        // A word: the user's level, else read by the rule; the plan's
+        // words say how each was read, so no note per cell.
+        let read = if is_word(text) {
+            match user_level(&word_key(text), scale, self.levels) {
+                Some(level) => Ok((Some(level), Arc::clone(&self.no_notes))),
+                None => match severity_cell(value, scale) {
+                    Ok(read) => Ok((read.value, Arc::clone(&self.no_notes))),
+                    Err(e) => Err(Arc::from(format!(
+                        "{e}; left unscored (give the word a level in the preview, or in a \
+                         mapping file's [levels])."
+                    ))),
+                },
+            }
+        } else {
+            fresh(value)
+        };
         self.severities.insert(text.clone(), read.clone());
         read
     }
@@ -554,15 +617,44 @@ impl Planner<'_> {
                     self.issue_at(Level::Warning, sheet, severity_at, msg);
                 }
                 Some(_) => {}
-                None => d.push_score(
-                    category,
-                    horizon_id,
-                    severity,
-                    sheet,
-                    severity_at,
-                    note.clone(),
-                ),
+                None => {
+                    d.push_score(
+                        category,
+                        horizon_id,
+                        severity,
+                        sheet,
+                        severity_at,
+                        note.clone(),
+                    );
+                    self.word_score(idx, impact.severity_word);
+                }
             }
+        }
+    }
+
+    /// Counts a severity cell written as a word ("High"); the word's number.
+    pub(super) fn word(&mut self, value: &Value, sheet: &str, pos: Pos) -> Option<u32> {
+        let Value::Text(text) = value else {
+            return None;
+        };
+        if let Some(known) = self.word_ids.get(text.as_str()) {
+            let known = *known;
+            if let Some(i) = known {
+                self.words.bump(i);
+            }
+            return known;
+        }
+        let id = is_word(text).then(|| self.words.count(text, sheet, pos));
+        self.word_ids.insert(text.clone(), id);
+        id
+    }
+
+    /// Remembers that the score just pushed on draft `idx` was a word, so
+    /// its level is settled with every word known.
+    pub(super) fn word_score(&mut self, idx: usize, word: Option<u32>) {
+        if let Some(w) = word {
+            let score = self.drafts[idx].scores.len() - 1;
+            self.word_scores.push((idx as u32, score as u32, w));
         }
     }
 

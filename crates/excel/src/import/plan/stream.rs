@@ -208,6 +208,23 @@ impl<'a> Stream<'a> {
         if self.exact && sheet.searching {
             self.search(&mut sheet);
         }
+        if self.exact && sheet.table.is_none() {
+            // A sheet without a table may be a form: [`plan`] reads those.
+            let whole = Sheet {
+                name: sheet.name.clone(),
+                rows: std::mem::take(&mut sheet.rows),
+                merges: Vec::new(),
+            };
+            if super::super::form::is_form(
+                &whole,
+                &self.mapping.synonyms,
+                &self.mapping.choices,
+                &self.current.methodology,
+            ) {
+                self.exact = false;
+            }
+            sheet.rows = whole.rows;
+        }
         if let Some((table, _, _)) = &sheet.table {
             self.tables.push(planned_table(table));
         }

@@ -9,6 +9,7 @@ use bia_model::{Id, ProcessInput, Provenance, ResourceKind};
 
 use super::super::grid::{Format, Issue, Pos};
 use super::super::mapping::{Field, Source};
+use super::super::words::LevelWord;
 
 /// What will happen to a process.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -147,6 +148,10 @@ pub struct PlannedProcess {
     pub unit: Option<String>,
     /// The process as it will be stored (`unit_id` is set on commit).
     pub input: ProcessInput,
+    /// What the claimed tier (`input.claimed_tier`) reads as on the
+    /// assessment's tiers ("Tier 1: tier number 1"); `None` when none is
+    /// claimed.
+    pub claimed_tier: Option<String>,
     pub provenance: Provenance,
     /// `None`: objectives are left as they are.
     pub objectives: Option<PlannedObjectives>,
@@ -245,6 +250,8 @@ pub struct Counts {
     pub scores: usize,
     pub objectives: usize,
     pub custom_fields: usize,
+    /// Processes whose claimed tier (a criticality column) was read.
+    pub tier_claims: usize,
     pub errors: usize,
     pub warnings: usize,
 }
@@ -262,6 +269,10 @@ pub struct Plan {
     pub resources: Vec<PlannedResource>,
     pub dependencies: Vec<PlannedDependency>,
     pub unmapped: Vec<Unmapped>,
+    /// The words severities were written as ("High"), each with its level
+    /// on the assessment's scale and why (the preview's select per word).
+    #[serde(default)]
+    pub level_words: Vec<LevelWord>,
     pub issues: Vec<Issue>,
     pub counts: Counts,
 }
