@@ -412,13 +412,13 @@ fn small(dir: &Path) {
 
 /// The least an import must write: the plan's processes and scores as
 /// rows of a plain schema, in one transaction, with prepared statements,
-/// synchronous=FULL and a page cache of 64 MB as the store writes them. Returns the time and the size of
+/// synchronous=FULL as the store writes. Returns the time and the size of
 /// the file.
 fn sqlite_floor(dir: &Path, plan: &bia::excel::import::Plan) -> (Duration, u64) {
     let path = dir.join("plain.sqlite");
     let mut conn = rusqlite::Connection::open(&path).unwrap();
     conn.execute_batch(
-        "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA cache_size=-65536;
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;
          CREATE TABLE process (id TEXT PRIMARY KEY, name TEXT NOT NULL, unit TEXT,
              owner TEXT, description TEXT, notes TEXT, mtpd INTEGER, rto INTEGER, rpo INTEGER);
          CREATE TABLE score (process_id TEXT NOT NULL, category_id TEXT NOT NULL,

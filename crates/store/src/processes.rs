@@ -212,9 +212,12 @@ pub(super) fn insert(tx: &mut Tx, input: &ProcessInput, provenance: &Provenance)
     insert_in(tx, input, input.unit_id, provenance)
 }
 
+/// The columns [`field_values`] gives, in its order, then the rest a new
+/// row has (a test holds the two lists together).
 const INSERT: &str = "INSERT INTO process (id, name_key, name, unit_id, owner, description, peak_periods, \
-                      minimum_staff, workaround, notes, status, provenance, created_at, updated_at) \
-                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)";
+                      minimum_staff, workaround, notes, claimed_tier, status, provenance, created_at, \
+                      updated_at) \
+                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)";
 
 /// Adds `input` as a new process in `unit` (whatever its own `unit_id`),
 /// with its custom fields, through statements kept prepared and its
@@ -246,6 +249,7 @@ pub(super) fn insert_in(
             input.minimum_staff,
             input.workaround.trim(),
             input.notes.trim(),
+            input.claimed_tier.trim(),
             input.status.as_str(),
             provenance,
             super::now(),
@@ -450,5 +454,31 @@ impl Store {
                 tx.delete(Table::Process, id)
             },
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use bia_model::ProcessInput;
+
+    /// A new process is inserted through its own statement, its values
+    /// bound in place: it must name every column an edit writes, in order.
+    #[test]
+    fn the_insert_names_every_field_an_edit_writes() {
+        let columns = super::INSERT
+            .split_once('(')
+            .and_then(|(_, rest)| rest.split_once(')'))
+            .map(|(names, _)| names)
+            .unwrap();
+        let columns: Vec<&str> = columns.split(',').map(str::trim).collect();
+        let fields: Vec<&str> = super::field_values(&ProcessInput::default())
+            .into_iter()
+            .map(|(c, _)| c)
+            .collect();
+        assert_eq!(columns[1..=fields.len()], fields[..]);
+        assert_eq!(
+            columns[fields.len() + 1..],
+            ["provenance", "created_at", "updated_at"]
+        );
     }
 }

@@ -28,9 +28,6 @@ use bia_model::{
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Source(i64);
 
-/// The page cache of a bulk edit, in KiB (as SQLite's negative setting).
-const BULK_CACHE_KIB: i64 = -65_536;
-
 /// Writes inside one edit under way (see [`Store::edit`]).
 pub struct Writer<'t, 'c> {
     tx: &'t mut Tx<'c>,
@@ -48,12 +45,7 @@ impl Store {
         rationale: &str,
         f: impl FnOnce(&mut Writer) -> Result<T>,
     ) -> Result<T> {
-        // An edit of this kind may be an import of half a million rows: up
-        // to 64 MB of pages are kept in memory (as a read of a large file
-        // keeps), rather than spilled to the log mid-edit and written again.
-        let conn = self.writable()?;
-        conn.pragma_update(None, "cache_size", BULK_CACHE_KIB)?;
-        journal::edit(conn, label, |tx| {
+        journal::edit(self.writable()?, label, |tx| {
             tx.decision.rationale = rationale.to_string();
             f(&mut Writer {
                 tx,
