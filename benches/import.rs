@@ -22,6 +22,7 @@ use bia::excel::import::{Limits, Mapping, plan as plan_workbook, read_and_plan, 
 use bia::model::AssessmentInput;
 use calamine::{Reader, Xlsx};
 use common::wide::generate;
+use rust_xlsxwriter::Workbook;
 
 const PROCESSES: u32 = 10_000;
 

@@ -1,8 +1,8 @@
 //! Applying an import plan: the file is backed up next to itself (SQLite
 //! online backup), then the whole plan is written as one journaled edit —
 //! all of it or, on any error or a cancel, none of it — so one undo takes
-//! the whole import back. Progress is reported through a callback after
-//! each process; the callback returning `false` cancels, up to the moment
+//! the whole import back. Progress is reported through a callback every
+//! few dozen processes; the callback returning `false` cancels, up to the moment
 //! of commit.
 
 use rustc_hash::FxHashMap;
@@ -11,10 +11,10 @@ use ts_rs::TS;
 
 use bia_excel::import::{Action, ImportError, Plan, PlannedObjectives, PlannedProcess, Target};
 use bia_model::{
-    FieldIssue, Id, Methodology, NodeRef, Objectives, ProcessInput, ResourceInput, ResourceKind,
-    ScoreInput, Strength, UnitInput, name_key,
+    FieldIssue, Id, IdText, Methodology, NodeRef, Objectives, ProcessInput, ResourceInput,
+    ResourceKind, ScoreInput, Strength, UnitInput, name_key,
 };
-use bia_store::{Source, Store, Writer};
+use bia_store::{NewScore, Store, Writer};
 
 use crate::error::{Error, Result};
 
@@ -41,6 +41,18 @@ pub struct Applied {
     pub dependencies_created: usize,
     pub scores: usize,
     pub objectives: usize,
+}
+
+/// Progress is reported (and a cancel heard) every this many processes,
+/// eight times as many dependencies, and at the end of each stage.
+const EVERY: usize = 64;
+
+/// What writing each process reuses rather than allocates again: its
+/// scores' cells as text, one after the other.
+#[derive(Default)]
+struct Buffers {
+    cells: String,
+    ends: Vec<usize>,
 }
 
 /// The objectives a plan sets, as stored.
@@ -120,10 +132,14 @@ pub fn apply(
             }
             let known = Known::of(&w.methodology()?);
             let mut processes: FxHashMap<String, Id> = FxHashMap::default();
+            let mut buffers = Buffers::default();
+            let count = plan.processes.len();
             for (i, p) in plan.processes.iter().enumerate() {
-                let id = write_process(w, p, &known, &mut units, &mut applied)?;
+                let id = write_process(w, p, &known, &mut units, &mut applied, &mut buffers)?;
                 processes.insert(p.input.name.key(), id);
-                report("processes", i + 1)?;
+                if (i + 1) % EVERY == 0 || i + 1 == count {
+                    report("processes", i + 1)?;
+                }
             }
             let mut resources: FxHashMap<(ResourceKind, String), Id> = FxHashMap::default();
             for r in &plan.resources {
@@ -159,7 +175,9 @@ pub fn apply(
                 if w.link(NodeRef::Process(from), to, Strength::Required, &d.note)? {
                     applied.dependencies_created += 1;
                 }
-                report("dependencies", plan.processes.len() + i + 1)?;
+                if (i + 1) % (EVERY * 8) == 0 || i + 1 == plan.dependencies.len() {
+                    report("dependencies", plan.processes.len() + i + 1)?;
+                }
             }
             report("commit", total)
         };
@@ -197,6 +215,7 @@ fn write_process(
     methodology: &Known,
     units: &mut FxHashMap<String, Id>,
     applied: &mut Applied,
+    buffers: &mut Buffers,
 ) -> Result<Id> {
     let unit_id = match &p.unit {
         None => None,
@@ -219,17 +238,17 @@ fn write_process(
             }
         },
     };
-    let input = ProcessInput {
-        unit_id,
-        ..p.input.clone()
-    };
     let id = match (p.action, p.existing) {
         (Action::Unchanged, Some(id)) => return Ok(id),
         (Action::Create, _) | (_, None) => {
             applied.processes_created += 1;
-            w.create_process(&input, &p.provenance)?
+            w.create_process_in(&p.input, unit_id, &p.provenance)?
         }
         (Action::Update, Some(id)) => {
+            let input = ProcessInput {
+                unit_id,
+                ..p.input.clone()
+            };
             w.replace_process(id, &input, &p.provenance)?;
             applied.processes_updated += 1;
             id
@@ -239,47 +258,72 @@ fn write_process(
         w.put_objectives(id, &objectives_of(id, o))?;
         applied.objectives += 1;
     }
-    let process = id.to_string();
-    let mut source: Option<(Option<&str>, Source)> = None;
+    if p.action == Action::Create {
+        // A new process has no cells yet: its scores are written directly,
+        // the methodology having been checked once for the whole plan; its
+        // file and sheet are stored once, each score naming its cell.
+        write_new_scores(w, id, p, methodology, buffers)?;
+        applied.scores += p.scores.len();
+        return Ok(id);
+    }
     for s in &p.scores {
-        if p.action == Action::Create {
-            // A new process has no cells yet: write each one directly, the
-            // methodology having been checked once for the whole plan; its
-            // file and sheet are stored once, each score naming its cell.
-            let (category, horizon) = methodology.check(s.category_id, s.horizon_id, s.severity)?;
-            let from = match source {
-                Some((sheet, from)) if sheet == s.sheet() => from,
-                _ => {
-                    let from = w.source(&p.score_provenance(s))?;
-                    source = Some((s.sheet(), from));
-                    from
-                }
-            };
-            w.insert_score(
-                &process,
-                category,
-                horizon,
-                s.severity,
-                s.note(),
-                from,
-                &s.cell.a1(),
-            )?;
-        } else {
-            let provenance = p.score_provenance(s);
-            w.set_score(
-                id,
-                &ScoreInput {
-                    category_id: s.category_id,
-                    horizon_id: s.horizon_id,
-                    severity: Some(s.severity),
-                    note: (!s.note().is_empty()).then(|| s.note().to_string()),
-                },
-                &provenance,
-            )?;
-        }
+        let provenance = p.score_provenance(s);
+        w.set_score(
+            id,
+            &ScoreInput {
+                category_id: s.category_id,
+                horizon_id: s.horizon_id,
+                severity: Some(s.severity),
+                note: (!s.note().is_empty()).then(|| s.note().to_string()),
+            },
+            &provenance,
+        )?;
         applied.scores += 1;
     }
     Ok(id)
+}
+
+/// The scores of a process new in this import, checked against the
+/// methodology, in runs of the same sheet (one source each), each run
+/// written through one prepared statement.
+fn write_new_scores(
+    w: &mut Writer,
+    id: Id,
+    p: &PlannedProcess,
+    methodology: &Known,
+    buffers: &mut Buffers,
+) -> Result<()> {
+    let mut text: IdText = [0; 36];
+    let process = id.text(&mut text);
+    let mut rest = &p.scores[..];
+    while let Some(first) = rest.first() {
+        let sheet = first.sheet();
+        let run = rest.iter().take_while(|s| s.sheet() == sheet).count();
+        let (scores, next) = rest.split_at(run);
+        rest = next;
+        let source = w.source(&p.score_provenance(first))?;
+        buffers.cells.clear();
+        buffers.ends.clear();
+        for s in scores {
+            s.cell.write_a1(&mut buffers.cells);
+            buffers.ends.push(buffers.cells.len());
+        }
+        let mut start = 0;
+        let mut rows = Vec::with_capacity(scores.len());
+        for (s, &end) in scores.iter().zip(&buffers.ends) {
+            let (category, horizon) = methodology.check(s.category_id, s.horizon_id, s.severity)?;
+            rows.push(NewScore {
+                category,
+                horizon,
+                severity: s.severity,
+                note: s.note(),
+                cell: &buffers.cells[start..end],
+            });
+            start = end;
+        }
+        w.insert_scores(process, source, &rows)?;
+    }
+    Ok(())
 }
 
 /// The methodology as the file holds it when the plan is applied (it may

@@ -436,3 +436,163 @@ fn a_lower_limit_forgets_the_oldest_edits_at_once_and_keeps_the_redo_branch() {
     assert_eq!(units, ["Finance"], "the first edit is beyond the limit");
     assert_eq!(store.set_undo_limit(None).unwrap(), DEFAULT_UNDO_LIMIT);
 }
+
+/// The objectives of a process an edit creates are written without being
+/// read back, their decisions logged from what was written: the log holds
+/// exactly what it holds when the same objectives are agreed for a process
+/// that was already there, and undo and redo take them back and forth.
+#[test]
+fn a_new_processs_objectives_log_the_same_decisions_as_agreeing_them_later() {
+    use bia::model::{Minutes, Objectives};
+    let dir = temp_dir();
+    let (mut store, _) = new_store(&dir);
+    let objectives = |process_id| Objectives {
+        process_id,
+        mtpd_override: Some(Minutes(2 * 24 * 60)),
+        mtpd_override_reason: "Regulator expects payroll within two days".into(),
+        rto: Some(Minutes(8 * 60)),
+        rpo: None,
+        rpo_not_applicable: true,
+        wrt: Some(Minutes(4 * 60)),
+        mbco_percent: Some(60),
+        rationale: "Agreed in the payroll workshop".into(),
+        agreed_by: String::new(),
+        agreed_on: "2027-03-04".into(),
+        provenance: Provenance::Workshop,
+    };
+    let payroll = ProcessInput {
+        name: "Payroll run".into(),
+        ..Default::default()
+    };
+    let onboarding = ProcessInput {
+        name: "Customer onboarding".into(),
+        ..Default::default()
+    };
+    // Created and agreed in one edit (the import's path) …
+    let new = store
+        .edit(
+            "Import “payroll.xlsx”",
+            "Imported from payroll.xlsx",
+            |w| {
+                let id = w.create_process(&payroll, &Provenance::Workshop)?;
+                w.put_objectives(id, &objectives(id))?;
+                Ok(id)
+            },
+        )
+        .unwrap();
+    // … and agreed in an edit of its own for a process already there.
+    let old = store
+        .create_process(&onboarding, &Provenance::Workshop)
+        .unwrap()
+        .id;
+    store
+        .edit(
+            "Import “payroll.xlsx”",
+            "Imported from payroll.xlsx",
+            |w| w.put_objectives(old, &objectives(old)),
+        )
+        .unwrap();
+    let logged = |store: &Store, id| {
+        let mut rows: Vec<_> = store
+            .decisions(Some(id))
+            .unwrap()
+            .into_iter()
+            .map(|d| (d.field, d.old_value, d.new_value, d.rationale, d.who))
+            .collect();
+        rows.sort();
+        rows
+    };
+    let expected = logged(&store, old);
+    assert_eq!(expected.len(), 5, "MTPD, RTO, RPO, WRT, MBCO: {expected:?}");
+    assert!(
+        expected
+            .iter()
+            .any(|d| d.0 == "RPO" && d.2 == "not applicable")
+    );
+    assert!(
+        expected
+            .iter()
+            .any(|d| d.0 == "MTPD" && d.3 == "Regulator expects payroll within two days")
+    );
+    assert_eq!(logged(&store, new), expected);
+    assert_eq!(store.objectives(new).unwrap(), Some(objectives(new)));
+
+    // Undo takes back the objectives agreed for the old process, then the
+    // new process with its objectives; redo puts both back.
+    store.undo().unwrap();
+    store.undo().unwrap();
+    store.undo().unwrap();
+    assert!(store.processes().unwrap().is_empty());
+    store.redo().unwrap();
+    assert_eq!(store.objectives(new).unwrap(), Some(objectives(new)));
+    assert_eq!(store.processes().unwrap().len(), 1);
+}
+
+/// Links written in one edit: a repeated link and a link of a process to
+/// itself are not added, whether its ends are new in the edit or not.
+#[test]
+fn an_edit_adds_each_link_once_and_never_a_process_to_itself() {
+    let dir = temp_dir();
+    let (mut store, _) = new_store(&dir);
+    let billing = store
+        .create_process(
+            &ProcessInput {
+                name: "Billing".into(),
+                ..Default::default()
+            },
+            &Provenance::Workshop,
+        )
+        .unwrap()
+        .id;
+    let citrix = store
+        .create_resource(
+            &ResourceInput {
+                kind: ResourceKind::Application,
+                name: "Citrix".into(),
+                ..Default::default()
+            },
+            &Provenance::Workshop,
+        )
+        .unwrap()
+        .id;
+    let (old, new) = (NodeRef::Process(billing), NodeRef::Resource(citrix));
+    let added = store
+        .edit("Import “links.xlsx”", "", |w| {
+            let payroll = NodeRef::Process(w.create_process(
+                &ProcessInput {
+                    name: "Payroll run".into(),
+                    ..Default::default()
+                },
+                &Provenance::Workshop,
+            )?);
+            let mut added = Vec::new();
+            for (from, to) in [
+                (payroll, new),
+                (payroll, new),
+                (payroll, payroll),
+                (payroll, old),
+                (old, new),
+                (old, new),
+                (old, old),
+                (payroll, old),
+            ] {
+                added.push(w.link(from, to, Strength::Required, "")?);
+            }
+            Ok(added)
+        })
+        .unwrap();
+    assert_eq!(added, [true, false, false, true, true, false, false, false]);
+    assert_eq!(store.load().unwrap().dependencies.len(), 3);
+    // A later edit finds the links already there.
+    let again = store
+        .edit("Link again", "", |w| {
+            w.link(old, new, Strength::Required, "")
+        })
+        .unwrap();
+    assert!(!again);
+    store.undo().unwrap();
+    assert!(store.load().unwrap().dependencies.is_empty());
+    assert_eq!(store.processes().unwrap().len(), 1);
+    store.redo().unwrap();
+    assert_eq!(store.load().unwrap().dependencies.len(), 3);
+}

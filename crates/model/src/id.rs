@@ -24,6 +24,17 @@ impl Id {
     }
 }
 
+/// Room for an id's text, to write it without allocating ([`Id::text`]).
+pub type IdText = [u8; uuid::fmt::Hyphenated::LENGTH];
+
+impl Id {
+    /// The id as text (as [`Display`](fmt::Display) writes it), in `buf`:
+    /// a large import binds a million of them without allocating one.
+    pub fn text<'b>(&self, buf: &'b mut IdText) -> &'b str {
+        self.0.hyphenated().encode_lower(buf)
+    }
+}
+
 impl Default for Id {
     fn default() -> Self {
         Id::new()

@@ -21,7 +21,7 @@ mod unit;
 
 pub use assessment::{Assessment, AssessmentInfo, AssessmentInput};
 pub use error::UnknownName;
-pub use id::Id;
+pub use id::{Id, IdText};
 pub use impact::{ProcessImpact, Score, ScoreInput};
 pub use methodology::{
     Category, CategoryInput, Horizon, HorizonInput, LevelDefinition, Methodology, MethodologyInput,

@@ -7,7 +7,7 @@ use rusqlite::types::Value;
 use super::journal::{Table, Tx};
 use super::row::id_col;
 use crate::error::Result;
-use bia_model::{CustomField, Id, clean_name, name_key};
+use bia_model::{CustomField, Id, IdText, clean_name, name_key};
 
 /// The custom fields of one owner row, in order, with their row ids.
 pub(super) fn read(
@@ -71,6 +71,38 @@ pub(super) fn write(
                 tx.insert(table, Id::new(), &with_owner)?
             }
         }
+    }
+    Ok(())
+}
+
+/// Adds the fields of an owner inserted by this edit (it has none yet),
+/// through one statement kept prepared.
+pub(super) fn insert_new(
+    tx: &mut Tx,
+    table: Table,
+    owner_column: &str,
+    owner: &str,
+    fields: &[CustomField],
+) -> Result<()> {
+    if fields.is_empty() {
+        return Ok(());
+    }
+    let sql = format!(
+        "INSERT INTO {} (id, {owner_column}, position, name, value) VALUES (?1, ?2, ?3, ?4, ?5)",
+        table.name()
+    );
+    let mut text: IdText = [0; 36];
+    for (pos, field) in fields.iter().enumerate() {
+        let id = Id::new();
+        let id = id.text(&mut text);
+        let name = clean_name(&field.name);
+        tx.insert_prepared(
+            table,
+            &sql,
+            owner,
+            || id.to_string(),
+            rusqlite::params![id, owner, pos as i64, name, field.value],
+        )?;
     }
     Ok(())
 }

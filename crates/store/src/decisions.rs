@@ -12,7 +12,7 @@ use super::Store;
 use super::row::id_col;
 use super::table::Table;
 use crate::error::Result;
-use bia_model::{Decision, Id, Minutes, ObjectiveField, Status};
+use bia_model::{Decision, Id, IdText, Minutes, ObjectiveField, Objectives, Status};
 
 /// The rationale and the people to record with the decisions of an edit.
 #[derive(Clone, Debug, Default)]
@@ -100,17 +100,68 @@ pub fn status_label(s: Status) -> &'static str {
 }
 
 fn objective_value(row: &Row, field: ObjectiveField) -> String {
-    if field == ObjectiveField::Rpo
-        && row.get("rpo_not_applicable").and_then(Json::as_i64) == Some(1)
-    {
+    objective_text(
+        field,
+        row.get(field.column()).and_then(Json::as_u64),
+        row.get("rpo_not_applicable").and_then(Json::as_i64) == Some(1),
+    )
+}
+
+/// How the log shows an objective's `value` (minutes, or the MBCO's
+/// percent), the RPO being marked not applicable or not.
+fn objective_text(field: ObjectiveField, value: Option<u64>, rpo_not_applicable: bool) -> String {
+    if field == ObjectiveField::Rpo && rpo_not_applicable {
         return "not applicable".into();
     }
-    match row.get(field.column()).and_then(Json::as_u64) {
+    match value {
         None if field == ObjectiveField::MtpdOverride => "derived".into(),
         None => "—".into(),
         Some(n) if !field.is_duration() => format!("{n} %"),
         Some(n) => Minutes(n as u32).to_string(),
     }
+}
+
+/// Logs the decisions of the objectives `o` of the process `process_id`
+/// given a row where it had none, as [`derive`] would from the row read
+/// back (an import adds thousands, and reads none of them back).
+pub(crate) fn new_objectives(
+    conn: &Connection,
+    process_id: &str,
+    o: &Objectives,
+    ctx: &DecisionContext,
+) -> Result<()> {
+    let mut name: Option<String> = None;
+    let mut who: Option<String> = None;
+    let at = super::now();
+    for field in ObjectiveField::ALL {
+        let old = objective_text(field, None, false);
+        let new = objective_text(field, field.value(o).map(u64::from), o.rpo_not_applicable);
+        if old == new {
+            continue;
+        }
+        let rationale = match field {
+            ObjectiveField::MtpdOverride if !o.mtpd_override_reason.trim().is_empty() => {
+                o.mtpd_override_reason.as_str()
+            }
+            _ => ctx.rationale.as_str(),
+        };
+        if name.is_none() {
+            name = Some(process_name(conn, process_id)?);
+            who = Some(who_of(conn, &ctx.who)?);
+        }
+        insert(
+            conn,
+            process_id,
+            name.as_deref().unwrap_or_default(),
+            field.label(),
+            &old,
+            &new,
+            rationale,
+            who.as_deref().unwrap_or_default(),
+            &at,
+        )?;
+    }
+    Ok(())
 }
 
 fn append(
@@ -122,20 +173,69 @@ fn append(
     rationale: &str,
     who: &str,
 ) -> Result<()> {
-    let process_name: String = conn
+    let process_name = process_name(conn, process_id)?;
+    let who = who_of(conn, who)?;
+    insert(
+        conn,
+        process_id,
+        &process_name,
+        field,
+        old,
+        new,
+        rationale,
+        &who,
+        &super::now(),
+    )
+}
+
+/// The name of the process `process_id`, or a mark that it is gone.
+fn process_name(conn: &Connection, process_id: &str) -> Result<String> {
+    Ok(conn
         .prepare_cached("SELECT name FROM process WHERE id = ?1")?
         .query_row([process_id], |r| r.get(0))
         .optional()?
-        .unwrap_or_else(|| "(deleted process)".into());
-    let who = if who.trim().is_empty() {
-        conn.prepare_cached("SELECT facilitator FROM assessment LIMIT 1")?
-            .query_row([], |r| r.get::<_, String>(0))?
+        .unwrap_or_else(|| "(deleted process)".into()))
+}
+
+/// Who decided: `who`, or when blank the assessment's facilitator.
+fn who_of(conn: &Connection, who: &str) -> Result<String> {
+    if who.trim().is_empty() {
+        Ok(conn
+            .prepare_cached("SELECT facilitator FROM assessment LIMIT 1")?
+            .query_row([], |r| r.get::<_, String>(0))?)
     } else {
-        who.trim().to_string()
-    };
-    conn.prepare_cached("INSERT INTO decision (id, process_id, process_name, field, old_value, new_value, rationale, who, at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")?.execute(params![Id::new().to_string(), process_id, process_name, field, old, new, rationale.trim(), who, super::now()],
-    )?;
+        Ok(who.trim().to_string())
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn insert(
+    conn: &Connection,
+    process_id: &str,
+    process_name: &str,
+    field: &str,
+    old: &str,
+    new: &str,
+    rationale: &str,
+    who: &str,
+    at: &str,
+) -> Result<()> {
+    let mut id: IdText = [0; 36];
+    conn.prepare_cached(
+        "INSERT INTO decision (id, process_id, process_name, field, old_value, new_value, rationale, who, at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?
+    .execute(params![
+        Id::new().text(&mut id),
+        process_id,
+        process_name,
+        field,
+        old,
+        new,
+        rationale.trim(),
+        who,
+        at
+    ])?;
     Ok(())
 }
 

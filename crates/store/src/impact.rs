@@ -145,6 +145,83 @@ pub(super) fn insert(
     )
 }
 
+/// A new score for `Writer::insert_scores`: its ids as text, as the
+/// file stores them, and where in its source it was read (`B7`).
+#[derive(Clone, Copy, Debug)]
+pub struct NewScore<'a> {
+    pub category: &'a str,
+    pub horizon: &'a str,
+    pub severity: u8,
+    pub note: &'a str,
+    pub cell: &'a str,
+}
+
+/// The most scores one statement of [`insert_many`] adds.
+const ROWS_PER_INSERT: usize = 64;
+
+/// `INSERT INTO impact (…) VALUES (?1, …, ?7), (?8, …), …` for `rows`
+/// rows (1 to [`ROWS_PER_INSERT`]), made once.
+fn insert_rows_sql(rows: usize) -> &'static str {
+    static SQL: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    &SQL.get_or_init(|| (0..=ROWS_PER_INSERT).map(rows_sql).collect())[rows]
+}
+
+fn rows_sql(rows: usize) -> String {
+    let mut sql = String::with_capacity(120 + rows * 40);
+    sql.push_str(
+        "INSERT INTO impact (process_id, category_id, horizon_id, severity, note, source_id, cell) VALUES ",
+    );
+    for r in 0..rows {
+        if r > 0 {
+            sql.push_str(", ");
+        }
+        let at = r * 7;
+        sql.push_str(&format!(
+            "(?{}, ?{}, ?{}, ?{}, ?{}, ?{}, ?{})",
+            at + 1,
+            at + 2,
+            at + 3,
+            at + 4,
+            at + 5,
+            at + 6,
+            at + 7
+        ));
+    }
+    sql
+}
+
+/// Adds cells of `process` that are not there yet (the caller has checked
+/// the ids and the severities), through one statement prepared once; a
+/// process new in this edit journals none of them by itself.
+pub(super) fn insert_many(
+    tx: &mut Tx,
+    process: &str,
+    source: i64,
+    scores: &[NewScore<'_>],
+) -> Result<()> {
+    // Many rows a statement: SQLite's work per statement, not per row.
+    for chunk in scores.chunks(ROWS_PER_INSERT) {
+        let mut stmt = tx.conn().prepare_cached(insert_rows_sql(chunk.len()))?;
+        for (i, s) in chunk.iter().enumerate() {
+            let at = i * 7;
+            stmt.raw_bind_parameter(at + 1, process)?;
+            stmt.raw_bind_parameter(at + 2, s.category)?;
+            stmt.raw_bind_parameter(at + 3, s.horizon)?;
+            stmt.raw_bind_parameter(at + 4, s.severity)?;
+            stmt.raw_bind_parameter(at + 5, s.note)?;
+            stmt.raw_bind_parameter(at + 6, source)?;
+            stmt.raw_bind_parameter(at + 7, s.cell)?;
+        }
+        stmt.raw_execute()?;
+    }
+    if !tx.is_new(process) {
+        for s in scores {
+            tx.record_inserted(Table::Impact, key(process, s.category, s.horizon))?;
+        }
+    }
+    Ok(())
+}
+
 pub(super) fn rationales(conn: &Connection) -> Result<Vec<(Id, String)>> {
     let rows = conn
         .prepare("SELECT id, impact_rationale FROM process WHERE impact_rationale != ''")?

@@ -191,6 +191,58 @@ impl Tx<'_> {
         self.record(table, key(), None)
     }
 
+    /// Inserts a new row of `table` named `key` through `sql`, kept
+    /// prepared, with `params` bound in place: the row is journaled as
+    /// inserted (undo deletes it) without being read back, and a process
+    /// or resource is known as new, so that what belongs to it is not
+    /// journaled by itself. Not for an objective, whose decisions are
+    /// derived from the row read back (see [`Tx::insert_objective`]).
+    pub(crate) fn insert_new(
+        &mut self,
+        table: Table,
+        sql: &str,
+        key: String,
+        params: impl rusqlite::Params,
+    ) -> Result<()> {
+        debug_assert!(table != Table::Objective);
+        self.tx.prepare_cached(sql)?.execute(params)?;
+        if !table.belongings().is_empty() {
+            self.created.insert(key.clone());
+        }
+        self.record(table, key, None)
+    }
+
+    /// Inserts a new objective row named `key` whose decisions the caller
+    /// has logged already (`decisions::new_objectives`): journaled as
+    /// inserted, not read back.
+    pub(crate) fn insert_objective(
+        &mut self,
+        sql: &str,
+        key: String,
+        params: impl rusqlite::Params,
+    ) -> Result<()> {
+        self.tx.prepare_cached(sql)?.execute(params)?;
+        self.changes.push(Change {
+            table: Table::Objective,
+            row_id: key,
+            before: None,
+            after: Some(Row::new()),
+        });
+        Ok(())
+    }
+
+    /// Whether the process or resource `id` was inserted by this edit.
+    pub(crate) fn is_new(&self, id: &str) -> bool {
+        self.created.contains(id)
+    }
+
+    /// Records as inserted a row of `table` named `key` written through
+    /// [`Tx::conn`] by a statement of the caller's (a row belonging to a
+    /// new owner needs no record: see [`Tx::is_new`]).
+    pub(crate) fn record_inserted(&mut self, table: Table, key: String) -> Result<()> {
+        self.record(table, key, None)
+    }
+
     pub(crate) fn update(&mut self, table: Table, id: Id, cols: &[(&str, Value)]) -> Result<()> {
         self.update_row(table, &id.to_string(), cols)
     }

@@ -49,6 +49,7 @@ pub use error::{Error, ErrorKind, Result, codes as error_codes};
 pub use file::ReadOnly;
 pub use file::new::NewFile;
 pub use file::recover::Recovery;
+pub use impact::NewScore;
 pub use journal::{DEFAULT_UNDO_LIMIT, History};
 pub use writer::{Source, Writer};
 

@@ -11,7 +11,7 @@ use super::journal::{self, Table};
 use super::processes::ensure_unlocked;
 use super::row::id_col;
 use crate::error::{Error, Result};
-use bia_model::{Id, Minutes, ObjectiveField, Objectives};
+use bia_model::{Id, IdText, Minutes, ObjectiveField, Objectives};
 
 const COLUMNS: &str = "process_id, mtpd_override_minutes, mtpd_override_reason, rto_minutes, rpo_minutes, \
                        rpo_not_applicable, wrt_minutes, mbco_percent, rationale, agreed_by, agreed_on, provenance";
@@ -100,6 +100,46 @@ pub(super) fn upsert(tx: &mut journal::Tx, process: Id, cols: &[(&str, Value)]) 
             tx.insert(Table::Objective, Id::new(), &with_process)
         }
     }
+}
+
+const INSERT: &str = "INSERT INTO objective (id, process_id, mtpd_override_minutes, mtpd_override_reason, \
+                      rto_minutes, rpo_minutes, rpo_not_applicable, wrt_minutes, mbco_percent, rationale, \
+                      agreed_by, agreed_on, provenance) \
+                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
+
+/// Writes the objectives of a process inserted by this edit (it has none
+/// yet): one statement kept prepared, its values bound in place, and its
+/// decisions logged from `o` rather than from the row read back.
+pub(super) fn insert_new(tx: &mut journal::Tx, process: Id, o: &Objectives) -> Result<()> {
+    let mut text: IdText = [0; 36];
+    let process = process.text(&mut text);
+    let id = Id::new().to_string();
+    let reason = if o.mtpd_override.is_some() {
+        o.mtpd_override_reason.as_str()
+    } else {
+        ""
+    };
+    let provenance = serde_json::to_string(&o.provenance).unwrap_or_default();
+    tx.insert_objective(
+        INSERT,
+        id.clone(),
+        rusqlite::params![
+            id,
+            process,
+            o.mtpd_override.map(|m| m.0),
+            reason,
+            o.rto.map(|m| m.0),
+            o.rpo.map(|m| m.0),
+            o.rpo_not_applicable,
+            o.wrt.map(|m| m.0),
+            o.mbco_percent,
+            o.rationale,
+            o.agreed_by,
+            o.agreed_on,
+            provenance,
+        ],
+    )?;
+    super::decisions::new_objectives(tx.conn(), process, o, &tx.decision)
 }
 
 impl Store {

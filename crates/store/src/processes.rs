@@ -9,8 +9,8 @@ use super::journal::{self, Table, Tx};
 use super::row::{id_col, opt_id};
 use crate::error::{Error, Result};
 use bia_model::{
-    CustomField, FieldIssue, Id, Process, ProcessInput, Provenance, Status, UnitInput, clean_name,
-    name_key,
+    CustomField, FieldIssue, Id, IdText, Process, ProcessInput, Provenance, Status, UnitInput,
+    clean_name, name_key,
 };
 
 const COLUMNS: &str = "id, name, unit_id, owner, description, peak_periods, minimum_staff, workaround, notes, \
@@ -99,6 +99,16 @@ pub(super) fn by_name(conn: &Connection, name: &str) -> Result<Option<Id>> {
 /// Every problem with `input` (for the process `id`, when it is a change),
 /// including a name another process already has and a unit that is gone.
 fn issues(conn: &Connection, input: &ProcessInput, id: Option<Id>) -> Result<Vec<FieldIssue>> {
+    issues_in(conn, input, input.unit_id, id)
+}
+
+/// [`issues`] of `input` placed in `unit` (whatever its own `unit_id`).
+fn issues_in(
+    conn: &Connection,
+    input: &ProcessInput,
+    unit: Option<Id>,
+    id: Option<Id>,
+) -> Result<Vec<FieldIssue>> {
     let mut issues = input.issues();
     if let Some(existing) = by_name(conn, &input.name)?
         && Some(existing) != id
@@ -108,7 +118,7 @@ fn issues(conn: &Connection, input: &ProcessInput, id: Option<Id>) -> Result<Vec
             format!("A process named \"{}\" already exists.", input.name),
         ));
     }
-    if let Some(unit) = input.unit_id {
+    if let Some(unit) = unit {
         let found: Option<i64> = conn
             .prepare_cached("SELECT 1 FROM unit WHERE id = ?1")?
             .query_row([unit.to_string()], |r| r.get(0))
@@ -122,7 +132,17 @@ fn issues(conn: &Connection, input: &ProcessInput, id: Option<Id>) -> Result<Vec
 
 /// Turns the issues of an input into the error a write returns.
 pub(super) fn refuse(conn: &Connection, input: &ProcessInput, id: Option<Id>) -> Result<()> {
-    let found = issues(conn, input, id)?;
+    refuse_in(conn, input, input.unit_id, id)
+}
+
+/// [`refuse`] for `input` placed in `unit`.
+fn refuse_in(
+    conn: &Connection,
+    input: &ProcessInput,
+    unit: Option<Id>,
+    id: Option<Id>,
+) -> Result<()> {
+    let found = issues_in(conn, input, unit, id)?;
     if found.is_empty() {
         return Ok(());
     }
@@ -189,18 +209,59 @@ pub(super) fn field_values(input: &ProcessInput) -> Vec<(&'static str, Value)> {
 }
 
 pub(super) fn insert(tx: &mut Tx, input: &ProcessInput, provenance: &Provenance) -> Result<Id> {
-    refuse(tx.conn(), input, None)?;
+    insert_in(tx, input, input.unit_id, provenance)
+}
+
+/// The columns [`field_values`] gives, in its order, then the rest a new
+/// row has (a test holds the two lists together).
+const INSERT: &str = "INSERT INTO process (id, name_key, name, unit_id, owner, description, peak_periods, \
+                      minimum_staff, workaround, notes, claimed_tier, status, provenance, created_at, \
+                      updated_at) \
+                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)";
+
+/// Adds `input` as a new process in `unit` (whatever its own `unit_id`),
+/// with its custom fields, through statements kept prepared and its
+/// values bound in place (an import adds thousands).
+pub(super) fn insert_in(
+    tx: &mut Tx,
+    input: &ProcessInput,
+    unit: Option<Id>,
+    provenance: &Provenance,
+) -> Result<Id> {
+    refuse_in(tx.conn(), input, unit, None)?;
     let id = Id::new();
-    let now = super::now();
-    let mut cols = field_values(input);
-    cols.push((
-        "provenance",
-        Value::Text(serde_json::to_string(provenance).unwrap_or_default()),
-    ));
-    cols.push(("created_at", Value::Text(now.clone())));
-    cols.push(("updated_at", Value::Text(now)));
-    tx.insert(Table::Process, id, &cols)?;
-    write_custom_fields(tx, id, &input.custom_fields)?;
+    let key = id.to_string();
+    let mut unit_text: IdText = [0; 36];
+    let unit_id = unit.as_ref().map(|u| u.text(&mut unit_text));
+    let provenance = serde_json::to_string(provenance).unwrap_or_default();
+    tx.insert_new(
+        Table::Process,
+        INSERT,
+        key.clone(),
+        rusqlite::params![
+            key,
+            input.name.key(),
+            input.name.as_str(),
+            unit_id,
+            input.owner.trim(),
+            input.description.trim(),
+            input.peak_periods.trim(),
+            input.minimum_staff,
+            input.workaround.trim(),
+            input.notes.trim(),
+            input.claimed_tier.trim(),
+            input.status.as_str(),
+            provenance,
+            super::now(),
+        ],
+    )?;
+    super::custom_fields::insert_new(
+        tx,
+        Table::ProcessCustomField,
+        "process_id",
+        &key,
+        &input.custom_fields,
+    )?;
     Ok(id)
 }
 
@@ -393,5 +454,31 @@ impl Store {
                 tx.delete(Table::Process, id)
             },
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use bia_model::ProcessInput;
+
+    /// A new process is inserted through its own statement, its values
+    /// bound in place: it must name every column an edit writes, in order.
+    #[test]
+    fn the_insert_names_every_field_an_edit_writes() {
+        let columns = super::INSERT
+            .split_once('(')
+            .and_then(|(_, rest)| rest.split_once(')'))
+            .map(|(names, _)| names)
+            .unwrap();
+        let columns: Vec<&str> = columns.split(',').map(str::trim).collect();
+        let fields: Vec<&str> = super::field_values(&ProcessInput::default())
+            .into_iter()
+            .map(|(c, _)| c)
+            .collect();
+        assert_eq!(columns[1..=fields.len()], fields[..]);
+        assert_eq!(
+            columns[fields.len() + 1..],
+            ["provenance", "created_at", "updated_at"]
+        );
     }
 }

@@ -13,13 +13,14 @@ use std::path::PathBuf;
 
 use rusqlite::OptionalExtension;
 use rusqlite::types::Value;
+use rustc_hash::FxHashSet;
 
 use super::Store;
 use super::journal::{self, Table, Tx};
 use crate::error::Result;
 use bia_model::{
-    Id, Methodology, NodeRef, Objectives, ProcessInput, Provenance, ResourceInput, ScoreInput,
-    Strength, Unit, UnitInput,
+    Id, IdText, Methodology, NodeRef, Objectives, ProcessInput, Provenance, ResourceInput,
+    ScoreInput, Strength, Unit, UnitInput,
 };
 
 /// Where a score came from, without its cell, as stored once for many
@@ -30,6 +31,9 @@ pub struct Source(i64);
 /// Writes inside one edit under way (see [`Store::edit`]).
 pub struct Writer<'t, 'c> {
     tx: &'t mut Tx<'c>,
+    /// The links this edit added, (from, to): a link from a process or a
+    /// resource new in this edit can only be a duplicate of one of them.
+    links: FxHashSet<(Id, Id)>,
 }
 
 impl Store {
@@ -43,7 +47,10 @@ impl Store {
     ) -> Result<T> {
         journal::edit(self.writable()?, label, |tx| {
             tx.decision.rationale = rationale.to_string();
-            f(&mut Writer { tx })
+            f(&mut Writer {
+                tx,
+                links: FxHashSet::default(),
+            })
         })
     }
 
@@ -83,6 +90,17 @@ impl Writer<'_, '_> {
         super::processes::insert(self.tx, input, provenance)
     }
 
+    /// Creates a process from `input` placed in `unit` (whatever its own
+    /// `unit_id`), saving the caller a copy of the input.
+    pub fn create_process_in(
+        &mut self,
+        input: &ProcessInput,
+        unit: Option<Id>,
+        provenance: &Provenance,
+    ) -> Result<Id> {
+        super::processes::insert_in(self.tx, input, unit, provenance)
+    }
+
     /// Replaces the fields of a process (refused when it is approved or
     /// the input is not valid), recording where the new values came from.
     pub fn replace_process(
@@ -112,6 +130,11 @@ impl Writer<'_, '_> {
     /// Writes a process's objectives row as given (creating it when there
     /// is none); the caller has checked them against the analysis.
     pub fn put_objectives(&mut self, process: Id, objectives: &Objectives) -> Result<()> {
+        let mut text: IdText = [0; 36];
+        if self.tx.is_new(process.text(&mut text)) {
+            // A process this edit created has no objectives yet.
+            return super::objectives::insert_new(self.tx, process, objectives);
+        }
         super::objectives::upsert(self.tx, process, &super::objectives::columns(objectives))
     }
 
@@ -160,6 +183,18 @@ impl Writer<'_, '_> {
         )
     }
 
+    /// Adds cells to a process that has none there yet, as
+    /// [`Writer::insert_score`] does, through one statement prepared once
+    /// for all of them.
+    pub fn insert_scores(
+        &mut self,
+        process: &str,
+        source: Source,
+        scores: &[super::impact::NewScore<'_>],
+    ) -> Result<()> {
+        super::impact::insert_many(self.tx, process, source.0, scores)
+    }
+
     pub fn set_impact_rationale(&mut self, process: Id, rationale: &str) -> Result<()> {
         self.tx.update(
             Table::Process,
@@ -190,27 +225,44 @@ impl Writer<'_, '_> {
     ) -> Result<bool> {
         let (from_kind, from_id) = super::dependencies::kind_and_id(from);
         let (to_kind, to_id) = super::dependencies::kind_and_id(to);
-        let known: Option<i64> = self
-            .tx
-            .conn()
-            .prepare_cached("SELECT 1 FROM dependency WHERE from_id = ?1 AND to_id = ?2")?
-            .query_row([from_id.to_string(), to_id.to_string()], |r| r.get(0))
-            .optional()?;
-        if known.is_some() || from_id == to_id {
+        if from_id == to_id || self.links.contains(&(from_id, to_id)) {
             return Ok(false);
         }
-        self.tx.insert(
-            Table::Dependency,
-            Id::new(),
-            &[
-                ("from_kind", Value::Text(from_kind.into())),
-                ("from_id", Value::Text(from_id.to_string())),
-                ("to_kind", Value::Text(to_kind.into())),
-                ("to_id", Value::Text(to_id.to_string())),
-                ("strength", Value::Text(strength.as_str().into())),
-                ("note", Value::Text(note.to_string())),
-            ],
-        )?;
+        let (mut from_buf, mut to_buf): (IdText, IdText) = ([0; 36], [0; 36]);
+        let (from_text, to_text) = (from_id.text(&mut from_buf), to_id.text(&mut to_buf));
+        // A link from or to a process or resource this edit created can
+        // only be one this edit added (known above); any other is looked up.
+        let owned = self.tx.is_new(from_text) || self.tx.is_new(to_text);
+        if !owned {
+            let known: Option<i64> = self
+                .tx
+                .conn()
+                .prepare_cached("SELECT 1 FROM dependency WHERE from_id = ?1 AND to_id = ?2")?
+                .query_row([from_text, to_text], |r| r.get(0))
+                .optional()?;
+            if known.is_some() {
+                return Ok(false);
+            }
+        }
+        let id = Id::new().to_string();
+        const INSERT: &str = "INSERT INTO dependency (id, from_kind, from_id, to_kind, to_id, strength, note) \
+                              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+        self.tx
+            .conn()
+            .prepare_cached(INSERT)?
+            .execute(rusqlite::params![
+                id,
+                from_kind,
+                from_text,
+                to_kind,
+                to_text,
+                strength.as_str(),
+                note
+            ])?;
+        if !owned {
+            self.tx.record_inserted(Table::Dependency, id)?;
+        }
+        self.links.insert((from_id, to_id));
         Ok(true)
     }
 }

@@ -40,7 +40,24 @@ fn top_processes(ctx: &Context, n: usize) -> Assessment {
             .filter(|o| keep.contains(&o.process_id))
             .cloned()
             .collect(),
-        ..a.clone()
+        decisions: a
+            .decisions
+            .iter()
+            .filter(|d| keep.contains(&d.process_id))
+            .cloned()
+            .collect(),
+        impact_rationales: a
+            .impact_rationales
+            .iter()
+            .filter(|(p, _)| keep.contains(p))
+            .cloned()
+            .collect(),
+        // Not `..a.clone()`: that copies every score and decision first.
+        info: a.info.clone(),
+        methodology: a.methodology.clone(),
+        units: a.units.clone(),
+        resources: a.resources.clone(),
+        dependencies: a.dependencies.clone(),
     }
 }
 
