@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use bia::excel::import::{Field, Limits, Mapping, Plan, PlannedProcess, Pos, Target, plan_file};
 use bia::model::{ResourceKind, name_key};
 use proptest::prelude::*;
-use rust_xlsxwriter::{Format, Workbook};
+use rust_xlsxwriter::Workbook;
 
 use crate::temp_dir;
 
@@ -194,7 +194,6 @@ fn write_register(
     dir: &Path,
 ) -> (PathBuf, Vec<(Pos, String, String, &'static str)>) {
     let mut book = Workbook::new();
-    let bold = Format::new().set_bold();
     let sheet = book.add_worksheet();
     sheet.set_name("BIA Register").unwrap();
     let mut header_row = 0u32;
@@ -222,7 +221,6 @@ fn write_register(
             sheet.write_string(header_row - 1, c as u16, *band).unwrap();
         }
     }
-    let _ = &bold;
     let mut cells = Vec::new();
     for (r, (name, values)) in reg.rows.iter().enumerate() {
         let row = header_row + 1 + r as u32;
@@ -384,7 +382,7 @@ fn unaccounted(
 
 /// The same register as a CSV file: every cell as text, one sheet named
 /// after the file.
-fn write_csv(reg: &Register, xlsx: &Path) -> PathBuf {
+fn write_csv(xlsx: &Path) -> PathBuf {
     let book = bia::excel::import::read_workbook(xlsx, &Limits::default()).unwrap();
     let sheet = &book.sheets[0];
     let mut rows: BTreeMap<u32, BTreeMap<u32, String>> = BTreeMap::new();
@@ -415,7 +413,6 @@ fn write_csv(reg: &Register, xlsx: &Path) -> PathBuf {
                 + "\r\n"
         })
         .collect();
-    let _ = reg;
     let path = xlsx.with_file_name("BIA Register.csv");
     std::fs::write(&path, text).unwrap();
     path
@@ -459,7 +456,7 @@ proptest! {
         let dir = temp_dir();
         let (path, cells) = write_register(&reg, dir.path());
         check(&path, "BIA Register", &cells)?;
-        let csv = write_csv(&reg, &path);
+        let csv = write_csv(&path);
         let sheet = bia::excel::import::read_workbook(&csv, &Limits::default()).unwrap().sheets[0].name.clone();
         check(&csv, &sheet, &cells)?;
     }
@@ -561,7 +558,7 @@ fn write_forms(f: &Forms, dir: &Path) -> (PathBuf, Vec<FormCell>) {
     };
     let mut row = 0u32;
     let mut current: Option<String> = None;
-    for i in 0..f.processes {
+    for (i, &name) in PROCESSES.iter().enumerate().take(f.processes) {
         let (sheet_name, continued) = sheet_of(i);
         if current.as_deref() != Some(sheet_name.as_str()) {
             book.add_worksheet().set_name(&sheet_name).unwrap();
@@ -577,7 +574,6 @@ fn write_forms(f: &Forms, dir: &Path) -> (PathBuf, Vec<FormCell>) {
         } else {
             row += 2;
         }
-        let name = PROCESSES[i];
         sheet.write_string(row, 0, "Process name:").unwrap();
         sheet.write_string(row, 1, name).unwrap();
         cells.push((
