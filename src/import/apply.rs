@@ -43,9 +43,12 @@ pub struct Applied {
     pub objectives: usize,
 }
 
-/// Progress is reported (and a cancel heard) every this many processes,
-/// eight times as many dependencies, and at the end of each stage.
-const EVERY: usize = 64;
+/// Progress is reported (and a cancel heard) about a hundred times a
+/// stage: after every process of a small workbook, every 1% of a large one
+/// (a 10,000-process import does not send 10,000 events), and at the end.
+fn progress_step(count: usize) -> usize {
+    (count / 100).max(1)
+}
 
 /// What writing each process reuses rather than allocates again: its
 /// scores' cells as text, one after the other.
@@ -134,10 +137,11 @@ pub fn apply(
             let mut processes: FxHashMap<String, Id> = FxHashMap::default();
             let mut buffers = Buffers::default();
             let count = plan.processes.len();
+            let every = progress_step(count);
             for (i, p) in plan.processes.iter().enumerate() {
                 let id = write_process(w, p, &known, &mut units, &mut applied, &mut buffers)?;
                 processes.insert(p.input.name.key(), id);
-                if (i + 1) % EVERY == 0 || i + 1 == count {
+                if (i + 1) % every == 0 || i + 1 == count {
                     report("processes", i + 1)?;
                 }
             }
@@ -159,6 +163,7 @@ pub fn apply(
                 };
                 resources.insert((r.kind, name_key(&r.name)), id);
             }
+            let every = progress_step(plan.dependencies.len());
             for (i, d) in plan.dependencies.iter().enumerate() {
                 let from = process_id(w, &processes, &d.process)?;
                 let to = match &d.target {
@@ -175,7 +180,7 @@ pub fn apply(
                 if w.link(NodeRef::Process(from), to, Strength::Required, &d.note)? {
                     applied.dependencies_created += 1;
                 }
-                if (i + 1) % (EVERY * 8) == 0 || i + 1 == plan.dependencies.len() {
+                if (i + 1) % every == 0 || i + 1 == plan.dependencies.len() {
                     report("dependencies", plan.processes.len() + i + 1)?;
                 }
             }
