@@ -6,7 +6,6 @@
 
 use super::super::form::{Context, Entry, Form, FormCell, FormSheet, read_form_sheet};
 use super::*;
-use bia_model::ObjectiveField;
 
 /// The form sheets of `workbook`: the sheets without a table (`tables`)
 /// that read as forms.
@@ -76,28 +75,11 @@ pub(super) fn planned_form(f: &FormSheet) -> PlannedTable {
 /// What a label contributes to a process (as [`Planner::roles`] does for
 /// a column).
 fn role(entry: &Entry) -> Role {
-    let custom = || Role::Custom(entry.label.clone(), name_key(&entry.label));
-    let duration = |f: ObjectiveField| Role::Duration(f.key(), f.label());
+    let (name, key) = (entry.label.clone(), name_key(&entry.label));
     match &entry.field {
-        Field::Process => Role::Process,
-        Field::Unit => Role::Unit,
-        Field::Owner => Role::Text("owner"),
-        Field::Description => Role::Text("description"),
-        Field::PeakPeriods => Role::Text("peak_periods"),
-        Field::Workaround => Role::Text("workaround"),
-        Field::Notes => Role::Text("notes"),
-        Field::MinimumStaff => Role::MinimumStaff,
-        Field::Rto => duration(ObjectiveField::Rto),
-        Field::Rpo => duration(ObjectiveField::Rpo),
-        Field::Mtpd => Role::Duration("mtpd", "MTPD"),
-        Field::Wrt => duration(ObjectiveField::Wrt),
-        Field::Mbco => Role::Mbco,
-        Field::Dependency { resource } => Role::Dependency(Some(*resource)),
-        Field::UpstreamProcess => Role::Dependency(None),
-        Field::Ignore => Role::Ignore,
         // Kept as its custom field, and read as the tier the form claims.
-        Field::Criticality => Role::Claim(entry.label.clone(), name_key(&entry.label)),
-        _ => custom(),
+        Field::Criticality => Role::Claim(name, key),
+        field => Role::of_process_field(field).unwrap_or(Role::Custom(name, key)),
     }
 }
 

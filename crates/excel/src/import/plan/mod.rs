@@ -142,6 +142,34 @@ enum Role {
     Note(String),
 }
 
+impl Role {
+    /// The role of a field of the process itself, the same for a table's
+    /// column and a form's label; `None` for the fields whose role depends
+    /// on where they are (custom fields, claims, impact columns).
+    fn of_process_field(field: &Field) -> Option<Role> {
+        let duration = |f: bia_model::ObjectiveField| Role::Duration(f.key(), f.label());
+        Some(match field {
+            Field::Process => Role::Process,
+            Field::Unit => Role::Unit,
+            Field::Owner => Role::Text("owner"),
+            Field::Description => Role::Text("description"),
+            Field::PeakPeriods => Role::Text("peak_periods"),
+            Field::Workaround => Role::Text("workaround"),
+            Field::Notes => Role::Text("notes"),
+            Field::MinimumStaff => Role::MinimumStaff,
+            Field::Rto => duration(bia_model::ObjectiveField::Rto),
+            Field::Rpo => duration(bia_model::ObjectiveField::Rpo),
+            Field::Mtpd => Role::Duration("mtpd", "MTPD"),
+            Field::Wrt => duration(bia_model::ObjectiveField::Wrt),
+            Field::Mbco => Role::Mbco,
+            Field::Dependency { resource } => Role::Dependency(Some(*resource)),
+            Field::UpstreamProcess => Role::Dependency(None),
+            Field::Ignore => Role::Ignore,
+            _ => return None,
+        })
+    }
+}
+
 /// What reading the rows of one table needs, worked out once.
 #[derive(Debug)]
 struct TableRead {

@@ -2,12 +2,6 @@
 //! and checked, issues at their cells.
 
 use super::*;
-use bia_model::ObjectiveField;
-
-/// The role of a column of an objective typed as a duration.
-fn duration(field: ObjectiveField) -> Role {
-    Role::Duration(field.key(), field.label())
-}
 
 impl Planner<'_> {
     pub(super) fn provenance(&self, sheet: &str, pos: Pos) -> Provenance {
@@ -47,19 +41,7 @@ impl Planner<'_> {
                 }
             };
             let role = match &c.field {
-                Field::Process => Role::Process,
-                Field::Unit => Role::Unit,
-                Field::Owner => Role::Text("owner"),
-                Field::Description => Role::Text("description"),
-                Field::PeakPeriods => Role::Text("peak_periods"),
-                Field::Workaround => Role::Text("workaround"),
-                Field::Notes => Role::Text("notes"),
-                Field::MinimumStaff => Role::MinimumStaff,
-                Field::Rto => duration(ObjectiveField::Rto),
-                Field::Rpo => duration(ObjectiveField::Rpo),
-                Field::Mtpd => Role::Duration("mtpd", "MTPD"),
-                Field::Wrt => duration(ObjectiveField::Wrt),
-                Field::Mbco => Role::Mbco,
+                field if let Some(role) = Role::of_process_field(field) => role,
                 Field::Custom if long => Role::Note(custom_name(c)),
                 Field::Criticality if !long => {
                     let name = custom_name(c);
@@ -76,13 +58,10 @@ impl Planner<'_> {
                     }
                     custom(custom_name(c))
                 }
-                Field::Ignore => Role::Ignore,
                 Field::TimePoint => Role::TimePoint { seconds: false },
                 Field::TimePointSeconds => Role::TimePoint { seconds: true },
                 Field::Severity => Role::Severity,
                 Field::ImpactCategories => Role::Categories,
-                Field::Dependency { resource } => Role::Dependency(Some(*resource)),
-                Field::UpstreamProcess => Role::Dependency(None),
                 Field::Impact { category, horizon } => {
                     let live = || m.categories.iter().filter(|c| !c.retired);
                     let cat = match category {
@@ -147,6 +126,8 @@ impl Planner<'_> {
                         }
                     }
                 }
+                // The fields of the process itself took their role above.
+                _ => Role::Ignore,
             };
             roles.push((c.col, role, c.unit));
         }
