@@ -380,6 +380,19 @@ impl<'a> Reader<'a, '_> {
         (times.len() >= 2).then_some(times)
     }
 
+    /// The cells of `row` not yet read as the value of a label above.
+    fn free<'r>(&self, row: &'r Row) -> impl Iterator<Item = &'r (u32, Value)> + use<'r, '_, 'a> {
+        row.cells
+            .iter()
+            .filter(move |(c, _)| !self.taken.contains(&Pos::new(row.index, *c)))
+    }
+
+    /// The cell of `row` in column `col`, unless a label above took it.
+    fn free_get<'r>(&self, row: &'r Row, col: u32) -> Option<&'r Value> {
+        row.get(col)
+            .filter(|_| !self.taken.contains(&Pos::new(row.index, col)))
+    }
+
     /// The assessment's impact category `text` names, if any.
     fn category(&self, text: &str) -> Option<&'a bia_model::Category> {
         let m: &'a Methodology = self.cx.methodology;
@@ -397,10 +410,10 @@ impl<'a> Reader<'a, '_> {
     /// names a category), at a label, or at the header of another table
     /// (time points under no category: an empty or heading first cell).
     fn in_table(&self, row: &Row, category_col: u32, last: u32) -> bool {
-        let Some(&(first_col, ref first)) = row.cells.first() else {
+        let Some((first_col, first)) = self.free(row).next() else {
             return false;
         };
-        if !row.cells.iter().any(|(c, _)| *c >= category_col) {
+        if !self.free(row).any(|(c, _)| *c >= category_col) {
             return false;
         }
         let label = |c: u32, v: &Value| match v {
@@ -411,16 +424,15 @@ impl<'a> Reader<'a, '_> {
         };
         // "Process name:" anywhere starts a form, as does "Process name"
         // first on the row; "RTO:" or any "Label:" first ends the table.
-        if label(first_col, first).is_some_and(|l| l.colon || l.field == Field::Process)
-            || row
-                .cells
-                .iter()
+        if label(*first_col, first).is_some_and(|l| l.colon || l.field == Field::Process)
+            || self
+                .free(row)
                 .any(|(c, v)| label(*c, v).is_some_and(|l| l.colon && l.field != Field::Custom))
         {
             return false;
         }
-        let heading = row
-            .get(category_col)
+        let heading = self
+            .free_get(row, category_col)
             .map(|v| bia_model::clean_name(&v.display()));
         let names_category = heading.as_deref().and_then(|h| self.category(h)).is_some();
         if row.index > last + 1 && !(row.index == last + 2 && names_category) {
@@ -545,8 +557,8 @@ impl<'a> Reader<'a, '_> {
             }
             last = row.index;
             let category_pos = Pos::new(row.index, category_col);
-            let category = row
-                .get(category_col)
+            let category = self
+                .free_get(row, category_col)
                 .map(|v| bia_model::clean_name(&v.display()));
             let found = category.as_deref().and_then(|name| self.category(name));
             let row_issue = match (&category, found) {
@@ -563,7 +575,7 @@ impl<'a> Reader<'a, '_> {
                     Some(self.addr(category_pos))
                 }
                 (None, None) => {
-                    let first = row.cells.iter().find(|(c, _)| *c > category_col);
+                    let first = self.free(row).find(|(c, _)| *c > category_col);
                     let pos = first.map_or(category_pos, |(c, _)| Pos::new(row.index, *c));
                     self.issue(
                         Level::Warning,
@@ -573,7 +585,8 @@ impl<'a> Reader<'a, '_> {
                     Some(self.addr(pos))
                 }
             };
-            for (c, v) in &row.cells {
+            let free: Vec<&(u32, Value)> = self.free(row).collect();
+            for (c, v) in free {
                 let pos = Pos::new(row.index, *c);
                 if *c < category_col {
                     let at = self.addr(pos);
@@ -1350,6 +1363,20 @@ mod tests {
             methodology: &m,
         };
         assert!(read_form_sheet(0, &s, &cx).is_none());
+    }
+
+    /// Found by the generated-sheet test below: a category header under a
+    /// row of time points whose label is a bare ":" was counted twice.
+    #[test]
+    fn a_category_header_below_a_stray_time_row_is_counted_once() {
+        let s = sheet(&[
+            (0, &[(0, t("Process name:"))]),
+            (3, &[(2, t("Systems required:"))]),
+            (4, &[(0, t("4 hours")), (2, t(":")), (3, t("4 hours"))]),
+            (5, &[(2, t("Impact category"))]),
+        ]);
+        let f = read(&s);
+        accounted(&s, &f);
     }
 
     /// Texts a form is made of: labels, time points, categories, words,
