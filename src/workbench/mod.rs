@@ -98,6 +98,13 @@ impl Workbench {
         Ok((Workbench { store }, recovery))
     }
 
+    /// [`Workbench::recover`] of the open file, found damaged after it was
+    /// opened (a large file's check after opening); it stays open, unchanged.
+    pub fn recover_into(&self, into: &Path) -> Result<(Workbench, Recovery)> {
+        let (store, recovery) = self.store.recover_into(into)?;
+        Ok((Workbench { store }, recovery))
+    }
+
     /// Writes the demo assessment (Harbourline Logistics) to a new file.
     pub fn create_demo(path: &Path) -> Result<Workbench> {
         Ok(Workbench {

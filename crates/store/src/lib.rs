@@ -102,6 +102,13 @@ impl Store {
         file::recover::recover(damaged, into)
     }
 
+    /// [`Store::recover`] of this store's own file, found damaged after it
+    /// was opened (by [`Store::check`], or a read): read through this
+    /// connection, which holds the file's lock. The file is not changed.
+    pub fn recover_into(&self, into: &Path) -> Result<(Store, Recovery)> {
+        file::recover::recover_open(self, into)
+    }
+
     /// The store, once everything the program reads from the file has
     /// read: a file whose content is damaged is refused before anything
     /// is written to it. A large file ([`file::FULL_CHECK_UP_TO`]) has
@@ -300,6 +307,21 @@ mod tests {
         assert_eq!(err.code(), "corrupt", "{err}");
         assert!(err.to_string().contains("harbourline.bia"), "{err}");
         assert_eq!(store.check().unwrap_err().code(), "corrupt");
+        // What can be read is recovered while the file is open (a second
+        // reader would be refused the lock), and the file is left as it was.
+        let before = std::fs::read(&path).unwrap();
+        let into = dir.path().join("harbourline (recovered).bia");
+        let (recovered, report) = store
+            .recover_into(&into)
+            .expect("recovered from the open file");
+        assert!(report.rows > 40, "the processes at least: {report:?}");
+        assert_eq!(recovered.load().unwrap().processes.len(), 40);
+        recovered.close().unwrap();
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            before,
+            "the damaged file is not changed"
+        );
         store.close().unwrap();
         let read = Store::open_to_read(&path).unwrap();
         assert_eq!(read.check().unwrap_err().code(), "corrupt");

@@ -96,7 +96,20 @@ pub fn recover_assessment<R: Runtime>(
     path: String,
     out: String,
 ) -> ApiResult<Recovered> {
-    let (store, recovery) = Workbench::recover(Path::new(&path), Path::new(&out))?;
+    let (damaged, out) = (Path::new(&path), Path::new(&out));
+    // The open file, found damaged after opening, is read through its own
+    // connection (which holds its lock); any other file is read anew.
+    let recovered = {
+        let guard = state.store.lock().map_err(|_| ApiError::poisoned())?;
+        match guard
+            .as_ref()
+            .filter(|open| same_file(open.path(), damaged))
+        {
+            Some(open) => open.recover_into(out),
+            None => Workbench::recover(damaged, out),
+        }
+    };
+    let (store, recovery) = recovered?;
     let session = install(&app, &state, store)?;
     Ok(Recovered { session, recovery })
 }

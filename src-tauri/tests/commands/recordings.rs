@@ -546,6 +546,8 @@ fn damaged_and_read_only(home: &Path) {
     bytes[at + 6] = 0xFF;
     std::fs::write(&damaged, bytes).unwrap();
 
+    large_and_damaged(&documents.join("Harbourline (large, damaged).bia"));
+
     let shared = documents.join("Shared");
     std::fs::create_dir_all(&shared).unwrap();
     let read_only = shared.join("Harbourline (read-only).bia");
@@ -556,6 +558,38 @@ fn damaged_and_read_only(home: &Path) {
     let mut perms = std::fs::metadata(&read_only).unwrap().permissions();
     perms.set_readonly(true);
     std::fs::set_permissions(&read_only, perms).unwrap();
+}
+
+/// The demo at `path`, made larger than a file opening checks in full (it
+/// once held 40 MB it no longer needs: free pages), with a page of its undo
+/// history made unreadable: it opens, and the check after opening finds the
+/// damage.
+fn large_and_damaged(path: &Path) {
+    bia::Workbench::create_demo(path).unwrap().close().unwrap();
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.execute_batch(
+        "CREATE TABLE scratch (b BLOB);
+         WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 40)
+         INSERT INTO scratch SELECT zeroblob(1048576) FROM n;
+         DROP TABLE scratch;",
+    )
+    .unwrap();
+    let page: i64 = conn
+        .query_row(
+            "SELECT rootpage FROM sqlite_schema WHERE name = 'edit_change'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let size: i64 = conn
+        .pragma_query_value(None, "page_size", |r| r.get(0))
+        .unwrap();
+    drop(conn);
+    let mut bytes = std::fs::read(path).unwrap();
+    assert!(bytes.len() > 40 << 20, "the file keeps its free pages");
+    let at = usize::try_from((page - 1) * size).unwrap();
+    bytes[at] = 0x00; // no kind of page
+    std::fs::write(path, bytes).unwrap();
 }
 
 #[test]

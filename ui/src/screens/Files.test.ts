@@ -62,6 +62,33 @@ describe("a damaged file", () => {
   });
 });
 
+describe("a large file damaged where opening does not look", () => {
+  it("opens, then the check after opening reports the damage and offers to recover", async () => {
+    const large = `${DOCUMENTS}/Harbourline (large, damaged).bia`;
+    endReplay(h);
+    h = mockReplay({
+      recent: [{ path: large, name: "Harbourline — 10 years", opened_at: "2026-12-01T09:00:00Z", exists: true }],
+    });
+    await openRecent("Harbourline — 10 years");
+    await screen.findByTestId("app-shell");
+    const banner = await screen.findByTestId("error-banner");
+    expect(banner.dataset.code).toBe("corrupt");
+    expect(banner.textContent).toContain("The file is damaged");
+    expect(banner.textContent).toContain(`${large}: the file is damaged`);
+    expect(h.calls).toContain("check_assessment");
+    expect(screen.getByTestId("nav-processes").textContent, "what was read stays shown").toContain("25");
+
+    const recovered = `${DOCUMENTS}/Harbourline (large, damaged) (recovered).bia`;
+    dialog.save.mockResolvedValueOnce(recovered);
+    await fireEvent.click(within(banner).getByTestId("recover-damaged"));
+    const notice = await screen.findByTestId("notice");
+    expect(notice.textContent).toContain("Harbourline (large, damaged).bia was not changed.");
+    expect(h.args.find((a) => a.cmd === "recover_assessment")?.args).toEqual({ path: large, out: recovered });
+    await waitFor(() => expect(screen.queryByTestId("error-banner")).toBeNull());
+    expect(document.title).toBe("Harbourline (large, damaged) (recovered).bia — BIA Workbench");
+  });
+});
+
 describe("a read-only copy", () => {
   it("opens with a banner, refuses an edit with the same offer, and saves a copy to edit", async () => {
     await openRecent("Harbourline — shared");

@@ -41,6 +41,21 @@ pub(crate) fn recover(damaged: &Path, target: &Path) -> Result<(Store, Recovery)
     regular(damaged)?;
     check_header(damaged)?;
     let source = read_anyhow(damaged)?;
+    recover_from(source, damaged, target)
+}
+
+/// [`recover`] of the file `store` holds open (found damaged after it was
+/// opened), read through the store's own connection: it holds the file's
+/// lock, which a second reader would be refused.
+pub(crate) fn recover_open(store: &Store, target: &Path) -> Result<(Store, Recovery)> {
+    let mut source = Connection::open_in_memory()?;
+    super::copy_all(&store.conn, &mut source, &store.path)?;
+    recover_from(source, &store.path, target)
+}
+
+/// Copies what can be read of `source`, a copy in memory of `damaged` at
+/// the latest version, into a new file at `target`.
+fn recover_from(source: Connection, damaged: &Path, target: &Path) -> Result<(Store, Recovery)> {
     // The facts are copied over the seed's.
     let seed = bia_model::AssessmentInput {
         name: "Recovered assessment".into(),
