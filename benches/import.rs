@@ -10,7 +10,8 @@
 //! writing the processes and scores in one transaction), the whole
 //! import's ratio to the sum of the two floors (target ≤ 1.5×) and the
 //! file's to the plain one (target ≤ 2×); and opening the imported file.
-//! Run with `cargo bench --bench import`.
+//! Run with `cargo bench --bench import` (`BIA_BENCH_KEEP=DIR` keeps the
+//! workbook and the imported reference assessment in DIR).
 
 mod common;
 
@@ -185,6 +186,14 @@ fn main() {
         return;
     }
     store.close().unwrap();
+    // `BIA_BENCH_KEEP=DIR`: the workbook and the imported assessment (the
+    // reference assessment, to open in the desktop) copied into DIR.
+    if let Some(keep) = std::env::var_os("BIA_BENCH_KEEP") {
+        let keep = Path::new(&keep);
+        std::fs::create_dir_all(keep).unwrap();
+        std::fs::copy(&path, keep.join("reference.xlsx")).unwrap();
+        std::fs::copy(&target, keep.join("reference.bia")).unwrap();
+    }
     let (size, share) = common::journal_share(&target);
     println!(
         "the imported file, closed: {:.1} MB, of which the undo journal {:.1} %",

@@ -127,6 +127,10 @@ pub enum Command {
         /// heatmap, categories: group the rows by unit.
         #[arg(long)]
         by_unit: bool,
+        /// heatmap, categories, gaps: draw at most N rows (the most
+        /// time-critical processes, the largest shortfalls).
+        #[arg(long, value_name = "N")]
+        rows: Option<u32>,
     },
     /// Write the executive workbook (.xlsx): summary, register, impact,
     /// objectives, resources, dependencies, gaps, decisions, methodology.

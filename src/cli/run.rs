@@ -299,6 +299,7 @@ pub fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
             horizon,
             process,
             by_unit,
+            rows,
         } => {
             let kind = match kind {
                 ChartArg::Heatmap => bia::chart::ChartKind::Heatmap,
@@ -311,6 +312,7 @@ pub fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
                 horizon,
                 process,
                 by_unit,
+                rows,
             };
             let store = Workbench::open_to_read(&file)?;
             let saved = store.save_chart(kind, &options, &target);

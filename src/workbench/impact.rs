@@ -76,7 +76,7 @@ impl Workbench {
 
     /// The analysis of every process: MTPD, tiers, violations, flags.
     pub fn analyze(&self) -> Result<Analysis> {
-        Ok(bia_analysis::analyze(&self.store.load()?))
+        Ok(Analysis::clone(&*self.analysis()?))
     }
 
     /// The derived MTPD, tier, violations and flags of one process.

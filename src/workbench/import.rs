@@ -14,7 +14,7 @@ impl Workbench {
     /// back the workbook too, so a changed mapping can be planned again
     /// without reading it twice ([`Workbench::replan_import`]).
     pub fn plan_import(&self, path: &Path, mapping: &Mapping) -> Result<(Workbook, Plan)> {
-        let current = self.store.load()?;
+        let current = self.assessment()?;
         let (workbook, plan) = read_and_plan(path, &Limits::default(), &current, mapping)?;
         Ok((workbook, plan?))
     }
@@ -26,7 +26,7 @@ impl Workbench {
         workbook: &Workbook,
         mapping: &Mapping,
     ) -> Result<Plan> {
-        Ok(plan(path, workbook, &self.store.load()?, mapping)?)
+        Ok(plan(path, workbook, &*self.assessment()?, mapping)?)
     }
 
     /// Grows with every change to the open file, so that a plan kept for

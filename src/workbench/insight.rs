@@ -19,12 +19,24 @@ impl Workbench {
         options: &ChartOptions,
         format: Format,
     ) -> Result<Vec<u8>> {
-        crate::charts::render(&self.store, kind, options, format)
+        crate::charts::render(
+            &*self.assessment()?,
+            &*self.analysis()?,
+            kind,
+            options,
+            format,
+        )
     }
 
     /// Writes a chart to `path`, as SVG or PNG by its extension.
     pub fn save_chart(&self, kind: ChartKind, options: &ChartOptions, path: &Path) -> Result<()> {
-        crate::charts::save(&self.store, kind, options, path)
+        crate::charts::save(
+            &*self.assessment()?,
+            &*self.analysis()?,
+            kind,
+            options,
+            path,
+        )
     }
 
     /// Writes the executive workbook to `path` (.xlsx), reporting progress.
@@ -33,12 +45,12 @@ impl Workbench {
         path: &Path,
         progress: &mut dyn FnMut(ExportProgress),
     ) -> Result<ExportReport> {
-        export(&self.store.load()?, path, progress)
+        export(&*self.assessment()?, path, progress)
     }
 
     /// The whole assessment as the stable JSON of `bia dump`.
     pub fn dump_json(&self) -> Result<String> {
-        Ok(crate::dump::Dump::new(&self.store.load()?).to_json())
+        Ok(crate::dump::Dump::new(&*self.assessment()?).to_json())
     }
 }
 

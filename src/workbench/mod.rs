@@ -20,9 +20,12 @@ mod insight;
 mod register;
 mod resources;
 
+use std::cell::RefCell;
 use std::num::NonZeroU32;
 use std::path::Path;
+use std::sync::{Arc, OnceLock};
 
+use bia_analysis::Analysis;
 use bia_model::{Assessment, AssessmentInfo, AssessmentInput, Methodology, MethodologyInput};
 use bia_store::{History, Store};
 
@@ -36,32 +39,37 @@ pub use insight::export;
 /// An open assessment file.
 pub struct Workbench {
     store: Store,
+    /// What was last read of the whole file, while nothing in it changed.
+    loaded: RefCell<Option<Arc<Loaded>>>,
+}
+
+/// The assessment as loaded at a revision of the file, and its analysis
+/// once asked for: every screen, chart and export reads them, and a
+/// 10,000-process file takes most of a second to load and analyse.
+struct Loaded {
+    revision: u64,
+    assessment: Arc<Assessment>,
+    analysis: OnceLock<Arc<Analysis>>,
 }
 
 impl Workbench {
     /// Creates a new assessment file at `path` with the default
     /// methodology. Refuses to overwrite an existing file.
     pub fn create(path: &Path, input: &AssessmentInput) -> Result<Workbench> {
-        Ok(Workbench {
-            store: Store::create(path, input)?,
-        })
+        Ok(Workbench::of(Store::create(path, input)?))
     }
 
     /// Opens an assessment file for editing (an older one is backed up and
     /// upgraded). A file or folder that cannot be written opens read-only:
     /// see [`Workbench::read_only`].
     pub fn open(path: &Path) -> Result<Workbench> {
-        Ok(Workbench {
-            store: Store::open(path)?,
-        })
+        Ok(Workbench::of(Store::open(path)?))
     }
 
     /// Opens an assessment file to read it (a report, a dump, a chart):
     /// nothing is written anywhere, not even to upgrade an older file.
     pub fn open_to_read(path: &Path) -> Result<Workbench> {
-        Ok(Workbench {
-            store: Store::open_to_read(path)?,
-        })
+        Ok(Workbench::of(Store::open_to_read(path)?))
     }
 
     /// Checks the whole file (every page read back, everything in it
@@ -95,21 +103,19 @@ impl Workbench {
     /// `into`, and opens it.
     pub fn recover(damaged: &Path, into: &Path) -> Result<(Workbench, Recovery)> {
         let (store, recovery) = Store::recover(damaged, into)?;
-        Ok((Workbench { store }, recovery))
+        Ok((Workbench::of(store), recovery))
     }
 
     /// [`Workbench::recover`] of the open file, found damaged after it was
     /// opened (a large file's check after opening); it stays open, unchanged.
     pub fn recover_into(&self, into: &Path) -> Result<(Workbench, Recovery)> {
         let (store, recovery) = self.store.recover_into(into)?;
-        Ok((Workbench { store }, recovery))
+        Ok((Workbench::of(store), recovery))
     }
 
     /// Writes the demo assessment (Harbourline Logistics) to a new file.
     pub fn create_demo(path: &Path) -> Result<Workbench> {
-        Ok(Workbench {
-            store: crate::demo::create(path)?,
-        })
+        Ok(Workbench::of(crate::demo::create(path)?))
     }
 
     /// Closes the file, leaving it whole on its own (no side files).
@@ -124,6 +130,47 @@ impl Workbench {
     /// Everything in the file, loaded at once.
     pub fn load(&self) -> Result<Assessment> {
         Ok(self.store.load()?)
+    }
+
+    fn of(store: Store) -> Workbench {
+        Workbench {
+            store,
+            loaded: RefCell::new(None),
+        }
+    }
+
+    /// The whole assessment as the file holds it now: loaded once, and
+    /// again only after something in the file changed.
+    pub fn assessment(&self) -> Result<Arc<Assessment>> {
+        Ok(self.loaded()?.assessment.clone())
+    }
+
+    /// The analysis of the assessment as the file holds it now (see
+    /// [`Workbench::assessment`]): computed once per change of the file.
+    pub fn analysis(&self) -> Result<Arc<Analysis>> {
+        let loaded = self.loaded()?;
+        Ok(loaded
+            .analysis
+            .get_or_init(|| Arc::new(bia_analysis::analyze(&loaded.assessment)))
+            .clone())
+    }
+
+    fn loaded(&self) -> Result<Arc<Loaded>> {
+        let revision = self.store.revision();
+        if let Some(loaded) = self.loaded.borrow().as_ref()
+            && loaded.revision == revision
+        {
+            return Ok(loaded.clone());
+        }
+        // The stale copy goes before the new one is read (half the memory).
+        self.loaded.replace(None);
+        let loaded = Arc::new(Loaded {
+            revision,
+            assessment: Arc::new(self.store.load()?),
+            analysis: OnceLock::new(),
+        });
+        self.loaded.replace(Some(loaded.clone()));
+        Ok(loaded)
     }
 
     pub fn info(&self) -> Result<AssessmentInfo> {

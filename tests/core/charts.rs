@@ -169,6 +169,81 @@ fn the_gap_chart_shows_every_required_resource_worst_first() {
     assert!(empty.contains("No resource has a recovery requirement yet."));
 }
 
+#[test]
+fn a_large_assessment_draws_its_most_critical_rows_and_says_so() {
+    let dir = temp_dir();
+    let (store, _) = demo_store(&dir);
+    let a = store.load().unwrap();
+    let analysis = bia::analysis::analyze_processes(&a);
+    let options = ChartOptions {
+        rows: Some(5),
+        ..ChartOptions::default()
+    };
+    let svg = |kind, options: &ChartOptions| {
+        String::from_utf8(render(kind, &a, options, Format::Svg).unwrap()).unwrap()
+    };
+    let heatmap = svg(ChartKind::Heatmap, &options);
+    assert!(
+        heatmap.contains("The 5 most time-critical of 25 processes."),
+        "the chart says what it leaves out"
+    );
+    let mut by_mtpd: Vec<_> = analysis.iter().collect();
+    by_mtpd.sort_by_key(|p| (p.mtpd.map_or(u32::MAX, |m| m.0), p.process.clone()));
+    let escaped = |name: &str| name.replace('&', "&amp;");
+    let most = escaped(&by_mtpd[0].process);
+    let least = escaped(&by_mtpd[24].process);
+    assert!(
+        heatmap.contains(&most[..most.len().min(20)]),
+        "{most} is drawn"
+    );
+    assert!(
+        !heatmap.contains(&least[..least.len().min(20)]),
+        "{least} is not"
+    );
+    let all = svg(ChartKind::Heatmap, &ChartOptions::default());
+    let height = |svg: &str| -> u32 {
+        let at = svg.find("height=\"").unwrap() + 8;
+        svg[at..at + svg[at..].find('"').unwrap()].parse().unwrap()
+    };
+    assert!(
+        height(&heatmap) < height(&all),
+        "five rows draw a shorter picture"
+    );
+    assert!(
+        !all.contains("most time-critical of"),
+        "a chart of every row says nothing of it"
+    );
+
+    let categories = svg(
+        ChartKind::Categories,
+        &ChartOptions {
+            horizon: Some("1 d".into()),
+            ..options.clone()
+        },
+    );
+    assert!(categories.contains("The 5 most time-critical of 25 processes."));
+    let gaps = svg(
+        ChartKind::Gaps,
+        &ChartOptions {
+            rows: Some(2),
+            ..ChartOptions::default()
+        },
+    );
+    assert!(
+        gaps.contains("the 2 largest shortfalls of"),
+        "{}",
+        &gaps[..400]
+    );
+    assert!(
+        gaps.contains("Temperature monitoring platform"),
+        "the worst first"
+    );
+    assert!(
+        !gaps.contains("Banking portal"),
+        "a resource that meets its need is left out"
+    );
+}
+
 /// A small workshop fixed in code, so its pictures never move: two
 /// categories, three horizons, three processes (one in a sub-unit, one in
 /// no unit and unscored, with characters SVG must escape), one resource.

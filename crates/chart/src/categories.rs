@@ -40,10 +40,14 @@ pub(crate) fn data(
             scores.insert((s.process_id, s.category_id), s.severity);
         }
     }
-    let rows = grid::ordered(analysis)
+    let units = grid::units(a);
+    let ordered = grid::ordered(analysis);
+    let (total, shown) = (ordered.len(), options.shown(ordered.len()));
+    let rows = ordered
         .into_iter()
+        .take(shown)
         .map(|p| {
-            let mut row = grid::row(a, p, categories.len());
+            let mut row = grid::row(&units, p, categories.len());
             for (cell, c) in row.cells.iter_mut().zip(&categories) {
                 *cell = scores.get(&(p.process_id, c.id)).copied().flatten();
             }
@@ -56,7 +60,11 @@ pub(crate) fn data(
     };
     Ok(Grid {
         title,
-        subtitle: "Severity of each impact category at this point in time".into(),
+        subtitle: grid::shown_of(
+            shown,
+            total,
+            "Severity of each impact category at this point in time",
+        ),
         columns: categories.iter().map(|c| c.name.clone()).collect(),
         rows: grid::lines(a, rows, options.by_unit),
         legend: grid::Legend::of(a, false),

@@ -8,7 +8,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::palette;
-use super::{Chart, DrawResult, FONT, ellipsize, style};
+use super::{Chart, ChartOptions, DrawResult, FONT, ellipsize, style};
 use bia_analysis::ProcessAnalysis;
 use bia_model::{Assessment, Minutes};
 
@@ -24,7 +24,7 @@ const TOP: i32 = 96;
 /// Axis ticks: 15 min to 3 months.
 const TICKS: [u32; 9] = [15, 60, 240, 1440, 4320, 10080, 20160, 43200, 129600];
 
-pub(crate) fn data(a: &Assessment, processes: &[ProcessAnalysis]) -> Gaps {
+pub(crate) fn data(a: &Assessment, processes: &[ProcessAnalysis], options: &ChartOptions) -> Gaps {
     let d = bia_analysis::analyze_dependencies(a, processes);
     let mut rows: Vec<(String, u32, Option<u32>)> = d
         .resources
@@ -45,8 +45,19 @@ pub(crate) fn data(a: &Assessment, processes: &[ProcessAnalysis]) -> Gaps {
         };
         short(y).cmp(&short(x)).then_with(|| x.0.cmp(&y.0))
     });
+    let total = rows.len();
+    rows.truncate(options.shown(total));
+    let title = format!("Required vs capable recovery time — {}", a.info.name);
     Gaps {
-        title: format!("Required vs capable recovery time — {}", a.info.name),
+        title: if rows.len() == total {
+            title
+        } else {
+            format!(
+                "{title} (the {} largest shortfalls of {} resources)",
+                rows.len(),
+                super::grid::thousands(total)
+            )
+        },
         rows,
     }
 }

@@ -10,6 +10,8 @@
 //! rather than the text smaller. This module lays out and draws; what goes
 //! in the cells is decided by `heatmap.rs` and `categories.rs`.
 
+use std::collections::HashMap;
+
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -86,15 +88,43 @@ pub(crate) fn ordered(analysis: &[ProcessAnalysis]) -> Vec<&ProcessAnalysis> {
     ordered
 }
 
-/// A row for a process, its cells unscored until filled in.
-pub(crate) fn row(a: &Assessment, p: &ProcessAnalysis, columns: usize) -> Row {
+/// A grid's subtitle: `about`, after how many of how many processes are
+/// shown when not all are.
+pub(crate) fn shown_of(shown: usize, total: usize, about: &str) -> String {
+    if shown == total {
+        return about.to_string();
+    }
+    format!(
+        "The {} most time-critical of {} processes. {about}",
+        thousands(shown),
+        thousands(total)
+    )
+}
+
+/// `10000` as "10,000".
+pub(crate) fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Each process's unit, for [`row`].
+pub(crate) fn units(a: &Assessment) -> HashMap<Id, Option<Id>> {
+    a.processes.iter().map(|p| (p.id, p.unit_id)).collect()
+}
+
+/// A row for a process (its unit from [`units`]), its cells unscored
+/// until filled in.
+pub(crate) fn row(units: &HashMap<Id, Option<Id>>, p: &ProcessAnalysis, columns: usize) -> Row {
     Row {
         name: p.process.clone(),
-        unit_id: a
-            .processes
-            .iter()
-            .find(|x| x.id == p.process_id)
-            .and_then(|x| x.unit_id),
+        unit_id: units.get(&p.process_id).copied().flatten(),
         tier: p.tier.as_ref().map_or(String::new(), |t| t.name.clone()),
         cells: vec![None; columns],
         mtpd: None,

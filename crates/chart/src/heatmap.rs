@@ -41,10 +41,14 @@ pub(crate) fn data(a: &Assessment, analysis: &[ProcessAnalysis], options: &Chart
             .or_insert_with(|| vec![None; minutes.len()]);
         row[h] = Some(row[h].map_or(sev, |v: u8| v.max(sev)));
     }
-    let rows = grid::ordered(analysis)
+    let units = grid::units(a);
+    let ordered = grid::ordered(analysis);
+    let (total, shown) = (ordered.len(), options.shown(ordered.len()));
+    let rows = ordered
         .into_iter()
+        .take(shown)
         .map(|p| {
-            let mut row = grid::row(a, p, minutes.len());
+            let mut row = grid::row(&units, p, minutes.len());
             if let Some(scored) = cells.remove(&p.process_id) {
                 row.cells = scored;
             }
@@ -55,9 +59,11 @@ pub(crate) fn data(a: &Assessment, analysis: &[ProcessAnalysis], options: &Chart
         .collect();
     Grid {
         title: format!("Impact over time — {}", a.info.name),
-        subtitle: "Highest severity across categories at each point in time; \
-                   outlined: MTPD, dot: RTO"
-            .into(),
+        subtitle: grid::shown_of(
+            shown,
+            total,
+            "Highest severity across categories at each point in time; outlined: MTPD, dot: RTO",
+        ),
         columns: m.horizons.iter().map(|h| h.label.clone()).collect(),
         rows: grid::lines(a, rows, options.by_unit),
         legend: grid::Legend::of(a, true),

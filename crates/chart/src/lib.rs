@@ -27,6 +27,7 @@ use std::sync::Once;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+use bia_analysis::ProcessAnalysis;
 use bia_model::Assessment;
 
 /// The font family the charts are drawn in.
@@ -79,6 +80,19 @@ pub struct ChartOptions {
     /// Impact and category heatmaps: rows grouped by unit.
     #[ts(as = "Option<bool>", optional)]
     pub by_unit: bool,
+    /// Impact and category heatmaps, gap chart: at most this many rows —
+    /// the most time-critical processes, the largest shortfalls — for an
+    /// assessment too large to draw whole at a readable size; the chart
+    /// says how many of how many it shows. Default: every row.
+    #[ts(optional)]
+    pub rows: Option<u32>,
+}
+
+impl ChartOptions {
+    /// How many of `total` rows to draw.
+    pub(crate) fn shown(&self, total: usize) -> usize {
+        self.rows.map_or(total, |n| total.min(n as usize))
+    }
 }
 
 /// How a chart is written.
@@ -115,12 +129,29 @@ pub fn render(
     options: &ChartOptions,
     format: Format,
 ) -> Result<Vec<u8>> {
+    render_analysed(
+        kind,
+        a,
+        &bia_analysis::analyze_processes(a),
+        options,
+        format,
+    )
+}
+
+/// [`render`] of an assessment whose processes are analysed already
+/// (`analysis`: one per process, as `bia_analysis::analyze_processes` gives).
+pub fn render_analysed(
+    kind: ChartKind,
+    a: &Assessment,
+    analysis: &[ProcessAnalysis],
+    options: &ChartOptions,
+    format: Format,
+) -> Result<Vec<u8>> {
     fonts();
-    let analysis = bia_analysis::analyze_processes(a);
     match kind {
         ChartKind::Heatmap => to_bytes(&heatmap::data(a, &analysis, options), format),
         ChartKind::Tiers => to_bytes(&tiers::data(a, &analysis), format),
-        ChartKind::Gaps => to_bytes(&gaps::data(a, &analysis), format),
+        ChartKind::Gaps => to_bytes(&gaps::data(a, analysis, options), format),
         ChartKind::Categories => to_bytes(&categories::data(a, &analysis, options)?, format),
         ChartKind::Dependencies => to_bytes(&dependencies::data(a, &analysis, options)?, format),
     }

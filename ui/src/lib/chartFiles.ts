@@ -54,6 +54,7 @@ export function chartOptions(options: ChartOptions): ChartOptions {
   if (options.horizon?.trim()) out.horizon = options.horizon.trim();
   if (options.process?.trim()) out.process = options.process.trim();
   if (options.byUnit) out.byUnit = true;
+  if (options.rows) out.rows = options.rows;
   return out;
 }
 

@@ -1,7 +1,7 @@
 // Tests of the dashboard's figures: counts by status and processes per unit,
 // over the demo register as the real core lists it (Harbourline Logistics).
 import { describe, expect, it } from "vitest";
-import { countByStatus, processesPerUnit } from "./dashboardStats";
+import { CHART_ROWS, countByStatus, processesPerUnit, rowLimit } from "./dashboardStats";
 import * as demo from "../testing/recordedDemo";
 
 describe("dashboard figures for the demo logistics company", () => {
@@ -37,5 +37,15 @@ describe("dashboard figures for the demo logistics company", () => {
     const loose = [...processes, { ...processes[0], id: "x", unit_id: null }, { ...processes[0], id: "y", unit_id: "gone" }];
     const bars = processesPerUnit(loose, units);
     expect(bars.at(-1)).toMatchObject({ unitId: null, label: "No unit", count: 2 });
+  });
+});
+
+describe("dashboard charts of a large assessment", () => {
+  it("bound their rows only when there are more than they draw", () => {
+    expect(rowLimit(25, CHART_ROWS.heatmap), "the demo's charts show every process").toEqual({});
+    expect(rowLimit(40, CHART_ROWS.heatmap)).toEqual({});
+    expect(rowLimit(10_000, CHART_ROWS.heatmap)).toEqual({ rows: 40 });
+    expect(rowLimit(411, CHART_ROWS.gaps)).toEqual({ rows: 40 });
+    expect(rowLimit(31, CHART_ROWS.gaps), "the demo's 31 resources").toEqual({});
   });
 });

@@ -43,3 +43,17 @@ export function processesPerUnit(processes: readonly Process[], units: readonly 
   const max = Math.max(1, ...bars.map((b) => b.count));
   return bars.map((b) => ({ ...b, fraction: b.count / max }));
 }
+
+/** The units the dashboard lists by name; the rest are counted ("N more units"). */
+export const DASHBOARD_UNITS = 12;
+
+/** The rows a dashboard chart draws at most: the most time-critical processes, the largest shortfalls. */
+export const CHART_ROWS = { heatmap: 40, categories: 40, gaps: 40 } as const;
+
+/**
+ * The chart option that bounds its rows, when there are more than `limit` to draw (an assessment of thousands of
+ * processes); none for a workshop-sized one, whose chart shows every row.
+ */
+export function rowLimit(rows: number, limit: number): { rows?: number } {
+  return rows > limit ? { rows: limit } : {};
+}

@@ -16,4 +16,11 @@ process?: string,
 /**
  * Impact and category heatmaps: rows grouped by unit.
  */
-byUnit?: boolean, };
+byUnit?: boolean, 
+/**
+ * Impact and category heatmaps, gap chart: at most this many rows —
+ * the most time-critical processes, the largest shortfalls — for an
+ * assessment too large to draw whole at a readable size; the chart
+ * says how many of how many it shows. Default: every row.
+ */
+rows?: number, };

@@ -1,0 +1,91 @@
+// Measures, in the real window, how long the desktop takes to show the Dashboard of a large assessment: the
+// reference assessment of the import benchmark (`BIA_BENCH_KEEP=DIR cargo bench --bench import` leaves it in
+// DIR/reference.bia: 10,000 processes, 560,000 scores, 60,000 dependencies). Not a test (speed targets live in
+// benchmarks): `./x bench-desktop` builds a release app and runs it; the figures are printed.
+//
+// Timed with the page's own clock, from the click on Open to: the process count shown, each chart card drawn, and
+// the first frame after all of them. Then the sum of the resident memory of the app's processes (the app and
+// WebKit's), after the dashboard and again 10 s later.
+//
+// Usage: BIA_APP=path/to/bia-workbench BIA_REFERENCE=path/to/reference.bia node measure-open.mjs
+
+import { execFileSync } from "node:child_process";
+import { copyFileSync } from "node:fs";
+import { join } from "node:path";
+import { answerDialog, byTestId, launch, snapshot } from "./session.mjs";
+
+const reference = process.env.BIA_REFERENCE;
+if (!reference) throw new Error("BIA_REFERENCE must name the reference assessment (.bia)");
+const CHARTS = ["heatmap", "categories", "tiers", "gaps"];
+
+/** Runs in the page: notes when the count and each chart first show, and the frame after the last. */
+function watch(charts) {
+  const w = window;
+  w.__open = { start: performance.now(), count: null, charts: {}, painted: null };
+  const tick = () => {
+    const o = w.__open;
+    const count = document.querySelector('[data-testid="count-processes"]');
+    if (o.count === null && count && count.textContent !== "0") o.count = performance.now() - o.start;
+    for (const kind of charts) {
+      const img = document.querySelector(`[data-testid="chart-${kind}"]`);
+      const failed = document.querySelector(`[data-testid="chart-error-${kind}"]`);
+      if (!(kind in o.charts) && ((img && img.complete && img.naturalWidth > 0) || failed))
+        o.charts[kind] = { at: performance.now() - o.start, failed: failed?.textContent ?? null };
+    }
+    if (o.count !== null && charts.every((k) => k in o.charts)) {
+      requestAnimationFrame(() => (o.painted = performance.now() - o.start));
+      return;
+    }
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}
+
+/** The resident memory, in MiB, of the process `pid` and everything it started. */
+function memoryOf(pid) {
+  const table = execFileSync("ps", ["-e", "-o", "pid=,ppid=,rss="], { encoding: "utf8" })
+    .trim()
+    .split("\n")
+    .map((l) => l.trim().split(/\s+/).map(Number));
+  const family = new Set([pid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [p, parent] of table)
+      if (family.has(parent) && !family.has(p)) {
+        family.add(p);
+        grew = true;
+      }
+  }
+  return table.filter(([p]) => family.has(p)).reduce((sum, [, , rss]) => sum + rss, 0) / 1024;
+}
+
+const { browser, home, shots, stop } = await launch();
+try {
+  const file = join(home, "reference.bia");
+  copyFileSync(reference, file);
+  await byTestId(browser, "start-screen").waitForDisplayed({ timeout: 30_000 });
+  if (!(await answerDialog(browser, "open", file))) throw new Error("the open dialog could not be answered");
+  await browser.execute(watch, CHARTS);
+  await byTestId(browser, "open-assessment").click();
+  await browser.waitUntil(() => browser.execute(() => window.__open.painted !== null), {
+    timeout: 300_000,
+    interval: 100,
+    timeoutMsg: "the dashboard was not drawn within 5 minutes",
+  });
+  const o = await browser.execute(() => window.__open);
+  const ms = (t) => `${Math.round(t)} ms`;
+  console.log(`process count shown: ${ms(o.count)} after Open`);
+  for (const kind of CHARTS) {
+    const c = o.charts[kind];
+    console.log(`chart ${kind}: ${ms(c.at)}${c.failed ? ` (failed: ${c.failed})` : ""}`);
+  }
+  console.log(`dashboard painted: ${ms(o.painted)} after Open (target ≤ 1000 ms)`);
+  await snapshot(browser, join(shots, "dashboard-reference.png"));
+  const app = Number(execFileSync("pgrep", ["-n", "-f", process.env.BIA_APP], { encoding: "utf8" }).trim());
+  console.log(`memory of the app's processes: ${Math.round(memoryOf(app))} MiB after the dashboard`);
+  await browser.pause(10_000);
+  console.log(`memory of the app's processes: ${Math.round(memoryOf(app))} MiB 10 s later (target < 400 MiB)`);
+  console.log(`screenshot: ${join(shots, "dashboard-reference.png")}`);
+} finally {
+  await stop();
+}
