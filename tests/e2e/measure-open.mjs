@@ -21,7 +21,19 @@ const CHARTS = ["heatmap", "categories", "tiers", "gaps"];
 /** Runs in the page: notes when the count and each chart first show, and the frame after the last. */
 function watch(charts) {
   const w = window;
-  w.__open = { start: performance.now(), count: null, charts: {}, painted: null };
+  w.__open = { start: performance.now(), count: null, charts: {}, painted: null, calls: [] };
+  // Every command the page sends meanwhile (Tauri's IPC goes through fetch): when asked, answered, and how big.
+  const realFetch = w.fetch;
+  w.fetch = async function (input, init) {
+    const url = typeof input === "string" ? input : input.url;
+    const asked = performance.now() - w.__open.start;
+    const response = await realFetch.call(this, input, init);
+    const copy = response.clone();
+    const bytes = (await copy.arrayBuffer()).byteLength;
+    const cmd = decodeURIComponent(url.split("/").pop() ?? url);
+    w.__open.calls.push({ cmd, asked, answered: performance.now() - w.__open.start, bytes });
+    return response;
+  };
   const tick = () => {
     const o = w.__open;
     const count = document.querySelector('[data-testid="count-processes"]');
@@ -80,6 +92,9 @@ try {
     console.log(`chart ${kind}: ${ms(c.at)}${c.failed ? ` (failed: ${c.failed})` : ""}`);
   }
   console.log(`dashboard painted: ${ms(o.painted)} after Open (target ≤ 1000 ms)`);
+  console.log("commands meanwhile (asked → answered, size):");
+  for (const c of o.calls)
+    console.log(`  ${c.cmd.padEnd(28)} ${ms(c.asked).padStart(8)} → ${ms(c.answered).padStart(8)}  ${(c.bytes / 1e6).toFixed(1)} MB`);
   await snapshot(browser, join(shots, "dashboard-reference.png"));
   const app = Number(execFileSync("pgrep", ["-n", "-f", process.env.BIA_APP], { encoding: "utf8" }).trim());
   console.log(`memory of the app's processes: ${Math.round(memoryOf(app))} MiB after the dashboard`);

@@ -21,7 +21,7 @@ pub fn export_workbook<R: Runtime>(
     let path = PathBuf::from(path);
     // Read under the lock, write without it: other commands carry on. The
     // core refuses a path that is not .xlsx.
-    let assessment = state.with_workbench(|s| s.load())?;
+    let assessment = state.with_workbench(|s| s.assessment())?;
     Ok(bia::workbench::export(
         &assessment,
         &path,

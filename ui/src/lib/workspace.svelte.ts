@@ -38,6 +38,9 @@ import { WorkbookExport } from "./workbookExport.svelte";
 
 const NO_HISTORY: History = { undo: null, redo: null };
 
+/** When work the user did not ask for starts: the check of a large file waits for its first screen to be drawn. */
+export const background = { checkAfterMs: 3_000 };
+
 /** How the charts are shown: chosen on the Dashboard and the Dependencies screen, kept while moving between screens. */
 export interface ChartChoices {
   /** The impact heatmap's rows grouped by unit. */
@@ -123,11 +126,15 @@ export class Workspace {
     this.workbook.reset();
     this.spreadsheet.reset();
     await this.reloadData();
-    if (session.check_pending) void this.checkInBackground(session.path);
+    if (session.check_pending) setTimeout(() => void this.checkInBackground(session.path), background.checkAfterMs);
   }
 
-  /** The rest of a large file's check, after it is shown: a damage found is reported in the banner (with Recover…). */
+  /**
+   * The rest of a large file's check, once its first screen is drawn (the check holds the file for about a second per
+   * 100 MB): a damage found is reported in the banner (with Recover…).
+   */
   private async checkInBackground(path: string): Promise<void> {
+    if (this.session?.path !== path) return;
     try {
       await api.checkAssessment();
     } catch (e) {

@@ -6,6 +6,7 @@
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import App from "../App.svelte";
+import { background } from "../lib/workspace.svelte";
 import { endReplay, mockReplay, type Replay } from "../testing/testHarness";
 
 const dialog = vi.hoisted(() => ({ save: vi.fn(), open: vi.fn() }));
@@ -66,6 +67,7 @@ describe("a large file damaged where opening does not look", () => {
   it("opens, then the check after opening reports the damage and offers to recover", async () => {
     const large = `${DOCUMENTS}/Harbourline (large, damaged).bia`;
     endReplay(h);
+    background.checkAfterMs = 0;
     h = mockReplay({
       recent: [{ path: large, name: "Harbourline — 10 years", opened_at: "2026-12-01T09:00:00Z", exists: true }],
     });
