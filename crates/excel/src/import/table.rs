@@ -225,7 +225,7 @@ pub(super) fn find_header(
     own: &[String],
     issues: &mut Vec<Issue>,
 ) -> Option<(Table, usize)> {
-    let mut best: Option<(usize, usize, Vec<Column>)> = None;
+    let mut best: Option<(usize, (bool, usize), Vec<Column>)> = None;
     for (i, row) in sheet.rows.iter().enumerate().take(HEADER_SEARCH) {
         let band = i
             .checked_sub(1)
@@ -237,13 +237,21 @@ pub(super) fn find_header(
         let labelled = columns
             .iter()
             .any(|c| c.field == Field::Process && c.header.ends_with(':'));
-        if !mapping::looks_like_bia(&fields) || labelled {
+        if labelled {
             continue;
         }
-        let score = columns
-            .iter()
-            .filter(|c| c.source != Source::Unmapped)
-            .count();
+        let bia = mapping::looks_like_bia(&fields);
+        if !bia && !looks_like_register(sheet, i, &columns, synonyms, own) {
+            continue;
+        }
+        // A BIA's header before a plain register's, then the one naming more fields.
+        let score = (
+            bia,
+            columns
+                .iter()
+                .filter(|c| c.source != Source::Unmapped)
+                .count(),
+        );
         if best.as_ref().is_none_or(|(_, s, _)| score > *s) {
             best = Some((i, score, columns));
         }
@@ -283,6 +291,53 @@ pub(super) fn find_header(
         },
         at,
     ))
+}
+
+/// Whether row `at` of `sheet`, whose cells read as `columns`, heads a
+/// register of processes with no impact or objective column ("Business
+/// Process | Process Owner | Budget code"): its process column is named
+/// as processes are (not a bare "Name", which heads lists of anything),
+/// another of its columns is a field of a process, and the cell under the
+/// process column is a name, not another label (a form's row of bare
+/// labels and values, "Process name | Payroll | Department | Finance",
+/// has more labels below it).
+fn looks_like_register(
+    sheet: &Sheet,
+    at: usize,
+    columns: &[Column],
+    synonyms: &Synonyms,
+    own: &[String],
+) -> bool {
+    let Some(process) = columns.iter().find(|c| {
+        c.field == Field::Process && {
+            let header = mapping::normalise(&c.header);
+            ["process", "function", "activity"]
+                .iter()
+                .any(|w| header.contains(w))
+        }
+    }) else {
+        return false;
+    };
+    let other_field = columns.iter().any(|c| {
+        c.source != Source::Unmapped
+            && !matches!(c.field, Field::Process | Field::Custom | Field::Ignore)
+    });
+    let header = &sheet.rows[at];
+    let below = sheet
+        .rows
+        .get(at + 1)
+        .filter(|r| r.index == header.index + 1)
+        .and_then(|r| r.get(process.col));
+    let name_below = match below {
+        Some(Value::Text(t)) => {
+            !t.trim().is_empty()
+                && synonyms
+                    .classify(t, None, own)
+                    .is_none_or(|m| matches!(m.field, Field::Custom | Field::Ignore))
+        }
+        _ => false,
+    };
+    other_field && name_below
 }
 
 /// What a row under the header is.
@@ -591,6 +646,47 @@ mod tests {
         assert_eq!(find(&s).0, None);
         let lookup = sheet(&[(0, &[(0, "Process")]), (1, &[(0, "Payroll")])]);
         assert_eq!(find(&lookup).0, None, "a lone list of names is no BIA");
+    }
+
+    #[test]
+    fn a_register_of_processes_and_owners_is_a_table_but_a_row_of_a_form_is_not() {
+        let register = sheet(&[
+            (
+                0,
+                &[
+                    (0, "Business Process"),
+                    (1, "Process Owner"),
+                    (2, "Budget code"),
+                ],
+            ),
+            (1, &[(0, "Payroll run")]),
+            (2, &[(0, "Customer onboarding")]),
+        ]);
+        let table = find(&register)
+            .0
+            .expect("a register without impact is still a table");
+        assert_eq!(
+            table.rows.len(),
+            2,
+            "both processes, though nothing else is filled"
+        );
+        let form = sheet(&[
+            (
+                0,
+                &[
+                    (0, "Business Process"),
+                    (1, "Payroll run"),
+                    (2, "Process Owner"),
+                    (3, "Ann Patel"),
+                ],
+            ),
+            (1, &[(0, "Department"), (1, "Finance")]),
+        ]);
+        assert_eq!(
+            find(&form).0,
+            None,
+            "labels and values across, more labels below: a form"
+        );
     }
 
     #[test]
