@@ -5,12 +5,11 @@
 //! (widths, hidden columns, freeze, filter, printing). This module holds
 //! the order and the `Context` every sheet looks things up in.
 
-use std::collections::HashMap;
-
 use rust_xlsxwriter::{
     Chart, ChartType, ConditionalFormatCell, ConditionalFormatCellRule, Format, Image, Note,
     Workbook,
 };
+use rustc_hash::FxHashMap;
 
 mod findings;
 mod impact;
@@ -79,9 +78,11 @@ pub(super) fn build(
 struct Context<'a> {
     a: &'a Assessment,
     analysis: &'a Analysis,
-    by_process: HashMap<Id, &'a ProcessAnalysis>,
-    units: HashMap<Id, &'a Unit>,
-    names: HashMap<NodeRef, String>,
+    by_process: FxHashMap<Id, &'a ProcessAnalysis>,
+    units: FxHashMap<Id, &'a Unit>,
+    /// Every process and resource: its kind ("process", "application", …)
+    /// and its name.
+    nodes: FxHashMap<NodeRef, (&'static str, &'a str)>,
     /// "Harbourline Logistics — BIA 2026 · 22 Nov 2026", for page headers.
     header: String,
     date: String,
@@ -90,13 +91,15 @@ struct Context<'a> {
 impl<'a> Context<'a> {
     fn new(a: &'a Assessment, analysis: &'a Analysis) -> Context<'a> {
         let date = chrono::Utc::now().format("%-d %b %Y").to_string();
-        let mut names = HashMap::new();
-        for p in &a.processes {
-            names.insert(NodeRef::Process(p.id), p.name.clone());
-        }
-        for r in &a.resources {
-            names.insert(NodeRef::Resource(r.id), r.name.clone());
-        }
+        let processes = a
+            .processes
+            .iter()
+            .map(|p| (NodeRef::Process(p.id), ("process", p.name.as_str())));
+        let resources = a
+            .resources
+            .iter()
+            .map(|r| (NodeRef::Resource(r.id), (r.kind.as_str(), r.name.as_str())));
+        let nodes = processes.chain(resources).collect();
         Context {
             a,
             analysis,
@@ -106,16 +109,16 @@ impl<'a> Context<'a> {
                 .map(|p| (p.process_id, p))
                 .collect(),
             units: a.units.iter().map(|u| (u.id, u)).collect(),
-            names,
+            nodes,
             header: format!("{} · {}", a.info.name, date),
             date,
         }
     }
 
-    fn unit_name(&self, p: &Process) -> String {
+    fn unit_name(&self, p: &Process) -> &'a str {
         p.unit_id
             .and_then(|id| self.units.get(&id))
-            .map_or_else(String::new, |u| u.name.clone())
+            .map_or("", |u| u.name.as_str())
     }
 
     /// "Operations › Warehousing": the unit and its parents, for import.
