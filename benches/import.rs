@@ -10,8 +10,11 @@
 //! writing the processes and scores in one transaction), the whole
 //! import's ratio to the sum of the two floors (target ≤ 1.5×) and the
 //! file's to the plain one (target ≤ 2×); and opening the imported file.
-//! Run with `cargo bench --bench import` (`BIA_BENCH_KEEP=DIR` keeps the
-//! workbook and the imported reference assessment in DIR).
+//! Then `bia export` of the imported file against the rust_xlsxwriter
+//! floor. Run with `cargo bench --bench import` (`BIA_BENCH_KEEP=DIR` keeps
+//! the workbook and the imported reference assessment in DIR;
+//! `BIA_BENCH_EXPORT=FILE` measures only the export of FILE, such as the
+//! kept `reference.bia`).
 
 mod common;
 
@@ -120,6 +123,10 @@ fn main() {
             std::hint::black_box(read.unwrap().1.unwrap());
         }
         println!("{}", t.elapsed().as_secs_f64() * 1000.0);
+        return;
+    }
+    if let Some(file) = std::env::var_os("BIA_BENCH_EXPORT") {
+        export(dir.path(), Path::new(&file));
         return;
     }
     let t = Instant::now();

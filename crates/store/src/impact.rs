@@ -65,12 +65,18 @@ fn from_row(sources: &Sources, r: &rusqlite::Row) -> rusqlite::Result<Score> {
 
 const COLUMNS: &str = "process_id, category_id, horizon_id, severity, note, source_id, cell";
 
-pub(super) fn all(conn: &Connection) -> Result<Vec<Score>> {
+/// Every score; `cells` is how many the grids have (a cell holds at most
+/// one), so the half a million of a large assessment are read into place
+/// instead of being copied each time the list outgrows its room.
+pub(super) fn all(conn: &Connection, cells: usize) -> Result<Vec<Score>> {
     let sources = sources(conn)?;
-    let scores = conn
+    let mut scores = Vec::with_capacity(cells);
+    for score in conn
         .prepare(&format!("SELECT {COLUMNS} FROM impact"))?
         .query_map([], |r| from_row(&sources, r))?
-        .collect::<Result<Vec<_>, _>>()?;
+    {
+        scores.push(score?);
+    }
     Ok(scores)
 }
 

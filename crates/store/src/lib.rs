@@ -213,12 +213,17 @@ impl Store {
     }
 
     fn read_all(&self) -> Result<Assessment> {
+        let info = self.info()?;
+        let methodology = self.methodology()?;
+        let units = self.units()?;
+        let processes = self.processes()?;
+        let cells = processes.len() * methodology.categories.len() * methodology.horizons.len();
         Ok(Assessment {
-            info: self.info()?,
-            methodology: self.methodology()?,
-            units: self.units()?,
-            processes: self.processes()?,
-            scores: impact::all(&self.conn)?,
+            info,
+            methodology,
+            units,
+            processes,
+            scores: impact::all(&self.conn, cells)?,
             objectives: objectives::all(&self.conn)?,
             decisions: decisions::list(&self.conn, None)?,
             impact_rationales: impact::rationales(&self.conn)?,

@@ -20,7 +20,7 @@ pub(super) fn impact(s: &mut Sheet, ctx: &Context) -> Result<()> {
     let head = HEADER + 1;
     let mut names = headers(&["Process ID", "Process", "Unit"]);
     let first_cell = names.len() as u16;
-    let mut columns: HashMap<(Id, Id), u16> = HashMap::new();
+    let mut columns: FxHashMap<(Id, Id), u16> = FxHashMap::default();
     for c in &m.categories {
         let start = names.len() as u16;
         for h in &m.horizons {
@@ -59,19 +59,19 @@ pub(super) fn impact(s: &mut Sheet, ctx: &Context) -> Result<()> {
             .map_err(xlsx)?;
     }
     s.header(head, &names)?;
-    let rows: HashMap<Id, u32> = a
+    let rows: FxHashMap<Id, u32> = a
         .processes
         .iter()
         .enumerate()
         .map(|(i, p)| (p.id, head + 1 + i as u32))
         .collect();
-    let rationale: HashMap<Id, &String> =
+    let rationale: FxHashMap<Id, &String> =
         a.impact_rationales.iter().map(|(id, t)| (*id, t)).collect();
     for p in &a.processes {
         let row = rows[&p.id];
         s.text(row, 0, &p.id.to_string(), &f.text)?;
         s.text(row, 1, &p.name, &f.label)?;
-        s.text(row, 2, &ctx.unit_name(p), &f.text)?;
+        s.text(row, 2, ctx.unit_name(p), &f.text)?;
         let derived = ctx.by_process.get(&p.id).and_then(|x| x.mtpd_derived);
         s.duration(row, mtpd_col, derived, &f.text)?;
         if let Some(t) = rationale.get(&p.id) {
@@ -190,7 +190,7 @@ pub(super) fn objectives(s: &mut Sheet, ctx: &Context) -> Result<()> {
         "Violations",
     ]);
     s.header(HEADER, &names)?;
-    let objectives: HashMap<Id, &bia_model::Objectives> =
+    let objectives: FxHashMap<Id, &bia_model::Objectives> =
         a.objectives.iter().map(|o| (o.process_id, o)).collect();
     let mut row = HEADER;
     for p in &a.processes {
@@ -200,7 +200,7 @@ pub(super) fn objectives(s: &mut Sheet, ctx: &Context) -> Result<()> {
         let broken = |field: &str| x.is_some_and(|x| x.violations.iter().any(|v| v.field == field));
         s.text(row, 0, &p.id.to_string(), &f.text)?;
         s.text(row, 1, &p.name, &f.label)?;
-        s.text(row, 2, &ctx.unit_name(p), &f.text)?;
+        s.text(row, 2, ctx.unit_name(p), &f.text)?;
         s.duration(row, 3, x.and_then(|x| x.mtpd_derived), &f.text)?;
         if let Some(o) = o {
             s.duration(row, 5, o.mtpd_override, &f.text)?;
@@ -230,8 +230,8 @@ pub(super) fn objectives(s: &mut Sheet, ctx: &Context) -> Result<()> {
             s.text(row, 20, &o.agreed_on, &f.text)?;
         }
         if let Some(x) = x {
-            let tier = x.tier.as_ref().map_or(String::new(), |t| t.name.clone());
-            s.text(row, 15, &tier, &f.text)?;
+            let tier = x.tier.as_ref().map_or("", |t| t.name.as_str());
+            s.text(row, 15, tier, &f.text)?;
             // The claim as written, marked when it disagrees with the tier.
             if let Some(c) = &x.claimed_tier {
                 let format = if c.finding.is_some() { &f.bad } else { &f.text };

@@ -5,12 +5,11 @@
 //! (widths, hidden columns, freeze, filter, printing). This module holds
 //! the order and the `Context` every sheet looks things up in.
 
-use std::collections::HashMap;
-
 use rust_xlsxwriter::{
     Chart, ChartType, ConditionalFormatCell, ConditionalFormatCellRule, Format, Image, Note,
-    Workbook,
+    Workbook, Worksheet,
 };
+use rustc_hash::FxHashMap;
 
 mod findings;
 mod impact;
@@ -31,6 +30,13 @@ use summary::summary;
 /// Rows 0–1 hold the title; the header starts at row 3.
 const HEADER: u32 = crate::layout::HEADER_ROW;
 
+/// The sheets written on a second thread while this one writes the rest:
+/// Dependencies and the Decision log, about half of a large assessment's
+/// cells. Each sheet is written alone into its own worksheet (formats and
+/// strings are only numbered across the workbook when it is saved), so the
+/// workbook is the same whichever thread finishes first.
+const ALONGSIDE: [usize; 2] = [5, 7];
+
 pub(super) fn build(
     a: &Assessment,
     progress: &mut dyn FnMut(ExportProgress),
@@ -44,27 +50,46 @@ pub(super) fn build(
     workbook
         .set_default_format(&Formats::base(), 18, 56)
         .map_err(xlsx)?;
-    let total = SHEETS.len() as u32 + 1;
-    for (i, name) in SHEETS.iter().enumerate() {
-        progress(ExportProgress {
-            done: i as u32,
-            total,
-            step: format!("Writing {name}"),
-        });
-        let ws = workbook.add_worksheet();
-        let mut sheet = Sheet::new(ws, name, &f, warnings)?;
-        match i {
-            0 => summary(&mut sheet, &ctx)?,
-            1 => processes(&mut sheet, &ctx)?,
-            2 => impact(&mut sheet, &ctx)?,
-            3 => objectives(&mut sheet, &ctx)?,
-            4 => resources(&mut sheet, &ctx)?,
-            5 => dependencies(&mut sheet, &ctx)?,
-            6 => gaps(&mut sheet, &ctx)?,
-            7 => decisions(&mut sheet, &ctx)?,
-            _ => methodology(&mut sheet, &ctx)?,
+    for _ in SHEETS {
+        workbook.add_worksheet();
+    }
+    let (mut here, mut alongside) = (Vec::new(), Vec::new());
+    for (i, ws) in workbook.worksheets_mut().iter_mut().enumerate() {
+        if ALONGSIDE.contains(&i) {
+            alongside.push((i, ws));
+            here.push(None);
+        } else {
+            here.push(Some(ws));
         }
     }
+    let total = SHEETS.len() as u32 + 1;
+    let by_sheet = std::thread::scope(|scope| -> Result<Vec<Vec<String>>> {
+        let other = scope.spawn(|| {
+            alongside
+                .into_iter()
+                .map(|(i, ws)| Ok((i, write_sheet(i, ws, &f, &ctx)?)))
+                .collect::<Result<Vec<_>>>()
+        });
+        let mut by_sheet = vec![Vec::new(); SHEETS.len()];
+        for (i, ws) in here.into_iter().enumerate() {
+            progress(ExportProgress {
+                done: i as u32,
+                total,
+                step: format!("Writing {}", SHEETS[i]),
+            });
+            if let Some(ws) = ws {
+                by_sheet[i] = write_sheet(i, ws, &f, &ctx)?;
+            }
+        }
+        let written = other
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+        for (i, w) in written {
+            by_sheet[i] = w;
+        }
+        Ok(by_sheet)
+    })?;
+    warnings.extend(by_sheet.into_iter().flatten());
     let mut properties = rust_xlsxwriter::DocProperties::new()
         .set_title(format!("Business impact analysis — {}", a.info.name))
         .set_company(&a.info.organisation);
@@ -75,13 +100,33 @@ pub(super) fn build(
     Ok(workbook)
 }
 
+/// Writes sheet `i` of [`SHEETS`] into `ws`; returns its warnings.
+fn write_sheet(i: usize, ws: &mut Worksheet, f: &Formats, ctx: &Context) -> Result<Vec<String>> {
+    let mut warnings = Vec::new();
+    let mut sheet = Sheet::new(ws, SHEETS[i], f, &mut warnings)?;
+    match i {
+        0 => summary(&mut sheet, ctx)?,
+        1 => processes(&mut sheet, ctx)?,
+        2 => impact(&mut sheet, ctx)?,
+        3 => objectives(&mut sheet, ctx)?,
+        4 => resources(&mut sheet, ctx)?,
+        5 => dependencies(&mut sheet, ctx)?,
+        6 => gaps(&mut sheet, ctx)?,
+        7 => decisions(&mut sheet, ctx)?,
+        _ => methodology(&mut sheet, ctx)?,
+    }
+    Ok(warnings)
+}
+
 /// What every sheet looks things up in.
 struct Context<'a> {
     a: &'a Assessment,
     analysis: &'a Analysis,
-    by_process: HashMap<Id, &'a ProcessAnalysis>,
-    units: HashMap<Id, &'a Unit>,
-    names: HashMap<NodeRef, String>,
+    by_process: FxHashMap<Id, &'a ProcessAnalysis>,
+    units: FxHashMap<Id, &'a Unit>,
+    /// Every process and resource: its kind ("process", "application", …)
+    /// and its name.
+    nodes: FxHashMap<NodeRef, (&'static str, &'a str)>,
     /// "Harbourline Logistics — BIA 2026 · 22 Nov 2026", for page headers.
     header: String,
     date: String,
@@ -90,13 +135,15 @@ struct Context<'a> {
 impl<'a> Context<'a> {
     fn new(a: &'a Assessment, analysis: &'a Analysis) -> Context<'a> {
         let date = chrono::Utc::now().format("%-d %b %Y").to_string();
-        let mut names = HashMap::new();
-        for p in &a.processes {
-            names.insert(NodeRef::Process(p.id), p.name.clone());
-        }
-        for r in &a.resources {
-            names.insert(NodeRef::Resource(r.id), r.name.clone());
-        }
+        let processes = a
+            .processes
+            .iter()
+            .map(|p| (NodeRef::Process(p.id), ("process", p.name.as_str())));
+        let resources = a
+            .resources
+            .iter()
+            .map(|r| (NodeRef::Resource(r.id), (r.kind.as_str(), r.name.as_str())));
+        let nodes = processes.chain(resources).collect();
         Context {
             a,
             analysis,
@@ -106,16 +153,16 @@ impl<'a> Context<'a> {
                 .map(|p| (p.process_id, p))
                 .collect(),
             units: a.units.iter().map(|u| (u.id, u)).collect(),
-            names,
+            nodes,
             header: format!("{} · {}", a.info.name, date),
             date,
         }
     }
 
-    fn unit_name(&self, p: &Process) -> String {
+    fn unit_name(&self, p: &Process) -> &'a str {
         p.unit_id
             .and_then(|id| self.units.get(&id))
-            .map_or_else(String::new, |u| u.name.clone())
+            .map_or("", |u| u.name.as_str())
     }
 
     /// "Operations › Warehousing": the unit and its parents, for import.

@@ -34,7 +34,7 @@ pub(super) fn processes(s: &mut Sheet, ctx: &Context) -> Result<()> {
         row += 1;
         s.text(row, 0, &p.id.to_string(), &f.text)?;
         s.text(row, 1, &p.name, &f.label)?;
-        s.text(row, 2, &ctx.unit_name(p), &f.text)?;
+        s.text(row, 2, ctx.unit_name(p), &f.text)?;
         s.text(row, 3, &ctx.unit_path(p), &f.text)?;
         s.text(row, 4, &p.owner, &f.text)?;
         s.text(row, 5, &p.description, &f.wrap)?;
@@ -170,17 +170,6 @@ pub(super) fn resources(s: &mut Sheet, ctx: &Context) -> Result<()> {
     )
 }
 
-fn node_kind(a: &Assessment, n: NodeRef) -> &'static str {
-    match n {
-        NodeRef::Process(_) => "process",
-        NodeRef::Resource(id) => a
-            .resources
-            .iter()
-            .find(|r| r.id == id)
-            .map_or("resource", |r| r.kind.as_str()),
-    }
-}
-
 pub(super) fn dependencies(s: &mut Sheet, ctx: &Context) -> Result<()> {
     let a = ctx.a;
     let f = s.f;
@@ -204,14 +193,21 @@ pub(super) fn dependencies(s: &mut Sheet, ctx: &Context) -> Result<()> {
     let mut row = HEADER;
     for dep in &a.dependencies {
         row += 1;
-        let name = |n: NodeRef| ctx.names.get(&n).cloned().unwrap_or_default();
+        let node = |n: NodeRef| {
+            let fallback = match n {
+                NodeRef::Process(_) => "process",
+                NodeRef::Resource(_) => "resource",
+            };
+            ctx.nodes.get(&n).copied().unwrap_or((fallback, ""))
+        };
+        let ((from_kind, from), (to_kind, to)) = (node(dep.from), node(dep.to));
         s.text(row, 0, &dep.id.to_string(), &f.text)?;
         s.text(row, 1, &dep.from.id().to_string(), &f.text)?;
-        s.text(row, 2, node_kind(a, dep.from), &f.text)?;
-        s.text(row, 3, &name(dep.from), &f.label)?;
-        s.text(row, 4, node_kind(a, dep.to), &f.text)?;
+        s.text(row, 2, from_kind, &f.text)?;
+        s.text(row, 3, from, &f.label)?;
+        s.text(row, 4, to_kind, &f.text)?;
         s.text(row, 5, &dep.to.id().to_string(), &f.text)?;
-        s.text(row, 6, &name(dep.to), &f.text)?;
+        s.text(row, 6, to, &f.text)?;
         s.text(row, 7, dep.strength.as_str(), &f.text)?;
         s.text(row, 8, &dep.note, &f.wrap)?;
     }

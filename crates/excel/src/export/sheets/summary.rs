@@ -6,21 +6,27 @@ use super::*;
 /// Most processes drawn in the Summary's heatmap picture.
 const SUMMARY_HEATMAP_ROWS: usize = 40;
 
-fn png(kind: ChartKind, a: &Assessment) -> Result<Image> {
-    let bytes = chart::render(kind, a, &ChartOptions::default(), chart::Format::Png)?;
+/// A picture of `a`, whose processes' `analysis` the caller has.
+fn png(kind: ChartKind, a: &Assessment, analysis: &[ProcessAnalysis]) -> Result<Image> {
+    let options = ChartOptions::default();
+    let bytes = chart::render_analysed(kind, a, analysis, &options, chart::Format::Png)?;
     Image::new_from_buffer(&bytes).map_err(xlsx)
 }
 
 /// The assessment cut to its `n` most time-critical processes (for a
 /// picture that stays legible on a page).
 fn top_processes(ctx: &Context, n: usize) -> Assessment {
-    let keep: std::collections::HashSet<Id> = ctx
+    let keep: rustc_hash::FxHashSet<Id> = ctx
         .most_critical()
         .iter()
         .take(n)
         .map(|p| p.process_id)
         .collect();
     let a = ctx.a;
+    let kept = |n: NodeRef| match n {
+        NodeRef::Process(id) => keep.contains(&id),
+        NodeRef::Resource(_) => true,
+    };
     Assessment {
         processes: a
             .processes
@@ -57,7 +63,13 @@ fn top_processes(ctx: &Context, n: usize) -> Assessment {
         methodology: a.methodology.clone(),
         units: a.units.clone(),
         resources: a.resources.clone(),
-        dependencies: a.dependencies.clone(),
+        // Only those between what is kept (a tenth of a large assessment's).
+        dependencies: a
+            .dependencies
+            .iter()
+            .filter(|d| kept(d.from) && kept(d.to))
+            .cloned()
+            .collect(),
     }
 }
 
@@ -157,14 +169,14 @@ pub(super) fn summary(s: &mut Sheet, ctx: &Context) -> Result<()> {
     s.text(row, 0, "The ten most time-critical processes", &f.section)?;
     row += 1;
     s.header(row, &headers(&["Process", "Unit", "MTPD", "RTO", "Tier"]))?;
-    let processes: HashMap<Id, &Process> = a.processes.iter().map(|p| (p.id, p)).collect();
+    let processes: FxHashMap<Id, &Process> = a.processes.iter().map(|p| (p.id, p)).collect();
     for p in ctx.most_critical().into_iter().take(10) {
         row += 1;
         let unit = processes
             .get(&p.process_id)
-            .map_or_else(String::new, |x| ctx.unit_name(x));
+            .map_or("", |x| ctx.unit_name(x));
         s.text(row, 0, &p.process, &f.wrap)?;
-        s.text(row, 1, &unit, &f.wrap)?;
+        s.text(row, 1, unit, &f.wrap)?;
         s.text(
             row,
             2,
@@ -184,18 +196,13 @@ pub(super) fn summary(s: &mut Sheet, ctx: &Context) -> Result<()> {
     // Pictures to the right of the tables.
     let col = 7;
     s.ws.insert_chart(HEADER, col, &tier_chart).map_err(xlsx)?;
-    let tiers_png = png(ChartKind::Tiers, a)?
+    let tiers_png = png(ChartKind::Tiers, a, &ctx.analysis.processes)?
         .set_scale_width(0.55)
         .set_scale_height(0.55)
         .set_alt_text("Tier distribution: processes per recovery tier");
     s.ws.insert_image(HEADER + 15, col, &tiers_png)
         .map_err(xlsx)?;
     let shown = a.processes.len().min(SUMMARY_HEATMAP_ROWS);
-    let heatmap_source = if a.processes.len() > SUMMARY_HEATMAP_ROWS {
-        top_processes(ctx, SUMMARY_HEATMAP_ROWS)
-    } else {
-        a.clone()
-    };
     let caption = if shown < a.processes.len() {
         format!(
             "Impact heatmap of the {shown} most time-critical of {} processes (all are on the Impact sheet)",
@@ -205,10 +212,19 @@ pub(super) fn summary(s: &mut Sheet, ctx: &Context) -> Result<()> {
         "Impact heatmap".to_string()
     };
     s.text(HEADER + 35, col, &caption, &f.section)?;
-    let heatmap = png(ChartKind::Heatmap, &heatmap_source)?
-        .set_scale_width(0.6)
-        .set_scale_height(0.6)
-        .set_alt_text("Impact heatmap: the highest severity of each process at each time horizon");
+    let heatmap = if a.processes.len() > SUMMARY_HEATMAP_ROWS {
+        let top = top_processes(ctx, SUMMARY_HEATMAP_ROWS);
+        png(
+            ChartKind::Heatmap,
+            &top,
+            &bia_analysis::analyze_processes(&top),
+        )?
+    } else {
+        png(ChartKind::Heatmap, a, &ctx.analysis.processes)?
+    }
+    .set_scale_width(0.6)
+    .set_scale_height(0.6)
+    .set_alt_text("Impact heatmap: the highest severity of each process at each time horizon");
     s.ws.insert_image(HEADER + 36, col, &heatmap)
         .map_err(xlsx)?;
     s.ws.set_column_width(0, 34).map_err(xlsx)?;
