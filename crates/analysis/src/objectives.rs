@@ -461,10 +461,14 @@ mod tests {
         (a.mtpd_derived.map(|x| x.0), a.mtpd_reason.map(|r| r.text))
     }
 
+    /// A grid of scores (category, severities by horizon), the MTPD it
+    /// gives, and the reason given for it.
+    type MtpdCase<'a> = (&'a [(&'a str, &'a str)], Option<u32>, Option<&'a str>);
+
     #[test]
     fn mtpd_is_the_first_horizon_where_any_category_reaches_its_threshold() {
         let m = Methodology::default();
-        let table: &[(&[(&str, &str)], Option<u32>, Option<&str>)] = &[
+        let table: &[MtpdCase] = &[
             // Nothing reaches 4: beyond the last horizon.
             (
                 &[("Financial", "01233333"), ("Customer", "00112233")],

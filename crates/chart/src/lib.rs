@@ -149,11 +149,11 @@ pub fn render_analysed(
 ) -> Result<Vec<u8>> {
     fonts();
     match kind {
-        ChartKind::Heatmap => to_bytes(&heatmap::data(a, &analysis, options), format),
-        ChartKind::Tiers => to_bytes(&tiers::data(a, &analysis), format),
+        ChartKind::Heatmap => to_bytes(&heatmap::data(a, analysis, options), format),
+        ChartKind::Tiers => to_bytes(&tiers::data(a, analysis), format),
         ChartKind::Gaps => to_bytes(&gaps::data(a, analysis, options), format),
-        ChartKind::Categories => to_bytes(&categories::data(a, &analysis, options)?, format),
-        ChartKind::Dependencies => to_bytes(&dependencies::data(a, &analysis, options)?, format),
+        ChartKind::Categories => to_bytes(&categories::data(a, analysis, options)?, format),
+        ChartKind::Dependencies => to_bytes(&dependencies::data(a, analysis, options)?, format),
     }
 }
 
