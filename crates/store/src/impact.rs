@@ -63,6 +63,47 @@ fn from_row(sources: &Sources, r: &rusqlite::Row) -> rusqlite::Result<Score> {
     })
 }
 
+/// The ids of a column read row after row, each text parsed once: the
+/// scores of a table keyed by process come a process at a time, and name
+/// a handful of categories and horizons, so a large assessment's two
+/// million ids are mostly ones just read.
+#[derive(Default)]
+struct Ids {
+    seen: FxHashMap<Box<str>, Id>,
+}
+
+impl Ids {
+    fn read(&mut self, r: &rusqlite::Row, i: usize) -> rusqlite::Result<Id> {
+        let text = r.get_ref(i)?.as_str()?;
+        if let Some(id) = self.seen.get(text) {
+            return Ok(*id);
+        }
+        let id = id_col(r, i)?;
+        // Processes come one after another: only the latest is kept.
+        if self.seen.len() > 64 {
+            self.seen.clear();
+        }
+        self.seen.insert(text.into(), id);
+        Ok(id)
+    }
+}
+
+/// [`from_row`] with each id column parsed through an [`Ids`].
+fn from_row_reading(
+    sources: &Sources,
+    ids: &mut [Ids; 3],
+    r: &rusqlite::Row,
+) -> rusqlite::Result<Score> {
+    Ok(Score {
+        process_id: ids[0].read(r, 0)?,
+        category_id: ids[1].read(r, 1)?,
+        horizon_id: ids[2].read(r, 2)?,
+        severity: r.get(3)?,
+        note: r.get(4)?,
+        provenance: provenance(sources.get(&r.get::<_, i64>(5)?), r.get(6)?),
+    })
+}
+
 const COLUMNS: &str = "process_id, category_id, horizon_id, severity, note, source_id, cell";
 
 /// Every score; `cells` is how many the grids have (a cell holds at most
@@ -71,11 +112,11 @@ const COLUMNS: &str = "process_id, category_id, horizon_id, severity, note, sour
 pub(super) fn all(conn: &Connection, cells: usize) -> Result<Vec<Score>> {
     let sources = sources(conn)?;
     let mut scores = Vec::with_capacity(cells);
-    for score in conn
-        .prepare(&format!("SELECT {COLUMNS} FROM impact"))?
-        .query_map([], |r| from_row(&sources, r))?
-    {
-        scores.push(score?);
+    let mut ids: [Ids; 3] = Default::default();
+    let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM impact"))?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        scores.push(from_row_reading(&sources, &mut ids, r)?);
     }
     Ok(scores)
 }
