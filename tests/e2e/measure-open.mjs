@@ -96,11 +96,13 @@ try {
   for (const c of o.calls)
     console.log(`  ${c.cmd.padEnd(28)} ${ms(c.asked).padStart(8)} → ${ms(c.answered).padStart(8)}  ${(c.bytes / 1e6).toFixed(1)} MB`);
   await snapshot(browser, join(shots, "dashboard-reference.png"));
+  await browser.execute(() => document.querySelector('[data-testid="dashboard-charts"]')?.scrollIntoView());
+  await snapshot(browser, join(shots, "dashboard-reference-charts.png"));
   const app = Number(execFileSync("pgrep", ["-n", "-f", process.env.BIA_APP], { encoding: "utf8" }).trim());
   console.log(`memory of the app's processes: ${Math.round(memoryOf(app))} MiB after the dashboard`);
   await browser.pause(10_000);
   console.log(`memory of the app's processes: ${Math.round(memoryOf(app))} MiB 10 s later (target < 400 MiB)`);
-  console.log(`screenshot: ${join(shots, "dashboard-reference.png")}`);
+  console.log(`screenshots: ${join(shots, "dashboard-reference.png")}, dashboard-reference-charts.png`);
 } finally {
   await stop();
 }
