@@ -54,8 +54,8 @@ pub fn import_into_new(workbook: &Workbook, into: &Path) -> Result<(NewFile, Own
 /// Writes everything but the facts through `w`, in one edit.
 fn write(w: &mut Writer, plan: &OwnPlan) -> Result<OwnImport> {
     let provenance = |from: &OwnSource| Provenance::Imported {
-        file: plan.file.clone(),
-        sheet: from.sheet.to_string(),
+        file: plan.file.as_str().into(),
+        sheet: from.sheet.into(),
         cell: from.cell(),
         values: Vec::new(),
     };

@@ -1,6 +1,8 @@
 //! Business processes (prioritised activities): what they hold, and the
 //! checks a process must pass before it is stored.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -44,10 +46,13 @@ pub enum Provenance {
     Workshop,
     /// Part of the shipped demo assessment.
     Demo,
-    /// Read from a cell of an imported workbook.
+    /// Read from a cell of an imported workbook. The file and the sheet
+    /// are shared: half a million scores of one import name the same two.
     Imported {
-        file: String,
-        sheet: String,
+        #[ts(type = "string")]
+        file: Arc<str>,
+        #[ts(type = "string")]
+        sheet: Arc<str>,
         cell: String,
         /// The values the import set, each with its cell: a later import
         /// tells a value still as imported from one changed since in a

@@ -6,8 +6,8 @@ use super::*;
 impl Planner<'_> {
     pub(super) fn provenance(&self, sheet: &str, pos: Pos) -> Provenance {
         Provenance::Imported {
-            file: self.file.clone(),
-            sheet: sheet.to_string(),
+            file: self.file.as_str().into(),
+            sheet: sheet.into(),
             cell: pos.a1(),
             values: Vec::new(),
         }

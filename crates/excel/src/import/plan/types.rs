@@ -1,6 +1,8 @@
 //! The plan's types: what an import would create or change, and how each
 //! is written to JSON and TypeScript for the preview and `bia import --json`.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -282,11 +284,11 @@ impl PlannedProcess {
     pub fn score_provenance(&self, score: &PlannedScore) -> Provenance {
         let (file, sheet) = match &self.provenance {
             Provenance::Imported { file, sheet, .. } => (file.clone(), sheet.clone()),
-            _ => (String::new(), String::new()),
+            _ => (Arc::from(""), Arc::from("")),
         };
         Provenance::Imported {
             file,
-            sheet: score.sheet().map_or(sheet, str::to_string),
+            sheet: score.sheet().map_or(sheet, Arc::from),
             cell: score.cell.a1(),
             values: Vec::new(),
         }
