@@ -52,17 +52,6 @@ fn provenance(source: Option<&Provenance>, cell: String) -> Provenance {
     }
 }
 
-fn from_row(sources: &Sources, r: &rusqlite::Row) -> rusqlite::Result<Score> {
-    Ok(Score {
-        process_id: id_col(r, 0)?,
-        category_id: id_col(r, 1)?,
-        horizon_id: id_col(r, 2)?,
-        severity: r.get(3)?,
-        note: r.get(4)?,
-        provenance: provenance(sources.get(&r.get::<_, i64>(5)?), r.get(6)?),
-    })
-}
-
 /// The ids of a column read row after row, each text parsed once: the
 /// scores of a table keyed by process come a process at a time, and name
 /// a handful of categories and horizons, so a large assessment's two
@@ -79,7 +68,8 @@ impl Ids {
             return Ok(*id);
         }
         let id = id_col(r, i)?;
-        // Processes come one after another: only the latest is kept.
+        // Processes come one after another: emptied now and then, the map
+        // holds those just read rather than every one.
         if self.seen.len() > 64 {
             self.seen.clear();
         }
@@ -88,12 +78,8 @@ impl Ids {
     }
 }
 
-/// [`from_row`] with each id column parsed through an [`Ids`].
-fn from_row_reading(
-    sources: &Sources,
-    ids: &mut [Ids; 3],
-    r: &rusqlite::Row,
-) -> rusqlite::Result<Score> {
+/// A score from its row, each id column parsed through an [`Ids`].
+fn from_row(sources: &Sources, ids: &mut [Ids; 3], r: &rusqlite::Row) -> rusqlite::Result<Score> {
     Ok(Score {
         process_id: ids[0].read(r, 0)?,
         category_id: ids[1].read(r, 1)?,
@@ -116,18 +102,19 @@ pub(super) fn all(conn: &Connection, cells: usize) -> Result<Vec<Score>> {
     let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM impact"))?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
-        scores.push(from_row_reading(&sources, &mut ids, r)?);
+        scores.push(from_row(&sources, &mut ids, r)?);
     }
     Ok(scores)
 }
 
 pub(super) fn of_process(conn: &Connection, process: Id) -> Result<Vec<Score>> {
     let sources = sources(conn)?;
+    let mut ids: [Ids; 3] = Default::default();
     let scores = conn
         .prepare_cached(&format!(
             "SELECT {COLUMNS} FROM impact WHERE process_id = ?1"
         ))?
-        .query_map([process.to_string()], |r| from_row(&sources, r))?
+        .query_map([process.to_string()], |r| from_row(&sources, &mut ids, r))?
         .collect::<Result<Vec<_>, _>>()?;
     Ok(scores)
 }
