@@ -164,17 +164,37 @@ pub fn apply(
                 resources.insert((r.kind, name_key(&r.name)), id);
             }
             let every = progress_step(plan.dependencies.len());
+            // A name is named by many dependencies: each written form is
+            // looked up once (its key folds case and spacing).
+            let mut named: FxHashMap<&str, Id> = FxHashMap::default();
+            let mut targets: FxHashMap<&Target, NodeRef> = FxHashMap::default();
             for (i, d) in plan.dependencies.iter().enumerate() {
-                let from = process_id(w, &processes, &d.process)?;
-                let to = match &d.target {
-                    Target::Process { name } => NodeRef::Process(process_id(w, &processes, name)?),
-                    Target::Resource { resource, name } => {
-                        NodeRef::Resource(*resources.get(&(*resource, name_key(name))).ok_or_else(
-                            || bia_store::Error::NoSuchName {
-                                kind: resource.label(),
-                                name: name.clone(),
-                            },
-                        )?)
+                let from = match named.get(d.process.as_str()) {
+                    Some(id) => *id,
+                    None => {
+                        let id = process_id(w, &processes, &d.process)?;
+                        named.insert(&d.process, id);
+                        id
+                    }
+                };
+                let to = match targets.get(&d.target) {
+                    Some(to) => *to,
+                    None => {
+                        let to = match &d.target {
+                            Target::Process { name } => {
+                                NodeRef::Process(process_id(w, &processes, name)?)
+                            }
+                            Target::Resource { resource, name } => NodeRef::Resource(
+                                *resources.get(&(*resource, name_key(name))).ok_or_else(|| {
+                                    bia_store::Error::NoSuchName {
+                                        kind: resource.label(),
+                                        name: name.clone(),
+                                    }
+                                })?,
+                            ),
+                        };
+                        targets.insert(&d.target, to);
+                        to
                     }
                 };
                 if w.link(NodeRef::Process(from), to, Strength::Required, &d.note)? {
