@@ -183,6 +183,14 @@ pub enum Command {
     /// Check the whole file: every page read back and everything in it
     /// read (opening a large file checks less). Only reads the file.
     Check { file: PathBuf },
+    /// How many processes (by review status and by unit), units, resources
+    /// and dependencies the assessment holds: counted without loading it,
+    /// so quick on any size of file.
+    Counts {
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
     /// The findings the Gaps screen lists: gaps, single points of failure,
     /// loops, orphan resources, and claimed tiers the agreed RTOs do not
     /// bear out.

@@ -268,6 +268,84 @@ pub fn print_rows<const N: usize>(out: &mut impl Write, header: [&str; N], rows:
     }
 }
 
+/// 10000 as "10,000".
+fn thousands(n: u32) -> String {
+    let digits = n.to_string();
+    let mut text = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            text.push(',');
+        }
+        text.push(c);
+    }
+    text
+}
+
+/// `bia counts`: the figures, then the processes of each unit, most first
+/// (then by name), those in no unit last.
+pub fn print_counts(out: &mut impl Write, counts: &bia::model::Counts, units: &[bia::model::Unit]) {
+    let n = |n: u32| thousands(n);
+    let note = |text: String| {
+        if text.is_empty() {
+            text
+        } else {
+            format!("  ({text})")
+        }
+    };
+    let lines = [
+        (
+            "Processes",
+            counts.processes,
+            format!(
+                "{} draft, {} in review, {} approved",
+                n(counts.draft),
+                n(counts.in_review),
+                n(counts.approved)
+            ),
+        ),
+        ("Units", counts.units, String::new()),
+        (
+            "Resources",
+            counts.resources,
+            if counts.to_classify > 0 {
+                format!("{} to classify", n(counts.to_classify))
+            } else {
+                String::new()
+            },
+        ),
+        ("Dependencies", counts.dependencies, String::new()),
+    ];
+    let width = lines.iter().map(|l| n(l.1).len()).max().unwrap_or(0);
+    for (label, count, text) in lines {
+        writeln!(out, "{label:<13}{:>width$}{}", n(count), note(text)).ok();
+    }
+    if counts.per_unit.is_empty() {
+        return;
+    }
+    let name = |id: Option<bia::model::Id>| {
+        id.and_then(|id| units.iter().find(|u| u.id == id))
+            .map(|u| u.name.to_string())
+    };
+    let mut rows: Vec<(Option<String>, u32)> = counts
+        .per_unit
+        .iter()
+        .map(|c| (name(c.unit_id), c.processes))
+        .collect();
+    rows.sort_by(|a, b| {
+        (a.0.is_none(), std::cmp::Reverse(a.1), &a.0).cmp(&(
+            b.0.is_none(),
+            std::cmp::Reverse(b.1),
+            &b.0,
+        ))
+    });
+    writeln!(out).ok();
+    let rows: Vec<[String; 2]> = rows
+        .into_iter()
+        .map(|(unit, count)| [unit.unwrap_or_else(|| "(no unit)".into()), n(count)])
+        .collect();
+    print_rows(out, ["Unit", "Processes"], &rows);
+}
+
 /// `text` with every control character replaced by U+FFFD.
 fn printable(text: &str) -> std::borrow::Cow<'_, str> {
     if text.contains(char::is_control) {

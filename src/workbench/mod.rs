@@ -26,7 +26,9 @@ use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
 use bia_analysis::Analysis;
-use bia_model::{Assessment, AssessmentInfo, AssessmentInput, Methodology, MethodologyInput};
+use bia_model::{
+    Assessment, AssessmentInfo, AssessmentInput, Counts, Methodology, MethodologyInput,
+};
 use bia_store::{History, Store};
 
 pub use bia_store::{ReadOnly, Recovery};
@@ -175,6 +177,11 @@ impl Workbench {
 
     pub fn info(&self) -> Result<AssessmentInfo> {
         Ok(self.store.info()?)
+    }
+
+    /// What the dashboard counts, without loading the assessment.
+    pub fn counts(&self) -> Result<Counts> {
+        Ok(self.store.counts()?)
     }
 
     pub fn update_info(&mut self, input: &AssessmentInput) -> Result<AssessmentInfo> {

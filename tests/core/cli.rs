@@ -1423,3 +1423,80 @@ fn a_claimed_tier_set_from_the_command_line_is_dumped_and_questioned_by_gaps() {
     );
     assert_eq!(cleared, "Payroll run: no tier claimed\n");
 }
+
+#[test]
+fn counts_without_loading_the_assessment() {
+    let dir = temp_dir();
+    ok(&["demo", "d.bia"], dir.path());
+    let text = ok(&["counts", "d.bia"], dir.path());
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        &lines[..4],
+        [
+            "Processes    25  (11 draft, 7 in review, 7 approved)",
+            "Units         8",
+            "Resources    31",
+            "Dependencies 46",
+        ],
+        "{text}"
+    );
+    // Each unit's own processes, most first, then by name.
+    assert_eq!(
+        lines[5].split_whitespace().collect::<Vec<_>>(),
+        ["Unit", "Processes"]
+    );
+    assert_eq!(
+        lines[6].split_whitespace().collect::<Vec<_>>(),
+        ["Warehouse", "Operations", "5"]
+    );
+    assert_eq!(
+        lines.len(),
+        6 + 7,
+        "the seven units that hold processes: {text}"
+    );
+
+    // A process in a new unit; the JSON has the same figures.
+    ok(
+        &[
+            "process",
+            "add",
+            "d.bia",
+            "--name",
+            "Yard management",
+            "--unit",
+            "Yard",
+        ],
+        dir.path(),
+    );
+    let text = ok(&["counts", "d.bia"], dir.path());
+    assert!(text.starts_with("Processes    26  (12 draft,"), "{text}");
+    assert_eq!(
+        text.lines()
+            .last()
+            .unwrap()
+            .split_whitespace()
+            .collect::<Vec<_>>(),
+        ["Yard", "1"]
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(&["counts", "d.bia", "--json"], dir.path())).expect("JSON");
+    assert_eq!(json["processes"], 26);
+    assert_eq!(json["draft"], 12);
+    assert_eq!(json["units"], 9);
+    assert_eq!(json["dependencies"], 46);
+    assert_eq!(json["to_classify"], 0);
+    let per_unit = json["per_unit"].as_array().unwrap();
+    assert_eq!(per_unit.len(), 8);
+    assert_eq!(
+        per_unit
+            .iter()
+            .map(|u| u["processes"].as_u64().unwrap())
+            .sum::<u64>(),
+        26
+    );
+
+    // A file that is not there is named.
+    let out = bia(&["counts", "missing.bia"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("missing.bia"), "{}", stderr(&out));
+}

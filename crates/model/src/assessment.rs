@@ -32,6 +32,34 @@ pub struct AssessmentInput {
     pub facilitator: String,
 }
 
+/// How many of each thing an assessment holds, counted without loading it:
+/// what the dashboard shows first, at once even for 10,000 processes.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Counts {
+    pub processes: u32,
+    /// Processes by review status.
+    pub draft: u32,
+    pub in_review: u32,
+    pub approved: u32,
+    /// Processes held directly by each unit that holds any; `unit_id`
+    /// null for processes in no unit.
+    pub per_unit: Vec<UnitCount>,
+    pub units: u32,
+    pub resources: u32,
+    /// Resources of no kind yet (an import's), listed until classified.
+    pub to_classify: u32,
+    pub dependencies: u32,
+}
+
+/// The processes one unit holds directly.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct UnitCount {
+    pub unit_id: Option<Id>,
+    pub processes: u32,
+}
+
 /// Everything in one assessment file, loaded at once.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Assessment {

@@ -8,7 +8,9 @@ use rusqlite::{Connection, params};
 use super::Store;
 use super::journal::{self, Table};
 use crate::error::{Error, Result};
-use bia_model::{AssessmentInfo, AssessmentInput, FieldIssue, Id, clean_name};
+use bia_model::{
+    AssessmentInfo, AssessmentInput, Counts, FieldIssue, Id, Status, UnitCount, clean_name,
+};
 
 /// Writes the row of a new file (not journaled: creation is not undoable).
 pub(super) fn insert(conn: &Connection, input: &AssessmentInput) -> Result<()> {
@@ -52,9 +54,54 @@ pub(super) fn read(conn: &Connection) -> Result<AssessmentInfo> {
     Ok(info)
 }
 
+/// Counted by SQLite, through the tables' own indexes where they have
+/// them: milliseconds for 10,000 processes, where loading them takes half
+/// a second.
+fn counts(conn: &Connection) -> Result<Counts> {
+    let count = |sql: &str| -> Result<u32> { Ok(conn.query_row(sql, [], |r| r.get(0))?) };
+    let mut counts = Counts {
+        units: count("SELECT count(*) FROM unit")?,
+        resources: count("SELECT count(*) FROM resource")?,
+        to_classify: count("SELECT count(*) FROM resource WHERE kind = 'unclassified'")?,
+        dependencies: count("SELECT count(*) FROM dependency")?,
+        ..Counts::default()
+    };
+    let mut by_status = conn.prepare("SELECT status, count(*) FROM process GROUP BY status")?;
+    let mut rows = by_status.query([])?;
+    while let Some(r) = rows.next()? {
+        let n: u32 = r.get(1)?;
+        let status: String = r.get(0)?;
+        counts.processes += n;
+        match Status::parse(&status) {
+            Some(Status::Draft) | None => counts.draft += n,
+            Some(Status::InReview) => counts.in_review += n,
+            Some(Status::Approved) => counts.approved += n,
+        }
+    }
+    counts.per_unit = conn
+        .prepare("SELECT unit_id, count(*) FROM process GROUP BY unit_id")?
+        .query_map([], |r| {
+            Ok(UnitCount {
+                unit_id: match r.get_ref(0)?.as_str_or_null()? {
+                    None => None,
+                    Some(_) => Some(super::row::id_col(r, 0)?),
+                },
+                processes: r.get(1)?,
+            })
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(counts)
+}
+
 impl Store {
     pub fn info(&self) -> Result<AssessmentInfo> {
         read(&self.conn)
+    }
+
+    /// How many processes (by status and by unit), units, resources and
+    /// dependencies the assessment holds, without loading it.
+    pub fn counts(&self) -> Result<Counts> {
+        counts(&self.conn)
     }
 
     /// Changes the facts about the assessment (name, organisation, …).

@@ -243,6 +243,63 @@ mod tests {
     use super::*;
     use bia_model::{ProcessInput, Provenance};
 
+    #[test]
+    fn counts_read_each_status_and_unit_and_the_processes_in_none() {
+        let dir = tempfile::tempdir().unwrap();
+        let input = AssessmentInput {
+            name: "Harbourline BIA 2027".into(),
+            ..AssessmentInput::default()
+        };
+        let mut store = Store::create(&dir.path().join("c.bia"), &input).unwrap();
+        assert_eq!(store.counts().unwrap(), bia_model::Counts::default());
+        let finance = store
+            .create_unit(&bia_model::UnitInput {
+                name: "Finance".into(),
+                parent_id: None,
+            })
+            .unwrap();
+        for (name, unit) in [
+            ("Payroll", Some(finance.id)),
+            ("Invoicing", Some(finance.id)),
+            ("Yard", None),
+        ] {
+            let process = ProcessInput {
+                name: name.into(),
+                unit_id: unit,
+                ..ProcessInput::default()
+            };
+            store
+                .create_process(&process, &Provenance::Workshop)
+                .unwrap();
+        }
+        let counts = store.counts().unwrap();
+        assert_eq!(
+            (
+                counts.processes,
+                counts.draft,
+                counts.in_review,
+                counts.approved
+            ),
+            (3, 3, 0, 0)
+        );
+        assert_eq!(counts.units, 1);
+        let mut per_unit = counts.per_unit.clone();
+        per_unit.sort_by_key(|c| c.processes);
+        assert_eq!(
+            per_unit,
+            [
+                bia_model::UnitCount {
+                    unit_id: None,
+                    processes: 1
+                },
+                bia_model::UnitCount {
+                    unit_id: Some(finance.id),
+                    processes: 2
+                },
+            ]
+        );
+    }
+
     /// An assessment of 40 processes fully scored from a workbook, closed.
     fn scored(path: &Path) {
         let input = AssessmentInput {

@@ -1,7 +1,7 @@
 //! The assessment's facts, its methodology, and undo/redo.
 
 use bia::History;
-use bia::model::{AssessmentInfo, AssessmentInput, Methodology, MethodologyInput};
+use bia::model::{AssessmentInfo, AssessmentInput, Counts, Methodology, MethodologyInput};
 use tauri::State;
 
 use crate::error::ApiResult;
@@ -13,6 +13,14 @@ pub fn update_assessment(
     input: AssessmentInput,
 ) -> ApiResult<AssessmentInfo> {
     state.with_workbench(|s| s.update_info(&input))
+}
+
+/// How many processes (by status and unit), units, resources and
+/// dependencies there are: the dashboard's first figures, counted without
+/// loading the assessment.
+#[tauri::command(async)]
+pub fn counts(state: State<'_, AppState>) -> ApiResult<Counts> {
+    state.with_workbench(|s| s.counts())
 }
 
 #[tauri::command(async)]

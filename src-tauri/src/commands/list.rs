@@ -22,6 +22,7 @@ macro_rules! with_commands {
             files::recent_files,
             files::forget_recent,
             assessment::update_assessment,
+            assessment::counts,
             assessment::get_methodology,
             assessment::history,
             assessment::check_assessment,

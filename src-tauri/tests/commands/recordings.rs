@@ -629,6 +629,8 @@ fn recordings_of_the_demo_for_the_ui() {
     rec.number_the_demo();
     rec.ok("recent_files", json!({}));
     rec.ok("history", json!({}));
+    let counts = rec.ok("counts", json!({}));
+    assert_eq!(counts["processes"], 25);
     rec.ok("list_units", json!({}));
     let processes = rec.ok("list_processes", json!({}));
     rec.ok("get_methodology", json!({}));

@@ -14,6 +14,7 @@ import type { AssessmentInput } from "./bindings/AssessmentInput";
 import type { ChartKind } from "./bindings/ChartKind";
 import type { ChartOptions } from "./bindings/ChartOptions";
 import type { CellContext } from "./bindings/CellContext";
+import type { Counts } from "./bindings/Counts";
 import type { Command } from "./bindings/Command";
 import type { ExportProgress } from "./bindings/ExportProgress";
 import type { ImportApplied } from "./bindings/ImportApplied";
@@ -181,6 +182,8 @@ export const api = {
   revealInFolder: (path: string) => invoke<void>("reveal_in_folder", { path }),
 
   // --- methodology -------------------------------------------------------------
+  /** How many processes (by status and unit), units, resources and dependencies: counted without loading the file. */
+  counts: () => invoke<Counts>("counts"),
   getMethodology: () => invoke<Methodology>("get_methodology"),
   /** Saves the whole edited methodology as one undoable edit (rows with id null are new). */
   updateMethodology: (input: MethodologyInput) => invoke<Methodology>("update_methodology", { input }),

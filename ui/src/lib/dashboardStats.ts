@@ -1,4 +1,5 @@
 // The figures the dashboard shows: process counts by status and per unit.
+import type { Counts } from "./bindings/Counts";
 import type { Process } from "./bindings/Process";
 import type { Status } from "./bindings/Status";
 import type { Unit } from "./bindings/Unit";
@@ -30,6 +31,18 @@ export interface UnitBar {
 export function processesPerUnit(processes: readonly Process[], units: readonly Unit[]): UnitBar[] {
   const counts = new Map<string | null, number>();
   for (const p of processes) counts.set(p.unit_id, (counts.get(p.unit_id) ?? 0) + 1);
+  return unitBars(counts, units);
+}
+
+/** The same bars from the core's counts (a file still being read): `per_unit` as counted, and the counts by status. */
+export function fromCounts(counts: Counts, units: readonly Unit[]): { byStatus: StatusCounts; bars: UnitBar[] } {
+  return {
+    byStatus: { draft: counts.draft, in_review: counts.in_review, approved: counts.approved },
+    bars: unitBars(new Map(counts.per_unit.map((c) => [c.unit_id, c.processes])), units),
+  };
+}
+
+function unitBars(counts: ReadonlyMap<string | null, number>, units: readonly Unit[]): UnitBar[] {
   const known = new Map(units.map((u) => [u.id, u]));
   const bars: Omit<UnitBar, "fraction">[] = [];
   let none = 0;

@@ -5,6 +5,7 @@ import { api, asApiError } from "./api";
 import type { ApiError } from "./bindings/ApiError";
 import type { AssessmentInfo } from "./bindings/AssessmentInfo";
 import type { AssessmentInput } from "./bindings/AssessmentInput";
+import type { Counts } from "./bindings/Counts";
 import type { Dependency } from "./bindings/Dependency";
 import type { DependencyInput } from "./bindings/DependencyInput";
 import type { History } from "./bindings/History";
@@ -39,7 +40,7 @@ import { WorkbookExport } from "./workbookExport.svelte";
 const NO_HISTORY: History = { undo: null, redo: null };
 
 /** When work the user did not ask for starts: the check of a large file waits for its first screen to be drawn. */
-export const background = { checkAfterMs: 3_000 };
+export const background = { checkAfterMs: 3_000, listsAfterMs: 2_000 };
 
 /** How the charts are shown: chosen on the Dashboard and the Dependencies screen, kept while moving between screens. */
 export interface ChartChoices {
@@ -60,6 +61,15 @@ export class Workspace {
   methodology = $state<Methodology | null>(null);
   resources = $state<Resource[]>([]);
   dependencies = $state<Dependency[]>([]);
+  /**
+   * The open file's figures, counted by the core as it opens (milliseconds, whatever its size): the Dashboard shows
+   * them, and draws its charts, while the processes and dependencies are still being read (seconds for 10,000).
+   */
+  counts = $state<Counts | null>(null);
+  /** The processes and dependencies of the open file have been read (false while a file opens). */
+  listsLoaded = $state(false);
+  /** The file whose processes and dependencies are being read. */
+  private listsAsked: string | null = null;
   recent = $state<RecentFile[]>([]);
   /** What the message banner shows (start screen or main window). */
   error = $state<ApiError | null>(null);
@@ -125,8 +135,46 @@ export class Workspace {
     this.section = "dashboard";
     this.workbook.reset();
     this.spreadsheet.reset();
-    await this.reloadData();
+    this.listsLoaded = false;
+    const [counts, units, methodology, resources] = await Promise.all([
+      api.counts(),
+      api.listUnits(),
+      api.getMethodology(),
+      api.listResources(),
+    ]);
+    this.counts = counts;
+    this.units = units;
+    this.methodology = methodology;
+    this.resources = resources;
+    this.processes = [];
+    this.dependencies = [];
+    this.listsAsked = null;
+    // The Dashboard is drawn from the counts, and its charts asked for, before the lists are read (tens of megabytes
+    // for 10,000 processes, which would hold the window up): they are read once the charts are drawn, or at once
+    // when another screen needs them, or after a while whatever happens.
+    setTimeout(() => this.readListsNow(), background.listsAfterMs);
     if (session.check_pending) setTimeout(() => void this.checkInBackground(session.path), background.checkAfterMs);
+  }
+
+  /** Reads the open file's processes and dependencies, unless they are read or being read. */
+  readListsNow(): void {
+    const path = this.session?.path;
+    if (path === undefined || this.listsLoaded || this.listsAsked === path) return;
+    this.listsAsked = path;
+    void this.readLists(path);
+  }
+
+  /** The processes and dependencies of the file just opened, unless another has been opened (or it closed) since. */
+  private async readLists(path: string): Promise<void> {
+    try {
+      const [processes, dependencies] = await Promise.all([api.listProcesses(), api.listDependencies()]);
+      if (this.session?.path !== path || this.listsLoaded) return;
+      this.processes = processes;
+      this.dependencies = dependencies;
+      this.listsLoaded = true;
+    } catch (e) {
+      if (this.session?.path === path) this.error = asApiError(e);
+    }
   }
 
   /**
@@ -156,6 +204,7 @@ export class Workspace {
     this.methodology = methodology;
     this.resources = resources;
     this.dependencies = dependencies;
+    this.listsLoaded = true;
   }
 
   /** Re-reads what an edit of processes, units or resources may have changed (deleting one removes its dependencies), and the history. */
@@ -171,6 +220,7 @@ export class Workspace {
     this.units = units;
     this.resources = resources;
     this.dependencies = dependencies;
+    this.listsLoaded = true;
     this.setHistory(fresh);
   }
 
@@ -514,6 +564,8 @@ export class Workspace {
       return;
     }
     this.session = null;
+    this.counts = null;
+    this.listsLoaded = false;
     this.processes = [];
     this.units = [];
     this.methodology = null;

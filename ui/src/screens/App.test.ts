@@ -4,7 +4,7 @@ import { fireEvent, render, screen, waitFor, within } from "@testing-library/sve
 import { emit } from "@tauri-apps/api/event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import App from "../App.svelte";
-import { endReplay, mockReplay, type Replay } from "../testing/testHarness";
+import { endReplay, mockReplay, registerRead, type Replay } from "../testing/testHarness";
 
 let h: Replay;
 let calls: string[];
@@ -24,7 +24,7 @@ afterEach(() => endReplay(h));
 async function openDemoOn(section: "dashboard" | "processes" | "methodology") {
   render(App);
   await fireEvent.click(await screen.findByTestId("open-demo"));
-  await screen.findByTestId("app-shell");
+  await registerRead();
   await fireEvent.click(screen.getByTestId(`nav-${section}`));
 }
 

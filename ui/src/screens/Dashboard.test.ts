@@ -3,8 +3,9 @@
 // are SVG text), redrawn after a deletion, its undo and redo, "Save chart as…" through a mocked native
 // save dialog (the core's refusal of a .pdf), the heatmap grouped by unit, impact by category at a chosen
 // horizon, and the larger view of a chart.
-import { fireEvent, screen, waitFor, within } from "@testing-library/svelte";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import App from "../App.svelte";
 import { endReplay, mockReplay, openDemoOn, type Replay } from "../testing/testHarness";
 
 const dialog = vi.hoisted(() => ({ save: vi.fn(), open: vi.fn() }));
@@ -98,6 +99,44 @@ describe("dashboard charts", () => {
     expect(textOf(categories)[0]).toBe(`Impact by category at 1 d — ${TITLE}`);
     expect(textOf(categories)).toEqual(expect.arrayContaining(["Financial", "Operational", "Customer", "Environmental"]));
     expect(h.args.filter((a) => a.cmd === "chart_svg").map((a) => a.args.kind).sort()).toEqual(["categories", "gaps", "heatmap", "tiers"]);
+  });
+
+  it("opens on the core's counts and its charts while the register is still read, and draws nothing twice", async () => {
+    // A large file's processes and dependencies take seconds to read: held back here.
+    const release = h.hold("list_processes");
+    render(App);
+    await fireEvent.click(await screen.findByTestId("open-demo"));
+    const shell = await screen.findByTestId("app-shell");
+    await waitFor(() => expect(screen.getByTestId("count-processes").textContent).toBe("25"));
+    expect(shell.dataset.register).toBe("reading");
+    expect(screen.getByTestId("count-units").textContent).toBe("8");
+    expect(screen.getByTestId("count-draft").textContent).toContain("11");
+    expect(screen.getByTestId("count-approved").textContent).toContain("7");
+    expect(screen.getByTestId("nav-processes").textContent).toContain("25");
+    const bars = () => [...document.querySelectorAll(".bars li")].map((li) => li.textContent?.replace(/\s+/g, " ").trim());
+    expect(bars()[0]).toBe("Warehouse Operations 5");
+    expect(bars()).toHaveLength(7);
+    await screen.findByTestId("chart-heatmap");
+    expect(heatmapRows(demoNames())).toHaveLength(25);
+    await screen.findByTestId("chart-tiers");
+    expect(tierBars()).toEqual({ "Tier 1": 7, "Tier 2": 5, "Tier 3": 4, "Tier 4": 8, "No RTO": 1 });
+    await waitFor(() => expect(h.calls).toContain("list_processes"));
+    expect(h.calls.indexOf("chart_svg"), "the charts are asked for before the register").toBeLessThan(h.calls.indexOf("list_processes"));
+
+    // Another screen waits for the register, saying so.
+    await fireEvent.click(screen.getByTestId("nav-processes"));
+    expect(screen.getByTestId("reading-register").textContent).toContain("Reading the register: 25 processes and 46 dependencies…");
+    await fireEvent.click(screen.getByTestId("nav-dashboard"));
+    const drawn = h.calls.filter((c) => c === "chart_svg").length;
+    release();
+    await waitFor(() => expect(shell.dataset.register).toBe("read"));
+    expect(bars()).toHaveLength(7);
+    expect(bars()[0]).toBe("Warehouse Operations 5");
+    // The register's arrival changes nothing drawn: no chart is asked for again once the redraw delay is past.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(h.calls.filter((c) => c === "chart_svg")).toHaveLength(drawn);
+    await fireEvent.click(screen.getByTestId("nav-processes"));
+    expect(await screen.findAllByTestId("process-row")).toHaveLength(25);
   });
 
   it("redraws after a deletion, and after undo and redo on the dashboard", async () => {

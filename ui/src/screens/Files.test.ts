@@ -7,7 +7,7 @@ import { fireEvent, render, screen, waitFor, within } from "@testing-library/sve
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import App from "../App.svelte";
 import { background } from "../lib/workspace.svelte";
-import { endReplay, mockReplay, type Replay } from "../testing/testHarness";
+import { endReplay, mockReplay, registerRead, type Replay } from "../testing/testHarness";
 
 const dialog = vi.hoisted(() => ({ save: vi.fn(), open: vi.fn() }));
 vi.mock("@tauri-apps/plugin-dialog", () => dialog);
@@ -94,7 +94,7 @@ describe("a large file damaged where opening does not look", () => {
 describe("a read-only copy", () => {
   it("opens with a banner, refuses an edit with the same offer, and saves a copy to edit", async () => {
     await openRecent("Harbourline — shared");
-    await screen.findByTestId("app-shell");
+    await registerRead();
     const banner = screen.getByTestId("read-only-banner");
     expect(banner.textContent).toContain("Read-only");
     expect(banner.textContent).toContain("cannot be written");

@@ -3,13 +3,15 @@
 // from the real core) behind a mocked IPC (its events, such as export progress,
 // delivered through the mocked event system), the list of commands called, holding a command's
 // answer back to see what the UI shows meanwhile, and opening the demo on a section.
-import { cleanup, fireEvent, render, screen } from "@testing-library/svelte";
+import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/svelte";
+import { expect } from "vitest";
 import { emit } from "@tauri-apps/api/event";
 import { appendFileSync } from "node:fs";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import App from "../App.svelte";
 import { ReplayBackend } from "./replayBackend";
 import type { SectionId } from "../lib/navigation";
+import { background } from "../lib/workspace.svelte";
 
 interface Backend {
   handle(cmd: string, args: Record<string, unknown>): unknown;
@@ -92,6 +94,8 @@ export function endReplay(h: Replay): void {
 
 /** The replay of the real core's recorded answers behind a mocked IPC. */
 export function mockReplay(options: ConstructorParameters<typeof ReplayBackend>[0] = {}): Replay {
+  // jsdom loads no image, so no chart tells the Dashboard it is drawn: the register is read at once instead.
+  background.listsAfterMs = 0;
   return mockIpcOf(new ReplayBackend(options));
 }
 
@@ -100,9 +104,15 @@ export function resetMocks(): void {
   clearMocks();
 }
 
+/** Waits for the open file's register: the shell is shown at once, its processes and dependencies read after. */
+export async function registerRead(): Promise<void> {
+  const shell = await screen.findByTestId("app-shell");
+  await waitFor(() => expect(shell.dataset.register).toBe("read"));
+}
+
 export async function openDemoOn(section: SectionId): Promise<void> {
   render(App);
   await fireEvent.click(await screen.findByTestId("open-demo"));
-  await screen.findByTestId("app-shell");
+  await registerRead();
   await fireEvent.click(screen.getByTestId(`nav-${section}`));
 }

@@ -12,6 +12,7 @@ export type Command =
   | "recent_files"
   | "forget_recent"
   | "update_assessment"
+  | "counts"
   | "get_methodology"
   | "history"
   | "check_assessment"
