@@ -17,7 +17,7 @@ use super::journal::{self, Table, Tx};
 use super::processes::ensure_unlocked;
 use super::row::id_col;
 use crate::error::{Error, Result};
-use bia_model::{FieldIssue, Id, ProcessImpact, Provenance, Score, ScoreInput};
+use bia_model::{FieldIssue, Id, IdText, ProcessImpact, Provenance, Score, ScoreInput};
 
 /// The sources scores name, by id.
 type Sources = FxHashMap<i64, Provenance>;
@@ -92,17 +92,126 @@ fn from_row(sources: &Sources, ids: &mut [Ids; 3], r: &rusqlite::Row) -> rusqlit
 
 const COLUMNS: &str = "process_id, category_id, horizon_id, severity, note, source_id, cell";
 
-/// Every score; `cells` is how many the grids have (a cell holds at most
-/// one), so the half a million of a large assessment are read into place
-/// instead of being copied each time the list outgrows its room.
-pub(super) fn all(conn: &Connection, cells: usize) -> Result<Vec<Score>> {
+/// A row of `impact` as SQLite gives it, its ids not yet read: what the
+/// thread stepping through the table hands to the one making scores.
+struct Raw {
+    ids: [IdText; 3],
+    severity: Option<u8>,
+    note: String,
+    source: i64,
+    cell: String,
+}
+
+/// Rows handed over at a time.
+const BATCH: usize = 4_096;
+
+/// Every score, and then whatever `then` reads: the table is stepped
+/// through here while another thread makes the scores of the rows already
+/// stepped (parsing ids, putting provenances together, filling the list),
+/// and `then` runs here while that thread finishes. `cells` is how many
+/// the grids have (a cell holds at most one), so the half a million of a
+/// large assessment are made in place instead of being copied each time
+/// the list outgrows its room.
+pub(super) fn all_while<T>(
+    conn: &Connection,
+    cells: usize,
+    then: impl FnOnce() -> Result<T>,
+) -> Result<(Vec<Score>, T)> {
     let sources = sources(conn)?;
-    let mut scores = Vec::with_capacity(cells);
-    let mut ids: [Ids; 3] = Default::default();
+    let (send, receive) = std::sync::mpsc::sync_channel::<Vec<Raw>>(8);
+    std::thread::scope(|scope| {
+        let making = scope.spawn(|| make(&sources, receive, cells));
+        let stepped = step(conn, send);
+        let rest = stepped.and_then(|()| then());
+        let scores = making
+            .join()
+            .expect("the scores are made without panicking");
+        // The scores' own error first: a row that does not read stops the
+        // stepping as well (its batch is refused).
+        let scores = scores?;
+        Ok((scores, rest?))
+    })
+}
+
+/// Steps through every row of `impact`, handing them over in batches; stops
+/// early when the scores' side has stopped (on a row that does not read).
+fn step(conn: &Connection, send: std::sync::mpsc::SyncSender<Vec<Raw>>) -> Result<()> {
     let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM impact"))?;
     let mut rows = stmt.query([])?;
+    let mut batch = Vec::with_capacity(BATCH);
     while let Some(r) = rows.next()? {
-        scores.push(from_row(&sources, &mut ids, r)?);
+        batch.push(Raw {
+            ids: [id_text(r, 0)?, id_text(r, 1)?, id_text(r, 2)?],
+            severity: r.get(3)?,
+            note: r.get(4)?,
+            source: r.get(5)?,
+            cell: r.get(6)?,
+        });
+        if batch.len() == BATCH {
+            let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+            if send.send(full).is_err() {
+                return Ok(());
+            }
+        }
+    }
+    let _ = send.send(batch);
+    Ok(())
+}
+
+/// An id column's text as stored (a UUID's 36 characters); any other text
+/// is read here, as [`id_col`] reads it, and handed over in that form.
+fn id_text(r: &rusqlite::Row, i: usize) -> rusqlite::Result<IdText> {
+    let mut text: IdText = [0; 36];
+    match r.get_ref(i)?.as_str()?.as_bytes() {
+        bytes if bytes.len() == text.len() => text.copy_from_slice(bytes),
+        _ => {
+            id_col(r, i)?.text(&mut text);
+        }
+    }
+    Ok(text)
+}
+
+/// Makes the scores of the rows handed over, until the stepping ends.
+fn make(
+    sources: &Sources,
+    receive: std::sync::mpsc::Receiver<Vec<Raw>>,
+    cells: usize,
+) -> Result<Vec<Score>> {
+    let mut scores = Vec::with_capacity(cells);
+    let mut seen: [FxHashMap<IdText, Id>; 3] = Default::default();
+    for batch in receive {
+        for raw in batch {
+            let [process_id, category_id, horizon_id] = [0, 1, 2].map(|i| {
+                let text = &raw.ids[i];
+                if let Some(id) = seen[i].get(text) {
+                    return Ok(*id);
+                }
+                let id: Id = std::str::from_utf8(text)
+                    .ok()
+                    .and_then(|t| t.parse().ok())
+                    .ok_or_else(|| {
+                        rusqlite::Error::FromSqlConversionFailure(
+                            i,
+                            rusqlite::types::Type::Text,
+                            format!("not an id: {}", String::from_utf8_lossy(text)).into(),
+                        )
+                    })?;
+                // As in [`Ids`]: those just read, not every one.
+                if seen[i].len() > 64 {
+                    seen[i].clear();
+                }
+                seen[i].insert(*text, id);
+                Ok::<_, rusqlite::Error>(id)
+            });
+            scores.push(Score {
+                process_id: process_id?,
+                category_id: category_id?,
+                horizon_id: horizon_id?,
+                severity: raw.severity,
+                note: raw.note,
+                provenance: provenance(sources.get(&raw.source), raw.cell),
+            });
+        }
     }
     Ok(scores)
 }

@@ -218,17 +218,28 @@ impl Store {
         let units = self.units()?;
         let processes = self.processes()?;
         let cells = processes.len() * methodology.categories.len() * methodology.horizons.len();
+        // The rest is read while the scores are made, on two cores.
+        let (scores, (objectives, decisions, impact_rationales, resources, dependencies)) =
+            impact::all_while(&self.conn, cells, || {
+                Ok((
+                    objectives::all(&self.conn)?,
+                    decisions::list(&self.conn, None)?,
+                    impact::rationales(&self.conn)?,
+                    resources::list(&self.conn)?,
+                    dependencies::list(&self.conn)?,
+                ))
+            })?;
         Ok(Assessment {
             info,
             methodology,
             units,
             processes,
-            scores: impact::all(&self.conn, cells)?,
-            objectives: objectives::all(&self.conn)?,
-            decisions: decisions::list(&self.conn, None)?,
-            impact_rationales: impact::rationales(&self.conn)?,
-            resources: resources::list(&self.conn)?,
-            dependencies: dependencies::list(&self.conn)?,
+            scores,
+            objectives,
+            decisions,
+            impact_rationales,
+            resources,
+            dependencies,
         })
     }
 }
