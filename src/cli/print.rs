@@ -268,23 +268,10 @@ pub fn print_rows<const N: usize>(out: &mut impl Write, header: [&str; N], rows:
     }
 }
 
-/// 10000 as "10,000".
-fn thousands(n: u32) -> String {
-    let digits = n.to_string();
-    let mut text = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            text.push(',');
-        }
-        text.push(c);
-    }
-    text
-}
-
 /// `bia counts`: the figures, then the processes of each unit, most first
 /// (then by name), those in no unit last.
 pub fn print_counts(out: &mut impl Write, counts: &bia::model::Counts, units: &[bia::model::Unit]) {
-    let n = |n: u32| thousands(n);
+    let n = |n: u32| bia::model::thousands(n as usize);
     let note = |text: String| {
         if text.is_empty() {
             text

@@ -55,7 +55,7 @@ pub(crate) fn data(a: &Assessment, processes: &[ProcessAnalysis], options: &Char
             format!(
                 "{title} (the {} largest shortfalls of {} resources)",
                 rows.len(),
-                super::grid::thousands(total)
+                bia_model::thousands(total)
             )
         },
         rows,

@@ -19,7 +19,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use super::palette;
 use super::{Chart, DrawResult, FONT, ellipsize};
 use bia_analysis::ProcessAnalysis;
-use bia_model::{Assessment, Id};
+use bia_model::{Assessment, Id, thousands};
 
 pub(crate) struct Grid {
     pub title: String,
@@ -99,19 +99,6 @@ pub(crate) fn shown_of(shown: usize, total: usize, about: &str) -> String {
         thousands(shown),
         thousands(total)
     )
-}
-
-/// `10000` as "10,000".
-pub(crate) fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// Each process's unit, for [`row`].

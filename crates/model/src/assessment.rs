@@ -52,6 +52,20 @@ pub struct Counts {
     pub dependencies: u32,
 }
 
+/// A count as people read it: `10000` as "10,000" (the charts' and the
+/// command line's way; the desktop writes them alike, en-GB).
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// The processes one unit holds directly.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]

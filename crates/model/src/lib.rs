@@ -19,7 +19,7 @@ mod resource;
 mod tier_claim;
 mod unit;
 
-pub use assessment::{Assessment, AssessmentInfo, AssessmentInput, Counts, UnitCount};
+pub use assessment::{Assessment, AssessmentInfo, AssessmentInput, Counts, UnitCount, thousands};
 pub use error::UnknownName;
 pub use id::{Id, IdText};
 pub use impact::{ProcessImpact, Score, ScoreInput};

@@ -58,22 +58,35 @@ fn provenance(source: Option<&Provenance>, cell: String) -> Provenance {
 /// million ids are mostly ones just read.
 #[derive(Default)]
 struct Ids {
-    seen: FxHashMap<Box<str>, Id>,
+    seen: FxHashMap<IdText, Id>,
 }
 
 impl Ids {
     fn read(&mut self, r: &rusqlite::Row, i: usize) -> rusqlite::Result<Id> {
-        let text = r.get_ref(i)?.as_str()?;
+        self.id(&id_text(r, i)?, i)
+    }
+
+    /// The id of `text`, as read from column `column`.
+    fn id(&mut self, text: &IdText, column: usize) -> rusqlite::Result<Id> {
         if let Some(id) = self.seen.get(text) {
             return Ok(*id);
         }
-        let id = id_col(r, i)?;
+        let id: Id = std::str::from_utf8(text)
+            .ok()
+            .and_then(|t| t.parse().ok())
+            .ok_or_else(|| {
+                rusqlite::Error::FromSqlConversionFailure(
+                    column,
+                    rusqlite::types::Type::Text,
+                    format!("not an id: {}", String::from_utf8_lossy(text)).into(),
+                )
+            })?;
         // Processes come one after another: emptied now and then, the map
         // holds those just read rather than every one.
         if self.seen.len() > 64 {
             self.seen.clear();
         }
-        self.seen.insert(text.into(), id);
+        self.seen.insert(*text, id);
         Ok(id)
     }
 }
@@ -178,31 +191,11 @@ fn make(
     cells: usize,
 ) -> Result<Vec<Score>> {
     let mut scores = Vec::with_capacity(cells);
-    let mut seen: [FxHashMap<IdText, Id>; 3] = Default::default();
+    let mut ids: [Ids; 3] = Default::default();
     for batch in receive {
         for raw in batch {
-            let [process_id, category_id, horizon_id] = [0, 1, 2].map(|i| {
-                let text = &raw.ids[i];
-                if let Some(id) = seen[i].get(text) {
-                    return Ok(*id);
-                }
-                let id: Id = std::str::from_utf8(text)
-                    .ok()
-                    .and_then(|t| t.parse().ok())
-                    .ok_or_else(|| {
-                        rusqlite::Error::FromSqlConversionFailure(
-                            i,
-                            rusqlite::types::Type::Text,
-                            format!("not an id: {}", String::from_utf8_lossy(text)).into(),
-                        )
-                    })?;
-                // As in [`Ids`]: those just read, not every one.
-                if seen[i].len() > 64 {
-                    seen[i].clear();
-                }
-                seen[i].insert(*text, id);
-                Ok::<_, rusqlite::Error>(id)
-            });
+            let [process_id, category_id, horizon_id] =
+                [0, 1, 2].map(|i| ids[i].id(&raw.ids[i], i));
             scores.push(Score {
                 process_id: process_id?,
                 category_id: category_id?,
