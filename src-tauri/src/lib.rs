@@ -30,6 +30,7 @@ pub mod commands;
 pub mod error;
 pub mod menu;
 pub mod recent;
+pub mod rendering;
 pub mod session;
 
 use std::path::PathBuf;

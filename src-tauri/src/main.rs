@@ -24,6 +24,7 @@ struct Args {
 }
 
 fn main() {
+    bia_workbench::rendering::choose();
     let args = Args::parse();
     let startup = match (args.demo, args.file) {
         (true, _) => Startup::Demo,
