@@ -39,11 +39,13 @@ fn main() {
     let t = Instant::now();
     let wb = Workbench::open(&file).unwrap();
     println!("{:<44} {:>9.2?}", "open", t.elapsed());
-    let processes = timed("processes", || wb.processes().unwrap());
+    // In the order the desktop asks: what the Dashboard's tiles show, its
+    // four charts, then the register's lists (read once the charts are up).
+    let counts = timed("counts", || wb.counts().unwrap());
     timed("units", || wb.units().unwrap());
     timed("methodology", || wb.methodology().unwrap());
     timed("resources", || wb.resources().unwrap());
-    timed("dependencies", || wb.dependencies().unwrap());
+    let before_charts = t.elapsed();
     let rows = ChartOptions {
         rows: Some(40),
         ..ChartOptions::default()
@@ -53,6 +55,15 @@ fn main() {
         ..rows.clone()
     };
     for round in ["first", "again"] {
+        if round == "again" {
+            println!(
+                "{:<44} {:>9.2?}",
+                "the four charts drawn, from open",
+                t.elapsed()
+            );
+            timed("processes", || wb.processes().unwrap());
+            timed("dependencies", || wb.dependencies().unwrap());
+        }
         for (kind, options) in [
             (ChartKind::Heatmap, &rows),
             (ChartKind::Categories, &categories),
@@ -65,5 +76,8 @@ fn main() {
         }
     }
     timed("analyze (kept)", || wb.analyze().unwrap());
-    println!("{} processes", processes.len());
+    println!(
+        "{} processes; the tiles' figures {before_charts:.2?} from open",
+        counts.processes
+    );
 }
