@@ -1,7 +1,7 @@
 // Tests of the dashboard's figures: counts by status and processes per unit,
 // over the demo register as the real core lists it (Harbourline Logistics).
 import { describe, expect, it } from "vitest";
-import { CHART_ROWS, countByStatus, processesPerUnit, rowLimit } from "./dashboardStats";
+import { CHART_ROWS, chartHorizon, countByStatus, dashboardChartOptions, processesPerUnit, rowLimit } from "./dashboardStats";
 import * as demo from "../testing/recordedDemo";
 
 describe("dashboard figures for the demo logistics company", () => {
@@ -47,5 +47,25 @@ describe("dashboard charts of a large assessment", () => {
     expect(rowLimit(10_000, CHART_ROWS.heatmap)).toEqual({ rows: 40 });
     expect(rowLimit(411, CHART_ROWS.gaps)).toEqual({ rows: 40 });
     expect(rowLimit(31, CHART_ROWS.gaps), "the demo's 31 resources").toEqual({});
+  });
+
+  it("are drawn with one set of options, whether asked for as the file opens or by the screen", () => {
+    const horizons = demo.methodology().horizons;
+    const oneDay = chartHorizon(horizons, null);
+    expect(oneDay?.label, "the core's default: the first horizon of a day or more").toBe("1 d");
+    expect(chartHorizon(horizons, horizons[0].id)?.label).toBe(horizons[0].label);
+    expect(chartHorizon(horizons, "a horizon since removed")?.label).toBe("1 d");
+    expect(dashboardChartOptions({ processes: 25, resources: 31, horizon: oneDay, heatmapByUnit: false })).toEqual({
+      heatmap: {},
+      categories: { horizon: "1 d" },
+      tiers: {},
+      gaps: {},
+    });
+    expect(dashboardChartOptions({ processes: 10_000, resources: 411, horizon: oneDay, heatmapByUnit: true })).toEqual({
+      heatmap: { byUnit: true, rows: 40 },
+      categories: { horizon: "1 d", rows: 40 },
+      tiers: {},
+      gaps: { rows: 40 },
+    });
   });
 });

@@ -1,8 +1,12 @@
-// The figures the dashboard shows: process counts by status and per unit.
+// The figures the dashboard shows: process counts by status and per unit; the options of its charts.
+import type { ChartOptions } from "./bindings/ChartOptions";
 import type { Counts } from "./bindings/Counts";
+import type { Horizon } from "./bindings/Horizon";
+import type { Id } from "./bindings/Id";
 import type { Process } from "./bindings/Process";
 import type { Status } from "./bindings/Status";
 import type { Unit } from "./bindings/Unit";
+import { chartOptions, defaultChartHorizon } from "./chartFiles";
 import { unitPath } from "./unitTree";
 
 export type StatusCounts = Record<Status, number>;
@@ -69,4 +73,33 @@ export const CHART_ROWS = { heatmap: 40, categories: 40, gaps: 40 } as const;
  */
 export function rowLimit(rows: number, limit: number): { rows?: number } {
   return rows > limit ? { rows: limit } : {};
+}
+
+/** The Dashboard's charts. */
+export type DashboardChart = "heatmap" | "categories" | "tiers" | "gaps";
+
+/** The horizon of the impact-by-category chart: the one chosen, else (none yet, or since removed) the core's default. */
+export function chartHorizon(horizons: readonly Horizon[], chosen: Id | null): Horizon | null {
+  return horizons.find((h) => h.id === chosen) ?? defaultChartHorizon(horizons);
+}
+
+/**
+ * What each of the Dashboard's charts is drawn with, as sent to the core: the one place that says it, for the screen
+ * and for the charts asked for while a file opens (before the screen is built).
+ */
+export function dashboardChartOptions(of: {
+  processes: number;
+  resources: number;
+  horizon: Horizon | null;
+  heatmapByUnit: boolean;
+}): Record<DashboardChart, ChartOptions> {
+  return {
+    heatmap: chartOptions({ byUnit: of.heatmapByUnit, ...rowLimit(of.processes, CHART_ROWS.heatmap) }),
+    categories: chartOptions({
+      ...(of.horizon ? { horizon: of.horizon.label } : {}),
+      ...rowLimit(of.processes, CHART_ROWS.categories),
+    }),
+    tiers: {},
+    gaps: chartOptions(rowLimit(of.resources, CHART_ROWS.gaps)),
+  };
 }

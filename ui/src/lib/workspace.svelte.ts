@@ -30,6 +30,7 @@ import type { Status } from "./bindings/Status";
 import type { Strength } from "./bindings/Strength";
 import type { Unit } from "./bindings/Unit";
 import type { UnitInput } from "./bindings/UnitInput";
+import { chartHorizon, dashboardChartOptions } from "./dashboardStats";
 import { chooseAssessmentToOpen, chooseCopyPath, chooseNewAssessmentPath } from "./fileDialogs";
 import { damagedFile, recoverySummary } from "./recovery";
 import type { SectionId } from "./navigation";
@@ -70,6 +71,12 @@ export class Workspace {
   listsLoaded = $state(false);
   /** The file whose processes and dependencies are being read. */
   private listsAsked: string | null = null;
+  /**
+   * The Dashboard's charts, asked for as a file opens, before the screen is built (building it takes the window's
+   * thread for a tenth of a second, which the core spends drawing them), by kind and options: each is taken by the
+   * first card to ask for it. Dropped once the register is read, and on any undo, redo or import.
+   */
+  private prefetched = new Map<string, Promise<string>>();
   recent = $state<RecentFile[]>([]);
   /** What the message banner shows (start screen or main window). */
   error = $state<ApiError | null>(null);
@@ -130,18 +137,23 @@ export class Workspace {
   }
 
   private async enter(session: Session): Promise<void> {
-    this.session = session;
     this.error = null;
-    this.section = "dashboard";
     this.workbook.reset();
     this.spreadsheet.reset();
     this.listsLoaded = false;
-    const [counts, units, methodology, resources] = await Promise.all([
-      api.counts(),
-      api.listUnits(),
-      api.getMethodology(),
-      api.listResources(),
-    ]);
+    this.prefetched.clear();
+    let basics: [Counts, Unit[], Methodology, Resource[]];
+    try {
+      // What the Dashboard shows first is read before the workspace is built, and its charts asked for at once: the
+      // core draws them while the window builds the screen.
+      basics = await Promise.all([api.counts(), api.listUnits(), api.getMethodology(), api.listResources()]);
+      this.prefetchDashboardCharts(basics[0], basics[2], basics[3]);
+    } finally {
+      // Shown even when the reading failed, with its error in the banner: the file is open in the core.
+      this.session = session;
+      this.section = "dashboard";
+    }
+    const [counts, units, methodology, resources] = basics;
     this.counts = counts;
     this.units = units;
     this.methodology = methodology;
@@ -154,6 +166,30 @@ export class Workspace {
     // when another screen needs them, or after a while whatever happens.
     setTimeout(() => this.readListsNow(), background.listsAfterMs);
     if (session.check_pending) setTimeout(() => void this.checkInBackground(session.path), background.checkAfterMs);
+  }
+
+  private prefetchDashboardCharts(counts: Counts, methodology: Methodology, resources: Resource[]): void {
+    const options = dashboardChartOptions({
+      processes: counts.processes,
+      resources: resources.length,
+      horizon: chartHorizon(methodology.horizons, this.charts.categoriesHorizonId),
+      heatmapByUnit: this.charts.heatmapByUnit,
+    });
+    for (const [kind, sent] of Object.entries(options) as [ChartKind, ChartOptions][]) {
+      const svg = api.chartSvg(kind, sent);
+      // A chart no card takes (the screen changed meanwhile) must not report its failure as unhandled.
+      svg.catch(() => undefined);
+      this.prefetched.set(chartKey(kind, sent), svg);
+    }
+  }
+
+  /** A chart drawn by the core as SVG: the one asked for as the file opened, if these are its kind and options. */
+  chartSvg(kind: ChartKind, options: ChartOptions): Promise<string> {
+    const key = chartKey(kind, options);
+    const early = this.prefetched.get(key);
+    if (early === undefined) return api.chartSvg(kind, options);
+    this.prefetched.delete(key);
+    return early;
   }
 
   /** Reads the open file's processes and dependencies, unless they are read or being read. */
@@ -172,6 +208,7 @@ export class Workspace {
       this.processes = processes;
       this.dependencies = dependencies;
       this.listsLoaded = true;
+      this.prefetched.clear();
     } catch (e) {
       if (this.session?.path === path) this.error = asApiError(e);
     }
@@ -430,6 +467,7 @@ export class Workspace {
     try {
       await this.reloadData();
       this.setHistory(await api.history());
+      this.prefetched.clear();
       this.revision += 1;
     } catch (e) {
       this.error = asApiError(e);
@@ -566,6 +604,7 @@ export class Workspace {
     this.session = null;
     this.counts = null;
     this.listsLoaded = false;
+    this.prefetched.clear();
     this.processes = [];
     this.units = [];
     this.methodology = null;
@@ -597,6 +636,7 @@ export class Workspace {
       const session = await api.currentSession();
       if (session) this.session = session;
       await this.reloadData();
+      this.prefetched.clear();
       this.revision += 1;
     } catch (e) {
       this.error = asApiError(e);
@@ -604,4 +644,9 @@ export class Workspace {
       this.historyBusy = false;
     }
   }
+}
+
+/** A chart's kind and options (as sent to the core) as one key. */
+function chartKey(kind: ChartKind, options: ChartOptions): string {
+  return `${kind}:${JSON.stringify(options)}`;
 }

@@ -139,6 +139,23 @@ describe("dashboard charts", () => {
     expect(await screen.findAllByTestId("process-row")).toHaveLength(25);
   });
 
+  it("asks for its four charts as the file opens, with what it shows first, and each only once", async () => {
+    const release = h.hold("list_resources");
+    render(App);
+    await fireEvent.click(await screen.findByTestId("open-demo"));
+    await waitFor(() => expect(h.calls).toContain("list_resources"));
+    // The workspace is built once what the Dashboard shows first is read; no chart is asked for without it.
+    expect(screen.queryByTestId("app-shell")).toBeNull();
+    expect(h.calls).not.toContain("chart_svg");
+    release();
+    await screen.findByTestId("app-shell");
+    expect(h.calls.filter((c) => c === "chart_svg"), "asked for as the screen is built").toHaveLength(4);
+    for (const kind of ["heatmap", "categories", "tiers", "gaps"]) await screen.findByTestId(`chart-${kind}`);
+    expect(heatmapRows(demoNames())).toHaveLength(25);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(h.calls.filter((c) => c === "chart_svg"), "the cards take the charts asked for, not ask again").toHaveLength(4);
+  });
+
   it("redraws after a deletion, and after undo and redo on the dashboard", async () => {
     await openDemoOn("processes");
     const names = demoNames();
