@@ -29,10 +29,10 @@ fn timed(runs: usize, mut f: impl FnMut() -> usize) -> (Vec<Duration>, usize) {
 
 fn main() {
     let a = common::with_dependencies(common::generated(10_000), 1_000, 20_000);
-    let (export, bytes) = timed(3, || bia::excel::export::to_bytes(&a).unwrap().len());
+    let (export, bytes) = timed(3, || bia::excel::export::to_bytes(&a, &[]).unwrap().len());
 
     // What the export wrote, cell by cell.
-    let book = bia::excel::export::to_bytes(&a).unwrap();
+    let book = bia::excel::export::to_bytes(&a, &[]).unwrap();
     let mut sheets = calamine::Xlsx::new(std::io::Cursor::new(book)).unwrap();
     let (mut strings, mut numbers) = (0usize, 0usize);
     for name in sheets.sheet_names() {

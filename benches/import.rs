@@ -341,9 +341,10 @@ fn export(dir: &Path, target: &Path) {
         let t = Instant::now();
         let store = Store::open_to_read(target).unwrap();
         let assessment = store.load().unwrap();
+        let decisions = store.decisions(None).unwrap();
         store.close().unwrap();
         let loaded = t.elapsed();
-        bia::workbench::export(&assessment, &out, &mut |_| {}).unwrap();
+        bia::workbench::export(&assessment, &decisions, &out, &mut |_| {}).unwrap();
         ends.push(t.elapsed());
         opens.push(loaded);
         writes.push(t.elapsed() - loaded);

@@ -118,7 +118,8 @@ pub struct DumpProcess<'a> {
 }
 
 impl<'a> Dump<'a> {
-    pub fn new(a: &'a Assessment) -> Dump<'a> {
+    /// The dump of `a`, with its decision log `decisions` (oldest first).
+    pub fn new(a: &'a Assessment, decisions: &'a [Decision]) -> Dump<'a> {
         let unit_name = |id| a.unit(id).map(|u| u.name.as_str());
         let analysis = analysis::analyze(a);
         let process_name = |id| {
@@ -222,7 +223,7 @@ impl<'a> Dump<'a> {
                     })
                 })
                 .collect(),
-            decisions: &a.decisions,
+            decisions,
             resources: a
                 .resources
                 .iter()

@@ -75,7 +75,6 @@ pub fn generated(n: usize) -> Assessment {
         processes,
         scores,
         objectives,
-        decisions: Vec::new(),
         impact_rationales: Vec::new(),
         resources: Vec::new(),
         dependencies: Vec::new(),

@@ -87,7 +87,8 @@ pub fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
             let store = Workbench::open_to_read(&file)?;
             let assessment = store.load()?;
             store.close()?;
-            let dump = Dump::new(&assessment);
+            // The register only: the decision log is not read.
+            let dump = Dump::new(&assessment, &[]);
             if json {
                 writeln!(
                     out,
@@ -323,8 +324,9 @@ pub fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
         Command::Export { file, out: target } => {
             let store = Workbench::open_to_read(&file)?;
             let assessment = store.load()?;
+            let decisions = store.decisions(None)?;
             store.close()?;
-            let report = bia::workbench::export(&assessment, &target, &mut |_| {})?;
+            let report = bia::workbench::export(&assessment, &decisions, &target, &mut |_| {})?;
             for warning in &report.warnings {
                 writeln!(out, "warning: {warning}").ok();
             }

@@ -6,7 +6,7 @@ use std::path::Path;
 use bia_chart::{ChartKind, ChartOptions, Format};
 use bia_excel::export::{ExportProgress, ExportReport};
 
-use bia_model::Assessment;
+use bia_model::{Assessment, Decision};
 
 use super::Workbench;
 use crate::error::Result;
@@ -45,21 +45,25 @@ impl Workbench {
         path: &Path,
         progress: &mut dyn FnMut(ExportProgress),
     ) -> Result<ExportReport> {
-        export(&*self.assessment()?, path, progress)
+        export(&*self.assessment()?, &self.decisions(None)?, path, progress)
     }
 
     /// The whole assessment as the stable JSON of `bia dump`.
     pub fn dump_json(&self) -> Result<String> {
-        Ok(crate::dump::Dump::new(&*self.assessment()?).to_json())
+        let decisions = self.decisions(None)?;
+        Ok(crate::dump::Dump::new(&*self.assessment()?, &decisions).to_json())
     }
 }
 
-/// Writes the executive workbook of an assessment already loaded (so a
-/// caller can load under its lock and write without it).
+/// Writes the executive workbook of an assessment already loaded, with its
+/// decision log (so a caller can read under its lock and write without it).
 pub fn export(
     assessment: &Assessment,
+    decisions: &[Decision],
     path: &Path,
     progress: &mut dyn FnMut(ExportProgress),
 ) -> Result<ExportReport> {
-    Ok(bia_excel::export::export(assessment, path, progress)?)
+    Ok(bia_excel::export::export(
+        assessment, decisions, path, progress,
+    )?)
 }

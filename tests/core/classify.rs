@@ -452,8 +452,9 @@ fn a_resource_to_classify_goes_out_to_our_workbook_and_comes_back() {
     let plan = plan(&path, &store, &Mapping::default());
     bia::import::apply(&mut store, &plan, &mut |_| true).unwrap();
     let before = store.load().unwrap();
+    let log = store.decisions(None).unwrap();
     let xlsx = dir.path().join("out.xlsx");
-    bia::excel::export::export(&before, &xlsx, &mut |_| {}).unwrap();
+    bia::excel::export::export(&before, &log, &xlsx, &mut |_| {}).unwrap();
     let back = dir.path().join("back.bia");
     bia::import::import_workbook(
         &xlsx,

@@ -51,9 +51,10 @@ fn the_demo_exports_nine_sheets_with_everything_in_place() {
     let dir = temp_dir();
     let (store, _) = demo_store(&dir);
     let a = store.load().unwrap();
+    let log = store.decisions(None).unwrap();
     let path = dir.path().join("Harbourline BIA.xlsx");
     let mut steps: Vec<ExportProgress> = Vec::new();
-    let report = export(&a, &path, &mut |p| steps.push(p)).unwrap();
+    let report = export(&a, &log, &path, &mut |p| steps.push(p)).unwrap();
     assert_eq!(report.processes, 25);
     assert!(report.warnings.is_empty(), "{:?}", report.warnings);
     // Progress: every sheet named, in order, ending done.
@@ -126,7 +127,7 @@ fn the_demo_exports_nine_sheets_with_everything_in_place() {
     assert_eq!(cell(&gaps, 3, 0), "Finding");
     assert!(gaps.rows().any(|r| r[0] == "Single point of failure"));
     let decisions = book.worksheet_range("Decision log").unwrap();
-    assert_eq!(decisions.height() as usize, 4 + a.decisions.len());
+    assert_eq!(decisions.height() as usize, 4 + log.len());
     let methodology = book.worksheet_range("Methodology").unwrap();
     assert!(methodology.rows().any(|r| r[0] == "Recovery tiers"));
 
@@ -169,8 +170,9 @@ fn user_text_never_becomes_a_formula() {
             .unwrap();
     }
     let a = store.load().unwrap();
+    let log = store.decisions(None).unwrap();
     let path = dir.path().join("out.xlsx");
-    export(&a, &path, &mut |_| {}).unwrap();
+    export(&a, &log, &path, &mut |_| {}).unwrap();
     let mut book = open_workbook_auto(&path).unwrap();
     let processes = book.worksheet_range("Processes").unwrap();
     let names: Vec<Data> = (4..8)
@@ -209,9 +211,10 @@ fn text_longer_than_a_cell_is_cut_with_a_marker_and_a_warning() {
         )
         .unwrap();
     let a = store.load().unwrap();
+    let log = store.decisions(None).unwrap();
     let stored = a.processes[0].description.chars().count();
     let path = dir.path().join("out.xlsx");
-    let report = export(&a, &path, &mut |_| {}).unwrap();
+    let report = export(&a, &log, &path, &mut |_| {}).unwrap();
     assert_eq!(report.warnings.len(), 1, "{:?}", report.warnings);
     assert!(
         report.warnings[0].starts_with(&format!("Processes!F5: {stored} characters")),
@@ -234,8 +237,9 @@ fn a_failed_export_leaves_nothing_behind_and_an_empty_assessment_exports() {
     let dir = temp_dir();
     let (store, _) = new_store(&dir);
     let a = store.load().unwrap();
+    let log = store.decisions(None).unwrap();
     let missing = dir.path().join("no such folder").join("out.xlsx");
-    let err = export(&a, &missing, &mut |_| {}).unwrap_err();
+    let err = export(&a, &log, &missing, &mut |_| {}).unwrap_err();
     assert!(err.to_string().contains("no such folder"), "{err}");
     let left: Vec<String> = std::fs::read_dir(dir.path())
         .unwrap()
@@ -246,7 +250,7 @@ fn a_failed_export_leaves_nothing_behind_and_an_empty_assessment_exports() {
         "no partial workbook left: {left:?}"
     );
     let path = dir.path().join("empty.xlsx");
-    export(&a, &path, &mut |_| {}).unwrap();
+    export(&a, &log, &path, &mut |_| {}).unwrap();
     let mut book = open_workbook_auto(&path).unwrap();
     assert_eq!(book.sheet_names().len(), 9);
     let gaps = book.worksheet_range("Gaps").unwrap();

@@ -323,7 +323,10 @@ fn what_can_be_read_of_a_damaged_file_is_recovered_into_a_new_one() {
         "{}",
         payable.description
     );
-    assert!(!a.decisions.is_empty(), "the decision log comes along");
+    assert!(
+        !wb.decisions(None).unwrap().is_empty(),
+        "the decision log comes along"
+    );
     assert_eq!(
         wb.history().unwrap().undo,
         None,

@@ -135,14 +135,13 @@ fn undo_survives_closing_and_reopening_the_file() {
     assert!(store.process_by_name("Yard management").unwrap().is_none());
 }
 
-/// Everything undo and redo put back: the file as loaded, less what moves
-/// on its own (the time of the last change, and the decision log, which
-/// undo and redo append to and never rewind). Scores and objectives come
+/// Everything undo and redo put back: the file as loaded (without the
+/// decision log, which undo and redo append to and never rewind), less
+/// what moves on its own (the time of the last change). Scores and objectives come
 /// in the order they were stored, so they are compared by their ids.
 fn state(store: &Store) -> Assessment {
     let mut a = store.load().unwrap();
     a.info.updated_at.clear();
-    a.decisions.clear();
     a.scores.sort_by_key(|s| {
         (
             s.process_id.to_string(),

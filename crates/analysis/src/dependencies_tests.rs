@@ -32,7 +32,6 @@ impl World {
                 processes: vec![],
                 scores: vec![],
                 objectives: vec![],
-                decisions: vec![],
                 impact_rationales: vec![],
                 resources: vec![],
                 dependencies: vec![],

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{Decision, Dependency, Id, Methodology, Objectives, Process, Resource, Score, Unit};
+use super::{Dependency, Id, Methodology, Objectives, Process, Resource, Score, Unit};
 
 /// The facts about an assessment.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
@@ -74,7 +74,11 @@ pub struct UnitCount {
     pub processes: u32,
 }
 
-/// Everything in one assessment file, loaded at once.
+/// Everything in one assessment file, loaded at once, but its decision log:
+/// what the analyses, the charts and the screens work from. The log (five
+/// entries a process for an imported register: 50,000 for the reference
+/// assessment, an eighth of its loading time) is read on its own where it is
+/// shown: the decision history, `bia dump`, the workbook's Decisions sheet.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Assessment {
     pub info: AssessmentInfo,
@@ -85,8 +89,6 @@ pub struct Assessment {
     pub scores: Vec<Score>,
     /// The objectives of each process that has any.
     pub objectives: Vec<Objectives>,
-    /// The decision log, oldest first.
-    pub decisions: Vec<Decision>,
     /// The room's rationale for each process's impact grid, where given.
     pub impact_rationales: Vec<(Id, String)>,
     pub resources: Vec<Resource>,
@@ -113,7 +115,6 @@ impl Assessment {
             processes: Vec::new(),
             scores: Vec::new(),
             objectives: Vec::new(),
-            decisions: Vec::new(),
             impact_rationales: Vec::new(),
             resources: Vec::new(),
             dependencies: Vec::new(),

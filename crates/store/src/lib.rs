@@ -203,8 +203,9 @@ impl Store {
         self.conn.total_changes()
     }
 
-    /// Everything in the file, loaded at once. A file whose content does
-    /// not read is refused as damaged, naming it.
+    /// Everything in the file but its decision log (see [`Assessment`];
+    /// [`Store::decisions`] reads that), loaded at once. A file whose
+    /// content does not read is refused as damaged, naming it.
     pub fn load(&self) -> Result<Assessment> {
         self.read_all().map_err(|e| match e {
             Error::Sqlite(_) => self.damaged(e),
@@ -219,11 +220,10 @@ impl Store {
         let processes = self.processes()?;
         let cells = processes.len() * methodology.categories.len() * methodology.horizons.len();
         // The rest is read while the scores are made, on two cores.
-        let (scores, (objectives, decisions, impact_rationales, resources, dependencies)) =
+        let (scores, (objectives, impact_rationales, resources, dependencies)) =
             impact::all_while(&self.conn, cells, || {
                 Ok((
                     objectives::all(&self.conn)?,
-                    decisions::list(&self.conn, None)?,
                     impact::rationales(&self.conn)?,
                     resources::list(&self.conn)?,
                     dependencies::list(&self.conn)?,
@@ -236,7 +236,6 @@ impl Store {
             processes,
             scores,
             objectives,
-            decisions,
             impact_rationales,
             resources,
             dependencies,

@@ -21,9 +21,11 @@ pub fn export_workbook<R: Runtime>(
     let path = PathBuf::from(path);
     // Read under the lock, write without it: other commands carry on. The
     // core refuses a path that is not .xlsx.
-    let assessment = state.with_workbench(|s| s.assessment())?;
+    let (assessment, decisions) =
+        state.with_workbench(|s| Ok::<_, bia::Error>((s.assessment()?, s.decisions(None)?)))?;
     Ok(bia::workbench::export(
         &assessment,
+        &decisions,
         &path,
         &mut |p: ExportProgress| {
             let _ = app.emit(PROGRESS_EVENT, p);

@@ -25,7 +25,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use ts_rs::TS;
 
-use bia_model::Assessment;
+use bia_model::{Assessment, Decision};
 
 pub use crate::layout::SHEETS;
 pub use error::{ExportError, Result, codes as error_codes};
@@ -56,9 +56,11 @@ pub struct ExportReport {
     pub warnings: Vec<String>,
 }
 
-/// Writes the workbook of `a` to `path`, reporting progress as it goes.
+/// Writes the workbook of `a`, with its decision log `decisions`, to
+/// `path`, reporting progress as it goes.
 pub fn export(
     a: &Assessment,
+    decisions: &[Decision],
     path: &Path,
     progress: &mut dyn FnMut(ExportProgress),
 ) -> Result<ExportReport> {
@@ -74,7 +76,7 @@ pub fn export(
         path: path.to_path_buf(),
         message,
     };
-    let (bytes, warnings) = write(a, progress).map_err(|e| match e {
+    let (bytes, warnings) = write(a, decisions, progress).map_err(|e| match e {
         Error::Write { message, .. } => failed(message),
         other => other,
     })?;
@@ -105,17 +107,18 @@ pub fn export(
     Ok(report)
 }
 
-/// The workbook of `a` as the bytes of an .xlsx file.
-pub fn to_bytes(a: &Assessment) -> Result<Vec<u8>> {
-    Ok(write(a, &mut |_| {})?.0)
+/// The workbook of `a`, with its decision log, as the bytes of an .xlsx file.
+pub fn to_bytes(a: &Assessment, decisions: &[Decision]) -> Result<Vec<u8>> {
+    Ok(write(a, decisions, &mut |_| {})?.0)
 }
 
 fn write(
     a: &Assessment,
+    decisions: &[Decision],
     progress: &mut dyn FnMut(ExportProgress),
 ) -> Result<(Vec<u8>, Vec<String>)> {
     let mut warnings = Vec::new();
-    let mut workbook = sheets::build(a, progress, &mut warnings)?;
+    let mut workbook = sheets::build(a, decisions, progress, &mut warnings)?;
     Ok((workbook.save_to_buffer().map_err(sheet::xlsx)?, warnings))
 }
 

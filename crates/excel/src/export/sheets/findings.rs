@@ -97,7 +97,7 @@ pub(super) fn decisions(s: &mut Sheet, ctx: &Context) -> Result<()> {
     let names = headers(&["When", "Process", "Field", "From", "To", "Rationale", "Who"]);
     s.header(HEADER, &names)?;
     let mut row = HEADER;
-    for d in &ctx.a.decisions {
+    for d in ctx.decisions {
         row += 1;
         let when = d.at.get(..16).unwrap_or(&d.at).replace('T', " ");
         s.text(row, 0, &when, &f.text)?;

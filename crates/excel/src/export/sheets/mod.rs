@@ -21,7 +21,7 @@ use super::sheet::{CELL_LIMIT, Formats, Sheet, page_setup, xlsx};
 use super::{ExportProgress, SHEETS};
 use bia_analysis::{Analysis, ProcessAnalysis};
 use bia_chart::{self as chart, ChartKind, ChartOptions, palette};
-use bia_model::{Assessment, CustomField, Id, Minutes, NodeRef, Process, Status, Unit};
+use bia_model::{Assessment, CustomField, Decision, Id, Minutes, NodeRef, Process, Status, Unit};
 use findings::{decisions, gaps, methodology};
 use impact::{impact, objectives};
 use register::{dependencies, processes, resources};
@@ -39,12 +39,13 @@ const ALONGSIDE: [usize; 2] = [5, 7];
 
 pub(super) fn build(
     a: &Assessment,
+    log: &[Decision],
     progress: &mut dyn FnMut(ExportProgress),
     warnings: &mut Vec<String>,
 ) -> Result<Workbook> {
     let analysis = bia_analysis::analyze(a);
     let f = Formats::new();
-    let ctx = Context::new(a, &analysis);
+    let ctx = Context::new(a, log, &analysis);
     let mut workbook = Workbook::new();
     // Calibri 10: 56-pixel default columns, 18-pixel rows.
     workbook
@@ -121,6 +122,8 @@ fn write_sheet(i: usize, ws: &mut Worksheet, f: &Formats, ctx: &Context) -> Resu
 /// What every sheet looks things up in.
 struct Context<'a> {
     a: &'a Assessment,
+    /// The decision log, oldest first.
+    decisions: &'a [Decision],
     analysis: &'a Analysis,
     by_process: FxHashMap<Id, &'a ProcessAnalysis>,
     units: FxHashMap<Id, &'a Unit>,
@@ -133,7 +136,7 @@ struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    fn new(a: &'a Assessment, analysis: &'a Analysis) -> Context<'a> {
+    fn new(a: &'a Assessment, decisions: &'a [Decision], analysis: &'a Analysis) -> Context<'a> {
         let date = chrono::Utc::now().format("%-d %b %Y").to_string();
         let processes = a
             .processes
@@ -146,6 +149,7 @@ impl<'a> Context<'a> {
         let nodes = processes.chain(resources).collect();
         Context {
             a,
+            decisions,
             analysis,
             by_process: analysis
                 .processes

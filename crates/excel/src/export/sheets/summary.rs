@@ -46,12 +46,6 @@ fn top_processes(ctx: &Context, n: usize) -> Assessment {
             .filter(|o| keep.contains(&o.process_id))
             .cloned()
             .collect(),
-        decisions: a
-            .decisions
-            .iter()
-            .filter(|d| keep.contains(&d.process_id))
-            .cloned()
-            .collect(),
         impact_rationales: a
             .impact_rationales
             .iter()
