@@ -217,17 +217,28 @@ impl Store {
         let info = self.info()?;
         let methodology = self.methodology()?;
         let units = self.units()?;
-        let processes = self.processes()?;
+        let (mut processes, provenances) = processes::list_unparsed(&self.conn)?;
         let cells = processes.len() * methodology.categories.len() * methodology.horizons.len();
-        // The rest is read while the scores are made, on two cores.
+        // The rest is read while the scores are made, and the processes'
+        // provenances parsed, on the other core.
         let (scores, (objectives, impact_rationales, resources, dependencies)) =
-            impact::all_while(&self.conn, cells, || {
-                Ok((
-                    objectives::all(&self.conn)?,
-                    impact::rationales(&self.conn)?,
-                    resources::list(&self.conn)?,
-                    dependencies::list(&self.conn)?,
-                ))
+            std::thread::scope(|scope| {
+                let parsing = scope.spawn(|| processes::parse_provenances(&provenances));
+                let read = impact::all_while(&self.conn, cells, || {
+                    Ok((
+                        objectives::all(&self.conn)?,
+                        impact::rationales(&self.conn)?,
+                        resources::list(&self.conn)?,
+                        dependencies::list(&self.conn)?,
+                    ))
+                });
+                let parsed = parsing
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e));
+                for (p, provenance) in processes.iter_mut().zip(parsed) {
+                    p.provenance = provenance;
+                }
+                read
             })?;
         Ok(Assessment {
             info,
