@@ -15,6 +15,15 @@ import { remote } from "webdriverio";
 
 const PORT = 4444;
 
+/** Whether a WebDriver server answers on the port. */
+async function driverAnswers() {
+  try {
+    return (await fetch(`http://127.0.0.1:${PORT}/status`)).ok;
+  } catch {
+    return false;
+  }
+}
+
 async function waitForDriver(deadline) {
   while (Date.now() < deadline) {
     try {
@@ -32,6 +41,12 @@ async function waitForDriver(deadline) {
 export async function launch() {
   const app = process.env.BIA_APP;
   if (!app) throw new Error("BIA_APP must name the bia-workbench binary");
+  if (await driverAnswers()) {
+    throw new Error(
+      `Port ${PORT} is taken by a WebDriver server left from another run; these tests would drive its app. ` +
+        `Stop it first (for example: pkill -f "tauri-driver --port ${PORT}").`,
+    );
+  }
   const home = mkdtempSync(join(tmpdir(), "bia-e2e-"));
   const shots = process.env.E2E_SHOTS ?? join(home, "shots");
   mkdirSync(shots, { recursive: true });
@@ -61,6 +76,10 @@ export async function launch() {
     hostname: "127.0.0.1",
     port: PORT,
     logLevel: "warn",
+    // No command of these tests takes a minute; a request that hangs fails
+    // its test then, rather than after WebDriver's default ten minutes.
+    connectionRetryTimeout: 60_000,
+    connectionRetryCount: 1,
     capabilities: {
       "tauri:options": { application: app },
       "wdio:enforceWebDriverClassic": true,
@@ -95,7 +114,41 @@ export function byTestId(browser, id, more = "") {
  *  the last painted frame, which can lag the DOM; let it settle first. */
 export async function snapshot(browser, path) {
   await browser.pause(600);
-  await browser.saveScreenshot(path);
+  await withPaints(browser, () => browser.saveScreenshot(path));
+}
+
+/**
+ * Runs `take` (a screenshot) while the page repaints a 1 px transparent spot
+ * every 50 ms. WebKit answers a screenshot after the page's next paint; when
+ * it draws without compositing (the app's choice on a machine without a GPU,
+ * see src-tauri/src/rendering.rs) a page with nothing to redraw never paints
+ * again, and the request would hang until WebDriver gives up (10 minutes).
+ */
+export async function withPaints(browser, take) {
+  await browser.execute(() => {
+    const spot = document.createElement("div");
+    spot.dataset.e2ePaint = "";
+    spot.style.cssText = "position:fixed;left:0;top:0;width:1px;height:1px;pointer-events:none;z-index:2147483647";
+    document.body.append(spot);
+    let on = false;
+    const timer = setInterval(() => {
+      on = !on;
+      spot.style.background = on ? "rgba(0,0,0,0.004)" : "rgba(0,0,0,0)";
+    }, 50);
+    spot.dataset.e2eTimer = String(timer);
+  });
+  try {
+    return await take();
+  } finally {
+    await browser
+      .execute(() => {
+        for (const spot of document.querySelectorAll("[data-e2e-paint]")) {
+          clearInterval(Number(spot.dataset.e2eTimer));
+          spot.remove();
+        }
+      })
+      .catch(() => {});
+  }
 }
 
 /**
@@ -148,7 +201,8 @@ export function useApp(name) {
   });
   afterEach(async (t) => {
     if (t.passed === false || t.error) {
-      await session.app?.browser.saveScreenshot(join(session.app.shots, `${name}-failure.png`)).catch(() => {});
+      const browser = session.app?.browser;
+      if (browser) await withPaints(browser, () => browser.saveScreenshot(join(session.app.shots, `${name}-failure.png`))).catch(() => {});
     }
   });
   return session;
