@@ -25,6 +25,8 @@ const OTHER_PERMISSIONS: &[&str] = &[
     "dialog:allow-message",
     "dialog:allow-ask",
     "dialog:allow-confirm",
+    // Ctrl +, Ctrl − and Ctrl 0 zoom the whole interface (WebKit's page zoom).
+    "core:webview:allow-set-webview-zoom",
 ];
 
 fn capability() -> String {

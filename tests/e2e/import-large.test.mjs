@@ -7,14 +7,18 @@
 // counts the bytes of that answer. Then the list is scrolled to its middle and to its end: each time the rows there
 // are fetched and drawn, and the list never holds more than a screenful of rows.
 //
-// Printed: the size of the summary, the time from the plan being ready to the preview painted, and the time for a
-// scroll's rows to show. The open dialog is answered in the page as import.test.mjs does.
+// Then the 10,000 processes are imported and the register is opened: it draws about a screenful of rows whatever
+// the register's size, reaches its last row by scrolling and by the End key, finds one process by search, and sorts.
+//
+// Printed: the size of the summary, the time from the plan being ready to the preview painted, the time for a
+// scroll's rows to show, and the register's times (a debug build: `./x bench-desktop` times a release build). The open
+// dialog is answered in the page as import.test.mjs does.
 
 import assert from "node:assert/strict";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { answerDialog, byTestId, useApp } from "./session.mjs";
+import { answerDialog, byTestId, snapshot, useApp } from "./session.mjs";
 
 const session = useApp("import-large");
 
@@ -135,4 +139,86 @@ test("a register of 10,000 processes is previewed from a summary and pages, and 
     assert.ok(scrolled.ms !== null, `row ${row} is drawn after a scroll`);
     assert.ok(scrolled.rows < 60, `only about a screenful of rows is drawn: ${scrolled.rows}`);
   }
+});
+
+/** Runs in the page: the register's drawn rows (index and name) and what the count says. */
+function registerInPage() {
+  const rows = [...document.querySelectorAll('[data-testid="process-row"]')];
+  return {
+    count: document.querySelector('[data-testid="process-count"]')?.textContent ?? "",
+    rowcount: document.querySelector('[data-testid="process-table"]')?.getAttribute("aria-rowcount"),
+    indexes: rows.map((r) => Number(r.dataset.index)),
+    names: rows.map((r) => r.dataset.name),
+    focused: document.activeElement?.getAttribute("data-index") ?? null,
+  };
+}
+
+test("the imported register of 10,025 processes draws a screenful, scrolls to its end, searches and sorts", async () => {
+  const { browser, shots } = session.app;
+  await byTestId(browser, "import-apply").click();
+  const summary = byTestId(browser, "import-summary");
+  await summary.waitForDisplayed({ timeout: 300_000, timeoutMsg: "the import is done" });
+  assert.match(await summary.getText(), /^Imported 10,?000 new processes/);
+
+  const started = Date.now();
+  await byTestId(browser, "nav-processes").click();
+  const total = 10_025;
+  await browser.waitUntil(async () => (await browser.execute(registerInPage)).rowcount === String(total + 1), {
+    timeout: 60_000,
+    timeoutMsg: "the register shows all the processes",
+  });
+  console.log(`import-large: the register of ${total} processes drawn ${Date.now() - started} ms after choosing Processes (WebDriver's round trips included)`);
+  let seen = await browser.execute(registerInPage);
+  assert.match(seen.count.replace(/\D/g, ""), new RegExp(`^${total}$`), `the count says all of them: ${seen.count}`);
+  assert.ok(seen.indexes.length < 60, `only about a screenful of rows is drawn: ${seen.indexes.length}`);
+  assert.equal(seen.indexes[0], 0);
+  await snapshot(browser, join(shots, "import-large-register.png"));
+
+  // Scrolled to the end, the last rows are drawn, and still only a screenful.
+  await browser.execute(() => {
+    const box = document.querySelector('[data-testid="process-table"]').parentElement;
+    box.scrollTop = box.scrollHeight;
+  });
+  await browser.waitUntil(async () => (await browser.execute(registerInPage)).indexes.includes(total - 1), {
+    timeout: 10_000,
+    timeoutMsg: "the last row is drawn after scrolling to the end",
+  });
+  seen = await browser.execute(registerInPage);
+  assert.ok(seen.indexes.length < 60, `a screenful at the end too: ${seen.indexes.length}`);
+
+  // Home and End move the focus across the whole register.
+  await browser.execute(() => document.querySelector('[data-testid="process-row"]')?.focus());
+  await browser.keys(["Home"]);
+  await browser.waitUntil(async () => (await browser.execute(registerInPage)).focused === "0", { timeout: 10_000, timeoutMsg: "Home focuses the first row" });
+  await browser.keys(["End"]);
+  await browser.waitUntil(async () => (await browser.execute(registerInPage)).focused === String(total - 1), {
+    timeout: 10_000,
+    timeoutMsg: "End focuses the last row",
+  });
+
+  // A search finds one process among 10,025; clearing it brings them all back.
+  const search = byTestId(browser, "process-search");
+  await search.setValue("09990");
+  await browser.waitUntil(async () => (await browser.execute(registerInPage)).names.length === 1, { timeout: 10_000, timeoutMsg: "the search finds one process" });
+  seen = await browser.execute(registerInPage);
+  assert.deepEqual(seen.names, [name(9990)]);
+  await search.click();
+  await browser.keys(["Escape"]);
+  await browser.waitUntil(async () => (await browser.execute(registerInPage)).rowcount === String(total + 1), { timeout: 10_000, timeoutMsg: "Escape clears the search" });
+
+  // Sorting by name, descending, puts the demo's names before "Process …" and the imported ones after them in reverse.
+  await byTestId(browser, "sort-name").click();
+  await browser.waitUntil(
+    async () => (await byTestId(browser, "sort-name").parentElement().getAttribute("aria-sort")) === "descending",
+    { timeout: 10_000, timeoutMsg: "the register sorts by name, descending" },
+  );
+  await browser.execute(() => {
+    document.querySelector('[data-testid="process-table"]').parentElement.scrollTop = 0;
+  });
+  await browser.waitUntil(async () => (await browser.execute(registerInPage)).indexes[0] === 0, { timeout: 10_000, timeoutMsg: "back at the top" });
+  seen = await browser.execute(registerInPage);
+  const firstImported = seen.names.indexOf(name(9999));
+  assert.ok(firstImported > 0, `the newest imported name follows the demo's later names: ${seen.names.slice(0, 12).join(", ")}`);
+  assert.equal(seen.names[firstImported + 1], name(9998));
+  await snapshot(browser, join(shots, "import-large-sorted.png"));
 });

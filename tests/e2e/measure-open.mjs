@@ -6,7 +6,8 @@
 // Timed with the page's own clock, from the click on Open to: the process count shown, each chart card drawn, and
 // the first frame after all of them; and the same from the moment the file was chosen (the open dialog answered:
 // the click's own way through WebDriver and the dialog took 25-80 ms here). Then the sum of the resident memory of the app's processes (the app and
-// WebKit's), after the dashboard and again 10 s later.
+// WebKit's), after the dashboard and again 10 s later. Then the Processes screen: the time to its first row, to answer
+// a search, to clear it and to sort by unit, and the frame intervals while it scrolls.
 //
 // Usage: BIA_APP=path/to/bia-workbench BIA_REFERENCE=path/to/reference.bia node measure-open.mjs
 
@@ -52,6 +53,54 @@ function watch(charts) {
     requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
+}
+
+/**
+ * Runs in the page: does `action` on the Processes screen and resolves with the milliseconds until the register
+ * shows its result and a frame is painted after it (`null` after 20 s).
+ *   open: choose Processes in the sidebar, until the first row is drawn;
+ *   search / clear: type `arg` in the search field (or empty it), until the count says `arg2`;
+ *   sort: click the header `arg`, until it says it sorts by it.
+ */
+function timeInPage(action, arg, arg2, done) {
+  const start = performance.now();
+  const $ = (sel) => document.querySelector(sel);
+  let ready;
+  if (action === "open") {
+    $('[data-testid="nav-processes"]').click();
+    ready = () => $('[data-testid="process-row"]') !== null;
+  } else if (action === "search" || action === "clear") {
+    const input = $('[data-testid="process-search"]');
+    input.value = arg;
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+    ready = () => $('[data-testid="process-count"]')?.textContent === arg2;
+  } else if (action === "sort") {
+    $(`[data-testid="sort-${arg}"]`).click();
+    ready = () => $(`[data-testid="sort-${arg}"]`)?.closest("th")?.getAttribute("aria-sort") === "ascending";
+  }
+  const poll = () => {
+    if (ready()) requestAnimationFrame(() => done(performance.now() - start));
+    else if (performance.now() - start > 20_000) done(null);
+    else requestAnimationFrame(poll);
+  };
+  requestAnimationFrame(poll);
+}
+
+/** Runs in the page: scrolls the register 60 px a frame for `n` frames; the frame intervals' median and 90th percentile. */
+function scrollInPage(n, done) {
+  const box = document.querySelector('[data-testid="process-table"]').parentElement;
+  const times = [];
+  const step = () => {
+    times.push(performance.now());
+    if (times.length === n) {
+      const gaps = times.slice(1).map((t, i) => t - times[i]).sort((a, b) => a - b);
+      done({ median: gaps[gaps.length >> 1], p90: gaps[Math.floor(gaps.length * 0.9)], drawn: document.querySelectorAll('[data-testid="process-row"]').length });
+      return;
+    }
+    box.scrollTop += 60;
+    requestAnimationFrame(step);
+  };
+  requestAnimationFrame(step);
 }
 
 /** The resident memory, in MiB, of the process `pid` and everything it started. */
@@ -106,6 +155,23 @@ try {
   console.log(`memory of the app's processes: ${Math.round(memoryOf(app))} MiB after the dashboard`);
   await browser.pause(10_000);
   console.log(`memory of the app's processes: ${Math.round(memoryOf(app))} MiB 10 s later (target < 400 MiB)`);
+
+  // The Processes screen (targets: shown within 300 ms, search, clear and sort within 100 ms, scrolling at 60 frames/s).
+  const timed = (action, arg = "", arg2 = "") => browser.executeAsync(timeInPage, action, arg, arg2);
+  const total = await browser.execute(() => document.querySelector('[data-testid="count-processes"]')?.textContent ?? "");
+  console.log(`processes: first row drawn ${ms(await timed("open"))} after choosing Processes`);
+  await byTestId(browser, "process-count").waitForDisplayed({ timeout: 60_000 });
+  const all = await browser.execute(() => document.querySelector('[data-testid="process-count"]').textContent);
+  const one = all.replace(/^[\d,]+/, (n) => `1 of ${n}`);
+  console.log(`processes: search for one process answered in ${ms(await timed("search", "09990", one))}`);
+  console.log(`processes: search cleared in ${ms(await timed("clear", "", all))} (${all}; the Dashboard said ${total})`);
+  console.log(`processes: sorted by unit in ${ms(await timed("sort", "unit"))}`);
+  const scrolled = await browser.executeAsync(scrollInPage, 90);
+  console.log(
+    `processes: scrolling, frames every ${ms(scrolled.median)} (median) / ${ms(scrolled.p90)} (90th percentile); ${scrolled.drawn} rows in the page`,
+  );
+  await snapshot(browser, join(shots, "processes-reference.png"));
+  console.log(`memory of the app's processes: ${Math.round(memoryOf(app))} MiB after Processes`);
   console.log(`screenshots: ${join(shots, "dashboard-reference.png")}, dashboard-reference-charts.png`);
 } finally {
   await stop();

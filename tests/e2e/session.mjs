@@ -37,8 +37,11 @@ async function waitForDriver(deadline) {
   throw new Error(`tauri-driver did not answer on port ${PORT}`);
 }
 
-/** Launches the app; returns { browser, home, shots, stop }. */
-export async function launch() {
+/**
+ * Launches the app; returns { browser, home, shots, stop }. With `home` (a `home` an earlier launch returned) the
+ * app starts again with that run's data and settings, as it does on a user's machine the next day.
+ */
+export async function launch({ home: again } = {}) {
   const app = process.env.BIA_APP;
   if (!app) throw new Error("BIA_APP must name the bia-workbench binary");
   if (await driverAnswers()) {
@@ -47,7 +50,7 @@ export async function launch() {
         `Stop it first (for example: pkill -f "tauri-driver --port ${PORT}").`,
     );
   }
-  const home = mkdtempSync(join(tmpdir(), "bia-e2e-"));
+  const home = again ?? mkdtempSync(join(tmpdir(), "bia-e2e-"));
   const shots = process.env.E2E_SHOTS ?? join(home, "shots");
   mkdirSync(shots, { recursive: true });
   const env = {

@@ -38,6 +38,19 @@ describe("dashboard figures for the demo logistics company", () => {
     const bars = processesPerUnit(loose, units);
     expect(bars.at(-1)).toMatchObject({ unitId: null, label: "No unit", count: 2 });
   });
+
+  it("orders units of equal size by their names as people read numbers in them", () => {
+    const numbered = [0, 1, 2, 10, 11, 20].map((i) => ({ ...units[0], id: `d${i}`, name: `Department ${i}`, parent_id: null }));
+    const one = numbered.map((u) => ({ ...processes[0], id: `p-${u.id}`, unit_id: u.id }));
+    expect(processesPerUnit(one, numbered).map((b) => b.label)).toEqual([
+      "Department 0",
+      "Department 1",
+      "Department 2",
+      "Department 10",
+      "Department 11",
+      "Department 20",
+    ]);
+  });
 });
 
 describe("dashboard charts of a large assessment", () => {

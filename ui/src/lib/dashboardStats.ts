@@ -46,6 +46,9 @@ export function fromCounts(counts: Counts, units: readonly Unit[]): { byStatus: 
   };
 }
 
+/** Names as people read them: "Department 2" before "Department 10". */
+const byName = new Intl.Collator(undefined, { numeric: true, sensitivity: "base" });
+
 function unitBars(counts: ReadonlyMap<string | null, number>, units: readonly Unit[]): UnitBar[] {
   const known = new Map(units.map((u) => [u.id, u]));
   const bars: Omit<UnitBar, "fraction">[] = [];
@@ -55,7 +58,7 @@ function unitBars(counts: ReadonlyMap<string | null, number>, units: readonly Un
     if (!unit) none += count;
     else bars.push({ unitId: unit.id, label: unit.name, path: unitPath(units, unit.id), count });
   }
-  bars.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+  bars.sort((a, b) => b.count - a.count || byName.compare(a.label, b.label));
   if (none > 0) bars.push({ unitId: null, label: "No unit", path: "No unit", count: none });
   const max = Math.max(1, ...bars.map((b) => b.count));
   return bars.map((b) => ({ ...b, fraction: b.count / max }));

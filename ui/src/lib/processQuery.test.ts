@@ -120,4 +120,9 @@ describe("describeCount", () => {
     expect(describeCount(1, 1)).toBe("1 process");
     expect(describeCount(0, 0)).toBe("No processes");
   });
+
+  it("groups the digits of large registers", () => {
+    expect(describeCount(1, 10_025)).toBe("1 of 10,025 processes");
+    expect(describeCount(10_025, 10_025)).toBe("10,025 processes");
+  });
 });

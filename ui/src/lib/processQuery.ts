@@ -61,11 +61,25 @@ function fold(text: string): string {
 export function matchesSearch(row: ProcessRow, query: string): boolean {
   const words = fold(query).split(/\s+/).filter(Boolean);
   if (words.length === 0) return true;
-  const p = row.process;
-  const haystack = fold(
-    [p.name, p.owner, row.unitName, p.description, ...p.custom_fields.map((f) => f.value)].join("\n"),
-  );
+  const haystack = haystackOf(row);
   return words.every((w) => haystack.includes(w));
+}
+
+/**
+ * The searchable text of each process, folded once rather than on every key
+ * typed (a third of a search through 10,000 processes). The workspace replaces
+ * a process object whenever it changes, so a cached text cannot go stale; the
+ * unit's name, which can change on its own, is part of the key.
+ */
+const haystacks = new WeakMap<Process, { unitName: string; text: string }>();
+
+function haystackOf(row: ProcessRow): string {
+  const p = row.process;
+  const cached = haystacks.get(p);
+  if (cached && cached.unitName === row.unitName) return cached.text;
+  const text = fold([p.name, p.owner, row.unitName, p.description, ...p.custom_fields.map((f) => f.value)].join("\n"));
+  haystacks.set(p, { unitName: row.unitName, text });
+  return text;
 }
 
 export function matchesUnit(row: ProcessRow, unitIds: ReadonlySet<Id> | typeof NO_UNIT | null): boolean {
@@ -148,10 +162,11 @@ export function queryProcesses(processes: readonly Process[], units: readonly Un
   return sortRows(rows, query.sort);
 }
 
-/** "12 of 25 processes", "1 process", "No processes". */
+/** "12 of 25 processes", "1 process", "No processes", "1 of 10,025 processes" (digits grouped as everywhere in the app). */
 export function describeCount(shown: number, total: number): string {
   const noun = (n: number) => (n === 1 ? "process" : "processes");
+  const n = (value: number) => value.toLocaleString("en-GB");
   if (total === 0) return "No processes";
-  if (shown === total) return `${total} ${noun(total)}`;
-  return `${shown} of ${total} ${noun(total)}`;
+  if (shown === total) return `${n(total)} ${noun(total)}`;
+  return `${n(shown)} of ${n(total)} ${noun(total)}`;
 }

@@ -57,11 +57,11 @@ const DEFAULT_CHART_CHOICES: ChartChoices = { heatmapByUnit: false, categoriesHo
 
 export class Workspace {
   session = $state<Session | null>(null);
-  processes = $state<Process[]>([]);
-  units = $state<Unit[]>([]);
+  processes = $state.raw<Process[]>([]);
+  units = $state.raw<Unit[]>([]);
   methodology = $state<Methodology | null>(null);
-  resources = $state<Resource[]>([]);
-  dependencies = $state<Dependency[]>([]);
+  resources = $state.raw<Resource[]>([]);
+  dependencies = $state.raw<Dependency[]>([]);
   /**
    * The open file's figures, counted by the core as it opens (milliseconds, whatever its size): the Dashboard shows
    * them, and draws its charts, while the processes and dependencies are still being read (seconds for 10,000).

@@ -1,0 +1,40 @@
+// Which rows of a long register are drawn: those in view and a few either
+// side. Every row has the same height, so a row's place is its index times
+// that height and nothing needs measuring but one row.
+
+/** A register row's height in pixels before one is measured (40 px and its 1 px rule). */
+export const ROW_HEIGHT = 41;
+
+/** Registers up to this many rows draw them all (the browser's find and print see every one). */
+export const VIRTUAL_FROM = 150;
+
+/** Rows drawn beyond each edge of the view, so a fast scroll or a key press finds them there. */
+export const OVERSCAN = 10;
+
+/** The view's height assumed where nothing is laid out (a test's document): a tall window. */
+export const DEFAULT_VIEW_HEIGHT = 800;
+
+export interface RowWindowInput {
+  count: number;
+  rowHeight: number;
+  /** How far the view is scrolled, in pixels. */
+  scrollTop: number;
+  /** The view's height in pixels; 0 where it is not known. */
+  viewHeight: number;
+  overscan?: number;
+}
+
+/** The first and last index to draw (`last < first` when there are no rows). */
+export function rowWindow({ count, rowHeight, scrollTop, viewHeight, overscan = OVERSCAN }: RowWindowInput): {
+  first: number;
+  last: number;
+} {
+  if (count <= 0) return { first: 0, last: -1 };
+  const height = Math.max(1, rowHeight);
+  const view = viewHeight > 0 ? viewHeight : DEFAULT_VIEW_HEIGHT;
+  // A view scrolled past the end (the rows just became fewer) shows the last screenful.
+  const top = Math.min(Math.max(0, scrollTop), Math.max(0, count * height - view));
+  const first = Math.max(0, Math.floor(top / height) - overscan);
+  const last = Math.min(count - 1, Math.ceil((top + view) / height) + overscan);
+  return { first, last };
+}
