@@ -58,3 +58,31 @@ test("add a dependency and see the new gap", async () => {
   const row = byTestId(browser, "gap-row", `[data-subject="${NEW_RESOURCE}"]`);
   assert.match(await row.getProperty("textContent"), /needs it back within 1 d/);
 });
+
+test("find the new gap by search and filter, and open it from the compact table", async () => {
+  const { browser, shots } = session.app;
+  const count = () => byTestId(browser, "gap-count").getText();
+  const all = await count();
+  assert.match(all, /^\d+ gaps$/);
+
+  await byTestId(browser, "gap-search").setValue("payslip");
+  await browser.waitUntil(async () => (await gapSubjects(browser)).join() === NEW_RESOURCE, {
+    timeout: 5_000,
+    timeoutMsg: "the search keeps the one gap",
+  });
+  assert.equal(await count(), `1 of ${all}`);
+  await byTestId(browser, "gap-filter-clear").click();
+  await browser.waitUntil(async () => (await count()) === all, { timeout: 5_000, timeoutMsg: "Clear shows every gap again" });
+
+  // Only the unknown recovery times, as a table: the new application is among them, its size unknown.
+  await byTestId(browser, "gap-filter-kind").selectByAttribute("value", "unknown_capability");
+  await byTestId(browser, "gap-view-table").click();
+  const row = byTestId(browser, "gap-table-row", `[data-name="${NEW_RESOURCE}"]`);
+  await row.waitForDisplayed({ timeout: 5_000 });
+  assert.match(await row.getProperty("textContent"), /unknown/);
+  assert.match(await row.getProperty("textContent"), /Payroll processing/);
+  await snapshot(browser, join(shots, "gaps-table.png"));
+  // WebKitWebDriver will not click a <tr> itself; click its first cell.
+  await row.$("td").click();
+  await byTestId(browser, "resource-form").waitForDisplayed({ timeout: 10_000 });
+});

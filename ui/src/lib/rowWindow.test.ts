@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_VIEW_HEIGHT, OVERSCAN, rowWindow } from "./rowWindow";
+import { DEFAULT_VIEW_HEIGHT, OVERSCAN, rowOffsets, rowWindow, variableRowWindow } from "./rowWindow";
 
 describe("rowWindow", () => {
   it("draws the first screenful and the overscan below it at the top", () => {
@@ -27,5 +27,34 @@ describe("rowWindow", () => {
   it("assumes a tall view where none is laid out, and draws nothing for no rows", () => {
     expect(rowWindow({ count: 10_000, rowHeight: 40, scrollTop: 0, viewHeight: 0 }).last).toBe(DEFAULT_VIEW_HEIGHT / 40 + OVERSCAN);
     expect(rowWindow({ count: 0, rowHeight: 40, scrollTop: 0, viewHeight: 600 })).toEqual({ first: 0, last: -1 });
+  });
+});
+
+describe("variableRowWindow", () => {
+  // 10,000 rows of 41 px, every tenth with two lines of broken rules under it (41 + 45 px).
+  const height = (i: number) => (i % 10 === 0 ? 86 : 41);
+  const offsets = rowOffsets(10_000, height);
+
+  it("places each row below the ones before it", () => {
+    expect(offsets[0]).toBe(0);
+    expect(offsets[1]).toBe(86);
+    expect(offsets[10]).toBe(86 + 9 * 41);
+    expect(offsets[10_000]).toBe(1_000 * 86 + 9_000 * 41);
+  });
+
+  it("draws the rows in view and the overscan either side, wherever the view is", () => {
+    // Rows 0 to 12 are in view: row 12 runs from 582 to 623 px.
+    expect(variableRowWindow(offsets, { scrollTop: 0, viewHeight: 600 })).toEqual({ first: 0, last: 12 + OVERSCAN });
+    // Row 5,000 begins at offsets[5000]; the view starts 10 px into it.
+    const { first, last } = variableRowWindow(offsets, { scrollTop: offsets[5_000] + 10, viewHeight: 600 });
+    expect(first).toBe(5_000 - OVERSCAN);
+    expect(offsets[last - OVERSCAN]).toBeLessThanOrEqual(offsets[5_000] + 610);
+    expect(offsets[last - OVERSCAN + 1]).toBeGreaterThan(offsets[5_000] + 610);
+  });
+
+  it("ends at the last row, shows the last screenful when scrolled past, and draws nothing for no rows", () => {
+    expect(variableRowWindow(offsets, { scrollTop: 1e9, viewHeight: 600 }).last).toBe(9_999);
+    expect(variableRowWindow(rowOffsets(0, height), { scrollTop: 0, viewHeight: 600 })).toEqual({ first: 0, last: -1 });
+    expect(variableRowWindow(offsets, { scrollTop: 0, viewHeight: 0 }).last).toBeGreaterThan(DEFAULT_VIEW_HEIGHT / 86);
   });
 });

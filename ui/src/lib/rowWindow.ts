@@ -38,3 +38,40 @@ export function rowWindow({ count, rowHeight, scrollTop, viewHeight, overscan = 
   const last = Math.min(count - 1, Math.ceil((top + view) / height) + overscan);
   return { first, last };
 }
+
+/**
+ * Where each row of a list of rows of differing heights begins: `offsets[i]` is the top of row `i`, and
+ * `offsets[count]` the list's height. `height(i)` is a row's height as measured, or as estimated until it is drawn.
+ */
+export function rowOffsets(count: number, height: (index: number) => number): Float64Array {
+  const offsets = new Float64Array(count + 1);
+  for (let i = 0; i < count; i++) offsets[i + 1] = offsets[i] + Math.max(1, height(i));
+  return offsets;
+}
+
+/** The row at `y` pixels down: the last whose top is at or above it. */
+function rowAt(offsets: Float64Array, y: number): number {
+  let low = 0;
+  let high = offsets.length - 2;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (offsets[mid] <= y) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+/** `rowWindow` for rows of differing heights, placed by `rowOffsets`. */
+export function variableRowWindow(
+  offsets: Float64Array,
+  { scrollTop, viewHeight, overscan = OVERSCAN }: { scrollTop: number; viewHeight: number; overscan?: number },
+): { first: number; last: number } {
+  const count = offsets.length - 1;
+  if (count <= 0) return { first: 0, last: -1 };
+  const view = viewHeight > 0 ? viewHeight : DEFAULT_VIEW_HEIGHT;
+  const top = Math.min(Math.max(0, scrollTop), Math.max(0, offsets[count] - view));
+  return {
+    first: Math.max(0, rowAt(offsets, top) - overscan),
+    last: Math.min(count - 1, rowAt(offsets, top + view) + overscan),
+  };
+}

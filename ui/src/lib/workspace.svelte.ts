@@ -95,6 +95,8 @@ export class Workspace {
   dependenciesProcessId = $state<Id | null>(null);
   /** How the charts are shown (kept while moving between screens). */
   charts = $state<ChartChoices>({ ...DEFAULT_CHART_CHOICES });
+  /** How the Gaps screen lists the gaps, once the user has chosen (null: cards for a few, the table for many). */
+  gapsView = $state<"cards" | "table" | null>(null);
   /** A resource whose form the Resources screen should open when it shows (a link from elsewhere). */
   resourceToOpen = $state<Id | null>(null);
   /** A process whose objectives the Objectives screen should open when it shows. */

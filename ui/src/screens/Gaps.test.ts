@@ -147,3 +147,54 @@ describe("a new finding", () => {
     expect(screen.queryAllByTestId("gap-row")).toEqual([]);
   });
 });
+
+describe("finding a gap among many", () => {
+  it("searches and filters the gaps by kind, resource kind and unit, and says how many are shown", async () => {
+    await openGaps();
+    expect(screen.getByTestId("gap-count").textContent).toBe("13 gaps");
+    await fireEvent.input(screen.getByTestId("gap-search"), { target: { value: "payroll" } });
+    expect(subjects().every((s) => s !== "Felixstowe distribution centre")).toBe(true);
+    expect(subjects()).toContain("Sage Payroll");
+    expect(screen.getByTestId("gap-count").textContent).toBe(`${subjects().length} of 13 gaps`);
+    await fireEvent.keyDown(screen.getByTestId("gap-search"), { key: "Escape" });
+    expect(screen.getByTestId("gap-count").textContent).toBe("13 gaps");
+
+    await fireEvent.change(screen.getByTestId("gap-filter-kind"), { target: { value: "rpo_capability" } });
+    expect(screen.getAllByTestId("gap-row").every((r) => r.dataset.kind === "rpo_capability")).toBe(true);
+    await fireEvent.change(screen.getByTestId("gap-filter-kind"), { target: { value: "" } });
+    await fireEvent.change(screen.getByTestId("gap-filter-resource-kind"), { target: { value: "site" } });
+    expect(subjects()).toContain("Felixstowe distribution centre");
+    expect(subjects()).not.toContain("Sage Payroll");
+    await fireEvent.click(screen.getByTestId("gap-filter-clear"));
+    expect(screen.getByTestId("gap-count").textContent).toBe("13 gaps");
+
+    // A unit keeps the gaps of processes in it and its sub-units; none matches shows a way back.
+    const unit = screen.getByTestId("gap-filter-unit") as HTMLSelectElement;
+    const people = [...unit.options].find((o) => o.textContent?.trim() === "People & Payroll")!;
+    await fireEvent.change(unit, { target: { value: people.value } });
+    expect(subjects()).toContain("Sage Payroll");
+    expect(subjects()).not.toContain("Felixstowe distribution centre");
+    await fireEvent.input(screen.getByTestId("gap-search"), { target: { value: "no such thing" } });
+    expect(subjects()).toEqual([]);
+    expect(screen.getByTestId("gaps-screen").textContent).toContain("No gap matches these filters.");
+  });
+
+  it("shows the gaps as a compact table, sorted by a column, a row opening what falls short", async () => {
+    await openGaps();
+    await fireEvent.click(screen.getByTestId("gap-view-table"));
+    const rows = () => screen.getAllByTestId("gap-table-row").map((r) => r.dataset.name);
+    expect(rows()).toHaveLength(13);
+    // Largest shortfall first, the unknown last.
+    expect(rows()[0]).toBe("Felixstowe distribution centre");
+    expect(rows().at(-1)).toBe("Temperature monitoring platform");
+    await fireEvent.click(screen.getByTestId("gap-sort-subject"));
+    expect(rows()[0]).toBe("Cloud hosting provider");
+    await fireEvent.click(screen.getByTestId("gap-sort-subject"));
+    expect(rows()[0]).toBe("Transport management system");
+
+    const wms = screen.getAllByTestId("gap-table-row").find((r) => r.dataset.name === "Harbourline WMS")!;
+    expect(wms.textContent).toContain("Pick, pack and dispatch");
+    await fireEvent.click(wms);
+    await screen.findByTestId("resources-screen");
+  });
+});

@@ -139,3 +139,17 @@ describe("objectives panel", () => {
     expect(h.calls.filter((c) => c === "set_status")).toHaveLength(3);
   });
 });
+
+describe("while the analysis runs", () => {
+  it("says it is analysing and shows no figures it does not have yet", async () => {
+    const release = h.hold("analyze");
+    await openDemoOn("objectives");
+    await screen.findByTestId("objectives-analysing");
+    const text = screen.getByTestId("objectives-screen").textContent ?? "";
+    expect(text).not.toMatch(/0 of 0|No processes|break a rule/);
+    release();
+    await waitFor(() => expect(screen.queryByTestId("objectives-analysing")).toBeNull());
+    expect(screen.getByTestId("objectives-screen").textContent).toContain("of 25 with an RTO");
+    expect(screen.getByTestId("violation-total")).toBeTruthy();
+  });
+});
