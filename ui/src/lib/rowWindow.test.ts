@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_VIEW_HEIGHT, OVERSCAN, rowOffsets, rowWindow, variableRowWindow } from "./rowWindow";
+import { DEFAULT_VIEW_HEIGHT, OVERSCAN, rowKeyTarget, rowOffsets, rowWindow, variableRowWindow } from "./rowWindow";
 
 describe("rowWindow", () => {
   it("draws the first screenful and the overscan below it at the top", () => {
@@ -56,5 +56,18 @@ describe("variableRowWindow", () => {
     expect(variableRowWindow(offsets, { scrollTop: 1e9, viewHeight: 600 }).last).toBe(9_999);
     expect(variableRowWindow(rowOffsets(0, height), { scrollTop: 0, viewHeight: 600 })).toEqual({ first: 0, last: -1 });
     expect(variableRowWindow(offsets, { scrollTop: 0, viewHeight: 0 }).last).toBeGreaterThan(DEFAULT_VIEW_HEIGHT / 86);
+  });
+});
+
+describe("rowKeyTarget", () => {
+  it("moves by one, by a screenful and to the ends, within the rows, and ignores other keys", () => {
+    expect(rowKeyTarget("ArrowDown", 5, 100, 600, 40)).toBe(6);
+    expect(rowKeyTarget("ArrowUp", 0, 100, 600, 40)).toBe(0);
+    // 600 px of 40 px rows: 15 in view, a page moves 14 so that one row stays in sight.
+    expect(rowKeyTarget("PageDown", 5, 100, 600, 40)).toBe(19);
+    expect(rowKeyTarget("PageUp", 5, 100, 600, 40)).toBe(0);
+    expect(rowKeyTarget("End", 5, 100, 600, 40)).toBe(99);
+    expect(rowKeyTarget("Home", 50, 100, 600, 40)).toBe(0);
+    expect(rowKeyTarget("a", 5, 100, 600, 40)).toBeNull();
   });
 });

@@ -75,3 +75,20 @@ export function variableRowWindow(
     last: Math.min(count - 1, rowAt(offsets, top + view) + overscan),
   };
 }
+
+/**
+ * The row a key moves the focus to from row `index` of `count`: Up/Down by one, Page Up/Down by a screenful of
+ * `viewHeight` pixels (rows of `rowHeight`), Home/End to the ends; null for any other key.
+ */
+export function rowKeyTarget(key: string, index: number, count: number, viewHeight: number, rowHeight: number): number | null {
+  const page = Math.max(1, Math.floor((viewHeight > 0 ? viewHeight : 600) / Math.max(1, rowHeight)) - 1);
+  const moves: Record<string, number> = {
+    ArrowDown: index + 1,
+    ArrowUp: index - 1,
+    PageDown: index + page,
+    PageUp: index - page,
+    Home: 0,
+    End: count - 1,
+  };
+  return key in moves ? Math.max(0, Math.min(count - 1, moves[key])) : null;
+}
