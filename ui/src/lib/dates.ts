@@ -43,3 +43,11 @@ export function formatRelative(iso: string, now: Date = new Date()): string {
   if (days < 7) return `${days} days ago`;
   return formatDate(iso);
 }
+
+/** A value as the decision log shows it: a day written YYYY-MM-DD as "12 Mar 2026", like every other date; the rest as is. */
+export function formatLoggedValue(value: string): string {
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
+  if (!day) return value;
+  const date = new Date(Number(day[1]), Number(day[2]) - 1, Number(day[3]));
+  return date.getMonth() === Number(day[2]) - 1 ? dateOnly.format(date) : value;
+}
