@@ -80,7 +80,24 @@ test("the dependency chart follows the process and opens large", async () => {
       ),
     { timeout: 10_000, timeoutMsg: "the larger view shows the chart" },
   );
+  // Fitted to the window: the whole chart inside the viewing box, none of it scrolled out of sight.
+  const fit = () =>
+    browser.execute(() => {
+      const box = document.querySelector('[data-testid="chart-large-view-dependencies"]').getBoundingClientRect();
+      const img = document.querySelector('[data-testid="chart-large-image-dependencies"]').getBoundingClientRect();
+      const inside = img.left >= box.left - 1 && img.right <= box.right + 1 && img.top >= box.top - 1 && img.bottom <= box.bottom + 1;
+      return { inside, boxHeight: box.height, windowHeight: window.innerHeight, scale: Number(document.querySelector('[data-testid="chart-large-view-dependencies"]').dataset.scale) };
+    });
+  await browser.waitUntil(async () => (await fit()).inside, { timeout: 5_000, timeoutMsg: "the whole chart fits the larger view" });
+  const fitted = await fit();
+  assert.ok(fitted.boxHeight > fitted.windowHeight * 0.5, `the view uses the window: ${fitted.boxHeight} of ${fitted.windowHeight}`);
   await snapshot(browser, join(shots, "dependency-chart-large.png"));
+  // + zooms in (the chart may now be larger than the view), 0 fits it again.
+  await browser.keys("+");
+  await browser.keys("+");
+  await browser.waitUntil(async () => (await fit()).scale > fitted.scale * 1.5, { timeout: 5_000, timeoutMsg: "+ zooms in" });
+  await browser.keys("0");
+  await browser.waitUntil(async () => (await fit()).inside && (await fit()).scale === fitted.scale, { timeout: 5_000, timeoutMsg: "0 fits the chart again" });
   await browser.keys("Escape");
   await byTestId(browser, "chart-large-view-dependencies").waitForDisplayed({ timeout: 5_000, reverse: true });
 });

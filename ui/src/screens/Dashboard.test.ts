@@ -322,7 +322,18 @@ describe("the larger view of a chart", () => {
     expect(within(large).getByTestId("chart-large-image-gaps").getAttribute("alt")).toContain("Recovery gaps");
     expect(textOf(within(large).getByTestId("chart-large-image-gaps"))[0]).toBe(`Required vs capable recovery time — ${TITLE}`);
     // Focus is on the chart, so the arrow keys scroll a tall one (and a stray Enter does not save).
-    expect(document.activeElement).toBe(within(large).getByRole("region", { name: "Recovery gaps, the whole chart" }));
+    const view = within(large).getByRole("region", { name: "Recovery gaps, the whole chart" });
+    expect(document.activeElement).toBe(view);
+    // The keys zoom (the fitted scale is 100% where nothing is laid out), 0 fits again.
+    const scale = () => within(large).getByTestId("chart-large-image-gaps-scale").textContent;
+    expect(scale()).toBe("100%");
+    await fireEvent.keyDown(view, { key: "+" });
+    await fireEvent.keyDown(view, { key: "+" });
+    expect(scale()).toBe("156%");
+    await fireEvent.click(within(large).getByTestId("chart-large-image-gaps-zoom-out"));
+    expect(scale()).toBe("125%");
+    await fireEvent.keyDown(view, { key: "0" });
+    expect(scale()).toBe("100%");
 
     await fireEvent.keyDown(document.activeElement ?? document.body, { key: "Escape" });
     await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
