@@ -131,6 +131,10 @@ pub enum Command {
         /// time-critical processes, the largest shortfalls).
         #[arg(long, value_name = "N")]
         rows: Option<u32>,
+        /// heatmap, categories, gaps, tiers: lay the chart out for this width
+        /// in pixels (its text keeps its size; names are shortened to fit).
+        #[arg(long, value_name = "PX", value_parser = clap::value_parser!(u32).range(1..))]
+        width: Option<u32>,
     },
     /// Write the executive workbook (.xlsx): summary, register, impact,
     /// objectives, resources, dependencies, gaps, decisions, methodology.

@@ -301,6 +301,7 @@ pub fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
             process,
             by_unit,
             rows,
+            width,
         } => {
             let kind = match kind {
                 ChartArg::Heatmap => bia::chart::ChartKind::Heatmap,
@@ -314,6 +315,7 @@ pub fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
                 process,
                 by_unit,
                 rows,
+                width,
             };
             let store = Workbench::open_to_read(&file)?;
             let saved = store.save_chart(kind, &options, &target);

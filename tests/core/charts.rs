@@ -669,3 +669,63 @@ fn svg_text_carries_its_font_and_stays_well_formed() {
         );
     }
 }
+
+/// Every `font-size` of an SVG, in pixels.
+fn font_sizes(svg: &str) -> Vec<f64> {
+    svg.split("font-size=\"")
+        .skip(1)
+        .map(|rest| rest[..rest.find('"').unwrap()].parse().unwrap())
+        .collect()
+}
+
+#[test]
+fn laid_out_for_the_card_it_is_shown_in_a_chart_keeps_its_text_at_12_px_or_more() {
+    let dir = temp_dir();
+    let (store, _) = demo_store(&dir);
+    let a = store.load().unwrap();
+    // Each chart's narrowest layout; the Dashboard's cards at 1280 × 800 are 400–950 px wide.
+    for (kind, narrowest, own) in [
+        (ChartKind::Heatmap, 520, 1200),
+        (ChartKind::Categories, 520, 1200),
+        (ChartKind::Gaps, 480, 1100),
+        (ChartKind::Tiers, 420, 800),
+    ] {
+        for asked in [None, Some(300), Some(560), Some(940), Some(1600)] {
+            let options = ChartOptions {
+                width: asked,
+                ..Default::default()
+            };
+            let picture = svg(kind, &a, &options);
+            let width = asked.map_or(own, |w: u32| w.max(narrowest));
+            assert!(
+                picture.starts_with(&format!("<svg width=\"{width}\"")),
+                "{kind:?} asked {asked:?} is laid out {width} wide"
+            );
+            let sizes = font_sizes(&picture);
+            assert!(!sizes.is_empty());
+            let smallest = sizes.iter().copied().fold(f64::MAX, f64::min);
+            assert!(
+                smallest >= 12.0,
+                "{kind:?} at {width} px: its smallest text is {smallest} px"
+            );
+            let png =
+                image::load_from_memory(&render(kind, &a, &options, Format::Png).unwrap()).unwrap();
+            assert_eq!(
+                png.width(),
+                width,
+                "{kind:?}: the PNG is as wide as the SVG"
+            );
+        }
+    }
+    // A narrow heatmap still names every process, shortened where it must be.
+    let narrow = svg(
+        ChartKind::Heatmap,
+        &a,
+        &ChartOptions {
+            width: Some(560),
+            ..Default::default()
+        },
+    );
+    assert!(narrow.contains("Payroll processing"));
+    assert!(narrow.contains("…"));
+}

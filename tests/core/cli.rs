@@ -823,6 +823,24 @@ fn charts_from_the_command_line() {
         svg.contains("Operations › Warehouse Operations"),
         "rows under their units"
     );
+    // Laid out for a 640 px card: the picture is that wide; a width of 0 is refused.
+    let o = bia(
+        &[
+            "chart", "gaps", "d.bia", "--out", "gaps.svg", "--width", "640",
+        ],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let svg = std::fs::read_to_string(dir.path().join("gaps.svg")).unwrap();
+    assert!(svg.starts_with("<svg width=\"640\""), "{}", &svg[..60]);
+    let o = bia(
+        &[
+            "chart", "gaps", "d.bia", "--out", "none.svg", "--width", "0",
+        ],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--width"), "{}", stderr(&o));
     assert_eq!(
         bia(&["chart", "pie", "d.bia", "--out", "x.svg"], dir.path())
             .status

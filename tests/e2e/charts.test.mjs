@@ -1,7 +1,9 @@
 // The dependency chart in the real app: on the Dependencies screen, the
 // chart follows the process being shown (Payroll processing and what it
 // relies on, nothing else), switches to the whole assessment, redraws after
-// a new dependency, and opens large on Enter and closes on Escape.
+// a new dependency, and opens large on Enter and closes on Escape. The
+// Dashboard's charts are laid out for their cards, so their smallest text
+// shows at 12 px or more at 1280 × 800.
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
@@ -100,4 +102,33 @@ test("the dependency chart follows the process and opens large", async () => {
   await browser.waitUntil(async () => (await fit()).inside && (await fit()).scale === fitted.scale, { timeout: 5_000, timeoutMsg: "0 fits the chart again" });
   await browser.keys("Escape");
   await byTestId(browser, "chart-large-view-dependencies").waitForDisplayed({ timeout: 5_000, reverse: true });
+});
+
+/** Runs in the page: each Dashboard chart's shown width against the width it was laid out at, and its smallest text. */
+function dashboardText() {
+  return ["heatmap", "categories", "tiers", "gaps"].map((kind) => {
+    const img = document.querySelector(`[data-testid="chart-${kind}"]`);
+    if (!img || !img.complete || img.naturalWidth === 0) return { kind, ready: false };
+    const src = img.getAttribute("src") ?? "";
+    const svg = decodeURIComponent(src.slice(src.indexOf(",") + 1));
+    const sizes = [...svg.matchAll(/font-size="([0-9.]+)"/g)].map((m) => Number(m[1]));
+    const scale = img.getBoundingClientRect().width / img.naturalWidth;
+    return { kind, ready: true, scale, smallest: Math.min(...sizes) * scale };
+  });
+}
+
+test("the Dashboard's charts are drawn for their cards, their text at 12 px or more", async () => {
+  const { browser, shots } = session.app;
+  await byTestId(browser, "nav-dashboard").click();
+  await byTestId(browser, "dashboard-charts").waitForDisplayed({ timeout: 10_000 });
+  await browser.waitUntil(async () => (await browser.execute(dashboardText)).every((c) => c.ready), {
+    timeout: 20_000,
+    timeoutMsg: "the four charts are drawn",
+  });
+  for (const chart of await browser.execute(dashboardText)) {
+    assert.ok(chart.scale >= 0.97 && chart.scale <= 1.05, `${chart.kind} is shown at the size it was laid out for: ${chart.scale}`);
+    assert.ok(chart.smallest >= 11.9, `${chart.kind}'s smallest text is ${chart.smallest.toFixed(1)} px on screen`);
+  }
+  await browser.execute(() => document.querySelector('[data-testid="dashboard-charts"]').scrollIntoView());
+  await snapshot(browser, join(shots, "dashboard-charts.png"));
 });

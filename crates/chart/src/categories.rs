@@ -59,6 +59,7 @@ pub(crate) fn data(
         None => format!("Impact by category — {}", a.info.name),
     };
     Ok(Grid {
+        width: options.width(grid::WIDTH, grid::NARROWEST),
         title,
         subtitle: grid::shown_of(
             shown,

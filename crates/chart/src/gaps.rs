@@ -7,20 +7,28 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use super::grid::shorten;
 use super::palette;
-use super::{Chart, ChartOptions, DrawResult, FONT, ellipsize, style};
+use super::{Chart, ChartOptions, DrawResult, FONT, MIN_TEXT, style};
 use bia_analysis::ProcessAnalysis;
 use bia_model::{Assessment, Minutes};
 
 pub(crate) struct Gaps {
+    /// Laid out to this width (`ChartOptions::width` of [`WIDTH`], at least [`NARROWEST`]).
+    width: u32,
     title: String,
     rows: Vec<(String, u32, Option<u32>)>,
 }
 
 const WIDTH: u32 = 1100;
+const NARROWEST: u32 = 480;
+/// Where the axis begins at the chart's own width; narrower, the names' column shrinks.
 const X0: i32 = 340;
-const X1: i32 = 1060;
-const TOP: i32 = 96;
+/// The key under the title: one line when it fits, else its two halves.
+const KEY: [&str; 2] = [
+    "Teal: what the processes relying on it need;",
+    "red: a slower capability; hollow: capability unknown",
+];
 /// Axis ticks: 15 min to 3 months.
 const TICKS: [u32; 9] = [15, 60, 240, 1440, 4320, 10080, 20160, 43200, 129600];
 
@@ -49,6 +57,7 @@ pub(crate) fn data(a: &Assessment, processes: &[ProcessAnalysis], options: &Char
     rows.truncate(options.shown(total));
     let title = format!("Required vs capable recovery time — {}", a.info.name);
     Gaps {
+        width: options.width(WIDTH, NARROWEST),
         title: if rows.len() == total {
             title
         } else {
@@ -62,66 +71,107 @@ pub(crate) fn data(a: &Assessment, processes: &[ProcessAnalysis], options: &Char
     }
 }
 
-fn x_of(minutes: u32) -> i32 {
+/// Where `minutes` falls on the logarithmic axis from `x0` to `x1`.
+fn x_of(minutes: u32, (x0, x1): (i32, i32)) -> i32 {
     let (lo, hi) = (
         (TICKS[0] as f64).ln(),
         (*TICKS.last().unwrap_or(&1) as f64).ln(),
     );
     let v = (minutes.max(TICKS[0]) as f64).ln().min(hi);
-    X0 + ((v - lo) / (hi - lo) * f64::from(X1 - X0)) as i32
+    x0 + ((v - lo) / (hi - lo) * f64::from(x1 - x0)) as i32
 }
 
 impl Gaps {
+    /// The axis's ends: the names take about three tenths of the width.
+    fn axis(&self) -> (i32, i32) {
+        let w = self.width as i32;
+        ((w * 31 / 100).clamp(170, X0), w - 40)
+    }
+
+    /// The key takes two lines where one would not fit (an estimate of 8 px a character).
+    fn key_lines(&self) -> usize {
+        if (KEY[0].len() + KEY[1].len() + 1) as i32 * 8 + 48 <= self.width as i32 {
+            1
+        } else {
+            2
+        }
+    }
+
+    fn top(&self) -> i32 {
+        96 + (self.key_lines() as i32 - 1) * 18
+    }
+
     fn row_height(&self) -> i32 {
-        (640 / self.rows.len().max(1) as i32).clamp(14, 26)
+        (640 / self.rows.len().max(1) as i32).clamp(18, 26)
     }
 }
 
 impl Chart for Gaps {
     fn size(&self) -> (u32, u32) {
         (
-            WIDTH,
-            (TOP + self.rows.len().max(1) as i32 * self.row_height() + 90) as u32,
+            self.width,
+            (self.top() + self.rows.len().max(1) as i32 * self.row_height() + 90) as u32,
         )
     }
 
     fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>) -> DrawResult<DB> {
         area.fill(&palette::WHITE)?;
         let bold = TextStyle::from((FONT, 19.0, FontStyle::Bold).into_font()).color(&palette::INK);
-        area.draw(&Text::new(self.title.clone(), (24, 22), bold))?;
-        area.draw(&Text::new(
-            "Teal: what the processes relying on it need; red: a slower capability; hollow: capability unknown",
-            (24, 50),
-            style(13.0, palette::MUTED),
-        ))?;
+        super::draw_fitted(area, &self.title, (24, 22), self.width as i32 - 48, &bold)?;
+        if self.key_lines() == 1 {
+            area.draw(&Text::new(
+                KEY.join(" "),
+                (24, 50),
+                style(MIN_TEXT, palette::MUTED),
+            ))?;
+        } else {
+            for (i, line) in KEY.iter().enumerate() {
+                area.draw(&Text::new(
+                    *line,
+                    (24, 50 + 18 * i as i32),
+                    style(MIN_TEXT, palette::MUTED),
+                ))?;
+            }
+        }
         let row_h = self.row_height();
-        let bottom = TOP + self.rows.len().max(1) as i32 * row_h;
+        let (top, axis) = (self.top(), self.axis());
+        let (x0, x1) = axis;
+        let bottom = top + self.rows.len().max(1) as i32 * row_h;
+        // Every tick has its rule; a label only where it clears the one before (a narrow chart skips some).
+        let mut labelled: Option<i32> = None;
         for t in TICKS {
-            let x = x_of(t);
+            let x = x_of(t, axis);
             area.draw(&PathElement::new(
-                vec![(x, TOP - 6), (x, bottom)],
+                vec![(x, top - 6), (x, bottom)],
                 palette::RULE.stroke_width(1),
             ))?;
-            let label = style(12.0, palette::MUTED).pos(Pos::new(HPos::Center, VPos::Top));
-            area.draw(&Text::new(Minutes(t).to_string(), (x, bottom + 8), label))?;
+            if labelled.is_none_or(|l| x - l >= 48) {
+                let label = style(MIN_TEXT, palette::MUTED).pos(Pos::new(HPos::Center, VPos::Top));
+                area.draw(&Text::new(Minutes(t).to_string(), (x, bottom + 8), label))?;
+                labelled = Some(x);
+            }
         }
         if self.rows.is_empty() {
             let centre = style(16.0, palette::MUTED).pos(Pos::new(HPos::Center, VPos::Center));
             area.draw(&Text::new(
                 "No resource has a recovery requirement yet.",
-                ((X0 + X1) / 2, TOP + 20),
+                ((x0 + x1) / 2, top + 20),
                 centre,
             ))?;
         }
-        let size = f64::from(row_h.clamp(12, 15)) - 1.0;
+        let size = f64::from(row_h - 3).clamp(MIN_TEXT, 15.0);
+        let label = style(size, palette::INK).pos(Pos::new(HPos::Left, VPos::Center));
+        let fits = |t: &str| {
+            area.estimate_text_size(t, &label)
+                .is_ok_and(|(w, _)| w as i32 <= x0 - 36)
+        };
         for (i, (name, required, capability)) in self.rows.iter().enumerate() {
-            let mid = TOP + i as i32 * row_h + row_h / 2;
-            let label = style(size, palette::INK).pos(Pos::new(HPos::Left, VPos::Center));
-            area.draw(&Text::new(ellipsize(name, 40), (24, mid), label))?;
-            let (xr, r) = (x_of(*required), (row_h / 4).clamp(3, 6));
+            let mid = top + i as i32 * row_h + row_h / 2;
+            area.draw(&Text::new(shorten(name, fits), (24, mid), label.clone()))?;
+            let (xr, r) = (x_of(*required, axis), (row_h / 4).clamp(3, 6));
             match capability {
                 Some(c) => {
-                    let xc = x_of(*c);
+                    let xc = x_of(*c, axis);
                     let late = *c > *required;
                     let colour = if late {
                         palette::severity(4, 5)
@@ -137,25 +187,25 @@ impl Chart for Gaps {
                 None => {
                     let unknown = palette::severity(3, 5);
                     area.draw(&Circle::new(
-                        (x_of(TICKS[TICKS.len() - 2]), mid),
+                        (x_of(TICKS[TICKS.len() - 2], axis), mid),
                         r,
                         unknown.stroke_width(2),
                     ))?;
                     let note =
-                        style(size - 1.0, palette::MUTED).pos(Pos::new(HPos::Left, VPos::Center));
+                        style(MIN_TEXT, palette::MUTED).pos(Pos::new(HPos::Left, VPos::Center));
                     area.draw(&Text::new(
                         "unknown",
-                        (x_of(TICKS[TICKS.len() - 2]) + r + 6, mid),
+                        (x_of(TICKS[TICKS.len() - 2], axis) + r + 6, mid),
                         note,
                     ))?;
                 }
             }
             area.draw(&Circle::new((xr, mid), r, palette::ACCENT.filled()))?;
         }
-        let caption = style(12.0, palette::MUTED).pos(Pos::new(HPos::Center, VPos::Top));
+        let caption = style(MIN_TEXT, palette::MUTED).pos(Pos::new(HPos::Center, VPos::Top));
         area.draw(&Text::new(
             "recovery time (logarithmic)",
-            ((X0 + X1) / 2, bottom + 30),
+            ((x0 + x1) / 2, bottom + 30),
             caption,
         ))?;
         Ok(())

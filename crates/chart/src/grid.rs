@@ -5,9 +5,11 @@
 //! severity on the one sequential palette; an unscored cell is grey with a
 //! dash, never the colour of 0. The legend names every level of the scale.
 //!
-//! Rows shrink as their number grows, down to 14 px with an 11 px label, so
-//! a 300-process grid stays legible; past that the picture grows taller
-//! rather than the text smaller. This module lays out and draws; what goes
+//! Rows shrink as their number grows, down to 17 px with a label of the
+//! charts' smallest text (`MIN_TEXT`, a 12 px em), so a 300-process grid
+//! stays legible; past that the picture grows taller rather than the text
+//! smaller. Laid out to the width asked for (`ChartOptions::width`), the
+//! names' column narrows and names are shortened to it, never the text. This module lays out and draws; what goes
 //! in the cells is decided by `heatmap.rs` and `categories.rs`.
 
 use std::collections::HashMap;
@@ -17,11 +19,13 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::palette;
-use super::{Chart, DrawResult, FONT, ellipsize};
+use super::{Chart, DrawResult, FONT, MIN_TEXT, ellipsize};
 use bia_analysis::ProcessAnalysis;
 use bia_model::{Assessment, Id, thousands};
 
 pub(crate) struct Grid {
+    /// Laid out to this width (`ChartOptions::width` of [`WIDTH`], at least [`NARROWEST`]).
+    pub width: u32,
     pub title: String,
     pub subtitle: String,
     pub columns: Vec<String>,
@@ -64,11 +68,14 @@ pub(crate) struct Row {
     pub rto: Option<usize>,
 }
 
-const WIDTH: u32 = 1200;
-const LABEL: i32 = 330;
-const TIER: i32 = 90;
+/// The grid's own width, and the narrowest it is laid out at.
+pub(crate) const WIDTH: u32 = 1200;
+pub(crate) const NARROWEST: u32 = 520;
 const TOP: i32 = 104;
+/// The legend's line, and each line more it wraps onto.
 const LEGEND: i32 = 50;
+const LEGEND_LINE: i32 = 28;
+
 const STRIPE: RGBColor = RGBColor(0xf9, 0xfa, 0xfb);
 const BAND: RGBColor = RGBColor(0xea, 0xee, 0xf2);
 
@@ -166,6 +173,53 @@ pub(crate) fn lines(a: &Assessment, rows: Vec<Row>, by_unit: bool) -> Vec<Line> 
 }
 
 impl Grid {
+    fn w(&self) -> i32 {
+        self.width as i32
+    }
+
+    /// The process names' column: a quarter of the width and a bit, within 150 and 330 px.
+    fn label(&self) -> i32 {
+        (self.w() * 11 / 40).clamp(150, 330)
+    }
+
+    fn tier(&self) -> i32 {
+        (self.w() * 3 / 40).clamp(64, 90)
+    }
+
+    /// The legend's entries, each with its width (its text estimated at
+    /// 7.5 px a character of the 12 px font), and the lines they take.
+    fn legend_lines(&self) -> Vec<Vec<(LegendEntry, i32)>> {
+        let mut entries: Vec<(LegendEntry, i32)> = self
+            .legend
+            .scale
+            .iter()
+            .map(|(v, name)| {
+                let text = format!("{v} {name}");
+                let w = 24 + text.chars().count() as i32 * 8 + 18;
+                (LegendEntry::Level(*v, text), w)
+            })
+            .collect();
+        entries.push((LegendEntry::Unscored, 120));
+        if self.legend.markers {
+            entries.push((LegendEntry::Mtpd, 90));
+            entries.push((LegendEntry::Rto, 80));
+        }
+        let room = self.w() - 48;
+        let mut lines: Vec<Vec<(LegendEntry, i32)>> = vec![Vec::new()];
+        let mut used = 0;
+        for (entry, w) in entries {
+            if used + w > room && !lines.last().is_some_and(Vec::is_empty) {
+                lines.push(Vec::new());
+                used = 0;
+            }
+            used += w;
+            if let Some(line) = lines.last_mut() {
+                line.push((entry, w));
+            }
+        }
+        lines
+    }
+
     fn processes(&self) -> usize {
         self.rows
             .iter()
@@ -174,7 +228,7 @@ impl Grid {
     }
 
     fn row_height(&self) -> i32 {
-        (720 / self.processes().max(1) as i32).clamp(14, 28)
+        (720 / self.processes().max(1) as i32).clamp(17, 28)
     }
 
     fn band_height(&self) -> i32 {
@@ -199,7 +253,7 @@ impl Grid {
 
 /// `text` as it is if it `fits`, else shortened with an ellipsis to the
 /// longest that does (by bisection: a label is measured a handful of times).
-fn shorten(text: &str, fits: impl Fn(&str) -> bool) -> String {
+pub(crate) fn shorten(text: &str, fits: impl Fn(&str) -> bool) -> String {
     if fits(text) {
         return text.to_string();
     }
@@ -235,7 +289,11 @@ fn heading(text: &str, fits: impl Fn(&str) -> bool) -> Vec<String> {
 
 impl Chart for Grid {
     fn size(&self) -> (u32, u32) {
-        (WIDTH, (TOP + self.body_height() + LEGEND + 24) as u32)
+        let more = (self.legend_lines().len() as i32 - 1) * LEGEND_LINE;
+        (
+            self.width,
+            (TOP + self.body_height() + LEGEND + more + 24) as u32,
+        )
     }
 
     fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>) -> DrawResult<DB> {
@@ -246,18 +304,22 @@ impl Chart for Grid {
         };
         let centre = Pos::new(HPos::Center, VPos::Center);
         let left = Pos::new(HPos::Left, VPos::Center);
-        area.draw(&Text::new(self.title.clone(), (24, 22), bold(20.0)))?;
-        area.draw(&Text::new(
-            self.subtitle.clone(),
+        let room = self.w() - 48;
+        super::draw_fitted(area, &self.title, (24, 22), room, &bold(20.0))?;
+        super::draw_fitted(
+            area,
+            &self.subtitle,
             (24, 50),
-            text(13.0, &palette::MUTED),
-        ))?;
+            room,
+            &text(MIN_TEXT, &palette::MUTED),
+        )?;
         let row_h = self.row_height();
         let cols = self.columns.len().max(1) as i32;
-        let col_w = (WIDTH as i32 - 24 - LABEL - TIER - 24) / cols;
-        let x0 = 24 + LABEL;
-        let label_size = f64::from((row_h - 3).clamp(11, 14));
-        let head = bold(13.0).pos(centre);
+        let (label_w, width) = (self.label(), self.w());
+        let col_w = (width - 24 - label_w - self.tier() - 24) / cols;
+        let x0 = 24 + label_w;
+        let label_size = f64::from(row_h - 3).clamp(MIN_TEXT, 15.0);
+        let head = bold(MIN_TEXT).pos(centre);
         for (c, name) in self.columns.iter().enumerate() {
             let x = x0 + c as i32 * col_w + col_w / 2;
             let fits = |t: &str| {
@@ -273,19 +335,19 @@ impl Chart for Grid {
         area.draw(&Text::new(
             "Tier",
             (x0 + cols * col_w + 16, TOP - 12),
-            bold(13.0).pos(left),
+            bold(MIN_TEXT).pos(left),
         ))?;
         if self.rows.is_empty() {
             area.draw(&Text::new(
                 "Nothing scored yet: score a process's impact to see it here.",
-                (WIDTH as i32 / 2, TOP + 40),
+                (width / 2, TOP + 40),
                 text(16.0, &palette::MUTED).pos(centre),
             ))?;
         }
         let name_style = text(label_size, &palette::INK).pos(left);
         let name_fits = |t: &str| {
             area.estimate_text_size(t, &name_style)
-                .is_ok_and(|(w, _)| w as i32 <= LABEL - 12)
+                .is_ok_and(|(w, _)| w as i32 <= label_w - 12)
         };
         let mut y = TOP;
         let mut stripe = false;
@@ -294,13 +356,18 @@ impl Chart for Grid {
                 Line::Unit(name) => {
                     let band_h = self.band_height();
                     area.draw(&Rectangle::new(
-                        [(24, y + 4), (WIDTH as i32 - 24, y + band_h)],
+                        [(24, y + 4), (width - 24, y + band_h)],
                         BAND.filled(),
                     ))?;
+                    let band_style = bold(label_size.max(MIN_TEXT)).pos(left);
+                    let band_fits = |t: &str| {
+                        area.estimate_text_size(t, &band_style)
+                            .is_ok_and(|(w, _)| w as i32 <= width - 64)
+                    };
                     area.draw(&Text::new(
-                        ellipsize(name, 90),
+                        shorten(name, band_fits),
                         (32, y + 4 + (band_h - 4) / 2),
-                        bold(label_size.max(13.0)).pos(left),
+                        band_style.clone(),
                     ))?;
                     y += band_h;
                     stripe = false;
@@ -311,7 +378,7 @@ impl Chart for Grid {
             let mid = y + row_h / 2;
             if stripe {
                 area.draw(&Rectangle::new(
-                    [(24, y), (WIDTH as i32 - 24, y + row_h)],
+                    [(24, y), (width - 24, y + row_h)],
                     STRIPE.filled(),
                 ))?;
             }
@@ -380,39 +447,63 @@ impl Chart for Grid {
     }
 }
 
+/// One entry of a grid's legend.
+enum LegendEntry {
+    /// A level of the scale, and its text ("4 Major").
+    Level(u8, String),
+    Unscored,
+    Mtpd,
+    Rto,
+}
+
 impl Grid {
-    /// The scale, unscored, and (where rows carry them) the markers.
-    fn legend<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>, y: i32) -> DrawResult<DB> {
-        let label = super::style(12.0, palette::INK).pos(Pos::new(HPos::Left, VPos::Center));
-        let swatch = |x: i32| [(x, y - 9), (x + 18, y + 9)];
-        let mut x = 24;
-        for (value, name) in &self.legend.scale {
-            area.draw(&Rectangle::new(
-                swatch(x),
-                palette::severity(*value, self.legend.max).filled(),
-            ))?;
-            let text = format!("{value} {name}");
-            let width = area
-                .estimate_text_size(&text, &label)
-                .map_or(text.chars().count() as i32 * 7, |(w, _)| w as i32);
-            area.draw(&Text::new(text, (x + 24, y), label.clone()))?;
-            x += 24 + width + 18;
+    /// The scale, unscored, and (where rows carry them) the markers, on as
+    /// many lines as the width needs.
+    fn legend<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        top: i32,
+    ) -> DrawResult<DB> {
+        let label = super::style(MIN_TEXT, palette::INK).pos(Pos::new(HPos::Left, VPos::Center));
+        for (i, line) in self.legend_lines().into_iter().enumerate() {
+            let y = top + i as i32 * LEGEND_LINE;
+            let swatch = |x: i32| [(x, y - 9), (x + 18, y + 9)];
+            let mut x = 24;
+            for (entry, w) in line {
+                match entry {
+                    LegendEntry::Level(value, text) => {
+                        area.draw(&Rectangle::new(
+                            swatch(x),
+                            palette::severity(value, self.legend.max).filled(),
+                        ))?;
+                        // Placed by the text's measured width; the estimate only chose the line.
+                        let measured = area
+                            .estimate_text_size(&text, &label)
+                            .map_or(w - 42, |(tw, _)| tw as i32);
+                        area.draw(&Text::new(text, (x + 24, y), label.clone()))?;
+                        x += 24 + measured + 18;
+                        continue;
+                    }
+                    LegendEntry::Unscored => {
+                        area.draw(&Rectangle::new(swatch(x), palette::UNSCORED.filled()))?;
+                        area.draw(&PathElement::new(
+                            vec![(x + 4, y), (x + 14, y)],
+                            palette::UNSCORED_MARK.stroke_width(2),
+                        ))?;
+                        area.draw(&Text::new("unscored", (x + 24, y), label.clone()))?;
+                    }
+                    LegendEntry::Mtpd => {
+                        area.draw(&Rectangle::new(swatch(x), palette::INK.stroke_width(2)))?;
+                        area.draw(&Text::new("MTPD", (x + 24, y), label.clone()))?;
+                    }
+                    LegendEntry::Rto => {
+                        area.draw(&Circle::new((x + 9, y), 5, palette::ACCENT.filled()))?;
+                        area.draw(&Text::new("RTO", (x + 24, y), label.clone()))?;
+                    }
+                }
+                x += w;
+            }
         }
-        area.draw(&Rectangle::new(swatch(x), palette::UNSCORED.filled()))?;
-        area.draw(&PathElement::new(
-            vec![(x + 4, y), (x + 14, y)],
-            palette::UNSCORED_MARK.stroke_width(2),
-        ))?;
-        area.draw(&Text::new("unscored", (x + 24, y), label.clone()))?;
-        if !self.legend.markers {
-            return Ok(());
-        }
-        x += 110;
-        area.draw(&Rectangle::new(swatch(x), palette::INK.stroke_width(2)))?;
-        area.draw(&Text::new("MTPD", (x + 24, y), label.clone()))?;
-        x += 80;
-        area.draw(&Circle::new((x + 9, y), 5, palette::ACCENT.filled()))?;
-        area.draw(&Text::new("RTO", (x + 24, y), label))?;
         Ok(())
     }
 }

@@ -58,6 +58,7 @@ pub(crate) fn data(a: &Assessment, analysis: &[ProcessAnalysis], options: &Chart
         })
         .collect();
     Grid {
+        width: options.width(grid::WIDTH, grid::NARROWEST),
         title: format!("Impact over time — {}", a.info.name),
         subtitle: grid::shown_of(
             shown,

@@ -86,9 +86,32 @@ pub struct ChartOptions {
     /// says how many of how many it shows. Default: every row.
     #[ts(optional)]
     pub rows: Option<u32>,
+    /// Impact and category heatmaps, gap and tier charts: the width, in
+    /// pixels, the chart will be shown at. It is laid out to that width
+    /// (within each chart's narrowest and [`MAX_WIDTH`]) so that its text
+    /// shows at its own size, never scaled down: names are shortened to
+    /// their columns, the legend wraps. Default: each chart's own width.
+    #[ts(optional)]
+    pub width: Option<u32>,
 }
 
+/// The smallest text the charts drawn for the screen use: text of this
+/// size has an em of 12 px (see `svg_font::true_sizes`), legible on a
+/// projector at 1280 × 800 when the chart is shown at the width it was
+/// laid out for.
+pub(crate) const MIN_TEXT: f64 = 14.0;
+
+/// The widest a chart is laid out.
+pub const MAX_WIDTH: u32 = 2400;
+
 impl ChartOptions {
+    /// The width to lay a chart out at: `natural` unless a width was asked
+    /// for, never narrower than `narrowest` nor wider than [`MAX_WIDTH`].
+    pub(crate) fn width(&self, natural: u32, narrowest: u32) -> u32 {
+        self.width
+            .map_or(natural, |w| w.clamp(narrowest, MAX_WIDTH))
+    }
+
     /// How many of `total` rows to draw.
     pub(crate) fn shown(&self, total: usize) -> usize {
         self.rows.map_or(total, |n| total.min(n as usize))
@@ -150,7 +173,7 @@ pub fn render_analysed(
     fonts();
     match kind {
         ChartKind::Heatmap => to_bytes(&heatmap::data(a, analysis, options), format),
-        ChartKind::Tiers => to_bytes(&tiers::data(a, analysis), format),
+        ChartKind::Tiers => to_bytes(&tiers::data(a, analysis, options), format),
         ChartKind::Gaps => to_bytes(&gaps::data(a, analysis, options), format),
         ChartKind::Categories => to_bytes(&categories::data(a, analysis, options)?, format),
         ChartKind::Dependencies => to_bytes(&dependencies::data(a, analysis, options)?, format),
@@ -198,6 +221,22 @@ pub(crate) fn ellipsize(text: &str, max: usize) -> String {
     }
     let cut: String = text.chars().take(max.saturating_sub(1)).collect();
     format!("{}…", cut.trim_end())
+}
+
+/// Draws one line of text at `at`, shortened with an ellipsis to fit
+/// within `room` pixels (a title of a chart laid out narrow).
+pub(crate) fn draw_fitted<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    text: &str,
+    at: (i32, i32),
+    room: i32,
+    style: &TextStyle<'_>,
+) -> DrawResult<DB> {
+    let fits = |t: &str| {
+        area.estimate_text_size(t, style)
+            .is_ok_and(|(w, _)| w as i32 <= room)
+    };
+    area.draw(&Text::new(grid::shorten(text, fits), at, style.clone()))
 }
 
 /// Text in the chart font at `size` px in `color`.

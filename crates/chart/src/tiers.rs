@@ -6,16 +6,18 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::palette;
-use super::{Chart, DrawResult, FONT};
+use super::{Chart, ChartOptions, DrawResult, FONT};
 use bia_analysis::ProcessAnalysis;
 use bia_model::Assessment;
 
 pub(crate) struct Tiers {
+    /// Laid out to this width (`ChartOptions::width` of 800, at least 420).
+    width: u32,
     title: String,
     bars: Vec<(String, usize)>,
 }
 
-pub(crate) fn data(a: &Assessment, analysis: &[ProcessAnalysis]) -> Tiers {
+pub(crate) fn data(a: &Assessment, analysis: &[ProcessAnalysis], options: &ChartOptions) -> Tiers {
     let mut bars: Vec<(String, usize)> = a
         .methodology
         .tiers
@@ -35,6 +37,7 @@ pub(crate) fn data(a: &Assessment, analysis: &[ProcessAnalysis]) -> Tiers {
         analysis.iter().filter(|p| p.tier.is_none()).count(),
     ));
     Tiers {
+        width: options.width(800, 420),
         title: format!("Processes by recovery tier — {}", a.info.name),
         bars,
     }
@@ -42,18 +45,20 @@ pub(crate) fn data(a: &Assessment, analysis: &[ProcessAnalysis]) -> Tiers {
 
 impl Chart for Tiers {
     fn size(&self) -> (u32, u32) {
-        (800, 440)
+        (self.width, 440)
     }
 
     fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>) -> DrawResult<DB> {
         area.fill(&palette::WHITE)?;
-        let (w, h) = (800i32, 440i32);
+        let (w, h) = (self.width as i32, 440i32);
         let text = |size: f64, color: &RGBColor| super::style(size, *color);
-        area.draw(&Text::new(
-            self.title.clone(),
+        super::draw_fitted(
+            area,
+            &self.title,
             (24, 22),
-            TextStyle::from((FONT, 19.0, FontStyle::Bold).into_font()).color(&palette::INK),
-        ))?;
+            w - 48,
+            &TextStyle::from((FONT, 19.0, FontStyle::Bold).into_font()).color(&palette::INK),
+        )?;
         let (top, bottom, left) = (80, h - 60, 60);
         let most = self.bars.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1);
         let slot = (w - left - 40) / self.bars.len().max(1) as i32;

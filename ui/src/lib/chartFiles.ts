@@ -55,6 +55,7 @@ export function chartOptions(options: ChartOptions): ChartOptions {
   if (options.process?.trim()) out.process = options.process.trim();
   if (options.byUnit) out.byUnit = true;
   if (options.rows) out.rows = options.rows;
+  if (options.width) out.width = options.width;
   return out;
 }
 

@@ -7,6 +7,7 @@ import type { Process } from "./bindings/Process";
 import type { Status } from "./bindings/Status";
 import type { Unit } from "./bindings/Unit";
 import { chartOptions, defaultChartHorizon } from "./chartFiles";
+import { dashboardChartWidths } from "./chartWidth";
 import { unitPath } from "./unitTree";
 
 export type StatusCounts = Record<Status, number>;
@@ -95,14 +96,20 @@ export function dashboardChartOptions(of: {
   resources: number;
   horizon: Horizon | null;
   heatmapByUnit: boolean;
+  /** The window's width, to lay the charts out for their cards (none: the cards measure themselves). */
+  windowWidth?: number;
 }): Record<DashboardChart, ChartOptions> {
+  const widths = of.windowWidth ? dashboardChartWidths(of.windowWidth) : { wide: null, half: null };
+  const wide = widths.wide ? { width: widths.wide } : {};
+  const half = widths.half ? { width: widths.half } : {};
   return {
-    heatmap: chartOptions({ byUnit: of.heatmapByUnit, ...rowLimit(of.processes, CHART_ROWS.heatmap) }),
+    heatmap: chartOptions({ byUnit: of.heatmapByUnit, ...rowLimit(of.processes, CHART_ROWS.heatmap), ...wide }),
     categories: chartOptions({
       ...(of.horizon ? { horizon: of.horizon.label } : {}),
       ...rowLimit(of.processes, CHART_ROWS.categories),
+      ...wide,
     }),
-    tiers: {},
-    gaps: chartOptions(rowLimit(of.resources, CHART_ROWS.gaps)),
+    tiers: chartOptions(half),
+    gaps: chartOptions({ ...rowLimit(of.resources, CHART_ROWS.gaps), ...half }),
   };
 }

@@ -30,6 +30,7 @@ import type { Status } from "./bindings/Status";
 import type { Strength } from "./bindings/Strength";
 import type { Unit } from "./bindings/Unit";
 import type { UnitInput } from "./bindings/UnitInput";
+import { servesOptions } from "./chartWidth";
 import { chartHorizon, dashboardChartOptions } from "./dashboardStats";
 import { chooseAssessmentToOpen, chooseCopyPath, chooseNewAssessmentPath } from "./fileDialogs";
 import { damagedFile, recoverySummary } from "./recovery";
@@ -76,7 +77,7 @@ export class Workspace {
    * thread for a tenth of a second, which the core spends drawing them), by kind and options: each is taken by the
    * first card to ask for it. Dropped once the register is read, and on any undo, redo or import.
    */
-  private prefetched = new Map<string, Promise<string>>();
+  private prefetched = new Map<string, { kind: ChartKind; options: ChartOptions; svg: Promise<string> }>();
   recent = $state<RecentFile[]>([]);
   /** What the message banner shows (start screen or main window). */
   error = $state<ApiError | null>(null);
@@ -176,22 +177,28 @@ export class Workspace {
       resources: resources.length,
       horizon: chartHorizon(methodology.horizons, this.charts.categoriesHorizonId),
       heatmapByUnit: this.charts.heatmapByUnit,
+      // Laid out for the cards the window will give them (0 where nothing is laid out: the cards then ask as they are).
+      windowWidth: document.documentElement.clientWidth,
     });
     for (const [kind, sent] of Object.entries(options) as [ChartKind, ChartOptions][]) {
       const svg = api.chartSvg(kind, sent);
       // A chart no card takes (the screen changed meanwhile) must not report its failure as unhandled.
       svg.catch(() => undefined);
-      this.prefetched.set(chartKey(kind, sent), svg);
+      this.prefetched.set(chartKey(kind, sent), { kind, options: sent, svg });
     }
   }
 
-  /** A chart drawn by the core as SVG: the one asked for as the file opened, if these are its kind and options. */
+  /**
+   * A chart drawn by the core as SVG: the one asked for as the file opened, if it is of this kind with these
+   * options (laid out for a width within a few pixels of the card's).
+   */
   chartSvg(kind: ChartKind, options: ChartOptions): Promise<string> {
-    const key = chartKey(kind, options);
-    const early = this.prefetched.get(key);
-    if (early === undefined) return api.chartSvg(kind, options);
-    this.prefetched.delete(key);
-    return early;
+    for (const [key, early] of this.prefetched) {
+      if (early.kind !== kind || !servesOptions(early.options, options)) continue;
+      this.prefetched.delete(key);
+      return early.svg;
+    }
+    return api.chartSvg(kind, options);
   }
 
   /** Reads the open file's processes and dependencies, unless they are read or being read. */

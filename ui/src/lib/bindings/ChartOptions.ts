@@ -23,4 +23,12 @@ byUnit?: boolean,
  * assessment too large to draw whole at a readable size; the chart
  * says how many of how many it shows. Default: every row.
  */
-rows?: number, };
+rows?: number, 
+/**
+ * Impact and category heatmaps, gap and tier charts: the width, in
+ * pixels, the chart will be shown at. It is laid out to that width
+ * (within each chart's narrowest and [`MAX_WIDTH`]) so that its text
+ * shows at its own size, never scaled down: names are shortened to
+ * their columns, the legend wraps. Default: each chart's own width.
+ */
+width?: number, };
