@@ -2,20 +2,21 @@
 // the core whenever what it depends on changes: a screen calls `follow(ws)`
 // once from its script (`live.follow(() => ws)`) and reads `value`.
 import { untrack } from "svelte";
-import { api, asApiError } from "./api";
+import { asApiError } from "./api";
 import type { Analysis } from "./bindings/Analysis";
 import type { ApiError } from "./bindings/ApiError";
 import type { Workspace } from "./workspace.svelte";
 
 export class LiveAnalysis {
-  value = $state<Analysis | null>(null);
+  /** Replaced whole with each answer, never changed in place: not wrapped in proxies (10,000 processes' analyses). */
+  value = $state.raw<Analysis | null>(null);
   error = $state<ApiError | null>(null);
   private seq = 0;
 
-  async load(): Promise<void> {
+  async load(workspace: Workspace): Promise<void> {
     const mine = ++this.seq;
     try {
-      const fresh = await api.analyze();
+      const fresh = await workspace.analysis();
       if (mine === this.seq) this.value = fresh;
     } catch (e) {
       if (mine === this.seq) this.error = asApiError(e);
@@ -32,7 +33,7 @@ export class LiveAnalysis {
       void ws.resources;
       void ws.dependencies;
       void ws.methodology;
-      untrack(() => void this.load());
+      untrack(() => void this.load(ws));
     });
   }
 }

@@ -2,6 +2,7 @@
 // and the actions that change them. Every change goes to the core first and
 // the screens then re-read what changed (one-way data flow, as in DESIGN.md).
 import { api, asApiError } from "./api";
+import type { Analysis } from "./bindings/Analysis";
 import type { ApiError } from "./bindings/ApiError";
 import type { AssessmentInfo } from "./bindings/AssessmentInfo";
 import type { AssessmentInput } from "./bindings/AssessmentInput";
@@ -77,6 +78,7 @@ export class Workspace {
    * thread for a tenth of a second, which the core spends drawing them), by kind and options: each is taken by the
    * first card to ask for it. Dropped once the register is read, and on any undo, redo or import.
    */
+  private analysisCache: { key: unknown[]; value: Promise<Analysis> } | null = null;
   private prefetched = new Map<string, { kind: ChartKind; options: ChartOptions; svg: Promise<string> }>();
   recent = $state<RecentFile[]>([]);
   /** What the message banner shows (start screen or main window). */
@@ -186,6 +188,25 @@ export class Workspace {
       svg.catch(() => undefined);
       this.prefetched.set(chartKey(kind, sent), { kind, options: sent, svg });
     }
+  }
+
+  /**
+   * The core's analysis of the open file (MTPDs, tiers, required RTOs, gaps), asked for once per state of the file
+   * and shared by the screens that show it: the Objectives, Dependencies, Resources and Gaps screens of a
+   * 10,000-process assessment each asked for it again (a third of a second and 10 MB each). A state is the session
+   * (its history moves with every edit, undo and redo), the lists as read, the methodology and the revision; a
+   * failed answer is not kept.
+   */
+  analysis(): Promise<Analysis> {
+    const key = [this.session, this.revision, this.processes, this.units, this.resources, this.dependencies, this.methodology];
+    const cached = this.analysisCache;
+    if (cached && cached.key.length === key.length && cached.key.every((k, i) => k === key[i])) return cached.value;
+    const value = api.analyze();
+    value.catch(() => {
+      if (this.analysisCache?.value === value) this.analysisCache = null;
+    });
+    this.analysisCache = { key, value };
+    return value;
   }
 
   /**

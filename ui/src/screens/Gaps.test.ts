@@ -198,3 +198,18 @@ describe("finding a gap among many", () => {
     await screen.findByTestId("resources-screen");
   });
 });
+
+describe("the analysis, shared", () => {
+  it("is asked for once while the file does not change, however many screens show it", async () => {
+    await openDemoOn("objectives");
+    await screen.findByTestId("violation-total");
+    await fireEvent.click(screen.getByTestId("nav-gaps"));
+    await waitFor(() => expect(subjects().length).toBeGreaterThan(0));
+    await fireEvent.click(screen.getByTestId("nav-resources"));
+    await screen.findByTestId("resources-screen");
+    await waitFor(() => expect(screen.getAllByTestId("resource-row").length).toBeGreaterThan(0));
+    await fireEvent.click(screen.getByTestId("nav-gaps"));
+    await waitFor(() => expect(subjects().length).toBeGreaterThan(0));
+    expect(h.calls.filter((c) => c === "analyze")).toHaveLength(1);
+  });
+});
