@@ -90,57 +90,47 @@ export function matchesUnit(row: ProcessRow, unitIds: ReadonlySet<Id> | typeof N
 
 const collator = new Intl.Collator(undefined, { sensitivity: "base", numeric: true });
 
-function compareText(a: string, b: string): number {
-  return collator.compare(a.trim(), b.trim());
-}
-
-/** Blank values sort last in either direction, so the filled rows stay on top. */
-function blank(row: ProcessRow, key: SortKey): boolean {
+/** A row's value for a column, ready to compare: text trimmed once (not on each of a sort's 140,000 comparisons). */
+function sortValue(row: ProcessRow, key: SortKey): string | number | null {
   const p = row.process;
+  const text = (value: string) => {
+    const trimmed = value.trim();
+    return trimmed === "" ? null : trimmed;
+  };
   switch (key) {
     case "name":
-      return p.name.trim() === "";
+      return text(p.name);
     case "unit":
-      return row.unitName.trim() === "";
+      return text(row.unitName);
     case "owner":
-      return p.owner.trim() === "";
+      return text(p.owner);
     case "peak_periods":
-      return p.peak_periods.trim() === "";
+      return text(p.peak_periods);
     case "minimum_staff":
-      return p.minimum_staff === null;
+      return p.minimum_staff;
     case "status":
-      return false;
+      return statusRank(p.status);
   }
 }
 
-function compareBy(a: ProcessRow, b: ProcessRow, key: SortKey): number {
-  switch (key) {
-    case "name":
-      return compareText(a.process.name, b.process.name);
-    case "unit":
-      return compareText(a.unitName, b.unitName);
-    case "owner":
-      return compareText(a.process.owner, b.process.owner);
-    case "peak_periods":
-      return compareText(a.process.peak_periods, b.process.peak_periods);
-    case "status":
-      return statusRank(a.process.status) - statusRank(b.process.status);
-    case "minimum_staff":
-      return (a.process.minimum_staff ?? 0) - (b.process.minimum_staff ?? 0);
-  }
-}
-
+/**
+ * The rows in a column's order. Blank values sort last in either direction, so the filled rows stay on top; ties
+ * keep a stable, readable order: by name, then by id.
+ */
 export function sortRows(rows: readonly ProcessRow[], order: SortOrder): ProcessRow[] {
   const sign = order.direction === "asc" ? 1 : -1;
-  return [...rows].sort((a, b) => {
-    const blankA = blank(a, order.key);
-    const blankB = blank(b, order.key);
-    if (blankA !== blankB) return blankA ? 1 : -1;
-    const primary = blankA ? 0 : compareBy(a, b, order.key) * sign;
+  const keyed = rows.map((row) => ({ row, value: sortValue(row, order.key), name: row.process.name.trim() }));
+  keyed.sort((a, b) => {
+    const x = a.value;
+    const y = b.value;
+    if ((x === null) !== (y === null)) return x === null ? 1 : -1;
+    let primary = 0;
+    if (x !== null && y !== null)
+      primary = (typeof x === "number" && typeof y === "number" ? x - y : collator.compare(String(x), String(y))) * sign;
     if (primary !== 0) return primary;
-    // Ties keep a stable, readable order: by name, then by id.
-    return compareText(a.process.name, b.process.name) || a.process.id.localeCompare(b.process.id);
+    return collator.compare(a.name, b.name) || a.row.process.id.localeCompare(b.row.process.id);
   });
+  return keyed.map((k) => k.row);
 }
 
 /** Clicking a header: the same column flips direction, a new column starts ascending. */
