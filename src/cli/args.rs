@@ -184,6 +184,14 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The assessment at a glance, as the Dashboard opens on it: processes
+    /// by tier, recovery gaps, single points of failure, objective
+    /// violations and the most time-critical processes.
+    Overview {
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
     /// Check the whole file: every page read back and everything in it
     /// read (opening a large file checks less). Only reads the file.
     Check { file: PathBuf },

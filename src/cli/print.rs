@@ -270,6 +270,77 @@ pub fn print_rows<const N: usize>(out: &mut impl Write, header: [&str; N], rows:
 
 /// `bia counts`: the figures, then the processes of each unit, most first
 /// (then by name), those in no unit last.
+/// `bia overview`: the Dashboard's first figures, then the most
+/// time-critical processes as a table.
+pub fn print_overview(out: &mut impl Write, o: &bia::analysis::Overview) {
+    let n = |n: u32| bia::model::thousands(n as usize);
+    let processes = |count: u32| {
+        if count == 1 {
+            "1 process".to_string()
+        } else {
+            format!("{} processes", n(count))
+        }
+    };
+    let mut tiers: Vec<String> = o
+        .tiers
+        .iter()
+        .map(|t| format!("{} {}", t.tier.name, n(t.processes)))
+        .collect();
+    tiers.push(format!("no tier yet {}", n(o.untiered)));
+    let lines = [
+        (
+            "Processes",
+            format!("{}  ({})", n(o.processes), tiers.join(", ")),
+        ),
+        (
+            "Gaps",
+            format!(
+                "{}  ({} with unknown recovery time; {} affected)",
+                n(o.gaps),
+                n(o.gaps_unknown),
+                processes(o.processes_with_gaps)
+            ),
+        ),
+        ("Single points", n(o.single_points_of_failure)),
+        ("Violations", processes(o.processes_with_violations)),
+        ("Without MTPD", processes(o.without_mtpd)),
+    ];
+    for (label, text) in lines {
+        writeln!(out, "{label:<15}{text}").ok();
+    }
+    if o.critical.is_empty() {
+        return;
+    }
+    writeln!(out, "\nMost time-critical").ok();
+    let width = o
+        .critical
+        .iter()
+        .map(|c| c.name.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(7);
+    writeln!(
+        out,
+        "{:<width$}  {:<6}  {:<6}  {:<8}  GAPS",
+        "PROCESS", "MTPD", "RTO", "TIER"
+    )
+    .ok();
+    for c in &o.critical {
+        let rto = c.rto.map_or("—".to_string(), |m| m.to_string());
+        let tier = c.tier.as_ref().map_or("—", |t| t.name.as_str());
+        writeln!(
+            out,
+            "{:<width$}  {:<6}  {:<6}  {:<8}  {}",
+            c.name,
+            c.mtpd.to_string(),
+            rto,
+            tier,
+            n(c.gaps)
+        )
+        .ok();
+    }
+}
+
 pub fn print_counts(out: &mut impl Write, counts: &bia::model::Counts, units: &[bia::model::Unit]) {
     let n = |n: u32| bia::model::thousands(n as usize);
     let note = |text: String| {

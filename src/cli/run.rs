@@ -6,8 +6,8 @@ use std::path::Path;
 
 use super::args::{ChartArg, Command, ProcessCommand, ResourceCommand, Setting, UndoLimit};
 use super::print::{
-    print_analysis, print_claimed_tier, print_counts, print_gaps, print_import, print_resources,
-    print_step, print_table,
+    print_analysis, print_claimed_tier, print_counts, print_gaps, print_import, print_overview,
+    print_resources, print_step, print_table,
 };
 use bia::Workbench;
 use bia::dump::Dump;
@@ -427,6 +427,17 @@ pub fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
                 writeln!(out, "{text}").ok();
             } else {
                 print_counts(out, &counts, &units);
+            }
+        }
+        Command::Overview { file, json } => {
+            let store = Workbench::open_to_read(&file)?;
+            let overview = store.overview()?;
+            store.close()?;
+            if json {
+                let text = serde_json::to_string_pretty(&overview).unwrap_or_default();
+                writeln!(out, "{text}").ok();
+            } else {
+                print_overview(out, &overview);
             }
         }
         Command::Check { file } => {

@@ -2,7 +2,7 @@
 //! analysis of a process, checking and agreeing objectives, the decision
 //! log.
 
-use bia_analysis::{Analysis, ProcessAnalysis};
+use bia_analysis::{Analysis, Overview, ProcessAnalysis};
 use bia_model::{Decision, Id, Objectives, ObjectivesInput, ProcessImpact, Provenance, ScoreInput};
 
 use super::Workbench;
@@ -77,6 +77,17 @@ impl Workbench {
     /// The analysis of every process: MTPD, tiers, violations, flags.
     pub fn analyze(&self) -> Result<Analysis> {
         Ok(Analysis::clone(&*self.analysis()?))
+    }
+
+    /// The assessment at a glance (the Dashboard's first figures, `bia
+    /// overview`): processes by tier, gaps, single points of failure,
+    /// objective violations and the most time-critical processes, from the
+    /// analysis kept for the file as it is now.
+    pub fn overview(&self) -> Result<Overview> {
+        Ok(bia_analysis::overview(
+            &*self.assessment()?,
+            &*self.analysis()?,
+        ))
     }
 
     /// The derived MTPD, tier, violations and flags of one process.

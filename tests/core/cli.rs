@@ -1518,3 +1518,87 @@ fn counts_without_loading_the_assessment() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("missing.bia"), "{}", stderr(&out));
 }
+
+#[test]
+fn overview_gives_the_dashboards_first_figures() {
+    let dir = temp_dir();
+    ok(&["demo", "d.bia"], dir.path());
+    let text = ok(&["overview", "d.bia"], dir.path());
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        &lines[..5],
+        [
+            "Processes      25  (Tier 1 7, Tier 2 5, Tier 3 4, Tier 4 8, no tier yet 1)",
+            "Gaps           13  (1 with unknown recovery time; 5 processes affected)",
+            "Single points  4",
+            "Violations     1 process",
+            "Without MTPD   5 processes",
+        ],
+        "{text}"
+    );
+    // The five most time-critical: the shortest MTPD, then tier, then name.
+    assert_eq!(lines[6], "Most time-critical", "{text}");
+    assert!(
+        lines[8].starts_with("Cold-chain storage monitoring "),
+        "{text}"
+    );
+    assert_eq!(
+        lines[8]
+            .split("  ")
+            .filter(|s| !s.is_empty())
+            .map(str::trim)
+            .collect::<Vec<_>>(),
+        ["Cold-chain storage monitoring", "4 h", "1 h", "Tier 1", "2"],
+        "{text}"
+    );
+    assert_eq!(lines.len(), 8 + 5, "{text}");
+
+    // A process added with nothing scored has no tier and no MTPD; the
+    // JSON carries the same figures.
+    ok(
+        &[
+            "process",
+            "add",
+            "d.bia",
+            "--name",
+            "Yard management",
+            "--unit",
+            "Warehouse Operations",
+        ],
+        dir.path(),
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(&["overview", "d.bia", "--json"], dir.path())).unwrap();
+    assert_eq!(json["processes"], 26);
+    assert_eq!(json["untiered"], 2);
+    assert_eq!(json["without_mtpd"], 6);
+    assert_eq!(json["gaps"], 13);
+    assert_eq!(json["gaps_unknown"], 1);
+    assert_eq!(json["processes_with_gaps"], 5);
+    assert_eq!(json["single_points_of_failure"], 4);
+    assert_eq!(json["processes_with_violations"], 1);
+    let tiers = json["tiers"].as_array().unwrap();
+    assert_eq!(tiers.len(), 4);
+    assert_eq!(tiers[0]["tier"]["name"], "Tier 1");
+    assert_eq!(tiers[0]["processes"], 7);
+    let critical = json["critical"].as_array().unwrap();
+    assert_eq!(critical.len(), 5);
+    assert_eq!(critical[0]["name"], "Cold-chain storage monitoring");
+    assert_eq!(critical[0]["mtpd"], 240);
+    assert_eq!(critical[0]["gaps"], 2);
+    assert_eq!(critical[0]["process_id"].as_str().unwrap().len(), 36);
+}
+
+#[test]
+fn overview_of_an_empty_assessment_lists_no_critical_process() {
+    let dir = temp_dir();
+    ok(&["new", "e.bia", "--name", "Empty"], dir.path());
+    let text = ok(&["overview", "e.bia"], dir.path());
+    assert!(
+        text.starts_with(
+            "Processes      0  (Tier 1 0, Tier 2 0, Tier 3 0, Tier 4 0, no tier yet 0)\n"
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("Most time-critical"), "{text}");
+}

@@ -45,6 +45,21 @@ fn the_demo_shows_gaps_a_spof_and_resource_chains() {
             "Primary data centre, Reading (restores in 8 h)"
         ]
     );
+    // Every gap names the process at the head of its chain by id.
+    let pick = a
+        .processes
+        .iter()
+        .find(|p| p.name == "Pick, pack and dispatch")
+        .unwrap();
+    assert_eq!(dc.source_process_id, Some(pick.id));
+    for g in &d.gaps {
+        let head = a
+            .processes
+            .iter()
+            .find(|p| Some(p.id) == g.source_process_id)
+            .unwrap_or_else(|| panic!("a process heads {g:?}"));
+        assert!(g.chain[0].starts_with(&format!("{} (", head.name)), "{g:?}");
+    }
     assert!(
         d.gaps
             .iter()

@@ -69,6 +69,8 @@ pub struct Gap {
     /// The resource or process that falls short.
     pub subject: String,
     pub subject_ref: NodeRef,
+    /// The process whose objective sets the requirement: the chain's head.
+    pub source_process_id: Option<Id>,
     pub required_minutes: Option<u32>,
     pub capability_minutes: Option<u32>,
     /// How far short; `None` when the capability is unknown.
@@ -258,6 +260,11 @@ pub fn analyze_dependencies(a: &Assessment, processes: &[ProcessAnalysis]) -> De
         };
         let source = |f: &Flow| f.source[i.index()].map(label).unwrap_or_default();
         let (rto_source, rpo_source) = (source(&rto), source(&rpo));
+        let source_id = |f: &Flow| match f.source[i.index()].map(|s| graph[s].node) {
+            Some(NodeRef::Process(id)) => Some(id),
+            _ => None,
+        };
+        let (rto_source_id, rpo_source_id) = (source_id(&rto), source_id(&rpo));
         match (n.node, n.resource) {
             (NodeRef::Resource(id), Some(r)) => {
                 let dependents = graph
@@ -268,6 +275,7 @@ pub fn analyze_dependencies(a: &Assessment, processes: &[ProcessAnalysis]) -> De
                         Some(cap) if cap.0 > req => out.gaps.push(gap(
                             GapKind::RtoCapability,
                             n,
+                            rto_source_id,
                             Some(req),
                             Some(cap.0),
                             &rto_chain,
@@ -278,6 +286,7 @@ pub fn analyze_dependencies(a: &Assessment, processes: &[ProcessAnalysis]) -> De
                         None if in_tier(req, tier2_max) => out.gaps.push(gap(
                             GapKind::UnknownCapability,
                             n,
+                            rto_source_id,
                             Some(req),
                             None,
                             &rto_chain,
@@ -305,6 +314,7 @@ pub fn analyze_dependencies(a: &Assessment, processes: &[ProcessAnalysis]) -> De
                     out.gaps.push(gap(
                         GapKind::RpoCapability,
                         n,
+                        rpo_source_id,
                         Some(req),
                         Some(cap.0),
                         &rpo_chain,
@@ -333,6 +343,7 @@ pub fn analyze_dependencies(a: &Assessment, processes: &[ProcessAnalysis]) -> De
                     out.gaps.push(gap(
                         GapKind::UpstreamRto,
                         n,
+                        rto_source_id,
                         Some(req),
                         Some(own),
                         &rto_chain,
@@ -402,9 +413,11 @@ pub fn analyze_dependencies(a: &Assessment, processes: &[ProcessAnalysis]) -> De
     out
 }
 
+#[allow(clippy::too_many_arguments)]
 fn gap(
     kind: GapKind,
     n: &Node,
+    source_process_id: Option<Id>,
     required: Option<u32>,
     capability: Option<u32>,
     chain: &[String],
@@ -419,6 +432,7 @@ fn gap(
         kind,
         subject: n.name.to_string(),
         subject_ref: n.node,
+        source_process_id,
         required_minutes: required,
         capability_minutes: capability,
         gap_minutes: match (required, capability) {

@@ -5,6 +5,7 @@
 
 mod dependencies;
 mod objectives;
+mod overview;
 
 pub use dependencies::{
     Cycle, DependencyAnalysis, Gap, GapKind, ResourceRequirement, SinglePointOfFailure,
@@ -14,3 +15,4 @@ pub use objectives::{
     Analysis, DecreasingRow, MtpdReason, ProcessAnalysis, TierClaim, TierRef, Violation, analyze,
     analyze_process, analyze_processes, tier_claim,
 };
+pub use overview::{CRITICAL_SHOWN, CriticalProcess, Overview, TierCount, most_critical, overview};

@@ -1,7 +1,7 @@
 //! Impact over time, analysis, recovery objectives, the decision log and the
 //! review workflow.
 
-use bia::analysis::{Analysis, ProcessAnalysis};
+use bia::analysis::{Analysis, Overview, ProcessAnalysis};
 use bia::model::{
     Decision, Id, Objectives, ObjectivesInput, Process, ProcessImpact, ScoreInput, Status,
 };
@@ -32,6 +32,13 @@ pub fn set_impact_rationale(
     rationale: String,
 ) -> ApiResult<ProcessImpact> {
     state.with_workbench(|s| s.set_impact_rationale(process_id, &rationale))
+}
+
+/// The assessment at a glance: the Dashboard's tiles and its list of the
+/// most time-critical processes (a few hundred bytes, whatever the size).
+#[tauri::command(async)]
+pub fn overview(state: State<'_, AppState>) -> ApiResult<Overview> {
+    state.with_workbench(|s| s.overview())
 }
 
 #[tauri::command(async)]

@@ -43,6 +43,7 @@ macro_rules! with_commands {
             impact::set_scores,
             impact::set_impact_rationale,
             impact::analyze,
+            impact::overview,
             impact::analyze_process,
             impact::get_objectives,
             impact::check_objectives,

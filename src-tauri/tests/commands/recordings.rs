@@ -638,6 +638,8 @@ fn recordings_of_the_demo_for_the_ui() {
     rec.ok("list_dependencies", json!({}));
     let analysis = rec.ok("analyze", json!({}));
     assert_eq!(analysis["processes"].as_array().unwrap().len(), 25);
+    let overview = rec.ok("overview", json!({}));
+    assert_eq!(overview["critical"].as_array().unwrap().len(), 5);
     rec.ok("decisions", json!({ "processId": null }));
     for process in processes.as_array().unwrap() {
         let id = &process["id"];

@@ -8,6 +8,7 @@
 import { invoke as tauriInvoke, type InvokeArgs } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type { Analysis } from "./bindings/Analysis";
+import type { Overview } from "./bindings/Overview";
 import type { ApiError } from "./bindings/ApiError";
 import type { AssessmentInfo } from "./bindings/AssessmentInfo";
 import type { AssessmentInput } from "./bindings/AssessmentInput";
@@ -119,6 +120,7 @@ export const api = {
    *  every resource and upstream process with the chain that sets it, gaps (most severe first), SPOFs,
    *  cycles and orphan resources. */
   analyze: () => invoke<Analysis>("analyze"),
+  overview: () => invoke<Overview>("overview"),
   analyzeProcess: (processId: Id) => invoke<ProcessAnalysis>("analyze_process", { processId }),
   /** null when nothing has been agreed yet. */
   getObjectives: (processId: Id) => invoke<Objectives | null>("get_objectives", { processId }),

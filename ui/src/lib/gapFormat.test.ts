@@ -23,6 +23,7 @@ function gap(subject: string, kind: Gap["kind"], required: number, capability: n
     kind,
     subject,
     subject_ref: { kind: kind === "upstream_rto" ? "process" : "resource", id: subject },
+    source_process_id: "payroll",
     required_minutes: required,
     capability_minutes: capability,
     gap_minutes: capability === null ? null : capability - required,

@@ -2,7 +2,9 @@
 // and the actions that change them. Every change goes to the core first and
 // the screens then re-read what changed (one-way data flow, as in DESIGN.md).
 import { api, asApiError } from "./api";
+import { KeyedAnswer } from "./keyedAnswer";
 import type { Analysis } from "./bindings/Analysis";
+import type { Overview } from "./bindings/Overview";
 import type { ApiError } from "./bindings/ApiError";
 import type { AssessmentInfo } from "./bindings/AssessmentInfo";
 import type { AssessmentInput } from "./bindings/AssessmentInput";
@@ -78,7 +80,8 @@ export class Workspace {
    * thread for a tenth of a second, which the core spends drawing them), by kind and options: each is taken by the
    * first card to ask for it. Dropped once the register is read, and on any undo, redo or import.
    */
-  private analysisCache: { key: unknown[]; value: Promise<Analysis> } | null = null;
+  private readonly analysisAnswer = new KeyedAnswer<Analysis>();
+  private readonly overviewAnswer = new KeyedAnswer<Overview>();
   private prefetched = new Map<string, { kind: ChartKind; options: ChartOptions; svg: Promise<string> }>();
   recent = $state<RecentFile[]>([]);
   /** What the message banner shows (start screen or main window). */
@@ -166,6 +169,8 @@ export class Workspace {
     this.processes = [];
     this.dependencies = [];
     this.listsAsked = null;
+    // Its tiles: asked for now, so the core works on them while the window builds the screen.
+    this.overview().catch(() => undefined);
     // The Dashboard is drawn from the counts, and its charts asked for, before the lists are read (tens of megabytes
     // for 10,000 processes, which would hold the window up): they are read once the charts are drawn, or at once
     // when another screen needs them, or after a while whatever happens.
@@ -198,15 +203,21 @@ export class Workspace {
    * failed answer is not kept.
    */
   analysis(): Promise<Analysis> {
-    const key = [this.session, this.revision, this.processes, this.units, this.resources, this.dependencies, this.methodology];
-    const cached = this.analysisCache;
-    if (cached && cached.key.length === key.length && cached.key.every((k, i) => k === key[i])) return cached.value;
-    const value = api.analyze();
-    value.catch(() => {
-      if (this.analysisCache?.value === value) this.analysisCache = null;
-    });
-    this.analysisCache = { key, value };
-    return value;
+    return this.analysisAnswer.get(this.stateKey(), () => api.analyze());
+  }
+
+  /**
+   * The assessment at a glance (the Dashboard's tiles and most time-critical processes), from the analysis the core
+   * keeps for the file as it is now: a few hundred bytes whatever the file's size. Asked for once per state of the
+   * file, as `analysis()` is, and as a file opens, with the Dashboard's charts.
+   */
+  overview(): Promise<Overview> {
+    return this.overviewAnswer.get(this.stateKey(), () => api.overview());
+  }
+
+  /** What a state of the open file is, for the answers kept per state (see `analysis()`). */
+  private stateKey(): unknown[] {
+    return [this.session, this.revision, this.processes, this.units, this.resources, this.dependencies, this.methodology];
   }
 
   /**

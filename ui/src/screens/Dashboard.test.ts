@@ -223,6 +223,68 @@ describe("dashboard charts", () => {
 /** The options of the latest drawing of a chart. */
 const lastOptions = (kind: string) => h.args.filter((a) => a.cmd === "chart_svg" && a.args.kind === kind).at(-1)?.args.options;
 
+describe("at a glance", () => {
+  const text = (id: string) => screen.getByTestId(id).textContent?.replace(/\s+/g, " ").trim();
+
+  it("shows the core's overview above the charts: tiers, gaps, single points of failure, violations, approval", async () => {
+    await openDemoOn("dashboard");
+    await waitFor(() => expect(text("glance-gaps-count")).toBe("13"));
+    expect(text("count-processes")).toBe("25");
+    expect(text("glance-tier-1")).toBe("Tier 1 7");
+    expect(text("glance-tier-4")).toBe("Tier 4 8");
+    expect(text("glance-untiered")).toBe("No tier yet 1");
+    expect(text("glance-gaps")).toContain("5 processes affected · 1 unknown");
+    expect(text("glance-spofs-count")).toBe("4");
+    expect(text("glance-violations-count")).toBe("1");
+    expect(text("glance-violations")).toContain("process breaks a rule");
+    expect(text("count-approved")).toBe("Approved 7");
+    // Only the overview crossed for them, not the analysis of every process.
+    expect(h.calls).toContain("overview");
+    expect(h.calls).not.toContain("analyze");
+  });
+
+  it("lists the five most time-critical processes, each a way to its objectives", async () => {
+    await openDemoOn("dashboard");
+    const rows = await screen.findAllByTestId("critical-row");
+    const cells = (r: HTMLElement) => [...r.querySelectorAll("td")].map((td) => td.textContent?.trim());
+    expect(rows.map(cells)).toEqual([
+      ["Cold-chain storage monitoring", "4 h", "1 h", "Tier 1", "2"],
+      ["Customer order intake", "4 h", "2 h", "Tier 1", "3"],
+      ["Health and safety incident management", "4 h", "1 h", "Tier 1", "0"],
+      ["Pick, pack and dispatch", "4 h", "2 h", "Tier 1", "4"],
+      ["Warehouse management system operations", "4 h", "2 h", "Tier 1", "0"],
+    ]);
+    await fireEvent.click(within(rows[1]).getByRole("button", { name: "Customer order intake" }));
+    await waitFor(() => expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Recovery objectives"));
+  });
+
+  it("takes each tile to its screen", async () => {
+    await openDemoOn("dashboard");
+    await waitFor(() => expect(text("glance-gaps-count")).toBe("13"));
+    await fireEvent.click(screen.getByTestId("glance-gaps"));
+    await waitFor(() => expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Gaps"));
+    await fireEvent.click(screen.getByTestId("nav-dashboard"));
+    await fireEvent.click(await screen.findByTestId("glance-violations"));
+    await waitFor(() => expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Recovery objectives"));
+  });
+
+  it("counts again after a deletion and its undo", async () => {
+    await openDemoOn("processes");
+    const row = screen.getAllByTestId("process-row").find((r) => r.dataset.name === "Complaints handling")!;
+    await fireEvent.keyDown(row, { key: "Enter" });
+    const form = await screen.findByTestId("process-form");
+    await fireEvent.click(within(form).getByTestId("process-delete"));
+    await fireEvent.click(within(form).getByTestId("confirm-delete"));
+    await waitFor(() => expect(screen.queryByTestId("process-form")).toBeNull());
+    await fireEvent.click(screen.getByTestId("nav-dashboard"));
+    // Complaints handling was the one process with no tier.
+    await waitFor(() => expect(screen.queryByTestId("glance-untiered")).toBeNull());
+    expect(text("glance-tier-1")).toBe("Tier 1 7");
+    await fireEvent.keyDown(document.body, { key: "z", ctrlKey: true });
+    await waitFor(() => expect(text("glance-untiered")).toBe("No tier yet 1"));
+  });
+});
+
 describe("chart options", () => {
   it("groups the heatmap by unit at once, and saves it under a name that says so", async () => {
     await openDemoOn("dashboard");

@@ -33,6 +33,7 @@ export type Command =
   | "set_scores"
   | "set_impact_rationale"
   | "analyze"
+  | "overview"
   | "analyze_process"
   | "get_objectives"
   | "check_objectives"
