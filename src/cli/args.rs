@@ -131,6 +131,15 @@ pub enum Command {
         /// time-critical processes, the largest shortfalls).
         #[arg(long, value_name = "N")]
         rows: Option<u32>,
+        /// heatmap, categories, gaps: pass over the first N rows before
+        /// drawing (with --rows, a page: --rows 60 --offset 60 draws rows
+        /// 61–120); an offset past the last row is refused.
+        #[arg(long, value_name = "N")]
+        offset: Option<u32>,
+        /// heatmap, categories: only the processes of this unit (name or
+        /// id) and of its sub-units.
+        #[arg(long, value_name = "NAME")]
+        unit: Option<String>,
         /// heatmap, categories, gaps, tiers: lay the chart out for this width
         /// in pixels (its text keeps its size; names are shortened to fit).
         #[arg(long, value_name = "PX", value_parser = clap::value_parser!(u32).range(1..))]

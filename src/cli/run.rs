@@ -301,6 +301,8 @@ pub fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
             process,
             by_unit,
             rows,
+            offset,
+            unit,
             width,
         } => {
             let kind = match kind {
@@ -315,6 +317,8 @@ pub fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
                 process,
                 by_unit,
                 rows,
+                offset,
+                unit,
                 width,
             };
             let store = Workbench::open_to_read(&file)?;

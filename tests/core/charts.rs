@@ -4,6 +4,7 @@
 
 use bia::chart::{ChartKind, ChartOptions, Format, render};
 
+use crate::dependency_chart::texts;
 use crate::{demo_store, new_store, temp_dir};
 
 #[test]
@@ -230,7 +231,7 @@ fn a_large_assessment_draws_its_most_critical_rows_and_says_so() {
         },
     );
     assert!(
-        gaps.contains("the 2 largest shortfalls of"),
+        gaps.contains("The 2 largest shortfalls of 27 resources."),
         "{}",
         &gaps[..400]
     );
@@ -717,6 +718,36 @@ fn laid_out_for_the_card_it_is_shown_in_a_chart_keeps_its_text_at_12_px_or_more(
             );
         }
     }
+    // The dependency chart is laid out at its own width (its columns'); a
+    // page or a unit of a heatmap keeps the heatmap's sizes.
+    let paged = |unit: Option<&str>| ChartOptions {
+        rows: Some(4),
+        offset: Some(4),
+        unit: unit.map(String::from),
+        width: Some(520),
+        ..Default::default()
+    };
+    for (kind, options) in [
+        (ChartKind::Dependencies, ChartOptions::default()),
+        (
+            ChartKind::Dependencies,
+            ChartOptions {
+                process: Some("Pick, pack and dispatch".into()),
+                ..Default::default()
+            },
+        ),
+        (ChartKind::Heatmap, paged(None)),
+        (ChartKind::Heatmap, paged(Some("Operations"))),
+        (ChartKind::Categories, paged(Some("Operations"))),
+        (ChartKind::Gaps, paged(None)),
+    ] {
+        let sizes = font_sizes(&svg(kind, &a, &options));
+        let smallest = sizes.iter().copied().fold(f64::MAX, f64::min);
+        assert!(
+            !sizes.is_empty() && smallest >= 12.0,
+            "{kind:?} {options:?}: its smallest text is {smallest} px"
+        );
+    }
     // A narrow heatmap still names every process, shortened where it must be.
     let narrow = svg(
         ChartKind::Heatmap,
@@ -728,4 +759,283 @@ fn laid_out_for_the_card_it_is_shown_in_a_chart_keeps_its_text_at_12_px_or_more(
     );
     assert!(narrow.contains("Payroll processing"));
     assert!(narrow.contains("…"));
+}
+
+/// The process names a grid draws, in order from the top (each as written,
+/// a name broken onto two lines joined again).
+fn grid_names(svg: &str, a: &bia::model::Assessment) -> Vec<String> {
+    let escaped = |n: &str| n.replace('&', "&amp;");
+    let mut found: Vec<(usize, String)> = a
+        .processes
+        .iter()
+        .filter_map(|p| {
+            let name = escaped(&p.name);
+            let whole = svg.find(&format!(">\n{name}\n<"));
+            // Broken at a word: the first line ends where a space was.
+            let broken = || {
+                name.match_indices(' ').find_map(|(at, _)| {
+                    let (first, second) = (&name[..at], &name[at + 1..]);
+                    let start = svg.find(&format!(">\n{first}\n<"))?;
+                    svg[start..]
+                        .find(&format!(">\n{second}\n<"))
+                        .filter(|gap| *gap < 400)
+                        .map(|_| start)
+                })
+            };
+            whole.or_else(broken).map(|at| (at, p.name.clone()))
+        })
+        .collect();
+    found.sort();
+    found.into_iter().map(|(_, name)| name).collect()
+}
+
+#[test]
+fn a_large_assessment_is_paged_through_and_each_page_says_which_rows_it_shows() {
+    let dir = temp_dir();
+    let (store, _) = demo_store(&dir);
+    let a = store.load().unwrap();
+    let all = grid_names(&svg(ChartKind::Heatmap, &a, &ChartOptions::default()), &a);
+    assert_eq!(all.len(), 25, "every process, whole: {all:?}");
+    let page = |offset: Option<u32>, rows: Option<u32>| ChartOptions {
+        offset,
+        rows,
+        ..Default::default()
+    };
+    let second = svg(ChartKind::Heatmap, &a, &page(Some(5), Some(5)));
+    assert!(
+        second.contains("Processes 6–10 of 25, the most time-critical first."),
+        "the caption says which rows"
+    );
+    assert_eq!(
+        grid_names(&second, &a),
+        all[5..10],
+        "the next five, in the same order"
+    );
+    let last = svg(ChartKind::Heatmap, &a, &page(Some(24), Some(5)));
+    assert!(last.contains("Process 25 of 25, the most time-critical first."));
+    assert_eq!(grid_names(&last, &a), all[24..]);
+    // Without rows, an offset draws the rest.
+    let rest = svg(ChartKind::Categories, &a, &page(Some(20), None));
+    assert!(rest.contains("Processes 21–25 of 25, the most time-critical first."));
+    assert_eq!(grid_names(&rest, &a), all[20..]);
+    // The first page reads as before; offset 0 is no offset.
+    let first = svg(ChartKind::Heatmap, &a, &page(Some(0), Some(5)));
+    assert!(first.contains("The 5 most time-critical of 25 processes."));
+    assert_eq!(grid_names(&first, &a), all[..5]);
+
+    for kind in [ChartKind::Heatmap, ChartKind::Categories] {
+        let err = render(kind, &a, &page(Some(25), Some(5)), Format::Svg).unwrap_err();
+        assert_eq!(err.code(), "offset_past_end");
+        assert_eq!(
+            err.to_string(),
+            "offset 25 is past the end: the chart has 25 processes to draw, \
+             so the offset must be below 25"
+        );
+    }
+    let (empty, _) = new_store(&temp_dir());
+    let err = render(
+        ChartKind::Heatmap,
+        &empty.load().unwrap(),
+        &page(Some(1), None),
+        Format::Svg,
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "offset 1 is past the end: the chart has no processes to draw"
+    );
+
+    // The gap chart pages its resources the same way.
+    let gaps_all = svg(ChartKind::Gaps, &a, &ChartOptions::default());
+    let gaps = svg(ChartKind::Gaps, &a, &page(Some(2), Some(2)));
+    assert!(gaps.contains("Resources 3–4 of 27, the largest shortfalls first."));
+    assert!(
+        gaps_all.find("Temperature monitoring").unwrap()
+            < gaps_all.find("Harbourline WMS").unwrap()
+    );
+    assert!(
+        !gaps.contains("Temperature monitoring"),
+        "the worst is on page one"
+    );
+    let err = render(ChartKind::Gaps, &a, &page(Some(27), None), Format::Svg).unwrap_err();
+    assert_eq!(err.code(), "offset_past_end");
+    assert!(
+        err.to_string().contains("27 resources with a requirement"),
+        "{err}"
+    );
+}
+
+#[test]
+fn one_unit_and_its_sub_units_are_drawn_and_named() {
+    let dir = temp_dir();
+    let (store, _) = demo_store(&dir);
+    let a = store.load().unwrap();
+    let unit = |name: &str| a.units.iter().find(|u| u.name == name).unwrap().id;
+    let under_operations: Vec<&str> = a
+        .processes
+        .iter()
+        .filter(|p| {
+            p.unit_id == Some(unit("Warehouse Operations"))
+                || p.unit_id == Some(unit("Transport & Fleet"))
+        })
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(under_operations.len(), 9, "Operations holds none itself");
+    let of = |unit: &str| ChartOptions {
+        unit: Some(unit.into()),
+        ..Default::default()
+    };
+    // By name, case and spacing aside, or by id: the same picture.
+    let heatmap = svg(ChartKind::Heatmap, &a, &of("  operations "));
+    assert_eq!(
+        heatmap,
+        svg(ChartKind::Heatmap, &a, &of(&unit("Operations").to_string()))
+    );
+    assert!(heatmap.contains("Impact over time in Operations — Harbourline Logistics"));
+    assert!(heatmap.contains("9 processes in Operations and its sub-units."));
+    let mut drawn = grid_names(&heatmap, &a);
+    drawn.sort();
+    let mut expected: Vec<String> = under_operations.iter().map(|n| n.to_string()).collect();
+    expected.sort();
+    assert_eq!(drawn, expected, "the sub-units' processes, and no others");
+
+    // A unit without sub-units; the category heatmap; grouped by unit.
+    let finance = svg(
+        ChartKind::Categories,
+        &a,
+        &ChartOptions {
+            by_unit: true,
+            ..of("Finance")
+        },
+    );
+    assert!(finance.contains("Impact by category at 1 d in Finance — Harbourline Logistics"));
+    assert!(finance.contains("4 processes in Finance."));
+    assert!(finance.contains(">\nFinance\n<"), "its band");
+    assert_eq!(grid_names(&finance, &a).len(), 4);
+
+    // Paged within the unit.
+    let paged = svg(
+        ChartKind::Heatmap,
+        &a,
+        &ChartOptions {
+            rows: Some(4),
+            offset: Some(4),
+            ..of("Operations")
+        },
+    );
+    assert!(paged.contains(
+        "Processes 5–8 of 9 in Operations and its sub-units, the most time-critical first."
+    ));
+    let whole_unit = grid_names(&heatmap, &a);
+    assert_eq!(grid_names(&paged, &a), whole_unit[4..8]);
+    let first = svg(
+        ChartKind::Heatmap,
+        &a,
+        &ChartOptions {
+            rows: Some(4),
+            ..of("Operations")
+        },
+    );
+    assert!(
+        first.contains("The 4 most time-critical of 9 processes in Operations and its sub-units.")
+    );
+    let err = render(
+        ChartKind::Heatmap,
+        &a,
+        &ChartOptions {
+            offset: Some(9),
+            ..of("Operations")
+        },
+        Format::Svg,
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "offset 9 is past the end: the chart has 9 processes in Operations and its sub-units \
+         to draw, so the offset must be below 9"
+    );
+
+    // An unknown unit is named.
+    for kind in [ChartKind::Heatmap, ChartKind::Categories] {
+        let err = render(kind, &a, &of("Teleportation"), Format::Svg).unwrap_err();
+        assert_eq!(err.code(), "no_such_name");
+        assert_eq!(err.to_string(), "no unit named \"Teleportation\"");
+    }
+}
+
+#[test]
+fn a_unit_with_no_processes_says_so_rather_than_nothing_scored() {
+    let dir = temp_dir();
+    let (mut store, _) = new_store(&dir);
+    store
+        .create_unit(&bia::model::UnitInput {
+            name: "Legal".into(),
+            parent_id: None,
+        })
+        .unwrap();
+    let a = store.load().unwrap();
+    let picture = svg(
+        ChartKind::Heatmap,
+        &a,
+        &ChartOptions {
+            unit: Some("legal".into()),
+            ..Default::default()
+        },
+    );
+    assert!(picture.contains("No processes in Legal."));
+    assert!(picture.contains("No process in Legal yet: add one there to see it here."));
+}
+
+#[test]
+fn a_name_too_long_for_its_column_takes_two_lines_before_it_is_cut() {
+    let dir = temp_dir();
+    let (store, _) = demo_store(&dir);
+    let a = store.load().unwrap();
+    // The dependency chart: the whole name on two lines.
+    let dependencies = texts(&svg(ChartKind::Dependencies, &a, &ChartOptions::default()));
+    let at = dependencies
+        .iter()
+        .position(|t| t == "Warehouse management system")
+        .expect("the first line");
+    assert_eq!(dependencies[at + 1], "operations", "the second line");
+    assert!(
+        !dependencies
+            .iter()
+            .any(|t| t.starts_with("Warehouse") && t.ends_with('…')),
+        "never cut: {dependencies:?}"
+    );
+    // A heatmap laid out for a narrow card: two lines, and an ellipsis
+    // only where two are not enough.
+    let narrow = texts(&svg(
+        ChartKind::Heatmap,
+        &a,
+        &ChartOptions {
+            width: Some(700),
+            ..Default::default()
+        },
+    ));
+    let at = narrow
+        .iter()
+        .position(|t| t == "Warehouse management")
+        .expect("broken at a word");
+    assert_eq!(narrow[at + 1], "system operations");
+    assert!(
+        !narrow
+            .iter()
+            .any(|t| t.ends_with('…') && t.starts_with("Warehouse"))
+    );
+    // The gap chart at its narrowest.
+    let gaps = texts(&svg(
+        ChartKind::Gaps,
+        &a,
+        &ChartOptions {
+            width: Some(480),
+            ..Default::default()
+        },
+    ));
+    let at = gaps
+        .iter()
+        .position(|t| t == "Temperature")
+        .expect("broken at a word");
+    assert_eq!(gaps[at + 1], "monitoring platform");
 }

@@ -841,6 +841,84 @@ fn charts_from_the_command_line() {
     );
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("--width"), "{}", stderr(&o));
+    // A page of one unit's processes: the caption says which.
+    let o = bia(
+        &[
+            "chart",
+            "heatmap",
+            "d.bia",
+            "--out",
+            "page.svg",
+            "--unit",
+            "operations",
+            "--rows",
+            "4",
+            "--offset",
+            "4",
+        ],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let svg = std::fs::read_to_string(dir.path().join("page.svg")).unwrap();
+    assert!(svg.contains("Impact over time in Operations — "));
+    assert!(
+        svg.contains(
+            "Processes 5–8 of 9 in Operations and its sub-units, the most time-critical first."
+        ),
+        "the page is named"
+    );
+    // Past the end, an unknown unit: a user error naming what was given,
+    // and nothing written; a negative offset is a usage error.
+    let o = bia(
+        &[
+            "chart",
+            "categories",
+            "d.bia",
+            "--out",
+            "past.svg",
+            "--offset",
+            "25",
+        ],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains(
+            "offset 25 is past the end: the chart has 25 processes to draw, so the offset \
+             must be below 25"
+        ),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!dir.path().join("past.svg").exists(), "nothing written");
+    let o = bia(
+        &[
+            "chart",
+            "heatmap",
+            "d.bia",
+            "--out",
+            "x.svg",
+            "--unit",
+            "Teleportation",
+        ],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("no unit named \"Teleportation\""),
+        "{}",
+        stderr(&o)
+    );
+    let o = bia(
+        &["chart", "heatmap", "d.bia", "--out", "x.svg", "--offset=-1"],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--offset"), "{}", stderr(&o));
+    let o = bia(&["chart", "--help"], dir.path());
+    for flag in ["--offset <N>", "--unit <NAME>"] {
+        assert!(stdout(&o).contains(flag), "the help names {flag}");
+    }
     assert_eq!(
         bia(&["chart", "pie", "d.bia", "--out", "x.svg"], dir.path())
             .status

@@ -25,7 +25,7 @@ fn focus(name: &str) -> ChartOptions {
 }
 
 /// The texts drawn in an SVG (plotters writes each on its own line).
-fn texts(svg: &str) -> Vec<String> {
+pub(crate) fn texts(svg: &str) -> Vec<String> {
     svg.split("<text")
         .skip(1)
         .filter_map(|t| {
@@ -35,13 +35,19 @@ fn texts(svg: &str) -> Vec<String> {
         .collect()
 }
 
-/// Whether `name` is drawn, whole or shortened with an ellipsis.
+/// Whether `name` is drawn, whole or shortened with an ellipsis, on one
+/// line or broken onto two (consecutive texts).
 fn drawn(svg: &str, name: &str) -> bool {
-    texts(svg).iter().any(|t| {
+    let texts = texts(svg);
+    let shown = |t: &str| {
         t == name
             || t.strip_suffix('…')
                 .is_some_and(|head| head.len() >= 12 && name.starts_with(head))
-    })
+    };
+    texts.iter().any(|t| shown(t))
+        || texts
+            .windows(2)
+            .any(|w| shown(&format!("{} {}", w[0], w[1])))
 }
 
 #[test]

@@ -40,34 +40,29 @@ pub(crate) fn data(
             scores.insert((s.process_id, s.category_id), s.severity);
         }
     }
-    let units = grid::units(a);
-    let ordered = grid::ordered(analysis);
-    let (total, shown) = (ordered.len(), options.shown(ordered.len()));
-    let rows = ordered
-        .into_iter()
-        .take(shown)
+    let selected = grid::select(a, analysis, options)?;
+    let rows = selected
+        .processes
+        .iter()
         .map(|p| {
-            let mut row = grid::row(&units, p, categories.len());
+            let mut row = selected.row(p, categories.len());
             for (cell, c) in row.cells.iter_mut().zip(&categories) {
                 *cell = scores.get(&(p.process_id, c.id)).copied().flatten();
             }
             row
         })
         .collect();
-    let title = match at {
-        Some(h) => format!("Impact by category at {} — {}", h.label, a.info.name),
-        None => format!("Impact by category — {}", a.info.name),
+    let what = match at {
+        Some(h) => format!("Impact by category at {}", h.label),
+        None => "Impact by category".to_string(),
     };
-    Ok(Grid {
+    Ok(Grid::new(grid::Parts {
         width: options.width(grid::WIDTH, grid::NARROWEST),
-        title,
-        subtitle: grid::shown_of(
-            shown,
-            total,
-            "Severity of each impact category at this point in time",
-        ),
+        title: selected.title(&what, &a.info.name),
+        subtitle: selected.caption("Severity of each impact category at this point in time"),
         columns: categories.iter().map(|c| c.name.clone()).collect(),
         rows: grid::lines(a, rows, options.by_unit),
         legend: grid::Legend::of(a, false),
-    })
+        empty: selected.empty(),
+    }))
 }

@@ -16,7 +16,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::layout::{self, Layout, Spacing};
-use super::{Chart, ChartOptions, DrawResult, FONT, palette, style};
+use super::{Chart, ChartOptions, DrawResult, FONT, MIN_TEXT, palette, style, text};
 use crate::error::{ChartError as Error, Result};
 use bia_analysis::{DependencyAnalysis, ProcessAnalysis};
 use bia_model::{Assessment, Id, NodeRef, ResourceKind, Strength, name_key};
@@ -34,6 +34,26 @@ struct NodeBox {
     detail: String,
     gap: bool,
     spof: bool,
+    /// The name and the detail as drawn: each on one line or two.
+    name_lines: Vec<String>,
+    detail_lines: Vec<String>,
+}
+
+impl NodeBox {
+    /// Wraps the name at a word and the detail between its facts, each
+    /// onto two lines at most, to the room a box has for text.
+    fn wrapped(mut self) -> NodeBox {
+        let room = BOX_W - MARKER_W - 10;
+        self.name_lines = text::wrap(&self.name, " ", 2, text::fits(NAME_SIZE, true, room));
+        self.detail_lines =
+            text::wrap(&self.detail, " · ", 2, text::fits(DETAIL_SIZE, false, room));
+        self
+    }
+
+    /// The box's height: its lines of text and a margin.
+    fn height(&self) -> i32 {
+        (self.name_lines.len() + self.detail_lines.len()) as i32 * LINE + 2 * BOX_PAD
+    }
 }
 
 struct Edge {
@@ -59,7 +79,10 @@ enum LegendKey {
 
 pub(crate) struct Dependencies {
     title: String,
-    subtitle: String,
+    /// The key under the title, on one line or two.
+    subtitle: Vec<String>,
+    /// Where the columns begin: below the subtitle and the headings.
+    top: i32,
     empty: Option<String>,
     nodes: Vec<NodeBox>,
     edges: Vec<Edge>,
@@ -70,20 +93,29 @@ pub(crate) struct Dependencies {
 }
 
 const MARGIN: i32 = 24;
+/// Where the columns begin under a one-line subtitle; a second line moves
+/// them down by [`SUBTITLE_LINE`].
 const TOP: i32 = 112;
-const BOX_W: i32 = 236;
-const BOX_H: i32 = 42;
+const SUBTITLE_LINE: i32 = 18;
+/// Wide enough for most names on one line at `NAME_SIZE` (a longer one
+/// takes two).
+const BOX_W: i32 = 256;
 const COL_GAP: i32 = 104;
 const MIN_WIDTH: i32 = 980;
-const NAME_SIZE: f64 = 12.5;
-const DETAIL_SIZE: f64 = 11.0;
+/// Every text of the chart is at least `MIN_TEXT` (a 12 px em), as the
+/// other charts' are, when it is shown at the width it was laid out for.
+const NAME_SIZE: f64 = MIN_TEXT;
+const DETAIL_SIZE: f64 = MIN_TEXT;
+/// From one line of a box's text to the next, and the margin above and below them.
+const LINE: i32 = 17;
+const BOX_PAD: i32 = 5;
 /// Room on the left of a box for its kind's marker.
 const MARKER_W: i32 = 22;
 
 const SPACING: Spacing = Spacing {
-    node: BOX_H as f64,
     dummy: 4.0,
-    gap: 14.0,
+    // Room for a "SPOF" badge, which sits on a box's top edge.
+    gap: 16.0,
     dummy_gap: 6.0,
 };
 
@@ -149,7 +181,7 @@ pub(crate) fn data(
     for (i, (node, kind)) in order.iter().enumerate() {
         if keep[i] {
             new_index[i] = nodes.len();
-            nodes.push(node_box(a, processes, &analysis, *node, *kind));
+            nodes.push(node_box(a, processes, &analysis, *node, *kind).wrapped());
         }
     }
     let edges: Vec<Edge> = all_edges
@@ -167,7 +199,8 @@ pub(crate) fn data(
         .iter()
         .map(|n| usize::from(n.kind != Kind::Process))
         .collect();
-    let layout = layout::layout(nodes.len(), &pairs, &min_layer, SPACING);
+    let heights: Vec<f64> = nodes.iter().map(|n| f64::from(n.height())).collect();
+    let layout = layout::layout(&heights, &pairs, &min_layer, SPACING);
 
     let focus_name = focus.and_then(|id| a.processes.iter().find(|p| p.id == id));
     let title = match focus_name {
@@ -198,9 +231,17 @@ pub(crate) fn data(
         + layout.layers.max(1) as i32 * BOX_W
         + layout.layers.saturating_sub(1) as i32 * COL_GAP)
         .max(MIN_WIDTH);
+    let subtitle = text::wrap(
+        &subtitle,
+        " ",
+        2,
+        text::fits(MIN_TEXT, false, width - 2 * MARGIN),
+    );
+    let top = TOP + (subtitle.len() as i32 - 1).max(0) * SUBTITLE_LINE;
     let mut chart = Dependencies {
         title,
         subtitle,
+        top,
         empty,
         nodes,
         edges,
@@ -210,7 +251,7 @@ pub(crate) fn data(
         layout,
     };
     let legend_top =
-        TOP + chart.layout.height.ceil() as i32 + if chart.empty.is_some() { 70 } else { 34 };
+        top + chart.layout.height.ceil() as i32 + if chart.empty.is_some() { 70 } else { 34 };
     let legend_bottom = chart.place_legend(legend_top);
     chart.height = (legend_bottom + MARGIN) as u32;
     Ok(chart)
@@ -310,6 +351,8 @@ fn node_box(
                 detail: detail.join(" · "),
                 gap,
                 spof: false,
+                name_lines: Vec::new(),
+                detail_lines: Vec::new(),
             }
         }
         NodeRef::Resource(id) => {
@@ -334,42 +377,11 @@ fn node_box(
                 detail,
                 gap,
                 spof: analysis.spofs.iter().any(|s| s.resource_id == id),
+                name_lines: Vec::new(),
+                detail_lines: Vec::new(),
             }
         }
     }
-}
-
-/// The width of `text` in pixels at `size`.
-fn text_width(text: &str, size: f64, bold: bool) -> i32 {
-    let font = if bold {
-        (FONT, size, FontStyle::Bold).into_font()
-    } else {
-        (FONT, size).into_font()
-    };
-    font.box_size(text).map_or_else(
-        |_| (text.chars().count() as f64 * size * 0.62) as i32,
-        |(w, _)| w as i32,
-    )
-}
-
-/// `text`, shortened with an ellipsis until it fits `max` pixels.
-fn fit(text: &str, size: f64, bold: bool, max: i32) -> String {
-    if text_width(text, size, bold) <= max {
-        return text.to_string();
-    }
-    let chars: Vec<char> = text.chars().collect();
-    let (mut lo, mut hi) = (0usize, chars.len());
-    while lo < hi {
-        let mid = (lo + hi).div_ceil(2);
-        let candidate: String = chars[..mid].iter().collect();
-        if text_width(&format!("{}…", candidate.trim_end()), size, bold) <= max {
-            lo = mid;
-        } else {
-            hi = mid - 1;
-        }
-    }
-    let kept: String = chars[..lo].iter().collect();
-    format!("{}…", kept.trim_end())
 }
 
 fn kind_colour(kind: Kind) -> RGBColor {
@@ -408,7 +420,7 @@ impl Dependencies {
     }
 
     fn y_of(&self, y: f64) -> i32 {
-        TOP + y.round() as i32
+        self.top + y.round() as i32
     }
 
     /// Lays out the legend from `top`, wrapping at the chart's width;
@@ -448,10 +460,10 @@ impl Dependencies {
         let right = self.width as i32 - MARGIN;
         let (mut x, mut y) = (MARGIN, top);
         for (key, label) in keys {
-            let w = 40 + text_width(&label, 12.0, false) + 22;
+            let w = 40 + text::width(&label, MIN_TEXT, false) + 22;
             if x + w > right && x > MARGIN {
                 x = MARGIN;
-                y += 26;
+                y += 28;
             }
             self.legend.push(LegendItem {
                 at: (x, y),
@@ -483,17 +495,19 @@ impl Dependencies {
             left[last].push((before_last, i));
         }
         let mut ports = vec![(0.0, 0.0); self.edges.len()];
-        let spread = |side: &mut Vec<(f64, usize)>, set: &mut dyn FnMut(usize, f64)| {
-            side.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-            let count = side.len() as f64;
-            for (k, &(_, edge)) in side.iter().enumerate() {
-                let offset = ((k as f64 + 1.0) / (count + 1.0) - 0.5) * f64::from(BOX_H) * 0.7;
-                set(edge, offset);
-            }
-        };
+        let spread =
+            |side: &mut Vec<(f64, usize)>, height: f64, set: &mut dyn FnMut(usize, f64)| {
+                side.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+                let count = side.len() as f64;
+                for (k, &(_, edge)) in side.iter().enumerate() {
+                    let offset = ((k as f64 + 1.0) / (count + 1.0) - 0.5) * height * 0.7;
+                    set(edge, offset);
+                }
+            };
         for v in 0..n {
-            spread(&mut right[v], &mut |edge, o| ports[edge].0 = o);
-            spread(&mut left[v], &mut |edge, o| ports[edge].1 = o);
+            let height = f64::from(self.nodes[v].height());
+            spread(&mut right[v], height, &mut |edge, o| ports[edge].0 = o);
+            spread(&mut left[v], height, &mut |edge, o| ports[edge].1 = o);
         }
         ports
     }
@@ -565,7 +579,8 @@ impl Dependencies {
     ) -> DrawResult<DB> {
         let x0 = self.x_left(layer);
         let mid = self.y_of(y);
-        let (y0, y1) = (mid - BOX_H / 2, mid + BOX_H / 2);
+        let half = node.height() / 2;
+        let (y0, y1) = (mid - half, mid - half + node.height());
         let x1 = x0 + BOX_W;
         let colour = kind_colour(node.kind);
         let process = node.kind == Kind::Process;
@@ -590,22 +605,25 @@ impl Dependencies {
         let marker_colour = if process { palette::WHITE } else { colour };
         marker(area, node.kind, (x0 + MARKER_W / 2 + 2, mid), marker_colour)?;
         let text_x = x0 + MARKER_W + 4;
-        let room = BOX_W - MARKER_W - 10;
         let mut name_style = TextStyle::from((FONT, NAME_SIZE, FontStyle::Bold).into_font());
         name_style.color = ink.to_backend_color();
-        area.draw(&Text::new(
-            fit(&node.name, NAME_SIZE, true, room),
-            (text_x, mid - 3),
-            name_style.pos(Pos::new(HPos::Left, VPos::Bottom)),
-        ))?;
+        let name_style = name_style.pos(Pos::new(HPos::Left, VPos::Center));
         let detail_colour = if node.gap && !process { GAP_RED } else { muted };
-        area.draw(&Text::new(
-            fit(&node.detail, DETAIL_SIZE, false, room),
-            (text_x, mid + 3),
-            style(DETAIL_SIZE, detail_colour).pos(Pos::new(HPos::Left, VPos::Top)),
-        ))?;
+        let detail_style =
+            style(DETAIL_SIZE, detail_colour).pos(Pos::new(HPos::Left, VPos::Center));
+        // The lines' centres, from the top of the box down.
+        let lines = node
+            .name_lines
+            .iter()
+            .map(|l| (l, &name_style))
+            .chain(node.detail_lines.iter().map(|l| (l, &detail_style)));
+        for (i, (line, style)) in lines.enumerate() {
+            let at = y0 + BOX_PAD + i as i32 * LINE + LINE / 2;
+            area.draw(&Text::new(line.clone(), (text_x, at), style.clone()))?;
+        }
         if node.spof {
-            badge(area, (x1 - 38, y0 - 7))?;
+            // Above the box's text, on its top edge.
+            badge(area, (x1 - BADGE.0 - 2, y0 - BADGE.1 + 4))?;
         }
         Ok(())
     }
@@ -637,17 +655,20 @@ fn curve(points: &mut Vec<(i32, i32)>, a: (i32, i32), b: (i32, i32)) {
     }
 }
 
+/// The "SPOF" badge's width and height.
+const BADGE: (i32, i32) = (46, 18);
+
 /// The "SPOF" badge with its top-left corner at `at`.
 fn badge<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, at: (i32, i32)) -> DrawResult<DB> {
     area.draw(&Rectangle::new(
-        [at, (at.0 + 36, at.1 + 14)],
+        [at, (at.0 + BADGE.0, at.1 + BADGE.1)],
         GAP_RED.filled(),
     ))?;
-    let mut text = TextStyle::from((FONT, 9.5, FontStyle::Bold).into_font());
+    let mut text = TextStyle::from((FONT, MIN_TEXT, FontStyle::Bold).into_font());
     text.color = palette::WHITE.to_backend_color();
     area.draw(&Text::new(
         "SPOF",
-        (at.0 + 18, at.1 + 7),
+        (at.0 + BADGE.0 / 2, at.1 + BADGE.1 / 2),
         text.pos(Pos::new(HPos::Center, VPos::Center)),
     ))
 }
@@ -718,20 +739,25 @@ impl Chart for Dependencies {
         };
         let room = self.width as i32 - 2 * MARGIN;
         area.draw(&Text::new(
-            fit(&self.title, 20.0, true, room),
+            text::shorten(&self.title, text::fits(20.0, true, room)),
             (MARGIN, 22),
             bold(20.0),
         ))?;
-        area.draw(&Text::new(
-            fit(&self.subtitle, 13.0, false, room),
-            (MARGIN, 50),
-            style(13.0, palette::MUTED),
-        ))?;
+        for (i, line) in self.subtitle.iter().enumerate() {
+            area.draw(&Text::new(
+                line.clone(),
+                (MARGIN, 50 + i as i32 * SUBTITLE_LINE),
+                style(MIN_TEXT, palette::MUTED),
+            ))?;
+        }
         if self.edges.is_empty() {
             if let Some(message) = &self.empty {
                 area.draw(&Text::new(
                     message.clone(),
-                    (self.width as i32 / 2, TOP + self.layout.height as i32 + 36),
+                    (
+                        self.width as i32 / 2,
+                        self.top + self.layout.height as i32 + 36,
+                    ),
                     style(16.0, palette::MUTED).pos(Pos::new(HPos::Center, VPos::Center)),
                 ))?;
             }
@@ -744,8 +770,8 @@ impl Chart for Dependencies {
                 };
                 area.draw(&Text::new(
                     heading,
-                    (self.x_left(l), TOP - 30),
-                    bold(13.0).pos(Pos::new(HPos::Left, VPos::Center)),
+                    (self.x_left(l), self.top - 30),
+                    bold(MIN_TEXT).pos(Pos::new(HPos::Left, VPos::Center)),
                 ))?;
             }
         }
@@ -786,7 +812,7 @@ impl Chart for Dependencies {
                         GAP_RED.stroke_width(3),
                     ))?;
                 }
-                LegendKey::Spof => badge(area, (x - 3, y - 7))?,
+                LegendKey::Spof => badge(area, (x - 10, y - BADGE.1 / 2))?,
                 LegendKey::Line(s) => {
                     let (colour, width) = strength_style(s);
                     let line = vec![(x, y), (x + 30, y)];
@@ -813,7 +839,7 @@ impl Chart for Dependencies {
             area.draw(&Text::new(
                 item.label.clone(),
                 (x + 40, y),
-                style(12.0, palette::INK).pos(Pos::new(HPos::Left, VPos::Center)),
+                style(MIN_TEXT, palette::INK).pos(Pos::new(HPos::Left, VPos::Center)),
             ))?;
         }
         Ok(())

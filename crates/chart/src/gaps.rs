@@ -1,23 +1,30 @@
 //! The gap chart: for each resource with a recovery requirement, the
 //! required recovery time against what it can deliver, on a logarithmic
 //! time axis (a dumbbell per row). A shortfall is drawn in red; an unknown
-//! capability as a hollow marker. Rows: largest shortfall first.
+//! capability as a hollow marker. Rows: largest shortfall first, a page of
+//! them when asked (`ChartOptions::rows`, `offset`). A name too long for
+//! its column is broken onto a second line before it is cut.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::grid::shorten;
 use super::palette;
+use super::text;
 use super::{Chart, ChartOptions, DrawResult, FONT, MIN_TEXT, style};
+use crate::error::Result;
 use bia_analysis::ProcessAnalysis;
-use bia_model::{Assessment, Minutes};
+use bia_model::{Assessment, Minutes, thousands};
 
 pub(crate) struct Gaps {
     /// Laid out to this width (`ChartOptions::width` of [`WIDTH`], at least [`NARROWEST`]).
     width: u32,
     title: String,
+    /// Which rows are drawn, when not all are: a line above the key.
+    caption: Option<String>,
     rows: Vec<(String, u32, Option<u32>)>,
+    /// Each row's name, on one line or two (see [`Gaps::names`]).
+    names: Vec<Vec<String>>,
 }
 
 const WIDTH: u32 = 1100;
@@ -32,7 +39,11 @@ const KEY: [&str; 2] = [
 /// Axis ticks: 15 min to 3 months.
 const TICKS: [u32; 9] = [15, 60, 240, 1440, 4320, 10080, 20160, 43200, 129600];
 
-pub(crate) fn data(a: &Assessment, processes: &[ProcessAnalysis], options: &ChartOptions) -> Gaps {
+pub(crate) fn data(
+    a: &Assessment,
+    processes: &[ProcessAnalysis],
+    options: &ChartOptions,
+) -> Result<Gaps> {
     let d = bia_analysis::analyze_dependencies(a, processes);
     let mut rows: Vec<(String, u32, Option<u32>)> = d
         .resources
@@ -53,22 +64,39 @@ pub(crate) fn data(a: &Assessment, processes: &[ProcessAnalysis], options: &Char
         };
         short(y).cmp(&short(x)).then_with(|| x.0.cmp(&y.0))
     });
-    let total = rows.len();
-    rows.truncate(options.shown(total));
-    let title = format!("Required vs capable recovery time — {}", a.info.name);
-    Gaps {
+    let page = options.page(rows.len(), || {
+        crate::counted(
+            rows.len(),
+            "resource with a requirement",
+            "resources with a requirement",
+        )
+    })?;
+    let total = page.total;
+    let rows: Vec<_> = page.of(rows).collect();
+    let caption = if page.whole() {
+        None
+    } else if page.skip == 0 {
+        Some(format!(
+            "The {} largest shortfalls of {} resources.",
+            thousands(rows.len()),
+            thousands(total)
+        ))
+    } else {
+        Some(format!(
+            "Resources {} of {}, the largest shortfalls first.",
+            page.span(),
+            thousands(total)
+        ))
+    };
+    let mut gaps = Gaps {
         width: options.width(WIDTH, NARROWEST),
-        title: if rows.len() == total {
-            title
-        } else {
-            format!(
-                "{title} (the {} largest shortfalls of {} resources)",
-                rows.len(),
-                bia_model::thousands(total)
-            )
-        },
+        title: format!("Required vs capable recovery time — {}", a.info.name),
+        caption,
         rows,
-    }
+        names: Vec::new(),
+    };
+    gaps.names = gaps.names();
+    Ok(gaps)
 }
 
 /// Where `minutes` falls on the logarithmic axis from `x0` to `x1`.
@@ -97,46 +125,88 @@ impl Gaps {
         }
     }
 
-    fn top(&self) -> i32 {
-        96 + (self.key_lines() as i32 - 1) * 18
+    /// Where the key begins: under the caption, if there is one.
+    fn key_top(&self) -> i32 {
+        50 + if self.caption.is_some() { 18 } else { 0 }
     }
 
+    fn top(&self) -> i32 {
+        self.key_top() + 46 + (self.key_lines() as i32 - 1) * 18
+    }
+
+    /// A row of a one-line name.
     fn row_height(&self) -> i32 {
         (640 / self.rows.len().max(1) as i32).clamp(18, 26)
+    }
+
+    fn label_size(&self) -> f64 {
+        f64::from(self.row_height() - 3).clamp(MIN_TEXT, 15.0)
+    }
+
+    /// Each row's name, broken at a word onto a second line when the
+    /// names' column is too narrow for it (its row grows to hold both),
+    /// and cut with an ellipsis only when two lines are not enough.
+    fn names(&self) -> Vec<Vec<String>> {
+        let fits = text::fits(self.label_size(), false, self.axis().0 - 36);
+        self.rows
+            .iter()
+            .map(|(name, ..)| text::wrap(name, " ", 2, &fits))
+            .collect()
+    }
+
+    /// The height of each row: two lines of name take more.
+    fn heights(&self) -> impl Iterator<Item = i32> + '_ {
+        let (one, size) = (self.row_height(), self.label_size());
+        self.names
+            .iter()
+            .map(move |n| text::row_height(n.len(), size, one))
+    }
+
+    fn body_height(&self) -> i32 {
+        if self.rows.is_empty() {
+            self.row_height()
+        } else {
+            self.heights().sum()
+        }
     }
 }
 
 impl Chart for Gaps {
     fn size(&self) -> (u32, u32) {
-        (
-            self.width,
-            (self.top() + self.rows.len().max(1) as i32 * self.row_height() + 90) as u32,
-        )
+        (self.width, (self.top() + self.body_height() + 90) as u32)
     }
 
     fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>) -> DrawResult<DB> {
         area.fill(&palette::WHITE)?;
         let bold = TextStyle::from((FONT, 19.0, FontStyle::Bold).into_font()).color(&palette::INK);
         super::draw_fitted(area, &self.title, (24, 22), self.width as i32 - 48, &bold)?;
+        if let Some(caption) = &self.caption {
+            let room = self.width as i32 - 48;
+            area.draw(&Text::new(
+                text::shorten(caption, text::fits(MIN_TEXT, false, room)),
+                (24, 50),
+                style(MIN_TEXT, palette::MUTED),
+            ))?;
+        }
+        let key_top = self.key_top();
         if self.key_lines() == 1 {
             area.draw(&Text::new(
                 KEY.join(" "),
-                (24, 50),
+                (24, key_top),
                 style(MIN_TEXT, palette::MUTED),
             ))?;
         } else {
             for (i, line) in KEY.iter().enumerate() {
                 area.draw(&Text::new(
                     *line,
-                    (24, 50 + 18 * i as i32),
+                    (24, key_top + 18 * i as i32),
                     style(MIN_TEXT, palette::MUTED),
                 ))?;
             }
         }
-        let row_h = self.row_height();
         let (top, axis) = (self.top(), self.axis());
         let (x0, x1) = axis;
-        let bottom = top + self.rows.len().max(1) as i32 * row_h;
+        let bottom = top + self.body_height();
         // Every tick has its rule; a label only where it clears the one before (a narrow chart skips some).
         let mut labelled: Option<i32> = None;
         for t in TICKS {
@@ -159,15 +229,15 @@ impl Chart for Gaps {
                 centre,
             ))?;
         }
-        let size = f64::from(row_h - 3).clamp(MIN_TEXT, 15.0);
+        let size = self.label_size();
         let label = style(size, palette::INK).pos(Pos::new(HPos::Left, VPos::Center));
-        let fits = |t: &str| {
-            area.estimate_text_size(t, &label)
-                .is_ok_and(|(w, _)| w as i32 <= x0 - 36)
-        };
-        for (i, (name, required, capability)) in self.rows.iter().enumerate() {
-            let mid = top + i as i32 * row_h + row_h / 2;
-            area.draw(&Text::new(shorten(name, fits), (24, mid), label.clone()))?;
+        let mut y = top;
+        for (((_, required, capability), name), row_h) in
+            self.rows.iter().zip(&self.names).zip(self.heights())
+        {
+            let mid = y + row_h / 2;
+            y += row_h;
+            text::draw_lines(area, name, (24, mid), size, &label)?;
             let (xr, r) = (x_of(*required, axis), (row_h / 4).clamp(3, 6));
             match capability {
                 Some(c) => {

@@ -5,32 +5,56 @@
 //! severity on the one sequential palette; an unscored cell is grey with a
 //! dash, never the colour of 0. The legend names every level of the scale.
 //!
+//! Which processes: all of them, or those of one unit and its sub-units
+//! (`ChartOptions::unit`), a page at a time (`rows`, `offset`); the title
+//! names the unit and the caption says which rows of how many are drawn.
+//!
 //! Rows shrink as their number grows, down to 17 px with a label of the
 //! charts' smallest text (`MIN_TEXT`, a 12 px em), so a 300-process grid
 //! stays legible; past that the picture grows taller rather than the text
 //! smaller. Laid out to the width asked for (`ChartOptions::width`), the
-//! names' column narrows and names are shortened to it, never the text. This module lays out and draws; what goes
+//! names' column narrows, never the text: a name too long for it is
+//! broken at a word onto a second line, and only a name two lines cannot
+//! hold is cut with an ellipsis. This module lays out and draws; what goes
 //! in the cells is decided by `heatmap.rs` and `categories.rs`.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::str::FromStr;
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::palette;
-use super::{Chart, DrawResult, FONT, MIN_TEXT, ellipsize};
+use super::error::{ChartError, Result};
+use super::text::{self, shorten};
+use super::{Chart, ChartOptions, DrawResult, FONT, MIN_TEXT, Page, counted, palette};
 use bia_analysis::ProcessAnalysis;
-use bia_model::{Assessment, Id, thousands};
+use bia_model::{Assessment, Id, name_key, thousands};
 
 pub(crate) struct Grid {
     /// Laid out to this width (`ChartOptions::width` of [`WIDTH`], at least [`NARROWEST`]).
+    width: u32,
+    title: String,
+    /// The caption under the title, on one line or two.
+    subtitle: Vec<String>,
+    columns: Vec<String>,
+    rows: Vec<Line>,
+    /// Each process row's name, on one line or two (in the order of `rows`).
+    names: Vec<Vec<String>>,
+    legend: Legend,
+    /// What the grid says when it has no rows.
+    empty: String,
+}
+
+/// What a grid is made of, before it is laid out ([`Grid::new`]).
+pub(crate) struct Parts {
     pub width: u32,
     pub title: String,
     pub subtitle: String,
     pub columns: Vec<String>,
     pub rows: Vec<Line>,
     pub legend: Legend,
+    pub empty: String,
 }
 
 /// What the legend explains: the scale's levels, and the markers if any.
@@ -71,7 +95,10 @@ pub(crate) struct Row {
 /// The grid's own width, and the narrowest it is laid out at.
 pub(crate) const WIDTH: u32 = 1200;
 pub(crate) const NARROWEST: u32 = 520;
+/// Where the rows begin under a one-line caption; a caption on two lines
+/// moves them down by [`CAPTION_LINE`].
 const TOP: i32 = 104;
+const CAPTION_LINE: i32 = 18;
 /// The legend's line, and each line more it wraps onto.
 const LEGEND: i32 = 50;
 const LEGEND_LINE: i32 = 28;
@@ -81,7 +108,7 @@ const BAND: RGBColor = RGBColor(0xea, 0xee, 0xf2);
 
 /// Processes in grid order: by agreed MTPD, then tier, then name; a process
 /// with no MTPD or tier after those that have one.
-pub(crate) fn ordered(analysis: &[ProcessAnalysis]) -> Vec<&ProcessAnalysis> {
+fn ordered(analysis: &[ProcessAnalysis]) -> Vec<&ProcessAnalysis> {
     let mut ordered: Vec<&ProcessAnalysis> = analysis.iter().collect();
     ordered.sort_by(|x, y| {
         let key = |p: &ProcessAnalysis| {
@@ -95,27 +122,165 @@ pub(crate) fn ordered(analysis: &[ProcessAnalysis]) -> Vec<&ProcessAnalysis> {
     ordered
 }
 
-/// A grid's subtitle: `about`, after how many of how many processes are
-/// shown when not all are.
-pub(crate) fn shown_of(shown: usize, total: usize, about: &str) -> String {
-    if shown == total {
-        return about.to_string();
+/// The processes a grid draws, in grid order: all of them or one unit's
+/// (and its sub-units'), the page the options ask for.
+pub(crate) struct Selection<'a> {
+    pub processes: Vec<&'a ProcessAnalysis>,
+    page: Page,
+    scope: Option<Scope>,
+    units: HashMap<Id, Option<Id>>,
+}
+
+/// One unit and its sub-units, all the way down.
+struct Scope {
+    name: String,
+    units: HashSet<Id>,
+}
+
+impl Scope {
+    /// " in Operations and its sub-units", or " in Finance" for a unit
+    /// without any.
+    fn phrase(&self) -> String {
+        if self.units.len() > 1 {
+            format!(" in {} and its sub-units", self.name)
+        } else {
+            format!(" in {}", self.name)
+        }
     }
-    format!(
-        "The {} most time-critical of {} processes. {about}",
-        thousands(shown),
-        thousands(total)
-    )
+}
+
+/// The unit the options name (by id, or by name as names compare: case
+/// and spacing aside) with every unit under it.
+fn scope(a: &Assessment, options: &ChartOptions) -> Result<Option<Scope>> {
+    let Some(text) = options.unit.as_deref() else {
+        return Ok(None);
+    };
+    let by_id = Id::from_str(text.trim()).ok().and_then(|id| a.unit(id));
+    let unit = by_id
+        .or_else(|| a.units.iter().find(|u| name_key(&u.name) == name_key(text)))
+        .ok_or_else(|| ChartError::NoSuchName {
+            kind: "unit",
+            name: text.trim().to_string(),
+        })?;
+    let mut units = HashSet::from([unit.id]);
+    // Sub-units of sub-units: until a pass adds none (a cycle cannot be stored).
+    loop {
+        let before = units.len();
+        for u in &a.units {
+            if u.parent_id.is_some_and(|p| units.contains(&p)) {
+                units.insert(u.id);
+            }
+        }
+        if units.len() == before {
+            break;
+        }
+    }
+    Ok(Some(Scope {
+        name: unit.name.clone(),
+        units,
+    }))
+}
+
+/// The processes to draw: those of the unit the options name, if any,
+/// most time-critical first, the page of them the options ask for.
+pub(crate) fn select<'a>(
+    a: &Assessment,
+    analysis: &'a [ProcessAnalysis],
+    options: &ChartOptions,
+) -> Result<Selection<'a>> {
+    let scope = scope(a, options)?;
+    let units = units(a);
+    let mut ordered = ordered(analysis);
+    if let Some(scope) = &scope {
+        ordered.retain(|p| {
+            units
+                .get(&p.process_id)
+                .copied()
+                .flatten()
+                .is_some_and(|u| scope.units.contains(&u))
+        });
+    }
+    let page = options.page(ordered.len(), || {
+        let within = scope.as_ref().map_or_else(String::new, Scope::phrase);
+        counted(ordered.len(), "process", "processes") + &within
+    })?;
+    Ok(Selection {
+        processes: page.of(ordered).collect(),
+        page,
+        scope,
+        units,
+    })
+}
+
+impl Selection<'_> {
+    /// A row for process `p`, its cells unscored until filled in.
+    pub(crate) fn row(&self, p: &ProcessAnalysis, columns: usize) -> Row {
+        row(&self.units, p, columns)
+    }
+
+    /// "Impact over time — Harbourline", or with a unit "Impact over time
+    /// in Warehouse Operations — Harbourline".
+    pub(crate) fn title(&self, what: &str, assessment: &str) -> String {
+        match &self.scope {
+            Some(scope) => format!("{what} in {} — {assessment}", scope.name),
+            None => format!("{what} — {assessment}"),
+        }
+    }
+
+    /// The caption: `about`, after which processes are drawn when not all
+    /// of the assessment's are.
+    pub(crate) fn caption(&self, about: &str) -> String {
+        let within = self.scope.as_ref().map_or_else(String::new, Scope::phrase);
+        let Page { skip, take, total } = self.page;
+        let which = if self.page.whole() {
+            if self.scope.is_none() {
+                return about.to_string();
+            }
+            capitalised(&(counted(total, "process", "processes") + &within))
+        } else if skip == 0 {
+            format!(
+                "The {} most time-critical of {} processes{within}",
+                thousands(take),
+                thousands(total)
+            )
+        } else {
+            format!(
+                "{} {} of {}{within}, the most time-critical first",
+                if take == 1 { "Process" } else { "Processes" },
+                self.page.span(),
+                thousands(total)
+            )
+        };
+        format!("{which}. {about}")
+    }
+
+    /// What the grid says when it has no rows.
+    pub(crate) fn empty(&self) -> String {
+        match &self.scope {
+            Some(scope) => format!(
+                "No process{} yet: add one there to see it here.",
+                scope.phrase()
+            ),
+            None => "Nothing scored yet: score a process's impact to see it here.".into(),
+        }
+    }
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |c| {
+        c.to_uppercase().collect::<String>() + chars.as_str()
+    })
 }
 
 /// Each process's unit, for [`row`].
-pub(crate) fn units(a: &Assessment) -> HashMap<Id, Option<Id>> {
+fn units(a: &Assessment) -> HashMap<Id, Option<Id>> {
     a.processes.iter().map(|p| (p.id, p.unit_id)).collect()
 }
 
 /// A row for a process (its unit from [`units`]), its cells unscored
 /// until filled in.
-pub(crate) fn row(units: &HashMap<Id, Option<Id>>, p: &ProcessAnalysis, columns: usize) -> Row {
+fn row(units: &HashMap<Id, Option<Id>>, p: &ProcessAnalysis, columns: usize) -> Row {
     Row {
         name: p.process.clone(),
         unit_id: units.get(&p.process_id).copied().flatten(),
@@ -173,8 +338,60 @@ pub(crate) fn lines(a: &Assessment, rows: Vec<Row>, by_unit: bool) -> Vec<Line> 
 }
 
 impl Grid {
+    /// The grid laid out: its caption and its names measured and, where
+    /// they need it, wrapped onto two lines.
+    ///
+    /// A name too long for its column takes a second line, and its row is
+    /// made tall enough for two (the other rows keep their height): every
+    /// name reads whole in most assessments, while a grid of short names
+    /// stays as compact as it was. A wider names' column was the other way,
+    /// but it would take the room of the cells, which are what the chart is
+    /// for, and on a narrow card it could not be wide enough anyway.
+    pub(crate) fn new(parts: Parts) -> Grid {
+        let Parts {
+            width,
+            title,
+            subtitle,
+            columns,
+            rows,
+            legend,
+            empty,
+        } = parts;
+        let mut grid = Grid {
+            width,
+            title,
+            subtitle: Vec::new(),
+            columns,
+            rows,
+            names: Vec::new(),
+            legend,
+            empty,
+        };
+        grid.subtitle = text::wrap(
+            &subtitle,
+            " ",
+            2,
+            text::fits(MIN_TEXT, false, grid.w() - 48),
+        );
+        let fits = text::fits(grid.label_size(), false, grid.label() - 12);
+        grid.names = grid
+            .rows
+            .iter()
+            .filter_map(|l| match l {
+                Line::Process(row) => Some(text::wrap(&row.name, " ", 2, &fits)),
+                Line::Unit(_) => None,
+            })
+            .collect();
+        grid
+    }
+
     fn w(&self) -> i32 {
         self.width as i32
+    }
+
+    /// Where the rows begin: under the caption and the column headings.
+    fn top(&self) -> i32 {
+        TOP + (self.subtitle.len() as i32 - 1).max(0) * CAPTION_LINE
     }
 
     /// The process names' column: a quarter of the width and a bit, within 150 and 330 px.
@@ -227,8 +444,19 @@ impl Grid {
             .count()
     }
 
+    /// A row of a one-line name.
     fn row_height(&self) -> i32 {
         (720 / self.processes().max(1) as i32).clamp(17, 28)
+    }
+
+    /// The size of the names, the severities and the tiers.
+    fn label_size(&self) -> f64 {
+        f64::from(self.row_height() - 3).clamp(MIN_TEXT, 15.0)
+    }
+
+    /// The height of a row whose name takes `lines` lines.
+    fn height_of(&self, lines: usize) -> i32 {
+        text::row_height(lines, self.label_size(), self.row_height())
     }
 
     fn band_height(&self) -> i32 {
@@ -240,33 +468,14 @@ impl Grid {
             // Room for the "nothing scored yet" line above the legend.
             return 80;
         }
-        let (row, band) = (self.row_height(), self.band_height());
-        self.rows
+        let bands = self
+            .rows
             .iter()
-            .map(|l| match l {
-                Line::Unit(_) => band,
-                Line::Process(_) => row,
-            })
-            .sum()
+            .filter(|l| matches!(l, Line::Unit(_)))
+            .count() as i32;
+        let rows: i32 = self.names.iter().map(|n| self.height_of(n.len())).sum();
+        bands * self.band_height() + rows
     }
-}
-
-/// `text` as it is if it `fits`, else shortened with an ellipsis to the
-/// longest that does (by bisection: a label is measured a handful of times).
-pub(crate) fn shorten(text: &str, fits: impl Fn(&str) -> bool) -> String {
-    if fits(text) {
-        return text.to_string();
-    }
-    let (mut lo, mut hi) = (1, text.chars().count());
-    while hi - lo > 1 {
-        let mid = (lo + hi) / 2;
-        if fits(&ellipsize(text, mid)) {
-            lo = mid;
-        } else {
-            hi = mid;
-        }
-    }
-    ellipsize(text, lo)
 }
 
 /// Splits a column heading into at most two lines that each fit `fits`,
@@ -292,7 +501,7 @@ impl Chart for Grid {
         let more = (self.legend_lines().len() as i32 - 1) * LEGEND_LINE;
         (
             self.width,
-            (TOP + self.body_height() + LEGEND + more + 24) as u32,
+            (self.top() + self.body_height() + LEGEND + more + 24) as u32,
         )
     }
 
@@ -306,19 +515,19 @@ impl Chart for Grid {
         let left = Pos::new(HPos::Left, VPos::Center);
         let room = self.w() - 48;
         super::draw_fitted(area, &self.title, (24, 22), room, &bold(20.0))?;
-        super::draw_fitted(
-            area,
-            &self.subtitle,
-            (24, 50),
-            room,
-            &text(MIN_TEXT, &palette::MUTED),
-        )?;
-        let row_h = self.row_height();
+        for (i, line) in self.subtitle.iter().enumerate() {
+            area.draw(&Text::new(
+                line.clone(),
+                (24, 50 + i as i32 * CAPTION_LINE),
+                text(MIN_TEXT, &palette::MUTED),
+            ))?;
+        }
+        let top = self.top();
         let cols = self.columns.len().max(1) as i32;
         let (label_w, width) = (self.label(), self.w());
         let col_w = (width - 24 - label_w - self.tier() - 24) / cols;
         let x0 = 24 + label_w;
-        let label_size = f64::from(row_h - 3).clamp(MIN_TEXT, 15.0);
+        let label_size = self.label_size();
         let head = bold(MIN_TEXT).pos(centre);
         for (c, name) in self.columns.iter().enumerate() {
             let x = x0 + c as i32 * col_w + col_w / 2;
@@ -327,29 +536,26 @@ impl Chart for Grid {
                     .is_ok_and(|(w, _)| w as i32 <= col_w - 6)
             };
             let lines = heading(name, fits);
-            let first = TOP - 12 - 16 * (lines.len() as i32 - 1);
+            let first = top - 12 - 16 * (lines.len() as i32 - 1);
             for (i, line) in lines.into_iter().enumerate() {
                 area.draw(&Text::new(line, (x, first + 16 * i as i32), head.clone()))?;
             }
         }
         area.draw(&Text::new(
             "Tier",
-            (x0 + cols * col_w + 16, TOP - 12),
+            (x0 + cols * col_w + 16, top - 12),
             bold(MIN_TEXT).pos(left),
         ))?;
         if self.rows.is_empty() {
             area.draw(&Text::new(
-                "Nothing scored yet: score a process's impact to see it here.",
-                (width / 2, TOP + 40),
+                self.empty.clone(),
+                (width / 2, top + 40),
                 text(16.0, &palette::MUTED).pos(centre),
             ))?;
         }
         let name_style = text(label_size, &palette::INK).pos(left);
-        let name_fits = |t: &str| {
-            area.estimate_text_size(t, &name_style)
-                .is_ok_and(|(w, _)| w as i32 <= label_w - 12)
-        };
-        let mut y = TOP;
+        let mut names = self.names.iter();
+        let mut y = top;
         let mut stripe = false;
         for line in &self.rows {
             let row = match line {
@@ -375,6 +581,8 @@ impl Chart for Grid {
                 }
                 Line::Process(row) => row,
             };
+            let name = names.next().map_or(&[][..], Vec::as_slice);
+            let row_h = self.height_of(name.len());
             let mid = y + row_h / 2;
             if stripe {
                 area.draw(&Rectangle::new(
@@ -383,11 +591,7 @@ impl Chart for Grid {
                 ))?;
             }
             stripe = !stripe;
-            area.draw(&Text::new(
-                shorten(&row.name, name_fits),
-                (24, mid),
-                name_style.clone(),
-            ))?;
+            text::draw_lines(area, name, (24, mid), label_size, &name_style)?;
             for (c, cell) in row.cells.iter().enumerate() {
                 let (cx0, cy0) = (x0 + c as i32 * col_w + 2, y + 1);
                 let (cx1, cy1) = (cx0 + col_w - 4, y + row_h - 1);
@@ -443,7 +647,7 @@ impl Chart for Grid {
             ))?;
             y += row_h;
         }
-        self.legend(area, TOP + self.body_height() + 30)
+        self.legend(area, top + self.body_height() + 30)
     }
 }
 
@@ -505,5 +709,53 @@ impl Grid {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn selection(
+        skip: usize,
+        take: usize,
+        total: usize,
+        scope: Option<&str>,
+    ) -> Selection<'static> {
+        Selection {
+            processes: Vec::new(),
+            page: Page { skip, take, total },
+            scope: scope.map(|name| Scope {
+                name: name.into(),
+                units: HashSet::from([Id::new()]),
+            }),
+            units: HashMap::new(),
+        }
+    }
+
+    #[test]
+    fn a_caption_says_which_rows_of_how_many_in_en_gb_numbers() {
+        let about = "About.";
+        assert_eq!(selection(0, 10_000, 10_000, None).caption(about), "About.");
+        assert_eq!(
+            selection(0, 60, 10_000, None).caption(about),
+            "The 60 most time-critical of 10,000 processes. About."
+        );
+        assert_eq!(
+            selection(60, 60, 10_000, None).caption(about),
+            "Processes 61–120 of 10,000, the most time-critical first. About."
+        );
+        assert_eq!(
+            selection(9_999, 1, 10_000, None).caption(about),
+            "Process 10,000 of 10,000, the most time-critical first. About."
+        );
+        assert_eq!(
+            selection(1_000, 1_000, 2_500, Some("Finance")).caption(about),
+            "Processes 1,001–2,000 of 2,500 in Finance, the most time-critical first. About."
+        );
+        assert_eq!(
+            selection(0, 1, 1, Some("Finance")).caption(about),
+            "1 process in Finance. About."
+        );
     }
 }

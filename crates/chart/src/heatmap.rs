@@ -1,12 +1,14 @@
 //! The impact heatmap: processes × horizons. A cell's colour is the highest
 //! severity any active category reaches at that horizon; each row marks its
 //! MTPD (outlined cell) and its RTO (dot). Drawn as a `grid::Grid`, which
-//! orders the rows, groups them by unit when asked, and sizes them.
+//! picks and orders the rows (one unit's, a page of them, when asked),
+//! groups them by unit when asked, and sizes them.
 
 use std::collections::HashMap;
 
 use super::ChartOptions;
 use super::grid::{self, Grid};
+use crate::error::Result;
 use bia_analysis::ProcessAnalysis;
 use bia_model::{Assessment, Minutes};
 
@@ -16,7 +18,11 @@ fn column(horizons: &[Minutes], minutes: Option<Minutes>) -> Option<usize> {
     horizons.iter().position(|h| *h >= m)
 }
 
-pub(crate) fn data(a: &Assessment, analysis: &[ProcessAnalysis], options: &ChartOptions) -> Grid {
+pub(crate) fn data(
+    a: &Assessment,
+    analysis: &[ProcessAnalysis],
+    options: &ChartOptions,
+) -> Result<Grid> {
     let m = &a.methodology;
     let active: Vec<_> = m
         .categories
@@ -41,14 +47,12 @@ pub(crate) fn data(a: &Assessment, analysis: &[ProcessAnalysis], options: &Chart
             .or_insert_with(|| vec![None; minutes.len()]);
         row[h] = Some(row[h].map_or(sev, |v: u8| v.max(sev)));
     }
-    let units = grid::units(a);
-    let ordered = grid::ordered(analysis);
-    let (total, shown) = (ordered.len(), options.shown(ordered.len()));
-    let rows = ordered
-        .into_iter()
-        .take(shown)
+    let selected = grid::select(a, analysis, options)?;
+    let rows = selected
+        .processes
+        .iter()
         .map(|p| {
-            let mut row = grid::row(&units, p, minutes.len());
+            let mut row = selected.row(p, minutes.len());
             if let Some(scored) = cells.remove(&p.process_id) {
                 row.cells = scored;
             }
@@ -57,16 +61,15 @@ pub(crate) fn data(a: &Assessment, analysis: &[ProcessAnalysis], options: &Chart
             row
         })
         .collect();
-    Grid {
+    Ok(Grid::new(grid::Parts {
         width: options.width(grid::WIDTH, grid::NARROWEST),
-        title: format!("Impact over time — {}", a.info.name),
-        subtitle: grid::shown_of(
-            shown,
-            total,
+        title: selected.title("Impact over time", &a.info.name),
+        subtitle: selected.caption(
             "Highest severity across categories at each point in time; outlined: MTPD, dot: RTO",
         ),
         columns: m.horizons.iter().map(|h| h.label.clone()).collect(),
         rows: grid::lines(a, rows, options.by_unit),
         legend: grid::Legend::of(a, true),
-    }
+        empty: selected.empty(),
+    }))
 }

@@ -23,11 +23,9 @@
 //! Cost is about O(sweeps × (V + D + E log V)) where D is the number of
 //! dummies; a few hundred nodes lay out in milliseconds.
 
-/// How the graph is to be drawn, in pixels.
+/// How the graph is to be drawn, in pixels (each node's height is its own).
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Spacing {
-    /// Height of a node's box.
-    pub node: f64,
     /// Height reserved for an edge passing through a layer.
     pub dummy: f64,
     /// Space between two boxes in a layer.
@@ -69,15 +67,17 @@ const SWEEPS: usize = 12;
 /// Rounds of coordinate assignment (each a down and an up pass).
 const ROUNDS: usize = 4;
 
-/// Lays out `nodes` nodes joined by `edges` (from, to); `min_layer[v]` is the
-/// least layer `v` may take. Nodes should come in a meaningful order (the
-/// most important first): it is the starting order of every layer.
+/// Lays out nodes of the heights `heights` (one each), joined by `edges`
+/// (from, to); `min_layer[v]` is the least layer `v` may take. Nodes should
+/// come in a meaningful order (the most important first): it is the
+/// starting order of every layer.
 pub(crate) fn layout(
-    nodes: usize,
+    heights: &[f64],
     edges: &[(usize, usize)],
     min_layer: &[usize],
     spacing: Spacing,
 ) -> Layout {
+    let nodes = heights.len();
     let reversed = back_edges(nodes, edges);
     let dag: Vec<(usize, usize)> = edges
         .iter()
@@ -121,7 +121,7 @@ pub(crate) fn layout(
         if is_dummy(s) {
             spacing.dummy
         } else {
-            spacing.node
+            heights[s]
         }
     };
     let sep = |a: usize, b: usize| {
@@ -400,15 +400,15 @@ fn place(
 mod tests {
     use super::*;
 
+    const NODE: f64 = 40.0;
     const SPACING: Spacing = Spacing {
-        node: 40.0,
         dummy: 2.0,
         gap: 12.0,
         dummy_gap: 8.0,
     };
 
     fn lay(nodes: usize, edges: &[(usize, usize)], min: &[usize]) -> Layout {
-        layout(nodes, edges, min, SPACING)
+        layout(&vec![NODE; nodes], edges, min, SPACING)
     }
 
     /// No two slots of a layer overlap, boxes included.
@@ -417,7 +417,7 @@ mod tests {
             for b in a + 1..l.y.len() {
                 if l.layer[a] == l.layer[b] {
                     assert!(
-                        (l.y[a] - l.y[b]).abs() >= SPACING.node + SPACING.gap - 1e-6,
+                        (l.y[a] - l.y[b]).abs() >= NODE + SPACING.gap - 1e-6,
                         "nodes {a} and {b} overlap: {} vs {}",
                         l.y[a],
                         l.y[b]
@@ -469,7 +469,7 @@ mod tests {
     fn a_child_sits_level_with_its_single_parent() {
         let l = lay(2, &[(0, 1)], &[0, 1]);
         assert!((l.y[0] - l.y[1]).abs() < 1e-9);
-        assert!((l.height - SPACING.node).abs() < 1e-9);
+        assert!((l.height - NODE).abs() < 1e-9);
     }
 
     #[test]

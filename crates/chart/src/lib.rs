@@ -17,6 +17,7 @@ mod layout;
 pub mod palette;
 mod raster;
 mod svg_font;
+mod text;
 mod tiers;
 
 use error::ChartError as Error;
@@ -28,7 +29,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use bia_analysis::ProcessAnalysis;
-use bia_model::Assessment;
+use bia_model::{Assessment, thousands};
 
 /// The font family the charts are drawn in.
 pub const FONT: &str = "DejaVu Sans";
@@ -86,6 +87,21 @@ pub struct ChartOptions {
     /// says how many of how many it shows. Default: every row.
     #[ts(optional)]
     pub rows: Option<u32>,
+    /// Impact and category heatmaps, gap chart: pass over this many rows
+    /// of the ordered list (most time-critical, largest shortfall first)
+    /// before taking `rows`, to page through a large assessment; the
+    /// chart says which it shows ("Processes 61–120 of 10,000, the most
+    /// time-critical first."). An offset at or past the last row is
+    /// refused (`offset_past_end`). Default: 0.
+    #[ts(optional)]
+    pub offset: Option<u32>,
+    /// Impact and category heatmaps: only the processes of this unit (its
+    /// id or name, matched as names are: case and spacing aside) and of
+    /// its sub-units, all the way down; the title names the unit, and
+    /// `rows` and `offset` page within it. A unit that does not exist is
+    /// refused (`no_such_name`). Default: every process.
+    #[ts(optional)]
+    pub unit: Option<String>,
     /// Impact and category heatmaps, gap and tier charts: the width, in
     /// pixels, the chart will be shown at. It is laid out to that width
     /// (within each chart's narrowest and [`MAX_WIDTH`]) so that its text
@@ -112,9 +128,64 @@ impl ChartOptions {
             .map_or(natural, |w| w.clamp(narrowest, MAX_WIDTH))
     }
 
-    /// How many of `total` rows to draw.
-    pub(crate) fn shown(&self, total: usize) -> usize {
-        self.rows.map_or(total, |n| total.min(n as usize))
+    /// Which of `total` rows to draw: `offset` passed over, then at most
+    /// `rows`. An offset at or past the end is refused, saying how many
+    /// rows there are (`counted`: "120 processes", "1 process in Finance").
+    pub(crate) fn page(&self, total: usize, counted: impl FnOnce() -> String) -> Result<Page> {
+        let skip = self.offset.unwrap_or(0) as usize;
+        if skip > 0 && skip >= total {
+            return Err(Error::OffsetPastEnd {
+                offset: skip,
+                total,
+                things: counted(),
+            });
+        }
+        let left = total - skip;
+        Ok(Page {
+            skip,
+            take: self.rows.map_or(left, |n| left.min(n as usize)),
+            total,
+        })
+    }
+}
+
+/// The rows of an ordered list a chart draws: `skip` passed over, the
+/// next `take`, of `total`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Page {
+    pub skip: usize,
+    pub take: usize,
+    pub total: usize,
+}
+
+impl Page {
+    /// Every row is drawn.
+    pub(crate) fn whole(&self) -> bool {
+        self.take == self.total
+    }
+
+    /// The page of `rows` (the whole ordered list).
+    pub(crate) fn of<T>(&self, rows: impl IntoIterator<Item = T>) -> impl Iterator<Item = T> {
+        rows.into_iter().skip(self.skip).take(self.take)
+    }
+
+    /// "61–120" (en-GB thousands, an en dash), or "61" for one row.
+    pub(crate) fn span(&self) -> String {
+        let (first, last) = (self.skip + 1, self.skip + self.take);
+        if first >= last {
+            thousands(first)
+        } else {
+            format!("{}–{}", thousands(first), thousands(last))
+        }
+    }
+}
+
+/// "no processes", "1 process", "10,000 processes".
+pub(crate) fn counted(n: usize, one: &str, many: &str) -> String {
+    match n {
+        0 => format!("no {many}"),
+        1 => format!("1 {one}"),
+        _ => format!("{} {many}", thousands(n)),
     }
 }
 
@@ -172,9 +243,9 @@ pub fn render_analysed(
 ) -> Result<Vec<u8>> {
     fonts();
     match kind {
-        ChartKind::Heatmap => to_bytes(&heatmap::data(a, analysis, options), format),
+        ChartKind::Heatmap => to_bytes(&heatmap::data(a, analysis, options)?, format),
         ChartKind::Tiers => to_bytes(&tiers::data(a, analysis, options), format),
-        ChartKind::Gaps => to_bytes(&gaps::data(a, analysis, options), format),
+        ChartKind::Gaps => to_bytes(&gaps::data(a, analysis, options)?, format),
         ChartKind::Categories => to_bytes(&categories::data(a, analysis, options)?, format),
         ChartKind::Dependencies => to_bytes(&dependencies::data(a, analysis, options)?, format),
     }
@@ -236,7 +307,7 @@ pub(crate) fn draw_fitted<DB: DrawingBackend>(
         area.estimate_text_size(t, style)
             .is_ok_and(|(w, _)| w as i32 <= room)
     };
-    area.draw(&Text::new(grid::shorten(text, fits), at, style.clone()))
+    area.draw(&Text::new(text::shorten(text, fits), at, style.clone()))
 }
 
 /// Text in the chart font at `size` px in `color`.

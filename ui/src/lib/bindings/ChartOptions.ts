@@ -25,6 +25,23 @@ byUnit?: boolean,
  */
 rows?: number, 
 /**
+ * Impact and category heatmaps, gap chart: pass over this many rows
+ * of the ordered list (most time-critical, largest shortfall first)
+ * before taking `rows`, to page through a large assessment; the
+ * chart says which it shows ("Processes 61–120 of 10,000, the most
+ * time-critical first."). An offset at or past the last row is
+ * refused (`offset_past_end`). Default: 0.
+ */
+offset?: number, 
+/**
+ * Impact and category heatmaps: only the processes of this unit (its
+ * id or name, matched as names are: case and spacing aside) and of
+ * its sub-units, all the way down; the title names the unit, and
+ * `rows` and `offset` page within it. A unit that does not exist is
+ * refused (`no_such_name`). Default: every process.
+ */
+unit?: string, 
+/**
  * Impact and category heatmaps, gap and tier charts: the width, in
  * pixels, the chart will be shown at. It is laid out to that width
  * (within each chart's narrowest and [`MAX_WIDTH`]) so that its text

@@ -43,6 +43,7 @@ export type ErrorCode =
   | "nothing_imported"
   | "nothing_to_redo"
   | "nothing_to_undo"
+  | "offset_past_end"
   | "process_locked"
   | "read_only"
   | "recover_failed"
