@@ -27,6 +27,9 @@ describe("chart files", () => {
     expect(defaultChartName("categories", { horizon: "1 mo" })).toBe("categories-1mo.png");
     expect(defaultChartName("heatmap", { byUnit: true })).toBe("heatmap-by-unit.png");
     expect(defaultChartName("heatmap", { byUnit: false })).toBe("heatmap.png");
+    const ops = demo.unitNamed("Operations");
+    expect(defaultChartName("heatmap", { unit: ops.id, byUnit: true }, ops.name)).toBe("heatmap-operations-by-unit.png");
+    expect(defaultChartName("heatmap", { rows: 40, offset: 40 })).toBe("heatmap-41-80.png");
     // Options a chart does not read do not show in its name.
     expect(defaultChartName("tiers", { horizon: "1 d", process: "x", byUnit: true })).toBe("tiers.png");
   });
@@ -43,6 +46,8 @@ describe("chart files", () => {
     expect(chartOptions({ byUnit: false })).toEqual({});
     expect(chartOptions({ horizon: " 1 d ", process: "" })).toEqual({ horizon: "1 d" });
     expect(chartOptions({ process: "p1", byUnit: true })).toEqual({ process: "p1", byUnit: true });
+    expect(chartOptions({ unit: " ", rows: 40, offset: 0 })).toEqual({ rows: 40 });
+    expect(chartOptions({ unit: "u1", rows: 40, offset: 80 })).toEqual({ unit: "u1", rows: 40, offset: 80 });
   });
 
   it("says what the options chose under the chart's title", () => {
@@ -51,6 +56,8 @@ describe("chart files", () => {
     expect(chartCaption("dependencies", {})).toBe("The whole assessment");
     expect(chartCaption("categories", { horizon: "3 d" })).toBe("At 3 d");
     expect(chartCaption("heatmap", { byUnit: true })).toBe("Processes grouped by unit");
+    expect(chartCaption("heatmap", { unit: "u1" }, "Operations")).toBe("Operations and its sub-units");
+    expect(chartCaption("heatmap", { unit: "u1", byUnit: true }, "Operations")).toBe("Operations and its sub-units, grouped by unit");
     expect(chartCaption("gaps", { byUnit: true })).toBe("");
   });
 

@@ -54,7 +54,9 @@ export function chartOptions(options: ChartOptions): ChartOptions {
   if (options.horizon?.trim()) out.horizon = options.horizon.trim();
   if (options.process?.trim()) out.process = options.process.trim();
   if (options.byUnit) out.byUnit = true;
+  if (options.unit?.trim()) out.unit = options.unit.trim();
   if (options.rows) out.rows = options.rows;
+  if (options.offset) out.offset = options.offset;
   if (options.width) out.width = options.width;
   return out;
 }
@@ -77,13 +79,15 @@ export function fileSlug(text: string): string {
 
 /**
  * The file name the save dialog suggests, saying what the chart shows:
- * "heatmap.png", "heatmap-by-unit.png", "categories-1d.png",
- * "dependencies-pick-and-pack.png" (`focus` is the focused process's name).
+ * "heatmap.png", "heatmap-by-unit.png", "heatmap-operations-41-80.png" (a unit's, the second page), "categories-1d.png",
+ * "dependencies-pick-and-pack.png" (`focus` is the focused process's name, or the heatmap's unit's).
  */
 export function defaultChartName(kind: ChartKind, options: ChartOptions = {}, focus?: string): string {
   const o = chartOptions(options);
   const parts: string[] = [kind];
+  if (kind === "heatmap" && o.unit) parts.push(fileSlug(focus ?? o.unit));
   if (kind === "heatmap" && o.byUnit) parts.push("by-unit");
+  if (o.offset && o.rows) parts.push(`${o.offset + 1}-${o.offset + o.rows}`);
   if (kind === "categories" && o.horizon) parts.push(fileSlug(o.horizon));
   if (kind === "dependencies" && o.process) parts.push(fileSlug(focus ?? o.process));
   return `${parts.filter((p) => p !== "").join("-")}.png`;
@@ -93,8 +97,11 @@ export function defaultChartName(kind: ChartKind, options: ChartOptions = {}, fo
 export function chartCaption(kind: ChartKind, options: ChartOptions = {}, focus?: string): string {
   const o = chartOptions(options);
   switch (kind) {
-    case "heatmap":
-      return o.byUnit ? "Processes grouped by unit" : "";
+    case "heatmap": {
+      const of = o.unit ? `${focus ?? o.unit} and its sub-units` : "";
+      if (o.byUnit) return of ? `${of}, grouped by unit` : "Processes grouped by unit";
+      return of;
+    }
     case "categories":
       return o.horizon ? `At ${o.horizon}` : "At the first horizon of a day or more";
     case "dependencies":

@@ -1,7 +1,17 @@
 // Tests of the dashboard's figures: counts by status and processes per unit,
 // over the demo register as the real core lists it (Harbourline Logistics).
 import { describe, expect, it } from "vitest";
-import { CHART_ROWS, chartHorizon, countByStatus, dashboardChartOptions, processesPerUnit, rowLimit } from "./dashboardStats";
+import {
+  CHART_ROWS,
+  chartHorizon,
+  countByStatus,
+  dashboardChartOptions,
+  heatmapPaging,
+  ownProcesses,
+  processesPerUnit,
+  processesUnder,
+  rowLimit,
+} from "./dashboardStats";
 import * as demo from "../testing/recordedDemo";
 
 describe("dashboard figures for the demo logistics company", () => {
@@ -80,5 +90,43 @@ describe("dashboard charts of a large assessment", () => {
       tiers: {},
       gaps: { rows: 40 },
     });
+  });
+});
+
+describe("the heatmap's pages", () => {
+  it("has none for a workshop-sized assessment, and pages of forty most time-critical first for a large one", () => {
+    expect(heatmapPaging(25, 0)).toBeNull();
+    expect(heatmapPaging(CHART_ROWS.heatmap, 3)).toBeNull();
+    expect(heatmapPaging(10_000, 0)).toEqual({ page: 0, pages: 250, offset: 0, first: 1, last: 40, total: 10_000 });
+    expect(heatmapPaging(10_000, 1)).toEqual({ page: 1, pages: 250, offset: 40, first: 41, last: 80, total: 10_000 });
+    // The last page is short; a page past the end (the unit shrank) is the last.
+    expect(heatmapPaging(90, 2)).toEqual({ page: 2, pages: 3, offset: 80, first: 81, last: 90, total: 90 });
+    expect(heatmapPaging(90, 7)?.page).toBe(2);
+    expect(heatmapPaging(90, -1)?.page).toBe(0);
+  });
+
+  it("sends the page and the unit to the core", () => {
+    const of = { resources: 0, horizon: null, heatmapByUnit: false };
+    expect(dashboardChartOptions({ ...of, processes: 10_000, heatmapPage: 0 }).heatmap).toEqual({ rows: 40 });
+    expect(dashboardChartOptions({ ...of, processes: 10_000, heatmapPage: 2 }).heatmap).toEqual({ rows: 40, offset: 80 });
+    // A unit of 30 processes fits on one page, however large the assessment.
+    expect(dashboardChartOptions({ ...of, processes: 10_000, heatmapUnit: { id: "ops", processes: 30 }, heatmapPage: 2 }).heatmap).toEqual({
+      unit: "ops",
+    });
+    expect(dashboardChartOptions({ ...of, processes: 10_000, heatmapUnit: { id: "ops", processes: 300 }, heatmapPage: 1 }).heatmap).toEqual({
+      unit: "ops",
+      rows: 40,
+      offset: 40,
+    });
+  });
+
+  it("counts a unit's processes with its sub-units'", () => {
+    const unit = (id: string, parent_id: string | null) => ({ id, name: id, parent_id }) as never;
+    const units = [unit("ops", null), unit("fleet", "ops"), unit("yard", "fleet"), unit("finance", null)];
+    const processes = [["fleet"], ["fleet"], ["yard"], ["finance"], [null]].map(([unit_id]) => ({ unit_id }) as never);
+    const own = ownProcesses(processes);
+    expect(processesUnder("ops", units, own)).toBe(3);
+    expect(processesUnder("yard", units, own)).toBe(1);
+    expect(processesUnder("finance", units, own)).toBe(1);
   });
 });

@@ -8,7 +8,7 @@ import type { Status } from "./bindings/Status";
 import type { Unit } from "./bindings/Unit";
 import { chartOptions, defaultChartHorizon } from "./chartFiles";
 import { dashboardChartWidths } from "./chartWidth";
-import { unitPath } from "./unitTree";
+import { unitAndDescendants, unitPath } from "./unitTree";
 
 export type StatusCounts = Record<Status, number>;
 
@@ -96,6 +96,10 @@ export function dashboardChartOptions(of: {
   resources: number;
   horizon: Horizon | null;
   heatmapByUnit: boolean;
+  /** The heatmap's unit (with its sub-units) and how many processes it holds; none: every unit. */
+  heatmapUnit?: { id: Id; processes: number } | null;
+  /** The heatmap's page (0: the most time-critical first). */
+  heatmapPage?: number;
   /** The window's width, to lay the charts out for their cards (none: the cards measure themselves). */
   windowWidth?: number;
 }): Record<DashboardChart, ChartOptions> {
@@ -103,7 +107,12 @@ export function dashboardChartOptions(of: {
   const wide = widths.wide ? { width: widths.wide } : {};
   const half = widths.half ? { width: widths.half } : {};
   return {
-    heatmap: chartOptions({ byUnit: of.heatmapByUnit, ...rowLimit(of.processes, CHART_ROWS.heatmap), ...wide }),
+    heatmap: chartOptions({
+      byUnit: of.heatmapByUnit,
+      ...(of.heatmapUnit ? { unit: of.heatmapUnit.id } : {}),
+      ...heatmapPageOptions(of.heatmapUnit?.processes ?? of.processes, of.heatmapPage ?? 0),
+      ...wide,
+    }),
     categories: chartOptions({
       ...(of.horizon ? { horizon: of.horizon.label } : {}),
       ...rowLimit(of.processes, CHART_ROWS.categories),
@@ -112,4 +121,53 @@ export function dashboardChartOptions(of: {
     tiers: chartOptions(half),
     gaps: chartOptions({ ...rowLimit(of.resources, CHART_ROWS.gaps), ...half }),
   };
+}
+
+/** A page of the heatmap: its rows bound, and where it starts once past the first page. */
+function heatmapPageOptions(rows: number, page: number): { rows?: number; offset?: number } {
+  const paging = heatmapPaging(rows, page);
+  if (paging === null) return {};
+  return paging.offset > 0 ? { rows: CHART_ROWS.heatmap, offset: paging.offset } : { rows: CHART_ROWS.heatmap };
+}
+
+export interface HeatmapPaging {
+  /** The page shown, 0 the first (a page past the end is read as the last). */
+  page: number;
+  pages: number;
+  /** Rows skipped before it. */
+  offset: number;
+  /** The first and last row it shows, counted from 1. */
+  first: number;
+  last: number;
+  total: number;
+}
+
+/**
+ * How the heatmap pages through `rows` processes, CHART_ROWS.heatmap at a time, most time-critical first; null when
+ * they fit on one (a workshop-sized assessment shows every row).
+ */
+export function heatmapPaging(rows: number, page: number): HeatmapPaging | null {
+  const size = CHART_ROWS.heatmap;
+  if (rows <= size) return null;
+  const pages = Math.ceil(rows / size);
+  const shown = Math.min(Math.max(0, Math.floor(page)), pages - 1);
+  const offset = shown * size;
+  return { page: shown, pages, offset, first: offset + 1, last: Math.min(rows, offset + size), total: rows };
+}
+
+/**
+ * The processes of a unit and of every unit under it, from the core's counts of each unit's own processes (a file
+ * still being read) or the register.
+ */
+export function processesUnder(unitId: Id, units: readonly Unit[], perUnit: ReadonlyMap<Id | null, number>): number {
+  let total = 0;
+  for (const id of unitAndDescendants(units, unitId)) total += perUnit.get(id) ?? 0;
+  return total;
+}
+
+/** Each unit's own processes, counted from the register. */
+export function ownProcesses(processes: readonly Process[]): Map<Id | null, number> {
+  const counts = new Map<Id | null, number>();
+  for (const p of processes) counts.set(p.unit_id, (counts.get(p.unit_id) ?? 0) + 1);
+  return counts;
 }

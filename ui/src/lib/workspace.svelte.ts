@@ -55,9 +55,19 @@ export interface ChartChoices {
   categoriesHorizonId: Id | null;
   /** The dependency chart: the process on screen and everything upstream of it, or the whole assessment. */
   dependenciesScope: "process" | "all";
+  /** The impact heatmap's unit (its processes and its sub-units'); null: every unit. */
+  heatmapUnitId: Id | null;
+  /** The impact heatmap's page, 0 the most time-critical (an assessment of more processes than a chart shows). */
+  heatmapPage: number;
 }
 
-const DEFAULT_CHART_CHOICES: ChartChoices = { heatmapByUnit: false, categoriesHorizonId: null, dependenciesScope: "process" };
+const DEFAULT_CHART_CHOICES: ChartChoices = {
+  heatmapByUnit: false,
+  categoriesHorizonId: null,
+  dependenciesScope: "process",
+  heatmapUnitId: null,
+  heatmapPage: 0,
+};
 
 export class Workspace {
   session = $state<Session | null>(null);
@@ -150,6 +160,8 @@ export class Workspace {
     this.spreadsheet.reset();
     this.listsLoaded = false;
     this.prefetched.clear();
+    // Another file's units and pages mean nothing here.
+    this.charts = { ...this.charts, heatmapUnitId: null, heatmapPage: 0 };
     let basics: [Counts, Unit[], Methodology, Resource[]];
     try {
       // What the Dashboard shows first is read before the workspace is built, and its charts asked for at once: the

@@ -312,6 +312,35 @@ describe("chart options", () => {
     expect(sizeOf(screen.getByTestId("chart-heatmap"))).toBe("1200×878");
   });
 
+  it("draws the heatmap of one unit and its sub-units, and of every unit again", async () => {
+    await openDemoOn("dashboard");
+    const names = demoNames();
+    await waitFor(() => expect(heatmapRows(names)).toHaveLength(25));
+    const select = screen.getByTestId("chart-heatmap-unit") as HTMLSelectElement;
+    // The units as a tree: sub-units under their parent.
+    expect([...select.options].map((o) => o.textContent?.trim())).toEqual([
+      "All units",
+      "Customer Service",
+      "Finance",
+      "IT Services",
+      "Operations",
+      "Transport & Fleet",
+      "Warehouse Operations",
+      "People & Payroll",
+      "Procurement",
+    ]);
+    await fireEvent.change(select, { target: { value: h.backend.unitId("Operations") } });
+    // Transport & Fleet's four and Warehouse Operations' five.
+    await waitFor(() => expect(heatmapRows(names)).toHaveLength(9));
+    expect(chartText("heatmap")[0]).toContain("Impact over time in Operations");
+    expect(chartText("heatmap").join(" ")).toContain("9 processes in Operations and its sub-units");
+    expect(screen.queryByTestId("chart-heatmap-page"), "nine rows need no pages").toBeNull();
+    await fireEvent.click(screen.getByTestId("chart-heatmap-by-unit"));
+    await waitFor(() => expect(chartText("heatmap")).toContain("Operations › Warehouse Operations"));
+    await fireEvent.change(select, { target: { value: "" } });
+    await waitFor(() => expect(heatmapRows(names)).toHaveLength(25));
+  });
+
   it("shows impact by category at the first horizon of a day or more, and redraws at once at another", async () => {
     await openDemoOn("dashboard");
     const picker = (await screen.findByTestId("chart-categories-horizon")) as HTMLSelectElement;
