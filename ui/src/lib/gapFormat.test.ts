@@ -11,6 +11,9 @@ import {
   gapKindLabel,
   gapMarker,
   gapSizeText,
+  formatSpan,
+  chainNames,
+  closeText,
   gapsByNode,
   requiredText,
   sortGaps,
@@ -49,7 +52,36 @@ describe("gap words", () => {
     expect(capabilityText(gaps[2])).toBe("RTO 8 h");
     expect(capabilityText(gaps[0])).toBe("unknown");
     expect(gapSizeText(gaps[1])).toBe("16 h short");
+    expect(gapSizeText({ gap_minutes: 166 * 60 })).toBe("6 d 22 h short");
     expect(gapSizeText(gaps[0])).toBe("size unknown");
+  });
+
+  it("writes every shortfall in days, hours and minutes, never weeks beside hours", () => {
+    expect(formatSpan(45)).toBe("45 min");
+    expect(formatSpan(90)).toBe("1 h 30 min");
+    expect(formatSpan(16 * 60)).toBe("16 h");
+    expect(formatSpan(2 * 1440)).toBe("2 d");
+    expect(formatSpan(166 * 60)).toBe("6 d 22 h");
+    expect(formatSpan(3 * 1440 + 30), "minutes past a day are rounded away").toBe("3 d 1 h");
+    expect(formatSpan(2 * 1440 - 10)).toBe("2 d");
+    expect(formatSpan(30 * 1440)).toBe("30 d");
+  });
+
+  it("names the chain's steps without the figures the card shows beside it", () => {
+    const g = { subject: "AWS eu-west-2", chain: ["Payroll processing (RTO 1 d)", "Workday", "AWS eu-west-2 (restores in 3 d)"] };
+    expect(chainNames(g, "Payroll processing")).toEqual(["Payroll processing", "Workday", "AWS eu-west-2"]);
+    // A name with brackets of its own keeps them; an unknown head keeps its figure.
+    expect(chainNames({ subject: "Site (North)", chain: ["Pay (UK) (RTO 1 d)", "Site (North) (restores in 3 d)"] }, "Pay (UK)")).toEqual([
+      "Pay (UK)",
+      "Site (North)",
+    ]);
+    expect(chainNames(g, null)[0]).toBe("Payroll processing (RTO 1 d)");
+  });
+
+  it("says what would close each kind of gap", () => {
+    expect(closeText(gaps[1], "Payroll processing")).toContain("restored within 8 h");
+    expect(closeText(gaps[0], null)).toMatch(/^Find out how quickly/);
+    expect(closeText(gaps[2], "Payroll processing")).toMatch(/^Agree an RTO of 2 h or less for .*, or agree a longer RTO for Payroll processing\.$/);
   });
 
   it("writes the chain as one line from the process down to what falls short", () => {

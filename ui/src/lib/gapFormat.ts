@@ -6,7 +6,7 @@ import type { DependencyAnalysis } from "./bindings/DependencyAnalysis";
 import type { Gap } from "./bindings/Gap";
 import type { GapKind } from "./bindings/GapKind";
 import type { ProcessAnalysis } from "./bindings/ProcessAnalysis";
-import { formatMinutes } from "./minutes";
+import { DAY, formatMinutes } from "./minutes";
 
 const LABELS: Record<GapKind, { label: string; short: string }> = {
   rto_capability: { label: "Recovery time gap", short: "RTO gap" },
@@ -44,9 +44,61 @@ export function capabilityText(gap: Pick<Gap, "kind" | "capability_minutes">): s
   }
 }
 
-/** How far short: "16 h short", or "size unknown" when the capability is unknown. */
+/**
+ * A shortfall in days, hours and minutes (at most two of them, the rest rounded away): "6 d 22 h", "2 d", "16 h",
+ * "1 h 30 min", "45 min". Every gap is written in the same units, never weeks beside hours ("166 h" beside "2 d"
+ * read as apples and pears), so that gaps compare at a glance.
+ */
+export function formatSpan(minutes: number): string {
+  if (minutes < 60) return `${Math.max(0, Math.round(minutes))} min`;
+  if (minutes < DAY) {
+    const hours = Math.floor(minutes / 60);
+    const rest = Math.round(minutes - hours * 60);
+    return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
+  }
+  let days = Math.floor(minutes / DAY);
+  let hours = Math.round((minutes - days * DAY) / 60);
+  if (hours === 24) {
+    days += 1;
+    hours = 0;
+  }
+  return hours === 0 ? `${days} d` : `${days} d ${hours} h`;
+}
+
+/** How far short: "6 d 22 h short", or "size unknown" when the capability is unknown. */
 export function gapSizeText(gap: Pick<Gap, "gap_minutes">): string {
-  return gap.gap_minutes === null ? "size unknown" : `${formatMinutes(gap.gap_minutes)} short`;
+  return gap.gap_minutes === null ? "size unknown" : `${formatSpan(gap.gap_minutes)} short`;
+}
+
+/**
+ * The chain's steps by name only: the core writes the objective on its first step ("Payroll processing (RTO 8 h)")
+ * and the capability on its last ("Workday (restores in 3 d)"), which a gap's card already says once, beside it.
+ */
+export function chainNames(gap: Pick<Gap, "chain" | "subject">, head: string | null): string[] {
+  const bare = (step: string, name: string | null) => (name !== null && step.startsWith(`${name} (`) ? name : step);
+  return gap.chain.map((step, i) => {
+    if (i === 0) step = bare(step, head);
+    if (i === gap.chain.length - 1) step = bare(step, gap.subject);
+    return step;
+  });
+}
+
+/** What would close a gap, in a sentence: the change to the resource (or upstream process), or to the requirement. */
+export function closeText(gap: Pick<Gap, "kind" | "subject" | "required_minutes">, head: string | null): string {
+  const required = gap.required_minutes === null ? null : formatMinutes(gap.required_minutes);
+  const or = head ? `, or agree a longer RTO for ${head}` : "";
+  switch (gap.kind) {
+    case "rto_capability":
+      return `Have ${gap.subject} restored within ${required} (a recovery arrangement, a standby, a faster supplier)${or}.`;
+    case "rpo_capability":
+      return `Back up or replicate ${gap.subject} so that at most ${required} of data is lost${head ? `, or agree a longer RPO for ${head}` : ""}.`;
+    case "upstream_rto":
+      return `Agree an RTO of ${required} or less for ${gap.subject}${or}.`;
+    case "unknown_capability":
+      return `Find out how quickly ${gap.subject} can be restored (it is needed within ${required}) and record it on the resource.`;
+    default:
+      return "";
+  }
 }
 
 export type GapSort = "severity" | "size" | "subject";

@@ -24,6 +24,13 @@ async function showProcess(name: string) {
 }
 
 describe("what a process relies on", () => {
+  it("opens on the first process in the register that relies on something", async () => {
+    await openDemoOn("dependencies");
+    // Complaints handling, the register's first (Customer Service), relies on nothing yet.
+    await waitFor(() => expect(screen.getByText("Customer order intake relies on")).toBeTruthy());
+    expect(rows().length).toBeGreaterThan(0);
+  });
+
   it("groups its dependencies by kind and marks each against the process's RTO", async () => {
     await showProcess("Pick, pack and dispatch");
     expect(screen.getAllByTestId("dependency-group").map((g) => g.dataset.kind)).toEqual(["process", "application", "people", "site", "equipment"]);

@@ -44,15 +44,28 @@ describe("findings", () => {
     expect(screen.getByTestId("count-cycles").textContent).toBe("0");
     expect(screen.getByTestId("count-orphans").textContent).toBe("2");
 
+    // Each fact once: the chain by name, the numbers beside it in days and hours, and what would close the gap.
     const site = gapRow("Felixstowe distribution centre");
-    expect(within(site).getByTestId("gap-chain").textContent).toBe(
-      "Pick, pack and dispatch (RTO 2 h) → Felixstowe distribution centre (restores in 1 w)",
+    expect(within(site).getByTestId("gap-chain").textContent).toBe("Pick, pack and dispatch → Felixstowe distribution centre");
+    expect(within(site).getByTestId("gap-size").textContent).toBe("6 d 22 h short");
+    expect(site.textContent).toContain("within 2 h");
+    expect(site.textContent).toContain("restores in 1 w");
+    expect(within(site).getByTestId("gap-close").textContent).toBe(
+      "To close it: Have Felixstowe distribution centre restored within 2 h (a recovery arrangement, a standby, a faster supplier), or agree a longer RTO for Pick, pack and dispatch.",
     );
-    expect(within(site).getByTestId("gap-size").textContent).toBe("166 h short");
-    expect(site.textContent).toContain("Felixstowe distribution centre restores in 1 w, but Pick, pack and dispatch needs it back within 2 h");
-    expect(gapRow("Temperature monitoring platform", "unknown_capability").textContent).toContain("size unknown");
-    expect(gapRow("Inventory control and cycle counts", "upstream_rto")).toBeTruthy();
-    expect(gapRow("Sage Payroll", "rpo_capability").textContent).toContain("Sage Payroll can lose 1 d of data, but Payroll processing allows only 4 h");
+    // The core's sentence stays as the card's tooltip.
+    expect(site.title).toBe("Felixstowe distribution centre restores in 1 w, but Pick, pack and dispatch needs it back within 2 h");
+    const unknown = gapRow("Temperature monitoring platform", "unknown_capability");
+    expect(unknown.textContent).toContain("size unknown");
+    expect(within(unknown).getByTestId("gap-close").textContent).toContain(
+      "Find out how quickly Temperature monitoring platform can be restored (it is needed within 1 h)",
+    );
+    expect(within(gapRow("Inventory control and cycle counts", "upstream_rto")).getByTestId("gap-close").textContent).toContain(
+      "Agree an RTO of 2 h or less for Inventory control and cycle counts, or agree a longer RTO for Customer order intake.",
+    );
+    expect(within(gapRow("Sage Payroll", "rpo_capability")).getByTestId("gap-close").textContent).toContain(
+      "Back up or replicate Sage Payroll so that at most 4 h of data is lost, or agree a longer RPO for Payroll processing.",
+    );
 
     expect(screen.getAllByTestId("spof-row").map((r) => r.dataset.name)).toContain("Temperature monitoring platform");
     expect(screen.queryAllByTestId("cycle-row")).toEqual([]);
@@ -123,7 +136,7 @@ describe("a new finding", () => {
     await waitFor(() => expect(subjects()).toContain("Telematics and tachograph platform"));
     const row = gapRow("Telematics and tachograph platform");
     expect(within(row).getByTestId("gap-chain").textContent).toBe(
-      "Customer order intake (RTO 2 h) → Telematics and tachograph platform (restores in 1 d)",
+      "Customer order intake → Telematics and tachograph platform",
     );
     expect(within(row).getByTestId("gap-size").textContent).toBe("22 h short");
     // It also keeps a day of data where order intake allows less: a second gap.

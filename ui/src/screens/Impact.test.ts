@@ -26,6 +26,17 @@ const cell = (category: string, horizon: string) =>
 const setScoreCalls = () => h.args.filter((a) => a.cmd === "set_scores");
 
 describe("impact grid", () => {
+  it("opens on the most time-critical process, which has a grid to show, and keeps the one chosen", async () => {
+    await openDemoOn("impact");
+    await waitFor(() => expect(screen.getByRole("heading", { level: 2, name: "Cold-chain storage monitoring" })).toBeTruthy());
+    await waitFor(() => expect(screen.getAllByTestId("impact-cell").some((c) => c.dataset.severity !== "")).toBe(true));
+    await fireEvent.change(screen.getByTestId("impact-process"), { target: { value: h.backend.processId("Payroll processing") } });
+    await waitFor(() => expect(screen.getByRole("heading", { level: 2, name: "Payroll processing" })).toBeTruthy());
+    await fireEvent.click(screen.getByTestId("nav-dashboard"));
+    await fireEvent.click(screen.getByTestId("nav-impact"));
+    await waitFor(() => expect(screen.getByRole("heading", { level: 2, name: "Payroll processing" })).toBeTruthy());
+  });
+
   it("scores a cell from the keyboard and the derived MTPD follows; Delete clears; undo brings it back", async () => {
     await openProcess("Returns processing");
     const mtpd = screen.getByTestId("derived-mtpd");
