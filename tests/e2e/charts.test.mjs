@@ -132,3 +132,27 @@ test("the Dashboard's charts are drawn for their cards, their text at 12 px or m
   await browser.execute(() => document.querySelector('[data-testid="dashboard-charts"]').scrollIntoView());
   await snapshot(browser, join(shots, "dashboard-charts.png"));
 });
+
+test("the Dashboard says at a glance what an executive asks first, each figure a way to its screen", async () => {
+  const { browser, shots } = session.app;
+  await byTestId(browser, "nav-dashboard").click();
+  await browser.waitUntil(async () => (await byTestId(browser, "glance-gaps-count").getText()) !== "…", {
+    timeout: 15_000,
+    timeoutMsg: "the overview is shown",
+  });
+  // The demo's 13, and whatever the dependency on Payslip portal added above brought.
+  assert.ok(Number(await byTestId(browser, "glance-gaps-count").getText()) >= 13);
+  assert.equal(await byTestId(browser, "glance-spofs-count").getText(), "4");
+  const critical = await browser.execute(() =>
+    [...document.querySelectorAll('[data-testid="critical-row"] td:first-child')].map((td) => td.textContent.trim()),
+  );
+  assert.equal(critical.length, 5);
+  assert.equal(critical[0], "Cold-chain storage monitoring");
+  // All of it above the fold at 1280 × 800.
+  const bottom = await browser.execute(() => document.querySelector('[data-testid="glance-critical"]').getBoundingClientRect().bottom);
+  assert.ok(bottom <= 800, `the most time-critical processes end at ${bottom} px`);
+  await snapshot(browser, join(shots, "dashboard-glance.png"));
+
+  await browser.execute(() => document.querySelector('[data-testid="glance-gaps"]').click());
+  await byTestId(browser, "gaps-screen").waitForDisplayed({ timeout: 10_000 });
+});

@@ -56,7 +56,9 @@ test("add a dependency and see the new gap", async () => {
     timeoutMsg: "the new dependency shows up as a gap",
   });
   const row = byTestId(browser, "gap-row", `[data-subject="${NEW_RESOURCE}"]`);
-  assert.match(await row.getProperty("textContent"), /needs it back within 1 d/);
+  // The card says what would close the gap; the core's sentence is its tooltip.
+  assert.match(await row.getProperty("textContent"), /To close it: Find out how quickly Payslip portal can be restored \(it is needed within 1 d\)/);
+  assert.match(await row.getAttribute("title"), /needs it back within 1 d/);
 });
 
 test("find the new gap by search and filter, and open it from the compact table", async () => {

@@ -222,3 +222,49 @@ test("the imported register of 10,025 processes draws a screenful, scrolls to it
   assert.equal(seen.names[firstImported + 1], name(9998));
   await snapshot(browser, join(shots, "import-large-sorted.png"));
 });
+
+/** Runs in the page: the heatmap's SVG text (once drawn), its page line, and the overview's process count. */
+function heatmapInPage() {
+  const img = document.querySelector('[data-testid="chart-heatmap"]');
+  const src = img && img.complete && img.naturalWidth > 0 ? img.getAttribute("src") ?? "" : "";
+  return {
+    svg: src ? decodeURIComponent(src.slice(src.indexOf(",") + 1)) : "",
+    page: document.querySelector('[data-testid="chart-heatmap-page"]')?.textContent?.trim() ?? null,
+    processes: document.querySelector('[data-testid="count-processes"]')?.textContent?.trim() ?? null,
+    gaps: document.querySelector('[data-testid="glance-gaps-count"]')?.textContent?.trim() ?? null,
+    critical: document.querySelectorAll('[data-testid="critical-row"]').length,
+  };
+}
+
+test("the Dashboard of 10,025 processes: the overview counts them, the heatmap pages forty at a time and narrows to a unit", async () => {
+  const { browser, shots } = session.app;
+  await browser.execute(() => document.querySelector('[data-testid="nav-dashboard"]').click());
+  await browser.waitUntil(
+    async () => {
+      const seen = await browser.execute(heatmapInPage);
+      return seen.processes === "10,025" && seen.critical === 5 && /^\d[\d,]*$/.test(seen.gaps ?? "") && seen.svg.includes("The 40 most time-critical of 10,025 processes");
+    },
+    { timeout: 60_000, timeoutMsg: "the overview and the first page of the heatmap are shown" },
+  );
+  assert.equal((await browser.execute(heatmapInPage)).page, "1–40 of 10,025");
+  await snapshot(browser, join(shots, "import-large-dashboard.png"));
+
+  await browser.execute(() => document.querySelector('[data-testid="chart-heatmap-next"]').click());
+  await browser.waitUntil(async () => (await browser.execute(heatmapInPage)).svg.includes("Processes 41–80 of 10,025, the most time-critical first"), {
+    timeout: 30_000,
+    timeoutMsg: "the next page of the heatmap is drawn",
+  });
+  assert.equal((await browser.execute(heatmapInPage)).page, "41–80 of 10,025");
+
+  // One department of 250: its first page, and the pages count its processes only.
+  await byTestId(browser, "chart-heatmap-unit").selectByVisibleText("Department 7");
+  await browser.waitUntil(async () => (await browser.execute(heatmapInPage)).svg.includes("The 40 most time-critical of 250 processes in Department 7"), {
+    timeout: 30_000,
+    timeoutMsg: "the heatmap of Department 7 is drawn",
+  });
+  const seen = await browser.execute(heatmapInPage);
+  assert.equal(seen.page, "1–40 of 250");
+  assert.match(seen.svg, /Impact over time in Department 7/);
+  await browser.execute(() => document.querySelector('[data-testid="chart-heatmap"]').scrollIntoView());
+  await snapshot(browser, join(shots, "import-large-heatmap-unit.png"));
+});
