@@ -106,20 +106,10 @@ const LEGEND_LINE: i32 = 28;
 const STRIPE: RGBColor = RGBColor(0xf9, 0xfa, 0xfb);
 const BAND: RGBColor = RGBColor(0xea, 0xee, 0xf2);
 
-/// Processes in grid order: by agreed MTPD, then tier, then name; a process
-/// with no MTPD or tier after those that have one.
+/// Processes in grid order: the most time-critical first, as the
+/// Dashboard's overview lists them (`bia_analysis::most_critical`).
 fn ordered(analysis: &[ProcessAnalysis]) -> Vec<&ProcessAnalysis> {
-    let mut ordered: Vec<&ProcessAnalysis> = analysis.iter().collect();
-    ordered.sort_by(|x, y| {
-        let key = |p: &ProcessAnalysis| {
-            (
-                p.mtpd.map_or(u32::MAX, |m| m.0),
-                p.tier.as_ref().map_or(u8::MAX, |t| t.rank),
-            )
-        };
-        key(x).cmp(&key(y)).then_with(|| x.process.cmp(&y.process))
-    });
-    ordered
+    bia_analysis::most_critical(analysis)
 }
 
 /// The processes a grid draws, in grid order: all of them or one unit's
