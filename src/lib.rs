@@ -34,4 +34,4 @@ pub use bia_store as store;
 
 pub use error::{Error, Result};
 pub use store::{History, Store, now};
-pub use workbench::Workbench;
+pub use workbench::{Insight, Workbench};

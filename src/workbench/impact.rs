@@ -84,10 +84,7 @@ impl Workbench {
     /// objective violations and the most time-critical processes, from the
     /// analysis kept for the file as it is now.
     pub fn overview(&self) -> Result<Overview> {
-        Ok(bia_analysis::overview(
-            &*self.assessment()?,
-            &*self.analysis()?,
-        ))
+        Ok(self.insight()?.overview())
     }
 
     /// The derived MTPD, tier, violations and flags of one process.

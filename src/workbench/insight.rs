@@ -2,16 +2,29 @@
 //! workbook, the JSON dump.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use bia_chart::{ChartKind, ChartOptions, Format};
 use bia_excel::export::{ExportProgress, ExportReport};
 
+use bia_analysis::{Analysis, Overview};
 use bia_model::{Assessment, Decision};
 
 use super::Workbench;
 use crate::error::Result;
 
-impl Workbench {
+/// The assessment as the file held it when asked for, and its analysis:
+/// what charts and the overview are drawn from, read without the
+/// [`Workbench`] (which one thread at a time may hold), so that the
+/// desktop draws the Dashboard's four charts side by side once the file
+/// is loaded and analysed.
+#[derive(Clone)]
+pub struct Insight {
+    assessment: Arc<Assessment>,
+    analysis: Arc<Analysis>,
+}
+
+impl Insight {
     /// A chart of the assessment as SVG text or PNG bytes.
     pub fn chart(
         &self,
@@ -19,24 +32,43 @@ impl Workbench {
         options: &ChartOptions,
         format: Format,
     ) -> Result<Vec<u8>> {
-        crate::charts::render(
-            &*self.assessment()?,
-            &*self.analysis()?,
-            kind,
-            options,
-            format,
-        )
+        crate::charts::render(&self.assessment, &self.analysis, kind, options, format)
     }
 
     /// Writes a chart to `path`, as SVG or PNG by its extension.
     pub fn save_chart(&self, kind: ChartKind, options: &ChartOptions, path: &Path) -> Result<()> {
-        crate::charts::save(
-            &*self.assessment()?,
-            &*self.analysis()?,
-            kind,
-            options,
-            path,
-        )
+        crate::charts::save(&self.assessment, &self.analysis, kind, options, path)
+    }
+
+    /// The assessment at a glance; see [`Workbench::overview`].
+    pub fn overview(&self) -> Overview {
+        bia_analysis::overview(&self.assessment, &self.analysis)
+    }
+}
+
+impl Workbench {
+    /// The assessment and its analysis as the file holds them now (loaded
+    /// and analysed once per change of the file), to read on any thread.
+    pub fn insight(&self) -> Result<Insight> {
+        Ok(Insight {
+            assessment: self.assessment()?,
+            analysis: self.analysis()?,
+        })
+    }
+
+    /// A chart of the assessment as SVG text or PNG bytes.
+    pub fn chart(
+        &self,
+        kind: ChartKind,
+        options: &ChartOptions,
+        format: Format,
+    ) -> Result<Vec<u8>> {
+        self.insight()?.chart(kind, options, format)
+    }
+
+    /// Writes a chart to `path`, as SVG or PNG by its extension.
+    pub fn save_chart(&self, kind: ChartKind, options: &ChartOptions, path: &Path) -> Result<()> {
+        self.insight()?.save_chart(kind, options, path)
     }
 
     /// Writes the executive workbook to `path` (.xlsx), reporting progress.

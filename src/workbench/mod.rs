@@ -36,7 +36,7 @@ pub use bia_store::{ReadOnly, Recovery};
 use crate::error::Result;
 
 pub use impact::{NamedScore, Scored};
-pub use insight::export;
+pub use insight::{Insight, export};
 
 /// An open assessment file.
 pub struct Workbench {

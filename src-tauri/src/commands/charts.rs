@@ -16,7 +16,11 @@ pub fn chart_svg(
     options: Option<ChartOptions>,
 ) -> ApiResult<String> {
     let options = options.unwrap_or_default();
-    let bytes = state.with_workbench(|s| s.chart(kind, &options, Format::Svg))?;
+    // Drawn without holding the assessment: the Dashboard's four charts draw side by side.
+    let insight = state.with_workbench(|s| s.insight())?;
+    let bytes = insight
+        .chart(kind, &options, Format::Svg)
+        .map_err(ApiError::from)?;
     String::from_utf8(bytes)
         .map_err(|e| ApiError::new(crate::error::ShellCode::Chart, e.to_string()))
 }
@@ -30,5 +34,8 @@ pub fn save_chart(
 ) -> ApiResult<()> {
     let options = options.unwrap_or_default();
     let path = PathBuf::from(path);
-    state.with_workbench(|s| s.save_chart(kind, &options, &path))
+    let insight = state.with_workbench(|s| s.insight())?;
+    insight
+        .save_chart(kind, &options, &path)
+        .map_err(ApiError::from)
 }

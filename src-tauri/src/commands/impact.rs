@@ -38,7 +38,8 @@ pub fn set_impact_rationale(
 /// most time-critical processes (a few hundred bytes, whatever the size).
 #[tauri::command(async)]
 pub fn overview(state: State<'_, AppState>) -> ApiResult<Overview> {
-    state.with_workbench(|s| s.overview())
+    let insight = state.with_workbench(|s| s.insight())?;
+    Ok(insight.overview())
 }
 
 #[tauri::command(async)]
