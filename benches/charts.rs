@@ -16,6 +16,7 @@ fn main() {
             name: "Generated".into(),
             ..Default::default()
         },
+        bia::model::Currency::fallback(),
     )
     .unwrap();
     let m = store.methodology().unwrap();

@@ -199,6 +199,7 @@ fn main() {
             name: "Benchmark".into(),
             ..Default::default()
         },
+        bia::model::Currency::fallback(),
     )
     .unwrap();
     let (_, fresh_plan) =
@@ -450,7 +451,7 @@ fn new_assessment(path: &Path, name: &str) -> Store {
         name: name.into(),
         ..Default::default()
     };
-    Store::create(path, &input).expect("a new assessment")
+    Store::create(path, &input, bia::model::Currency::fallback()).expect("a new assessment")
 }
 
 /// A workshop-sized import end to end: 200 processes of the same shape,

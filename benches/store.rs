@@ -73,7 +73,7 @@ fn journal_growth(dir: &std::path::Path) {
         name: "Long workshop".into(),
         ..Default::default()
     };
-    let mut store = Store::create(&path, &info).unwrap();
+    let mut store = Store::create(&path, &info, bia::model::Currency::fallback()).unwrap();
     let mut inputs: Vec<ProcessInput> = (0..20).map(process).collect();
     let ids: Vec<_> = inputs
         .iter()
@@ -125,6 +125,7 @@ fn main() {
             name: "Large".into(),
             ..Default::default()
         },
+        bia::model::Currency::fallback(),
     )
     .unwrap();
     let t = Instant::now();

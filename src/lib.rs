@@ -13,7 +13,8 @@
 //!
 //! Here: the rules that need the whole assessment ([`objectives`]),
 //! applying an import plan as one edit ([`import`]), the demo assessment
-//! ([`demo`]), the stable JSON of `bia dump` ([`dump`]) and the error
+//! ([`demo`]), the stable JSON of `bia dump` ([`dump`]), the defaults a
+//! new assessment takes from the machine's locale ([`locale`]) and the error
 //! every action returns ([`Error`], with its stable code).
 //!
 //! This crate deliberately knows nothing about Tauri, windows or terminals.
@@ -23,6 +24,7 @@ pub mod demo;
 pub mod dump;
 pub mod error;
 pub mod import;
+pub mod locale;
 pub mod objectives;
 pub mod workbench;
 

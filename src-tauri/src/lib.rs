@@ -99,6 +99,7 @@ pub fn start<R: Runtime>(app: &AppHandle<R>, startup: &Startup) {
 pub fn run(startup: Startup) {
     let state = AppState {
         native_menu: true,
+        currency: bia::locale::currency(),
         ..AppState::default()
     };
     builder(tauri::Builder::default(), state, startup)

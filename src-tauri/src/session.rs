@@ -60,6 +60,11 @@ pub struct AppState {
     pub import: Mutex<Option<PendingImport>>,
     /// Set by `cancel_import`; a running import stops before its commit.
     pub import_cancel: std::sync::atomic::AtomicBool,
+    /// The currency of a new assessment's amounts: the machine locale's
+    /// (`bia::locale::currency`, read when the app starts); the default,
+    /// the fallback (EUR), keeps the tests and their recordings the same
+    /// on every machine.
+    pub currency: bia::model::Currency,
 }
 
 /// A workbook read for the Import preview, kept while its mapping is

@@ -6,6 +6,8 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+use bia::model::Currency;
+
 #[derive(Parser)]
 #[command(
     name = "bia",
@@ -31,6 +33,11 @@ pub enum Command {
         scope: String,
         #[arg(long, default_value = "")]
         facilitator: String,
+        /// The currency of the amounts in the level definitions, an ISO
+        /// 4217 code (GBP, EUR, USD); by default the locale's (LC_ALL,
+        /// LC_MONETARY, LANG: en_GB → GBP), else EUR.
+        #[arg(long, value_parser = currency)]
+        currency: Option<Currency>,
     },
     /// Create the demo assessment (Harbourline Logistics) in a new file.
     Demo { file: PathBuf },
@@ -157,7 +164,8 @@ pub enum Command {
     /// into an assessment, in one undoable step after a backup of the file.
     Import {
         workbook: PathBuf,
-        /// The assessment file; created with the default methodology if missing.
+        /// The assessment file; created with the default methodology (amounts
+        /// in the locale's currency) if missing.
         #[arg(long)]
         into: PathBuf,
         /// A mapping file (TOML, or JSON by its extension): `[synonyms]` to
@@ -326,6 +334,10 @@ pub enum ProcessCommand {
 pub enum UndoLimit {
     Default,
     To(std::num::NonZeroU32),
+}
+
+fn currency(text: &str) -> Result<Currency, String> {
+    Currency::parse(text).ok_or_else(|| format!("\"{text}\" is not {}", Currency::EXPECTED))
 }
 
 fn undo_limit(text: &str) -> Result<UndoLimit, String> {

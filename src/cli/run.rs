@@ -26,6 +26,7 @@ pub fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
             organisation,
             scope,
             facilitator,
+            currency,
         } => {
             let store = Workbench::create(
                 &file,
@@ -35,6 +36,7 @@ pub fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
                     scope,
                     facilitator,
                 },
+                currency.unwrap_or_else(bia::locale::currency),
             )?;
             store.close()?;
             writeln!(out, "created {}", file.display()).ok();
@@ -364,6 +366,7 @@ pub fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
                 },
                 limits: Limits::default(),
                 dry_run,
+                currency: bia::locale::currency(),
             };
             let report = import_workbook(&workbook, &options, &mut |_| true)?;
             if json {

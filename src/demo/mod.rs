@@ -9,8 +9,8 @@ use std::path::Path;
 
 use crate::error::Result;
 use bia_model::{
-    AssessmentInput, CustomField, DependencyInput, DependencyTarget, ObjectivesInput, ProcessInput,
-    Provenance, ResourceInput, ScoreInput, Status, UnitInput,
+    AssessmentInput, Currency, CustomField, DependencyInput, DependencyTarget, ObjectivesInput,
+    ProcessInput, Provenance, ResourceInput, ScoreInput, Status, UnitInput,
 };
 use bia_store::Store;
 
@@ -32,6 +32,8 @@ pub fn create(path: &Path) -> Result<Store> {
                 .into(),
             facilitator: "Eleanor Marsh (Continuity Partners)".into(),
         },
+        // A UK firm: its amounts are in pounds sterling.
+        Currency::gbp(),
     )?;
     fill(&mut new)?;
     Ok(new.finish()?)

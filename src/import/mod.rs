@@ -15,7 +15,7 @@ use ts_rs::TS;
 
 use bia_excel::import::is_own_export;
 use bia_excel::import::{Counts, ImportError, Limits, Mapping, Workbook, read_and_plan};
-use bia_model::{Assessment, AssessmentInput};
+use bia_model::{Assessment, AssessmentInput, Currency};
 use bia_store::{NewFile, Store};
 
 pub use apply::{Applied, Progress, apply};
@@ -35,6 +35,9 @@ pub struct Options {
     /// The assessment file; created with the default methodology when
     /// missing (unless `dry_run`).
     pub into: PathBuf,
+    /// The currency of a file the import creates, unless the workbook is
+    /// our own export naming its own.
+    pub currency: Currency,
     pub mapping: Mapping,
     pub limits: Limits,
     /// Plan and report only.
@@ -98,6 +101,7 @@ pub fn import_workbook(
                 name,
                 ..AssessmentInput::default()
             },
+            options.currency.clone(),
         )?)
     } else if options.dry_run {
         Into::Existing(Store::open_to_read(&options.into)?)
@@ -163,7 +167,7 @@ fn import_own(workbook: &Path, read: &Workbook, options: &Options, exists: bool)
         issues: Vec::new(),
         counts: Counts::default(),
     };
-    let (new, done) = import_into_new(read, &options.into)?;
+    let (new, done) = import_into_new(read, &options.into, options.currency.clone())?;
     set_counts(&mut plan, &done);
     if options.dry_run {
         // Built beside the name and dropped: nothing is left.

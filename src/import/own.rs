@@ -8,7 +8,7 @@
 use std::path::Path;
 
 use bia_excel::import::{ImportError, OwnNode, OwnPlan, OwnSource, Workbook, read_own};
-use bia_model::{Id, NodeRef, Provenance, ScoreInput, Status, UnitInput};
+use bia_model::{Currency, Id, NodeRef, Provenance, ScoreInput, Status, UnitInput};
 use bia_store::{NewFile, Store, Writer};
 
 use crate::error::{Error, Result};
@@ -24,12 +24,21 @@ pub struct OwnImport {
     pub dependencies: usize,
 }
 
-/// Builds a new assessment for `into` from an exported `workbook`. The
-/// caller puts it in place ([`NewFile::finish`]) or drops it (a dry run,
-/// a failure), which leaves nothing at `into`.
-pub fn import_into_new(workbook: &Workbook, into: &Path) -> Result<(NewFile, OwnImport)> {
-    let plan = read_own(workbook)?;
-    let mut new = Store::create_new(into, &plan.facts)?;
+/// Builds a new assessment for `into` from an exported `workbook`, its
+/// amounts in the currency the workbook names, else (an export older than
+/// the currency) in `currency`. The caller puts it in place
+/// ([`NewFile::finish`]) or drops it (a dry run, a failure), which leaves
+/// nothing at `into`.
+pub fn import_into_new(
+    workbook: &Workbook,
+    into: &Path,
+    currency: Currency,
+) -> Result<(NewFile, OwnImport)> {
+    let mut plan = read_own(workbook)?;
+    if plan.methodology.currency.trim().is_empty() {
+        plan.methodology.currency = currency.to_string();
+    }
+    let mut new = Store::create_new(into, &plan.facts, currency)?;
     let label = format!("Import “{}”", plan.file);
     let rationale = format!("Imported from {}", plan.file);
     let mut failure: Option<Error> = None;

@@ -27,7 +27,7 @@ use std::sync::{Arc, OnceLock};
 
 use bia_analysis::Analysis;
 use bia_model::{
-    Assessment, AssessmentInfo, AssessmentInput, Counts, Methodology, MethodologyInput,
+    Assessment, AssessmentInfo, AssessmentInput, Counts, Currency, Methodology, MethodologyInput,
 };
 use bia_store::{History, Store};
 
@@ -56,9 +56,10 @@ struct Loaded {
 
 impl Workbench {
     /// Creates a new assessment file at `path` with the default
-    /// methodology. Refuses to overwrite an existing file.
-    pub fn create(path: &Path, input: &AssessmentInput) -> Result<Workbench> {
-        Ok(Workbench::of(Store::create(path, input)?))
+    /// methodology, its amounts in `currency` (the CLI's `--currency`, else
+    /// [`crate::locale::currency`]). Refuses to overwrite an existing file.
+    pub fn create(path: &Path, input: &AssessmentInput, currency: Currency) -> Result<Workbench> {
+        Ok(Workbench::of(Store::create(path, input, currency)?))
     }
 
     /// Opens an assessment file for editing (an older one is backed up and

@@ -463,6 +463,7 @@ fn a_resource_to_classify_goes_out_to_our_workbook_and_comes_back() {
             mapping: Default::default(),
             limits: Default::default(),
             dry_run: false,
+            currency: bia::model::Currency::fallback(),
         },
         &mut |_| true,
     )

@@ -40,6 +40,10 @@ fn demo_then_dump_prints_the_demo_as_json() {
     assert_eq!(m["horizons"][3]["minutes"], 1440);
     assert_eq!(m["threshold"], 4);
     assert_eq!(m["tiers"][0]["max_rto_minutes"], 240);
+    assert_eq!(
+        m["currency"], "GBP",
+        "a UK firm's amounts are in pounds sterling"
+    );
     let processes = json["processes"].as_array().unwrap();
     assert_eq!(processes.len(), 25);
     let customs = processes
@@ -60,6 +64,73 @@ fn demo_then_dump_prints_the_demo_as_json() {
             .iter()
             .any(|u| u["parent"] == "Operations")
     );
+}
+
+/// `bia new` in a machine whose locale variables are `locale` (and no
+/// other), then the currency its dump names.
+fn new_in_locale(dir: &Path, file: &str, extra: &[&str], locale: &[(&str, &str)]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_bia"));
+    command
+        .args(["new", file, "--name", "Zürich BIA"])
+        .args(extra)
+        .current_dir(dir);
+    for name in bia::model::LOCALE_VARIABLES {
+        command.env_remove(name);
+    }
+    command.envs(locale.iter().copied());
+    command.output().expect("bia runs")
+}
+
+fn dumped_currency(dir: &Path, file: &str) -> String {
+    let out = bia(&["dump", file], dir);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    json["methodology"]["currency"]
+        .as_str()
+        .expect("the dump names the currency")
+        .to_string()
+}
+
+#[test]
+fn new_takes_its_currency_from_the_flag_else_the_locale_else_the_euro() {
+    let dir = temp_dir();
+    /// The file, the flags, the locale variables, the currency expected.
+    type Case<'a> = (&'a str, &'a [&'a str], &'a [(&'a str, &'a str)], &'a str);
+    let cases: [Case; 5] = [
+        (
+            "flag.bia",
+            &["--currency", "chf"],
+            &[("LANG", "en_GB.UTF-8")],
+            "CHF",
+        ),
+        ("lang.bia", &[], &[("LANG", "en_GB.UTF-8")], "GBP"),
+        (
+            "monetary.bia",
+            &[],
+            &[("LANG", "en_GB.UTF-8"), ("LC_MONETARY", "de_DE.UTF-8")],
+            "EUR",
+        ),
+        ("us.bia", &[], &[("LC_ALL", "en_US.UTF-8")], "USD"),
+        ("none.bia", &[], &[("LANG", "C")], "EUR"),
+    ];
+    for (file, extra, locale, expected) in cases {
+        let out = new_in_locale(dir.path(), file, extra, locale);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        assert_eq!(
+            dumped_currency(dir.path(), file),
+            expected,
+            "{file}: {extra:?} in {locale:?}"
+        );
+    }
+
+    let out = new_in_locale(dir.path(), "bad.bia", &["--currency", "pounds"], &[]);
+    assert_eq!(out.status.code(), Some(2), "a bad flag is a usage error");
+    assert!(
+        stderr(&out).contains("\"pounds\" is not a three-letter ISO 4217 code"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!dir.path().join("bad.bia").exists());
 }
 
 #[test]
@@ -983,6 +1054,7 @@ fn every_printed_field_may_be_very_long_and_multi_byte() {
             organisation: long("Organisation", N),
             ..Default::default()
         },
+        bia::model::Currency::fallback(),
     )
     .unwrap();
     let mut m = wb.methodology().unwrap().to_input();

@@ -47,6 +47,7 @@ fn import_into(workbook: &Path, into: &Path) -> bia::import::Report {
         mapping: Mapping::default(),
         limits: Limits::default(),
         dry_run: false,
+        currency: bia::model::Currency::fallback(),
     };
     import_workbook(workbook, &options, &mut |_| true).expect("the import runs")
 }

@@ -44,6 +44,7 @@ pub fn new_store(dir: &tempfile::TempDir) -> (Store, PathBuf) {
             organisation: "Northwind Freight".into(),
             ..Default::default()
         },
+        bia::model::Currency::fallback(),
     )
     .expect("a new assessment");
     (store, path)

@@ -361,7 +361,13 @@ fn methodology_edits_never_orphan_scores() {
     });
     input.scale[4] = "Severe".into();
     input.tiers[1].max_rto = "12 h".into();
+    input.currency = " usd ".into();
     let m2 = store.update_methodology(&input).unwrap();
+    assert_eq!(
+        m2.currency.code(),
+        "USD",
+        "the demo's pounds become dollars, as typed"
+    );
     let names: Vec<_> = m2.categories.iter().map(|c| c.name.as_str()).collect();
     assert_eq!(&names[..3], ["Financial loss", "Customer", "Operational"]);
     assert!(m2.categories[6].retired);
@@ -382,14 +388,16 @@ fn methodology_edits_never_orphan_scores() {
         "every score kept"
     );
 
-    // Undo puts the whole methodology back.
+    // Undo puts the whole methodology back, its currency too.
     store.undo().unwrap();
     assert_eq!(store.methodology().unwrap(), m);
+    assert_eq!(m.currency.code(), "GBP");
 
     let mut bad = m.to_input();
     bad.horizons[0].duration = "soon".into();
     bad.tiers[2].max_rto = "8 h".into();
     bad.categories[0].name = " ".into();
+    bad.currency = "pounds".into();
     let bia::store::Error::Invalid { issues } = store.update_methodology(&bad).unwrap_err() else {
         panic!()
     };
@@ -398,9 +406,14 @@ fn methodology_edits_never_orphan_scores() {
         fields,
         [
             "categories.0.name",
+            "currency",
             "horizons.0.duration",
             "tiers.2.max_rto"
         ]
+    );
+    assert_eq!(
+        issues[1].message,
+        "“pounds” is not a currency: use a three-letter ISO 4217 code, such as GBP, EUR or USD."
     );
 }
 

@@ -88,6 +88,63 @@ fn the_demo_comes_back_from_its_own_workbook() {
 }
 
 #[test]
+fn the_currency_comes_back_and_an_older_export_takes_the_importer_s() {
+    let dir = temp_dir();
+    let d = dir.path();
+    let made = bia::Workbench::create(
+        &d.join("tokyo.bia"),
+        &bia::model::AssessmentInput {
+            name: "Tokyo office BIA".into(),
+            ..Default::default()
+        },
+        bia::model::Currency::parse("JPY").unwrap(),
+    )
+    .unwrap();
+    let xlsx = d.join("tokyo.xlsx");
+    made.export(&xlsx, &mut |_| {}).unwrap();
+    made.close().unwrap();
+    let mut workbook = bia::import::read(&xlsx).unwrap();
+    fn methodology(w: &mut bia::excel::import::Workbook) -> &mut Vec<bia::excel::import::Row> {
+        let found = w.sheets.iter_mut().find(|s| s.name == "Methodology");
+        &mut found.expect("a Methodology sheet").rows
+    }
+    let named = |rows: &[bia::excel::import::Row]| {
+        rows.iter().any(|r| {
+            r.cells
+                .iter()
+                .any(|(_, v)| v.display() == "Currency of amounts")
+                && r.cells.iter().any(|(_, v)| v.display() == "JPY")
+        })
+    };
+    assert!(
+        named(methodology(&mut workbook)),
+        "the Methodology sheet names the currency"
+    );
+
+    // Read into a new file by an importer whose own currency is GBP.
+    let imported = |workbook: &bia::excel::import::Workbook, file: &str| {
+        let (new, _) =
+            bia::import::import_into_new(workbook, &d.join(file), bia::model::Currency::gbp())
+                .unwrap();
+        let store = new.finish().unwrap();
+        let code = store.methodology().unwrap().currency.code().to_string();
+        store.close().unwrap();
+        code
+    };
+    assert_eq!(
+        imported(&workbook, "back.bia"),
+        "JPY",
+        "the workbook's currency wins over the importer's"
+    );
+    methodology(&mut workbook).retain(|r| !named(std::slice::from_ref(r)));
+    assert_eq!(
+        imported(&workbook, "older.bia"),
+        "GBP",
+        "an export from before the currency takes the importer's"
+    );
+}
+
+#[test]
 fn a_generated_assessment_with_awkward_text_comes_back_too() {
     let dir = temp_dir();
     let d = dir.path();
@@ -307,6 +364,7 @@ fn a_large_generated_assessment_comes_back() {
             mapping: Default::default(),
             limits: Default::default(),
             dry_run: false,
+            currency: bia::model::Currency::fallback(),
         },
         &mut |_| true,
     )

@@ -36,6 +36,11 @@ fn a_new_assessment_is_seeded_with_the_default_methodology_and_reopens() {
     assert_eq!(horizons, [60, 240, 480, 1440, 4320, 10080, 20160, 43200]);
     assert_eq!(m.threshold, 4);
     assert_eq!(m.tiers.len(), 4);
+    assert_eq!(
+        m.currency.code(),
+        "EUR",
+        "new_store creates with the fallback currency"
+    );
     assert_eq!(store.info().unwrap().name, "Northwind Freight BIA");
     store.close().unwrap();
     assert!(
@@ -49,7 +54,7 @@ fn creating_over_an_existing_file_is_refused_and_leaves_it_alone() {
     let dir = temp_dir();
     let path = dir.path().join("notes.bia");
     fs::write(&path, b"my notes").unwrap();
-    let err = Store::create(&path, &Default::default())
+    let err = Store::create(&path, &Default::default(), Default::default())
         .err()
         .expect("refused");
     assert_eq!(err.code(), "file_exists");
@@ -57,10 +62,32 @@ fn creating_over_an_existing_file_is_refused_and_leaves_it_alone() {
 }
 
 #[test]
+fn a_new_assessment_takes_the_currency_it_is_created_with() {
+    let dir = temp_dir();
+    let path = dir.path().join("zurich.bia");
+    let store = Store::create(
+        &path,
+        &bia::model::AssessmentInput {
+            name: "Zürich BIA".into(),
+            ..Default::default()
+        },
+        bia::model::Currency::parse("chf").unwrap(),
+    )
+    .unwrap();
+    store.close().unwrap();
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.methodology().unwrap().currency.code(), "CHF");
+    assert!(
+        store.history().unwrap().undo.is_none(),
+        "seeding is creation, not an edit to undo"
+    );
+}
+
+#[test]
 fn an_assessment_needs_a_name() {
     let dir = temp_dir();
     let path = dir.path().join("unnamed.bia");
-    let err = Store::create(&path, &Default::default())
+    let err = Store::create(&path, &Default::default(), Default::default())
         .err()
         .expect("refused");
     assert_eq!(err.code(), "invalid");
@@ -166,6 +193,12 @@ fn a_second_program_is_told_the_file_is_open() {
     );
 }
 
+/// The file format version of an open SQLite file.
+fn user_version(conn: &Connection) -> i64 {
+    conn.pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap()
+}
+
 /// Builds a file as `version` of the program wrote it, with a process in
 /// it ("Payroll processing" in Finance, owned by Aisha Bello).
 fn legacy_file(path: &std::path::Path, version: usize) -> Connection {
@@ -216,9 +249,7 @@ fn a_version_one_file_is_backed_up_then_upgraded_with_its_data() {
         .collect();
     assert_eq!(backups.len(), 1, "one backup next to the file: {backups:?}");
     let backup = Connection::open(dir.path().join(&backups[0])).unwrap();
-    let version: i64 = backup
-        .pragma_query_value(None, "user_version", |r| r.get(0))
-        .unwrap();
+    let version = user_version(&backup);
     assert_eq!(version, 1, "the backup is the file as it was");
     let name: String = backup
         .query_row("SELECT name FROM process", [], |r| r.get(0))
@@ -344,9 +375,7 @@ fn a_version_four_history_still_undoes_and_redoes_after_the_upgrade() {
     assert_eq!(store.undo_limit().unwrap(), bia::store::DEFAULT_UNDO_LIMIT);
     store.close().unwrap();
     let conn = Connection::open(&path).unwrap();
-    let version: i64 = conn
-        .pragma_query_value(None, "user_version", |r| r.get(0))
-        .unwrap();
+    let version = user_version(&conn);
     assert_eq!(version, LATEST);
 }
 
@@ -492,9 +521,7 @@ fn every_connection_runs_in_wal_with_foreign_keys() {
         .pragma_query_value(None, "journal_mode", |r| r.get(0))
         .unwrap();
     assert_eq!(mode, "wal", "WAL is recorded in the file");
-    let version: i64 = conn
-        .pragma_query_value(None, "user_version", |r| r.get(0))
-        .unwrap();
+    let version = user_version(&conn);
     assert_eq!(version, LATEST);
 }
 
@@ -629,9 +656,7 @@ fn a_version_five_file_with_resources_upgrades_keeps_them_and_still_undoes() {
     store.close().unwrap();
 
     let conn = Connection::open(&path).unwrap();
-    let version: i64 = conn
-        .pragma_query_value(None, "user_version", |r| r.get(0))
-        .unwrap();
+    let version = user_version(&conn);
     assert_eq!(version, LATEST);
     let problems: i64 = conn
         .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
@@ -653,4 +678,85 @@ fn a_version_five_file_with_resources_upgrades_keeps_them_and_still_undoes() {
         schema.contains("REFERENCES \"resource\"") || schema.contains("REFERENCES resource("),
         "{schema}"
     );
+}
+
+/// Builds a file as version 8 wrote it (before the currency): a
+/// "Financial" category and an "Operational" one, with `financial` and
+/// `operational` as their level-4 definitions.
+fn version_eight_file(path: &std::path::Path, financial: &str, operational: &str) {
+    let conn = legacy_file(path, 8);
+    conn.execute_batch(
+        "INSERT INTO impact_category (id, name, position) VALUES
+             ('0b0c1d2e-0000-4000-8000-000000000020', 'Operational', 0),
+             ('0b0c1d2e-0000-4000-8000-000000000021', 'Financial', 1);",
+    )
+    .unwrap();
+    for (id, category, text) in [
+        ("30", "20", operational),
+        ("31", "21", financial),
+        ("32", "21", "No financial loss"),
+    ] {
+        conn.execute(
+            "INSERT INTO level_definition (id, category_id, level, text) VALUES (?1, ?2, ?3, ?4)",
+            (
+                format!("0b0c1d2e-0000-4000-8000-0000000000{id}"),
+                format!("0b0c1d2e-0000-4000-8000-0000000000{category}"),
+                if id == "32" { 0 } else { 4 },
+                text,
+            ),
+        )
+        .unwrap();
+    }
+}
+
+#[test]
+fn an_older_file_gets_the_currency_its_financial_definitions_write() {
+    let cases = [
+        ("Loss of £1 M to £10 M", "", "GBP"),
+        ("Loss of €1 M to €10 M", "", "EUR"),
+        ("Loss of $1 M to $10 M", "", "USD"),
+        ("Loss of $1 M to $10 M", "Fines over €50 k", "USD"),
+        ("Loss of 1 M to 10 M", "Overtime over £50 k", "GBP"),
+        ("Loss of 1 M to 10 M", "Core operations halted", "EUR"),
+    ];
+    for (i, (financial, operational, expected)) in cases.into_iter().enumerate() {
+        let dir = temp_dir();
+        let path = dir.path().join(format!("legacy-{i}.bia"));
+        version_eight_file(&path, financial, operational);
+
+        let read = Store::open_to_read(&path).expect("a version 8 file reads");
+        assert_eq!(
+            read.methodology().unwrap().currency.code(),
+            expected,
+            "read in memory: financial {financial:?}, operational {operational:?}"
+        );
+        drop(read);
+        let store = Store::open(&path).expect("a version 8 file opens and upgrades");
+        let m = store.methodology().unwrap();
+        assert_eq!(
+            m.currency.code(),
+            expected,
+            "upgraded: financial {financial:?}, operational {operational:?}"
+        );
+        assert_eq!(
+            m.categories[1].definitions[1].text, financial,
+            "the user's text is left as written"
+        );
+        store.close().unwrap();
+        let conn = Connection::open(&path).unwrap();
+        let version = user_version(&conn);
+        assert_eq!(version, LATEST);
+    }
+}
+
+#[test]
+fn a_currency_another_program_wrote_badly_is_refused_by_the_file_itself() {
+    let dir = temp_dir();
+    let (store, path) = new_store(&dir);
+    store.close().unwrap();
+    let conn = Connection::open(&path).unwrap();
+    let err = conn
+        .execute("UPDATE assessment SET currency = 'gbp'", [])
+        .unwrap_err();
+    assert!(err.to_string().contains("CHECK"), "{err}");
 }

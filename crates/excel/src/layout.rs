@@ -23,5 +23,10 @@ pub const HEADER_ROW: u32 = 3;
 /// ("Operations › Warehouse Operations").
 pub const UNIT_PATH_SEPARATOR: &str = " › ";
 
+/// The label of the Methodology sheet's row naming the currency of the
+/// amounts in the level definitions: its ISO 4217 code in the next cell
+/// (read back), then the symbol and name for a reader.
+pub const CURRENCY_LABEL: &str = "Currency of amounts";
+
 /// The hidden id column of the register, first on its header row.
 pub const PROCESS_ID_HEADER: &str = "Process ID";

@@ -6,6 +6,7 @@
 //! ARCHITECTURE.md) and committed.
 
 mod assessment;
+mod currency;
 pub mod duration;
 mod error;
 mod id;
@@ -20,6 +21,7 @@ mod tier_claim;
 mod unit;
 
 pub use assessment::{Assessment, AssessmentInfo, AssessmentInput, Counts, UnitCount, thousands};
+pub use currency::{COMMON_CURRENCIES, Currency, CurrencyInfo, LOCALE_VARIABLES, checked_currency};
 pub use error::UnknownName;
 pub use id::{Id, IdText};
 pub use impact::{ProcessImpact, Score, ScoreInput};

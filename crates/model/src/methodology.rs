@@ -1,12 +1,14 @@
 //! The methodology of an assessment: impact categories, the severity scale
 //! with a definition of each level per category, the time horizons at which
-//! impact is scored, the tolerance threshold and the recovery tiers.
-//! [`Methodology::default`] is what a new assessment is seeded with.
+//! impact is scored, the tolerance threshold, the recovery tiers and the
+//! currency the definitions' amounts are in. [`Methodology::default`] is
+//! what a new assessment is seeded with (its currency chosen by the caller,
+//! [`Methodology::with_currency`]).
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{Id, Minutes};
+use super::{Currency, FieldIssue, Id, Minutes};
 
 /// The rules a whole assessment is scored by.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
@@ -22,6 +24,10 @@ pub struct Methodology {
     pub threshold: u8,
     /// Recovery tiers, most urgent first.
     pub tiers: Vec<Tier>,
+    /// The currency of the amounts in the level definitions ("loss over
+    /// 1 M"): an ISO 4217 code, e.g. "GBP".
+    #[ts(type = "string")]
+    pub currency: Currency,
 }
 
 /// A kind of impact (financial, operational, …).
@@ -89,6 +95,16 @@ pub struct MethodologyInput {
     pub horizons: Vec<HorizonInput>,
     pub threshold: u8,
     pub tiers: Vec<TierInput>,
+    /// The currency's ISO 4217 code as typed ("GBP", "gbp").
+    pub currency: String,
+}
+
+impl MethodologyInput {
+    /// The currency as typed, checked: the issue names the field
+    /// `currency`.
+    pub fn currency(&self) -> Result<Currency, FieldIssue> {
+        crate::currency::checked_currency("currency", &self.currency)
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, TS)]
@@ -158,7 +174,13 @@ impl Methodology {
                     max_rto: t.max_rto_minutes.map(|m| m.to_string()).unwrap_or_default(),
                 })
                 .collect(),
+            currency: self.currency.to_string(),
         }
+    }
+
+    /// This methodology with its amounts in `currency`.
+    pub fn with_currency(self, currency: Currency) -> Methodology {
+        Methodology { currency, ..self }
     }
 
     /// The threshold that applies to a category.
@@ -358,7 +380,9 @@ const TIERS: [(&str, Option<u32>); 4] = [
 
 impl Default for Methodology {
     /// ISO/TS 22317-style defaults: seven categories, a 0–5 scale, eight
-    /// horizons from 1 hour to 1 month, threshold 4 (Major), four tiers.
+    /// horizons from 1 hour to 1 month, threshold 4 (Major), four tiers;
+    /// amounts in the [`Currency::fallback`] (a new assessment takes its
+    /// creator's, [`Methodology::with_currency`]).
     fn default() -> Methodology {
         Methodology {
             categories: CATEGORIES
@@ -406,6 +430,7 @@ impl Default for Methodology {
                     max_rto_minutes: max.map(Minutes),
                 })
                 .collect(),
+            currency: Currency::fallback(),
         }
     }
 }
@@ -431,6 +456,25 @@ mod tests {
         assert_eq!(m.threshold, 4);
         assert_eq!(m.tiers[0].max_rto_minutes, Some(Minutes(240)));
         assert_eq!(m.tiers[3].max_rto_minutes, None);
+        assert_eq!(m.currency, Currency::fallback());
+    }
+
+    #[test]
+    fn the_currency_goes_to_the_form_and_is_checked_coming_back() {
+        let m = Methodology::default().with_currency(Currency::gbp());
+        let mut input = m.to_input();
+        assert_eq!(input.currency, "GBP");
+        assert_eq!(input.currency().unwrap(), Currency::gbp());
+        input.currency = "sterling".into();
+        let issue = input.currency().unwrap_err();
+        assert_eq!(
+            issue.field, "currency",
+            "the form shows it beside the field"
+        );
+        assert!(
+            issue.message.contains("three-letter ISO 4217 code"),
+            "{issue:?}"
+        );
     }
 
     #[test]

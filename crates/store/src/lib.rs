@@ -53,7 +53,7 @@ pub use impact::NewScore;
 pub use journal::{DEFAULT_UNDO_LIMIT, History};
 pub use writer::{Source, Writer};
 
-use bia_model::{Assessment, AssessmentInput};
+use bia_model::{Assessment, AssessmentInput, Currency};
 
 /// An open assessment file.
 pub struct Store {
@@ -65,16 +65,18 @@ pub struct Store {
 
 impl Store {
     /// Creates a new assessment file at `path`, seeded with the default
-    /// methodology. Refuses to overwrite an existing file; a failure or a
-    /// crash leaves nothing at `path`.
-    pub fn create(path: &Path, input: &AssessmentInput) -> Result<Store> {
-        Store::create_new(path, input)?.finish()
+    /// methodology, its amounts in `currency` (the store reads no locale:
+    /// the caller chooses, see `Currency::of_locale`). Refuses to
+    /// overwrite an existing file; a failure or a crash leaves nothing at
+    /// `path`.
+    pub fn create(path: &Path, input: &AssessmentInput, currency: Currency) -> Result<Store> {
+        Store::create_new(path, input, currency)?.finish()
     }
 
     /// Starts a new assessment for `path` to be filled before it is put in
     /// place ([`NewFile::finish`]); dropped unfinished, it leaves nothing.
-    pub fn create_new(path: &Path, input: &AssessmentInput) -> Result<NewFile> {
-        NewFile::create(path, input)
+    pub fn create_new(path: &Path, input: &AssessmentInput, currency: Currency) -> Result<NewFile> {
+        NewFile::create(path, input, currency)
     }
 
     /// Opens an existing assessment file for editing, upgrading it if it
@@ -271,7 +273,8 @@ mod tests {
             name: "Harbourline BIA 2027".into(),
             ..AssessmentInput::default()
         };
-        let mut store = Store::create(&dir.path().join("c.bia"), &input).unwrap();
+        let mut store =
+            Store::create(&dir.path().join("c.bia"), &input, Currency::fallback()).unwrap();
         assert_eq!(store.counts().unwrap(), bia_model::Counts::default());
         let finance = store
             .create_unit(&bia_model::UnitInput {
@@ -327,7 +330,7 @@ mod tests {
             name: "Harbourline BIA 2027".into(),
             ..AssessmentInput::default()
         };
-        let mut store = Store::create(path, &input).unwrap();
+        let mut store = Store::create(path, &input, Currency::fallback()).unwrap();
         let m = store.methodology().unwrap();
         let from = Provenance::Imported {
             file: "bia-2026.xlsx".into(),

@@ -1,5 +1,6 @@
 //! Reading, seeding and editing the methodology tables (categories, scale,
-//! level definitions, horizons, threshold, tiers).
+//! level definitions, horizons, tiers; the threshold and the currency on
+//! the assessment row).
 
 use rusqlite::{Connection, params};
 
@@ -10,14 +11,14 @@ use super::journal::{self, Table, Tx};
 use super::row::id_col;
 use crate::error::{Error, Result};
 use bia_model::{
-    Category, CategoryInput, FieldIssue, Horizon, Id, LevelDefinition, Methodology,
+    Category, CategoryInput, Currency, FieldIssue, Horizon, Id, LevelDefinition, Methodology,
     MethodologyInput, Minutes, SeverityLevel, Tier, clean_name, duration, name_key,
 };
 
 /// Writes a whole methodology into a new file (not journaled).
 pub(super) fn insert(conn: &Connection, m: &Methodology) -> Result<()> {
-    conn.prepare_cached("UPDATE assessment SET threshold = ?1")?
-        .execute([m.threshold])?;
+    conn.prepare_cached("UPDATE assessment SET threshold = ?1, currency = ?2")?
+        .execute(params![m.threshold, m.currency.code()])?;
     for (pos, c) in m.categories.iter().enumerate() {
         conn.prepare_cached(
             "INSERT INTO impact_category (id, name, position, threshold) VALUES (?1, ?2, ?3, ?4)",
@@ -51,9 +52,18 @@ pub(super) fn insert(conn: &Connection, m: &Methodology) -> Result<()> {
 }
 
 pub(super) fn read(conn: &Connection) -> Result<Methodology> {
-    let threshold: u8 = conn
-        .prepare_cached("SELECT threshold FROM assessment LIMIT 1")?
-        .query_row([], |r| r.get(0))?;
+    let (threshold, currency): (u8, String) = conn
+        .prepare_cached("SELECT threshold, currency FROM assessment LIMIT 1")?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    // The column's CHECK holds it to three capitals; a file edited by
+    // another program is damaged, not silently given another currency.
+    let currency = Currency::parse(&currency).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            1,
+            rusqlite::types::Type::Text,
+            format!("\"{currency}\" is not a currency code").into(),
+        )
+    })?;
     let mut defs = conn.prepare(
         "SELECT level, text FROM level_definition WHERE category_id = ?1 ORDER BY level",
     )?;
@@ -124,6 +134,7 @@ pub(super) fn read(conn: &Connection) -> Result<Methodology> {
         horizons,
         threshold,
         tiers,
+        currency,
     })
 }
 
@@ -195,6 +206,7 @@ struct Plan {
     horizons: Vec<(Id, String, Minutes)>,
     threshold: u8,
     tiers: Vec<(Id, String, Option<Minutes>)>,
+    currency: Currency,
 }
 
 fn plan(current: &Methodology, input: &MethodologyInput) -> Result<Plan> {
@@ -263,6 +275,11 @@ fn plan(current: &Methodology, input: &MethodologyInput) -> Result<Plan> {
             "threshold".into(),
             format!("The threshold is a level from 1 to {max}."),
         );
+    }
+
+    let currency = input.currency();
+    if let Err(i) = &currency {
+        issue(i.field.clone(), i.message.clone());
     }
 
     let mut horizons = Vec::new();
@@ -340,6 +357,7 @@ fn plan(current: &Methodology, input: &MethodologyInput) -> Result<Plan> {
         horizons,
         threshold: input.threshold,
         tiers,
+        currency: currency.map_err(|i| Error::Invalid { issues: vec![i] })?,
     })
 }
 
@@ -351,7 +369,10 @@ fn apply(tx: &mut Tx, current: &Methodology, plan: &Plan) -> Result<()> {
     tx.update(
         Table::Assessment,
         assessment,
-        &[("threshold", Value::Integer(plan.threshold.into()))],
+        &[
+            ("threshold", Value::Integer(plan.threshold.into())),
+            ("currency", Value::Text(plan.currency.code().to_string())),
+        ],
     )?;
     for (level, name) in current.scale.iter().zip(&plan.scale) {
         tx.update(

@@ -18,6 +18,7 @@ const STEPS: &[&str] = &[
     include_str!("migrations/006_resources_to_classify.sql"),
     include_str!("migrations/007_compact_impact.sql"),
     include_str!("migrations/008_claimed_tier.sql"),
+    include_str!("migrations/009_currency.sql"),
 ];
 
 /// The file format this program writes (and the newest it reads).

@@ -33,7 +33,7 @@ pub fn new_assessment<R: Runtime>(
     path: String,
     input: AssessmentInput,
 ) -> ApiResult<Session> {
-    let store = Workbench::create(Path::new(&path), &input)?;
+    let store = Workbench::create(Path::new(&path), &input, state.currency.clone())?;
     install(&app, &state, store)
 }
 

@@ -372,7 +372,10 @@ fn scoring_objectives_and_review_over_ipc() {
         .iter()
         .map(|i| i["field"].as_str().unwrap().to_string())
         .collect();
-    assert_eq!(fields, ["categories", "threshold", "horizons", "tiers"]);
+    assert_eq!(
+        fields,
+        ["categories", "threshold", "currency", "horizons", "tiers"]
+    );
 }
 
 #[test]

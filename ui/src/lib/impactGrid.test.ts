@@ -118,7 +118,9 @@ describe("definitions", () => {
   const financial = demo.categoryNamed("Financial");
 
   it("describes a level of a category in one line", () => {
-    expect(describeLevel(m, financial, 4)).toBe("Financial · 4 Major — Loss or extra cost of 1 M to 10 M");
+    expect(describeLevel(m, financial, 4)).toBe("Financial · 4 Major — Loss or extra cost of 1 M to 10 M · amounts in GBP (£)");
+    const operational = m.categories.find((c) => c.name === "Operational")!;
+    expect(describeLevel(m, operational, 4), "no currency where there are no amounts").toBe("Operational · 4 Major — Core operations halted at one site");
   });
 
   it("lists the whole ladder with the category's own threshold marked", () => {

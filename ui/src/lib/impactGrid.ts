@@ -8,6 +8,7 @@ import type { Methodology } from "./bindings/Methodology";
 import type { Score } from "./bindings/Score";
 import type { ScoreInput } from "./bindings/ScoreInput";
 import type { KeyPress } from "./shortcuts";
+import { amountsNote } from "./currency";
 
 /** A cell by position: row = category, col = horizon. */
 export interface CellPos {
@@ -156,11 +157,15 @@ export function definitionText(category: Category, level: number): string {
   return category.definitions.find((d) => d.level === level)?.text ?? "";
 }
 
-/** "Financial · 4 Major — Loss or extra cost of 1 M to 10 M" (without the dash when undefined). */
+/**
+ * "Financial · 4 Major — Loss or extra cost of 1 M to 10 M · amounts in GBP (£)" (without the dash when
+ * undefined; the currency only for a financial category).
+ */
 export function describeLevel(m: Methodology, category: Category, level: number): string {
   const text = definitionText(category, level);
   const head = `${category.name} · ${level} ${levelName(m, level)}`;
-  return text ? `${head} — ${text}` : head;
+  const note = amountsNote(category.name, m.currency);
+  return (text ? `${head} — ${text}` : head) + (text && note ? ` · ${note}` : "");
 }
 
 export interface LadderStep {

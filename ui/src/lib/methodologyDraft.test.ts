@@ -37,6 +37,7 @@ describe("inputOfMethodology", () => {
     expect(input.threshold).toBe(4);
     expect(input.tiers.map((t) => t.max_rto)).toEqual(["4 h", "1 d", "3 d", ""]);
     expect(input.tiers[0]).toEqual({ id: "00000000-0000-4000-8000-000000000056", name: "Tier 1", max_rto: "4 h" });
+    expect(input.currency, "the demo (a UK firm) counts in pounds").toBe("GBP");
   });
 });
 
@@ -65,7 +66,7 @@ describe("editing", () => {
   });
 
   it("knows which issues it can show beside a field", () => {
-    for (const f of ["categories.2.name", "horizons.1.duration", "tiers.0.max_rto", "scale.3", "threshold", "categories"])
+    for (const f of ["categories.2.name", "horizons.1.duration", "tiers.0.max_rto", "scale.3", "threshold", "currency", "categories"])
       expect(isEditorField(f), f).toBe(true);
     for (const f of ["severity", "name", "categories.x.name"]) expect(isEditorField(f), f).toBe(false);
   });

@@ -40,6 +40,8 @@ export interface MethodologyDraft {
   horizons: HorizonDraft[];
   threshold: number;
   tiers: TierDraft[];
+  /** The currency's code as typed (ISO 4217: "GBP"). */
+  currency: string;
 }
 
 let keys = 0;
@@ -65,6 +67,7 @@ export function methodologyDraftOf(m: Methodology): MethodologyDraft {
       name: t.name,
       maxRto: t.max_rto_minutes === null ? "" : formatMinutes(t.max_rto_minutes),
     })),
+    currency: m.currency,
   };
 }
 
@@ -82,6 +85,7 @@ export function methodologyInputOf(d: MethodologyDraft): MethodologyInput {
     horizons: d.horizons.map((h) => ({ id: h.id, label: h.label, duration: h.duration })),
     threshold: d.threshold,
     tiers: d.tiers.map((t) => ({ id: t.id, name: t.name, max_rto: t.maxRto })),
+    currency: d.currency,
   };
 }
 
@@ -120,10 +124,10 @@ export function methodologyChanged(d: MethodologyDraft, m: Methodology): boolean
 /**
  * Whether an issue's field is shown beside an input of the editor
  * (`categories.2.name`, `horizons.1.duration`, `tiers.0.max_rto`, `scale.3`,
- * `threshold`, and the lists themselves); others go to the banner.
+ * `threshold`, `currency`, and the lists themselves); others go to the banner.
  */
 export function isEditorField(field: string): boolean {
-  return /^(threshold|scale|categories|horizons|tiers)(\.\d+(\.(name|threshold|definitions|label|duration|max_rto))?)?$/.test(
+  return /^(threshold|currency|scale|categories|horizons|tiers)(\.\d+(\.(name|threshold|definitions|label|duration|max_rto))?)?$/.test(
     field,
   );
 }

@@ -57,6 +57,11 @@ describe("impact grid", () => {
 
     // The definition of the focused level is always in view.
     expect(screen.getByTestId("level-definition").textContent).toContain("Financial · 4 Major — Loss or extra cost of 1 M to 10 M");
+    // with the currency its amounts are in, the facilitator's words unchanged.
+    expect(within(screen.getByTestId("level-definition")).getByTestId("currency-note").textContent).toBe(" · amounts in GBP (£)");
+    await fireEvent.keyDown(grid, { key: "ArrowDown" });
+    expect(within(screen.getByTestId("level-definition")).queryByTestId("currency-note"), "none where there are no amounts").toBeNull();
+    await fireEvent.keyDown(grid, { key: "ArrowUp" });
 
     await fireEvent.keyDown(grid, { key: "Delete" });
     expect(cell("Financial", "8 h").dataset.severity).toBe("");

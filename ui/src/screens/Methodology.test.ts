@@ -84,3 +84,70 @@ describe("methodology editing", () => {
     expect(screen.getByTestId("severity-matrix").textContent).toContain("Financial");
   });
 });
+
+describe("the currency of the amounts", () => {
+  it("is named on the screen and beside the Financial definitions only", async () => {
+    await openDemoOn("methodology");
+    await screen.findByTestId("severity-matrix");
+    expect(screen.getByTestId("methodology-currency").textContent?.trim()).toBe("Amounts in GBP (£) — Pound sterling");
+    const notes = screen.getAllByTestId("currency-note");
+    expect(notes.map((n) => n.textContent)).toEqual(["amounts in GBP (£)"]);
+    expect(notes[0].closest("th")!.textContent).toContain("Financial");
+    // The user's definitions are left as they wrote them.
+    expect(screen.getByTestId("severity-matrix").textContent).toContain("Loss or extra cost of 1 M to 10 M");
+  });
+
+  it("is picked from the list, saved with the methodology as one edit, and undone", async () => {
+    await startEditing();
+    const select = screen.getByTestId("methodology-currency") as HTMLSelectElement;
+    expect(select.value).toBe("GBP");
+    expect([...select.options].find((o) => o.value === "USD")?.textContent).toBe("USD ($) — US dollar");
+    await fireEvent.change(select, { target: { value: "USD" } });
+    expect(within(categoryRow("Financial")).getByTestId("currency-note").textContent).toBe("Definitions' amounts in USD ($)");
+
+    await fireEvent.click(screen.getByTestId("methodology-save"));
+    await waitFor(() => expect(screen.queryByTestId("categories-editor")).toBeNull());
+    const sent = h.args.find((a) => a.cmd === "update_methodology")!.args.input as MethodologyInput;
+    expect(sent.currency).toBe("USD");
+    expect(screen.getByTestId("methodology-currency").textContent?.trim()).toBe("Amounts in USD ($) — US dollar");
+    expect(screen.getByTestId("currency-note").textContent).toBe("amounts in USD ($)");
+    expect(screen.getByTestId("undo").getAttribute("title")).toBe("Undo Edit the methodology");
+
+    await fireEvent.keyDown(document.body, { key: "z", ctrlKey: true });
+    await waitFor(() => expect(screen.getByTestId("methodology-currency").textContent).toContain("GBP (£)"));
+  });
+
+  it("takes any other code typed, checked as it is typed, and saves on Enter", async () => {
+    await startEditing();
+    await fireEvent.change(screen.getByTestId("methodology-currency"), { target: { value: "other" } });
+    const code = (await screen.findByTestId("methodology-currency-code")) as HTMLInputElement;
+    await waitFor(() => expect(document.activeElement).toBe(code));
+
+    await fireEvent.input(code, { target: { value: "x1" } });
+    expect(screen.getByTestId("error-currency-typed").textContent).toContain("Three letters");
+    await fireEvent.keyDown(code, { key: "Enter" });
+    expect(h.args.some((a) => a.cmd === "update_methodology"), "not sent while it cannot be a code").toBe(false);
+
+    await fireEvent.input(code, { target: { value: "xof" } });
+    expect(code.value).toBe("XOF");
+    expect(screen.queryByTestId("error-currency-typed")).toBeNull();
+    await fireEvent.keyDown(code, { key: "Enter" });
+    await waitFor(() => expect(screen.queryByTestId("categories-editor")).toBeNull());
+    const sent = h.args.find((a) => a.cmd === "update_methodology")!.args.input as MethodologyInput;
+    expect(sent.currency).toBe("XOF");
+    expect(screen.getByTestId("methodology-currency").textContent?.trim()).toBe("Amounts in XOF");
+    expect(screen.getByTestId("currency-note").textContent).toBe("amounts in XOF");
+  });
+
+  it("shows the core's issue beside the field when none is given", async () => {
+    await startEditing();
+    await fireEvent.change(screen.getByTestId("methodology-currency"), { target: { value: "other" } });
+    await screen.findByTestId("methodology-currency-code");
+    await fireEvent.click(screen.getByTestId("methodology-save"));
+    expect((await screen.findByTestId("error-currency")).textContent).toBe(
+      "Give the currency of the amounts: a three-letter ISO 4217 code, such as GBP, EUR or USD.",
+    );
+    expect(screen.getByTestId("methodology-issues").textContent).toContain("One thing to fix");
+    expect(screen.getByTestId("categories-editor")).toBeTruthy();
+  });
+});

@@ -16,7 +16,9 @@ use bia_model::{
 };
 
 use super::{ImportError, Pos, Row, Sheet, Value, Workbook, address};
-use crate::layout::{HEADER_ROW as HEADER, PROCESS_ID_HEADER, SHEETS, UNIT_PATH_SEPARATOR};
+use crate::layout::{
+    CURRENCY_LABEL, HEADER_ROW as HEADER, PROCESS_ID_HEADER, SHEETS, UNIT_PATH_SEPARATOR,
+};
 
 /// Whether `workbook` is one this program exported: its nine sheets in
 /// order and the hidden id column of the register.
@@ -560,7 +562,8 @@ fn consecutive(rows: &[Row], first: u32) -> impl Iterator<Item = &Row> {
 }
 
 /// The methodology from its sheet: categories with their definitions, the
-/// scale, the threshold, the horizons and the tiers.
+/// scale, the threshold, the currency (blank from an export older than
+/// it), the horizons and the tiers.
 fn methodology(workbook: &Workbook) -> Result<MethodologyInput, ImportError> {
     let sheet =
         sheet(workbook, "Methodology").ok_or_else(|| bad(workbook, "Methodology", "missing"))?;
@@ -573,8 +576,15 @@ fn methodology(workbook: &Workbook) -> Result<MethodologyInput, ImportError> {
         .find(|r| text(r, 0) == "Unacceptable from severity")
         .and_then(|r| number(r, 1))
         .unwrap_or(3.0) as u8;
+    let currency = sheet
+        .rows
+        .iter()
+        .find(|r| text(r, 0) == CURRENCY_LABEL)
+        .map(|r| text(r, 1))
+        .unwrap_or_default();
     let mut input = MethodologyInput {
         threshold,
+        currency,
         ..MethodologyInput::default()
     };
     for r in consecutive(&sheet.rows, HEADER + 1) {

@@ -7,7 +7,7 @@
 use std::ops::{Deref, DerefMut};
 use std::path::{Path, PathBuf};
 
-use bia_model::AssessmentInput;
+use bia_model::{AssessmentInput, Currency, Methodology};
 use rusqlite::{Connection, OpenFlags};
 
 use super::{configure, hidden_beside, migrate, place, remove_with_sides, sqlite_error};
@@ -26,9 +26,13 @@ pub struct NewFile {
 
 impl NewFile {
     /// Starts a new assessment for `target`, seeded with `input` and the
-    /// default methodology. Refuses a target that exists, even as a link
-    /// to a missing file.
-    pub(crate) fn create(target: &Path, input: &AssessmentInput) -> Result<NewFile> {
+    /// default methodology, its amounts in `currency`. Refuses a target
+    /// that exists, even as a link to a missing file.
+    pub(crate) fn create(
+        target: &Path,
+        input: &AssessmentInput,
+        currency: Currency,
+    ) -> Result<NewFile> {
         if std::fs::symlink_metadata(target).is_ok() {
             return Err(Error::FileExists {
                 path: target.to_path_buf(),
@@ -58,15 +62,15 @@ impl NewFile {
             target: target.to_path_buf(),
             temp,
         };
-        new.seed(input)?;
+        new.seed(input, currency)?;
         Ok(new)
     }
 
-    fn seed(&mut self, input: &AssessmentInput) -> Result<()> {
+    fn seed(&mut self, input: &AssessmentInput, currency: Currency) -> Result<()> {
         let conn = &mut self.store.as_mut().expect("open until finished").conn;
         let tx = conn.transaction()?;
         crate::assessment::insert(&tx, input)?;
-        crate::methodology::insert(&tx, &bia_model::Methodology::default())?;
+        crate::methodology::insert(&tx, &Methodology::default().with_currency(currency))?;
         tx.commit()?;
         Ok(())
     }

@@ -61,7 +61,7 @@ fn recover_from(source: Connection, damaged: &Path, target: &Path) -> Result<(St
         name: "Recovered assessment".into(),
         ..bia_model::AssessmentInput::default()
     };
-    let mut new = NewFile::create(target, &seed)?;
+    let mut new = NewFile::create(target, &seed, bia_model::Currency::fallback())?;
     let mut report = Recovery {
         path: target.display().to_string(),
         ..Recovery::default()

@@ -27,4 +27,9 @@ threshold: number,
 /**
  * Recovery tiers, most urgent first.
  */
-tiers: Array<Tier>, };
+tiers: Array<Tier>, 
+/**
+ * The currency of the amounts in the level definitions ("loss over
+ * 1 M"): an ISO 4217 code, e.g. "GBP".
+ */
+currency: string, };

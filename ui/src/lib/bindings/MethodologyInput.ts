@@ -12,4 +12,8 @@ export type MethodologyInput = { categories: Array<CategoryInput>,
 /**
  * Level names, lowest first (the number of levels is fixed).
  */
-scale: Array<string>, horizons: Array<HorizonInput>, threshold: number, tiers: Array<TierInput>, };
+scale: Array<string>, horizons: Array<HorizonInput>, threshold: number, tiers: Array<TierInput>, 
+/**
+ * The currency's ISO 4217 code as typed ("GBP", "gbp").
+ */
+currency: string, };

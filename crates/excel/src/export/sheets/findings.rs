@@ -150,6 +150,12 @@ pub(super) fn methodology(s: &mut Sheet, ctx: &Context) -> Result<()> {
     row += 2;
     s.text(row, 0, "Unacceptable from severity", &f.label)?;
     s.number(row, 1, f64::from(m.threshold), &f.number)?;
+    row += 1;
+    s.text(row, 0, crate::layout::CURRENCY_LABEL, &f.label)?;
+    s.text(row, 1, m.currency.code(), &f.text)?;
+    if let Some(c) = m.currency.info() {
+        s.text(row, 2, &format!("{} {}", c.symbol, c.name), &f.text)?;
+    }
 
     row += 2;
     s.text(row, 0, "Time horizons", &f.section)?;
