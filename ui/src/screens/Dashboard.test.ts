@@ -6,6 +6,7 @@
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import App from "../App.svelte";
+import { background } from "../lib/workspace.svelte";
 import { endReplay, mockReplay, openDemoOn, type Replay } from "../testing/testHarness";
 
 const dialog = vi.hoisted(() => ({ save: vi.fn(), open: vi.fn() }));
@@ -256,6 +257,17 @@ describe("at a glance", () => {
     ]);
     await fireEvent.click(within(rows[1]).getByRole("button", { name: "Customer order intake" }));
     await waitFor(() => expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Recovery objectives"));
+  });
+
+  it("asks for the analysis once the register is read, so the screens showing it open at once", async () => {
+    background.analysisAfterMs = 0;
+    await openDemoOn("dashboard");
+    await waitFor(() => expect(h.calls.filter((c) => c === "analyze")).toHaveLength(1));
+    await fireEvent.click(screen.getByTestId("nav-objectives"));
+    await waitFor(() => expect(screen.getAllByTestId("objective-row").length).toBe(25));
+    await fireEvent.click(screen.getByTestId("nav-gaps"));
+    await waitFor(() => expect(screen.getAllByTestId("gap-row").length).toBeGreaterThan(0));
+    expect(h.calls.filter((c) => c === "analyze"), "the analysis asked for in the background serves both").toHaveLength(1);
   });
 
   it("takes each tile to its screen", async () => {
