@@ -267,4 +267,22 @@ test("the Dashboard of 10,025 processes: the overview counts them, the heatmap p
   assert.match(seen.svg, /Impact over time in Department 7/);
   await browser.execute(() => document.querySelector('[data-testid="chart-heatmap"]').scrollIntoView());
   await snapshot(browser, join(shots, "import-large-heatmap-unit.png"));
+
+  // The Impact screen's picker of 10,025 processes is a search box: typed, the best match picked with Enter.
+  await browser.execute(() => document.querySelector('[data-testid="nav-impact"]').click());
+  const picker = byTestId(browser, "impact-process");
+  await picker.waitForDisplayed({ timeout: 30_000 });
+  assert.equal(await picker.getTagName(), "input");
+  // Typed as the register's search is (WebDriver's key strokes drop a key repeated at once: "09990" came as "090").
+  await picker.setValue("09990");
+  await browser.waitUntil(
+    async () => (await browser.execute(() => document.querySelector('[data-testid="impact-process-match"]')?.textContent ?? "")).includes("09990"),
+    { timeout: 10_000, timeoutMsg: "the process typed is found" },
+  );
+  await browser.keys("Enter");
+  await browser.waitUntil(
+    async () => (await browser.execute(() => [...document.querySelectorAll("h2")].map((h) => h.textContent.trim()))).includes(name(9990)),
+    { timeout: 15_000, timeoutMsg: "the process found is shown" },
+  );
+  await snapshot(browser, join(shots, "import-large-impact-picker.png"));
 });

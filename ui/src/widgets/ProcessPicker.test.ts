@@ -36,9 +36,14 @@ describe("the process picker", () => {
     const box = screen.getByTestId("picker") as HTMLInputElement;
     expect(box.tagName).toBe("INPUT");
     expect(box.value).toBe("Process 00003 order handling");
-    expect(screen.getByText("4 / 10000")).toBeTruthy();
+    expect(screen.getByText("4 / 10,000")).toBeTruthy();
     expect(document.querySelectorAll("option")).toHaveLength(0);
 
+    // Focused, the box is emptied for a search (the name stays as its placeholder) and lists the register's first.
+    await fireEvent.focus(box);
+    expect(box.value).toBe("");
+    expect(box.placeholder).toBe("Process 00003 order handling");
+    expect(screen.getAllByTestId("picker-match")).toHaveLength(12);
     await fireEvent.input(box, { target: { value: "0742" } });
     const found = screen.getAllByTestId("picker-match");
     // Names with a word starting with what was typed first, then those merely containing it; each with its unit.
@@ -57,6 +62,7 @@ describe("the process picker", () => {
     await fireEvent.keyDown(box, { key: "Escape" });
     expect(screen.queryByTestId("picker-matches")).toBeNull();
     expect(box.value).toBe("Process 00003 order handling");
+    await fireEvent.blur(box);
   });
 
   it("picks with the mouse, and still walks the register with previous and next", async () => {
