@@ -5,14 +5,14 @@
 //
 // Timed with the page's own clock, from the click on Open to: the process count shown, each chart card drawn, and
 // the first frame after all of them; and the same from the moment the file was chosen (the open dialog answered:
-// the click's own way through WebDriver and the dialog took 25-80 ms here). Then the sum of the resident memory of the app's processes (the app and
-// WebKit's), after the dashboard and again 10 s later. Then the Processes screen: the time to its first row, to answer
+// the click's own way through WebDriver and the dialog took 25-80 ms here). Then the memory of the app's processes (the app and
+// WebKit's; the sum of their resident sets, and of their PSS, which counts a shared page once), after the dashboard and again 10 s later. Then the Processes screen: the time to its first row, to answer
 // a search, to clear it and to sort by unit, and the frame intervals while it scrolls.
 //
 // Usage: BIA_APP=path/to/bia-workbench BIA_REFERENCE=path/to/reference.bia node measure-open.mjs
 
 import { execFileSync } from "node:child_process";
-import { copyFileSync } from "node:fs";
+import { copyFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { answerDialog, byTestId, launch, snapshot } from "./session.mjs";
 
@@ -103,7 +103,11 @@ function scrollInPage(n, done) {
   requestAnimationFrame(step);
 }
 
-/** The resident memory, in MiB, of the process `pid` and everything it started. */
+/**
+ * The memory of the process `pid` and everything it started, in MiB: the sum of their resident sets (a library
+ * mapped by several of them counted in each), and of their proportional sets (PSS: each shared page divided among
+ * the processes sharing it, so the sum counts it once), read from /proc.
+ */
 function memoryOf(pid) {
   const table = execFileSync("ps", ["-e", "-o", "pid=,ppid=,rss="], { encoding: "utf8" })
     .trim()
@@ -118,8 +122,24 @@ function memoryOf(pid) {
         grew = true;
       }
   }
-  return table.filter(([p]) => family.has(p)).reduce((sum, [, , rss]) => sum + rss, 0) / 1024;
+  const rss = table.filter(([p]) => family.has(p)).reduce((sum, [, , kb]) => sum + kb, 0) / 1024;
+  let pss = 0;
+  for (const p of family) {
+    try {
+      const line = readFileSync(`/proc/${p}/smaps_rollup`, "utf8").match(/^Pss:\s+(\d+) kB/m);
+      if (line) pss += Number(line[1]) / 1024;
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  return { rss, pss };
 }
+
+/** "912 MiB (PSS 640 MiB)". */
+const memoryText = (pid) => {
+  const m = memoryOf(pid);
+  return `${Math.round(m.rss)} MiB (PSS ${Math.round(m.pss)} MiB)`;
+};
 
 const { browser, home, shots, stop } = await launch();
 try {
@@ -152,9 +172,9 @@ try {
   await browser.execute(() => document.querySelector('[data-testid="dashboard-charts"]')?.scrollIntoView());
   await snapshot(browser, join(shots, "dashboard-reference-charts.png"));
   const app = Number(execFileSync("pgrep", ["-n", "-f", process.env.BIA_APP], { encoding: "utf8" }).trim());
-  console.log(`memory of the app's processes: ${Math.round(memoryOf(app))} MiB after the dashboard`);
+  console.log(`memory of the app's processes: ${memoryText(app)} after the dashboard`);
   await browser.pause(10_000);
-  console.log(`memory of the app's processes: ${Math.round(memoryOf(app))} MiB 10 s later (target < 400 MiB)`);
+  console.log(`memory of the app's processes: ${memoryText(app)} 10 s later (target < 400 MiB)`);
 
   // The Processes screen (targets: shown within 300 ms, search, clear and sort within 100 ms, scrolling at 60 frames/s).
   const timed = (action, arg = "", arg2 = "") => browser.executeAsync(timeInPage, action, arg, arg2);
@@ -171,7 +191,7 @@ try {
     `processes: scrolling, frames every ${ms(scrolled.median)} (median) / ${ms(scrolled.p90)} (90th percentile); ${scrolled.drawn} rows in the page`,
   );
   await snapshot(browser, join(shots, "processes-reference.png"));
-  console.log(`memory of the app's processes: ${Math.round(memoryOf(app))} MiB after Processes`);
+  console.log(`memory of the app's processes: ${memoryText(app)} after Processes`);
   console.log(`screenshots: ${join(shots, "dashboard-reference.png")}, dashboard-reference-charts.png`);
 } finally {
   await stop();
