@@ -71,7 +71,13 @@ fn main() {
             (ChartKind::Gaps, &rows),
         ] {
             timed(&format!("chart {kind:?} ({round})"), || {
-                String::from_utf8(wb.chart(kind, options, Format::Svg).unwrap()).unwrap()
+                String::from_utf8(
+                    wb.insight()
+                        .unwrap()
+                        .chart(kind, options, Format::Svg)
+                        .unwrap(),
+                )
+                .unwrap()
             });
         }
     }

@@ -324,7 +324,9 @@ pub fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
                 width,
             };
             let store = Workbench::open_to_read(&file)?;
-            let saved = store.save_chart(kind, &options, &target);
+            let saved = store
+                .insight()
+                .and_then(|i| i.save_chart(kind, &options, &target));
             store.close()?;
             saved?;
             writeln!(out, "wrote {}", target.display()).ok();

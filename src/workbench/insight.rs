@@ -56,21 +56,6 @@ impl Workbench {
         })
     }
 
-    /// A chart of the assessment as SVG text or PNG bytes.
-    pub fn chart(
-        &self,
-        kind: ChartKind,
-        options: &ChartOptions,
-        format: Format,
-    ) -> Result<Vec<u8>> {
-        self.insight()?.chart(kind, options, format)
-    }
-
-    /// Writes a chart to `path`, as SVG or PNG by its extension.
-    pub fn save_chart(&self, kind: ChartKind, options: &ChartOptions, path: &Path) -> Result<()> {
-        self.insight()?.save_chart(kind, options, path)
-    }
-
     /// Writes the executive workbook to `path` (.xlsx), reporting progress.
     pub fn export(
         &self,

@@ -46,3 +46,8 @@ export function levelColour(index: number, count: number): LevelColour {
   const text = luminance(background) > 0.4 ? "#1f2933" : "#ffffff";
   return { background, text, tint: mix(background, "#ffffff", 0.76) };
 }
+
+/** A recovery tier's colour (rank 1 the most urgent, the deepest red), as the core's tier chart draws it. */
+export function tierColour(rank: number): LevelColour {
+  return levelColour(Math.max(6 - rank, 1), 6);
+}
