@@ -19,6 +19,8 @@ mod process;
 mod resource;
 mod tier_claim;
 mod unit;
+mod workshop;
+mod workshop_minutes;
 
 pub use assessment::{Assessment, AssessmentInfo, AssessmentInput, Counts, UnitCount, thousands};
 pub use currency::{COMMON_CURRENCIES, Currency, CurrencyInfo, LOCALE_VARIABLES, checked_currency};
@@ -41,3 +43,13 @@ pub use resource::{
 };
 pub use tier_claim::{ClaimReading, ClaimUnread, ReadClaim, step_tier, word_step};
 pub use unit::{Unit, UnitInput};
+pub use workshop::{
+    Action, ActionInput, ActionKind, ActionStatus, AgendaInput, AgendaItem, AgendaStatus,
+    AgendaUpdate, CheckedWorkshop, DEFAULT_TIMEBOX_MINUTES, MAX_TIMEBOX_MINUTES, Participant,
+    ParticipantInput, Signoff, Workshop, WorkshopInput, WorkshopStatus, check_timebox, parse_date,
+    parse_time,
+};
+pub use workshop_minutes::{
+    AgreedValues, MinutesAction, MinutesAgendaItem, MinutesChange, MinutesGridRow,
+    MinutesParticipant, WorkshopMinutes,
+};
