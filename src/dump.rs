@@ -11,7 +11,8 @@ use bia_analysis::{
     TierClaim, Violation,
 };
 use bia_model::{
-    Assessment, AssessmentInfo, Decision, Methodology, Redundancy, ResourceKind, Status, Strength,
+    Action, ActionKind, ActionStatus, AgendaStatus, Assessment, AssessmentInfo, Decision,
+    Methodology, Redundancy, ResourceKind, Status, Strength, Workshop, WorkshopStatus,
 };
 
 /// The value of the `format` key.
@@ -31,6 +32,69 @@ pub struct Dump<'a> {
     pub resources: Vec<DumpResource<'a>>,
     /// `from` relies on `to`, by id.
     pub dependencies: Vec<DumpDependency<'a>>,
+    /// Workshops, the latest first (see [`Dump::with_workshops`]).
+    pub workshops: Vec<DumpWorkshop>,
+    /// Actions and open questions, open ones first.
+    pub actions: Vec<DumpAction>,
+}
+
+#[derive(Serialize)]
+pub struct DumpWorkshop {
+    pub id: String,
+    pub title: String,
+    pub date: String,
+    pub start_time: String,
+    pub place: String,
+    pub facilitator: String,
+    pub scribe: String,
+    pub status: WorkshopStatus,
+    pub started_at: String,
+    pub finished_at: String,
+    pub participants: Vec<DumpParticipant>,
+    pub agenda: Vec<DumpAgendaItem>,
+    pub signoffs: Vec<DumpSignoff>,
+}
+
+#[derive(Serialize)]
+pub struct DumpParticipant {
+    pub name: String,
+    pub role: String,
+    pub unit: String,
+    pub present: bool,
+}
+
+#[derive(Serialize)]
+pub struct DumpAgendaItem {
+    /// The process's name.
+    pub process: String,
+    pub status: AgendaStatus,
+    pub timebox_minutes: u32,
+    pub spent_minutes: u32,
+    pub notes: String,
+}
+
+#[derive(Serialize)]
+pub struct DumpSignoff {
+    pub process: String,
+    pub by: Vec<String>,
+    pub at: String,
+}
+
+#[derive(Serialize)]
+pub struct DumpAction {
+    pub id: String,
+    /// The workshop's title, or null when raised outside any.
+    pub workshop: Option<String>,
+    pub text: String,
+    pub kind: ActionKind,
+    pub owner: String,
+    /// YYYY-MM-DD, or "".
+    pub due: String,
+    pub status: ActionStatus,
+    /// The process's name, or null.
+    pub process: Option<String>,
+    /// The resource's name, or null.
+    pub resource: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -255,7 +319,92 @@ impl<'a> Dump<'a> {
                     note: &d.note,
                 })
                 .collect(),
+            workshops: Vec::new(),
+            actions: Vec::new(),
         }
+    }
+
+    /// Adds the workshops and the actions (`a` names their processes).
+    pub fn with_workshops(
+        mut self,
+        a: &Assessment,
+        workshops: &[Workshop],
+        actions: &[Action],
+    ) -> Dump<'a> {
+        let process = |id: bia_model::Id| {
+            a.processes
+                .iter()
+                .find(|p| p.id == id)
+                .map_or_else(|| "(deleted process)".to_string(), |p| p.name.clone())
+        };
+        self.workshops = workshops
+            .iter()
+            .map(|w| DumpWorkshop {
+                id: w.id.to_string(),
+                title: w.title.clone(),
+                date: w.date.clone(),
+                start_time: w.start_time.clone(),
+                place: w.place.clone(),
+                facilitator: w.facilitator.clone(),
+                scribe: w.scribe.clone(),
+                status: w.status,
+                started_at: w.started_at.clone(),
+                finished_at: w.finished_at.clone(),
+                participants: w
+                    .participants
+                    .iter()
+                    .map(|p| DumpParticipant {
+                        name: p.name.clone(),
+                        role: p.role.clone(),
+                        unit: p.unit.clone(),
+                        present: p.present,
+                    })
+                    .collect(),
+                agenda: w
+                    .agenda
+                    .iter()
+                    .map(|i| DumpAgendaItem {
+                        process: process(i.process_id),
+                        status: i.status,
+                        timebox_minutes: i.timebox_minutes,
+                        spent_minutes: (i.spent_seconds + 30) / 60,
+                        notes: i.notes.clone(),
+                    })
+                    .collect(),
+                signoffs: w
+                    .signoffs
+                    .iter()
+                    .map(|s| DumpSignoff {
+                        process: process(s.process_id),
+                        by: s.by.clone(),
+                        at: s.at.clone(),
+                    })
+                    .collect(),
+            })
+            .collect();
+        self.actions = actions
+            .iter()
+            .map(|x| DumpAction {
+                id: x.id.to_string(),
+                workshop: x
+                    .workshop_id
+                    .and_then(|id| workshops.iter().find(|w| w.id == id))
+                    .map(|w| w.title.clone()),
+                text: x.text.clone(),
+                kind: x.kind,
+                owner: x.owner.clone(),
+                due: x.due.clone(),
+                status: x.status,
+                process: x.process_id.map(process),
+                resource: x.resource_id.map(|r| {
+                    a.resources
+                        .iter()
+                        .find(|res| res.id == r)
+                        .map_or_else(|| "(deleted resource)".to_string(), |res| res.name.clone())
+                }),
+            })
+            .collect();
+        self
     }
 
     /// Pretty-printed JSON.

@@ -38,6 +38,10 @@ pub enum Error {
     #[error("{}: save a chart as .svg or .png", path.display())]
     ChartFormat { path: std::path::PathBuf },
 
+    /// Minutes saved under a name that is neither .xlsx nor .pdf.
+    #[error("{}: save the minutes as .xlsx or .pdf", path.display())]
+    MinutesFormat { path: std::path::PathBuf },
+
     /// A file an action writes (a chart) could not be written.
     #[error("{}: {source}", path.display())]
     Io {
@@ -61,6 +65,7 @@ impl Error {
             Error::Chart(e) => e.code(),
             Error::Unknown(_) => "unknown_name",
             Error::ChartFormat { .. } => "chart_format",
+            Error::MinutesFormat { .. } => "minutes_format",
             Error::Io { .. } => "io",
             Error::Invalid { .. } => "invalid",
         }
@@ -74,7 +79,13 @@ impl Error {
             .chain(bia_excel::import::error_codes())
             .chain(bia_excel::export::error_codes())
             .chain(bia_chart::error_codes())
-            .chain(["unknown_name", "invalid", "chart_format", "io"])
+            .chain([
+                "unknown_name",
+                "invalid",
+                "chart_format",
+                "minutes_format",
+                "io",
+            ])
             .collect();
         all.sort_unstable();
         all.dedup();
@@ -89,7 +100,9 @@ impl Error {
             Error::Import(e) => e.details(),
             Error::Export(e) => e.details(),
             Error::Invalid { issues } => serde_json::json!({ "issues": issues }),
-            Error::Io { path, .. } | Error::ChartFormat { path } => {
+            Error::Io { path, .. }
+            | Error::ChartFormat { path }
+            | Error::MinutesFormat { path } => {
                 serde_json::json!({ "path": path })
             }
             Error::Chart(_) | Error::Unknown(_) => serde_json::Value::Null,

@@ -25,6 +25,7 @@ pub mod dump;
 pub mod error;
 pub mod import;
 pub mod locale;
+mod minutes;
 pub mod objectives;
 pub mod workbench;
 

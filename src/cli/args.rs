@@ -39,6 +39,9 @@ pub enum Command {
         #[arg(long, value_parser = currency)]
         currency: Option<Currency>,
     },
+    /// Plan, run and minute workshops; note actions and open questions.
+    #[command(subcommand)]
+    Workshop(super::workshop::WorkshopCommand),
     /// Create the demo assessment (Harbourline Logistics) in a new file.
     Demo { file: PathBuf },
     /// Print the whole assessment as JSON (format "bia-workbench/1").
@@ -147,6 +150,10 @@ pub enum Command {
         /// id) and of its sub-units.
         #[arg(long, value_name = "NAME")]
         unit: Option<String>,
+        /// heatmap, categories: only the processes on this workshop's
+        /// agenda (its id or title), in its order.
+        #[arg(long, value_name = "WORKSHOP")]
+        workshop: Option<String>,
         /// heatmap, categories, gaps, tiers: lay the chart out for this width
         /// in pixels (its text keeps its size; names are shortened to fit).
         #[arg(long, value_name = "PX", value_parser = clap::value_parser!(u32).range(1..))]

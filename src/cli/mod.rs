@@ -4,3 +4,4 @@
 pub mod args;
 pub mod print;
 pub mod run;
+pub mod workshop;

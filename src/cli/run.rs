@@ -20,6 +20,7 @@ use bia::workbench::NamedScore;
 
 pub fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
     match command {
+        Command::Workshop(command) => super::workshop::run(command, out)?,
         Command::New {
             file,
             name,
@@ -305,6 +306,7 @@ pub fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
             rows,
             offset,
             unit,
+            workshop,
             width,
         } => {
             let kind = match kind {
@@ -314,7 +316,7 @@ pub fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
                 ChartArg::Categories => bia::chart::ChartKind::Categories,
                 ChartArg::Dependencies => bia::chart::ChartKind::Dependencies,
             };
-            let options = bia::chart::ChartOptions {
+            let mut options = bia::chart::ChartOptions {
                 horizon,
                 process,
                 by_unit,
@@ -322,10 +324,19 @@ pub fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
                 offset,
                 unit,
                 width,
+                ..Default::default()
             };
             let store = Workbench::open_to_read(&file)?;
-            let saved = store
-                .insight()
+            let saved = workshop
+                .map(|w| store.workshop_named(&w))
+                .transpose()
+                .and_then(|w| {
+                    if let Some(w) = w {
+                        options.processes = Some(w.agenda.iter().map(|i| i.process_id).collect());
+                        options.selection = Some(w.title);
+                    }
+                    store.insight()
+                })
                 .and_then(|i| i.save_chart(kind, &options, &target));
             store.close()?;
             saved?;

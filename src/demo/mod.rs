@@ -16,6 +16,7 @@ use bia_store::Store;
 
 mod organisation;
 mod resources;
+mod workshops;
 
 use organisation::{CLAIMED_TIERS, IMPACTS, PROCESSES, RTO_BEYOND_MTPD, UNITS, WORKSHOP_DAY};
 use resources::{DEPENDENCIES, RESOURCES};
@@ -163,5 +164,6 @@ fn fill(store: &mut Store) -> Result<()> {
         };
         store.create_dependency(&input, &Provenance::Demo)?;
     }
+    workshops::fill(store)?;
     Ok(store.forget_history()?)
 }

@@ -3,7 +3,7 @@
 //! log.
 
 use bia_analysis::{Analysis, Overview, ProcessAnalysis};
-use bia_model::{Decision, Id, Objectives, ObjectivesInput, ProcessImpact, Provenance, ScoreInput};
+use bia_model::{Decision, Id, Objectives, ObjectivesInput, ProcessImpact, ScoreInput};
 
 use super::Workbench;
 use crate::error::Result;
@@ -39,9 +39,8 @@ impl Workbench {
 
     /// Sets or clears cells of a process's grid, all as one edit.
     pub fn set_scores(&mut self, process: Id, inputs: &[ScoreInput]) -> Result<ProcessImpact> {
-        Ok(self
-            .store
-            .set_scores(process, inputs, &Provenance::Workshop)?)
+        let typed = self.typed()?;
+        Ok(self.store.set_scores(process, inputs, &typed)?)
     }
 
     /// Scores one cell named by its process, category, horizon and level.
@@ -109,7 +108,8 @@ impl Workbench {
     /// Agrees a process's objectives when they fit its analysis; every
     /// change goes to the decision log.
     pub fn agree_objectives(&mut self, process: Id, input: &ObjectivesInput) -> Result<Objectives> {
-        objectives::agree(&mut self.store, process, input, &Provenance::Workshop)
+        let typed = self.typed()?;
+        objectives::agree(&mut self.store, process, input, &typed)
     }
 
     /// The decision log, of one process or of all, oldest first.

@@ -40,6 +40,12 @@ impl Insight {
         crate::charts::save(&self.assessment, &self.analysis, kind, options, path)
     }
 
+    /// The assessment and its analysis, for the application layer's own
+    /// documents (the minutes).
+    pub(crate) fn parts(&self) -> (&Assessment, &Analysis) {
+        (&self.assessment, &self.analysis)
+    }
+
     /// The assessment at a glance; see [`Workbench::overview`].
     pub fn overview(&self) -> Overview {
         bia_analysis::overview(&self.assessment, &self.analysis)
@@ -68,7 +74,11 @@ impl Workbench {
     /// The whole assessment as the stable JSON of `bia dump`.
     pub fn dump_json(&self) -> Result<String> {
         let decisions = self.decisions(None)?;
-        Ok(crate::dump::Dump::new(&*self.assessment()?, &decisions).to_json())
+        let (workshops, actions) = (self.workshops()?, self.actions(None)?);
+        let a = self.assessment()?;
+        Ok(crate::dump::Dump::new(&a, &decisions)
+            .with_workshops(&a, &workshops, &actions)
+            .to_json())
     }
 }
 

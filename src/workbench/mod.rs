@@ -6,19 +6,21 @@
 //! checked against the analysis, an import planned against what the file
 //! holds and applied as one edit after a backup, "nothing to import".
 //!
-//! Values typed through these methods are recorded as typed in a workshop
-//! (`Provenance::Workshop`); imports record their file, sheet and cell.
+//! Values typed through these methods are recorded as typed
+//! (`Provenance::Workshop`), or while a workshop runs as typed in it
+//! (`Provenance::InWorkshop`); imports record their file, sheet and cell.
 //!
 //! The methods are grouped by area: files and history (here), the
 //! register (`register`), impact and objectives (`impact`), resources and
 //! dependencies (`resources`), charts, exports and the dump (`insight`),
-//! imports (`import`).
+//! imports (`import`), workshops, actions and minutes (`workshops`).
 
 mod impact;
 mod import;
 mod insight;
 mod register;
 mod resources;
+mod workshops;
 
 use std::cell::RefCell;
 use std::num::NonZeroU32;
@@ -37,6 +39,7 @@ use crate::error::Result;
 
 pub use impact::{NamedScore, Scored};
 pub use insight::{Insight, export};
+pub use workshops::KnownPerson;
 
 /// An open assessment file.
 pub struct Workbench {

@@ -1,6 +1,6 @@
 //! The register: units and processes, and moving a process through review.
 
-use bia_model::{FieldIssue, Id, Process, ProcessInput, Provenance, Status, Unit, UnitInput};
+use bia_model::{FieldIssue, Id, Process, ProcessInput, Status, Unit, UnitInput};
 
 use super::Workbench;
 use crate::error::{Error, Result};
@@ -83,16 +83,16 @@ impl Workbench {
 
     pub fn create_process(&mut self, input: &ProcessInput) -> Result<Process> {
         self.refuse_unread_claim(input, None)?;
-        Ok(self.store.create_process(input, &Provenance::Workshop)?)
+        let typed = self.typed()?;
+        Ok(self.store.create_process(input, &typed)?)
     }
 
     /// Creates a process in the unit named `unit`, creating the unit when
     /// there is none by that name — one edit.
     pub fn create_process_in(&mut self, unit: &str, input: &ProcessInput) -> Result<Process> {
         self.refuse_unread_claim(input, None)?;
-        Ok(self
-            .store
-            .create_process_in(unit, input, &Provenance::Workshop)?)
+        let typed = self.typed()?;
+        Ok(self.store.create_process_in(unit, input, &typed)?)
     }
 
     /// Changes a process; an approved one only by reopening it.

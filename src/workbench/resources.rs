@@ -1,8 +1,8 @@
 //! Resources and who relies on what.
 
 use bia_model::{
-    Dependency, DependencyInput, FieldIssue, Id, NodeRef, Provenance, Resource, ResourceInput,
-    ResourceKind, Strength,
+    Dependency, DependencyInput, FieldIssue, Id, NodeRef, Resource, ResourceInput, ResourceKind,
+    Strength,
 };
 
 use super::Workbench;
@@ -18,7 +18,8 @@ impl Workbench {
     }
 
     pub fn create_resource(&mut self, input: &ResourceInput) -> Result<Resource> {
-        Ok(self.store.create_resource(input, &Provenance::Workshop)?)
+        let typed = self.typed()?;
+        Ok(self.store.create_resource(input, &typed)?)
     }
 
     pub fn update_resource(&mut self, id: Id, input: &ResourceInput) -> Result<Resource> {
@@ -65,7 +66,8 @@ impl Workbench {
     /// resource it names when it is new); refuses self-links, a resource
     /// relying on a process, and duplicates.
     pub fn create_dependency(&mut self, input: &DependencyInput) -> Result<Dependency> {
-        Ok(self.store.create_dependency(input, &Provenance::Workshop)?)
+        let typed = self.typed()?;
+        Ok(self.store.create_dependency(input, &typed)?)
     }
 
     pub fn update_dependency(

@@ -23,6 +23,7 @@ mod processes;
 mod roundtrip;
 mod store;
 mod workbench;
+mod workshops;
 
 use std::path::PathBuf;
 

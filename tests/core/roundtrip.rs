@@ -45,6 +45,10 @@ fn normalised(dump: &str) -> Value {
         info.remove(key);
     }
     d.as_object_mut().unwrap().remove("decisions");
+    // Workshops and their actions are the minutes' (`bia workshop
+    // minutes`), not the executive workbook's.
+    d.as_object_mut().unwrap().remove("workshops");
+    d.as_object_mut().unwrap().remove("actions");
     strip_ids(&mut d);
     for list in ["impacts", "dependencies", "units", "processes", "resources"] {
         d[list]

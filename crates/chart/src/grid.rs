@@ -178,8 +178,11 @@ pub(crate) fn select<'a>(
     analysis: &'a [ProcessAnalysis],
     options: &ChartOptions,
 ) -> Result<Selection<'a>> {
-    let scope = scope(a, options)?;
     let units = units(a);
+    if let Some(ids) = &options.processes {
+        return Ok(listed(analysis, ids, options, units));
+    }
+    let scope = scope(a, options)?;
     let mut ordered = ordered(analysis);
     if let Some(scope) = &scope {
         ordered.retain(|p| {
@@ -200,6 +203,45 @@ pub(crate) fn select<'a>(
         scope,
         units,
     })
+}
+
+/// The processes `ids` names, in that order, the page the options ask for.
+fn listed<'a>(
+    analysis: &'a [ProcessAnalysis],
+    ids: &[Id],
+    options: &ChartOptions,
+    units: HashMap<Id, Option<Id>>,
+) -> Selection<'a> {
+    let by_id: HashMap<Id, &ProcessAnalysis> = analysis.iter().map(|p| (p.process_id, p)).collect();
+    let mut seen = HashSet::new();
+    let chosen: Vec<&ProcessAnalysis> = ids
+        .iter()
+        .filter(|id| seen.insert(**id))
+        .filter_map(|id| by_id.get(id).copied())
+        .collect();
+    let name = options
+        .selection
+        .clone()
+        .unwrap_or_else(|| "the chosen processes".into());
+    // A page past the end shows nothing rather than failing: the list is the caller's.
+    let page = options
+        .page(chosen.len(), || {
+            counted(chosen.len(), "process", "processes")
+        })
+        .unwrap_or(Page {
+            skip: 0,
+            take: chosen.len(),
+            total: chosen.len(),
+        });
+    Selection {
+        processes: page.of(chosen).collect(),
+        page,
+        scope: Some(Scope {
+            name,
+            units: HashSet::new(),
+        }),
+        units,
+    }
 }
 
 impl Selection<'_> {

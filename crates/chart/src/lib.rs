@@ -102,6 +102,15 @@ pub struct ChartOptions {
     /// refused (`no_such_name`). Default: every process.
     #[ts(optional)]
     pub unit: Option<String>,
+    /// Impact and category heatmaps: only these processes, in the order
+    /// given (a workshop's agenda), instead of a unit's; ids the
+    /// assessment does not hold are passed over. `selection` names them
+    /// for the title. Default: every process.
+    #[ts(optional)]
+    pub processes: Option<Vec<bia_model::Id>>,
+    /// What `processes` are, for the title ("Finance BIA workshop").
+    #[ts(optional)]
+    pub selection: Option<String>,
     /// Impact and category heatmaps, gap and tier charts: the width, in
     /// pixels, the chart will be shown at. It is laid out to that width
     /// (within each chart's narrowest and [`MAX_WIDTH`]) so that its text

@@ -181,6 +181,9 @@ pub struct Decision {
     pub who: String,
     /// RFC 3339, UTC.
     pub at: String,
+    /// The workshop running when it was taken ("Finance BIA workshop,
+    /// 2026-12-03"), blank when none was.
+    pub workshop: String,
 }
 
 impl ObjectivesInput {

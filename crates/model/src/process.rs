@@ -46,6 +46,13 @@ pub enum Provenance {
     Workshop,
     /// Part of the shipped demo assessment.
     Demo,
+    /// Typed in while a workshop ran: which one, with its title and date
+    /// as they were then (so the value still says so if it is renamed).
+    InWorkshop {
+        workshop_id: Id,
+        title: String,
+        date: String,
+    },
     /// Read from a cell of an imported workbook. The file and the sheet
     /// are shared: half a million scores of one import name the same two.
     Imported {

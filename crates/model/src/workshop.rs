@@ -181,6 +181,10 @@ pub struct Participant {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct ParticipantInput {
+    /// The participant being changed; none for a new one.
+    #[serde(default)]
+    #[ts(optional)]
+    pub id: Option<Id>,
     pub name: String,
     #[serde(default)]
     pub role: String,
@@ -196,8 +200,9 @@ impl ParticipantInput {
     /// Reads "Name; Role; Unit" (the CLI's `--participant`): the role and
     /// the unit may be left out.
     pub fn from_line(line: &str) -> ParticipantInput {
-        let mut parts = line.split(';').map(|s| crate::clean_name(s));
+        let mut parts = line.split(';').map(crate::clean_name);
         ParticipantInput {
+            id: None,
             name: parts.next().unwrap_or_default(),
             role: parts.next().unwrap_or_default(),
             unit: parts.next().unwrap_or_default(),
@@ -404,7 +409,7 @@ pub fn check_timebox(minutes: u32) -> Result<u32, FieldIssue> {
     if minutes == 0 || minutes > MAX_TIMEBOX_MINUTES {
         return Err(FieldIssue::new(
             "timebox_minutes",
-            &format!("A time box is 1 to {MAX_TIMEBOX_MINUTES} minutes; {minutes} is not."),
+            format!("A time box is 1 to {MAX_TIMEBOX_MINUTES} minutes; {minutes} is not."),
         ));
     }
     Ok(minutes)

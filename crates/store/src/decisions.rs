@@ -222,8 +222,9 @@ fn insert(
 ) -> Result<()> {
     let mut id: IdText = [0; 36];
     conn.prepare_cached(
-        "INSERT INTO decision (id, process_id, process_name, field, old_value, new_value, rationale, who, at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        "INSERT INTO decision (id, process_id, process_name, field, old_value, new_value, rationale, who, at, workshop)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,
+                 coalesce((SELECT title || ', ' || date FROM workshop WHERE status = 'running'), ''))",
     )?
     .execute(params![
         Id::new().text(&mut id),
@@ -240,7 +241,7 @@ fn insert(
 }
 
 pub(super) fn list(conn: &Connection, process: Option<Id>) -> Result<Vec<Decision>> {
-    let sql = "SELECT id, process_id, process_name, field, old_value, new_value, rationale, who, at FROM decision
+    let sql = "SELECT id, process_id, process_name, field, old_value, new_value, rationale, who, at, workshop FROM decision
                WHERE ?1 IS NULL OR process_id = ?1 ORDER BY at, rowid";
     let decisions = conn
         .prepare(sql)?
@@ -255,6 +256,7 @@ pub(super) fn list(conn: &Connection, process: Option<Id>) -> Result<Vec<Decisio
                 rationale: r.get(6)?,
                 who: r.get(7)?,
                 at: r.get(8)?,
+                workshop: r.get(9)?,
             })
         })?
         .collect::<Result<Vec<_>, _>>()?;

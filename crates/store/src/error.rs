@@ -144,6 +144,24 @@ pub enum Error {
     #[error("{0}")]
     BadDependency(String),
 
+    #[error("the workshop “{running}” is running; finish it before starting “{title}”")]
+    WorkshopRunning { running: String, title: String },
+
+    #[error("the workshop “{title}” is finished; it cannot be {doing}")]
+    WorkshopFinished { title: String, doing: &'static str },
+
+    #[error(
+        "{} not among the participants of “{workshop}”: add them as participants first",
+        names_are(names)
+    )]
+    NotAParticipant {
+        names: Vec<String>,
+        workshop: String,
+    },
+
+    #[error("“{process}” is not on the agenda of “{workshop}”")]
+    NotOnAgenda { process: String, workshop: String },
+
     #[error("nothing to undo")]
     NothingToUndo,
 
@@ -155,6 +173,15 @@ pub enum Error {
 
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
+}
+
+/// "“Ana” is", "“Ana” and “Bo” are".
+fn names_are(names: &[String]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("“{n}”")).collect();
+    match quoted.as_slice() {
+        [one] => format!("{one} is"),
+        _ => format!("{} are", quoted.join(" and ")),
+    }
 }
 
 /// "an application", "a supplier".
@@ -188,6 +215,7 @@ impl Error {
             }
             Error::Corrupt { path, backup, .. } => json!({ "path": path, "backup": backup }),
             Error::ReadOnly { path, why } => json!({ "path": path, "why": why }),
+            Error::NotAParticipant { names, .. } => json!({ "names": names }),
             Error::FileNotFound { path }
             | Error::FileExists { path }
             | Error::NotAFile { path, .. }
@@ -237,6 +265,10 @@ impl ErrorKind {
             ErrorKind::MethodologyInUse => "methodology_in_use",
             ErrorKind::Ambiguous => "ambiguous_name",
             ErrorKind::BadDependency => "bad_dependency",
+            ErrorKind::WorkshopRunning => "workshop_running",
+            ErrorKind::WorkshopFinished => "workshop_finished",
+            ErrorKind::NotAParticipant => "not_a_participant",
+            ErrorKind::NotOnAgenda => "not_on_agenda",
             ErrorKind::NothingToUndo => "nothing_to_undo",
             ErrorKind::NothingToRedo => "nothing_to_redo",
             ErrorKind::Journal => "journal",

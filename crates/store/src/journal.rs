@@ -350,6 +350,18 @@ pub(crate) fn edit<T>(
     Ok(out)
 }
 
+/// The edits made (and not undone) from `from` to `to` (RFC 3339), as
+/// (when, label), oldest first: what a workshop's minutes list.
+pub(crate) fn between(conn: &Connection, from: &str, to: &str) -> Result<Vec<(String, String)>> {
+    let edits = conn
+        .prepare(
+            "SELECT at, label FROM edit WHERE undone = 0 AND at >= ?1 AND at <= ?2 ORDER BY seq",
+        )?
+        .query_map([from, to], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(edits)
+}
+
 /// Undoes the latest edit not yet undone.
 pub(crate) fn undo(conn: &mut Connection) -> Result<History> {
     travel(conn, Move::Undo)

@@ -22,6 +22,7 @@
 //!
 //! This module, and only this module, speaks SQL.
 
+mod actions;
 mod assessment;
 mod custom_fields;
 mod decisions;
@@ -38,6 +39,7 @@ mod resources;
 mod row;
 mod table;
 mod units;
+mod workshops;
 mod writer;
 
 use std::path::{Path, PathBuf};
@@ -253,6 +255,15 @@ impl Store {
             resources,
             dependencies,
         })
+    }
+}
+
+impl Store {
+    /// The edits made (and not undone) from `from` to `to` (RFC 3339), as
+    /// (when, label), oldest first. The journal keeps the latest edits
+    /// only (see [`Store::undo_limit`]).
+    pub fn edits_between(&self, from: &str, to: &str) -> Result<Vec<(String, String)>> {
+        journal::between(&self.conn, from, to)
     }
 }
 

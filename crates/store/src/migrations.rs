@@ -19,6 +19,7 @@ const STEPS: &[&str] = &[
     include_str!("migrations/007_compact_impact.sql"),
     include_str!("migrations/008_claimed_tier.sql"),
     include_str!("migrations/009_currency.sql"),
+    include_str!("migrations/010_workshops.sql"),
 ];
 
 /// The file format this program writes (and the newest it reads).

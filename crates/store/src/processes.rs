@@ -482,6 +482,8 @@ impl Store {
                 for link in links {
                     tx.delete(Table::Dependency, link)?;
                 }
+                super::workshops::forget_process(tx, id)?;
+                super::actions::forget(tx, "process_id", id)?;
                 tx.delete(Table::Process, id)
             },
         )

@@ -300,6 +300,7 @@ impl Store {
                     "resource_id",
                     id,
                 )?;
+                super::actions::forget(tx, "resource_id", id)?;
                 tx.delete(Table::Resource, id)
             },
         )

@@ -21,10 +21,15 @@ pub(crate) enum Table {
     Resource,
     ResourceCustomField,
     Dependency,
+    Workshop,
+    WorkshopParticipant,
+    AgendaItem,
+    Signoff,
+    Action,
 }
 
 impl Table {
-    const ALL: [Table; 14] = [
+    const ALL: [Table; 19] = [
         Table::Assessment,
         Table::ImpactCategory,
         Table::SeverityLevel,
@@ -39,6 +44,11 @@ impl Table {
         Table::Resource,
         Table::ResourceCustomField,
         Table::Dependency,
+        Table::Workshop,
+        Table::WorkshopParticipant,
+        Table::AgendaItem,
+        Table::Signoff,
+        Table::Action,
     ];
 
     pub(crate) fn name(self) -> &'static str {
@@ -57,6 +67,11 @@ impl Table {
             Table::Resource => "resource",
             Table::ResourceCustomField => "resource_custom_field",
             Table::Dependency => "dependency",
+            Table::Workshop => "workshop",
+            Table::WorkshopParticipant => "workshop_participant",
+            Table::AgendaItem => "agenda_item",
+            Table::Signoff => "signoff",
+            Table::Action => "action",
         }
     }
 

@@ -1,5 +1,6 @@
 // Says in words where a value came from (DESIGN.md: every value carries its origin).
 import type { Provenance } from "./bindings/Provenance";
+import { formatLoggedValue } from "./dates";
 
 export function describeProvenance(provenance: Provenance): string {
   switch (provenance.kind) {
@@ -7,6 +8,8 @@ export function describeProvenance(provenance: Provenance): string {
       return "Captured in a workshop";
     case "demo":
       return "Part of the demo assessment";
+    case "in_workshop":
+      return `Captured in “${provenance.title}” (${formatLoggedValue(provenance.date)})`;
     case "imported":
       return `Imported from ${provenance.file}, sheet “${provenance.sheet}”, cell ${provenance.cell}`;
   }

@@ -90,6 +90,9 @@ fn source(p: &bia_model::Provenance) -> String {
     match p {
         bia_model::Provenance::Workshop => "workshop".into(),
         bia_model::Provenance::Demo => "demo".into(),
+        bia_model::Provenance::InWorkshop { title, date, .. } => {
+            format!("workshop: {title}, {date}")
+        }
         bia_model::Provenance::Imported {
             file, sheet, cell, ..
         } => {

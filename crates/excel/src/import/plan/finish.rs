@@ -557,9 +557,10 @@ impl Planner<'_> {
             ));
         }
         let mut provenance = match &p.provenance {
-            Provenance::Imported { .. } | Provenance::Workshop | Provenance::Demo => {
-                self.base_provenance(name)
-            }
+            Provenance::Imported { .. }
+            | Provenance::Workshop
+            | Provenance::InWorkshop { .. }
+            | Provenance::Demo => self.base_provenance(name),
         };
         if let Provenance::Imported { values: v, .. } = &mut provenance {
             *v = values;
