@@ -29,6 +29,36 @@ const OTHER_PERMISSIONS: &[&str] = &[
     "core:webview:allow-set-webview-zoom",
 ];
 
+/// What the audience window (the projector's, read-only) may call: reading
+/// commands only, and the events it follows.
+const AUDIENCE_PERMISSIONS: &[&str] = &[
+    "core:event:allow-listen",
+    "core:event:allow-unlisten",
+    "allow-current-session",
+    "allow-get-methodology",
+    "allow-list-processes",
+    "allow-list-units",
+    "allow-get-process-impact",
+    "allow-analyze-process",
+    "allow-get-objectives",
+    "allow-list-resources",
+    "allow-list-dependencies",
+    "allow-list-workshops",
+    "allow-chart-svg",
+    "allow-audience-view",
+];
+
+fn audience_capability() -> String {
+    let permissions: Vec<String> = AUDIENCE_PERMISSIONS
+        .iter()
+        .map(|p| format!("    \"{p}\""))
+        .collect();
+    format!(
+        "{{\n  \"identifier\": \"audience\",\n  \"description\": \"The audience window on the projector: reading commands and the events it follows; it changes nothing. Written by build.rs.\",\n  \"windows\": [\n    \"audience\"\n  ],\n  \"permissions\": [\n{}\n  ]\n}}\n",
+        permissions.join(",\n")
+    )
+}
+
 fn capability() -> String {
     let permissions: Vec<String> = OTHER_PERMISSIONS
         .iter()
@@ -47,10 +77,15 @@ fn capability() -> String {
 }
 
 fn main() {
-    let path = std::path::Path::new("capabilities/main.json");
-    let wanted = capability();
-    if std::fs::read_to_string(path).ok().as_deref() != Some(wanted.as_str()) {
-        std::fs::write(path, &wanted).expect("capabilities/main.json could not be written");
+    for (file, wanted) in [
+        ("capabilities/main.json", capability()),
+        ("capabilities/audience.json", audience_capability()),
+    ] {
+        let path = std::path::Path::new(file);
+        if std::fs::read_to_string(path).ok().as_deref() != Some(wanted.as_str()) {
+            std::fs::write(path, &wanted)
+                .unwrap_or_else(|e| panic!("{file} could not be written: {e}"));
+        }
     }
     println!("cargo:rerun-if-changed=src/commands/list.rs");
     tauri_build::try_build(

@@ -36,6 +36,8 @@ pub enum ShellCode {
     NoSuchSheet,
     /// A page of an import's plan was asked for a workbook not being previewed.
     NotPlanned,
+    /// The audience window could not open, move or close.
+    Window,
 }
 
 impl ApiError {

@@ -65,6 +65,8 @@ pub struct AppState {
     /// the fallback (EUR), keeps the tests and their recordings the same
     /// on every machine.
     pub currency: bia::model::Currency,
+    /// What the audience window shows (`commands::audience`).
+    pub audience: Mutex<Option<crate::commands::audience::AudienceView>>,
 }
 
 /// A workbook read for the Import preview, kept while its mapping is

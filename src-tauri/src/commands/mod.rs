@@ -4,6 +4,7 @@
 //! file.
 
 pub mod assessment;
+pub mod audience;
 pub mod charts;
 pub mod export;
 pub mod files;
@@ -12,3 +13,4 @@ pub mod import;
 pub mod processes;
 pub mod resources;
 pub mod units;
+pub mod workshops;

@@ -1032,3 +1032,141 @@ fn import_applies_the_plan_the_preview_showed_unless_the_mapping_changed() {
         "the owner column was read after all"
     );
 }
+
+#[test]
+fn a_workshop_is_planned_run_presented_and_signed_off_over_ipc() {
+    let dir = tempfile::tempdir().unwrap();
+    let shell = Shell::start(dir.path(), Startup::StartScreen);
+    shell.ok("open_demo", json!({}));
+    let workshops = shell.ok("list_workshops", json!({}));
+    assert_eq!(
+        workshops.as_array().unwrap().len(),
+        2,
+        "the demo has two workshops"
+    );
+    assert_eq!(shell.ok("running_workshop", json!({})), Value::Null);
+    let processes = shell.ok("list_processes", json!({}));
+    let id_of = |name: &str| {
+        processes
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["name"] == name)
+            .unwrap()["id"]
+            .clone()
+    };
+    let people = shell.ok("known_people", json!({}));
+    assert!(
+        people
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["name"] == "Grace Mensah" && p["role"] == "Accounts Payable Lead"),
+        "earlier participants are offered with their role"
+    );
+    let agenda = json!([
+        { "process_id": id_of("Complaints handling"), "timebox_minutes": 20 },
+        { "process_id": id_of("Customer order intake"), "timebox_minutes": 15 },
+    ]);
+    let input = json!({ "title": "Customer service BIA workshop", "date": "2026-12-14", "start_time": "14:00" });
+    let participants = json!([{ "name": "Hannah Lowe", "role": "Customer Service Manager" }]);
+    let w = shell.ok(
+        "create_workshop",
+        json!({ "input": input, "participants": participants, "agenda": agenda }),
+    );
+    assert_eq!(w["status"], "planned");
+    let bad = shell
+        .call(
+            "create_workshop",
+            json!({ "input": { "title": "X", "date": "next week" }, "participants": [], "agenda": [] }),
+        )
+        .unwrap_err();
+    assert_eq!(bad["code"], "invalid");
+    assert_eq!(bad["details"]["issues"][0]["field"], "date");
+
+    let started = shell.ok("start_workshop", json!({ "id": w["id"] }));
+    assert_eq!(started["agenda"][0]["status"], "in_discussion");
+    assert_eq!(
+        shell.ok("running_workshop", json!({}))["id"],
+        w["id"],
+        "a reopened window offers to resume it"
+    );
+    let finance = workshops
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["status"] == "planned")
+        .unwrap();
+    let err = shell
+        .call("start_workshop", json!({ "id": finance["id"] }))
+        .unwrap_err();
+    assert_eq!(err["code"], "workshop_running");
+
+    // The facilitator scores; the score carries the workshop.
+    let m = shell.ok("get_methodology", json!({}));
+    let cell = json!({ "category_id": m["categories"][0]["id"], "horizon_id": m["horizons"][1]["id"], "severity": 3 });
+    let impact = shell.ok(
+        "set_scores",
+        json!({ "processId": id_of("Complaints handling"), "inputs": [cell] }),
+    );
+    let scored = impact["scores"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["severity"] == 3 && s["horizon_id"] == m["horizons"][1]["id"])
+        .unwrap();
+    assert_eq!(scored["provenance"]["kind"], "in_workshop");
+    assert_eq!(
+        scored["provenance"]["title"],
+        "Customer service BIA workshop"
+    );
+
+    // The audience window starts where the facilitator stands.
+    assert_eq!(shell.ok("audience_view", json!({})), Value::Null);
+    let view = json!({
+        "workshop_id": w["id"], "process_id": id_of("Complaints handling"), "step": 2,
+        "category_id": m["categories"][0]["id"], "horizon_id": m["horizons"][1]["id"],
+        "revision": 1, "item_seconds": 95, "session_seconds": 95, "timer_running": true,
+        "sent_at_ms": 1765000000000.0
+    });
+    shell.ok("present", json!({ "view": view }));
+    assert_eq!(shell.ok("audience_view", json!({}))["step"], 2);
+
+    let action = shell.ok(
+        "add_action",
+        json!({ "input": { "workshop_id": w["id"], "text": "Confirm the CRM vendor's standby", "kind": "question", "owner": "Hannah Lowe", "due": "2026-12-21" } }),
+    );
+    assert_eq!(action["status"], "open");
+    assert_eq!(
+        shell
+            .ok("list_actions", json!({ "workshop": w["id"] }))
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    let err = shell
+        .call(
+            "sign_off",
+            json!({ "workshop": w["id"], "process": id_of("Complaints handling"), "by": ["Nobody"], "status": null }),
+        )
+        .unwrap_err();
+    assert_eq!(err["code"], "not_a_participant");
+    assert_eq!(err["details"]["names"], json!(["Nobody"]));
+    let signed = shell.ok(
+        "sign_off",
+        json!({ "workshop": w["id"], "process": id_of("Complaints handling"), "by": ["Hannah Lowe"], "status": "in_review" }),
+    );
+    assert_eq!(signed["signoffs"][0]["by"], json!(["Hannah Lowe"]));
+    let moved = shell.ok(
+        "update_agenda_item",
+        json!({ "workshop": w["id"], "process": id_of("Complaints handling"), "update": { "status": "done", "spent_seconds": 1260 } }),
+    );
+    assert_eq!(moved["agenda"][0]["spent_seconds"], 1260);
+    let finished = shell.ok("finish_workshop", json!({ "id": w["id"] }));
+    assert_eq!(finished["status"], "finished");
+    assert_eq!(
+        shell.ok("history", json!({}))["undo"],
+        "Finish workshop “Customer service BIA workshop”"
+    );
+}

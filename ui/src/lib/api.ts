@@ -52,6 +52,16 @@ import type { Session } from "./bindings/Session";
 import type { Status } from "./bindings/Status";
 import type { Strength } from "./bindings/Strength";
 import type { Unit } from "./bindings/Unit";
+import type { Action } from "./bindings/Action";
+import type { ActionInput } from "./bindings/ActionInput";
+import type { AgendaInput } from "./bindings/AgendaInput";
+import type { AgendaUpdate } from "./bindings/AgendaUpdate";
+import type { AudienceView } from "./bindings/AudienceView";
+import type { Display } from "./bindings/Display";
+import type { KnownPerson } from "./bindings/KnownPerson";
+import type { ParticipantInput } from "./bindings/ParticipantInput";
+import type { Workshop } from "./bindings/Workshop";
+import type { WorkshopInput } from "./bindings/WorkshopInput";
 import type { UnitInput } from "./bindings/UnitInput";
 
 /** Whether a value thrown by a call is an ApiError. */
@@ -198,6 +208,46 @@ export const api = {
   redo: () => invoke<History>("redo"),
   /** Keeps the latest `limit` edits for undo (null: the default); answers the limit now kept. */
   setUndoLimit: (limit: number | null) => invoke<number>("set_undo_limit", { limit }),
+
+  // --- workshops ---------------------------------------------------------
+  /** Every workshop, the latest first. */
+  listWorkshops: () => invoke<Workshop[]>("list_workshops"),
+  /** The workshop running now, if any (opening a file offers to resume it). */
+  runningWorkshop: () => invoke<Workshop | null>("running_workshop"),
+  /** People the assessment knows of (earlier participants, owners), to pick participants from. */
+  knownPeople: () => invoke<KnownPerson[]>("known_people"),
+  createWorkshop: (input: WorkshopInput, participants: ParticipantInput[], agenda: AgendaInput[]) =>
+    invoke<Workshop>("create_workshop", { input, participants, agenda }),
+  updateWorkshop: (id: Id, input: WorkshopInput, participants: ParticipantInput[], agenda: AgendaInput[]) =>
+    invoke<Workshop>("update_workshop", { id, input, participants, agenda }),
+  deleteWorkshop: (id: Id) => invoke<void>("delete_workshop", { id }),
+  /** Starts or resumes a workshop; refused (`workshop_running`) while another runs. */
+  startWorkshop: (id: Id) => invoke<Workshop>("start_workshop", { id }),
+  finishWorkshop: (id: Id) => invoke<Workshop>("finish_workshop", { id }),
+  updateAgendaItem: (workshop: Id, process: Id, update: AgendaUpdate) =>
+    invoke<Workshop>("update_agenda_item", { workshop, process, update }),
+  setParticipantPresent: (workshop: Id, participant: Id, present: boolean) =>
+    invoke<Workshop>("set_participant_present", { workshop, participant, present }),
+  /** Records who confirmed a process's agreed values; `status` also moves the process. */
+  signOff: (workshop: Id, process: Id, by: string[], status: Status | null) =>
+    invoke<Workshop>("sign_off", { workshop, process, by, status }),
+  /** Actions and open questions of one workshop, or (null) of the whole assessment. */
+  listActions: (workshop: Id | null) => invoke<Action[]>("list_actions", { workshop }),
+  addAction: (input: ActionInput) => invoke<Action>("add_action", { input }),
+  updateAction: (id: Id, input: ActionInput) => invoke<Action>("update_action", { id, input }),
+  deleteAction: (id: Id) => invoke<void>("delete_action", { id }),
+  /** Writes the minutes (.xlsx or .pdf by the extension) where the save dialog said. */
+  saveMinutes: (workshop: Id, path: string) => invoke<void>("save_minutes", { workshop, path }),
+
+  // --- the audience window (projector) -----------------------------------
+  listDisplays: () => invoke<Display[]>("list_displays"),
+  /** Opens the audience window; full screen on `display` when given. */
+  openAudience: (display: number | null) => invoke<void>("open_audience", { display }),
+  closeAudience: () => invoke<void>("close_audience"),
+  /** Shows `view` in the audience window. */
+  present: (view: AudienceView) => invoke<void>("present", { view }),
+  /** The view last presented (the audience window's first state). */
+  audienceView: () => invoke<AudienceView | null>("audience_view"),
 };
 
 /** Ids the native menu sends in the `menu` event. `open_recent` carries the path. */
@@ -219,6 +269,11 @@ export function onImportProgress(handler: (p: ImportProgress) => void): Promise<
 /** Progress of a running export (`export-progress` events from the core). */
 export function onExportProgress(handler: (p: ExportProgress) => void): Promise<UnlistenFn> {
   return listen<ExportProgress>("export-progress", (event) => handler(event.payload));
+}
+
+/** The facilitator's view, as the audience window follows it (`audience` events). */
+export function onAudience(handler: (v: AudienceView) => void): Promise<UnlistenFn> {
+  return listen<AudienceView>("audience", (event) => handler(event.payload));
 }
 
 /** Listens to the native menu (File and Edit). */
