@@ -20,4 +20,9 @@ old_value: string, new_value: string, rationale: string, who: string,
 /**
  * RFC 3339, UTC.
  */
-at: string, };
+at: string, 
+/**
+ * The workshop running when it was taken ("Finance BIA workshop,
+ * 2026-12-03"), blank when none was.
+ */
+workshop: string, };
