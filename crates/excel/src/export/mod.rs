@@ -17,6 +17,7 @@
 //! into place, so a failed export never leaves half a file behind.
 
 mod error;
+mod minutes;
 mod sheet;
 mod sheets;
 
@@ -29,6 +30,7 @@ use bia_model::{Assessment, Decision};
 
 pub use crate::layout::SHEETS;
 pub use error::{ExportError, Result, codes as error_codes};
+pub use minutes::{MINUTES_SHEETS, minutes_workbook, write_minutes_workbook};
 pub use sheet::CELL_LIMIT;
 
 use error::ExportError as Error;
