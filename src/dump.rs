@@ -1,6 +1,7 @@
 //! The whole assessment as JSON (`bia dump`): a stable, documented format
 //! for scripts. Top-level keys are `format`, `assessment`, `methodology`,
-//! `units` and `processes`; later versions add keys and never rename these.
+//! `units`, `processes`, `impacts`, `decisions`, `resources`, `dependencies`,
+//! `workshops` and `actions`; later versions add keys and never rename these.
 //! See `docs/dump-format.md`.
 
 use serde::Serialize;

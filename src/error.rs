@@ -34,6 +34,9 @@ pub enum Error {
     #[error(transparent)]
     Unknown(#[from] UnknownName),
 
+    #[error(transparent)]
+    Document(#[from] bia_documents::DocumentError),
+
     /// A chart saved under a name that is neither .svg nor .png.
     #[error("{}: save a chart as .svg or .png", path.display())]
     ChartFormat { path: std::path::PathBuf },
@@ -63,6 +66,7 @@ impl Error {
             Error::Import(e) => e.code(),
             Error::Export(e) => e.code(),
             Error::Chart(e) => e.code(),
+            Error::Document(e) => e.code(),
             Error::Unknown(_) => "unknown_name",
             Error::ChartFormat { .. } => "chart_format",
             Error::MinutesFormat { .. } => "minutes_format",
@@ -79,6 +83,7 @@ impl Error {
             .chain(bia_excel::import::error_codes())
             .chain(bia_excel::export::error_codes())
             .chain(bia_chart::error_codes())
+            .chain(bia_documents::error_codes())
             .chain([
                 "unknown_name",
                 "invalid",
@@ -105,7 +110,7 @@ impl Error {
             | Error::MinutesFormat { path } => {
                 serde_json::json!({ "path": path })
             }
-            Error::Chart(_) | Error::Unknown(_) => serde_json::Value::Null,
+            Error::Chart(_) | Error::Unknown(_) | Error::Document(_) => serde_json::Value::Null,
         }
     }
 }

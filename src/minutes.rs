@@ -5,6 +5,8 @@
 //! changes are the decision log's and the journal's between the
 //! workshop's start and finish.
 
+use std::path::Path;
+
 use bia_analysis::Analysis;
 use bia_chart::{ChartKind, ChartOptions, Format};
 use bia_model::{
@@ -13,7 +15,7 @@ use bia_model::{
 };
 use chrono::{DateTime, Local, NaiveDate};
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 
 /// "Thursday 3 December 2026" from "2026-12-03"; the text as it is if it
 /// is not a date.
@@ -279,4 +281,40 @@ pub(crate) fn build(
         heatmap_svg,
         heatmap_png,
     })
+}
+
+/// Writes `minutes` to `path`: a workbook for .xlsx, a PDF for .pdf. The
+/// file is written under a hidden name beside it and then put in place, so
+/// a failed write leaves whatever was there.
+pub(crate) fn save(minutes: &WorkshopMinutes, path: &Path) -> Result<()> {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        Some("xlsx") => {
+            bia_excel::export::write_minutes_workbook(minutes, path)?;
+            Ok(())
+        }
+        Some("pdf") => {
+            let bytes = bia_documents::minutes_pdf(minutes)?;
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let temp = path.with_file_name(format!(".{name}.{}.part", std::process::id()));
+            let io = |source| Error::Io {
+                path: path.to_path_buf(),
+                source,
+            };
+            std::fs::write(&temp, bytes).map_err(io)?;
+            std::fs::rename(&temp, path).map_err(|e| {
+                let _ = std::fs::remove_file(&temp);
+                io(e)
+            })
+        }
+        _ => Err(Error::MinutesFormat {
+            path: path.to_path_buf(),
+        }),
+    }
 }

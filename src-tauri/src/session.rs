@@ -27,6 +27,19 @@ pub struct Session {
     /// Opening a large file checked only part of it: the window checks the
     /// rest in the background (`check_assessment`) and says if it is damaged.
     pub check_pending: bool,
+    /// A workshop left running (the app closed mid-workshop): the window
+    /// offers to resume it.
+    pub running_workshop: Option<RunningWorkshop>,
+}
+
+/// The workshop a file was left running in, as the resume offer names it.
+#[derive(Debug, Serialize, TS)]
+#[ts(export)]
+pub struct RunningWorkshop {
+    pub id: bia::model::Id,
+    pub title: String,
+    /// RFC 3339, UTC.
+    pub started_at: String,
 }
 
 /// A file on the "recent" list.
@@ -156,6 +169,11 @@ pub fn session_of(store: &Workbench) -> bia::Result<Session> {
         read_only: store.read_only(),
         undo_limit: store.undo_limit()?.get(),
         check_pending: store.check_pending(),
+        running_workshop: store.running_workshop()?.map(|w| RunningWorkshop {
+            id: w.id,
+            title: w.title,
+            started_at: w.started_at,
+        }),
     })
 }
 

@@ -248,10 +248,6 @@ impl Workbench {
     /// Writes a workshop's minutes to `path`: a workbook (.xlsx) or a PDF
     /// (.pdf), by its extension.
     pub fn save_minutes(&self, workshop: Id, path: &std::path::Path) -> Result<()> {
-        let _minutes = self.minutes(workshop)?;
-        // MERGE-ME: the writers land from the minutes branch.
-        Err(crate::error::Error::MinutesFormat {
-            path: path.to_path_buf(),
-        })
+        crate::minutes::save(&self.minutes(workshop)?, path)
     }
 }

@@ -545,3 +545,86 @@ fn the_cli_plans_lists_signs_off_and_dumps_workshops() {
     assert_eq!(finance["signoffs"][0]["by"][0], "Sophie Chen");
     assert_eq!(finance["agenda"][3]["status"], "parked");
 }
+
+#[test]
+fn the_cli_writes_the_minutes_as_pdf_and_workbook_and_refuses_other_kinds() {
+    let dir = temp_dir();
+    let d = dir.path();
+    assert!(bia(&["demo", "demo.bia"], d).status.success());
+    let o = bia(
+        &[
+            "workshop",
+            "minutes",
+            "demo.bia",
+            "--workshop",
+            "Finance BIA workshop",
+            "--out",
+            "minutes.pdf",
+        ],
+        d,
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let text = std::process::Command::new("pdftotext")
+        .args(["-raw", "minutes.pdf", "-"])
+        .current_dir(d)
+        .output()
+        .expect("pdftotext (poppler-utils) is installed by ./x");
+    let text = String::from_utf8_lossy(&text.stdout);
+    for said in [
+        "Harbourline Logistics — BIA 2026",
+        "Finance BIA workshop",
+        "Grace Mensah",
+        "Ask the bank",
+        "Accounts payable",
+    ] {
+        assert!(text.contains(said), "the minutes say “{said}”:\n{text}");
+    }
+    let o = bia(
+        &[
+            "workshop",
+            "minutes",
+            "demo.bia",
+            "--workshop",
+            "Finance BIA workshop",
+            "--out",
+            "minutes.xlsx",
+        ],
+        d,
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    use calamine::{Reader, Xlsx, open_workbook};
+    let mut book: Xlsx<_> = open_workbook(d.join("minutes.xlsx")).unwrap();
+    let actions = book.worksheet_range("Actions").unwrap();
+    let cells: Vec<String> = actions.cells().map(|(_, _, c)| c.to_string()).collect();
+    assert!(
+        cells
+            .iter()
+            .any(|c| c.contains("manual payment run reach more than the top 50")),
+        "{cells:?}"
+    );
+    let o = bia(
+        &[
+            "workshop",
+            "minutes",
+            "demo.bia",
+            "--workshop",
+            "Finance BIA workshop",
+            "--out",
+            "minutes.docx",
+        ],
+        d,
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("save the minutes as .xlsx or .pdf"));
+    assert!(!d.join("minutes.docx").exists());
+}

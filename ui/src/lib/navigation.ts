@@ -9,7 +9,7 @@ export type SectionId =
   | "resources"
   | "objectives"
   | "gaps"
-  | "workshop-mode"
+  | "workshops"
   | "methodology"
   | "import"
   | "export";
@@ -31,7 +31,7 @@ export const SECTIONS: readonly Section[] = [
   { id: "resources", label: "Resources", available: true, group: "assess" },
   { id: "objectives", label: "Objectives", available: true, group: "assess" },
   { id: "gaps", label: "Gaps", available: true, group: "assess" },
-  { id: "workshop-mode", label: "Workshop mode", available: false, group: "workshop" },
+  { id: "workshops", label: "Workshops", available: true, group: "workshop" },
   { id: "methodology", label: "Methodology", available: true, group: "setup" },
   { id: "import", label: "Import", available: true, group: "files" },
   { id: "export", label: "Export", available: true, group: "files" },

@@ -11,6 +11,7 @@ const recovered = (rows: number, rows_lost: number, texts_repaired: number): Rec
     read_only: null,
     undo_limit: 5000,
     check_pending: false,
+    running_workshop: null,
   },
   recovery: { path: "/home/facilitator/Clients/Harbourline (recovered).bia", rows, rows_lost, texts_repaired, notes: [] },
 });

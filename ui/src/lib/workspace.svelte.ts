@@ -122,6 +122,12 @@ export class Workspace {
   gapsView = $state<"cards" | "table" | null>(null);
   /** A resource whose form the Resources screen should open when it shows (a link from elsewhere). */
   resourceToOpen = $state<Id | null>(null);
+  /** The workshop the Workshops screen should open when it shows (its runner while it runs, else its plan or summary). */
+  workshopToOpen = $state<Id | null>(null);
+  /** The workshop running in this file, if any: the runner and the resume offer follow it. */
+  runningWorkshop = $state<{ id: Id; title: string; started_at: string } | null>(null);
+  /** The resume offer of a file left mid-workshop was dismissed. */
+  resumeDismissed = $state(false);
   /** A process whose objectives the Objectives screen should open when it shows. */
   objectivesToOpen = $state<Id | null>(null);
   /** The export of the executive workbook: under way, or how the last one ended (kept while moving between screens). */
@@ -179,6 +185,8 @@ export class Workspace {
       // Shown even when the reading failed, with its error in the banner: the file is open in the core.
       this.session = session;
       this.section = "dashboard";
+      this.runningWorkshop = session.running_workshop;
+      this.resumeDismissed = false;
     }
     const [counts, units, methodology, resources] = basics;
     this.counts = counts;
@@ -481,6 +489,12 @@ export class Workspace {
   showResource(resourceId: Id): void {
     this.resourceToOpen = resourceId;
     this.section = "resources";
+  }
+
+  /** Opens the Workshops screen on a workshop (its runner while it runs). */
+  showWorkshop(id: Id): void {
+    this.workshopToOpen = id;
+    this.section = "workshops";
   }
 
   /** Opens the Objectives screen with a process's objectives open. */

@@ -37,6 +37,17 @@ interface Recording {
 
 /** Commands that change the open assessment, or which one is open (an answer after one of them belongs to a new state). */
 const WRITES = new Set([
+  "create_workshop",
+  "update_workshop",
+  "delete_workshop",
+  "start_workshop",
+  "finish_workshop",
+  "update_agenda_item",
+  "set_participant_present",
+  "sign_off",
+  "add_action",
+  "update_action",
+  "delete_action",
   "new_assessment",
   "open_assessment",
   "save_copy",

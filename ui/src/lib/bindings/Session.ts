@@ -2,6 +2,7 @@
 import type { AssessmentInfo } from "./AssessmentInfo";
 import type { History } from "./History";
 import type { ReadOnly } from "./ReadOnly";
+import type { RunningWorkshop } from "./RunningWorkshop";
 
 /**
  * The open assessment, as the UI sees it.
@@ -19,4 +20,9 @@ undo_limit: number,
  * Opening a large file checked only part of it: the window checks the
  * rest in the background (`check_assessment`) and says if it is damaged.
  */
-check_pending: boolean, };
+check_pending: boolean, 
+/**
+ * A workshop left running (the app closed mid-workshop): the window
+ * offers to resume it.
+ */
+running_workshop: RunningWorkshop | null, };
