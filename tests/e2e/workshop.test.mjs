@@ -111,11 +111,18 @@ test("plan, run on the projector, score, sign off, finish and minute a workshop"
     timeout: 15_000,
     timeoutMsg: "the audience window shows the score scored in the facilitator's",
   });
-  assert.match(await byTestId(browser, "audience-process").getText(), /Complaints handling/);
+  assert.match(await byTestId(browser, "audience-process").getProperty("textContent"), /Complaints handling/);
   await snapshot(browser, join(shots, "workshop-audience-1280x720.png"));
   await browser.switchToWindow(main);
   await browser.setWindowSize(1280, 720);
   await snapshot(browser, join(shots, "workshop-facilitator-1280x720.png"));
+  // One screen only: the presenter layout shows the room's view in this window.
+  await byTestId(browser, "presenter-layout").click();
+  const inside = byTestId(browser, "presenter-stage").$('[data-testid="audience-process"]');
+  await inside.waitForExist({ timeout: 10_000, timeoutMsg: "the presenter layout shows the room's view" });
+  assert.match(await inside.getProperty("textContent"), /Complaints handling/);
+  await snapshot(browser, join(shots, "workshop-presenter-1280x720.png"));
+  await byTestId(browser, "presenter-layout").click();
   await browser.setWindowSize(1280, 800);
 
   // Step 6: an action, then the sign-off.

@@ -126,6 +126,8 @@ export class Workspace {
   workshopToOpen = $state<Id | null>(null);
   /** The workshop running in this file, if any: the runner and the resume offer follow it. */
   runningWorkshop = $state<{ id: Id; title: string; started_at: string } | null>(null);
+  /** A workshop's runner is on screen: the window gives it its whole width (no sidebar). */
+  workshopFocus = $state(false);
   /** The resume offer of a file left mid-workshop was dismissed. */
   resumeDismissed = $state(false);
   /** A process whose objectives the Objectives screen should open when it shows. */
