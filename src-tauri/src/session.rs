@@ -79,7 +79,7 @@ pub struct AppState {
     /// on every machine.
     pub currency: bia::model::Currency,
     /// What the audience window shows (`commands::audience`).
-    pub audience: Mutex<Option<crate::commands::audience::AudienceView>>,
+    pub audience: Mutex<Option<AudienceView>>,
 }
 
 /// A workbook read for the Import preview, kept while its mapping is
@@ -181,4 +181,27 @@ pub fn file_name(path: &Path) -> String {
     path.file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string())
+}
+
+/// Where the facilitator stands, as the audience window sees it (`commands::audience`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct AudienceView {
+    pub workshop_id: Option<bia::model::Id>,
+    pub process_id: Option<bia::model::Id>,
+    /// 1 the process, 2 impact over time, 3 MTPD, 4 objectives,
+    /// 5 dependencies, 6 actions and sign-off.
+    pub step: u8,
+    /// The grid's focused cell, while step 2 is shown.
+    pub category_id: Option<bia::model::Id>,
+    pub horizon_id: Option<bia::model::Id>,
+    /// Moves on with every edit in the facilitator's window: the audience
+    /// reads the values again.
+    pub revision: u32,
+    /// The current item's time: seconds spent when the view was sent,
+    /// whether the clock runs, and (ms since the epoch) when it was sent.
+    pub item_seconds: u32,
+    pub session_seconds: u32,
+    pub timer_running: bool,
+    pub sent_at_ms: f64,
 }

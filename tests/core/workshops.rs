@@ -628,3 +628,30 @@ fn the_cli_writes_the_minutes_as_pdf_and_workbook_and_refuses_other_kinds() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("save the minutes as .xlsx or .pdf"));
     assert!(!d.join("minutes.docx").exists());
 }
+
+#[test]
+fn the_clock_saving_time_spent_never_fills_the_undo_history() {
+    let dir = temp_dir();
+    let mut wb = demo(&dir);
+    let w = plan(&mut wb, &["Complaints handling"]);
+    let w = wb.start_workshop(w.id).unwrap();
+    let before = wb.history().unwrap();
+    let p = w.agenda[0].process_id;
+    for minute in 1..=3 {
+        wb.update_agenda_item(
+            w.id,
+            p,
+            &AgendaUpdate {
+                spent_seconds: Some(minute * 60),
+                ..AgendaUpdate::default()
+            },
+        )
+        .unwrap();
+    }
+    assert_eq!(wb.workshop(w.id).unwrap().agenda[0].spent_seconds, 180);
+    assert_eq!(
+        wb.history().unwrap().undo,
+        before.undo,
+        "Undo still names the last real edit, not the clock"
+    );
+}

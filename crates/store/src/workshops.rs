@@ -508,9 +508,11 @@ impl Store {
         get(&self.conn, id)
     }
 
-    /// Changes one agenda item (its status, time box, time spent, notes).
-    /// Putting an item into discussion moves the one that was to "done"
-    /// only if the caller says so in its own update: here nothing else moves.
+    /// Changes one agenda item (its status, time box, time spent, notes);
+    /// nothing else moves. The time spent alone is bookkeeping, not a
+    /// value of the assessment: it is stored without an edit of its own,
+    /// so the clock never fills the undo history (a journaled change of
+    /// the item, undone, puts back the time it had then).
     pub fn update_agenda_item(
         &mut self,
         workshop: Id,
@@ -540,6 +542,13 @@ impl Store {
         }
         if cols.is_empty() {
             return Ok(w);
+        }
+        if let [("spent_seconds", spent)] = cols.as_slice() {
+            self.writable()?.execute(
+                "UPDATE agenda_item SET spent_seconds = ?1 WHERE id = ?2",
+                rusqlite::params![spent, item.id.to_string()],
+            )?;
+            return get(&self.conn, workshop);
         }
         let label = match update.status {
             Some(s) => format!("Mark “{name}” {} in “{}”", s.label(), w.title),

@@ -6,41 +6,17 @@
 //! [`AudienceView`], which the shell also keeps so that a window opened
 //! (or reloaded) late starts where the facilitator stands.
 
-use bia::model::Id;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager, Runtime, State, WebviewUrl, WebviewWindowBuilder};
 use ts_rs::TS;
 
 use crate::error::{ApiError, ApiResult, ShellCode};
-use crate::session::AppState;
+use crate::session::{AppState, AudienceView};
 
 /// The label of the audience window.
 pub const AUDIENCE_WINDOW: &str = "audience";
 /// The event carrying an [`AudienceView`] to the audience window.
 pub const AUDIENCE_EVENT: &str = "audience";
-
-/// Where the facilitator stands, as the audience sees it.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export)]
-pub struct AudienceView {
-    pub workshop_id: Option<Id>,
-    pub process_id: Option<Id>,
-    /// 1 the process, 2 impact over time, 3 MTPD, 4 objectives,
-    /// 5 dependencies, 6 actions and sign-off.
-    pub step: u8,
-    /// The grid's focused cell, while step 2 is shown.
-    pub category_id: Option<Id>,
-    pub horizon_id: Option<Id>,
-    /// Moves on with every edit in the facilitator's window: the audience
-    /// reads the values again.
-    pub revision: u32,
-    /// The current item's time: seconds spent when the view was sent,
-    /// whether the clock runs, and (ms since the epoch) when it was sent.
-    pub item_seconds: u32,
-    pub session_seconds: u32,
-    pub timer_running: bool,
-    pub sent_at_ms: f64,
-}
 
 /// A display the audience window may go full screen on.
 #[derive(Clone, Debug, PartialEq, Serialize, TS)]

@@ -5,6 +5,14 @@ import type { ErrorCode } from "./bindings/ErrorCode";
 
 const TITLES: Partial<Record<ErrorCode, string>> = {
   locked: "The file is in use",
+  workshop_running: "Another workshop is running",
+  workshop_finished: "The workshop is finished",
+  not_a_participant: "Not a participant",
+  not_on_agenda: "Not on this workshop's agenda",
+  minutes_format: "Save the minutes as PDF or a workbook",
+  document_pdf: "The minutes could not be written",
+  document_picture: "The minutes could not be written",
+  window: "The projector's window could not open",
   too_new: "Made by a newer version",
   not_sqlite: "Not an assessment file",
   not_an_assessment: "Not an assessment file",

@@ -8,6 +8,7 @@ import {
   addToAgenda,
   formatMinutesSpan,
   minutesFileName,
+  toggled,
   moveItem,
   newDraft,
   owners,
@@ -71,5 +72,33 @@ describe("the minutes' file name", () => {
   it("is the date and the title, made safe for any file system", () => {
     expect(minutesFileName("Finance BIA workshop", "2026-03-12", "pdf")).toBe("2026-03-12 Finance BIA workshop — minutes.pdf");
     expect(minutesFileName("Ops/IT: Q3?", "2026-12-10", "xlsx")).toBe("2026-12-10 Ops-IT Q3 — minutes.xlsx");
+  });
+});
+
+describe("an action's tick box", () => {
+  it("turns its status over and keeps everything else", () => {
+    const open = {
+      id: "a1",
+      workshop_id: "w1",
+      text: "Ask the bank for its recovery time",
+      kind: "action",
+      owner: "James Whitfield",
+      due: "2026-03-26",
+      process_id: "p1",
+      resource_id: null,
+      status: "open",
+      raised_at: "2026-03-12T10:40:00Z",
+    } as const;
+    expect(toggled(open)).toEqual({
+      workshop_id: "w1",
+      text: "Ask the bank for its recovery time",
+      kind: "action",
+      owner: "James Whitfield",
+      due: "2026-03-26",
+      process_id: "p1",
+      resource_id: undefined,
+      status: "done",
+    });
+    expect(toggled({ ...open, status: "done" }).status).toBe("open");
   });
 });

@@ -2,6 +2,8 @@
 // does to it — add processes by unit, by owner or one by one (each once), move an item, the projected end time —
 // kept apart from the form so that it can be tested.
 
+import type { Action } from "./bindings/Action";
+import type { ActionInput } from "./bindings/ActionInput";
 import type { AgendaInput } from "./bindings/AgendaInput";
 import type { Id } from "./bindings/Id";
 import type { KnownPerson } from "./bindings/KnownPerson";
@@ -149,4 +151,18 @@ export function minutesFileName(title: string, date: string, kind: "pdf" | "xlsx
     .trim()
     .slice(0, 100);
   return `${date} ${safe || "Workshop"} — minutes.${kind}`;
+}
+
+/** The action as an input with its status turned over (open ⇄ done): what its tick box saves. */
+export function toggled(a: Action): ActionInput {
+  return {
+    workshop_id: a.workshop_id ?? undefined,
+    text: a.text,
+    kind: a.kind,
+    owner: a.owner,
+    due: a.due,
+    process_id: a.process_id ?? undefined,
+    resource_id: a.resource_id ?? undefined,
+    status: a.status === "open" ? "done" : "open",
+  };
 }

@@ -37,7 +37,8 @@ function objectives(count: number): ObjectivesRow[] {
 const drawn = () => screen.getAllByTestId("objective-row");
 const spacers = () => Array.from(document.querySelectorAll<HTMLTableCellElement>("tr.spacer td")).map((td) => parseFloat(td.style.height));
 
-describe("the objectives of 10,000 processes", () => {
+// Building 10,000 rows of data takes seconds on a busy two-core machine; the tests measure what is drawn, not how fast.
+describe("the objectives of 10,000 processes", { timeout: 30_000 }, () => {
   it("draws a screenful with their broken rules, and a spacer as tall as the rest", () => {
     render(ObjectivesTable, { rows: objectives(10_000), horizons: [], onopen: vi.fn() });
     expect(drawn().length).toBeLessThanOrEqual(DEFAULT_VIEW_HEIGHT / ROW_HEIGHT + OVERSCAN + 1);

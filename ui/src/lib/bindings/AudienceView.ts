@@ -2,7 +2,7 @@
 import type { Id } from "./Id";
 
 /**
- * Where the facilitator stands, as the audience sees it.
+ * Where the facilitator stands, as the audience window sees it (`commands::audience`).
  */
 export type AudienceView = { workshop_id: Id | null, process_id: Id | null, 
 /**

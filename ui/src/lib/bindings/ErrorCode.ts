@@ -11,6 +11,8 @@ export type ErrorCode =
   | "chart_format"
   | "corrupt"
   | "database"
+  | "document_pdf"
+  | "document_picture"
   | "duplicate_process"
   | "duplicate_resource"
   | "duplicate_unit"

@@ -94,7 +94,16 @@ pub(super) fn decisions(s: &mut Sheet, ctx: &Context) -> Result<()> {
         "Decision log",
         "Every change to an objective or a review status, oldest first; never edited",
     )?;
-    let names = headers(&["When", "Process", "Field", "From", "To", "Rationale", "Who"]);
+    let names = headers(&[
+        "When",
+        "Process",
+        "Field",
+        "From",
+        "To",
+        "Rationale",
+        "Who",
+        "Workshop",
+    ]);
     s.header(HEADER, &names)?;
     let mut row = HEADER;
     for d in ctx.decisions {
@@ -107,6 +116,7 @@ pub(super) fn decisions(s: &mut Sheet, ctx: &Context) -> Result<()> {
         s.text(row, 4, &d.new_value, &f.text)?;
         s.text(row, 5, &d.rationale, &f.wrap)?;
         s.text(row, 6, &d.who, &f.text)?;
+        s.text(row, 7, &d.workshop, &f.text)?;
     }
     s.finish((HEADER, HEADER), row, names.len() as u16, &[], &ctx.header)
 }
