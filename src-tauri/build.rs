@@ -44,6 +44,7 @@ const AUDIENCE_PERMISSIONS: &[&str] = &[
     "allow-list-resources",
     "allow-list-dependencies",
     "allow-list-workshops",
+    "allow-list-actions",
     "allow-chart-svg",
     "allow-audience-view",
 ];

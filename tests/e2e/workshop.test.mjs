@@ -135,6 +135,12 @@ test("plan, run on the projector, score, sign off, finish and minute a workshop"
     timeout: 10_000,
     timeoutMsg: "the action is listed",
   });
+  // The room sees the action under the values to confirm.
+  await browser.switchToWindow(audience);
+  const raised = byTestId(browser, "audience-actions");
+  await raised.waitForExist({ timeout: 15_000, timeoutMsg: "the audience window lists the action" });
+  assert.match(await raised.getProperty("textContent"), /Ask the CRM vendor.*Ravi Patel/);
+  await browser.switchToWindow(main);
   await browser.$('[data-testid="signer"][value="Hannah Lowe"]').click();
   await byTestId(browser, "sign-off").click();
   await byTestId(browser, "signed-by").waitForDisplayed({ timeout: 10_000 });
