@@ -70,6 +70,7 @@ pub fn builder<R: Runtime>(builder: Builder<R>, state: AppState, startup: Startu
 /// folder, show the menu, open what the command line named.
 pub fn start<R: Runtime>(app: &AppHandle<R>, startup: &Startup) {
     let state = app.state::<AppState>();
+    commands::audience::tell_audience_of_changes(app, &state);
     let needs_dir = state.data_dir.lock().map(|d| d.is_none()).unwrap_or(false);
     if needs_dir
         && let Ok(dir) = app.path().app_data_dir()

@@ -80,7 +80,14 @@ pub struct AppState {
     pub currency: bia::model::Currency,
     /// What the audience window shows (`commands::audience`).
     pub audience: Mutex<Option<AudienceView>>,
+    /// Told after every command that changed the open file (set up by
+    /// `start`: the audience window is sent `assessment-changed` and reads
+    /// again, whichever window or command made the edit).
+    pub on_change: Mutex<Option<OnChange>>,
 }
+
+/// What to do after a command changed the open file.
+pub type OnChange = std::sync::Arc<dyn Fn() + Send + Sync>;
 
 /// A workbook read for the Import preview, kept while its mapping is
 /// adjusted so that a re-plan does not read the file again, with its latest
@@ -149,14 +156,23 @@ impl AppState {
 }
 
 impl AppState {
-    /// Runs `f` on the open assessment, or fails with `no_assessment`.
+    /// Runs `f` on the open assessment, or fails with `no_assessment`; if
+    /// `f` wrote to the file, tells `on_change`.
     pub fn with_workbench<T, E: Into<bia::Error>>(
         &self,
         f: impl FnOnce(&mut Workbench) -> Result<T, E>,
     ) -> ApiResult<T> {
         let mut guard = self.store.lock().map_err(|_| ApiError::poisoned())?;
         let store = guard.as_mut().ok_or_else(ApiError::no_assessment)?;
-        f(store).map_err(|e| ApiError::from(e.into()))
+        let before = store.revision();
+        let out = f(store).map_err(|e| ApiError::from(e.into()));
+        if store.revision() != before
+            && let Ok(slot) = self.on_change.lock()
+            && let Some(tell) = slot.as_ref()
+        {
+            tell();
+        }
+        out
     }
 }
 

@@ -17,6 +17,19 @@ use crate::session::{AppState, AudienceView};
 pub const AUDIENCE_WINDOW: &str = "audience";
 /// The event carrying an [`AudienceView`] to the audience window.
 pub const AUDIENCE_EVENT: &str = "audience";
+/// The event telling the audience window that the open file changed (any
+/// command that wrote to it): it reads what it shows again.
+pub const CHANGED_EVENT: &str = "assessment-changed";
+
+/// Tells the audience window after every write to the open file (`AppState::on_change`).
+pub fn tell_audience_of_changes<R: Runtime>(app: &AppHandle<R>, state: &AppState) {
+    let app = app.clone();
+    if let Ok(mut slot) = state.on_change.lock() {
+        *slot = Some(std::sync::Arc::new(move || {
+            let _ = app.emit_to(AUDIENCE_WINDOW, CHANGED_EVENT, ());
+        }));
+    }
+}
 
 /// A display the audience window may go full screen on.
 #[derive(Clone, Debug, PartialEq, Serialize, TS)]

@@ -276,6 +276,11 @@ export function onAudience(handler: (v: AudienceView) => void): Promise<Unlisten
   return listen<AudienceView>("audience", (event) => handler(event.payload));
 }
 
+/** The open file changed (any command that wrote to it): the audience window reads again. */
+export function onAssessmentChanged(handler: () => void): Promise<UnlistenFn> {
+  return listen("assessment-changed", () => handler());
+}
+
 /** Listens to the native menu (File and Edit). */
 export function onMenu(handler: (a: MenuAction) => void): Promise<UnlistenFn> {
   return listen<MenuAction>("menu", (event) => handler(event.payload));

@@ -3,73 +3,31 @@
 // reads again when the facilitator's revision moves on, counts the item's time down live, and never shows
 // anything meant for the facilitator alone.
 import { render, screen, waitFor } from "@testing-library/svelte";
-import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import { clearMocks } from "@tauri-apps/api/mocks";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { AudienceView } from "../lib/bindings/AudienceView";
-import type { ProcessImpact } from "../lib/bindings/ProcessImpact";
+import {
+  type AudienceBackend,
+  mockAudienceBackend,
+  payables,
+  presentedView,
+  SECRET_CELL_NOTE,
+  SECRET_PROCESS_NOTE,
+} from "../testing/audienceBackend";
+import { SECRET_AGENDA_NOTE, SECRET_CONTACT, SECRET_WORKSHOP_NOTE } from "../testing/financeWorkshop";
 import * as demo from "../testing/recordedDemo";
-import { FINANCE_WORKSHOP_ID, financeWorkshop, SECRET_AGENDA_NOTE, SECRET_CONTACT, SECRET_WORKSHOP_NOTE } from "../testing/financeWorkshop";
 import AudienceStage from "./AudienceStage.svelte";
 
-const SECRET_PROCESS_NOTE = "Sophie is leaving in June; do not mention";
-const SECRET_CELL_NOTE = "Off the record: the bank charges £40 k a day for late runs";
-
-const payables = demo.processNamed("Accounts payable");
-let calls: string[] = [];
-/** What get_process_impact answers for Accounts payable (a test may change it, as an edit would). */
-let payablesImpact: ProcessImpact;
+let backend: AudienceBackend;
 
 beforeEach(() => {
-  calls = [];
-  payablesImpact = demo.processImpact(payables.id);
-  for (const s of payablesImpact.scores) s.note = SECRET_CELL_NOTE;
-  // The recorded answers, with notes the facilitator typed; the workshop as written out in testing/.
-  mockIPC((cmd, args) => {
-    calls.push(cmd);
-    const processId = (args as { processId?: string }).processId ?? "";
-    switch (cmd) {
-      case "get_methodology":
-        return demo.methodology();
-      case "list_processes":
-        return demo.processes().map((p) => ({ ...p, notes: SECRET_PROCESS_NOTE }));
-      case "list_units":
-        return demo.units();
-      case "list_workshops":
-        return [financeWorkshop()];
-      case "get_process_impact":
-        return processId === payables.id ? payablesImpact : demo.processImpact(processId);
-      case "analyze_process":
-        return demo.processAnalysis(processId);
-      case "get_objectives":
-        return demo.objectives(processId);
-      case "list_resources":
-        return demo.resources();
-      case "list_dependencies":
-        return demo.dependencies().map((d) => ({ ...d, note: SECRET_AGENDA_NOTE }));
-    }
-    throw new Error(`the audience window may not call ${cmd}`);
-  });
+  backend = mockAudienceBackend();
 });
 afterEach(() => {
   clearMocks();
   vi.useRealTimers();
 });
 
-function view(over: Partial<AudienceView> = {}): AudienceView {
-  return {
-    workshop_id: FINANCE_WORKSHOP_ID,
-    process_id: payables.id,
-    step: 2,
-    category_id: demo.categoryNamed("Legal & Regulatory").id,
-    horizon_id: demo.horizonLabelled("2 w").id,
-    revision: 1,
-    item_seconds: 15 * 60,
-    session_seconds: 41 * 60,
-    timer_running: false,
-    sent_at_ms: Date.now(),
-    ...over,
-  };
-}
+const view = presentedView;
 
 const pageText = () => document.body.textContent ?? "";
 
@@ -85,7 +43,7 @@ describe("the audience stage", () => {
     render(AudienceStage, { view: null });
     expect(screen.getByTestId("audience-waiting").textContent).toContain("Waiting for the facilitator…");
     expect(pageText()).toContain("BIA Workbench");
-    expect(calls).toEqual([]);
+    expect(backend.calls).toEqual([]);
   });
 
   it("shows step 2 of Accounts payable: the grid with the focused cell outlined and its level's definition", async () => {
@@ -107,10 +65,10 @@ describe("the audience stage", () => {
   it("reads the grid again when the facilitator's revision moves on, and not before", async () => {
     const { rerender } = render(AudienceStage, { view: view() });
     await screen.findByTestId("audience-focused-cell");
-    const reads = () => calls.filter((c) => c === "get_process_impact").length;
+    const reads = () => backend.calls.filter((c) => c === "get_process_impact").length;
     expect(reads()).toBe(1);
 
-    const cell = payablesImpact.scores.find(
+    const cell = backend.payablesImpact.scores.find(
       (s) => s.category_id === demo.categoryNamed("Legal & Regulatory").id && s.horizon_id === demo.horizonLabelled("2 w").id,
     )!;
     cell.severity = 5;
@@ -146,6 +104,10 @@ describe("the audience stage", () => {
     const recap = await screen.findByTestId("audience-recap");
     expect(recap.textContent).toContain("Agreed values");
     expect(recap.textContent).toContain("Please confirm these values");
+    // The open questions the room raised about the process, owner by name; a done one is not shown.
+    const raised = await screen.findByTestId("audience-actions");
+    expect(raised.textContent).toContain("Can a manual payment run reach more than the top 50 suppliers? — Grace Mensah");
+    expect(raised.textContent).not.toContain("Already settled elsewhere");
     expectNoSecrets();
   });
 
