@@ -519,6 +519,54 @@ fn the_cli_plans_lists_signs_off_and_dumps_workshops() {
         "a finished workshop does not start again"
     );
 
+    // The heatmap of just the workshop's processes, in agenda order.
+    let o = bia(
+        &[
+            "chart",
+            "heatmap",
+            "demo.bia",
+            "--workshop",
+            "Transport BIA workshop",
+            "--out",
+            "t.svg",
+        ],
+        d,
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let svg = std::fs::read_to_string(d.join("t.svg")).unwrap();
+    assert!(
+        svg.contains("2 processes in Transport BIA workshop"),
+        "the caption names the workshop"
+    );
+    let (route, fleet) = (
+        svg.find("Route planning").unwrap(),
+        svg.find("Fleet maintenance").unwrap(),
+    );
+    assert!(route < fleet, "rows in agenda order");
+    assert!(
+        !svg.contains("Payroll processing"),
+        "only the agenda's processes"
+    );
+    let o = bia(
+        &[
+            "chart",
+            "heatmap",
+            "demo.bia",
+            "--workshop",
+            "Board offsite",
+            "--out",
+            "b.svg",
+        ],
+        d,
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("Board offsite"));
+
     let o = bia(&["dump", "demo.bia"], d);
     let dump: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     let workshops = dump["workshops"].as_array().unwrap();
