@@ -16,6 +16,7 @@ mod minutes;
 mod name;
 mod objectives;
 mod process;
+mod questionnaire;
 mod resource;
 mod tier_claim;
 mod unit;
@@ -36,6 +37,15 @@ pub use name::{Name, clean_name, name_key};
 pub use objectives::{Decision, ObjectiveField, Objectives, ObjectivesInput};
 pub use process::{
     CustomField, FieldIssue, ImportedValue, MAX_STAFF, Process, ProcessInput, Provenance, Status,
+    sheet_cell,
+};
+pub use questionnaire::{
+    ASKED_OBJECTIVES, Acceptance, Answer, AnswerKey, ChangeState, DEFAULT_DUE_DAYS,
+    DependencyAnswer, DetailField, FieldChange, FormCategory, FormDependency, FormFact,
+    FormHorizon, FormLevel, FormProcess, FormTerm, NEW_DEPENDENCY_ROWS, NewDependency,
+    ProcessReview, Questionnaire, QuestionnaireForm, QuestionnaireProcess, QuestionnaireReview,
+    QuestionnaireStatus, ReceiveOutcome, Recipients, ReturnedProcess, ReturnedQuestionnaire,
+    Section, SendInput, SentValue,
 };
 pub use resource::{
     Dependency, DependencyInput, DependencyTarget, NodeRef, Redundancy, Resource, ResourceInput,

@@ -68,6 +68,66 @@ pub enum Provenance {
         #[ts(optional, as = "Option<Vec<ImportedValue>>")]
         values: Vec<ImportedValue>,
     },
+    /// An owner's answer in a returned questionnaire, accepted by the
+    /// facilitator: who returned it when, and the cell it was read from.
+    Questionnaire {
+        questionnaire_id: Id,
+        recipient: String,
+        /// `YYYY-MM-DD`.
+        returned_on: String,
+        sheet: String,
+        /// The cell of a single value (a score); blank for a row of
+        /// several, whose cells are in `values`.
+        cell: String,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        #[ts(optional, as = "Option<Vec<ImportedValue>>")]
+        values: Vec<ImportedValue>,
+    },
+}
+
+/// How a sheet is named in a cell reference: `'Accounts payable'!D14`.
+pub fn sheet_cell(sheet: &str, cell: &str) -> String {
+    let plain = !sheet.is_empty()
+        && sheet
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.');
+    if plain {
+        format!("{sheet}!{cell}")
+    } else {
+        format!("'{}'!{cell}", sheet.replace('\'', "''"))
+    }
+}
+
+impl Provenance {
+    /// Where an answer came from, as the decision log says it:
+    /// "questionnaire, returned by Sophie Chen on 2026-12-03,
+    /// 'Accounts payable'!D14". `field` picks the cell of a row of several
+    /// values; `None` for other provenances.
+    pub fn questionnaire_source(&self, field: Option<&str>) -> Option<String> {
+        let Provenance::Questionnaire {
+            recipient,
+            returned_on,
+            sheet,
+            cell,
+            values,
+            ..
+        } = self
+        else {
+            return None;
+        };
+        let cell = field
+            .and_then(|f| values.iter().find(|v| v.field == f))
+            .map(|v| v.cell.as_str())
+            .unwrap_or(cell);
+        let at = if cell.is_empty() {
+            format!("'{sheet}'")
+        } else {
+            sheet_cell(sheet, cell)
+        };
+        Some(format!(
+            "questionnaire, returned by {recipient} on {returned_on}, {at}"
+        ))
+    }
 }
 
 /// One value an import set, and where it came from.

@@ -47,6 +47,21 @@ fn provenance(source: Option<&Provenance>, cell: String) -> Provenance {
             cell,
             values: values.clone(),
         },
+        Some(Provenance::Questionnaire {
+            questionnaire_id,
+            recipient,
+            returned_on,
+            sheet,
+            values,
+            ..
+        }) => Provenance::Questionnaire {
+            questionnaire_id: *questionnaire_id,
+            recipient: recipient.clone(),
+            returned_on: returned_on.clone(),
+            sheet: sheet.clone(),
+            cell,
+            values: values.clone(),
+        },
         Some(other) => other.clone(),
         None => Provenance::default(),
     }
@@ -234,6 +249,24 @@ pub(super) fn source(conn: &Connection, provenance: &Provenance) -> Result<(i64,
         } => (
             Provenance::Imported {
                 file: file.clone(),
+                sheet: sheet.clone(),
+                cell: String::new(),
+                values: values.clone(),
+            },
+            cell.clone(),
+        ),
+        Provenance::Questionnaire {
+            questionnaire_id,
+            recipient,
+            returned_on,
+            sheet,
+            cell,
+            values,
+        } => (
+            Provenance::Questionnaire {
+                questionnaire_id: *questionnaire_id,
+                recipient: recipient.clone(),
+                returned_on: returned_on.clone(),
                 sheet: sheet.clone(),
                 cell: String::new(),
                 values: values.clone(),

@@ -12,5 +12,9 @@ export function describeProvenance(provenance: Provenance): string {
       return `Captured in “${provenance.title}” (${formatLoggedValue(provenance.date)})`;
     case "imported":
       return `Imported from ${provenance.file}, sheet “${provenance.sheet}”, cell ${provenance.cell}`;
+    case "questionnaire": {
+      const where = provenance.cell ? `, cell ${provenance.cell}` : "";
+      return `From the questionnaire returned by ${provenance.recipient} on ${formatLoggedValue(provenance.returned_on)}, sheet “${provenance.sheet}”${where}`;
+    }
   }
 }

@@ -11,4 +11,13 @@ export type Provenance = { "kind": "workshop" } | { "kind": "demo" } | { "kind":
  * tells a value still as imported from one changed since in a
  * workshop (which it never overwrites silently).
  */
-values?: Array<ImportedValue>, };
+values?: Array<ImportedValue>, } | { "kind": "questionnaire", questionnaire_id: Id, recipient: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
+returned_on: string, sheet: string, 
+/**
+ * The cell of a single value (a score); blank for a row of
+ * several, whose cells are in `values`.
+ */
+cell: string, values?: Array<ImportedValue>, };

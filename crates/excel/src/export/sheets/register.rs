@@ -98,6 +98,9 @@ fn source(p: &bia_model::Provenance) -> String {
         } => {
             format!("{file}, {sheet}!{cell}")
         }
+        q @ bia_model::Provenance::Questionnaire { .. } => {
+            q.questionnaire_source(None).unwrap_or_default()
+        }
     }
 }
 

@@ -560,6 +560,7 @@ impl Planner<'_> {
             Provenance::Imported { .. }
             | Provenance::Workshop
             | Provenance::InWorkshop { .. }
+            | Provenance::Questionnaire { .. }
             | Provenance::Demo => self.base_provenance(name),
         };
         if let Provenance::Imported { values: v, .. } = &mut provenance {
