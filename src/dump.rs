@@ -1,7 +1,7 @@
 //! The whole assessment as JSON (`bia dump`): a stable, documented format
 //! for scripts. Top-level keys are `format`, `assessment`, `methodology`,
 //! `units`, `processes`, `impacts`, `decisions`, `resources`, `dependencies`,
-//! `workshops` and `actions`; later versions add keys and never rename these.
+//! `workshops`, `actions` and `questionnaires`; later versions add keys and never rename these.
 //! See `docs/dump-format.md`.
 
 use serde::Serialize;
@@ -37,6 +37,24 @@ pub struct Dump<'a> {
     pub workshops: Vec<DumpWorkshop>,
     /// Actions and open questions, open ones first.
     pub actions: Vec<DumpAction>,
+    /// Questionnaires sent, the latest first (see
+    /// [`Dump::with_questionnaires`]).
+    pub questionnaires: Vec<DumpQuestionnaire>,
+}
+
+#[derive(Serialize)]
+pub struct DumpQuestionnaire {
+    pub id: String,
+    /// The owner's name, or the unit's path.
+    pub recipient: String,
+    /// The processes' names (as sent, for one deleted since).
+    pub processes: Vec<String>,
+    pub sent_on: String,
+    pub due: String,
+    /// Empty until returned.
+    pub returned_on: String,
+    /// sent, overdue, returned, applied or withdrawn.
+    pub status: &'static str,
 }
 
 #[derive(Serialize)]
@@ -322,7 +340,25 @@ impl<'a> Dump<'a> {
                 .collect(),
             workshops: Vec::new(),
             actions: Vec::new(),
+            questionnaires: Vec::new(),
         }
+    }
+
+    /// Adds the questionnaires sent.
+    pub fn with_questionnaires(mut self, list: &[bia_model::Questionnaire]) -> Dump<'a> {
+        self.questionnaires = list
+            .iter()
+            .map(|q| DumpQuestionnaire {
+                id: q.id.to_string(),
+                recipient: q.recipient.clone(),
+                processes: q.processes.iter().map(|p| p.name.clone()).collect(),
+                sent_on: q.sent_on.clone(),
+                due: q.due.clone(),
+                returned_on: q.returned_on.clone(),
+                status: q.status.as_str(),
+            })
+            .collect();
+        self
     }
 
     /// Adds the workshops and the actions (`a` names their processes).

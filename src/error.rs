@@ -52,6 +52,54 @@ pub enum Error {
         source: std::io::Error,
     },
 
+    /// A questionnaire sent about no process.
+    #[error("Pick at least one process to send a questionnaire about.")]
+    NothingToSend,
+
+    /// Processes with nobody to send their questionnaire to.
+    #[error(
+        "{} {} no {}, so no questionnaire can go to anyone: {}. Give {} one, or send by {}.",
+        processes.len(),
+        if processes.len() == 1 { "process has" } else { "processes have" },
+        if *by == bia_model::Recipients::Owner { "owner" } else { "unit" },
+        processes.join(", "),
+        if processes.len() == 1 { "it" } else { "each" },
+        if *by == bia_model::Recipients::Owner { "unit" } else { "owner" }
+    )]
+    NoRecipient {
+        by: bia_model::Recipients,
+        processes: Vec<String>,
+    },
+
+    /// A returned questionnaire sent from another assessment.
+    #[error(
+        "{}: this questionnaire was sent from another assessment (\"{assessment}\" is not it); \
+         open the assessment it was sent from to receive it",
+        path.display()
+    )]
+    OtherAssessment {
+        path: std::path::PathBuf,
+        assessment: String,
+    },
+
+    /// A questionnaire this assessment has no record of.
+    #[error(
+        "{}: this assessment has no record of sending this questionnaire (its record was \
+         deleted, or it was sent from a copy of the file)",
+        path.display()
+    )]
+    UnknownQuestionnaire { path: std::path::PathBuf },
+
+    /// A return of a withdrawn questionnaire.
+    #[error(
+        "{}: the questionnaire sent to {recipient} was withdrawn; send it again to take answers",
+        path.display()
+    )]
+    WithdrawnQuestionnaire {
+        path: std::path::PathBuf,
+        recipient: String,
+    },
+
     /// Input that breaks a rule only the whole assessment can check (an
     /// RTO not below the MTPD the scores give, say), by field.
     #[error("{}", .issues.iter().map(|i| i.message.as_str()).collect::<Vec<_>>().join(" "))]
@@ -72,6 +120,11 @@ impl Error {
             Error::MinutesFormat { .. } => "minutes_format",
             Error::Io { .. } => "io",
             Error::Invalid { .. } => "invalid",
+            Error::NothingToSend => "questionnaire_nothing_to_send",
+            Error::NoRecipient { .. } => "questionnaire_no_recipient",
+            Error::OtherAssessment { .. } => "questionnaire_other_assessment",
+            Error::UnknownQuestionnaire { .. } => "questionnaire_unknown",
+            Error::WithdrawnQuestionnaire { .. } => "questionnaire_withdrawn",
         }
     }
 
@@ -90,6 +143,11 @@ impl Error {
                 "chart_format",
                 "minutes_format",
                 "io",
+                "questionnaire_nothing_to_send",
+                "questionnaire_no_recipient",
+                "questionnaire_other_assessment",
+                "questionnaire_unknown",
+                "questionnaire_withdrawn",
             ])
             .collect();
         all.sort_unstable();
@@ -110,7 +168,13 @@ impl Error {
             | Error::MinutesFormat { path } => {
                 serde_json::json!({ "path": path })
             }
-            Error::Chart(_) | Error::Unknown(_) | Error::Document(_) => serde_json::Value::Null,
+            Error::NoRecipient { processes, .. } => serde_json::json!({ "names": processes }),
+            Error::OtherAssessment { path, .. }
+            | Error::UnknownQuestionnaire { path }
+            | Error::WithdrawnQuestionnaire { path, .. } => serde_json::json!({ "path": path }),
+            Error::Chart(_) | Error::Unknown(_) | Error::Document(_) | Error::NothingToSend => {
+                serde_json::Value::Null
+            }
         }
     }
 }

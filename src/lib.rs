@@ -27,6 +27,7 @@ pub mod import;
 pub mod locale;
 mod minutes;
 pub mod objectives;
+pub mod questionnaires;
 pub mod workbench;
 
 pub use bia_analysis as analysis;

@@ -42,6 +42,9 @@ pub enum Command {
     /// Plan, run and minute workshops; note actions and open questions.
     #[command(subcommand)]
     Workshop(super::workshop::WorkshopCommand),
+    /// Send owners questionnaires to fill in, and take their answers back.
+    #[command(subcommand)]
+    Questionnaire(super::questionnaire::QuestionnaireCommand),
     /// Create the demo assessment (Harbourline Logistics) in a new file.
     Demo { file: PathBuf },
     /// Print the whole assessment as JSON (format "bia-workbench/1").

@@ -3,5 +3,6 @@
 
 pub mod args;
 pub mod print;
+pub mod questionnaire;
 pub mod run;
 pub mod workshop;

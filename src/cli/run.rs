@@ -21,6 +21,7 @@ use bia::workbench::NamedScore;
 pub fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
     match command {
         Command::Workshop(command) => super::workshop::run(command, out)?,
+        Command::Questionnaire(command) => super::questionnaire::run(command, out)?,
         Command::New {
             file,
             name,

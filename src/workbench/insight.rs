@@ -78,6 +78,7 @@ impl Workbench {
         let a = self.assessment()?;
         Ok(crate::dump::Dump::new(&a, &decisions)
             .with_workshops(&a, &workshops, &actions)
+            .with_questionnaires(&self.questionnaires()?)
             .to_json())
     }
 }

@@ -18,6 +18,7 @@
 mod impact;
 mod import;
 mod insight;
+mod questionnaires;
 mod register;
 mod resources;
 mod workshops;

@@ -24,6 +24,15 @@ pub(crate) struct DecisionContext {
 
 type Row = Map<String, Json>;
 
+/// Where an objective taken from a returned questionnaire was read: the
+/// decision's rationale ("questionnaire, returned by Sophie Chen on
+/// 2026-12-03, 'Accounts payable'!D30").
+fn answered(row: &Row, field: ObjectiveField) -> Option<String> {
+    let text = row.get("provenance").and_then(Json::as_str)?;
+    let provenance: bia_model::Provenance = serde_json::from_str(text).ok()?;
+    provenance.questionnaire_source(Some(field.key()))
+}
+
 /// Appends the decisions implied by one changed row.
 pub(crate) fn derive(
     conn: &Connection,
@@ -53,7 +62,7 @@ pub(crate) fn derive(
                         {
                             reason.to_string()
                         }
-                        _ => ctx.rationale.clone(),
+                        _ => answered(after, field).unwrap_or_else(|| ctx.rationale.clone()),
                     };
                     let label = field.label();
                     append(conn, process_id, label, &old, &new, &rationale, &ctx.who)?;

@@ -35,6 +35,7 @@ mod methodology;
 pub mod migrations;
 mod objectives;
 mod processes;
+mod questionnaires;
 mod resources;
 mod row;
 mod table;
@@ -53,6 +54,7 @@ pub use file::new::NewFile;
 pub use file::recover::Recovery;
 pub use impact::NewScore;
 pub use journal::{DEFAULT_UNDO_LIMIT, History};
+pub use questionnaires::{QuestionnaireRecord, SentProcess, Values as QuestionnaireValues};
 pub use writer::{Source, Writer};
 
 use bia_model::{Assessment, AssessmentInput, Currency};

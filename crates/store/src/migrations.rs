@@ -20,6 +20,7 @@ const STEPS: &[&str] = &[
     include_str!("migrations/008_claimed_tier.sql"),
     include_str!("migrations/009_currency.sql"),
     include_str!("migrations/010_workshops.sql"),
+    include_str!("migrations/011_questionnaires.sql"),
 ];
 
 /// The file format this program writes (and the newest it reads).

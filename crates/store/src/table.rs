@@ -26,10 +26,11 @@ pub(crate) enum Table {
     AgendaItem,
     Signoff,
     Action,
+    Questionnaire,
 }
 
 impl Table {
-    const ALL: [Table; 19] = [
+    const ALL: [Table; 20] = [
         Table::Assessment,
         Table::ImpactCategory,
         Table::SeverityLevel,
@@ -49,6 +50,7 @@ impl Table {
         Table::AgendaItem,
         Table::Signoff,
         Table::Action,
+        Table::Questionnaire,
     ];
 
     pub(crate) fn name(self) -> &'static str {
@@ -72,6 +74,7 @@ impl Table {
             Table::AgendaItem => "agenda_item",
             Table::Signoff => "signoff",
             Table::Action => "action",
+            Table::Questionnaire => "questionnaire",
         }
     }
 

@@ -30,7 +30,7 @@ pub struct Source(i64);
 
 /// Writes inside one edit under way (see [`Store::edit`]).
 pub struct Writer<'t, 'c> {
-    tx: &'t mut Tx<'c>,
+    pub(crate) tx: &'t mut Tx<'c>,
     /// The links this edit added, (from, to): a link from a process or a
     /// resource new in this edit can only be a duplicate of one of them.
     links: FxHashSet<(Id, Id)>,
@@ -60,6 +60,15 @@ impl Store {
     pub fn backup_before_import(&mut self) -> Result<PathBuf> {
         self.writable()?;
         super::file::backup::tagged(&self.conn, &self.path, "before-import")
+    }
+}
+
+impl Store {
+    /// Copies the open file next to itself before answers from a returned
+    /// questionnaire are applied: `name.before-questionnaire-STAMP.bia`.
+    pub fn backup_before_questionnaire(&mut self) -> Result<PathBuf> {
+        self.writable()?;
+        super::file::backup::tagged(&self.conn, &self.path, "before-questionnaire")
     }
 }
 

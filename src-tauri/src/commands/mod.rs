@@ -11,6 +11,7 @@ pub mod files;
 pub mod impact;
 pub mod import;
 pub mod processes;
+pub mod questionnaires;
 pub mod resources;
 pub mod units;
 pub mod workshops;

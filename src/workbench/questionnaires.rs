@@ -1,0 +1,298 @@
+//! Questionnaires: sending each owner (or unit) a workbook of their
+//! processes, keeping track, and taking the answers back (see
+//! `crate::questionnaires` for the comparison and what applying does).
+
+use std::path::Path;
+
+use bia_model::{
+    Acceptance, Id, Questionnaire, QuestionnaireReview, QuestionnaireStatus, ReceiveOutcome,
+    ReturnedQuestionnaire, SendInput, name_key,
+};
+use bia_store::QuestionnaireRecord;
+
+use super::Workbench;
+use crate::error::{Error, Result};
+use crate::questionnaires::{self as q, SentQuestionnaire};
+
+impl Workbench {
+    /// Every questionnaire sent, the latest first; one sent and not
+    /// returned by its due date reads as overdue.
+    pub fn questionnaires(&self) -> Result<Vec<Questionnaire>> {
+        let a = self.assessment()?;
+        let today = q::today();
+        Ok(self
+            .store
+            .questionnaires()?
+            .iter()
+            .map(|r| q::listed(r, &a, &today))
+            .collect())
+    }
+
+    pub fn questionnaire(&self, id: Id) -> Result<Questionnaire> {
+        let a = self.assessment()?;
+        Ok(q::listed(&self.store.questionnaire(id)?, &a, &q::today()))
+    }
+
+    /// The questionnaire `text` names: its id, or its recipient (as names
+    /// compare; the latest sent to them).
+    pub fn questionnaire_named(&self, text: &str) -> Result<Questionnaire> {
+        if let Ok(id) = text.trim().parse::<Id>() {
+            return self.questionnaire(id);
+        }
+        let key = name_key(text);
+        self.questionnaires()?
+            .into_iter()
+            .find(|q| name_key(&q.recipient) == key)
+            .ok_or_else(|| {
+                bia_store::Error::NoSuchName {
+                    kind: "questionnaire",
+                    name: text.trim().to_string(),
+                }
+                .into()
+            })
+    }
+
+    /// Writes one workbook per recipient into `dir` (made if missing) and
+    /// records them as sent, as one edit. Nothing is recorded, and no
+    /// workbook left, if any cannot be written.
+    pub fn send_questionnaires(
+        &mut self,
+        input: &SendInput,
+        dir: &Path,
+    ) -> Result<Vec<SentQuestionnaire>> {
+        let today = q::today();
+        let due = self.due(input, &today)?;
+        let a = self.assessment()?;
+        let analysis = self.analysis()?;
+        let return_to = if input.return_to.trim().is_empty() {
+            a.info.facilitator.clone()
+        } else {
+            bia_model::clean_name(&input.return_to)
+        };
+        let groups = q::group(&a, &input.processes, input.recipients)?;
+        std::fs::create_dir_all(dir).map_err(|source| Error::Io {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+        let mut written: Vec<std::path::PathBuf> = Vec::new();
+        let mut records = Vec::new();
+        let result = (|| -> Result<()> {
+            for (recipient, processes) in &groups {
+                let id = Id::new();
+                let (form, sent) = q::form(
+                    &a, &analysis, id, recipient, processes, &today, &due, &return_to,
+                );
+                let path = q::file_for(dir, recipient, &a.info.name);
+                bia_excel::export::write_questionnaire(&form, &path)?;
+                written.push(path.clone());
+                records.push(q::record(
+                    id,
+                    recipient,
+                    input.recipients,
+                    processes,
+                    &today,
+                    &due,
+                    &return_to,
+                    &path,
+                    sent,
+                ));
+            }
+            self.store.record_sent(&records)?;
+            Ok(())
+        })();
+        if let Err(e) = result {
+            for path in &written {
+                let _ = std::fs::remove_file(path);
+            }
+            return Err(e);
+        }
+        Ok(records
+            .iter()
+            .zip(written)
+            .map(|(r, path)| SentQuestionnaire {
+                questionnaire: q::listed(r, &a, &today),
+                path: path.display().to_string(),
+            })
+            .collect())
+    }
+
+    fn due(&self, input: &SendInput, today: &str) -> Result<String> {
+        if input.due.trim().is_empty() {
+            let d = chrono::NaiveDate::parse_from_str(today, "%Y-%m-%d").unwrap_or_default()
+                + chrono::Days::new(bia_model::DEFAULT_DUE_DAYS as u64);
+            return Ok(d.format("%Y-%m-%d").to_string());
+        }
+        let due = bia_model::parse_date(&input.due).map_err(|message| Error::Invalid {
+            issues: vec![bia_model::FieldIssue::new("due", message)],
+        })?;
+        if due.as_str() < today {
+            return Err(Error::Invalid {
+                issues: vec![bia_model::FieldIssue::new(
+                    "due",
+                    format!("The due date {due} is before today ({today})."),
+                )],
+            });
+        }
+        Ok(due)
+    }
+
+    /// Writes a questionnaire's workbook again into `dir`, with the values
+    /// as they are now, sent today (the same questionnaire: a return of
+    /// the earlier workbook is still taken).
+    pub fn resend_questionnaire(&mut self, id: Id, dir: &Path) -> Result<SentQuestionnaire> {
+        let old = self.store.questionnaire(id)?;
+        let a = self.assessment()?;
+        let analysis = self.analysis()?;
+        let today = q::today();
+        let processes: Vec<&bia_model::Process> = old
+            .processes
+            .iter()
+            .filter_map(|sp| a.processes.iter().find(|p| p.id == sp.id))
+            .collect();
+        if processes.is_empty() {
+            return Err(Error::NothingToSend);
+        }
+        let due = if old.due.as_str() < today.as_str() {
+            self.due(&SendInput::default(), &today)?
+        } else {
+            old.due.clone()
+        };
+        let (form, sent) = q::form(
+            &a,
+            &analysis,
+            id,
+            &old.recipient,
+            &processes,
+            &today,
+            &due,
+            &old.return_to,
+        );
+        std::fs::create_dir_all(dir).map_err(|source| Error::Io {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+        let path = q::file_for(dir, &old.recipient, &a.info.name);
+        bia_excel::export::write_questionnaire(&form, &path)?;
+        let mut record = q::record(
+            id,
+            &old.recipient,
+            old.recipients,
+            &processes,
+            &today,
+            &due,
+            &old.return_to,
+            &path,
+            sent,
+        );
+        record.received = old.received.clone();
+        if let Err(e) = self.store.record_resent(&record) {
+            let _ = std::fs::remove_file(&path);
+            return Err(e.into());
+        }
+        Ok(SentQuestionnaire {
+            questionnaire: q::listed(&record, &a, &today),
+            path: path.display().to_string(),
+        })
+    }
+
+    /// Withdraws a questionnaire: its return is refused from now on.
+    pub fn withdraw_questionnaire(&mut self, id: Id) -> Result<Questionnaire> {
+        self.store.withdraw_questionnaire(id)?;
+        self.questionnaire(id)
+    }
+
+    /// Forgets a questionnaire (the workbooks sent are not touched).
+    pub fn delete_questionnaire(&mut self, id: Id) -> Result<()> {
+        Ok(self.store.delete_questionnaire(id)?)
+    }
+
+    /// Reads a returned workbook and the questionnaire it answers:
+    /// refused when it is no questionnaire, another assessment's, one this
+    /// file has no record of, or withdrawn.
+    fn returned(&self, path: &Path) -> Result<(ReturnedQuestionnaire, QuestionnaireRecord)> {
+        let returned = bia_excel::import::read_questionnaire(path)?;
+        let info = self.info()?;
+        if returned.assessment_id != info.id {
+            return Err(Error::OtherAssessment {
+                path: path.to_path_buf(),
+                assessment: info.name,
+            });
+        }
+        let record = match self.store.questionnaire(returned.questionnaire_id) {
+            Ok(r) => r,
+            Err(bia_store::Error::NoSuchId { .. }) => {
+                return Err(Error::UnknownQuestionnaire {
+                    path: path.to_path_buf(),
+                });
+            }
+            Err(e) => return Err(e.into()),
+        };
+        if record.status == QuestionnaireStatus::Withdrawn {
+            return Err(Error::WithdrawnQuestionnaire {
+                path: path.to_path_buf(),
+                recipient: record.recipient,
+            });
+        }
+        Ok((returned, record))
+    }
+
+    /// What a returned workbook proposes, side by side with what was sent
+    /// and what the assessment holds now. Changes nothing.
+    pub fn review_questionnaire(&self, path: &Path) -> Result<QuestionnaireReview> {
+        let (returned, record) = self.returned(path)?;
+        let a = self.assessment()?;
+        Ok(q::review(
+            &a,
+            &record,
+            &returned,
+            &file_name(path),
+            &q::today(),
+        ))
+    }
+
+    /// Takes a returned workbook's answers as `acceptance` says, as one
+    /// edit after a backup: the values accepted (each recording the cell
+    /// it came from), comments into the processes' notes, new dependencies,
+    /// and the return recorded (a later return lists only what changed).
+    pub fn receive_questionnaire(
+        &mut self,
+        path: &Path,
+        acceptance: &Acceptance,
+    ) -> Result<ReceiveOutcome> {
+        let (returned, record) = self.returned(path)?;
+        let a = self.assessment()?;
+        let today = q::today();
+        let review = q::review(&a, &record, &returned, &file_name(path), &today);
+        let received = q::received(&record, &returned);
+        let backup = if matches!(acceptance, Acceptance::None) {
+            None
+        } else {
+            Some(self.store.backup_before_questionnaire()?)
+        };
+        let label = format!("Take the answers {} returned", record.recipient);
+        let rationale = format!("questionnaire, returned by {} on {today}", record.recipient);
+        let tally = self.store.edit(&label, &rationale, |w| {
+            let tally = q::apply(w, &a, &record, &returned, &review, acceptance)?;
+            let status = if tally.applied > 0 || record.status == QuestionnaireStatus::Applied {
+                QuestionnaireStatus::Applied
+            } else {
+                QuestionnaireStatus::Returned
+            };
+            w.record_return(record.id, &today, &received, status)?;
+            Ok(tally)
+        })?;
+        Ok(ReceiveOutcome {
+            questionnaire_id: record.id,
+            applied: tally.applied,
+            rejected: tally.rejected,
+            invalid: tally.invalid,
+            backup: backup.map(|p| p.display().to_string()),
+        })
+    }
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
