@@ -141,8 +141,3 @@ fn temp_path(path: &Path) -> PathBuf {
         .map_or_else(|| "export".into(), |n| n.to_string_lossy().into_owned());
     path.with_file_name(format!(".{name}.{}.part", std::process::id()))
 }
-
-// STUB-QUESTIONNAIRE (removed when the writer lands)
-pub fn write_questionnaire(_f: &bia_model::QuestionnaireForm, _p: &Path) -> Result<()> {
-    unimplemented!()
-}

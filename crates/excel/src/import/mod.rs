@@ -53,10 +53,3 @@ pub use read::{Limits, decode_text, file_name, read_workbook};
 pub use table::{Column, HEADER_SEARCH, Table, find_tables};
 pub use values::{Read, duration_cell, severity_cell, split_list, split_list_keyed};
 pub use words::{LevelWord, WordLevel, WordSource};
-
-// STUB-QUESTIONNAIRE (removed when the reader lands)
-pub fn read_questionnaire(
-    _p: &std::path::Path,
-) -> Result<bia_model::ReturnedQuestionnaire, ImportError> {
-    unimplemented!()
-}
