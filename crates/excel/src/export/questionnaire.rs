@@ -441,7 +441,7 @@ fn instructions(
         .map_err(xlsx)?;
     row += 1;
     for (p, sheet) in form.processes.iter().zip(names) {
-        let link = Url::new(format!("internal:'{}'!A1", sheet.replace('\'', "''")))
+        let link = Url::new(format!("internal:'{}'!B1", sheet.replace('\'', "''")))
             .set_text(fit(&p.name).as_ref());
         ws.write_url_with_format(row, 1, link, &f.link)
             .map_err(xlsx)?;
