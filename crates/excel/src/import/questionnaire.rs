@@ -132,16 +132,16 @@ pub fn read_questionnaire(path: &Path) -> Result<ReturnedQuestionnaire, ImportEr
         let mut dependencies: Vec<(usize, [String; 3], Option<Pos>)> = Vec::new();
         for (w, at) in rows.iter().zip(located) {
             let found = match at {
-                Located::At(s, p) => sheets.get(s.as_str()).map(|sheet| (Cells::of(sheet), p)),
+                Located::At(s, p) => sheets.get(s.as_str()).map(|sheet| (*sheet, p)),
                 Located::Broken | Located::Unnamed => sheet_cells.as_ref().and_then(|cells| {
                     let broken = matches!(at, Located::Broken);
                     by_labels(cells, w)
                         .or_else(|| (!broken).then(|| Pos::parse(&w.cell)).flatten())
-                        .map(|p| (cells.clone(), p))
+                        .map(|p| (cells.sheet, p))
                 }),
             };
             if let Some((n, part)) = layout::parse_dependency_key(&w.key) {
-                if let Some((cells, pos)) = found {
+                if let Some((sheet, pos)) = found {
                     let slot = match dependencies.iter().position(|d| d.0 == n) {
                         Some(i) => i,
                         None => {
@@ -154,7 +154,7 @@ pub fn read_questionnaire(path: &Path) -> Result<ReturnedQuestionnaire, ImportEr
                         .position(|p| *p == part)
                         .unwrap_or(0);
                     let d = &mut dependencies[slot];
-                    d.1[i] = cells.text(pos);
+                    d.1[i] = Cells::of(sheet).text(pos);
                     if i == 0 || d.2.is_none() {
                         d.2 = Some(pos);
                     }
@@ -166,9 +166,9 @@ pub fn read_questionnaire(path: &Path) -> Result<ReturnedQuestionnaire, ImportEr
                 value: w.sent.clone(),
             });
             match found {
-                Some((cells, pos)) => process.answers.push(Answer {
+                Some((sheet, pos)) => process.answers.push(Answer {
                     key: w.key.clone(),
-                    text: cells.text(pos),
+                    text: Cells::of(sheet).text(pos),
                     cell: pos.a1(),
                 }),
                 None => process.missing.push(w.key.clone()),
@@ -216,15 +216,20 @@ struct Written {
     column_label: String,
 }
 
-/// The cells of a sheet by position.
-#[derive(Clone)]
+/// The cells of a sheet by position, and by their text once a label is
+/// looked for (indexed then, so finding many labels stays linear).
 struct Cells<'a> {
     sheet: &'a Sheet,
+    /// Positions by trimmed text in lower case, in reading order.
+    labels: std::cell::OnceCell<HashMap<String, Vec<Pos>>>,
 }
 
 impl<'a> Cells<'a> {
     fn of(sheet: &'a Sheet) -> Cells<'a> {
-        Cells { sheet }
+        Cells {
+            sheet,
+            labels: std::cell::OnceCell::new(),
+        }
     }
 
     fn get(&self, pos: Pos) -> Option<&'a Value> {
@@ -249,20 +254,29 @@ impl<'a> Cells<'a> {
         if text.is_empty() {
             return Vec::new();
         }
-        let mut exact = Vec::new();
-        let mut loose = Vec::new();
-        for row in &self.sheet.rows {
-            for (col, value) in &row.cells {
-                if let Value::Text(t) = value {
-                    let t = t.trim();
-                    if t == text {
-                        exact.push(Pos::new(row.index, *col));
-                    } else if t.to_lowercase() == text.to_lowercase() {
-                        loose.push(Pos::new(row.index, *col));
+        let labels = self.labels.get_or_init(|| {
+            let mut labels: HashMap<String, Vec<Pos>> = HashMap::new();
+            for row in &self.sheet.rows {
+                for (col, value) in &row.cells {
+                    if let Value::Text(t) = value {
+                        labels
+                            .entry(t.trim().to_lowercase())
+                            .or_default()
+                            .push(Pos::new(row.index, *col));
                     }
                 }
             }
-        }
+            labels
+        });
+        let loose = labels
+            .get(&text.to_lowercase())
+            .cloned()
+            .unwrap_or_default();
+        let exact: Vec<Pos> = loose
+            .iter()
+            .copied()
+            .filter(|p| matches!(self.get(*p), Some(Value::Text(t)) if t.trim() == text))
+            .collect();
         if exact.is_empty() { loose } else { exact }
     }
 }
