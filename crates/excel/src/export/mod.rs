@@ -18,6 +18,7 @@
 
 mod error;
 mod minutes;
+mod questionnaire;
 mod sheet;
 mod sheets;
 
@@ -31,6 +32,7 @@ use bia_model::{Assessment, Decision};
 pub use crate::layout::SHEETS;
 pub use error::{ExportError, Result, codes as error_codes};
 pub use minutes::{MINUTES_SHEETS, minutes_workbook, write_minutes_workbook};
+pub use questionnaire::{questionnaire_workbook, write_questionnaire};
 pub use sheet::CELL_LIMIT;
 
 use error::ExportError as Error;
