@@ -250,17 +250,26 @@ pub(crate) fn group<'a>(
     Ok(groups.into_iter().map(|(_, r, ps)| (r, ps)).collect())
 }
 
+/// One recipient's questionnaire as it is sent.
+pub(crate) struct Sending<'a> {
+    pub id: Id,
+    pub recipient: &'a str,
+    pub recipients: Recipients,
+    pub processes: &'a [&'a Process],
+    /// `YYYY-MM-DD`.
+    pub sent_on: &'a str,
+    pub due: &'a str,
+    pub return_to: &'a str,
+}
+
 /// The workbook of one recipient, and the values it sends.
 pub(crate) fn form(
     a: &Assessment,
     analysis: &Analysis,
-    id: Id,
-    recipient: &str,
-    processes: &[&Process],
-    sent_on: &str,
-    due: &str,
-    return_to: &str,
+    s: &Sending,
 ) -> (QuestionnaireForm, QuestionnaireValues) {
+    let (id, recipient, processes) = (s.id, s.recipient, s.processes);
+    let (sent_on, due, return_to) = (s.sent_on, s.due, s.return_to);
     let look = Lookup::new(a);
     let m = &a.methodology;
     let mut sent = QuestionnaireValues::new();
@@ -459,17 +468,9 @@ pub(crate) fn file_for(dir: &Path, recipient: &str, assessment: &str) -> PathBuf
 }
 
 /// The record of a questionnaire about to be sent.
-pub(crate) fn record(
-    id: Id,
-    recipient: &str,
-    by: Recipients,
-    processes: &[&Process],
-    sent_on: &str,
-    due: &str,
-    return_to: &str,
-    file: &Path,
-    sent: QuestionnaireValues,
-) -> QuestionnaireRecord {
+pub(crate) fn record(s: &Sending, file: &Path, sent: QuestionnaireValues) -> QuestionnaireRecord {
+    let (id, recipient, by, processes) = (s.id, s.recipient, s.recipients, s.processes);
+    let (sent_on, due, return_to) = (s.sent_on, s.due, s.return_to);
     QuestionnaireRecord {
         id,
         recipient: recipient.to_string(),
@@ -543,9 +544,9 @@ fn canonical(a: &Assessment, key: AnswerKey, text: &str) -> std::result::Result<
         AnswerKey::Detail(DetailField::MinimumStaff) => {
             let n: f64 = text
                 .parse()
-                .map_err(|_| format!("“{text}” is not a number of people"))?;
+                .map_err(|_| format!("“{text}” is not a number of people."))?;
             if n < 0.0 || n.fract() != 0.0 || n > f64::from(MAX_STAFF) {
-                return Err(format!("“{text}” is not a number of people"));
+                return Err(format!("“{text}” is not a number of people."));
             }
             Ok((n as u32).to_string())
         }
@@ -555,7 +556,7 @@ fn canonical(a: &Assessment, key: AnswerKey, text: &str) -> std::result::Result<
             let bare = text.trim_end_matches('%').trim();
             let n: f64 = bare
                 .parse()
-                .map_err(|_| format!("“{text}” is not a percentage"))?;
+                .map_err(|_| format!("“{text}” is not a percentage."))?;
             // A cell formatted as a percentage holds 0.5 for 50 %.
             let n = if !text.ends_with('%') && n > 0.0 && n < 1.0 {
                 n * 100.0
@@ -563,7 +564,7 @@ fn canonical(a: &Assessment, key: AnswerKey, text: &str) -> std::result::Result<
                 n
             };
             if !(0.0..=100.0).contains(&n) {
-                return Err(format!("“{text}” is not a percentage from 0 to 100"));
+                return Err(format!("“{text}” is not a percentage from 0 to 100."));
             }
             Ok(mbco_text(Some(n.round() as u8)))
         }
@@ -575,7 +576,7 @@ fn canonical(a: &Assessment, key: AnswerKey, text: &str) -> std::result::Result<
                 return Ok("n/a".into());
             }
             duration::parse(text).map(|m| m.to_string()).map_err(|_| {
-                format!("“{text}” is not a duration: write it as 4 h, 2 days or 1 week")
+                format!("“{text}” is not a duration: write it as 4 h, 2 days or 1 week.")
             })
         }
     }
@@ -610,7 +611,7 @@ fn level(a: &Assessment, text: &str) -> std::result::Result<u8, String> {
     };
     found
         .map(|l| l.value)
-        .ok_or_else(|| format!("“{text}” is not a level of the scale ({})", names()))
+        .ok_or_else(|| format!("“{text}” is not a level of the scale ({}).", names()))
 }
 
 /// How a value is shown side by side: a level with its name.

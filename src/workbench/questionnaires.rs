@@ -78,24 +78,20 @@ impl Workbench {
         let mut records = Vec::new();
         let result = (|| -> Result<()> {
             for (recipient, processes) in &groups {
-                let id = Id::new();
-                let (form, sent) = q::form(
-                    &a, &analysis, id, recipient, processes, &today, &due, &return_to,
-                );
+                let sending = q::Sending {
+                    id: Id::new(),
+                    recipient,
+                    recipients: input.recipients,
+                    processes,
+                    sent_on: &today,
+                    due: &due,
+                    return_to: &return_to,
+                };
+                let (form, sent) = q::form(&a, &analysis, &sending);
                 let path = q::file_for(dir, recipient, &a.info.name);
                 bia_excel::export::write_questionnaire(&form, &path)?;
                 written.push(path.clone());
-                records.push(q::record(
-                    id,
-                    recipient,
-                    input.recipients,
-                    processes,
-                    &today,
-                    &due,
-                    &return_to,
-                    &path,
-                    sent,
-                ));
+                records.push(q::record(&sending, &path, sent));
             }
             self.store.record_sent(&records)?;
             Ok(())
@@ -157,33 +153,23 @@ impl Workbench {
         } else {
             old.due.clone()
         };
-        let (form, sent) = q::form(
-            &a,
-            &analysis,
+        let sending = q::Sending {
             id,
-            &old.recipient,
-            &processes,
-            &today,
-            &due,
-            &old.return_to,
-        );
+            recipient: &old.recipient,
+            recipients: old.recipients,
+            processes: &processes,
+            sent_on: &today,
+            due: &due,
+            return_to: &old.return_to,
+        };
+        let (form, sent) = q::form(&a, &analysis, &sending);
         std::fs::create_dir_all(dir).map_err(|source| Error::Io {
             path: dir.to_path_buf(),
             source,
         })?;
         let path = q::file_for(dir, &old.recipient, &a.info.name);
         bia_excel::export::write_questionnaire(&form, &path)?;
-        let mut record = q::record(
-            id,
-            &old.recipient,
-            old.recipients,
-            &processes,
-            &today,
-            &due,
-            &old.return_to,
-            &path,
-            sent,
-        );
+        let mut record = q::record(&sending, &path, sent);
         record.received = old.received.clone();
         if let Err(e) = self.store.record_resent(&record) {
             let _ = std::fs::remove_file(&path);

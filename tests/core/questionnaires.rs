@@ -68,6 +68,22 @@ fn cell(returned: &ReturnedQuestionnaire, process: Id, key: &str) -> (String, St
     (p.sheet.clone(), a.cell.clone())
 }
 
+/// A cell the workbook's hidden data sheet lists for `key` of `process`
+/// (the new-dependency rows, which are not answers of their own).
+fn data_cell(file: &Path, process: Id, key: &str) -> String {
+    use calamine::{Reader, Xlsx, open_workbook};
+    let mut book: Xlsx<_> = open_workbook(file).unwrap();
+    let data = book.worksheet_range("_bia").unwrap();
+    let id = process.to_string();
+    data.rows()
+        .find(|r| {
+            r.first().map(|c| c.to_string()) == Some(id.clone())
+                && r.get(3).map(|c| c.to_string()).as_deref() == Some(key)
+        })
+        .map(|r| r[5].to_string())
+        .unwrap_or_else(|| panic!("{key} is not in the data sheet"))
+}
+
 fn score_key(wb: &Workbench, category: &str, horizon: &str) -> String {
     let m = wb.methodology().unwrap();
     let c = m.categories.iter().find(|c| c.name == category).unwrap();
@@ -122,11 +138,12 @@ fn each_owner_gets_one_workbook_of_their_processes_and_it_is_tracked() {
     let listed = wb.questionnaires().unwrap();
     assert_eq!(listed.len(), 2);
     let today = bia::questionnaires::today();
+    let facilitator = wb.info().unwrap().facilitator;
     for q in &listed {
         assert_eq!(q.status, QuestionnaireStatus::Sent);
         assert_eq!(q.sent_on, today);
         assert!(q.due > today, "due two weeks on: {}", q.due);
-        assert_eq!(q.return_to, "Eleanor Marsh", "the facilitator by default");
+        assert_eq!(q.return_to, facilitator, "the facilitator by default");
     }
     // The dump carries them as the issue names them.
     let dump: serde_json::Value = serde_json::from_str(&wb.dump_json().unwrap()).unwrap();
@@ -202,12 +219,8 @@ fn a_returned_workbook_is_compared_three_ways_and_the_accepted_answers_name_thei
     let (_, c_wrt) = at(fleet, "wrt");
     let (_, c_comment) = at(fleet, "comment:dependencies");
     let (driver_sheet, c_driver_rto) = at(driver, "rto");
-    let dep = sent
-        .processes
-        .iter()
-        .find(|p| p.process_id == fleet)
-        .unwrap();
-    let _ = dep;
+    let new_dep = |part: &str| data_cell(&file, fleet, &format!("dependency:1:{part}"));
+    let (dep_kind, dep_name, dep_note) = (new_dep("kind"), new_dep("name"), new_dep("note"));
     fill(
         &file,
         &[
@@ -222,6 +235,9 @@ fn a_returned_workbook_is_compared_three_ways_and_the_accepted_answers_name_thei
                 "We also rely on the tyre supplier's call-out service.",
             ),
             (&driver_sheet, &c_driver_rto, "2 days"),
+            (&sheet, &dep_kind, "Supplier"),
+            (&sheet, &dep_name, "Tyre call-out service"),
+            (&sheet, &dep_note, "24/7 roadside tyre replacement"),
         ],
     );
 
@@ -244,11 +260,17 @@ fn a_returned_workbook_is_compared_three_ways_and_the_accepted_answers_name_thei
     let f = changes(&review, "Fleet maintenance");
     let state = |key: &str| f.changes.iter().find(|c| c.key == key).map(|c| c.state);
     // What was sent unchanged is not listed; a value equal to now neither.
-    for key in [&fin_1d, &ops_4h, &rep_1w, &"wrt".to_string()] {
-        if let Some(s) = state(key) {
-            assert_eq!(s, ChangeState::Proposed, "{key}");
-        }
+    for key in [&fin_1d, &ops_4h, &"wrt".to_string()] {
+        assert_eq!(state(key), Some(ChangeState::Proposed), "{key}");
     }
+    // "Minor" is what the demo has there already: nothing to decide.
+    assert_eq!(state(&rep_1w), None);
+    let fin = f.changes.iter().find(|c| c.key == fin_1d).unwrap();
+    assert_eq!(
+        (fin.sent.as_str(), fin.now.as_str(), fin.answer.as_str()),
+        ("1 – Minimal", "1 – Minimal", "4 – Major")
+    );
+    assert_eq!(fin.cell, format!("'Fleet maintenance'!{c_fin}"));
     let invalid = f.changes.iter().find(|c| c.key == leg_1d).unwrap();
     assert_eq!(invalid.state, ChangeState::Invalid);
     assert!(
@@ -262,6 +284,16 @@ fn a_returned_workbook_is_compared_three_ways_and_the_accepted_answers_name_thei
         invalid.cell
     );
     assert_eq!(f.comments.len(), 1);
+    let dep = &f.new_dependencies[0];
+    assert_eq!(
+        (dep.kind.as_str(), dep.name.as_str(), dep.known, dep.state),
+        (
+            "Supplier",
+            "Tyre call-out service",
+            false,
+            ChangeState::Proposed
+        )
+    );
     let d = changes(&review, "Driver compliance and tachograph records");
     let conflict = d.changes.iter().find(|c| c.key == "rto").unwrap();
     assert_eq!(conflict.state, ChangeState::Conflict, "{conflict:?}");
@@ -320,6 +352,22 @@ fn a_returned_workbook_is_compared_three_ways_and_the_accepted_answers_name_thei
         wrt.rationale.ends_with(&format!("!{c_wrt}")),
         "{}",
         wrt.rationale
+    );
+    let tyres = wb
+        .resources()
+        .unwrap()
+        .into_iter()
+        .find(|r| r.name == "Tyre call-out service")
+        .expect("the supplier he named was added");
+    assert_eq!(tyres.kind, bia::model::ResourceKind::Supplier);
+    assert!(
+        wb.dependencies()
+            .unwrap()
+            .iter()
+            .any(|d| d.from == bia::model::NodeRef::Process(fleet)
+                && d.to == bia::model::NodeRef::Resource(tyres.id)
+                && d.note == "24/7 roadside tyre replacement"),
+        "and linked to his process"
     );
     let notes = wb.process_named("Fleet maintenance").unwrap().notes;
     assert!(notes.contains("tyre supplier's call-out"), "{notes}");
