@@ -141,27 +141,53 @@ fn detail_text(p: &Process, d: DetailField) -> String {
 
 /// The assessment read for questionnaires: scores and objectives by
 /// process, looked up once.
-struct Lookup<'a> {
+pub(crate) struct Lookup<'a> {
     a: &'a Assessment,
+    processes: HashMap<Id, &'a Process>,
     scores: HashMap<Id, Vec<&'a Score>>,
     objectives: HashMap<Id, &'a Objectives>,
+    /// The dependencies of each process, by the process.
+    needs: HashMap<Id, Vec<&'a bia_model::Dependency>>,
+    resources: HashMap<Id, &'a bia_model::Resource>,
+    /// The derived MTPD of each process, once analysed.
+    mtpd: HashMap<Id, Option<Minutes>>,
 }
 
 impl<'a> Lookup<'a> {
-    fn new(a: &'a Assessment) -> Lookup<'a> {
+    pub(crate) fn new(a: &'a Assessment) -> Lookup<'a> {
         let mut scores: HashMap<Id, Vec<&Score>> = HashMap::new();
         for s in &a.scores {
             scores.entry(s.process_id).or_default().push(s);
         }
+        let mut needs: HashMap<Id, Vec<&bia_model::Dependency>> = HashMap::new();
+        for d in &a.dependencies {
+            if let NodeRef::Process(p) = d.from {
+                needs.entry(p).or_default().push(d);
+            }
+        }
         Lookup {
             a,
+            processes: a.processes.iter().map(|p| (p.id, p)).collect(),
             scores,
             objectives: a.objectives.iter().map(|o| (o.process_id, o)).collect(),
+            needs,
+            resources: a.resources.iter().map(|r| (r.id, r)).collect(),
+            mtpd: HashMap::new(),
         }
     }
 
-    fn process(&self, id: Id) -> Option<&'a Process> {
-        self.a.processes.iter().find(|p| p.id == id)
+    /// With the derived MTPDs of `analysis`, which the workbooks show.
+    pub(crate) fn with_analysis(mut self, analysis: &Analysis) -> Lookup<'a> {
+        self.mtpd = analysis
+            .processes
+            .iter()
+            .map(|p| (p.process_id, p.mtpd_derived))
+            .collect();
+        self
+    }
+
+    pub(crate) fn process(&self, id: Id) -> Option<&'a Process> {
+        self.processes.get(&id).copied()
     }
 
     /// Every answer key of a process with its value now, in sheet order.
@@ -263,14 +289,10 @@ pub(crate) struct Sending<'a> {
 }
 
 /// The workbook of one recipient, and the values it sends.
-pub(crate) fn form(
-    a: &Assessment,
-    analysis: &Analysis,
-    s: &Sending,
-) -> (QuestionnaireForm, QuestionnaireValues) {
+pub(crate) fn form(look: &Lookup, s: &Sending) -> (QuestionnaireForm, QuestionnaireValues) {
+    let a = look.a;
     let (id, recipient, processes) = (s.id, s.recipient, s.processes);
     let (sent_on, due, return_to) = (s.sent_on, s.due, s.return_to);
-    let look = Lookup::new(a);
     let m = &a.methodology;
     let mut sent = QuestionnaireValues::new();
     let mut sheets = Vec::new();
@@ -283,8 +305,7 @@ pub(crate) fn form(
                 .map(|(k, v)| (k.to_string(), v.clone()))
                 .collect(),
         );
-        let pa = analysis.processes.iter().find(|x| x.process_id == p.id);
-        let mtpd = match pa.and_then(|x| x.mtpd_derived) {
+        let mtpd = match look.mtpd.get(&p.id).copied().flatten() {
             Some(m) => m.to_string(),
             None => "not reached within the horizons".into(),
         };
@@ -312,15 +333,16 @@ pub(crate) fn form(
             label: "MTPD (from the impact grid)".into(),
             value: mtpd,
         });
-        let dependencies = a
-            .dependencies
-            .iter()
-            .filter(|d| d.from == NodeRef::Process(p.id))
+        let dependencies = look
+            .needs
+            .get(&p.id)
+            .into_iter()
+            .flatten()
             .filter_map(|d| {
                 let (kind, name) = match d.to {
                     NodeRef::Process(id) => ("Process".to_string(), look.process(id)?.name.clone()),
                     NodeRef::Resource(id) => {
-                        let r = a.resources.iter().find(|r| r.id == id)?;
+                        let r = look.resources.get(&id)?;
                         (capitalised(r.kind.label()), r.name.clone())
                     }
                 };
@@ -498,7 +520,11 @@ pub(crate) fn record(s: &Sending, file: &Path, sent: QuestionnaireValues) -> Que
 
 /// A questionnaire as listed: its processes' names now, overdue worked
 /// out against `today`.
-pub(crate) fn listed(q: &QuestionnaireRecord, a: &Assessment, today: &str) -> Questionnaire {
+pub(crate) fn listed(
+    q: &QuestionnaireRecord,
+    names: &HashMap<Id, String>,
+    today: &str,
+) -> Questionnaire {
     let status = match q.status {
         QuestionnaireStatus::Sent if !q.due.is_empty() && q.due.as_str() < today => {
             QuestionnaireStatus::Overdue
@@ -512,10 +538,10 @@ pub(crate) fn listed(q: &QuestionnaireRecord, a: &Assessment, today: &str) -> Qu
         processes: q
             .processes
             .iter()
-            .map(|sp| match a.processes.iter().find(|p| p.id == sp.id) {
-                Some(p) => QuestionnaireProcess {
-                    process_id: p.id,
-                    name: p.name.clone(),
+            .map(|sp| match names.get(&sp.id) {
+                Some(name) => QuestionnaireProcess {
+                    process_id: sp.id,
+                    name: name.clone(),
                     deleted: false,
                 },
                 None => QuestionnaireProcess {

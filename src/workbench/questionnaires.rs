@@ -2,6 +2,7 @@
 //! processes, keeping track, and taking the answers back (see
 //! `crate::questionnaires` for the comparison and what applying does).
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use bia_model::{
@@ -18,19 +19,32 @@ impl Workbench {
     /// Every questionnaire sent, the latest first; one sent and not
     /// returned by its due date reads as overdue.
     pub fn questionnaires(&self) -> Result<Vec<Questionnaire>> {
-        let a = self.assessment()?;
+        let names = self.process_names()?;
         let today = q::today();
         Ok(self
             .store
             .questionnaires()?
             .iter()
-            .map(|r| q::listed(r, &a, &today))
+            .map(|r| q::listed(r, &names, &today))
             .collect())
     }
 
     pub fn questionnaire(&self, id: Id) -> Result<Questionnaire> {
-        let a = self.assessment()?;
-        Ok(q::listed(&self.store.questionnaire(id)?, &a, &q::today()))
+        let names = self.process_names()?;
+        Ok(q::listed(
+            &self.store.questionnaire(id)?,
+            &names,
+            &q::today(),
+        ))
+    }
+
+    /// Every process's name by its id.
+    fn process_names(&self) -> Result<HashMap<Id, String>> {
+        Ok(self
+            .processes()?
+            .into_iter()
+            .map(|p| (p.id, p.name))
+            .collect())
     }
 
     /// The questionnaire `text` names: its id, or its recipient (as names
@@ -70,6 +84,9 @@ impl Workbench {
             bia_model::clean_name(&input.return_to)
         };
         let groups = q::group(&a, &input.processes, input.recipients)?;
+        let look = q::Lookup::new(&a).with_analysis(&analysis);
+        let names: HashMap<Id, String> =
+            a.processes.iter().map(|p| (p.id, p.name.clone())).collect();
         std::fs::create_dir_all(dir).map_err(|source| Error::Io {
             path: dir.to_path_buf(),
             source,
@@ -87,7 +104,7 @@ impl Workbench {
                     due: &due,
                     return_to: &return_to,
                 };
-                let (form, sent) = q::form(&a, &analysis, &sending);
+                let (form, sent) = q::form(&look, &sending);
                 let path = q::file_for(dir, recipient, &a.info.name);
                 bia_excel::export::write_questionnaire(&form, &path)?;
                 written.push(path.clone());
@@ -106,7 +123,7 @@ impl Workbench {
             .iter()
             .zip(written)
             .map(|(r, path)| SentQuestionnaire {
-                questionnaire: q::listed(r, &a, &today),
+                questionnaire: q::listed(r, &names, &today),
                 path: path.display().to_string(),
             })
             .collect())
@@ -162,7 +179,8 @@ impl Workbench {
             due: &due,
             return_to: &old.return_to,
         };
-        let (form, sent) = q::form(&a, &analysis, &sending);
+        let look = q::Lookup::new(&a).with_analysis(&analysis);
+        let (form, sent) = q::form(&look, &sending);
         std::fs::create_dir_all(dir).map_err(|source| Error::Io {
             path: dir.to_path_buf(),
             source,
@@ -175,8 +193,10 @@ impl Workbench {
             let _ = std::fs::remove_file(&path);
             return Err(e.into());
         }
+        let names: HashMap<Id, String> =
+            a.processes.iter().map(|p| (p.id, p.name.clone())).collect();
         Ok(SentQuestionnaire {
-            questionnaire: q::listed(&record, &a, &today),
+            questionnaire: q::listed(&record, &names, &today),
             path: path.display().to_string(),
         })
     }
