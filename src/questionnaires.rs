@@ -84,7 +84,7 @@ pub fn today() -> String {
 }
 
 /// `2026-12-21` as people read it: "21 Dec 2026".
-fn readable_date(date: &str) -> String {
+pub(crate) fn readable_date(date: &str) -> String {
     chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d")
         .map(|d| d.format("%-d %b %Y").to_string())
         .unwrap_or_else(|_| date.to_string())

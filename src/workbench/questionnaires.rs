@@ -276,7 +276,11 @@ impl Workbench {
             Some(self.store.backup_before_questionnaire()?)
         };
         let label = format!("Take the answers {} returned", record.recipient);
-        let rationale = format!("questionnaire, returned by {} on {today}", record.recipient);
+        let rationale = format!(
+            "questionnaire, returned by {} on {}",
+            record.recipient,
+            q::readable_date(&today)
+        );
         let tally = self.store.edit(&label, &rationale, |w| {
             let tally = q::apply(w, &a, &record, &returned, &review, acceptance)?;
             let status = if tally.applied > 0 || record.status == QuestionnaireStatus::Applied {

@@ -124,8 +124,11 @@ impl Provenance {
         } else {
             sheet_cell(sheet, cell)
         };
+        let on = chrono::NaiveDate::parse_from_str(returned_on, "%Y-%m-%d")
+            .map(|d| d.format("%-d %b %Y").to_string())
+            .unwrap_or_else(|_| returned_on.clone());
         Some(format!(
-            "questionnaire, returned by {recipient} on {returned_on}, {at}"
+            "questionnaire, returned by {recipient} on {on}, {at}"
         ))
     }
 }
