@@ -172,17 +172,7 @@ pub fn run(command: QuestionnaireCommand, out: &mut impl Write) -> bia::Result<(
                 name: by.trim().to_string(),
                 accepted: "owner, unit".into(),
             })?;
-            let status = status
-                .map(|s| {
-                    Status::parse(&s.trim().to_lowercase().replace([' ', '-'], "_")).ok_or_else(
-                        || UnknownName {
-                            kind: "status",
-                            name: s.trim().to_string(),
-                            accepted: "draft, in_review, approved".into(),
-                        },
-                    )
-                })
-                .transpose()?;
+            let status = status.as_deref().map(super::args::status).transpose()?;
             let mut store = Workbench::open(&file)?;
             let sent = chosen(
                 &store,

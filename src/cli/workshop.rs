@@ -11,7 +11,7 @@ use clap::Subcommand;
 use bia::Workbench;
 use bia::model::{
     ActionInput, ActionKind, ActionStatus, AgendaInput, DEFAULT_TIMEBOX_MINUTES, ParticipantInput,
-    Status, UnknownName, Workshop, WorkshopInput,
+    UnknownName, Workshop, WorkshopInput,
 };
 
 #[derive(Subcommand)]
@@ -290,17 +290,7 @@ pub fn run(command: WorkshopCommand, out: &mut impl Write) -> bia::Result<()> {
             by,
             status,
         } => {
-            let status = status
-                .map(|s| {
-                    Status::parse(&s.trim().to_lowercase().replace([' ', '-'], "_")).ok_or_else(
-                        || UnknownName {
-                            kind: "status",
-                            name: s.trim().to_string(),
-                            accepted: "draft, in_review, approved".into(),
-                        },
-                    )
-                })
-                .transpose()?;
+            let status = status.as_deref().map(super::args::status).transpose()?;
             let names: Vec<String> = by.split(',').map(|s| s.trim().to_string()).collect();
             let mut store = Workbench::open(&file)?;
             let signed = (|| {

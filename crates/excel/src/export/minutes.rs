@@ -17,8 +17,8 @@ use std::path::Path;
 
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Image, Workbook};
 
+use super::Result;
 use super::sheet::{Formats, Sheet, xlsx};
-use super::{ExportError as Error, Result, temp_path};
 use crate::layout::HEADER_ROW;
 use bia_chart::palette;
 use bia_model::{AgreedValues, WorkshopMinutes};
@@ -38,32 +38,7 @@ pub fn minutes_workbook(minutes: &WorkshopMinutes) -> Result<Vec<u8>> {
 /// failure leaves nothing); returns the warnings, one per cell cut to
 /// Excel's limit ("Actions!B5: …").
 pub fn write_minutes_workbook(minutes: &WorkshopMinutes, path: &Path) -> Result<Vec<String>> {
-    let is_xlsx = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
-    if !is_xlsx {
-        return Err(Error::Format {
-            path: path.to_path_buf(),
-        });
-    }
-    let (bytes, warnings) = write(minutes).map_err(|e| match e {
-        Error::Write { message, .. } => Error::Write {
-            path: path.to_path_buf(),
-            message,
-        },
-        other => other,
-    })?;
-    let temp = temp_path(path);
-    std::fs::write(&temp, &bytes)
-        .and_then(|()| std::fs::rename(&temp, path))
-        .map_err(|source| {
-            let _ = std::fs::remove_file(&temp);
-            Error::Io {
-                path: path.to_path_buf(),
-                source,
-            }
-        })?;
-    Ok(warnings)
+    super::save(path, || write(minutes))
 }
 
 fn write(minutes: &WorkshopMinutes) -> Result<(Vec<u8>, Vec<String>)> {

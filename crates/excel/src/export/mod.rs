@@ -68,38 +68,16 @@ pub fn export(
     path: &Path,
     progress: &mut dyn FnMut(ExportProgress),
 ) -> Result<ExportReport> {
-    let is_xlsx = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
-    if !is_xlsx {
-        return Err(Error::Format {
-            path: path.to_path_buf(),
-        });
-    }
-    let failed = |message: String| Error::Write {
-        path: path.to_path_buf(),
-        message,
-    };
-    let (bytes, warnings) = write(a, decisions, progress).map_err(|e| match e {
-        Error::Write { message, .. } => failed(message),
-        other => other,
-    })?;
     let total = SHEETS.len() as u32 + 1;
-    progress(ExportProgress {
-        done: total - 1,
-        total,
-        step: "Saving the workbook".into(),
-    });
-    let temp = temp_path(path);
-    std::fs::write(&temp, &bytes)
-        .and_then(|()| std::fs::rename(&temp, path))
-        .map_err(|source| {
-            let _ = std::fs::remove_file(&temp);
-            Error::Io {
-                path: path.to_path_buf(),
-                source,
-            }
-        })?;
+    let warnings = save(path, || {
+        let written = write(a, decisions, progress)?;
+        progress(ExportProgress {
+            done: total - 1,
+            total,
+            step: "Saving the workbook".into(),
+        });
+        Ok(written)
+    })?;
     progress(ExportProgress {
         done: total,
         total,
@@ -124,6 +102,38 @@ fn write(
     let mut warnings = Vec::new();
     let mut workbook = sheets::build(a, decisions, progress, &mut warnings)?;
     Ok((workbook.save_to_buffer().map_err(sheet::xlsx)?, warnings))
+}
+
+/// Makes a workbook with `make` and writes it to `path` (.xlsx, else
+/// refused) through a hidden temporary file beside it, so a failure leaves
+/// nothing behind; returns what `make` returned beside the bytes.
+pub(super) fn save<T>(path: &Path, make: impl FnOnce() -> Result<(Vec<u8>, T)>) -> Result<T> {
+    let is_xlsx = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+    if !is_xlsx {
+        return Err(Error::Format {
+            path: path.to_path_buf(),
+        });
+    }
+    let (bytes, made) = make().map_err(|e| match e {
+        Error::Write { message, .. } => Error::Write {
+            path: path.to_path_buf(),
+            message,
+        },
+        other => other,
+    })?;
+    let temp = temp_path(path);
+    std::fs::write(&temp, &bytes)
+        .and_then(|()| std::fs::rename(&temp, path))
+        .map_err(|source| {
+            let _ = std::fs::remove_file(&temp);
+            Error::Io {
+                path: path.to_path_buf(),
+                source,
+            }
+        })?;
+    Ok(made)
 }
 
 fn report_of(a: &Assessment) -> ExportReport {

@@ -30,8 +30,8 @@ use rust_xlsxwriter::{
     IgnoreError, ProtectionOptions, Url, Workbook, Worksheet,
 };
 
+use super::Result;
 use super::sheet::{ACCENT, CELL_LIMIT, Formats, cell_name, cut, escape_header, xlsx};
-use super::{ExportError as Error, Result, temp_path};
 use crate::layout::questionnaire as layout;
 use bia_model::{
     ASKED_OBJECTIVES, AnswerKey, DetailField, FormLevel, FormProcess, NEW_DEPENDENCY_ROWS,
@@ -100,34 +100,12 @@ pub fn questionnaire_workbook(form: &QuestionnaireForm) -> Result<Workbook> {
 /// Writes the questionnaire to `path` (.xlsx), through a hidden temporary
 /// file beside it, so a failure leaves nothing behind.
 pub fn write_questionnaire(form: &QuestionnaireForm, path: &Path) -> Result<()> {
-    let is_xlsx = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
-    if !is_xlsx {
-        return Err(Error::Format {
-            path: path.to_path_buf(),
-        });
-    }
-    let failed = |message: String| Error::Write {
-        path: path.to_path_buf(),
-        message,
-    };
-    let bytes = questionnaire_workbook(form)
-        .and_then(|mut w| w.save_to_buffer().map_err(xlsx))
-        .map_err(|e| match e {
-            Error::Write { message, .. } => failed(message),
-            other => other,
-        })?;
-    let temp = temp_path(path);
-    std::fs::write(&temp, &bytes)
-        .and_then(|()| std::fs::rename(&temp, path))
-        .map_err(|source| {
-            let _ = std::fs::remove_file(&temp);
-            Error::Io {
-                path: path.to_path_buf(),
-                source,
-            }
-        })
+    super::save(path, || {
+        let bytes = questionnaire_workbook(form)?
+            .save_to_buffer()
+            .map_err(xlsx)?;
+        Ok((bytes, ()))
+    })
 }
 
 /// The formats of the questionnaire, made once.
