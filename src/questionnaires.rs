@@ -697,6 +697,7 @@ pub(crate) fn review(
             name: process.map_or_else(|| rp.name.clone(), |p| p.name.clone()),
             sheet: rp.sheet.clone(),
             deleted: process.is_none(),
+            reopens: locked,
             changes: Vec::new(),
             new_dependencies: Vec::new(),
             comments: Vec::new(),
@@ -782,8 +783,7 @@ pub(crate) fn review(
                 d.message = reason.clone();
             }
         }
-        if locked
-            || process.is_none()
+        if process.is_none()
             || !review.changes.is_empty()
             || !review.comments.is_empty()
             || !review.new_dependencies.is_empty()
@@ -807,10 +807,6 @@ pub(crate) fn review(
 fn blocked(process: Option<&Process>) -> Option<String> {
     match process {
         None => Some("The process was deleted after the questionnaire was sent.".into()),
-        Some(p) if p.status == Status::Approved => Some(format!(
-            "“{}” is approved and locked; reopen it for review to apply answers.",
-            p.name
-        )),
         Some(_) => None,
     }
 }
@@ -1134,7 +1130,27 @@ pub(crate) fn apply(
             }
             keep
         });
+        let taking_any = !taken.is_empty()
+            || pr
+                .comments
+                .iter()
+                .chain(pr.changes.iter())
+                .any(|c| accepts(acceptance, p.id, &c.key, c.state))
+            || pr
+                .new_dependencies
+                .iter()
+                .any(|d| accepts(acceptance, p.id, &d.key, d.state));
+        if p.status == Status::Approved && taking_any {
+            // Approved processes are locked: taking an owner's answers
+            // reopens it for review, in this edit (the log says so).
+            w.set_status(p.id, Status::InReview)?;
+        }
         let mut input = p.to_input();
+        input.status = if p.status == Status::Approved && taking_any {
+            Status::InReview
+        } else {
+            p.status
+        };
         let mut detail_values = Vec::new();
         let mut objectives = look.objectives.get(&p.id).map_or_else(
             || Objectives {

@@ -20,10 +20,12 @@ mod kills;
 mod malformed;
 mod objectives;
 mod processes;
+mod questionnaires;
 mod roundtrip;
 mod store;
 mod workbench;
 mod workshops;
+mod xlsx_edit;
 
 use std::path::PathBuf;
 

@@ -454,6 +454,9 @@ pub struct ProcessReview {
     pub sheet: String,
     /// Deleted since sending: its answers are listed, never applied.
     pub deleted: bool,
+    /// Approved: taking any of its answers moves it back to in review
+    /// (in the same edit, logged), since an approved process is locked.
+    pub reopens: bool,
     pub changes: Vec<FieldChange>,
     pub new_dependencies: Vec<NewDependency>,
     /// Comments, to land in the process's notes.

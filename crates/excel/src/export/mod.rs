@@ -18,6 +18,7 @@
 
 mod error;
 mod minutes;
+mod questionnaire;
 mod sheet;
 mod sheets;
 
@@ -31,6 +32,7 @@ use bia_model::{Assessment, Decision};
 pub use crate::layout::SHEETS;
 pub use error::{ExportError, Result, codes as error_codes};
 pub use minutes::{MINUTES_SHEETS, minutes_workbook, write_minutes_workbook};
+pub use questionnaire::{questionnaire_workbook, write_questionnaire};
 pub use sheet::CELL_LIMIT;
 
 use error::ExportError as Error;
@@ -140,9 +142,4 @@ fn temp_path(path: &Path) -> PathBuf {
         .file_name()
         .map_or_else(|| "export".into(), |n| n.to_string_lossy().into_owned());
     path.with_file_name(format!(".{name}.{}.part", std::process::id()))
-}
-
-// STUB-QUESTIONNAIRE (removed when the writer lands)
-pub fn write_questionnaire(_f: &bia_model::QuestionnaireForm, _p: &Path) -> Result<()> {
-    unimplemented!()
 }

@@ -321,7 +321,7 @@ impl<'a> Sheet<'a> {
 /// `text` cut to `limit` with a marker saying how much was left out, or
 /// `None` when it fits. Excel counts UTF-16 units (a character beyond the
 /// Basic Multilingual Plane, an emoji, counts twice), and so does this.
-fn cut(text: &str, limit: usize) -> Option<String> {
+pub(super) fn cut(text: &str, limit: usize) -> Option<String> {
     // Most text is far shorter: its bytes say so without counting.
     if text.len() <= limit || text.encode_utf16().count() <= limit {
         return None;
@@ -356,7 +356,7 @@ pub(super) fn page_setup(ws: &mut Worksheet, sheet: &str, header_text: &str) {
 
 /// `&` starts a code in Excel's header language; a literal one is doubled.
 /// Headers are limited to 255 characters.
-fn escape_header(text: &str) -> String {
+pub(super) fn escape_header(text: &str) -> String {
     let escaped = text.replace('&', "&&");
     if escaped.chars().count() > 200 {
         escaped.chars().take(199).collect::<String>() + "…"

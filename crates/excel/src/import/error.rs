@@ -134,6 +134,25 @@ pub enum ImportError {
 
     #[error("the import was cancelled; the assessment was not changed")]
     Cancelled,
+
+    #[error(
+        "{}: this file is not a questionnaire of this program: it has no questionnaire data \
+         sheet. Import it as a workbook instead?",
+        path.display()
+    )]
+    NotAQuestionnaire { path: PathBuf },
+
+    #[error(
+        "{}: the questionnaire's hidden data sheet \"{sheet}\" cannot be read at {cell}: {reason}; \
+         send the owner a new questionnaire",
+        path.display()
+    )]
+    QuestionnaireData {
+        path: PathBuf,
+        sheet: String,
+        cell: String,
+        reason: String,
+    },
 }
 
 impl ImportError {
@@ -168,7 +187,11 @@ impl ImportError {
             | ImportError::NoTable { path, .. }
             | ImportError::Mapping { path, .. }
             | ImportError::OwnIntoExisting { path }
-            | ImportError::NothingImported { path } => json!({ "path": path }),
+            | ImportError::NothingImported { path }
+            | ImportError::NotAQuestionnaire { path } => json!({ "path": path }),
+            ImportError::QuestionnaireData {
+                path, sheet, cell, ..
+            } => json!({ "path": path, "sheet": sheet, "cell": cell }),
             ImportError::Own { address, .. } => json!({ "address": address }),
             ImportError::Cancelled => serde_json::Value::Null,
         }
@@ -196,6 +219,8 @@ impl ImportErrorKind {
             ImportErrorKind::Mapping => "bad_mapping",
             ImportErrorKind::NothingImported => "nothing_imported",
             ImportErrorKind::Cancelled => "import_cancelled",
+            ImportErrorKind::NotAQuestionnaire => "not_a_questionnaire",
+            ImportErrorKind::QuestionnaireData => "questionnaire_data",
         }
     }
 }

@@ -24,6 +24,7 @@ mod grid;
 mod mapping;
 mod own;
 mod plan;
+mod questionnaire;
 mod read;
 mod table;
 mod values;
@@ -49,14 +50,8 @@ pub use plan::{
     PlannedScore, PlannedTable, ProcessRow, ScoreJson, Summary, Target, Unmapped, form_cells, plan,
     plan_file, read_and_plan,
 };
+pub use questionnaire::read_questionnaire;
 pub use read::{Limits, decode_text, file_name, read_workbook};
 pub use table::{Column, HEADER_SEARCH, Table, find_tables};
 pub use values::{Read, duration_cell, severity_cell, split_list, split_list_keyed};
 pub use words::{LevelWord, WordLevel, WordSource};
-
-// STUB-QUESTIONNAIRE (removed when the reader lands)
-pub fn read_questionnaire(
-    _p: &std::path::Path,
-) -> Result<bia_model::ReturnedQuestionnaire, ImportError> {
-    unimplemented!()
-}

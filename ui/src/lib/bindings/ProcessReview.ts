@@ -11,7 +11,12 @@ sheet: string,
 /**
  * Deleted since sending: its answers are listed, never applied.
  */
-deleted: boolean, changes: Array<FieldChange>, new_dependencies: Array<NewDependency>, 
+deleted: boolean, 
+/**
+ * Approved: taking any of its answers moves it back to in review
+ * (in the same edit, logged), since an approved process is locked.
+ */
+reopens: boolean, changes: Array<FieldChange>, new_dependencies: Array<NewDependency>, 
 /**
  * Comments, to land in the process's notes.
  */
