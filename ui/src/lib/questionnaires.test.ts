@@ -11,6 +11,7 @@ import { describeProvenance } from "./provenance";
 import {
   acceptedKeys,
   appliedSentence,
+  cellOnSheet,
   defaultDue,
   dropOverlayHint,
   dueNote,
@@ -142,6 +143,7 @@ function sophiesReturn(): QuestionnaireReview {
         name: "Accounts payable",
         sheet: "Accounts payable",
         deleted: false,
+        reopens: true,
         changes: [
           change("score:c1:h3", "Financial at 1 d", "'Accounts payable'!D14", "2", "2", "4", "proposed"),
           change("rto", "RTO", "'Accounts payable'!C24", "3 d", "2 d", "1 d", "conflict"),
@@ -158,6 +160,7 @@ function sophiesReturn(): QuestionnaireReview {
         name: "Customer invoicing",
         sheet: "Customer invoicing",
         deleted: false,
+        reopens: true,
         changes: [change("rpo", "RPO", "'Customer invoicing'!C25", "1 d", "1 d", "4 h", "proposed")],
         comments: [],
         new_dependencies: [],
@@ -209,6 +212,13 @@ describe("reviewing a returned workbook", () => {
     const review = sophiesReturn();
     const keys = acceptedKeys(review, new Set([`${inv()} rpo`, `${ap()} score:c1:h3`, `${ap()} mbco`, "gone rto"]));
     expect(keys).toEqual([`${ap()} score:c1:h3`, `${inv()} rpo`]);
+  });
+
+  it("shows a cell without its sheet under the sheet's own heading", () => {
+    expect(cellOnSheet("'Accounts payable'!J21", "Accounts payable")).toBe("J21");
+    expect(cellOnSheet("Payroll!C33", "Payroll")).toBe("C33");
+    expect(cellOnSheet("'O''Brien''s desk'!B2", "O'Brien's desk")).toBe("B2");
+    expect(cellOnSheet("'Customer invoicing'!C25", "Accounts payable"), "another sheet's cell keeps its sheet").toBe("'Customer invoicing'!C25");
   });
 
   it("says how it went", () => {

@@ -7,6 +7,7 @@
 
 import type { ApiError } from "./bindings/ApiError";
 import type { ChangeState } from "./bindings/ChangeState";
+import type { ErrorCode } from "./bindings/ErrorCode";
 import type { Id } from "./bindings/Id";
 import type { Process } from "./bindings/Process";
 import type { Questionnaire } from "./bindings/Questionnaire";
@@ -257,6 +258,14 @@ export function acceptedKeys(review: QuestionnaireReview, ticks: ReadonlySet<str
     .map((i) => i.accept);
 }
 
+/** A cell as the review shows it under its process's heading: "J21" on the process's own sheet, else as the core said. */
+export function cellOnSheet(cell: string, sheet: string): string {
+  const quoted = `'${sheet.replace(/'/g, "''")}'!`;
+  if (cell.startsWith(quoted)) return cell.slice(quoted.length);
+  if (cell.startsWith(`${sheet}!`)) return cell.slice(sheet.length + 1);
+  return cell;
+}
+
 /** "N answers left as sent" under the review's head; empty when none. */
 export function unchangedNote(unchanged: number): string {
   if (unchanged <= 0) return "";
@@ -315,19 +324,19 @@ export interface DropRouting {
 }
 
 /** The codes that say a file IS a returned questionnaire, but one this assessment cannot take. */
-const REFUSAL_CODES: readonly string[] = ["questionnaire_other_assessment", "questionnaire_withdrawn", "questionnaire_unknown"];
+const REFUSAL_CODES: readonly ErrorCode[] = ["questionnaire_other_assessment", "questionnaire_withdrawn", "questionnaire_unknown"];
 
 /**
  * Whether the core's refusal says the file is a questionnaire it cannot take. Anything else — `not_a_questionnaire`,
  * or a workbook that does not read at all — leaves the file to the ordinary import, which says what it makes of it.
  */
 export function isRefusedQuestionnaire(error: ApiError): boolean {
-  return REFUSAL_CODES.includes(error.code as string);
+  return REFUSAL_CODES.includes(error.code);
 }
 
 /** The headline of a questionnaire refused, naming the file. */
 export function refusalTitle(file: string, error: ApiError): string {
-  switch (error.code as string) {
+  switch (error.code) {
     case "questionnaire_other_assessment":
       return `“${file}” was sent from another assessment`;
     case "questionnaire_withdrawn":
