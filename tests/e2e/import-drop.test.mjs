@@ -7,18 +7,17 @@
 // lists the process. A clone without ../shared beside it drops a small
 // register of its own instead (said on the console), the same way.
 //
-// The drop is a real one. A WebDriver script cannot send a native GTK
-// drag-and-drop, so a small GTK window (drag_source.py) offers the file,
-// and xdotool presses its button, moves the pointer onto the app's window
-// and lets go. The X server delivers that as an XDND drop, as it would a
-// drag from a file manager.
+// The drop is a real one (drop.mjs: a GTK window offers the file and xdotool
+// drags it onto the app). Since questionnaires, a dropped .xlsx is first
+// offered to the core as a returned questionnaire; this one is none, so it
+// goes on to the import as before.
 
 import assert from "node:assert/strict";
-import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
+import { dragOntoApp, dragSource } from "./drop.mjs";
 import { byTestId, snapshot, useApp } from "./session.mjs";
 
 const session = useApp("import-drop");
@@ -42,36 +41,6 @@ function rowNames(browser) {
   return browser.execute(() =>
     [...document.querySelectorAll('[data-testid="process-row"]')].map((row) => row.getAttribute("data-name")),
   );
-}
-
-/** Starts the drag source offering `path`; resolves once its window is up. */
-function dragSource(path) {
-  const source = spawn("/usr/bin/python3", [join(import.meta.dirname, "drag_source.py"), path], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const ready = new Promise((resolve, reject) => {
-    source.stdout.on("data", (chunk) => String(chunk).includes("ready") && resolve());
-    source.once("exit", (code) => reject(new Error(`the drag source stopped (${code})`)));
-  });
-  return { source, ready };
-}
-
-const xdotool = (...args) => execFileSync("xdotool", args.map(String), { encoding: "utf8" });
-
-/** Drags from the drag source's button (top left) to the middle of the app's window, in steps, as a hand would. */
-function dragOntoApp() {
-  const geometry = xdotool("search", "--onlyvisible", "--name", "BIA Workbench$", "getwindowgeometry", "--shell");
-  const value = (key) => Number(new RegExp(`^${key}=(\\d+)`, "m").exec(geometry)?.[1]);
-  const [x, y] = [value("X") + value("WIDTH") / 2, value("Y") + value("HEIGHT") / 2];
-  xdotool("search", "--name", "^bia-drag-source$", "windowraise");
-  xdotool("mousemove", 80, 40, "mousedown", 1);
-  for (let step = 1; step <= 8; step++) {
-    xdotool("mousemove", Math.round(80 + ((x - 80) * step) / 8), Math.round(40 + ((y - 40) * step) / 8));
-    execFileSync("sleep", ["0.15"]);
-  }
-  // Let the window answer the last move before the release.
-  execFileSync("sleep", ["1"]);
-  xdotool("mouseup", 1);
 }
 
 test("a workbook dragged onto the window is previewed, remapped and imported", async () => {

@@ -1171,3 +1171,143 @@ fn a_workshop_is_planned_run_presented_and_signed_off_over_ipc() {
         "Finish workshop “Customer service BIA workshop”"
     );
 }
+
+#[test]
+fn questionnaires_are_sent_reviewed_recorded_withdrawn_and_refused_over_ipc() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("Questionnaires");
+    let folder = out.display().to_string();
+    let shell = Shell::start(dir.path(), Startup::StartScreen);
+    shell.ok("open_demo", json!({}));
+    assert_eq!(shell.ok("list_questionnaires", json!({})), json!([]));
+    let processes = shell.ok("list_processes", json!({}));
+    let of_owner = |owner: &str| -> Vec<Value> {
+        processes
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|p| p["owner"] == owner)
+            .map(|p| p["id"].clone())
+            .collect()
+    };
+    let sophie = of_owner("Sophie Chen");
+    assert_eq!(sophie.len(), 2, "Accounts payable and Customer invoicing");
+
+    // Sent: one workbook, hers, due two weeks on, back to the facilitator.
+    let input = json!({ "processes": sophie, "recipients": "owner", "due": "", "return_to": "" });
+    let sent = shell.ok(
+        "send_questionnaires",
+        json!({ "input": input, "folder": folder }),
+    );
+    let sent = sent.as_array().unwrap();
+    assert_eq!(sent.len(), 1);
+    let q = &sent[0]["questionnaire"];
+    assert_eq!(q["recipient"], "Sophie Chen");
+    assert_eq!(q["status"], "sent");
+    assert_eq!(q["return_to"], "Eleanor Marsh (Continuity Partners)");
+    let path = sent[0]["path"].as_str().unwrap().to_string();
+    assert!(
+        Path::new(&path).starts_with(&out),
+        "written into the folder the dialog chose: {path}"
+    );
+
+    // Returned as sent: nothing to take, every answer unchanged; recorded without applying.
+    let review = shell.ok("review_questionnaire", json!({ "path": path }));
+    assert_eq!(review["recipient"], "Sophie Chen");
+    assert_eq!(review["again"], false);
+    assert!(review["unchanged"].as_u64().unwrap() > 0);
+    assert!(
+        review["processes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|p| p["changes"].as_array().unwrap().is_empty()),
+        "an untouched workbook proposes no change: {review}"
+    );
+    let taken = shell.ok(
+        "receive_questionnaire",
+        json!({ "path": path, "acceptance": { "mode": "none" } }),
+    );
+    assert_eq!(taken["applied"], 0);
+    assert_eq!(taken["backup"], Value::Null, "nothing applied, no backup");
+    let listed = shell.ok("list_questionnaires", json!({}));
+    assert_eq!(listed[0]["status"], "returned");
+
+    // Withdrawn: its return is refused, naming the file; sent again, it is taken once more.
+    let id = q["id"].clone();
+    assert_eq!(
+        shell.ok("withdraw_questionnaire", json!({ "id": id }))["status"],
+        "withdrawn"
+    );
+    let refused = shell
+        .call("review_questionnaire", json!({ "path": path }))
+        .unwrap_err();
+    assert_eq!(refused["code"], "questionnaire_withdrawn");
+    assert!(refused["message"].as_str().unwrap().contains("Sophie Chen"));
+    let again = shell.ok(
+        "resend_questionnaire",
+        json!({ "id": id, "folder": folder }),
+    );
+    assert_eq!(again["questionnaire"]["id"], id);
+    let again_path = again["path"].as_str().unwrap().to_string();
+    assert_eq!(
+        shell.ok("review_questionnaire", json!({ "path": again_path }))["again"],
+        true,
+        "a return after a return lists only what changed since"
+    );
+
+    // A spreadsheet that is no questionnaire is said to be none (the UI imports it instead).
+    let legacy = dir.path().join("Finance BIA 2024.xlsx");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/questionnaire-bia-2025.xlsx"),
+        &legacy,
+    )
+    .unwrap();
+    let none = shell
+        .call(
+            "review_questionnaire",
+            json!({ "path": legacy.display().to_string() }),
+        )
+        .unwrap_err();
+    assert_eq!(none["code"], "not_a_questionnaire");
+
+    // Nothing chosen, or a process nobody owns: refused, the names given.
+    let empty = json!({ "processes": [], "recipients": "owner", "due": "", "return_to": "" });
+    assert_eq!(
+        shell
+            .call(
+                "send_questionnaires",
+                json!({ "input": empty, "folder": folder })
+            )
+            .unwrap_err()["code"],
+        "questionnaire_nothing_to_send"
+    );
+    let orphan = shell.ok(
+        "create_process",
+        json!({ "input": {
+            "name": "Petty cash", "unit_id": null, "owner": "",
+            "description": "", "peak_periods": "", "minimum_staff": null, "workaround": "",
+            "notes": "", "status": "draft", "custom_fields": []
+        } }),
+    );
+    let input =
+        json!({ "processes": [orphan["id"]], "recipients": "owner", "due": "", "return_to": "" });
+    let nobody = shell
+        .call(
+            "send_questionnaires",
+            json!({ "input": input, "folder": folder }),
+        )
+        .unwrap_err();
+    assert_eq!(nobody["code"], "questionnaire_no_recipient");
+    assert_eq!(nobody["details"]["names"], json!(["Petty cash"]));
+
+    // The record deleted: a return of it is one the assessment knows nothing of.
+    shell.ok("delete_questionnaire", json!({ "id": id }));
+    assert_eq!(shell.ok("list_questionnaires", json!({})), json!([]));
+    assert_eq!(
+        shell
+            .call("review_questionnaire", json!({ "path": again_path }))
+            .unwrap_err()["code"],
+        "questionnaire_unknown"
+    );
+}

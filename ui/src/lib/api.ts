@@ -63,6 +63,12 @@ import type { ParticipantInput } from "./bindings/ParticipantInput";
 import type { Workshop } from "./bindings/Workshop";
 import type { WorkshopInput } from "./bindings/WorkshopInput";
 import type { UnitInput } from "./bindings/UnitInput";
+import type { Acceptance } from "./bindings/Acceptance";
+import type { Questionnaire } from "./bindings/Questionnaire";
+import type { QuestionnaireReview } from "./bindings/QuestionnaireReview";
+import type { ReceiveOutcome } from "./bindings/ReceiveOutcome";
+import type { SendInput } from "./bindings/SendInput";
+import type { SentQuestionnaire } from "./bindings/SentQuestionnaire";
 
 /** Whether a value thrown by a call is an ApiError. */
 export function isApiError(e: unknown): e is ApiError {
@@ -238,6 +244,24 @@ export const api = {
   deleteAction: (id: Id) => invoke<void>("delete_action", { id }),
   /** Writes the minutes (.xlsx or .pdf by the extension) where the save dialog said. */
   saveMinutes: (workshop: Id, path: string) => invoke<void>("save_minutes", { workshop, path }),
+
+  // --- questionnaires ---------------------------------------------------
+  /** Every questionnaire sent, the latest first (one past its due date reads as overdue). */
+  listQuestionnaires: () => invoke<Questionnaire[]>("list_questionnaires"),
+  /** Writes one workbook per owner (or unit) into `folder` and records them; refused whole when a process has no recipient. */
+  sendQuestionnaires: (input: SendInput, folder: string) =>
+    invoke<SentQuestionnaire[]>("send_questionnaires", { input, folder }),
+  /** Writes a questionnaire's workbook again into `folder`, with the values as they are now. */
+  resendQuestionnaire: (id: Id, folder: string) => invoke<SentQuestionnaire>("resend_questionnaire", { id, folder }),
+  /** From now on its return is refused. */
+  withdrawQuestionnaire: (id: Id) => invoke<Questionnaire>("withdraw_questionnaire", { id }),
+  /** Forgets the record (the workbooks sent are not touched). */
+  deleteQuestionnaire: (id: Id) => invoke<void>("delete_questionnaire", { id }),
+  /** What a returned workbook proposes beside what was sent and what is there now; changes nothing. */
+  reviewQuestionnaire: (path: string) => invoke<QuestionnaireReview>("review_questionnaire", { path }),
+  /** Applies the accepted answers as one undoable edit after a backup, and records the return. */
+  receiveQuestionnaire: (path: string, acceptance: Acceptance) =>
+    invoke<ReceiveOutcome>("receive_questionnaire", { path, acceptance }),
 
   // --- the audience window (projector) -----------------------------------
   listDisplays: () => invoke<Display[]>("list_displays"),

@@ -10,6 +10,7 @@ export type SectionId =
   | "objectives"
   | "gaps"
   | "workshops"
+  | "questionnaires"
   | "methodology"
   | "import"
   | "export";
@@ -32,6 +33,7 @@ export const SECTIONS: readonly Section[] = [
   { id: "objectives", label: "Objectives", available: true, group: "assess" },
   { id: "gaps", label: "Gaps", available: true, group: "assess" },
   { id: "workshops", label: "Workshops", available: true, group: "workshop" },
+  { id: "questionnaires", label: "Questionnaires", available: true, group: "workshop" },
   { id: "methodology", label: "Methodology", available: true, group: "setup" },
   { id: "import", label: "Import", available: true, group: "files" },
   { id: "export", label: "Export", available: true, group: "files" },

@@ -38,8 +38,11 @@ import { chartHorizon, dashboardChartOptions } from "./dashboardStats";
 import { chooseAssessmentToOpen, chooseCopyPath, chooseNewAssessmentPath } from "./fileDialogs";
 import { damagedFile, recoverySummary } from "./recovery";
 import type { SectionId } from "./navigation";
-import { chooseSpreadsheetPath, droppedSpreadsheet } from "./spreadsheetFiles";
+import { baseName, chooseSpreadsheetPath, droppedSpreadsheet } from "./spreadsheetFiles";
 import { SpreadsheetImport } from "./spreadsheetImport.svelte";
+import { QuestionnaireReturns, chooseReturnedWorkbooks } from "./questionnaireReturns.svelte";
+import type { Acceptance } from "./bindings/Acceptance";
+import type { PendingReturn } from "./questionnaires";
 import { WorkbookExport } from "./workbookExport.svelte";
 
 const NO_HISTORY: History = { undo: null, redo: null };
@@ -136,6 +139,8 @@ export class Workspace {
   readonly workbook = new WorkbookExport();
   /** The import of a legacy spreadsheet: the file previewed, its plan, the import under way or how it ended. */
   readonly spreadsheet = new SpreadsheetImport();
+  /** Returned questionnaires waiting for review, those refused, and how the last one taken ended. */
+  readonly returns = new QuestionnaireReturns();
 
   history: History = $derived(this.session?.history ?? NO_HISTORY);
   /** The open file cannot be written (or was opened to read): edits are refused. */
@@ -173,6 +178,7 @@ export class Workspace {
     this.error = null;
     this.workbook.reset();
     this.spreadsheet.reset();
+    this.returns.reset();
     this.listsLoaded = false;
     this.prefetched.clear();
     // Another file's units and pages mean nothing here.
@@ -528,23 +534,85 @@ export class Workspace {
     }
   }
 
-  /** Files dropped on the window: the Import screen previews the first spreadsheet, or says why it takes none. */
+  /**
+   * Files dropped on the window. Each .xlsx is first offered to the core as a returned questionnaire: those that are
+   * go to the Questionnaires screen's review (and those refused are said there, naming the file); everything else is
+   * the ordinary import, as before: the Import screen previews the first spreadsheet, or says why it takes none.
+   */
   async dropFiles(paths: readonly string[]): Promise<void> {
     if (!this.session) {
       this.error = { code: "no_assessment", message: "Open or create an assessment first, then drop the spreadsheet on the window to import it.", details: null };
       return;
     }
+    let rest: readonly string[] = paths;
+    if (!this.returns.busy) {
+      try {
+        const routing = await this.returns.offer(paths);
+        if (routing.returns.length > 0 || routing.refused.length > 0) {
+          this.section = "questionnaires";
+          rest = routing.toImport;
+          // A spreadsheet dropped with them is previewed on the Import screen meanwhile (the note says so).
+          if (rest.length === 0 || this.spreadsheet.applying) return;
+          const dropped = droppedSpreadsheet(rest);
+          if (dropped.ok) await this.spreadsheet.preview(dropped.path, dropped.note);
+          return;
+        }
+      } catch (e) {
+        this.error = asApiError(e);
+        return;
+      }
+    }
     this.section = "import";
     if (this.spreadsheet.applying) return;
-    const dropped = droppedSpreadsheet(paths);
+    const dropped = droppedSpreadsheet(rest);
     if (dropped.ok) await this.spreadsheet.preview(dropped.path, dropped.note);
     else this.spreadsheet.refuse(dropped.message);
+  }
+
+  /** "Receive returned workbooks…": asks which, then reads each for its review (one not a questionnaire is refused). */
+  async chooseReturnedWorkbooks(): Promise<void> {
+    if (!this.session) return;
+    this.section = "questionnaires";
+    try {
+      const paths = await chooseReturnedWorkbooks();
+      if (paths.length === 0) return;
+      const routing = await this.returns.offer(paths);
+      if (routing.toImport.length > 0) {
+        const names = routing.toImport.map((p) => `“${baseName(p)}”`).join(", ");
+        const one = routing.toImport.length === 1;
+        this.returns.refused = [
+          ...this.returns.refused,
+          {
+            path: routing.toImport[0],
+            file: baseName(routing.toImport[0]),
+            title: `${names} ${one ? "is" : "are"} not a returned questionnaire`,
+            message: `${one ? "It was" : "They were"} not written by “Send questionnaires”. To take a spreadsheet’s processes into the assessment, use Import.`,
+          },
+        ];
+      }
+    } catch (e) {
+      this.error = asApiError(e);
+    }
+  }
+
+  /**
+   * Takes a returned questionnaire as accepted (one undoable edit after a backup, or only its return recorded); then
+   * re-reads everything it may have changed. Rejects with the core's error for the review to show.
+   */
+  async receiveQuestionnaire(ret: PendingReturn, acceptance: Acceptance): Promise<void> {
+    await this.returns.receive(ret, acceptance);
+    await this.afterBulkEdit();
   }
 
   /** Imports the previewed spreadsheet; once done, re-reads everything it may have added, so undo takes it back as one. */
   async importSpreadsheet(): Promise<void> {
     const outcome = await this.spreadsheet.apply();
     if (!outcome?.ok) return;
+    await this.afterBulkEdit();
+  }
+
+  /** Re-reads everything after an edit that may have touched anything (an import, a questionnaire applied). */
+  private async afterBulkEdit(): Promise<void> {
     try {
       await this.reloadData();
       this.setHistory(await api.history());
@@ -696,6 +764,7 @@ export class Workspace {
     this.charts = { ...DEFAULT_CHART_CHOICES };
     this.workbook.reset();
     this.spreadsheet.reset();
+    this.returns.reset();
     this.error = null;
     await this.loadRecent();
   }
