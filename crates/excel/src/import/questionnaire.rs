@@ -36,6 +36,11 @@ use bia_model::{Answer, DependencyAnswer, Id, ReturnedProcess, ReturnedQuestionn
 /// process, every answer cell found, as text, with its current cell.
 pub fn read_questionnaire(path: &Path) -> Result<ReturnedQuestionnaire, ImportError> {
     let limits = Limits::default();
+    if plainly_not_one(path, &limits) {
+        return Err(ImportError::NotAQuestionnaire {
+            path: path.to_path_buf(),
+        });
+    }
     let book = read_workbook(path, &limits).map_err(|e| match e {
         // A workbook with nothing in it has no data sheet either.
         ImportError::Empty { path, .. } => ImportError::NotAQuestionnaire { path },
@@ -385,6 +390,35 @@ fn reference(formula: &str) -> Option<(String, Pos)> {
 /// The workbook's defined names, by name in lower case (Excel's names
 /// ignore case). The guarded reader has passed the file already; a
 /// failure here leaves the reader to its fallbacks.
+/// Whether an .xlsx is plainly no questionnaire, told from its workbook
+/// part alone: no sheet named as the data sheet is written and no name of
+/// ours. A legacy workbook dropped on the window is handed to the import at
+/// once, not read whole first. Anything else (another format, a file that
+/// does not open) is left to the full read.
+fn plainly_not_one(path: &Path, limits: &Limits) -> bool {
+    let Ok(meta) = std::fs::metadata(path) else {
+        return false;
+    };
+    if meta.len() > limits.max_file_bytes {
+        return false;
+    }
+    let Ok(file) = std::fs::File::open(path) else {
+        return false;
+    };
+    let Ok(book) = calamine::Xlsx::new(std::io::BufReader::new(file)) else {
+        return false;
+    };
+    let ours = |name: &str| {
+        name.get(..4)
+            .is_some_and(|p| p.eq_ignore_ascii_case("BIA_"))
+    };
+    !book
+        .sheets_metadata()
+        .iter()
+        .any(|s| s.name == layout::DATA_SHEET)
+        && !book.defined_names().iter().any(|(name, _)| ours(name))
+}
+
 fn defined_names(path: &Path, limits: &Limits) -> HashMap<String, String> {
     let Ok(bytes) = std::fs::read(path) else {
         return HashMap::new();
