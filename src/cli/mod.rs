@@ -4,5 +4,6 @@
 pub mod args;
 pub mod print;
 pub mod questionnaire;
+mod read;
 pub mod run;
 pub mod workshop;

@@ -172,7 +172,7 @@ pub fn run(command: QuestionnaireCommand, out: &mut impl Write) -> bia::Result<(
                 name: by.trim().to_string(),
                 accepted: "owner, unit".into(),
             })?;
-            let status = status.as_deref().map(super::args::status).transpose()?;
+            let status = status.as_deref().map(super::read::status).transpose()?;
             let mut store = Workbench::open(&file)?;
             let sent = chosen(
                 &store,

@@ -290,7 +290,7 @@ pub fn run(command: WorkshopCommand, out: &mut impl Write) -> bia::Result<()> {
             by,
             status,
         } => {
-            let status = status.as_deref().map(super::args::status).transpose()?;
+            let status = status.as_deref().map(super::read::status).transpose()?;
             let names: Vec<String> = by.split(',').map(|s| s.trim().to_string()).collect();
             let mut store = Workbench::open(&file)?;
             let signed = (|| {
