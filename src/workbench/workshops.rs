@@ -5,8 +5,8 @@
 //! workbench carries it as its provenance (see [`Workbench::typed`]).
 
 use bia_model::{
-    Action, ActionInput, AgendaInput, AgendaUpdate, Id, ParticipantInput, Provenance, Status,
-    Workshop, WorkshopInput, WorkshopMinutes, name_key,
+    Action, ActionInput, AgendaInput, AgendaUpdate, Id, MoveOn, MovedOn, ParticipantInput,
+    Provenance, Status, Workshop, WorkshopInput, WorkshopMinutes, name_key,
 };
 use serde::Serialize;
 use ts_rs::TS;
@@ -127,6 +127,14 @@ impl Workbench {
         update: &AgendaUpdate,
     ) -> Result<Workshop> {
         Ok(self.store.update_agenda_item(workshop, process, update)?)
+    }
+
+    /// Moves on in a running workshop as one step (one undo): the item
+    /// left keeps its time and how it was left, the next (given, or the
+    /// next still to discuss) is put under discussion.
+    pub fn move_on(&mut self, workshop: Id, mv: &MoveOn) -> Result<MovedOn> {
+        let (workshop, at) = self.store.move_on(workshop, mv)?;
+        Ok(MovedOn { workshop, at })
     }
 
     pub fn set_participant_present(

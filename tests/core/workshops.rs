@@ -6,7 +6,7 @@
 
 use bia::Workbench;
 use bia::model::{
-    ActionInput, ActionKind, ActionStatus, AgendaInput, AgendaStatus, AgendaUpdate,
+    ActionInput, ActionKind, ActionStatus, AgendaInput, AgendaStatus, AgendaUpdate, MoveOn,
     ObjectivesInput, ParticipantInput, Provenance, ScoreInput, Status, WorkshopInput,
     WorkshopStatus,
 };
@@ -702,4 +702,117 @@ fn the_clock_saving_time_spent_never_fills_the_undo_history() {
         before.undo,
         "Undo still names the last real edit, not the clock"
     );
+}
+
+#[test]
+fn moving_on_is_one_step_that_undo_takes_back_whole() {
+    let dir = temp_dir();
+    let mut wb = demo(&dir);
+    let w = plan(
+        &mut wb,
+        &[
+            "Complaints handling",
+            "Customer order intake",
+            "Shipment tracking enquiries",
+        ],
+    );
+    let w = wb.start_workshop(w.id).unwrap();
+    let [first, second, third] = [0, 1, 2].map(|i| w.agenda[i].process_id);
+    assert_eq!(w.agenda[0].status, AgendaStatus::InDiscussion);
+
+    // "Park" the first after 7 minutes: the core picks the next to discuss.
+    let before = wb.history().unwrap();
+    let moved = wb
+        .move_on(
+            w.id,
+            &MoveOn {
+                from: Some(first),
+                spent_seconds: Some(420),
+                leaving_as: Some(AgendaStatus::Parked),
+                to: None,
+            },
+        )
+        .unwrap();
+    assert_eq!(moved.at, Some(second));
+    let agenda = &moved.workshop.agenda;
+    assert_eq!(
+        (agenda[0].status, agenda[0].spent_seconds, agenda[1].status),
+        (AgendaStatus::Parked, 420, AgendaStatus::InDiscussion)
+    );
+    let history = wb.history().unwrap();
+    assert!(
+        history
+            .undo
+            .as_deref()
+            .is_some_and(|l| l.contains("parked") && l.contains("Customer order intake")),
+        "{history:?}"
+    );
+    // One undo puts both items back as they were.
+    wb.undo().unwrap();
+    let back = wb.workshop(w.id).unwrap();
+    assert_eq!(back.agenda[0].status, AgendaStatus::InDiscussion);
+    assert_eq!(back.agenda[1].status, AgendaStatus::Pending);
+    assert_eq!(wb.history().unwrap().undo, before.undo);
+    wb.redo().unwrap();
+
+    // Jumping to the third keeps the second under discussion (not done).
+    let moved = wb
+        .move_on(
+            w.id,
+            &MoveOn {
+                from: Some(second),
+                spent_seconds: Some(60),
+                leaving_as: None,
+                to: Some(third),
+            },
+        )
+        .unwrap();
+    assert_eq!(moved.at, Some(third));
+    assert_eq!(moved.workshop.agenda[1].status, AgendaStatus::InDiscussion);
+    // Done with the third: the second is still to discuss, but it comes
+    // before; nothing after the third is left.
+    let moved = wb
+        .move_on(
+            w.id,
+            &MoveOn {
+                from: Some(third),
+                spent_seconds: Some(300),
+                leaving_as: Some(AgendaStatus::Done),
+                to: None,
+            },
+        )
+        .unwrap();
+    assert_eq!(moved.at, None);
+    assert_eq!(moved.workshop.agenda[2].status, AgendaStatus::Done);
+    // Only the clock moved: no edit of its own.
+    let history = wb.history().unwrap();
+    wb.move_on(
+        w.id,
+        &MoveOn {
+            from: Some(third),
+            spent_seconds: Some(360),
+            ..MoveOn::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(wb.history().unwrap().undo, history.undo);
+    assert_eq!(wb.workshop(w.id).unwrap().agenda[2].spent_seconds, 360);
+
+    // A process not on the agenda is refused, naming it; a finished
+    // workshop does not move on.
+    let other = wb.process_named("Payroll processing").unwrap().id;
+    let err = wb
+        .move_on(
+            w.id,
+            &MoveOn {
+                to: Some(other),
+                ..MoveOn::default()
+            },
+        )
+        .unwrap_err();
+    assert_eq!(err.code(), "not_on_agenda");
+    assert!(err.to_string().contains("Payroll processing"), "{err}");
+    wb.finish_workshop(w.id).unwrap();
+    let err = wb.move_on(w.id, &MoveOn::default()).unwrap_err();
+    assert_eq!(err.code(), "workshop_finished");
 }

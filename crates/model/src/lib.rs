@@ -55,9 +55,9 @@ pub use tier_claim::{ClaimReading, ClaimUnread, ReadClaim, step_tier, word_step}
 pub use unit::{Unit, UnitInput};
 pub use workshop::{
     Action, ActionInput, ActionKind, ActionStatus, AgendaInput, AgendaItem, AgendaStatus,
-    AgendaUpdate, CheckedWorkshop, DEFAULT_TIMEBOX_MINUTES, MAX_TIMEBOX_MINUTES, Participant,
-    ParticipantInput, Signoff, Workshop, WorkshopInput, WorkshopStatus, check_timebox, parse_date,
-    parse_time,
+    AgendaUpdate, CheckedWorkshop, DEFAULT_TIMEBOX_MINUTES, MAX_TIMEBOX_MINUTES, MoveOn, MovedOn,
+    Participant, ParticipantInput, Signoff, Workshop, WorkshopInput, WorkshopStatus, check_timebox,
+    parse_date, parse_time,
 };
 pub use workshop_minutes::{
     AgreedValues, MinutesAction, MinutesAgendaItem, MinutesChange, MinutesGridRow,

@@ -254,6 +254,37 @@ pub struct AgendaUpdate {
     pub notes: Option<String>,
 }
 
+/// Moving on in a running workshop, as one step: the time spent on the
+/// item left and how it is left, and where to go.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+#[ts(export)]
+pub struct MoveOn {
+    /// The process left, if one was under discussion.
+    #[ts(optional)]
+    pub from: Option<Id>,
+    /// The time spent on it in all.
+    #[ts(optional)]
+    pub spent_seconds: Option<u32>,
+    /// How it is left (done, parked, skipped); none keeps its status.
+    #[ts(optional)]
+    pub leaving_as: Option<AgendaStatus>,
+    /// The process to go to; none: the next on the agenda after `from`
+    /// still to discuss (pending or in discussion).
+    #[ts(optional)]
+    pub to: Option<Id>,
+}
+
+/// Where moving on arrived.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct MovedOn {
+    pub workshop: Workshop,
+    /// The process now under discussion; none when nothing is left to
+    /// discuss after the one left.
+    pub at: Option<Id>,
+}
+
 /// Who confirmed the values agreed for one process, and when.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]

@@ -13,7 +13,7 @@ use super::journal::{self, Table, Tx};
 use super::row::id_col;
 use crate::error::{Error, Result};
 use bia_model::{
-    AgendaInput, AgendaItem, AgendaStatus, AgendaUpdate, FieldIssue, Id, Participant,
+    AgendaInput, AgendaItem, AgendaStatus, AgendaUpdate, FieldIssue, Id, MoveOn, Participant,
     ParticipantInput, Signoff, Status, Workshop, WorkshopInput, WorkshopStatus, check_timebox,
     clean_name, name_key,
 };
@@ -559,6 +559,101 @@ impl Store {
             tx.update(Table::AgendaItem, id, &cols)
         })?;
         get(&self.conn, workshop)
+    }
+
+    /// Moves on in a workshop as one edit: the item left gets its time
+    /// and, if given, how it is left; the item gone to (given, or the next
+    /// still to discuss after the one left) is put under discussion.
+    /// Returns the workshop and the process now under discussion. When
+    /// only the time changes, it is stored without an edit of its own.
+    pub fn move_on(&mut self, workshop: Id, mv: &MoveOn) -> Result<(Workshop, Option<Id>)> {
+        let w = get(&self.conn, workshop)?;
+        refuse_finished(&w, "moved on")?;
+        let item = |process: Id| -> Result<AgendaItem> {
+            w.item_of(process)
+                .cloned()
+                .ok_or_else(|| Error::NotOnAgenda {
+                    process: process_name(&self.conn, process).unwrap_or_default(),
+                    workshop: w.title.clone(),
+                })
+        };
+        let from = mv.from.map(item).transpose()?;
+        let target = match mv.to {
+            Some(p) => Some(item(p)?),
+            None => {
+                let after = from
+                    .as_ref()
+                    .and_then(|f| w.agenda.iter().position(|a| a.id == f.id))
+                    .map_or(0, |i| i + 1);
+                w.agenda[after..]
+                    .iter()
+                    .find(|a| {
+                        matches!(a.status, AgendaStatus::Pending | AgendaStatus::InDiscussion)
+                    })
+                    .cloned()
+            }
+        };
+        let target = target.filter(|t| from.as_ref().is_none_or(|f| f.id != t.id));
+        let mut leaving: Vec<(&str, Value)> = Vec::new();
+        if let Some(f) = &from {
+            if let Some(spent) = mv.spent_seconds
+                && spent != f.spent_seconds
+            {
+                leaving.push(("spent_seconds", Value::Integer(spent.into())));
+            }
+            if let Some(status) = mv.leaving_as
+                && status != f.status
+            {
+                leaving.push(("status", Value::Text(status.as_str().into())));
+            }
+        }
+        let starts = target
+            .as_ref()
+            .filter(|t| t.status == AgendaStatus::Pending);
+        let at = target.as_ref().map(|t| t.process_id);
+        let status_changes = leaving.iter().any(|(c, _)| *c == "status") || starts.is_some();
+        if !status_changes {
+            if let (Some(f), [(_, spent)]) = (&from, leaving.as_slice()) {
+                self.writable()?.execute(
+                    "UPDATE agenda_item SET spent_seconds = ?1 WHERE id = ?2",
+                    rusqlite::params![spent, f.id.to_string()],
+                )?;
+            }
+            return Ok((get(&self.conn, workshop)?, at));
+        }
+        let name = |i: &AgendaItem| process_name(&self.conn, i.process_id).unwrap_or_default();
+        let label = match (&from, mv.leaving_as, &target) {
+            (Some(f), Some(s), Some(t)) => format!(
+                "Mark “{}” {} and move on to “{}” in “{}”",
+                name(f),
+                s.label(),
+                name(t),
+                w.title
+            ),
+            (Some(f), Some(s), None) => {
+                format!("Mark “{}” {} in “{}”", name(f), s.label(), w.title)
+            }
+            (_, _, Some(t)) => format!("Move on to “{}” in “{}”", name(t), w.title),
+            (_, _, None) => format!("Move on in “{}”", w.title),
+        };
+        let started = starts.map(|t| t.id);
+        journal::edit(self.writable()?, &label, |tx| {
+            if let (Some(f), false) = (&from, leaving.is_empty()) {
+                tx.update(Table::AgendaItem, f.id, &leaving)?;
+            }
+            if let Some(id) = started {
+                tx.update(
+                    Table::AgendaItem,
+                    id,
+                    &[(
+                        "status",
+                        Value::Text(AgendaStatus::InDiscussion.as_str().into()),
+                    )],
+                )?;
+            }
+            Ok(())
+        })?;
+        Ok((get(&self.conn, workshop)?, at))
     }
 
     /// Ticks a participant present or absent.

@@ -78,6 +78,7 @@ macro_rules! with_commands {
             workshops::start_workshop,
             workshops::finish_workshop,
             workshops::update_agenda_item,
+            workshops::move_on,
             workshops::set_participant_present,
             workshops::sign_off,
             workshops::list_actions,

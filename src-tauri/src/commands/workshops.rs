@@ -5,8 +5,8 @@
 use std::path::PathBuf;
 
 use bia::model::{
-    Action, ActionInput, AgendaInput, AgendaUpdate, Id, ParticipantInput, Status, Workshop,
-    WorkshopInput,
+    Action, ActionInput, AgendaInput, AgendaUpdate, Id, MoveOn, MovedOn, ParticipantInput, Status,
+    Workshop, WorkshopInput,
 };
 use bia::workbench::KnownPerson;
 use tauri::State;
@@ -74,6 +74,13 @@ pub fn update_agenda_item(
     update: AgendaUpdate,
 ) -> ApiResult<Workshop> {
     state.with_workbench(|s| s.update_agenda_item(workshop, process, &update))
+}
+
+/// Moves on in a running workshop as one step: the item left, how it is
+/// left and its time; the next item put under discussion.
+#[tauri::command(async)]
+pub fn move_on(state: State<'_, AppState>, workshop: Id, mv: MoveOn) -> ApiResult<MovedOn> {
+    state.with_workbench(|s| s.move_on(workshop, &mv))
 }
 
 #[tauri::command(async)]

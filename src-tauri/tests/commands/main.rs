@@ -1160,10 +1160,22 @@ fn a_workshop_is_planned_run_presented_and_signed_off_over_ipc() {
     );
     assert_eq!(signed["signoffs"][0]["by"], json!(["Hannah Lowe"]));
     let moved = shell.ok(
-        "update_agenda_item",
-        json!({ "workshop": w["id"], "process": id_of("Complaints handling"), "update": { "status": "done", "spent_seconds": 1260 } }),
+        "move_on",
+        json!({ "workshop": w["id"], "mv": { "from": id_of("Complaints handling"), "spent_seconds": 1260, "leaving_as": "done" } }),
     );
-    assert_eq!(moved["agenda"][0]["spent_seconds"], 1260);
+    assert_eq!(moved["workshop"]["agenda"][0]["spent_seconds"], 1260);
+    assert_eq!(moved["workshop"]["agenda"][0]["status"], "done");
+    assert_eq!(
+        moved["at"],
+        id_of("Customer order intake"),
+        "the core picks the next to discuss"
+    );
+    assert_eq!(moved["workshop"]["agenda"][1]["status"], "in_discussion");
+    let notes = shell.ok(
+        "update_agenda_item",
+        json!({ "workshop": w["id"], "process": id_of("Customer order intake"), "update": { "notes": "CRM standby to confirm" } }),
+    );
+    assert_eq!(notes["agenda"][1]["notes"], "CRM standby to confirm");
     let finished = shell.ok("finish_workshop", json!({ "id": w["id"] }));
     assert_eq!(finished["status"], "finished");
     assert_eq!(

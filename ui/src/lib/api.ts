@@ -56,6 +56,8 @@ import type { Action } from "./bindings/Action";
 import type { ActionInput } from "./bindings/ActionInput";
 import type { AgendaInput } from "./bindings/AgendaInput";
 import type { AgendaUpdate } from "./bindings/AgendaUpdate";
+import type { MoveOn } from "./bindings/MoveOn";
+import type { MovedOn } from "./bindings/MovedOn";
 import type { AudienceView } from "./bindings/AudienceView";
 import type { Display } from "./bindings/Display";
 import type { KnownPerson } from "./bindings/KnownPerson";
@@ -232,6 +234,7 @@ export const api = {
   finishWorkshop: (id: Id) => invoke<Workshop>("finish_workshop", { id }),
   updateAgendaItem: (workshop: Id, process: Id, update: AgendaUpdate) =>
     invoke<Workshop>("update_agenda_item", { workshop, process, update }),
+  moveOn: (workshop: Id, mv: MoveOn) => invoke<MovedOn>("move_on", { workshop, mv }),
   setParticipantPresent: (workshop: Id, participant: Id, present: boolean) =>
     invoke<Workshop>("set_participant_present", { workshop, participant, present }),
   /** Records who confirmed a process's agreed values; `status` also moves the process. */

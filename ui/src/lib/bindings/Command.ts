@@ -68,6 +68,7 @@ export type Command =
   | "start_workshop"
   | "finish_workshop"
   | "update_agenda_item"
+  | "move_on"
   | "set_participant_present"
   | "sign_off"
   | "list_actions"
