@@ -144,4 +144,70 @@ test("send Sophie Chen a questionnaire, take her answers back, and trace them to
   assert.match(await textOf(origin), new RegExp(`Sophie Chen .* cell ${cells.BIA_P1_RTO.cell} \\(RTO\\)`));
   assert.equal(await byTestId(browser, "objective-rto").getValue(), rto);
   await snapshot(browser, join(shots, "questionnaire-objectives.png"));
+
+  // Meanwhile the room agrees another RTO here; Sophie sends the workbook
+  // again with yet another RTO (a conflict) and a level the scale lacks.
+  const agreed = rto === "4 h" ? "8 h" : "1 d";
+  await setValue(browser, byTestId(browser, "objective-rto"), agreed);
+  await byTestId(browser, "objectives-save").click();
+  await byTestId(browser, "objectives-saved").waitForDisplayed({ timeout: 10_000, timeoutMsg: "the room's RTO is saved" });
+  await byTestId(browser, "objectives-cancel").click();
+  const other = scores.find((c) => c.name !== raised.name);
+  const again = rto === "2 h" ? "3 h" : "2 h";
+  fill(path, `BIA_P1_RTO=${again}`, `${other.name}=Severe`);
+  await byTestId(browser, "nav-questionnaires").click();
+  await byTestId(browser, "questionnaires-screen").waitForDisplayed({ timeout: 10_000 });
+  await dropOnApp(path, () =>
+    byTestId(browser, "questionnaire-review").waitForDisplayed({ timeout: 30_000, timeoutMsg: "the second return opens its review" }),
+  );
+  assert.ok(await byTestId(browser, "review-again").isExisting(), "a second return says so");
+  const second = await browser.execute(() =>
+    [...document.querySelectorAll('[data-testid="review-change"]')].map((r) => ({
+      key: r.dataset.key,
+      state: r.querySelector('[data-testid="answer-state"]').dataset.state,
+      ticked: r.querySelector('[data-testid="accept-answer"]').checked,
+      disabled: r.querySelector('[data-testid="accept-answer"]').disabled,
+      text: r.textContent,
+    })),
+  );
+  assert.equal(second.length, 2, `only what changed since the first return: ${JSON.stringify(second)}`);
+  const conflict = second.find((c) => c.key === "rto");
+  assert.equal(conflict.state, "conflict", JSON.stringify(conflict));
+  assert.ok(!conflict.ticked, "a conflict is not taken unless chosen");
+  assert.ok(conflict.text.includes(agreed) && conflict.text.includes(again), `now and the answer side by side: ${conflict.text}`);
+  const invalid = second.find((c) => c.key.startsWith("score:"));
+  assert.equal(invalid.state, "invalid");
+  assert.ok(invalid.disabled, "an answer that breaks the rules cannot be taken");
+  assert.match(invalid.text, /“Severe” is not a level of the scale/);
+  await snapshot(browser, join(shots, "questionnaire-conflict.png"));
+
+  // Taking Sophie's RTO over the room's, then thinking better of it: Undo.
+  await browser.$('[data-testid="review-change"][data-key="rto"] [data-testid="accept-answer"]').click();
+  assert.match(await textOf(byTestId(browser, "review-apply")), /Apply 1 accepted/);
+  await byTestId(browser, "review-apply").click();
+  await applied.waitForDisplayed({ timeout: 30_000 });
+  await browser.waitUntil(async () => /Applied 1 change/.test(await textOf(applied)), {
+    timeout: 10_000,
+    timeoutMsg: "one change applied",
+  });
+  await byTestId(browser, "questionnaire-undo").click();
+  await browser.waitUntil(async () => !(await applied.isExisting()), { timeout: 10_000, timeoutMsg: "undone" });
+  await byTestId(browser, "nav-objectives").click();
+  await objectiveRow.waitForDisplayed({ timeout: 10_000 });
+  await objectiveRow.$("td").click();
+  await byTestId(browser, "objectives-form").waitForDisplayed({ timeout: 10_000 });
+  assert.equal(await byTestId(browser, "objective-rto").getValue(), agreed, "undo put the room's RTO back");
 });
+
+/** Types into an input as a person would, so the form's own checks run. */
+async function setValue(browser, chained, text) {
+  const element = await chained;
+  await element.waitForDisplayed({ timeout: 10_000 });
+  await element.click();
+  await browser.execute((el, value) => {
+    const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set;
+    setter.call(el, value);
+    el.dispatchEvent(new Event("input", { bubbles: true }));
+    el.dispatchEvent(new Event("change", { bubbles: true }));
+  }, element, text);
+}
