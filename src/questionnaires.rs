@@ -459,8 +459,14 @@ fn terms() -> Vec<FormTerm> {
     .collect()
 }
 
-/// A file name for a recipient's workbook in `dir` that no file has.
-pub(crate) fn file_for(dir: &Path, recipient: &str, assessment: &str) -> PathBuf {
+/// A file name for a recipient's workbook in `dir` that no file has and
+/// none `taken` by this round.
+pub(crate) fn file_for(
+    dir: &Path,
+    recipient: &str,
+    assessment: &str,
+    taken: &HashSet<PathBuf>,
+) -> PathBuf {
     let clean = |s: &str| -> String {
         s.chars()
             .map(|c| {
@@ -482,7 +488,7 @@ pub(crate) fn file_for(dir: &Path, recipient: &str, assessment: &str) -> PathBuf
     let stem: String = stem.chars().take(150).collect();
     let mut path = dir.join(format!("{stem}.xlsx"));
     let mut n = 2;
-    while path.exists() {
+    while path.exists() || taken.contains(&path) {
         path = dir.join(format!("{stem} ({n}).xlsx"));
         n += 1;
     }

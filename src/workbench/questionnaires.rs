@@ -2,8 +2,8 @@
 //! processes, keeping track, and taking the answers back (see
 //! `crate::questionnaires` for the comparison and what applying does).
 
-use std::collections::HashMap;
-use std::path::Path;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
 
 use bia_model::{
     Acceptance, Id, Questionnaire, QuestionnaireReview, QuestionnaireStatus, ReceiveOutcome,
@@ -91,34 +91,40 @@ impl Workbench {
             path: dir.to_path_buf(),
             source,
         })?;
-        let mut written: Vec<std::path::PathBuf> = Vec::new();
+        // The forms and the files' names first (names reserved in turn, so
+        // two recipients never get one file), then the workbooks written on
+        // every core: writing is what a round of many owners spends its time on.
         let mut records = Vec::new();
-        let result = (|| -> Result<()> {
-            for (recipient, processes) in &groups {
-                let sending = q::Sending {
-                    id: Id::new(),
-                    recipient,
-                    recipients: input.recipients,
-                    processes,
-                    sent_on: &today,
-                    due: &due,
-                    return_to: &return_to,
-                };
-                let (form, sent) = q::form(&look, &sending);
-                let path = q::file_for(dir, recipient, &a.info.name);
-                bia_excel::export::write_questionnaire(&form, &path)?;
-                written.push(path.clone());
-                records.push(q::record(&sending, &path, sent));
-            }
-            self.store.record_sent(&records)?;
-            Ok(())
-        })();
+        let mut planned: Vec<(bia_model::QuestionnaireForm, PathBuf)> = Vec::new();
+        let mut taken: HashSet<PathBuf> = HashSet::new();
+        for (recipient, processes) in &groups {
+            let sending = q::Sending {
+                id: Id::new(),
+                recipient,
+                recipients: input.recipients,
+                processes,
+                sent_on: &today,
+                due: &due,
+                return_to: &return_to,
+            };
+            let (form, sent) = q::form(&look, &sending);
+            let path = q::file_for(dir, recipient, &a.info.name, &taken);
+            taken.insert(path.clone());
+            records.push(q::record(&sending, &path, sent));
+            planned.push((form, path));
+        }
+        let (written, failed) = write_all(&planned);
+        let result = match failed {
+            Some(e) => Err(e),
+            None => self.store.record_sent(&records).map_err(Error::from),
+        };
         if let Err(e) = result {
             for path in &written {
                 let _ = std::fs::remove_file(path);
             }
             return Err(e);
         }
+        let written: Vec<PathBuf> = planned.into_iter().map(|(_, p)| p).collect();
         Ok(records
             .iter()
             .zip(written)
@@ -185,7 +191,7 @@ impl Workbench {
             path: dir.to_path_buf(),
             source,
         })?;
-        let path = q::file_for(dir, &old.recipient, &a.info.name);
+        let path = q::file_for(dir, &old.recipient, &a.info.name, &HashSet::new());
         bia_excel::export::write_questionnaire(&form, &path)?;
         let mut record = q::record(&sending, &path, sent);
         record.received = old.received.clone();
@@ -299,6 +305,47 @@ impl Workbench {
             backup: backup.map(|p| p.display().to_string()),
         })
     }
+}
+
+/// Writes each form to its path, on as many threads as there are cores;
+/// returns the files written and the first failure, if any.
+fn write_all(planned: &[(bia_model::QuestionnaireForm, PathBuf)]) -> (Vec<PathBuf>, Option<Error>) {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, planned.len().max(1));
+    let outcomes: Vec<(PathBuf, Result<()>)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|t| {
+                scope.spawn(move || {
+                    planned
+                        .iter()
+                        .skip(t)
+                        .step_by(threads)
+                        .map(|(form, path)| {
+                            let done = bia_excel::export::write_questionnaire(form, path)
+                                .map_err(Error::from);
+                            (path.clone(), done)
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_default())
+            .collect()
+    });
+    let mut written = Vec::new();
+    let mut failed = None;
+    for (path, done) in outcomes {
+        match done {
+            Ok(()) => written.push(path),
+            Err(e) => {
+                failed.get_or_insert(e);
+            }
+        }
+    }
+    (written, failed)
 }
 
 fn file_name(path: &Path) -> String {
