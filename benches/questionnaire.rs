@@ -81,7 +81,8 @@ fn main() {
         review.unchanged
     );
     let t = Instant::now();
-    wb.receive_questionnaire(&path, &Acceptance::All).unwrap();
+    wb.receive_questionnaire(&path, &Acceptance::All, None)
+        .unwrap();
     println!(
         "{:<52} {:>9.2?}",
         "receive it (backup, one edit)",

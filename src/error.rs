@@ -100,6 +100,13 @@ pub enum Error {
         recipient: String,
     },
 
+    /// A returned workbook changed between its review and applying it.
+    #[error(
+        "{}: the workbook changed since it was reviewed; review it again before applying",
+        path.display()
+    )]
+    QuestionnaireChanged { path: std::path::PathBuf },
+
     /// Input that breaks a rule only the whole assessment can check (an
     /// RTO not below the MTPD the scores give, say), by field.
     #[error("{}", .issues.iter().map(|i| i.message.as_str()).collect::<Vec<_>>().join(" "))]
@@ -125,6 +132,7 @@ impl Error {
             Error::OtherAssessment { .. } => "questionnaire_other_assessment",
             Error::UnknownQuestionnaire { .. } => "questionnaire_unknown",
             Error::WithdrawnQuestionnaire { .. } => "questionnaire_withdrawn",
+            Error::QuestionnaireChanged { .. } => "questionnaire_changed",
         }
     }
 
@@ -148,6 +156,7 @@ impl Error {
                 "questionnaire_other_assessment",
                 "questionnaire_unknown",
                 "questionnaire_withdrawn",
+                "questionnaire_changed",
             ])
             .collect();
         all.sort_unstable();
@@ -171,7 +180,8 @@ impl Error {
             Error::NoRecipient { processes, .. } => serde_json::json!({ "names": processes }),
             Error::OtherAssessment { path, .. }
             | Error::UnknownQuestionnaire { path }
-            | Error::WithdrawnQuestionnaire { path, .. } => serde_json::json!({ "path": path }),
+            | Error::WithdrawnQuestionnaire { path, .. }
+            | Error::QuestionnaireChanged { path } => serde_json::json!({ "path": path }),
             Error::Chart(_) | Error::Unknown(_) | Error::Document(_) | Error::NothingToSend => {
                 serde_json::Value::Null
             }

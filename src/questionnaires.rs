@@ -826,6 +826,7 @@ pub(crate) fn review(
         }
     }
     QuestionnaireReview {
+        fingerprint: fingerprint(returned),
         questionnaire_id: q.id,
         file: file.to_string(),
         recipient: q.recipient.clone(),
@@ -834,6 +835,26 @@ pub(crate) fn review(
         unchanged,
         processes,
     }
+}
+
+/// What a returned workbook says, in short (its answers, their cells and
+/// the dependencies added): a review names it, so applying what was
+/// reviewed can tell the file changed since.
+fn fingerprint(returned: &ReturnedQuestionnaire) -> String {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    returned.questionnaire_id.to_string().hash(&mut h);
+    for p in &returned.processes {
+        p.process_id.to_string().hash(&mut h);
+        p.sheet.hash(&mut h);
+        for a in &p.answers {
+            (&a.key, &a.text, &a.cell).hash(&mut h);
+        }
+        for d in &p.new_dependencies {
+            (&d.kind, &d.name, &d.note, &d.cell).hash(&mut h);
+        }
+    }
+    format!("{:016x}", h.finish())
 }
 
 /// Why nothing of a process's answers can be applied, if so.

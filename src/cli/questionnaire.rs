@@ -284,10 +284,11 @@ pub fn run(command: QuestionnaireCommand, out: &mut impl Write) -> bia::Result<(
             let mut results = Vec::new();
             let mut failed = None;
             for r in &returned {
-                match store
-                    .review_questionnaire(r)
-                    .and_then(|review| Ok((review, store.receive_questionnaire(r, &acceptance)?)))
-                {
+                match store.review_questionnaire(r).and_then(|review| {
+                    let outcome =
+                        store.receive_questionnaire(r, &acceptance, Some(&review.fingerprint))?;
+                    Ok((review, outcome))
+                }) {
                     Ok(done) => results.push(done),
                     Err(e) => {
                         failed = Some(e);

@@ -266,15 +266,25 @@ impl Workbench {
     /// edit after a backup: the values accepted (each recording the cell
     /// it came from), comments into the processes' notes, new dependencies,
     /// and the return recorded (a later return lists only what changed).
+    ///
+    /// `reviewed`, the fingerprint of the review the facilitator accepted
+    /// from: refused (`questionnaire_changed`) if the workbook says
+    /// something else now, so what is applied is what was reviewed.
     pub fn receive_questionnaire(
         &mut self,
         path: &Path,
         acceptance: &Acceptance,
+        reviewed: Option<&str>,
     ) -> Result<ReceiveOutcome> {
         let (returned, record) = self.returned(path)?;
         let a = self.assessment()?;
         let today = q::today();
         let review = q::review(&a, &record, &returned, &file_name(path), &today);
+        if reviewed.is_some_and(|f| f != review.fingerprint) {
+            return Err(Error::QuestionnaireChanged {
+                path: path.to_path_buf(),
+            });
+        }
         let received = q::received(&record, &returned);
         let backup = if matches!(acceptance, Acceptance::None) {
             None

@@ -300,10 +300,21 @@ fn a_returned_workbook_is_compared_three_ways_and_the_accepted_answers_name_thei
     assert_eq!(conflict.now, "1 d");
     assert_eq!(conflict.answer, "2 d");
 
+    // A workbook changed after its review is not applied on that review.
+    let reviewed = review.fingerprint.clone();
+    let keep = std::fs::read(&file).unwrap();
+    fill(&file, &[(&sheet, &c_ops, "2 – Minor")]);
+    let err = wb
+        .receive_questionnaire(&file, &Acceptance::NonConflicting, Some(&reviewed))
+        .unwrap_err();
+    assert_eq!(err.code(), "questionnaire_changed");
+    assert!(err.to_string().contains("review it again"), "{err}");
+    std::fs::write(&file, keep).unwrap();
+
     // Taking the non-conflicting ones: one edit, after a backup.
     let before_undo = wb.history().unwrap();
     let outcome = wb
-        .receive_questionnaire(&file, &Acceptance::NonConflicting)
+        .receive_questionnaire(&file, &Acceptance::NonConflicting, Some(&reviewed))
         .unwrap();
     assert!(outcome.applied >= 2, "{outcome:?}");
     assert_eq!(outcome.invalid, 1, "{outcome:?}");
@@ -442,7 +453,8 @@ fn an_approved_process_is_reopened_when_its_answers_are_taken() {
     );
     let review = wb.review_questionnaire(&file).unwrap();
     assert!(review.processes[0].reopens);
-    wb.receive_questionnaire(&file, &Acceptance::All).unwrap();
+    wb.receive_questionnaire(&file, &Acceptance::All, None)
+        .unwrap();
     let p = wb.process_named("Payroll processing").unwrap();
     assert_eq!(p.status, Status::InReview);
     assert_eq!(
@@ -467,7 +479,7 @@ fn foreign_withdrawn_and_unrelated_workbooks_are_refused_with_nothing_changed() 
     assert_eq!(err.code(), "questionnaire_other_assessment");
     assert!(err.to_string().contains("another assessment"), "{err}");
     let err = other
-        .receive_questionnaire(&file, &Acceptance::All)
+        .receive_questionnaire(&file, &Acceptance::All, None)
         .unwrap_err();
     assert_eq!(err.code(), "questionnaire_other_assessment");
 
@@ -483,7 +495,7 @@ fn foreign_withdrawn_and_unrelated_workbooks_are_refused_with_nothing_changed() 
     wb.withdraw_questionnaire(q).unwrap();
     let revision = wb.history().unwrap();
     let err = wb
-        .receive_questionnaire(&file, &Acceptance::All)
+        .receive_questionnaire(&file, &Acceptance::All, None)
         .unwrap_err();
     assert_eq!(err.code(), "questionnaire_withdrawn");
     assert!(err.to_string().contains("Gareth Pugh"), "{err}");
@@ -511,7 +523,9 @@ fn answers_about_a_process_deleted_since_sending_are_listed_not_applied() {
     let d = review.processes.iter().find(|p| p.deleted).unwrap();
     assert_eq!(d.name, "Driver compliance and tachograph records");
     assert!(d.changes.iter().all(|c| c.state == ChangeState::Invalid));
-    let outcome = wb.receive_questionnaire(&file, &Acceptance::All).unwrap();
+    let outcome = wb
+        .receive_questionnaire(&file, &Acceptance::All, None)
+        .unwrap();
     assert_eq!(outcome.applied, 0);
     assert_eq!(outcome.invalid, 1);
     let listed = &wb.questionnaires().unwrap()[0];

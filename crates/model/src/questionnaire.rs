@@ -443,6 +443,9 @@ pub struct QuestionnaireReview {
     /// Answers the owner left as sent (or empty, which means no answer).
     pub unchanged: u32,
     pub processes: Vec<ProcessReview>,
+    /// What the returned workbook said, in short: applying it with this
+    /// is refused if the file changed since it was reviewed.
+    pub fingerprint: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]

@@ -59,13 +59,15 @@ pub fn review_questionnaire(
 }
 
 /// Applies a returned workbook's answers as accepted, as one undoable edit
-/// after a backup.
+/// after a backup; `reviewed` (the review's fingerprint) refuses a file
+/// changed since it was reviewed.
 #[tauri::command(async)]
 pub fn receive_questionnaire(
     state: State<'_, AppState>,
     path: String,
     acceptance: Acceptance,
+    reviewed: Option<String>,
 ) -> ApiResult<ReceiveOutcome> {
     let path = PathBuf::from(path);
-    state.with_workbench(|s| s.receive_questionnaire(&path, &acceptance))
+    state.with_workbench(|s| s.receive_questionnaire(&path, &acceptance, reviewed.as_deref()))
 }

@@ -91,7 +91,7 @@ fn a_questionnaire_is_sent_reviewed_and_partly_accepted_over_ipc() {
     // Only the WRT is accepted.
     let outcome = shell.ok(
         "receive_questionnaire",
-        json!({ "path": path, "acceptance": { "mode": "only", "keys": [format!("{} wrt", fleet.as_str().unwrap())] } }),
+        json!({ "path": path, "reviewed": review["fingerprint"], "acceptance": { "mode": "only", "keys": [format!("{} wrt", fleet.as_str().unwrap())] } }),
     );
     assert_eq!(outcome["applied"], 1);
     assert_eq!(outcome["rejected"], 1);

@@ -263,8 +263,8 @@ export const api = {
   /** What a returned workbook proposes beside what was sent and what is there now; changes nothing. */
   reviewQuestionnaire: (path: string) => invoke<QuestionnaireReview>("review_questionnaire", { path }),
   /** Applies the accepted answers as one undoable edit after a backup, and records the return. */
-  receiveQuestionnaire: (path: string, acceptance: Acceptance) =>
-    invoke<ReceiveOutcome>("receive_questionnaire", { path, acceptance }),
+  receiveQuestionnaire: (path: string, acceptance: Acceptance, reviewed: string | null) =>
+    invoke<ReceiveOutcome>("receive_questionnaire", { path, acceptance, reviewed }),
 
   // --- the audience window (projector) -----------------------------------
   listDisplays: () => invoke<Display[]>("list_displays"),

@@ -62,7 +62,8 @@ export class QuestionnaireReturns {
   async receive(ret: PendingReturn, acceptance: Acceptance): Promise<ReceiveOutcome> {
     this.busy = true;
     try {
-      const outcome = await api.receiveQuestionnaire(ret.path, acceptance);
+      // What is applied is what was reviewed: the core refuses a file changed since.
+      const outcome = await api.receiveQuestionnaire(ret.path, acceptance, ret.review.fingerprint);
       this.pending = this.pending.filter((p) => p.path !== ret.path);
       this.current = Math.min(this.current, Math.max(0, this.pending.length - 1));
       this.taken = { recipient: ret.review.recipient, file: ret.file, outcome };

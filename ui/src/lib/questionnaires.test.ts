@@ -137,6 +137,7 @@ function sophiesReturn(): QuestionnaireReview {
     returned_on: "2026-12-07",
     again: false,
     unchanged: 31,
+    fingerprint: "3f2a9c0d17e4b6a5",
     processes: [
       {
         process_id: ap,

@@ -51,6 +51,7 @@ export type ErrorCode =
   | "nothing_to_undo"
   | "offset_past_end"
   | "process_locked"
+  | "questionnaire_changed"
   | "questionnaire_data"
   | "questionnaire_no_recipient"
   | "questionnaire_nothing_to_send"

@@ -23,4 +23,9 @@ again: boolean,
 /**
  * Answers the owner left as sent (or empty, which means no answer).
  */
-unchanged: number, processes: Array<ProcessReview>, };
+unchanged: number, processes: Array<ProcessReview>, 
+/**
+ * What the returned workbook said, in short: applying it with this
+ * is refused if the file changed since it was reviewed.
+ */
+fingerprint: string, };
