@@ -14,7 +14,7 @@ use ts_rs::TS;
 
 use bia_analysis::Comparison;
 use bia_chart::{ChartOptions, Format};
-use bia_excel::export::{Changes, ExportProgress, ExportReport};
+use bia_excel::export::{ExportProgress, ExportReport};
 
 use super::Workbench;
 use crate::error::{Error, Result};
@@ -65,18 +65,13 @@ impl Workbench {
         progress: &mut dyn FnMut(ExportProgress),
     ) -> Result<ExportReport> {
         let comparison = self.compare_with(since, true)?;
-        let label = comparison.since();
-        let changes = Changes {
-            comparison: &comparison,
-            label: &label,
-        };
-        Ok(bia_excel::export::export_with(
+        super::export_with(
             &*self.assessment()?,
             &self.decisions(None)?,
-            Some(&changes),
+            Some(&comparison),
             path,
             progress,
-        )?)
+        )
     }
 }
 

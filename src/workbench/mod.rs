@@ -42,7 +42,7 @@ use crate::error::Result;
 
 pub use compare::{Backup, backups_beside, save_tier_movement_chart, tier_movement_chart};
 pub use impact::{NamedScore, Scored};
-pub use insight::{Insight, export};
+pub use insight::{Insight, export, export_with};
 pub use workshops::KnownPerson;
 
 /// An open assessment file.
