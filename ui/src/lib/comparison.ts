@@ -13,7 +13,7 @@ export interface Tile {
   value: number;
 }
 
-/** The figures across the top: processes added, removed, changed, unchanged; resources touched. */
+/** The figures across the top: processes added, removed, changed, unchanged; resources added, removed or changed. */
 export function summaryTiles(c: Comparison): Tile[] {
   const n = c.counts;
   return [
@@ -23,7 +23,7 @@ export function summaryTiles(c: Comparison): Tile[] {
     { key: "unchanged", label: "Unchanged", value: n.unchanged },
     {
       key: "resources",
-      label: "Resources added, removed or changed",
+      label: "Resources changed",
       value: n.resources_added + n.resources_removed + n.resources_changed,
     },
   ];
