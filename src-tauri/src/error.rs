@@ -38,6 +38,8 @@ pub enum ShellCode {
     NotPlanned,
     /// The audience window could not open, move or close.
     Window,
+    /// The tier movement was asked for before anything was compared.
+    NotCompared,
 }
 
 impl ApiError {

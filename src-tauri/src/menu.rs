@@ -1,4 +1,5 @@
-//! The native menu: File (New, Open, Open Recent, Close, Quit) and Edit
+//! The native menu: File (New, Open, Open Recent, Import, Export, Compare
+//! with…, Close, Quit) and Edit
 //! (Undo, Redo, and the clipboard items). A menu click is sent to the UI as
 //! a `menu` event carrying a `MenuAction`; the UI runs the same flow as its
 //! own buttons, so there is one path for each action.
@@ -21,6 +22,7 @@ pub enum MenuAction {
     Close,
     Import,
     Export,
+    Compare,
     Undo,
     Redo,
 }
@@ -89,6 +91,7 @@ pub fn build<R: Runtime>(app: &AppHandle<R>, recent: &[RecentFile]) -> tauri::Re
                 .accelerator("CmdOrCtrl+E")
                 .build(app)?,
         )
+        .item(&MenuItemBuilder::with_id("compare", "Compare with…").build(app)?)
         .separator()
         .item(
             &MenuItemBuilder::with_id("close", "Close")
@@ -130,6 +133,7 @@ pub fn action(id: &str) -> Option<MenuAction> {
         "close" => MenuAction::Close,
         "import" => MenuAction::Import,
         "export" => MenuAction::Export,
+        "compare" => MenuAction::Compare,
         "undo" => MenuAction::Undo,
         "redo" => MenuAction::Redo,
         other => MenuAction::OpenRecent {

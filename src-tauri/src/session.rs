@@ -84,6 +84,9 @@ pub struct AppState {
     /// `start`: the audience window is sent `assessment-changed` and reads
     /// again, whichever window or command made the edit).
     pub on_change: Mutex<Option<OnChange>>,
+    /// The last comparison made (`compare_with`), whose tier movement the
+    /// Compare screen draws at the width it has.
+    pub comparison: Mutex<Option<std::sync::Arc<bia::analysis::Comparison>>>,
 }
 
 /// What to do after a command changed the open file.

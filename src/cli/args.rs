@@ -123,8 +123,9 @@ pub enum Command {
     Chart {
         /// heatmap (processes × horizons), categories (processes × categories
         /// at one horizon), dependencies (processes and what they rely on, in
-        /// layers), gaps (required vs capable recovery time per resource) or
-        /// tiers (processes per tier).
+        /// layers), gaps (required vs capable recovery time per resource),
+        /// tiers (processes per tier) or tier-movement (how many processes
+        /// moved from each tier to each other since --since).
         #[arg(value_enum)]
         kind: ChartArg,
         file: PathBuf,
@@ -157,10 +158,14 @@ pub enum Command {
         /// agenda (its id or title), in its order.
         #[arg(long, value_name = "WORKSHOP")]
         workshop: Option<String>,
-        /// heatmap, categories, gaps, tiers: lay the chart out for this width
+        /// heatmap, categories, gaps, tiers, tier-movement: lay the chart out for this width
         /// in pixels (its text keeps its size; names are shortened to fit).
         #[arg(long, value_name = "PX", value_parser = clap::value_parser!(u32).range(1..))]
         width: Option<u32>,
+        /// tier-movement: the earlier state of the assessment to compare
+        /// with (last year's BIA, a backup); only read.
+        #[arg(long, value_name = "OLD.bia", required_if_eq("kind", "tier-movement"))]
+        since: Option<PathBuf>,
     },
     /// Write the executive workbook (.xlsx): summary, register, impact,
     /// objectives, resources, dependencies, gaps, decisions, methodology.
@@ -169,6 +174,21 @@ pub enum Command {
         /// The workbook to write (.xlsx); replaced if it exists.
         #[arg(long)]
         out: PathBuf,
+        /// Add a last sheet, "Changes", of what changed since this earlier
+        /// state of the assessment (last year's BIA, a backup); only read.
+        #[arg(long, value_name = "OLD.bia")]
+        changes_since: Option<PathBuf>,
+    },
+    /// What changed from OLD to NEW (last year's BIA and this year's, a
+    /// backup and the file now): processes added and removed, per process
+    /// every field, score and dependency that changed, resources, and how
+    /// many processes moved from each tier to each other. Both files are
+    /// only read; two different assessments are matched by name.
+    Compare {
+        old: PathBuf,
+        new: PathBuf,
+        #[arg(long)]
+        json: bool,
     },
     /// Import a legacy BIA spreadsheet (.xlsx, .xlsm, .xlsb, .xls, .ods, .csv)
     /// into an assessment, in one undoable step after a backup of the file.
@@ -256,6 +276,7 @@ pub enum ChartArg {
     Dependencies,
     Gaps,
     Tiers,
+    TierMovement,
 }
 
 #[derive(Subcommand)]

@@ -448,3 +448,170 @@ pub fn print_table(out: &mut impl Write, dump: &Dump) {
     print_rows(out, ["PROCESS", "UNIT", "OWNER", "STATUS"], &rows);
     writeln!(out, "{} process(es)", rows.len()).ok();
 }
+
+/// `bia compare`: the files, the counts, processes added and removed,
+/// every change per process and resource, and the tier movement.
+pub fn print_comparison(
+    out: &mut impl Write,
+    c: &bia::analysis::Comparison,
+    old: &std::path::Path,
+    new: &std::path::Path,
+) {
+    use bia::analysis::{DeltaState, Direction};
+    let n = |n: u32| bia::model::thousands(n as usize);
+    writeln!(
+        out,
+        "{} ({}) → {} ({})",
+        printable(&c.old.name),
+        old.display(),
+        printable(&c.new.name),
+        new.display()
+    )
+    .ok();
+    writeln!(out, "{}", printable(&c.since())).ok();
+    if !c.same_assessment {
+        writeln!(
+            out,
+            "Different assessments (other ids): processes matched by name."
+        )
+        .ok();
+    }
+    let k = &c.counts;
+    writeln!(
+        out,
+        "\nProcesses  {} added, {} removed, {} changed, {} unchanged",
+        n(k.added),
+        n(k.removed),
+        n(k.changed),
+        n(k.unchanged)
+    )
+    .ok();
+    writeln!(
+        out,
+        "Resources  {} added, {} removed, {} changed",
+        n(k.resources_added),
+        n(k.resources_removed),
+        n(k.resources_changed)
+    )
+    .ok();
+    if c.is_empty() {
+        writeln!(out, "\nNo differences.").ok();
+    }
+    let tier = |t: &str| {
+        if t.is_empty() {
+            "no tier".to_string()
+        } else {
+            t.to_string()
+        }
+    };
+    for (state, title, sign) in [
+        (DeltaState::Added, "Added", '+'),
+        (DeltaState::Removed, "Removed", '-'),
+    ] {
+        let listed: Vec<_> = c.processes.iter().filter(|p| p.state == state).collect();
+        if listed.is_empty() {
+            continue;
+        }
+        writeln!(out, "\n{title}").ok();
+        for p in listed {
+            let unit = if p.unit.is_empty() {
+                String::new()
+            } else {
+                format!("{}, ", printable(&p.unit))
+            };
+            writeln!(
+                out,
+                "  {sign} {} ({unit}{})",
+                printable(&p.name),
+                tier(&p.tier)
+            )
+            .ok();
+        }
+    }
+    let arrow = |d: Option<Direction>| match d {
+        Some(Direction::Up) => "↑".to_string(),
+        Some(Direction::Down) => "↓".to_string(),
+        None => String::new(),
+    };
+    let shown = |s: &str| {
+        if s.is_empty() {
+            "—".to_string()
+        } else {
+            s.to_string()
+        }
+    };
+    let mut rows: Vec<[String; 5]> = Vec::new();
+    for p in c
+        .processes
+        .iter()
+        .filter(|p| p.state == DeltaState::Changed)
+    {
+        let by_name = if p.matched_by_name && c.same_assessment {
+            " (matched by name)"
+        } else {
+            ""
+        };
+        for (i, x) in p.changes.iter().enumerate() {
+            let name = if i == 0 {
+                format!("{}{by_name}", p.name)
+            } else {
+                String::new()
+            };
+            rows.push([
+                name,
+                x.label.clone(),
+                shown(&x.old),
+                shown(&x.new),
+                arrow(x.direction),
+            ]);
+        }
+    }
+    if !rows.is_empty() {
+        writeln!(out, "\nChanged").ok();
+        print_rows(out, ["PROCESS", "WHAT", "BEFORE", "NOW", ""], &rows);
+    }
+    let mut rows: Vec<[String; 5]> = Vec::new();
+    for r in &c.resources {
+        let name = format!("{} ({})", r.name, r.kind.label());
+        match r.state {
+            DeltaState::Added | DeltaState::Removed => rows.push([
+                name,
+                r.state.label().into(),
+                String::new(),
+                String::new(),
+                String::new(),
+            ]),
+            DeltaState::Changed => {
+                for (i, x) in r.changes.iter().enumerate() {
+                    rows.push([
+                        if i == 0 { name.clone() } else { String::new() },
+                        x.label.clone(),
+                        shown(&x.old),
+                        shown(&x.new),
+                        arrow(x.direction),
+                    ]);
+                }
+            }
+        }
+    }
+    if !rows.is_empty() {
+        writeln!(out, "\nResources").ok();
+        print_rows(out, ["RESOURCE", "WHAT", "BEFORE", "NOW", ""], &rows);
+    }
+    if !c.tier_movement.is_empty() {
+        writeln!(out, "\nTier movement (processes in both files)").ok();
+        let rows: Vec<[String; 3]> = c
+            .tier_movement
+            .iter()
+            .map(|m| {
+                let note = if m.from == m.to { "  (stayed)" } else { "" };
+                [
+                    m.from.clone(),
+                    m.to.clone(),
+                    format!("{}{note}", n(m.processes)),
+                ]
+            })
+            .collect();
+        print_rows(out, ["THEN", "NOW", "PROCESSES"], &rows);
+    }
+}

@@ -6,8 +6,8 @@ use std::path::Path;
 
 use super::args::{ChartArg, Command, ProcessCommand, ResourceCommand, Setting, UndoLimit};
 use super::print::{
-    print_analysis, print_claimed_tier, print_counts, print_gaps, print_import, print_overview,
-    print_resources, print_step, print_table,
+    print_analysis, print_claimed_tier, print_comparison, print_counts, print_gaps, print_import,
+    print_overview, print_resources, print_step, print_table,
 };
 use bia::Workbench;
 use bia::dump::Dump;
@@ -309,8 +309,23 @@ pub fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
             unit,
             workshop,
             width,
+            since,
         } => {
             let kind = match kind {
+                ChartArg::TierMovement => {
+                    let store = Workbench::open_to_read(&file)?;
+                    // Required with tier-movement (clap holds it).
+                    let since = since.unwrap_or_default();
+                    let compared = store.compare_with(&since, true);
+                    store.close()?;
+                    let options = bia::chart::ChartOptions {
+                        width,
+                        ..Default::default()
+                    };
+                    bia::workbench::save_tier_movement_chart(&compared?, &options, &target)?;
+                    writeln!(out, "wrote {}", target.display()).ok();
+                    return Ok(());
+                }
                 ChartArg::Heatmap => bia::chart::ChartKind::Heatmap,
                 ChartArg::Tiers => bia::chart::ChartKind::Tiers,
                 ChartArg::Gaps => bia::chart::ChartKind::Gaps,
@@ -343,12 +358,25 @@ pub fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
             saved?;
             writeln!(out, "wrote {}", target.display()).ok();
         }
-        Command::Export { file, out: target } => {
+        Command::Export {
+            file,
+            out: target,
+            changes_since,
+        } => {
             let store = Workbench::open_to_read(&file)?;
-            let assessment = store.load()?;
-            let decisions = store.decisions(None)?;
-            store.close()?;
-            let report = bia::workbench::export(&assessment, &decisions, &target, &mut |_| {})?;
+            let report = match changes_since {
+                Some(since) => {
+                    let report = store.export_with_changes(&target, &since, &mut |_| {});
+                    store.close()?;
+                    report?
+                }
+                None => {
+                    let assessment = store.load()?;
+                    let decisions = store.decisions(None)?;
+                    store.close()?;
+                    bia::workbench::export(&assessment, &decisions, &target, &mut |_| {})?
+                }
+            };
             for warning in &report.warnings {
                 writeln!(out, "warning: {warning}").ok();
             }
@@ -362,6 +390,22 @@ pub fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
                 report.sheets.join(", ")
             )
             .ok();
+        }
+        Command::Compare { old, new, json } => {
+            let store = Workbench::open_to_read(&new)?;
+            let compared = store.compare_with(&old, true);
+            store.close()?;
+            let comparison = compared?;
+            if json {
+                writeln!(
+                    out,
+                    "{}",
+                    serde_json::to_string_pretty(&comparison).unwrap_or_default()
+                )
+                .ok();
+            } else {
+                print_comparison(out, &comparison, &old, &new);
+            }
         }
         Command::Import {
             workbook,

@@ -5,9 +5,9 @@ use std::path::Path;
 use std::sync::Arc;
 
 use bia_chart::{ChartKind, ChartOptions, Format};
-use bia_excel::export::{ExportProgress, ExportReport};
+use bia_excel::export::{Changes, ExportProgress, ExportReport};
 
-use bia_analysis::{Analysis, Overview};
+use bia_analysis::{Analysis, Comparison, Overview};
 use bia_model::{Assessment, Decision};
 
 use super::Workbench;
@@ -91,7 +91,29 @@ pub fn export(
     path: &Path,
     progress: &mut dyn FnMut(ExportProgress),
 ) -> Result<ExportReport> {
-    Ok(bia_excel::export::export(
-        assessment, decisions, path, progress,
+    export_with(assessment, decisions, None, path, progress)
+}
+
+/// [`export`], with the Changes sheet last when given a comparison of an
+/// earlier state with this one (`Workbench::compare_with`); its title is
+/// the comparison's `since()`.
+pub fn export_with(
+    assessment: &Assessment,
+    decisions: &[Decision],
+    changes: Option<&Comparison>,
+    path: &Path,
+    progress: &mut dyn FnMut(ExportProgress),
+) -> Result<ExportReport> {
+    let label = changes.map(Comparison::since).unwrap_or_default();
+    let changes = changes.map(|comparison| Changes {
+        comparison,
+        label: &label,
+    });
+    Ok(bia_excel::export::export_with(
+        assessment,
+        decisions,
+        changes.as_ref(),
+        path,
+        progress,
     )?)
 }

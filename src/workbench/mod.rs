@@ -13,8 +13,10 @@
 //! The methods are grouped by area: files and history (here), the
 //! register (`register`), impact and objectives (`impact`), resources and
 //! dependencies (`resources`), charts, exports and the dump (`insight`),
-//! imports (`import`), workshops, actions and minutes (`workshops`).
+//! imports (`import`), workshops, actions and minutes (`workshops`),
+//! comparing with another file or a backup (`compare`).
 
+mod compare;
 mod impact;
 mod import;
 mod insight;
@@ -38,8 +40,9 @@ pub use bia_store::{ReadOnly, Recovery};
 
 use crate::error::Result;
 
+pub use compare::{Backup, backups_beside, save_tier_movement_chart, tier_movement_chart};
 pub use impact::{NamedScore, Scored};
-pub use insight::{Insight, export};
+pub use insight::{Insight, export, export_with};
 pub use workshops::KnownPerson;
 
 /// An open assessment file.

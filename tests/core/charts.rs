@@ -1039,3 +1039,39 @@ fn a_name_too_long_for_its_column_takes_two_lines_before_it_is_cut() {
         .expect("broken at a word");
     assert_eq!(gaps[at + 1], "monitoring platform");
 }
+
+#[test]
+fn the_tier_movement_of_a_small_workshop_matches_its_snapshot() {
+    use bia::model::{Minutes, Objectives};
+    let dir = temp_dir();
+    let old = fixed_workshop(&dir);
+    let mut new = old.clone();
+    new.info.name = "Northwind Freight BIA 2027".into();
+    // Payroll is tightened to 4 h (Tier 2 → Tier 1); the orders get an RTO.
+    new.objectives[0].rto = Some(Minutes::hours(4));
+    new.objectives.push(Objectives {
+        process_id: new.processes[1].id,
+        rto: Some(Minutes::days(7)),
+        ..Default::default()
+    });
+    let c = bia::analysis::compare(
+        &old,
+        &bia::analysis::analyze(&old),
+        &new,
+        &bia::analysis::analyze(&new),
+    );
+    let picture = String::from_utf8(
+        bia::chart::render_tier_movement(&c, &ChartOptions::default(), Format::Svg).unwrap(),
+    )
+    .unwrap();
+    assert!(picture.contains("Tier movement — Northwind Freight BIA 2027"));
+    assert_snapshot("tier-movement.svg", &picture);
+    // Laid out narrow, it still names each tier and keeps its text size.
+    let narrow = ChartOptions {
+        width: Some(460),
+        ..Default::default()
+    };
+    let png = bia::chart::render_tier_movement(&c, &narrow, Format::Png).unwrap();
+    let image = image::load_from_memory(&png).unwrap();
+    assert_eq!(image.width(), 460);
+}

@@ -7,6 +7,7 @@ mod architecture;
 mod charts;
 mod classify;
 mod cli;
+mod compare;
 mod corpus;
 mod demo;
 mod dependencies;

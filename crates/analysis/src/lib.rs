@@ -1,12 +1,18 @@
 //! Pure functions over a loaded [`Assessment`]: derived MTPD, tiers,
 //! objective violations, decreasing impact rows; required recovery of
-//! resources and upstream processes, gaps, single points of failure, cycles. No I/O; the same results
+//! resources and upstream processes, gaps, single points of failure, cycles;
+//! what changed between two states of an assessment (`compare`). No I/O; the same results
 //! feed the CLI (`bia analyze`), the desktop views and later the exports.
 
+mod compare;
 mod dependencies;
 mod objectives;
 mod overview;
 
+pub use compare::{
+    ComparedFile, Comparison, ComparisonCounts, DeltaState, Direction, NO_TIER, ProcessDelta,
+    ResourceDelta, TierMove, ValueChange, compare,
+};
 pub use dependencies::{
     Cycle, DependencyAnalysis, Gap, GapKind, ResourceRequirement, SinglePointOfFailure,
     UpstreamRequirement, analyze_dependencies,

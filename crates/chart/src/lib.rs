@@ -14,6 +14,7 @@ mod gaps;
 mod grid;
 mod heatmap;
 mod layout;
+mod movement;
 pub mod palette;
 mod raster;
 mod svg_font;
@@ -111,7 +112,7 @@ pub struct ChartOptions {
     /// What `processes` are, for the title ("Finance BIA workshop").
     #[ts(optional)]
     pub selection: Option<String>,
-    /// Impact and category heatmaps, gap and tier charts: the width, in
+    /// Impact and category heatmaps, gap, tier and tier-movement charts: the width, in
     /// pixels, the chart will be shown at. It is laid out to that width
     /// (within each chart's narrowest and [`MAX_WIDTH`]) so that its text
     /// shows at its own size, never scaled down: names are shortened to
@@ -258,6 +259,18 @@ pub fn render_analysed(
         ChartKind::Categories => to_bytes(&categories::data(a, analysis, options)?, format),
         ChartKind::Dependencies => to_bytes(&dependencies::data(a, analysis, options)?, format),
     }
+}
+
+/// The tier movement of a comparison (`bia_analysis::compare`): how many
+/// processes went from each tier to each other tier, as SVG or PNG. Laid
+/// out for `options.width`; the other options do not apply.
+pub fn render_tier_movement(
+    comparison: &bia_analysis::Comparison,
+    options: &ChartOptions,
+    format: Format,
+) -> Result<Vec<u8>> {
+    fonts();
+    to_bytes(&movement::data(comparison, options), format)
 }
 
 /// Draws a chart on the backend the format needs.

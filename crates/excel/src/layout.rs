@@ -15,6 +15,11 @@ pub const SHEETS: [&str; 9] = [
     "Methodology",
 ];
 
+/// The optional last sheet, after [`SHEETS`]: what changed since another
+/// state of the assessment (its title says since when). Reading our own
+/// export back passes over it.
+pub const CHANGES_SHEET: &str = "Changes";
+
 /// The header row of every list sheet (0-based; "row 4" in Excel). Rows
 /// 0–1 hold the title.
 pub const HEADER_ROW: u32 = 3;

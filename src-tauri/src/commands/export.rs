@@ -1,5 +1,6 @@
 //! Export… : the executive workbook written where the save dialog said,
-//! with progress as `export-progress` events, and "Show in folder" after.
+//! with progress as `export-progress` events, and "Show in folder" after;
+//! with `changes_since`, a last sheet of what changed since that file.
 
 use std::path::PathBuf;
 
@@ -17,15 +18,21 @@ pub fn export_workbook<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     path: String,
+    changes_since: Option<String>,
 ) -> ApiResult<ExportReport> {
     let path = PathBuf::from(path);
     // Read under the lock, write without it: other commands carry on. The
     // core refuses a path that is not .xlsx.
-    let (assessment, decisions) =
-        state.with_workbench(|s| Ok::<_, bia::Error>((s.assessment()?, s.decisions(None)?)))?;
-    Ok(bia::workbench::export(
+    let (assessment, decisions, changes) = state.with_workbench(|s| {
+        let changes = changes_since
+            .map(|since| s.compare_with(std::path::Path::new(&since), true))
+            .transpose()?;
+        Ok::<_, bia::Error>((s.assessment()?, s.decisions(None)?, changes))
+    })?;
+    Ok(bia::workbench::export_with(
         &assessment,
         &decisions,
+        changes.as_ref(),
         &path,
         &mut |p: ExportProgress| {
             let _ = app.emit(PROGRESS_EVENT, p);

@@ -6,6 +6,7 @@
 pub mod assessment;
 pub mod audience;
 pub mod charts;
+pub mod compare;
 pub mod export;
 pub mod files;
 pub mod impact;

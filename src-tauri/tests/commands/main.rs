@@ -1323,3 +1323,59 @@ fn questionnaires_are_sent_reviewed_recorded_withdrawn_and_refused_over_ipc() {
         "questionnaire_unknown"
     );
 }
+
+#[test]
+fn compare_with_another_file_draws_its_tier_movement_and_exports_its_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let shell = Shell::start(dir.path(), Startup::Demo);
+    let err = shell
+        .call("tier_movement_svg", json!({ "width": 600 }))
+        .unwrap_err();
+    assert_eq!(err["code"], "not_compared");
+
+    // Last year's BIA: another demo, built separately (another id).
+    let last_year = dir.path().join("Harbourline 2025.bia");
+    bia::Workbench::create_demo(&last_year)
+        .unwrap()
+        .close()
+        .unwrap();
+    let processes = shell.ok("list_processes", json!({}));
+    let returns = processes
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "Returns processing")
+        .unwrap()["id"]
+        .clone();
+    shell.ok(
+        "set_objectives",
+        json!({ "processId": returns, "input": { "rto": "1 w", "rationale": "Peak season" } }),
+    );
+    let c = shell.ok("compare_with", json!({ "path": last_year }));
+    assert_eq!(c["same_assessment"], false, "matched by name");
+    assert_eq!(c["counts"]["changed"], 1);
+    assert_eq!(c["processes"][0]["name"], "Returns processing");
+    assert_eq!(c["processes"][0]["changes"][0]["direction"], "down");
+    let svg = shell.ok("tier_movement_svg", json!({ "width": 600 }));
+    assert!(svg.as_str().unwrap().starts_with("<svg"));
+
+    let pack = dir.path().join("board pack.xlsx");
+    let report = shell.ok(
+        "export_workbook",
+        json!({ "path": pack, "changesSince": last_year }),
+    );
+    assert_eq!(
+        report["sheets"].as_array().unwrap().last().unwrap(),
+        "Changes"
+    );
+
+    // A file that is not an assessment is refused, named.
+    let notes = dir.path().join("notes.bia");
+    std::fs::write(&notes, "not an assessment").unwrap();
+    let err = shell
+        .call("compare_with", json!({ "path": notes }))
+        .unwrap_err();
+    assert_eq!(err["code"], "not_sqlite");
+    assert!(err["message"].as_str().unwrap().contains("notes.bia"));
+    assert_eq!(shell.ok("list_backups", json!({})), json!([]));
+}

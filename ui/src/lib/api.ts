@@ -16,6 +16,8 @@ import type { ChartKind } from "./bindings/ChartKind";
 import type { ChartOptions } from "./bindings/ChartOptions";
 import type { CellContext } from "./bindings/CellContext";
 import type { Counts } from "./bindings/Counts";
+import type { Backup } from "./bindings/Backup";
+import type { Comparison } from "./bindings/Comparison";
 import type { Command } from "./bindings/Command";
 import type { ExportProgress } from "./bindings/ExportProgress";
 import type { ImportApplied } from "./bindings/ImportApplied";
@@ -197,7 +199,16 @@ export const api = {
 
   // --- export ---------------------------------------------------------------------
   /** Writes the executive workbook to `path` (.xlsx); progress comes as `onExportProgress` events. */
-  exportWorkbook: (path: string) => invoke<ExportReport>("export_workbook", { path }),
+  exportWorkbook: (path: string, changesSince: string | null = null) =>
+    invoke<ExportReport>("export_workbook", changesSince ? { path, changesSince } : { path }),
+
+  // --- compare -----------------------------------------------------------------------
+  /** What changed since the assessment at `path` (last year's BIA, a backup; only read); the core keeps it for the chart. */
+  compareWith: (path: string) => invoke<Comparison>("compare_with", { path }),
+  /** The last comparison's tier movement as SVG, laid out for `width` pixels. */
+  tierMovementSvg: (width: number | null = null) => invoke<string>("tier_movement_svg", { width }),
+  /** The backups beside the open file, newest first. */
+  listBackups: () => invoke<Backup[]>("list_backups"),
   /** Shows a file selected in the system's file manager. */
   revealInFolder: (path: string) => invoke<void>("reveal_in_folder", { path }),
 
@@ -285,6 +296,7 @@ export type MenuAction =
   | { action: "close" }
   | { action: "import" }
   | { action: "export" }
+  | { action: "compare" }
   | { action: "undo" }
   | { action: "redo" };
 

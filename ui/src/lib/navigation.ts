@@ -13,7 +13,8 @@ export type SectionId =
   | "questionnaires"
   | "methodology"
   | "import"
-  | "export";
+  | "export"
+  | "compare";
 
 export interface Section {
   id: SectionId;
@@ -37,4 +38,5 @@ export const SECTIONS: readonly Section[] = [
   { id: "methodology", label: "Methodology", available: true, group: "setup" },
   { id: "import", label: "Import", available: true, group: "files" },
   { id: "export", label: "Export", available: true, group: "files" },
+  { id: "compare", label: "Compare", available: true, group: "files" },
 ];

@@ -31,8 +31,9 @@ export class WorkbookExport {
   /** Bumped by every export and by `reset`, so a late answer of an older one is ignored. */
   private run = 0;
 
-  /** Asks where to save, then writes the workbook there. Does nothing while another export is under way. */
-  async start(assessmentName: string): Promise<void> {
+  /** Asks where to save, then writes the workbook there (with a last sheet of the changes since the assessment at
+   *  `changesSince`, when given). Does nothing while another export is under way. */
+  async start(assessmentName: string, changesSince: string | null = null): Promise<void> {
     if (this.busy) return;
     const mine = ++this.run;
     this.choosing = true;
@@ -57,7 +58,7 @@ export class WorkbookExport {
       unlisten = await onExportProgress((p) => {
         if (mine === this.run && p.total > 0) this.progress = { ...p, done: Math.min(Math.max(p.done, 0), p.total) };
       });
-      outcome = { ok: true, report: await api.exportWorkbook(path) };
+      outcome = { ok: true, report: await api.exportWorkbook(path, changesSince) };
     } catch (e) {
       outcome = { ok: false, error: asApiError(e) };
     } finally {

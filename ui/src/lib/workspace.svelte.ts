@@ -44,6 +44,7 @@ import { QuestionnaireReturns, chooseReturnedWorkbooks } from "./questionnaireRe
 import type { Acceptance } from "./bindings/Acceptance";
 import type { PendingReturn } from "./questionnaires";
 import { WorkbookExport } from "./workbookExport.svelte";
+import { Comparing } from "./comparing.svelte";
 
 const NO_HISTORY: History = { undo: null, redo: null };
 
@@ -137,6 +138,8 @@ export class Workspace {
   objectivesToOpen = $state<Id | null>(null);
   /** The export of the executive workbook: under way, or how the last one ended (kept while moving between screens). */
   readonly workbook = new WorkbookExport();
+  /** File › Compare with…: the file compared with and the comparison, kept while moving between screens. */
+  readonly compare = new Comparing();
   /** The import of a legacy spreadsheet: the file previewed, its plan, the import under way or how it ended. */
   readonly spreadsheet = new SpreadsheetImport();
   /** Returned questionnaires waiting for review, those refused, and how the last one taken ended. */
@@ -177,6 +180,7 @@ export class Workspace {
   private async enter(session: Session): Promise<void> {
     this.error = null;
     this.workbook.reset();
+    this.compare.reset();
     this.spreadsheet.reset();
     this.returns.reset();
     this.listsLoaded = false;
@@ -511,11 +515,27 @@ export class Workspace {
     this.section = "objectives";
   }
 
-  /** File › Export Workbook… and the Export screen's button: shows the Export screen and starts an export there. */
+  /** File › Export Workbook… and the Export screen's button: shows the Export screen and starts an export there
+   *  (with the changes since the file compared with, when the user chose to include them). */
   async exportWorkbook(): Promise<void> {
     if (!this.session) return;
     this.section = "export";
-    await this.workbook.start(this.session.info.name);
+    const since = this.compare.inWorkbook && this.compare.comparison ? this.compare.path : null;
+    await this.workbook.start(this.session.info.name, since);
+  }
+
+  /** File › Compare with…: the Compare screen, the native dialog, then the comparison. */
+  async compareWith(): Promise<void> {
+    if (!this.session) return;
+    this.section = "compare";
+    await this.compare.choose();
+  }
+
+  /** The Compare screen's "Add to the executive workbook": the Export screen, with the changes included. */
+  addChangesToWorkbook(): void {
+    if (!this.compare.comparison) return;
+    this.compare.inWorkbook = true;
+    this.section = "export";
   }
 
   /** File › Import Spreadsheet… and the Import screen's button: shows the Import screen, asks which file, previews it. */
@@ -763,6 +783,7 @@ export class Workspace {
     this.dependenciesProcessId = null;
     this.charts = { ...DEFAULT_CHART_CHOICES };
     this.workbook.reset();
+    this.compare.reset();
     this.spreadsheet.reset();
     this.returns.reset();
     this.error = null;

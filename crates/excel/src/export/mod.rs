@@ -1,6 +1,7 @@
 //! The executive workbook (rust_xlsxwriter): nine sheets in a fixed order
 //! (Summary, Processes, Impact, Objectives, Resources, Dependencies, Gaps,
-//! Decision log, Methodology), each with a title, the assessment's name and
+//! Decision log, Methodology) and, when given a comparison with another
+//! state of the assessment, a tenth at the end ("Changes"), each with a title, the assessment's name and
 //! date in the page header, frozen header rows, an autofilter, column widths
 //! that fit, and landscape fit-to-width printing with repeated header rows.
 //!
@@ -27,9 +28,10 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use ts_rs::TS;
 
+use bia_analysis::Comparison;
 use bia_model::{Assessment, Decision};
 
-pub use crate::layout::SHEETS;
+pub use crate::layout::{CHANGES_SHEET, SHEETS};
 pub use error::{ExportError, Result, codes as error_codes};
 pub use minutes::{MINUTES_SHEETS, minutes_workbook, write_minutes_workbook};
 pub use questionnaire::{questionnaire_workbook, write_questionnaire};
@@ -60,6 +62,16 @@ pub struct ExportReport {
     pub warnings: Vec<String>,
 }
 
+/// What changed since another state of the assessment, for the optional
+/// last sheet: the comparison (`bia_analysis::compare`, the other file as
+/// `old`) and its title, "Changes since 2025 BIA (12 Mar 2025)"
+/// (`Comparison::since` gives that one).
+#[derive(Clone, Copy, Debug)]
+pub struct Changes<'a> {
+    pub comparison: &'a Comparison,
+    pub label: &'a str,
+}
+
 /// Writes the workbook of `a`, with its decision log `decisions`, to
 /// `path`, reporting progress as it goes.
 pub fn export(
@@ -68,9 +80,20 @@ pub fn export(
     path: &Path,
     progress: &mut dyn FnMut(ExportProgress),
 ) -> Result<ExportReport> {
-    let total = SHEETS.len() as u32 + 1;
+    export_with(a, decisions, None, path, progress)
+}
+
+/// [`export`], with the Changes sheet last when `changes` are given.
+pub fn export_with(
+    a: &Assessment,
+    decisions: &[Decision],
+    changes: Option<&Changes>,
+    path: &Path,
+    progress: &mut dyn FnMut(ExportProgress),
+) -> Result<ExportReport> {
+    let total = sheet_count(changes) + 1;
     let warnings = save(path, || {
-        let written = write(a, decisions, progress)?;
+        let written = write(a, decisions, changes, progress)?;
         progress(ExportProgress {
             done: total - 1,
             total,
@@ -84,23 +107,41 @@ pub fn export(
         step: "Done".into(),
     });
     let mut report = report_of(a);
+    if changes.is_some() {
+        report.sheets.push(CHANGES_SHEET.to_string());
+    }
     report.path = path.display().to_string();
     report.warnings = warnings;
     Ok(report)
 }
 
+/// How many sheets the workbook has.
+fn sheet_count(changes: Option<&Changes>) -> u32 {
+    SHEETS.len() as u32 + u32::from(changes.is_some())
+}
+
 /// The workbook of `a`, with its decision log, as the bytes of an .xlsx file.
 pub fn to_bytes(a: &Assessment, decisions: &[Decision]) -> Result<Vec<u8>> {
-    Ok(write(a, decisions, &mut |_| {})?.0)
+    to_bytes_with(a, decisions, None)
+}
+
+/// [`to_bytes`], with the Changes sheet last when `changes` are given.
+pub fn to_bytes_with(
+    a: &Assessment,
+    decisions: &[Decision],
+    changes: Option<&Changes>,
+) -> Result<Vec<u8>> {
+    Ok(write(a, decisions, changes, &mut |_| {})?.0)
 }
 
 fn write(
     a: &Assessment,
     decisions: &[Decision],
+    changes: Option<&Changes>,
     progress: &mut dyn FnMut(ExportProgress),
 ) -> Result<(Vec<u8>, Vec<String>)> {
     let mut warnings = Vec::new();
-    let mut workbook = sheets::build(a, decisions, progress, &mut warnings)?;
+    let mut workbook = sheets::build(a, decisions, changes, progress, &mut warnings)?;
     Ok((workbook.save_to_buffer().map_err(sheet::xlsx)?, warnings))
 }
 

@@ -273,6 +273,48 @@ impl<'a> Sheet<'a> {
         hidden: &[u16],
         header_text: &str,
     ) -> Result<(), Error> {
+        self.fit_columns(hidden)?;
+        self.ws
+            .set_freeze_panes(header_rows.1 + 1, 0)
+            .map_err(xlsx)?;
+        self.filter_and_print(header_rows, last_row, columns, header_text)
+    }
+
+    /// [`Sheet::finish`] of a sheet whose list starts below other tables
+    /// (the Changes sheet): nothing frozen, which would hold those tables
+    /// on the screen; the list's header repeats on every printed page.
+    pub fn finish_below(
+        &mut self,
+        header_rows: (u32, u32),
+        last_row: u32,
+        columns: u16,
+        header_text: &str,
+    ) -> Result<(), Error> {
+        self.fit_columns(&[])?;
+        self.filter_and_print(header_rows, last_row, columns, header_text)
+    }
+
+    fn filter_and_print(
+        &mut self,
+        header_rows: (u32, u32),
+        last_row: u32,
+        columns: u16,
+        header_text: &str,
+    ) -> Result<(), Error> {
+        let (first, last) = header_rows;
+        if columns > 0 {
+            self.ws
+                .autofilter(last, 0, last_row.max(last), columns - 1)
+                .map_err(xlsx)?;
+        }
+        self.ws.set_repeat_rows(first, last).map_err(xlsx)?;
+        page_setup(self.ws, self.name, header_text);
+        Ok(())
+    }
+
+    /// Column widths from the content, rows as tall as their wrapped
+    /// text, and the hidden columns.
+    fn fit_columns(&mut self, hidden: &[u16]) -> Result<(), Error> {
         for (c, w) in self.widths.iter_mut().enumerate() {
             if self.wrap_columns[c] {
                 *w = (*w).min(MAX_WRAP_WIDTH);
@@ -305,15 +347,6 @@ impl<'a> Sheet<'a> {
         for &c in hidden {
             self.ws.set_column_hidden(c).map_err(xlsx)?;
         }
-        let (first, last) = header_rows;
-        self.ws.set_freeze_panes(last + 1, 0).map_err(xlsx)?;
-        if columns > 0 {
-            self.ws
-                .autofilter(last, 0, last_row.max(last), columns - 1)
-                .map_err(xlsx)?;
-        }
-        self.ws.set_repeat_rows(first, last).map_err(xlsx)?;
-        page_setup(self.ws, self.name, header_text);
         Ok(())
     }
 }

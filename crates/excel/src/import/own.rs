@@ -17,14 +17,20 @@ use bia_model::{
 
 use super::{ImportError, Pos, Row, Sheet, Value, Workbook, address};
 use crate::layout::{
-    CURRENCY_LABEL, HEADER_ROW as HEADER, PROCESS_ID_HEADER, SHEETS, UNIT_PATH_SEPARATOR,
+    CHANGES_SHEET, CURRENCY_LABEL, HEADER_ROW as HEADER, PROCESS_ID_HEADER, SHEETS,
+    UNIT_PATH_SEPARATOR,
 };
 
 /// Whether `workbook` is one this program exported: its nine sheets in
-/// order and the hidden id column of the register.
+/// order (and perhaps the Changes sheet after them, which is not read) and
+/// the hidden id column of the register.
 pub fn is_own_export(workbook: &Workbook) -> bool {
     let names: Vec<&str> = workbook.sheets.iter().map(|s| s.name.as_str()).collect();
-    names.as_slice() == SHEETS.as_slice()
+    let ours = match names.split_last() {
+        Some((&last, before)) if last == CHANGES_SHEET => before,
+        _ => names.as_slice(),
+    };
+    ours == SHEETS.as_slice()
         && sheet(workbook, "Processes")
             .and_then(|s| row(s, HEADER))
             .and_then(|r| r.get(0))

@@ -54,7 +54,7 @@ processes?: Array<Id>,
  */
 selection?: string, 
 /**
- * Impact and category heatmaps, gap and tier charts: the width, in
+ * Impact and category heatmaps, gap, tier and tier-movement charts: the width, in
  * pixels, the chart will be shown at. It is laid out to that width
  * (within each chart's narrowest and [`MAX_WIDTH`]) so that its text
  * shows at its own size, never scaled down: names are shortened to

@@ -43,6 +43,7 @@ export type ErrorCode =
   | "not_a_questionnaire"
   | "not_a_spreadsheet"
   | "not_an_assessment"
+  | "not_compared"
   | "not_on_agenda"
   | "not_planned"
   | "not_sqlite"

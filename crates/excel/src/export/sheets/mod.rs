@@ -1,6 +1,7 @@
 //! The nine sheets, in order, one module per group: `summary`; `register`
 //! (processes, resources, dependencies); `impact` (impact, objectives);
-//! `findings` (gaps, decision log, methodology). Each sheet writes its
+//! `findings` (gaps, decision log, methodology); and the optional tenth,
+//! `changes` (what changed since another state of the assessment). Each sheet writes its
 //! title, a header row, one row per item and then the shared finish
 //! (widths, hidden columns, freeze, filter, printing). This module holds
 //! the order and the `Context` every sheet looks things up in.
@@ -11,6 +12,7 @@ use rust_xlsxwriter::{
 };
 use rustc_hash::FxHashMap;
 
+mod changes;
 mod findings;
 mod impact;
 mod register;
@@ -18,7 +20,7 @@ mod summary;
 
 use super::Result;
 use super::sheet::{CELL_LIMIT, Formats, Sheet, page_setup, xlsx};
-use super::{ExportProgress, SHEETS};
+use super::{CHANGES_SHEET, Changes, ExportProgress, SHEETS};
 use bia_analysis::{Analysis, ProcessAnalysis};
 use bia_chart::{self as chart, ChartKind, ChartOptions, palette};
 use bia_model::{Assessment, CustomField, Decision, Id, Minutes, NodeRef, Process, Status, Unit};
@@ -40,6 +42,7 @@ const ALONGSIDE: [usize; 2] = [5, 7];
 pub(super) fn build(
     a: &Assessment,
     log: &[Decision],
+    changes: Option<&Changes>,
     progress: &mut dyn FnMut(ExportProgress),
     warnings: &mut Vec<String>,
 ) -> Result<Workbook> {
@@ -63,7 +66,7 @@ pub(super) fn build(
             here.push(Some(ws));
         }
     }
-    let total = SHEETS.len() as u32 + 1;
+    let total = super::sheet_count(changes) + 1;
     let by_sheet = std::thread::scope(|scope| -> Result<Vec<Vec<String>>> {
         let other = scope.spawn(|| {
             alongside
@@ -91,6 +94,16 @@ pub(super) fn build(
         Ok(by_sheet)
     })?;
     warnings.extend(by_sheet.into_iter().flatten());
+    if let Some(changes) = changes {
+        progress(ExportProgress {
+            done: SHEETS.len() as u32,
+            total,
+            step: format!("Writing {CHANGES_SHEET}"),
+        });
+        let ws = workbook.add_worksheet();
+        let mut sheet = Sheet::new(ws, CHANGES_SHEET, &f, warnings)?;
+        changes::changes(&mut sheet, changes, &ctx.header)?;
+    }
     let mut properties = rust_xlsxwriter::DocProperties::new()
         .set_title(format!("Business impact analysis — {}", a.info.name))
         .set_company(&a.info.organisation);
