@@ -799,11 +799,10 @@ fn fields(
                 .as_ref()
                 .map_or_else(|| "no tier".into(), |t| t.name.clone())
         };
-        // A lower rank is more urgent: moving to it is moving up.
-        let direction = moved(
-            pa.tier.as_ref().map(|t| t.rank),
-            qa.tier.as_ref().map(|t| t.rank),
-        );
+        // A lower rank is more urgent: moving to it is moving up. No tier
+        // is the least urgent of all, as the tier-movement chart counts it.
+        let rank = |a: &ProcessAnalysis| a.tier.as_ref().map_or(u16::MAX, |t| u16::from(t.rank));
+        let direction = Direction::of(rank(pa), rank(qa));
         out.push(change("tier", "Tier", shown(qa), shown(pa), direction));
     }
     out

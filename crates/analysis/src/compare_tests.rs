@@ -330,6 +330,11 @@ fn no_rto_and_unscored_read_as_words_and_move_no_way() {
     assert_eq!(rto.direction, None);
     let tier = returns.changes.iter().find(|x| x.field == "tier").unwrap();
     assert_eq!(tier.new, "no tier");
+    assert_eq!(
+        tier.direction,
+        Some(Direction::Down),
+        "no tier is the least urgent, as the chart counts it"
+    );
     let score = returns.changes.iter().find(|x| x.field == "score").unwrap();
     assert_eq!(score.new, "unscored");
     assert!(c.tier_movement.contains(&TierMove {
