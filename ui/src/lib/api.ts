@@ -85,6 +85,11 @@ export function asApiError(e: unknown): ApiError {
   return { code: "internal", message: String(e), details: null };
 }
 
+/** The field issues an `invalid` error carries (empty for any other error), for a form to show beside its fields. */
+export function fieldIssues(err: ApiError): FieldIssue[] {
+  return (err.details as { issues?: FieldIssue[] } | null)?.issues ?? [];
+}
+
 /** `invoke`, but only of a command the shell has (`Command` is generated from its list). */
 function invoke<T>(cmd: Command, args?: InvokeArgs): Promise<T> {
   return tauriInvoke<T>(cmd, args);
