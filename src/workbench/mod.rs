@@ -14,12 +14,14 @@
 //! register (`register`), impact and objectives (`impact`), resources and
 //! dependencies (`resources`), charts, exports and the dump (`insight`),
 //! imports (`import`), workshops, actions and minutes (`workshops`),
-//! comparing with another file or a backup (`compare`).
+//! comparing with another file or a backup (`compare`), copies handed out
+//! and merged back (`merge`).
 
 mod compare;
 mod impact;
 mod import;
 mod insight;
+mod merge;
 mod questionnaires;
 mod register;
 mod resources;

@@ -11,6 +11,7 @@ pub mod duration;
 mod error;
 mod id;
 mod impact;
+mod merge;
 mod methodology;
 mod minutes;
 mod name;
@@ -33,6 +34,10 @@ pub use methodology::{
     SeverityLevel, Tier, TierInput,
 };
 pub use minutes::Minutes;
+pub use merge::{
+    Conflict, ConflictKind, CopyInfo, GivenCopy, KnownCopy, MergeReport, MergedChange, MergedKind,
+    Prefer, Resolution, ResolveInput,
+};
 pub use name::{Name, clean_name, name_key};
 pub use objectives::{Decision, ObjectiveField, Objectives, ObjectivesInput};
 pub use process::{

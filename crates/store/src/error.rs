@@ -162,6 +162,35 @@ pub enum Error {
     #[error("“{process}” is not on the agenda of “{workshop}”")]
     NotOnAgenda { process: String, workshop: String },
 
+    #[error(
+        "{}: a copy of another assessment (“{theirs}”), not of “{mine}”; nothing was merged. \
+         Compare with it (File ▸ Compare with…) or import it instead",
+        path.display()
+    )]
+    MergeOtherAssessment {
+        path: PathBuf,
+        mine: String,
+        theirs: String,
+    },
+
+    #[error(
+        "{}: not a copy handed out from this file's family (Give a Copy To…), so the two share \
+         no state to merge from; nothing was merged. Compare with it (File ▸ Compare with…) or \
+         import it instead",
+        path.display()
+    )]
+    MergeUnrelated { path: PathBuf },
+
+    #[error(
+        "{}: this is the same copy as the open file (or a plain file copy of it), so there is \
+         nothing to merge; hand copies out with Give a Copy To… to merge them back",
+        path.display()
+    )]
+    MergeSameCopy { path: PathBuf },
+
+    #[error("no conflict with id {id}; it may have been resolved or undone")]
+    UnknownConflict { id: String },
+
     #[error("nothing to undo")]
     NothingToUndo,
 
@@ -225,7 +254,10 @@ impl Error {
             | Error::NotAnAssessment { path }
             | Error::Locked { path }
             | Error::Io { path, .. }
-            | Error::Migration { path, .. } => json!({ "path": path }),
+            | Error::Migration { path, .. }
+            | Error::MergeOtherAssessment { path, .. }
+            | Error::MergeUnrelated { path }
+            | Error::MergeSameCopy { path } => json!({ "path": path }),
             Error::TooNew {
                 path,
                 found,
@@ -269,6 +301,10 @@ impl ErrorKind {
             ErrorKind::WorkshopFinished => "workshop_finished",
             ErrorKind::NotAParticipant => "not_a_participant",
             ErrorKind::NotOnAgenda => "not_on_agenda",
+            ErrorKind::MergeOtherAssessment => "merge_other_assessment",
+            ErrorKind::MergeUnrelated => "merge_unrelated",
+            ErrorKind::MergeSameCopy => "merge_same_copy",
+            ErrorKind::UnknownConflict => "conflict_unknown",
             ErrorKind::NothingToUndo => "nothing_to_undo",
             ErrorKind::NothingToRedo => "nothing_to_redo",
             ErrorKind::Journal => "journal",

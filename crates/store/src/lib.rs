@@ -31,6 +31,7 @@ mod error;
 mod file;
 mod impact;
 mod journal;
+mod merge;
 mod methodology;
 pub mod migrations;
 mod objectives;

@@ -1,0 +1,62 @@
+//! Copies handed out and merged back: Give a Copy To… writes a copy that
+//! knows its family, Merge a Copy… brings a copy's changes in (a dry run
+//! first shows them), and the conflicts found stay listed in the file
+//! until someone resolves them. The merging is the store's
+//! (`bia_store::merge`); here it is composed with the backup taken first
+//! and the reading of the copy, which is only ever read.
+
+use std::path::Path;
+
+use bia_model::{Conflict, CopyInfo, GivenCopy, MergeReport, Prefer, ResolveInput};
+use bia_store::Store;
+
+use super::Workbench;
+use crate::error::Result;
+
+impl Workbench {
+    /// What this file is among its copies.
+    pub fn copy_info(&self) -> Result<CopyInfo> {
+        Ok(self.store.copy_info()?)
+    }
+
+    /// Writes a copy of the assessment to `to` (which must not exist) for
+    /// `holder` to take away: both files then know the state they share,
+    /// so the copy can be merged back.
+    pub fn give_copy(&mut self, to: &Path, holder: &str) -> Result<GivenCopy> {
+        Ok(self.store.fork(to, holder)?)
+    }
+
+    /// Merges the copy at `from` into this file as one edit, after a
+    /// backup; with `dry_run`, only says what it would do. The copy is
+    /// only read. Without a preference, a field both sides changed is a
+    /// conflict: this file's value stays until the conflict is resolved.
+    pub fn merge_copy(
+        &mut self,
+        from: &Path,
+        prefer: Option<Prefer>,
+        dry_run: bool,
+    ) -> Result<MergeReport> {
+        let theirs = Store::open_to_read(from)?;
+        let plan = self.store.merge_from(&theirs, from, prefer, true)?;
+        if dry_run || plan.applied.is_empty() && plan.conflicts.is_empty() {
+            return Ok(MergeReport {
+                dry_run,
+                ..plan
+            });
+        }
+        let backup = self.store.backup_before_merge()?;
+        let mut report = self.store.merge_from(&theirs, from, prefer, false)?;
+        report.backup = Some(backup.display().to_string());
+        Ok(report)
+    }
+
+    /// Every conflict merges have found, the unresolved first.
+    pub fn conflicts(&self) -> Result<Vec<Conflict>> {
+        Ok(self.store.conflicts()?)
+    }
+
+    /// Resolves one conflict as one edit (logged; undo takes it back).
+    pub fn resolve_conflict(&mut self, input: &ResolveInput) -> Result<Conflict> {
+        Ok(self.store.resolve_conflict(input)?)
+    }
+}
