@@ -279,7 +279,7 @@ fn print_report(out: &mut impl Write, r: &MergeReport, file: &Path) {
     if r.unresolved > 0 {
         writeln!(
             out,
-            "{} conflict(s) unresolved: resolve with bia resolve {} ID --mine|--theirs|--value TEXT",
+            "{} conflict(s) unresolved: resolve with bia resolve {} ID --mine|--theirs|--both|--value TEXT",
             r.unresolved,
             file.display()
         )

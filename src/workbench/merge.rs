@@ -36,6 +36,15 @@ impl Workbench {
         prefer: Option<Prefer>,
         dry_run: bool,
     ) -> Result<MergeReport> {
+        // The open file itself (which its lock would refuse as "open in
+        // another program") is the same copy.
+        let same = |p: &Path| std::fs::canonicalize(p).ok();
+        if same(from).is_some() && same(from) == same(self.path()) {
+            return Err(bia_store::Error::MergeSameCopy {
+                path: from.to_path_buf(),
+            }
+            .into());
+        }
         let theirs = Store::open_to_read(from)?;
         // A copy damaged where opening did not look fails the merge, which
         // then changes nothing; it is named as damaged, not as a failed

@@ -17,6 +17,24 @@ pub(super) fn applied(mine: &Connection, theirs: &Connection, a: &Applied) -> Re
         (_, None) => MergedKind::Removed,
         _ => MergedKind::Changed,
     };
+    // A score added or removed says which cell and what it held.
+    if a.col.is_empty() && a.table == Table::Impact {
+        let severity = |v: &Option<Json>| -> Result<String> {
+            v.as_ref()
+                .and_then(|r| r.get("severity"))
+                .map(|s| value(&conns, "severity", Some(s)))
+                .transpose()
+                .map(Option::unwrap_or_default)
+        };
+        return Ok(MergedChange {
+            what,
+            area: area(a.table).to_string(),
+            subject: subject(&conns, a.table, &a.row)?,
+            field: field(&conns, a.table, "severity", &a.row)?,
+            before: severity(&a.before)?,
+            after: severity(&a.after)?,
+        });
+    }
     let whole = a.col.is_empty();
     Ok(MergedChange {
         what,
@@ -95,8 +113,11 @@ pub(super) fn conflict_by_id(
         ConflictKind::EditedDeleted => ("changed here".into(), "deleted in the copy".into()),
         ConflictKind::DeletedEdited => ("deleted here".into(), "changed in the copy".into()),
         ConflictKind::SameName => (
-            "added here".into(),
-            "added in the copy under the same name".into(),
+            format!("added here{}", who_where(conns, &m)?),
+            format!(
+                "added in the copy under the same name{}",
+                who_where(conns, &t)?
+            ),
         ),
     };
     let resolution = Resolution::parse(&resolution);
@@ -132,6 +153,26 @@ pub(super) fn conflict_by_id(
         resolved_by: by,
         resolved_at: at,
     })
+}
+
+/// ", owned by Tom Okafor, in Operations": what tells two rows of one
+/// name apart (a conflict keeps the copy's as `{"row": …}`).
+fn who_where(conns: &[&Connection], kept: &Option<Json>) -> Result<String> {
+    let Some(row) = kept.as_ref().map(|k| k.get("row").unwrap_or(k)) else {
+        return Ok(String::new());
+    };
+    let text = |c: &str| row.get(c).and_then(Json::as_str).unwrap_or("");
+    let mut out = String::new();
+    if !text("owner").is_empty() {
+        out.push_str(&format!(", owned by {}", text("owner")));
+    }
+    if let Some(unit) = lookup(conns, "unit", "name", text("unit_id"))? {
+        out.push_str(&format!(", in {unit}"));
+    }
+    if !text("kind").is_empty() {
+        out.push_str(&format!(", {}", text("kind").replace('_', " ")));
+    }
+    Ok(out)
 }
 
 /// Whether a value may be typed for the field `col`.
@@ -297,6 +338,16 @@ fn value(conns: &[&Connection], col: &str, v: Option<&Json>) -> Result<String> {
             .map(|m| Minutes(m).to_string())
             .unwrap_or_else(|| n.to_string()),
         Json::Number(n) if col == "mbco_percent" => format!("{n} %"),
+        Json::Number(n) if col == "severity" => {
+            let name: Option<String> = conns[0]
+                .prepare_cached("SELECT name FROM severity_level WHERE value = ?1")?
+                .query_row([n.as_i64().unwrap_or(-1)], |r| r.get(0))
+                .optional()?;
+            match name {
+                Some(name) => format!("{n} – {name}"),
+                None => n.to_string(),
+            }
+        }
         Json::Number(n) if col == "rpo_not_applicable" || col == "present" => {
             if n.as_i64() == Some(1) { "yes" } else { "no" }.into()
         }

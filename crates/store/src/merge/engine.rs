@@ -363,16 +363,19 @@ impl Merge<'_, '_, '_> {
                 .collect::<Result<Vec<_>>>()?;
             self.tx.update_row(table, key, &values)?;
             for (col, value) in &take {
+                let shown = follows(table, col).is_none();
+                if shown {
+                    self.out.applied.push(Applied {
+                        table,
+                        row: m.clone(),
+                        col: col.clone(),
+                        before: m.get(col).cloned(),
+                        after: Some(value.clone()),
+                    });
+                }
                 if follows(table, col) == Some(Follow::Later) {
                     continue;
                 }
-                self.out.applied.push(Applied {
-                    table,
-                    row: m.clone(),
-                    col: col.clone(),
-                    before: m.get(col).cloned(),
-                    after: Some(value.clone()),
-                });
                 let st = stamps::effective(self.theirs.conn, table, Some(t), their_stamps, col)?;
                 let base = their_stamps
                     .iter()
