@@ -1,7 +1,8 @@
 //! The whole assessment as JSON (`bia dump`): a stable, documented format
 //! for scripts. Top-level keys are `format`, `assessment`, `methodology`,
 //! `units`, `processes`, `impacts`, `decisions`, `resources`, `dependencies`,
-//! `workshops`, `actions` and `questionnaires`; later versions add keys and never rename these.
+//! `workshops`, `actions`, `questionnaires` and `conflicts`; later versions add keys and never
+//! rename these.
 //! See `docs/dump-format.md`.
 
 use serde::Serialize;
@@ -40,6 +41,30 @@ pub struct Dump<'a> {
     /// Questionnaires sent, the latest first (see
     /// [`Dump::with_questionnaires`]).
     pub questionnaires: Vec<DumpQuestionnaire>,
+    /// Conflicts found merging copies, the unresolved first (see
+    /// [`Dump::with_conflicts`]).
+    pub conflicts: Vec<DumpConflict>,
+}
+
+#[derive(Serialize)]
+pub struct DumpConflict {
+    pub id: String,
+    /// field, edited_deleted, deleted_edited or same_name.
+    pub kind: &'static str,
+    pub area: String,
+    pub subject: String,
+    pub field: String,
+    pub mine: String,
+    pub theirs: String,
+    pub base: String,
+    /// Who holds the copy it came from.
+    pub from: String,
+    pub found_at: String,
+    /// null while unresolved; else mine, theirs, typed or both.
+    pub resolution: Option<&'static str>,
+    pub resolved_value: String,
+    pub resolved_by: String,
+    pub resolved_at: String,
 }
 
 #[derive(Serialize)]
@@ -341,7 +366,32 @@ impl<'a> Dump<'a> {
             workshops: Vec::new(),
             actions: Vec::new(),
             questionnaires: Vec::new(),
+            conflicts: Vec::new(),
         }
+    }
+
+    /// Adds the conflicts merges found.
+    pub fn with_conflicts(mut self, list: &[bia_model::Conflict]) -> Dump<'a> {
+        self.conflicts = list
+            .iter()
+            .map(|c| DumpConflict {
+                id: c.id.to_string(),
+                kind: c.kind.as_str(),
+                area: c.area.clone(),
+                subject: c.subject.clone(),
+                field: c.field.clone(),
+                mine: c.mine.clone(),
+                theirs: c.theirs.clone(),
+                base: c.base.clone(),
+                from: c.from_holder.clone(),
+                found_at: c.found_at.clone(),
+                resolution: c.resolution.map(|r| r.as_str()),
+                resolved_value: c.resolved_value.clone(),
+                resolved_by: c.resolved_by.clone(),
+                resolved_at: c.resolved_at.clone(),
+            })
+            .collect();
+        self
     }
 
     /// Adds the questionnaires sent.

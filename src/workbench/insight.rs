@@ -79,6 +79,7 @@ impl Workbench {
         Ok(crate::dump::Dump::new(&a, &decisions)
             .with_workshops(&a, &workshops, &actions)
             .with_questionnaires(&self.questionnaires()?)
+            .with_conflicts(&self.conflicts()?)
             .to_json())
     }
 }

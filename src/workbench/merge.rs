@@ -39,10 +39,7 @@ impl Workbench {
         let theirs = Store::open_to_read(from)?;
         let plan = self.store.merge_from(&theirs, from, prefer, true)?;
         if dry_run || plan.applied.is_empty() && plan.conflicts.is_empty() {
-            return Ok(MergeReport {
-                dry_run,
-                ..plan
-            });
+            return Ok(MergeReport { dry_run, ..plan });
         }
         let backup = self.store.backup_before_merge()?;
         let mut report = self.store.merge_from(&theirs, from, prefer, false)?;

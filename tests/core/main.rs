@@ -19,6 +19,7 @@ mod import;
 mod journal;
 mod kills;
 mod malformed;
+mod merge;
 mod objectives;
 mod processes;
 mod questionnaires;

@@ -29,15 +29,15 @@ pub use currency::{COMMON_CURRENCIES, Currency, CurrencyInfo, LOCALE_VARIABLES, 
 pub use error::UnknownName;
 pub use id::{Id, IdText};
 pub use impact::{ProcessImpact, Score, ScoreInput};
+pub use merge::{
+    Conflict, ConflictKind, CopyInfo, GivenCopy, KnownCopy, MergeReport, MergedChange, MergedKind,
+    Prefer, Resolution, ResolveInput,
+};
 pub use methodology::{
     Category, CategoryInput, Horizon, HorizonInput, LevelDefinition, Methodology, MethodologyInput,
     SeverityLevel, Tier, TierInput,
 };
 pub use minutes::Minutes;
-pub use merge::{
-    Conflict, ConflictKind, CopyInfo, GivenCopy, KnownCopy, MergeReport, MergedChange, MergedKind,
-    Prefer, Resolution, ResolveInput,
-};
 pub use name::{Name, clean_name, name_key};
 pub use objectives::{Decision, ObjectiveField, Objectives, ObjectivesInput};
 pub use process::{

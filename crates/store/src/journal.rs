@@ -59,7 +59,7 @@ pub struct History {
     pub redo: Option<String>,
 }
 
-type Row = Map<String, Json>;
+pub(crate) type Row = Map<String, Json>;
 
 /// The key of a stored state that holds the rows taken away with its
 /// owner (no column has this name).
@@ -131,6 +131,9 @@ pub(crate) struct Tx<'c> {
     created: FxHashSet<String>,
     /// What to record with any decision this edit implies.
     pub(crate) decision: DecisionContext,
+    /// Whether the rows this edit changes are stamped as changed by this
+    /// copy (see [`crate::merge`]); a merge writes its own stamps.
+    pub(crate) stamping: bool,
 }
 
 impl Tx<'_> {
@@ -308,13 +311,41 @@ pub(crate) fn edit<T>(
     label: &str,
     f: impl FnOnce(&mut Tx) -> Result<T>,
 ) -> Result<T> {
+    edit_or_try(conn, label, true, f)
+}
+
+/// [`edit`], or with `keep` false the same edit run and then rolled
+/// back: what it would do, by the very code that would do it.
+pub(crate) fn edit_or_try<T>(
+    conn: &mut Connection,
+    label: &str,
+    keep: bool,
+    f: impl FnOnce(&mut Tx) -> Result<T>,
+) -> Result<T> {
     let mut tx = Tx {
         tx: conn.transaction()?,
         changes: Vec::new(),
         created: FxHashSet::default(),
         decision: DecisionContext::default(),
+        stamping: true,
     };
     let out = f(&mut tx)?;
+    if !keep {
+        return Ok(out);
+    }
+    if tx.stamping {
+        crate::merge::stamps::stamp_edit(
+            &tx.tx,
+            tx.changes.iter().map(|c| {
+                (
+                    c.table,
+                    c.row_id.as_str(),
+                    c.before.as_ref(),
+                    c.after.as_ref(),
+                )
+            }),
+        )?;
+    }
     for c in &tx.changes {
         decisions::derive(
             &tx.tx,
@@ -410,6 +441,10 @@ fn replay(conn: &Connection, seq: i64, way: Move) -> Result<()> {
     if way == Move::Undo {
         changes.reverse();
     }
+    // A merge keeps its stamps in the journal, and moving it puts them
+    // back; any other edit moved is a change made here, stamped anew.
+    let stamping = !changes.iter().any(|c| c.table == Table::Stamp);
+    let mut moved = Vec::new();
     let mut swap = conn.prepare_cached(sql::SWAP_STATE)?;
     for c in changes {
         let now = snapshot(conn, c.table, &c.row_id)?;
@@ -440,12 +475,21 @@ fn replay(conn: &Connection, seq: i64, way: Move) -> Result<()> {
             put_belongings(conn, &belongings)?;
         }
         decisions::derive(conn, c.table, now.as_ref(), target.as_ref(), &ctx)?;
+        if stamping {
+            moved.push((c.table, c.row_id.clone(), now.clone(), target.clone()));
+        }
         let mut back = state_to_store(target.as_ref(), now.as_ref());
         if let (Some(back), Some(taken)) = (&mut back, taken) {
             back.insert(BELONGINGS.to_string(), taken);
         }
         swap.execute(params![seq, c.ord, to_text(back.as_ref())])?;
     }
+    crate::merge::stamps::stamp_edit(
+        conn,
+        moved
+            .iter()
+            .map(|(t, k, before, after)| (*t, k.as_str(), before.as_ref(), after.as_ref())),
+    )?;
     Ok(())
 }
 
@@ -801,7 +845,7 @@ fn columns_and_values<'r>(
 }
 
 /// The table's columns, from the statement [`snapshot`] keeps prepared.
-fn columns(conn: &Connection, table: Table) -> Result<Vec<String>> {
+pub(crate) fn columns(conn: &Connection, table: Table) -> Result<Vec<String>> {
     let stmt = conn.prepare_cached(&select_row(table))?;
     Ok(stmt.column_names().iter().map(|s| s.to_string()).collect())
 }
@@ -815,7 +859,7 @@ fn select_row(table: Table) -> String {
 }
 
 /// The whole row as JSON, or `None` when there is no such row.
-fn snapshot(conn: &Connection, table: Table, row_id: &str) -> Result<Option<Row>> {
+pub(crate) fn snapshot(conn: &Connection, table: Table, row_id: &str) -> Result<Option<Row>> {
     let key = key_values(table, row_id)?;
     let mut stmt = conn.prepare_cached(&select_row(table))?;
     let names: Vec<String> = stmt.column_names().iter().map(|s| s.to_string()).collect();
@@ -841,7 +885,7 @@ fn to_json(value: Value) -> Json {
     }
 }
 
-fn to_value(json: &Json) -> Result<Value> {
+pub(crate) fn to_value(json: &Json) -> Result<Value> {
     Ok(match json {
         Json::Null => Value::Null,
         Json::String(s) => Value::Text(s.clone()),

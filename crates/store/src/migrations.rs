@@ -21,6 +21,7 @@ const STEPS: &[&str] = &[
     include_str!("migrations/009_currency.sql"),
     include_str!("migrations/010_workshops.sql"),
     include_str!("migrations/011_questionnaires.sql"),
+    include_str!("migrations/012_copies.sql"),
 ];
 
 /// The file format this program writes (and the newest it reads).

@@ -5,7 +5,7 @@ use crate::error::{Error, Result};
 
 /// The tables whose rows edits may change. A journal entry naming any
 /// other table is refused, so stored SQL identifiers are never trusted.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) enum Table {
     Assessment,
     ImpactCategory,
@@ -27,10 +27,13 @@ pub(crate) enum Table {
     Signoff,
     Action,
     Questionnaire,
+    Copy,
+    Stamp,
+    Conflict,
 }
 
 impl Table {
-    const ALL: [Table; 20] = [
+    const ALL: [Table; 23] = [
         Table::Assessment,
         Table::ImpactCategory,
         Table::SeverityLevel,
@@ -51,6 +54,9 @@ impl Table {
         Table::Signoff,
         Table::Action,
         Table::Questionnaire,
+        Table::Copy,
+        Table::Stamp,
+        Table::Conflict,
     ];
 
     pub(crate) fn name(self) -> &'static str {
@@ -75,6 +81,9 @@ impl Table {
             Table::Signoff => "signoff",
             Table::Action => "action",
             Table::Questionnaire => "questionnaire",
+            Table::Copy => "copy",
+            Table::Stamp => "stamp",
+            Table::Conflict => "conflict",
         }
     }
 
@@ -116,6 +125,18 @@ impl Table {
             ],
             _ => &[],
         }
+    }
+
+    /// Whether rows of this table are the assessment's content, which
+    /// merging copies compares; the rest (copies, stamps, conflicts) is
+    /// what merging keeps about itself.
+    pub(crate) fn merged(self) -> bool {
+        !matches!(self, Table::Copy | Table::Stamp | Table::Conflict)
+    }
+
+    /// Every table, parents before the rows that refer to them.
+    pub(crate) fn all() -> [Table; 23] {
+        Table::ALL
     }
 
     pub(crate) fn parse(name: &str) -> Result<Table> {

@@ -44,12 +44,23 @@ pub(crate) fn tagged(conn: &Connection, path: &Path, tag: &str) -> Result<PathBu
 
 /// Copies the open database to `target`, which must not exist yet.
 pub(crate) fn copy(conn: &Connection, target: &Path) -> Result<()> {
+    copy_changed(conn, target, |_| Ok(()))
+}
+
+/// [`copy`], with the copy changed by `change` before it is checked and
+/// given its name (a copy handed out gets its own identity so): a copy
+/// that failed half-way never appears under the name.
+pub(crate) fn copy_changed(
+    conn: &Connection,
+    target: &Path,
+    change: impl FnOnce(&Connection) -> rusqlite::Result<()>,
+) -> Result<()> {
     if fs::symlink_metadata(target).is_ok() {
         return Err(Error::FileExists {
             path: target.to_path_buf(),
         });
     }
-    copy_to(conn, std::iter::once(target.to_path_buf()))
+    copy_to_changed(conn, std::iter::once(target.to_path_buf()), change)
         .map(|_| ())
         .map_err(|reason| match reason {
             r if r == EXISTS => Error::FileExists {
@@ -66,12 +77,25 @@ pub(crate) fn copy(conn: &Connection, target: &Path) -> Result<()> {
 /// `names` that no file has. The hidden file is gone afterwards, whatever
 /// happened.
 fn copy_to(conn: &Connection, names: impl Iterator<Item = PathBuf>) -> Result<PathBuf, String> {
+    copy_to_changed(conn, names, |_| Ok(()))
+}
+
+fn copy_to_changed(
+    conn: &Connection,
+    names: impl Iterator<Item = PathBuf>,
+    change: impl FnOnce(&Connection) -> rusqlite::Result<()>,
+) -> Result<PathBuf, String> {
     let mut names = names.peekable();
     let first = names.peek().cloned().ok_or_else(|| EXISTS.to_string())?;
     let temp = hidden_beside(&first, "partial");
     let done = (|| {
         conn.backup(rusqlite::MAIN_DB, &temp, None)
             .map_err(|e| e.to_string())?;
+        {
+            let copy = Connection::open(&temp).map_err(|e| e.to_string())?;
+            change(&copy).map_err(|e| e.to_string())?;
+            copy.close().map_err(|(_, e)| e.to_string())?;
+        }
         verify(&temp)?;
         place(&temp, names)
     })();
