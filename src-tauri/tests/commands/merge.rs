@@ -27,12 +27,11 @@ fn id_of(processes: &Value, name: &str) -> Value {
 }
 
 /// The objectives as the form sends them: as agreed, with `rto` changed.
-fn with_rto(objectives: &Value, rto: &str, rationale: &str) -> Value {
+fn with_rto(objectives: &Value, rto: &str) -> Value {
     let agreed: bia::model::Objectives =
         serde_json::from_value(objectives.clone()).expect("objectives as the core sends them");
     let mut input = agreed.to_input();
     input.rto = rto.into();
-    input.rationale = rationale.into();
     serde_json::to_value(input).unwrap()
 }
 
@@ -47,7 +46,6 @@ fn priya_edits(copy: &Path) {
         .expect("agreed in the demo")
         .to_input();
     objectives.rto = "12 h".into();
-    objectives.rationale = "Night shift can answer by phone until noon".into();
     theirs.agree_objectives(shipment.id, &objectives).unwrap();
     let fleet = theirs.process_named(FLEET).unwrap();
     let mut input = fleet.to_input();
@@ -118,7 +116,7 @@ fn a_copy_given_edited_and_merged_back_leaves_one_conflict_to_resolve() {
     let before = shell.ok("get_objectives", json!({ "processId": shipment }));
     shell.ok(
         "set_objectives",
-        json!({ "processId": shipment, "input": with_rto(&before, "8 h", "Agreed with the contact centre") }),
+        json!({ "processId": shipment, "input": with_rto(&before, "8 h") }),
     );
     priya_edits(&copy);
     let history = shell.ok("history", json!({}));
@@ -288,8 +286,16 @@ fn a_copy_given_edited_and_merged_back_leaves_one_conflict_to_resolve() {
 fn merging_refuses_what_is_no_copy_of_this_file() {
     let dir = tempfile::tempdir().unwrap();
     let mine = dir.path().join("Harbourline.bia");
+    let early = dir
+        .path()
+        .join("Harbourline (file copy before any was given).bia");
+    let plain = dir.path().join("Harbourline (file copy).bia");
     bia::Workbench::create_demo(&mine).unwrap().close().unwrap();
-    let plain = dir.path().join("Harbourline (plain file copy).bia");
+    std::fs::copy(&mine, &early).unwrap();
+    let mut demo = bia::Workbench::open(&mine).unwrap();
+    demo.give_copy(&dir.path().join("for Sam.bia"), "Sam Okafor")
+        .unwrap();
+    demo.close().unwrap();
     std::fs::copy(&mine, &plain).unwrap();
     let other = dir.path().join("Harbourline built again.bia");
     bia::Workbench::create_demo(&other)
@@ -311,16 +317,19 @@ fn merging_refuses_what_is_no_copy_of_this_file() {
             .unwrap_err()
     };
 
-    for same in [&mine, &plain] {
-        let err = merge(same);
-        assert_eq!(err["code"], "merge_same_copy", "{}: {err}", same.display());
-        assert_eq!(err["details"]["path"], same.display().to_string());
-    }
-    let err = merge(&other);
-    assert!(
-        err["code"] == "merge_unrelated" || err["code"] == "merge_other_assessment",
-        "an assessment built separately shares no state to merge from: {err}"
+    let err = merge(&plain);
+    assert_eq!(
+        err["code"], "merge_same_copy",
+        "a file copy is no copy given: {err}"
     );
+    assert_eq!(err["details"]["path"], plain.display().to_string());
+    assert_eq!(
+        merge(&early)["code"],
+        "merge_unrelated",
+        "a file copied before any copy was given shares no state to merge from"
+    );
+    let err = merge(&other);
+    assert_eq!(err["code"], "merge_other_assessment", "{err}");
     assert!(
         err["message"]
             .as_str()
@@ -337,6 +346,14 @@ fn merging_refuses_what_is_no_copy_of_this_file() {
         history,
         "nothing refused was written"
     );
+    let nobody = shell
+        .call(
+            "give_copy",
+            json!({ "path": dir.path().join("for nobody.bia"), "holder": "  " }),
+        )
+        .unwrap_err();
+    assert_eq!(nobody["code"], "invalid", "a copy is given to someone");
+    assert_eq!(nobody["details"]["issues"][0]["field"], "holder");
 
     // With a preference, the conflicts are settled at once and none stays listed.
     let copy = dir.path().join("copy for Priya.bia");
@@ -349,7 +366,7 @@ fn merging_refuses_what_is_no_copy_of_this_file() {
     let before = shell.ok("get_objectives", json!({ "processId": shipment }));
     shell.ok(
         "set_objectives",
-        json!({ "processId": shipment, "input": with_rto(&before, "8 h", "Agreed with the contact centre") }),
+        json!({ "processId": shipment, "input": with_rto(&before, "8 h") }),
     );
     priya_edits(&copy);
     let report = shell.ok(
