@@ -3,6 +3,7 @@ import type { Conflict } from "./bindings/Conflict";
 import type { MergeReport } from "./bindings/MergeReport";
 import { formatDateTime } from "./dates";
 import {
+  changeCells,
   changeMatches,
   conflictIndex,
   conflictSentence,
@@ -142,15 +143,16 @@ describe("the preview and the report", () => {
 
   it("sums up a merge done in one sentence", () => {
     const merged = { ...report, dry_run: false, backup: "/home/facilitator/Documents/Harbourline.before-merge-20261201-090000.bia" };
-    expect(mergedSentence(merged)).toBe("Merged Priya Raman’s copy: 4 changes applied, 2 decision entries added, 2 conflicts to resolve.");
-    expect(mergedSentence({ ...merged, applied: merged.applied.slice(0, 1), decisions_added: 0, unresolved: 0 })).toBe(
+    expect(mergedSentence(merged)).toBe("Merged Priya Raman’s copy: 4 changes applied, 2 decision entries added, 2 conflicts found.");
+    const preferred = merged.conflicts.map((c) => ({ ...c, resolution: "theirs" as const, resolved_value: c.theirs }));
+    expect(mergedSentence({ ...merged, applied: merged.applied.slice(0, 1), conflicts: preferred, decisions_added: 0, unresolved: 0 })).toBe(
       "Merged Priya Raman’s copy: 1 change applied, 2 conflicts settled.",
     );
     expect(mergedSentence({ ...merged, from_holder: "James", applied: [], conflicts: [], decisions_added: 0, unresolved: 0 })).toBe(
       "Nothing to merge: James’ copy holds nothing this file does not.",
     );
     expect(mergedSentence({ ...merged, from_holder: "", conflicts: [rto], unresolved: 1, decisions_added: 0 })).toBe(
-      "Merged the copy: 4 changes applied, 1 conflict to resolve.",
+      "Merged the copy: 4 changes applied, 1 conflict found.",
     );
   });
 
@@ -161,6 +163,14 @@ describe("the preview and the report", () => {
     expect(matching("returns moderate")).toEqual(["Returns processing"]);
     expect(matching("removed")).toEqual(["Returns processing → Harbourline WMS"]);
     expect(matching("birmingham")).toEqual(["Fleet maintenance"]);
+  });
+
+  it("shows a whole row added or removed without field or values, a field's values as they were and are", () => {
+    expect(changeCells(report.applied[0])).toEqual({ field: "Workaround", before: "Contract garage network for urgent repairs", after: "Mobile mechanics from the Birmingham hub" });
+    expect(changeCells(report.applied[1])).toEqual({ field: "—", before: "—", after: "—" });
+    expect(changeCells(report.applied[3])).toEqual({ field: "—", before: "—", after: "—" });
+    expect(changeCells({ ...report.applied[0], what: "added", before: "", after: "Night shift by phone" })).toEqual({ field: "Workaround", before: "—", after: "Night shift by phone" });
+    expect(changeCells({ ...report.applied[0], what: "changed", after: "" })).toMatchObject({ after: "(empty)" });
   });
 
   it("shows an empty value as such", () => {

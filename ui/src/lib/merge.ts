@@ -66,15 +66,17 @@ export function copyOf(holder: string): string {
   return holder.trim() ? `${possessive(holder.trim())} copy` : "the copy";
 }
 
-/** The banner after merging: "Merged Priya Raman’s copy: 3 changes applied, 1 conflict to resolve." */
+/** The banner after merging: "Merged Priya Raman’s copy: 3 changes applied, 1 conflict found." */
 export function mergedSentence(report: MergeReport): string {
   const whose = copyOf(report.from_holder);
   if (nothingToMerge(report)) return `Nothing to merge: ${whose} holds nothing this file does not.`;
   const parts = [plural(report.applied.length, "change applied", "changes applied")];
   if (report.decisions_added > 0) parts.push(plural(report.decisions_added, "decision entry added", "decision entries added"));
-  const settled = report.conflicts.length - report.unresolved;
+  const settled = report.conflicts.filter((c) => c.resolution !== null).length;
   if (settled > 0) parts.push(plural(settled, "conflict settled", "conflicts settled"));
-  if (report.unresolved > 0) parts.push(plural(report.unresolved, "conflict to resolve", "conflicts to resolve"));
+  // What the merge found, not what is left: the resolver counts those as they are resolved.
+  const left = report.conflicts.filter((c) => c.resolution === null).length;
+  if (left > 0) parts.push(plural(left, "conflict found", "conflicts found"));
   return `Merged ${whose}: ${parts.join(", ")}.`;
 }
 
@@ -89,6 +91,19 @@ export function mergeButtonLabel(report: MergeReport, prefer: Prefer | null): st
 /** "Added", "Changed", "Removed". */
 export function whatLabel(what: MergedKind): string {
   return what === "added" ? "Added" : what === "removed" ? "Removed" : "Changed";
+}
+
+/**
+ * A change's field and values as the table shows them: a whole row added or removed has no field and no values (the
+ * pill and the subject say it all), an added field nothing before it, a removed one nothing after.
+ */
+export function changeCells(change: MergedChange): { field: string; before: string; after: string } {
+  if (change.field.trim() === "") return { field: "—", before: "—", after: "—" };
+  return {
+    field: change.field,
+    before: change.what === "added" ? "—" : shownValue(change.before),
+    after: change.what === "removed" ? "—" : shownValue(change.after),
+  };
 }
 
 /** A value as the tables show it: an empty one says so. */

@@ -554,7 +554,7 @@ export class Workspace {
     const given = await api.giveCopy(path, holder.trim());
     this.merging.given = given;
     this.merging.giving = false;
-    this.notice = `A copy for ${given.holder} was written to ${given.path}. When it comes back, merge it with File ▸ Merge a Copy….`;
+    this.notice = `A copy for ${given.holder} was written to ${given.path}. When it comes back, merge it on the Merge screen (File ▸ Merge a Copy…).`;
     // The file now knows the copy it gave.
     await this.refreshSession();
     if (this.merging.info) await this.merging.loadInfo();
