@@ -45,6 +45,8 @@ pub enum Command {
     /// Send owners questionnaires to fill in, and take their answers back.
     #[command(subcommand)]
     Questionnaire(super::questionnaire::QuestionnaireCommand),
+    #[command(flatten)]
+    Copies(super::merge::CopyCommand),
     /// Create the demo assessment (Harbourline Logistics) in a new file.
     Demo { file: PathBuf },
     /// Print the whole assessment as JSON (format "bia-workbench/1").

@@ -2,6 +2,7 @@
 //! [`run`] calls the application layer, [`print`] prints.
 
 pub mod args;
+pub mod merge;
 pub mod print;
 pub mod questionnaire;
 mod read;

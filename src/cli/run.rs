@@ -22,6 +22,7 @@ pub fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
     match command {
         Command::Workshop(command) => super::workshop::run(command, out)?,
         Command::Questionnaire(command) => super::questionnaire::run(command, out)?,
+        Command::Copies(command) => super::merge::run(command, out)?,
         Command::New {
             file,
             name,

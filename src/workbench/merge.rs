@@ -37,12 +37,25 @@ impl Workbench {
         dry_run: bool,
     ) -> Result<MergeReport> {
         let theirs = Store::open_to_read(from)?;
-        let plan = self.store.merge_from(&theirs, from, prefer, true)?;
+        // A copy damaged where opening did not look fails the merge, which
+        // then changes nothing; it is named as damaged, not as a failed
+        // read (checking every page first would double a large merge).
+        let damaged = |e: bia_store::Error| match e {
+            bia_store::Error::Sqlite(_) => theirs.check().err().unwrap_or(e),
+            e => e,
+        };
+        let plan = self
+            .store
+            .merge_from(&theirs, from, prefer, true)
+            .map_err(damaged)?;
         if dry_run || plan.applied.is_empty() && plan.conflicts.is_empty() {
             return Ok(MergeReport { dry_run, ..plan });
         }
         let backup = self.store.backup_before_merge()?;
-        let mut report = self.store.merge_from(&theirs, from, prefer, false)?;
+        let mut report = self
+            .store
+            .merge_from(&theirs, from, prefer, false)
+            .map_err(damaged)?;
         report.backup = Some(backup.display().to_string());
         Ok(report)
     }

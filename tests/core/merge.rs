@@ -232,3 +232,319 @@ fn a_copy_of_another_assessment_an_unrelated_file_and_the_same_copy_are_refused(
     assert!(err.to_string().contains("Give a Copy To"), "{err}");
     let _ = Prefer::Mine;
 }
+
+fn merge_back(
+    mine: &mut Workbench,
+    theirs: Workbench,
+    prefer: Option<Prefer>,
+) -> bia::model::MergeReport {
+    let path = theirs.path().to_path_buf();
+    theirs.close().unwrap();
+    mine.merge_copy(&path, prefer, false).unwrap()
+}
+
+fn resolve(wb: &mut Workbench, id: bia::model::Id, resolution: Resolution) -> bia::model::Conflict {
+    wb.resolve_conflict(&ResolveInput {
+        id,
+        resolution,
+        value: None,
+    })
+    .unwrap()
+}
+
+#[test]
+fn a_process_edited_here_and_deleted_in_the_copy_is_a_conflict_until_resolved() {
+    let dir = temp_dir();
+    let (mut mine, mut theirs) = demo_and_copy(dir.path());
+    let p = theirs.process_named("Complaints handling").unwrap();
+    theirs.delete_process(p.id).unwrap();
+    set_rto(&mut mine, "Complaints handling", "1 d");
+    let report = merge_back(&mut mine, theirs, None);
+    assert_eq!(report.conflicts.len(), 1, "{:#?}", report.conflicts);
+    let c = &report.conflicts[0];
+    assert_eq!(
+        (c.kind, c.subject.as_str()),
+        (ConflictKind::EditedDeleted, "Complaints handling")
+    );
+    assert_eq!(
+        (c.mine.as_str(), c.theirs.as_str()),
+        ("changed here", "deleted in the copy")
+    );
+    assert!(
+        mine.process_named("Complaints handling").is_ok(),
+        "kept until resolved"
+    );
+    resolve(&mut mine, c.id, Resolution::Theirs);
+    assert!(mine.process_named("Complaints handling").is_err());
+    // Undo brings it back, and the conflict with it.
+    mine.undo().unwrap();
+    assert!(mine.process_named("Complaints handling").is_ok());
+    assert_eq!(mine.conflicts().unwrap()[0].resolution, None);
+}
+
+#[test]
+fn a_process_deleted_here_and_scored_in_the_copy_comes_back_with_its_scores_if_chosen() {
+    let dir = temp_dir();
+    let (mut mine, mut theirs) = demo_and_copy(dir.path());
+    let p = mine.process_named("Returns processing").unwrap();
+    let scores = mine.process_impact(p.id).unwrap().scores.len();
+    mine.delete_process(p.id).unwrap();
+    let m = theirs.methodology().unwrap();
+    theirs
+        .set_scores(
+            p.id,
+            &[ScoreInput {
+                category_id: m.categories[1].id,
+                horizon_id: m.horizons[3].id,
+                severity: Some(5),
+                note: Some("peak season".into()),
+            }],
+        )
+        .unwrap();
+    let report = merge_back(&mut mine, theirs, None);
+    let c = &report.conflicts[0];
+    assert_eq!(report.conflicts.len(), 1, "{:#?}", report.conflicts);
+    assert_eq!(
+        (c.kind, c.subject.as_str()),
+        (ConflictKind::DeletedEdited, "Returns processing")
+    );
+    assert!(
+        mine.process_named("Returns processing").is_err(),
+        "stays deleted until resolved"
+    );
+    resolve(&mut mine, c.id, Resolution::Theirs);
+    let back = mine.process_named("Returns processing").unwrap();
+    let grid = mine.process_impact(back.id).unwrap();
+    assert!(
+        grid.scores.len() >= scores,
+        "{} of {scores}",
+        grid.scores.len()
+    );
+    assert!(
+        grid.scores
+            .iter()
+            .any(|s| s.severity == Some(5) && s.note == "peak season")
+    );
+}
+
+#[test]
+fn a_process_added_on_both_sides_under_one_name_is_kept_twice_when_asked() {
+    let dir = temp_dir();
+    let (mut mine, mut theirs) = demo_and_copy(dir.path());
+    for (wb, owner) in [(&mut mine, "Tom Okafor"), (&mut theirs, PRIYA)] {
+        wb.create_process(&ProcessInput {
+            name: "Reefer plug-in monitoring".into(),
+            owner: owner.into(),
+            ..Default::default()
+        })
+        .unwrap();
+    }
+    let report = merge_back(&mut mine, theirs, None);
+    let c = &report.conflicts[0];
+    assert_eq!(
+        (c.kind, c.subject.as_str()),
+        (ConflictKind::SameName, "Reefer plug-in monitoring")
+    );
+    let err = mine
+        .resolve_conflict(&ResolveInput {
+            id: c.id,
+            resolution: Resolution::Theirs,
+            value: None,
+        })
+        .unwrap_err();
+    assert_eq!(err.code(), "invalid", "{err}");
+    resolve(&mut mine, c.id, Resolution::Both);
+    assert_eq!(
+        mine.process_named("Reefer plug-in monitoring")
+            .unwrap()
+            .owner,
+        "Tom Okafor"
+    );
+    assert_eq!(
+        mine.process_named("Reefer plug-in monitoring (Priya Raman)")
+            .unwrap()
+            .owner,
+        PRIYA
+    );
+}
+
+#[test]
+fn a_preference_resolves_every_conflict_at_once_and_a_typed_value_is_read_as_the_form_reads_it() {
+    let dir = temp_dir();
+    let (mut mine, mut theirs) = demo_and_copy(dir.path());
+    set_rto(&mut theirs, "Returns processing", "3 d");
+    set_rto(&mut theirs, "Complaints handling", "4 h");
+    set_rto(&mut mine, "Returns processing", "2 d");
+    set_rto(&mut mine, "Complaints handling", "8 h");
+    let path = theirs.path().to_path_buf();
+    theirs.close().unwrap();
+    let report = mine.merge_copy(&path, Some(Prefer::Theirs), false).unwrap();
+    assert_eq!(report.unresolved, 0);
+    assert!(
+        report
+            .conflicts
+            .iter()
+            .all(|c| c.resolution == Some(Resolution::Theirs))
+    );
+    assert_eq!(rto(&mine, "Returns processing").as_deref(), Some("3 d"));
+    mine.undo().unwrap();
+    let report = mine.merge_copy(&path, None, false).unwrap();
+    let rto_conflict = report
+        .conflicts
+        .iter()
+        .find(|c| c.subject == "Returns processing" && c.field == "RTO")
+        .unwrap();
+    assert!(rto_conflict.typeable);
+    let typed = |value: &str| ResolveInput {
+        id: rto_conflict.id,
+        resolution: Resolution::Typed,
+        value: Some(value.into()),
+    };
+    let err = mine.resolve_conflict(&typed("soonish")).unwrap_err();
+    assert_eq!(err.code(), "invalid", "{err}");
+    assert_eq!(
+        rto(&mine, "Returns processing").as_deref(),
+        Some("2 d"),
+        "nothing changed"
+    );
+    let done = mine.resolve_conflict(&typed("36 h")).unwrap();
+    assert_eq!(done.resolved_value, "36 h");
+    assert_eq!(rto(&mine, "Returns processing").as_deref(), Some("36 h"));
+    let log = mine.decisions(None).unwrap();
+    assert!(log.iter().any(|d| {
+        d.rationale
+            .contains("Conflict with the copy held by Priya Raman")
+    }));
+}
+
+#[test]
+fn a_copy_of_a_copy_merges_into_the_first_file_and_its_log_and_actions_come_along() {
+    let dir = temp_dir();
+    let (mut mine, mut theirs) = demo_and_copy(dir.path());
+    let grand = dir.path().join("sam.bia");
+    theirs.give_copy(&grand, "Sam Adeyemi").unwrap();
+    theirs.close().unwrap();
+    let mut sam = Workbench::open(&grand).unwrap();
+    set_rto(&mut sam, "Fleet maintenance", "12 h");
+    sam.add_action(&bia::model::ActionInput {
+        workshop_id: None,
+        text: "Confirm the spare-parts contract with the fleet supplier".into(),
+        kind: bia::model::ActionKind::Action,
+        owner: "Sam Adeyemi".into(),
+        due: String::new(),
+        process_id: None,
+        resource_id: None,
+        status: bia::model::ActionStatus::Open,
+    })
+    .unwrap();
+    let report = merge_back(&mut mine, sam, None);
+    assert!(report.conflicts.is_empty(), "{:#?}", report.conflicts);
+    assert!(report.decisions_added >= 1);
+    assert_eq!(rto(&mine, "Fleet maintenance").as_deref(), Some("12 h"));
+    assert!(
+        mine.actions(None)
+            .unwrap()
+            .iter()
+            .any(|a| a.owner == "Sam Adeyemi")
+    );
+    assert!(
+        mine.copy_info()
+            .unwrap()
+            .known
+            .iter()
+            .any(|k| k.holder == "Sam Adeyemi")
+    );
+}
+
+#[test]
+fn a_file_never_handed_out_a_damaged_copy_and_one_from_a_newer_version_change_nothing() {
+    let dir = temp_dir();
+    let mut mine = Workbench::create_demo(&dir.path().join("harbourline.bia")).unwrap();
+    let plain = dir.path().join("before-any-copy.bia");
+    mine.save_copy(&plain).unwrap();
+    mine.give_copy(&dir.path().join("priya.bia"), PRIYA)
+        .unwrap();
+    let before = content(&mine);
+    let err = mine.merge_copy(&plain, None, false).unwrap_err();
+    assert_eq!(err.code(), "merge_unrelated", "{err}");
+    assert!(err.to_string().contains("Compare with it"), "{err}");
+
+    let damaged = dir.path().join("damaged.bia");
+    let mut bytes = std::fs::read(dir.path().join("priya.bia")).unwrap();
+    let mid = bytes.len() / 2;
+    bytes[mid..mid + 4096].fill(0x5a);
+    std::fs::write(&damaged, bytes).unwrap();
+    let err = mine.merge_copy(&damaged, None, false).unwrap_err();
+    assert_eq!(err.code(), "corrupt", "{err}");
+
+    let newer = dir.path().join("newer.bia");
+    std::fs::copy(dir.path().join("priya.bia"), &newer).unwrap();
+    let conn = rusqlite::Connection::open(&newer).unwrap();
+    conn.pragma_update(None, "user_version", 99).unwrap();
+    drop(conn);
+    let err = mine.merge_copy(&newer, None, false).unwrap_err();
+    assert_eq!(err.code(), "too_new", "{err}");
+
+    let holder = dir.path().join("nobody.bia");
+    let err = mine.give_copy(&holder, "  ").unwrap_err();
+    assert_eq!(err.code(), "invalid", "{err}");
+    assert!(!holder.exists());
+    assert_eq!(content(&mine), before);
+}
+
+#[test]
+fn the_cli_forks_merges_lists_and_resolves() {
+    use crate::cli::{bia, stderr};
+    let dir = temp_dir();
+    let run = |args: &[&str]| {
+        let out = bia(args, dir.path());
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    run(&["demo", "hq.bia"]);
+    assert!(
+        run(&["fork", "hq.bia", "--out", "priya.bia", "--for", PRIYA]).contains("for Priya Raman")
+    );
+    let set = |file: &str, rto: &str| {
+        run(&[
+            "objectives",
+            file,
+            "--process",
+            "Returns processing",
+            "--rto",
+            rto,
+            "--rationale",
+            "workshop",
+        ]);
+    };
+    set("priya.bia", "3 d");
+    set("hq.bia", "2 d");
+    let preview = run(&[
+        "merge",
+        "hq.bia",
+        "--from",
+        "priya.bia",
+        "--dry-run",
+        "--json",
+    ]);
+    let preview: serde_json::Value = serde_json::from_str(&preview).unwrap();
+    assert_eq!(preview["dry_run"], true);
+    let text = run(&["merge", "hq.bia", "--from", "priya.bia"]);
+    assert!(text.contains("unresolved"), "{text}");
+    let listed = run(&["conflicts", "hq.bia"]);
+    let line = listed.lines().find(|l| l.contains("· RTO")).unwrap();
+    let id = line.split_whitespace().next().unwrap();
+    let out = bia(&["resolve", "hq.bia", id], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("--mine"), "{}", stderr(&out));
+    assert!(run(&["resolve", "hq.bia", id, "--theirs"]).contains("3 d"));
+    let dump: serde_json::Value = serde_json::from_str(&run(&["dump", "hq.bia"])).unwrap();
+    let conflicts = dump["conflicts"].as_array().unwrap();
+    assert!(
+        conflicts
+            .iter()
+            .any(|c| c["field"] == "RTO" && c["resolution"] == "theirs")
+    );
+    let out = bia(&["merge", "hq.bia", "--from", "hq.bia"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+}

@@ -24,6 +24,28 @@ impl Id {
     }
 }
 
+impl Id {
+    /// The id of the one row `parts` name (a process's objectives, the
+    /// link from one row to another): the same on every laptop, so that
+    /// two copies adding it each add the same row, which merging then
+    /// compares field by field instead of finding two. A UUID of version 8
+    /// whose bits are the 128-bit FNV-1a hash of the parts.
+    pub fn derived(parts: &[&str]) -> Id {
+        const PRIME: u128 = 0x0000_0000_0100_0000_0000_0000_0000_013B;
+        let mut hash: u128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d;
+        for part in parts {
+            for byte in part.bytes().chain([0xff]) {
+                hash ^= u128::from(byte);
+                hash = hash.wrapping_mul(PRIME);
+            }
+        }
+        let mut bytes = hash.to_be_bytes();
+        bytes[6] = (bytes[6] & 0x0f) | 0x80;
+        bytes[8] = (bytes[8] & 0x3f) | 0x80;
+        Id(Uuid::from_bytes(bytes))
+    }
+}
+
 /// Room for an id's text, to write it without allocating ([`Id::text`]).
 pub type IdText = [u8; uuid::fmt::Hyphenated::LENGTH];
 

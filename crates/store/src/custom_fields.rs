@@ -68,7 +68,8 @@ pub(super) fn write(
             None => {
                 let mut with_owner = vec![(owner_column, Value::Text(owner.to_string()))];
                 with_owner.extend(cols);
-                tx.insert(table, Id::new(), &with_owner)?
+                let id = Id::derived(&[table.name(), &owner.to_string(), &name_key(&field.name)]);
+                tx.insert(table, id, &with_owner)?
             }
         }
     }

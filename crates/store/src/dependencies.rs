@@ -103,8 +103,7 @@ impl Store {
             DependencyTarget::Existing(n) => name_of(&self.conn, *n)?,
             DependencyTarget::NewResource(r) => r.name.trim().to_string(),
         };
-        let id = Id::new();
-        journal::edit(
+        let id = journal::edit(
             self.writable()?,
             &format!("{from_name} relies on {to_name}"),
             |tx| {
@@ -141,6 +140,7 @@ impl Store {
                         "{from_name} already relies on {to_name} ({strength})"
                     )));
                 }
+                let id = link_id(input.from, to);
                 tx.insert(
                     Table::Dependency,
                     id,
@@ -152,7 +152,8 @@ impl Store {
                         ("strength", Value::Text(input.strength.as_str().into())),
                         ("note", Value::Text(input.note.trim().into())),
                     ],
-                )
+                )?;
+                Ok(id)
             },
         )?;
         get(&self.conn, id)
@@ -243,4 +244,10 @@ impl Store {
             }),
         }
     }
+}
+
+/// The id of the link from `from` to `to`: the same in every copy (see
+/// [`Id::derived`]).
+pub(crate) fn link_id(from: NodeRef, to: NodeRef) -> Id {
+    Id::derived(&["dependency", &from.id().to_string(), &to.id().to_string()])
 }

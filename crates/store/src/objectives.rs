@@ -97,7 +97,8 @@ pub(super) fn upsert(tx: &mut journal::Tx, process: Id, cols: &[(&str, Value)]) 
         None => {
             let mut with_process = vec![("process_id", Value::Text(process.to_string()))];
             with_process.extend(cols.iter().cloned());
-            tx.insert(Table::Objective, Id::new(), &with_process)
+            let id = Id::derived(&["objective", &process.to_string()]);
+            tx.insert(Table::Objective, id, &with_process)
         }
     }
 }

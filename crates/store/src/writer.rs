@@ -253,7 +253,13 @@ impl Writer<'_, '_> {
                 return Ok(false);
             }
         }
-        let id = Id::new().to_string();
+        // A link between rows both copies know gets the id every copy
+        // would give it; one to a row new here, the quicker fresh one.
+        let id = if owned {
+            Id::new().to_string()
+        } else {
+            super::dependencies::link_id(from, to).to_string()
+        };
         const INSERT: &str = "INSERT INTO dependency (id, from_kind, from_id, to_kind, to_id, strength, note) \
                               VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
         self.tx

@@ -73,6 +73,8 @@ struct Merge<'t, 'c, 'a> {
     their_sources: FxHashMap<i64, String>,
     who: String,
     now: String,
+    /// The owners looked at for what belongs to them.
+    owners_seen: FxHashSet<(Table, String)>,
     out: Outcome,
 }
 
@@ -120,17 +122,33 @@ pub(crate) fn merge(
         their_sources,
         who,
         now: crate::now(),
+        owners_seen: FxHashSet::default(),
         out: Outcome::default(),
     };
     let rows = m.candidates()?;
-    for ((_, table), keys) in rows {
-        for (key, cols) in keys {
-            m.row(table, &key, &cols)?;
+    // Deletions first, then changes, then additions: a name a row
+    // deleted or renamed frees is free for a row added.
+    for pass in [Pass::Deleted, Pass::Changed, Pass::Added] {
+        for ((_, table), keys) in &rows {
+            for (key, cols) in keys {
+                m.row(*table, key, cols, pass)?;
+            }
         }
     }
     m.learn()?;
     m.decisions()?;
     Ok(m.out)
+}
+
+/// The passes over the rows to merge.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Pass {
+    /// Rows the copy deleted.
+    Deleted,
+    /// Rows both sides have.
+    Changed,
+    /// Rows the copy has and this file has not.
+    Added,
 }
 
 /// Position of a table in [`Table::all`] (parents first).
@@ -179,9 +197,18 @@ impl Merge<'_, '_, '_> {
         Ok(out)
     }
 
-    fn row(&mut self, table: Table, key: &str, cols: &BTreeSet<String>) -> Result<()> {
+    /// Merges one row, in the pass its case belongs to.
+    fn row(&mut self, table: Table, key: &str, cols: &BTreeSet<String>, pass: Pass) -> Result<()> {
         let mine = snapshot(self.conn(), table, key)?;
         let theirs = self.their_row(table, key)?;
+        let case = match (&mine, &theirs) {
+            (Some(_), None) => Pass::Deleted,
+            (Some(_), Some(_)) => Pass::Changed,
+            _ => Pass::Added,
+        };
+        if case != pass {
+            return Ok(());
+        }
         let my_stamps = stamps::of_row(self.conn(), table, key)?;
         let their_stamps = stamps::of_row(self.theirs.conn, table, key)?;
         match (mine, theirs) {
@@ -301,7 +328,7 @@ impl Merge<'_, '_, '_> {
             }
         }
         // Bookkeeping follows what it keeps track of.
-        for col in names.iter().filter(|c| follows(table, c).is_some()) {
+        for col in t.keys().filter(|c| follows(table, c).is_some()) {
             let (mv, tv) = (m.get(col), t.get(col));
             if mv == tv || tv.is_none() {
                 continue;
@@ -368,6 +395,13 @@ impl Merge<'_, '_, '_> {
         let Some(tomb) = their_stamps.iter().find(|s| s.col.is_empty()).cloned() else {
             return Ok(());
         };
+        // A row whose process (resource) the copy deleted goes with it, or
+        // stays with it: its owner decides.
+        for (owner_table, owner) in stamps::owners(table, m) {
+            if snapshot(self.theirs.conn, owner_table, &owner)?.is_none() {
+                return Ok(());
+            }
+        }
         if self.mine.knows(&tomb.stamp) {
             return Ok(());
         }
@@ -419,9 +453,17 @@ impl Merge<'_, '_, '_> {
         their_stamps: &[Stored],
     ) -> Result<()> {
         // A row of a process (resource) this file lacks comes with it, or
-        // not at all: its owner decides.
+        // not at all: its owner decides. One deleted here and changed
+        // there only through what belongs to it is a conflict all the same.
         for (owner_table, owner) in stamps::owners(table, t) {
             if snapshot(self.conn(), owner_table, &owner)?.is_none() {
+                let mine = stamps::of_row(self.conn(), owner_table, &owner)?;
+                let theirs = stamps::of_row(self.theirs.conn, owner_table, &owner)?;
+                if let Some(their_owner) = self.their_row(owner_table, &owner)?
+                    && self.owners_seen.insert((owner_table, owner.clone()))
+                {
+                    return self.added_there(owner_table, &owner, &their_owner, &mine, &theirs);
+                }
                 return Ok(());
             }
         }

@@ -97,7 +97,7 @@ impl Store {
             )?;
             // The copy starts with no history of its own to undo into
             // this file's, and with no conflict of this file's to resolve.
-            copy.execute_batch("DELETE FROM edit_change; DELETE FROM edit;")?;
+            copy.execute_batch("DELETE FROM edit_change; DELETE FROM edit; VACUUM;")?;
             Ok(())
         })?;
         conn.execute(
