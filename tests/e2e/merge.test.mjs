@@ -170,3 +170,81 @@ test("give Priya Raman a copy, merge it back, and resolve its conflict with the 
   assert.equal(await resolver.getAttribute("data-state"), "unresolved");
   assert.equal(await byTestId(browser, "merge-result").getAttribute("data-state"), "latest");
 });
+
+test("several conflicts from copies built with the CLI: moved through with N, P and the arrows, a process kept twice with B", async () => {
+  const { browser, shots } = session.app;
+  const folder = join(shots, "merge-cli");
+  rmSync(folder, { recursive: true, force: true });
+  mkdirSync(folder, { recursive: true });
+  const cli = join(dirname(process.env.BIA_APP), "bia");
+  const mine = join(folder, "Harbourline.bia");
+  const theirs = join(folder, "Harbourline - copy for Sam Okafor.bia");
+  const run = (...args) => execFileSync(cli, args);
+  run("demo", mine);
+  run("fork", mine, "--out", theirs, "--for", "Sam Okafor");
+  // Both add the bonded warehouse's checks, claim a tier for Fleet maintenance and score Returns processing, differently.
+  for (const [file, unit, tier, level] of [
+    [mine, "Warehouse Operations", "Tier 2", "3"],
+    [theirs, "Transport & Fleet", "Tier 1", "4"],
+  ]) {
+    run("process", "add", file, "--name", "Bonded warehouse checks", "--unit", unit);
+    run("process", "set", file, "--process", "Fleet maintenance", "--claimed-tier", tier);
+    run("score", file, "--process", "Returns processing", "--category", "Financial", "--horizon", "1 w", "--severity", level);
+  }
+
+  await byTestId(browser, "close-assessment").click();
+  await byTestId(browser, "start-screen").waitForDisplayed({ timeout: 10_000 });
+  assert.ok(await answerDialog(browser, "open", mine));
+  await byTestId(browser, "open-assessment").click();
+  await byTestId(browser, "app-shell").waitForDisplayed({ timeout: 15_000 });
+  await byTestId(browser, "nav-merge").click();
+  await byTestId(browser, "merge-empty").waitForDisplayed({ timeout: 10_000 });
+  assert.ok(await answerDialog(browser, "open", theirs));
+  await byTestId(browser, "merge-choose").click();
+  await byTestId(browser, "merge-preview").waitForDisplayed({ timeout: 30_000 });
+  assert.equal(await textOf(byTestId(browser, "merge-tile-conflicts").$(".tile-value")), "3");
+  await byTestId(browser, "merge-confirm").click();
+
+  const resolver = byTestId(browser, "conflict-resolver");
+  await resolver.waitForDisplayed({ timeout: 30_000 });
+  const position = () => textOf(byTestId(browser, "conflict-position"));
+  const title = () => textOf(byTestId(browser, "conflict-title"));
+  await browser.waitUntil(async () => /Conflict 1 of 3\s*3 unresolved/.test(await position()), { timeout: 10_000 });
+  const seen = [await title()];
+  await browser.keys("n");
+  await browser.waitUntil(async () => /Conflict 2 of 3/.test(await position()), { timeout: 5_000, timeoutMsg: "N moves on" });
+  seen.push(await title());
+  await browser.keys("ArrowRight");
+  await browser.waitUntil(async () => /Conflict 3 of 3/.test(await position()), { timeout: 5_000, timeoutMsg: "→ moves on" });
+  seen.push(await title());
+  await browser.keys("p");
+  await browser.waitUntil(async () => /Conflict 2 of 3/.test(await position()), { timeout: 5_000, timeoutMsg: "P moves back" });
+  await browser.keys("ArrowLeft");
+  await browser.waitUntil(async () => /Conflict 1 of 3/.test(await position()), { timeout: 5_000, timeoutMsg: "← moves back" });
+  assert.deepEqual(
+    [...seen].sort(),
+    ["Bonded warehouse checks", "Fleet maintenance · Claimed tier", "Returns processing · Financial at 1 w"],
+    "each conflict once",
+  );
+
+  // To the process added on both sides; B keeps both, then the next unresolved one is shown.
+  while ((await title()) !== "Bonded warehouse checks") await browser.keys("n");
+  assert.equal(await byTestId(browser, "conflict-edit").isExisting(), false, "a whole process takes no typed value");
+  await snapshot(browser, join(shots, "ui-merge-same-name.png"));
+  await browser.keys("b");
+  await browser.waitUntil(async () => /2 unresolved/.test(await position()), { timeout: 10_000, timeoutMsg: "B resolves it" });
+  assert.notEqual(await title(), "Bonded warehouse checks", "on to the next unresolved conflict");
+  // M keeps mine in the one on screen; the last is left for later.
+  await browser.keys("m");
+  await browser.waitUntil(async () => /1 unresolved/.test(await position()), { timeout: 10_000, timeoutMsg: "M resolves it" });
+  assert.equal(await resolver.getAttribute("data-state"), "unresolved", "the one left is shown");
+  const states = await browser.$$('[data-testid="conflict-row"]').map((row) => row.getAttribute("data-state"));
+  assert.deepEqual([...states].sort(), ["both", "mine", "unresolved"]);
+  await snapshot(browser, join(shots, "ui-merge-several.png"));
+
+  await byTestId(browser, "nav-processes").click();
+  await browser.waitUntil(
+    async () => (await browser.$$('[data-testid="process-row"]').map((r) => r.getProperty("textContent"))).filter((t) => t.includes("Bonded warehouse checks")).length === 2,
+    { timeout: 10_000, timeoutMsg: "both processes are in the register" },
+  );
+});

@@ -3,6 +3,7 @@ import type { Conflict } from "./bindings/Conflict";
 import type { MergeReport } from "./bindings/MergeReport";
 import { formatDateTime } from "./dates";
 import {
+  baseText,
   changeCells,
   changeMatches,
   conflictIndex,
@@ -154,6 +155,9 @@ describe("the preview and the report", () => {
     expect(mergedSentence({ ...merged, from_holder: "", conflicts: [rto], unresolved: 1, decisions_added: 0 })).toBe(
       "Merged the copy: 4 changes applied, 1 conflict found.",
     );
+    expect(mergedSentence({ ...merged, applied: [], conflicts: [rto, deleted, sameName], decisions_added: 0, unresolved: 3 })).toBe(
+      "Merged Priya Raman’s copy: 3 conflicts found.",
+    );
   });
 
   it("filters the changes by every word typed, in any of their columns", () => {
@@ -259,6 +263,12 @@ describe("conflicts, one by one", () => {
     expect(conflictSentence(sameName)).toBe("Added here and in Priya Raman’s copy under the same name.");
     expect(sideLabels(rto)).toEqual({ mine: "Mine (this file)", theirs: "Priya Raman’s copy", base: "Where both started" });
     expect(sideLabels({ ...rto, from_holder: "" }).theirs).toBe("The copy");
+  });
+
+  it("says where both started, and that neither had a row both added", () => {
+    expect(baseText(rto)).toBe("1 d");
+    expect(baseText({ ...rto, base: "" })).toBe("(not known)");
+    expect(baseText(sameName)).toBe("Neither had it");
   });
 
   it("says how each was resolved, by whom and when", () => {

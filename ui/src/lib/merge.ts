@@ -70,7 +70,7 @@ export function copyOf(holder: string): string {
 export function mergedSentence(report: MergeReport): string {
   const whose = copyOf(report.from_holder);
   if (nothingToMerge(report)) return `Nothing to merge: ${whose} holds nothing this file does not.`;
-  const parts = [plural(report.applied.length, "change applied", "changes applied")];
+  const parts = report.applied.length > 0 ? [plural(report.applied.length, "change applied", "changes applied")] : [];
   if (report.decisions_added > 0) parts.push(plural(report.decisions_added, "decision entry added", "decision entries added"));
   const settled = report.conflicts.filter((c) => c.resolution !== null).length;
   if (settled > 0) parts.push(plural(settled, "conflict settled", "conflicts settled"));
@@ -212,6 +212,12 @@ export function conflictTitle(c: Conflict): string {
 export function sideLabels(c: Conflict): { mine: string; theirs: string; base: string } {
   const theirs = copyOf(c.from_holder);
   return { mine: "Mine (this file)", theirs: theirs.charAt(0).toLocaleUpperCase() + theirs.slice(1), base: "Where both started" };
+}
+
+/** Where both started, as the third column shows it: nothing there for a row both added, else the value. */
+export function baseText(c: Conflict): string {
+  if (c.kind === "same_name") return "Neither had it";
+  return c.base === "" ? "(not known)" : shownValue(c.base);
 }
 
 /** How a conflict was resolved: "Took Priya Raman’s: 12 h"; "Unresolved (mine kept meanwhile)". */
