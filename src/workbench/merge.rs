@@ -65,6 +65,11 @@ impl Workbench {
         Ok(self.store.conflicts()?)
     }
 
+    /// How many conflicts wait to be resolved (counted, not described).
+    pub fn unresolved_conflicts(&self) -> Result<usize> {
+        Ok(self.store.unresolved_conflicts()?)
+    }
+
     /// Resolves one conflict as one edit (logged; undo takes it back).
     pub fn resolve_conflict(&mut self, input: &ResolveInput) -> Result<Conflict> {
         Ok(self.store.resolve_conflict(input)?)

@@ -21,12 +21,16 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use rusqlite::types::Value;
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, params};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde_json::{Value as Json, json};
 
-use super::stamps::{self, Knowledge, Stamp, Stored};
+pub(crate) use super::rows::key_of;
+use super::rows::{
+    Follow, delete_with_dependents, dependents, distinct_name, follows, insert, rows_where,
+    same_name,
+};
+use super::stamps::{self, Knowledge, Stored};
 use crate::error::Result;
 use crate::journal::{Row, Table, Tx, snapshot, to_value};
 use bia_model::{ConflictKind, Id, Prefer, Resolution};
@@ -52,30 +56,30 @@ pub(crate) struct Outcome {
 }
 
 /// Who a conflict's rows and values come from.
-struct Side<'a> {
-    conn: &'a Connection,
-    knows: Knowledge,
+pub(super) struct Side<'a> {
+    pub(super) conn: &'a Connection,
+    pub(super) knows: Knowledge,
 }
 
-struct Merge<'t, 'c, 'a> {
-    tx: &'t mut Tx<'c>,
-    theirs: Side<'a>,
-    mine: Knowledge,
-    holder: String,
-    prefer: Option<Prefer>,
+pub(super) struct Merge<'t, 'c, 'a> {
+    pub(super) tx: &'t mut Tx<'c>,
+    pub(super) theirs: Side<'a>,
+    pub(super) mine: Knowledge,
+    pub(super) holder: String,
+    pub(super) prefer: Option<Prefer>,
     /// This file's own copy and the count its own choices are stamped with.
-    own: String,
-    count: i64,
+    pub(super) own: String,
+    pub(super) count: i64,
     /// The copy's conflicts still unresolved: (table, key, col).
-    their_open: FxHashSet<(String, String, String)>,
+    pub(super) their_open: FxHashSet<(String, String, String)>,
     /// The copy's sources by id, and this file's id for each.
-    sources: FxHashMap<i64, i64>,
-    their_sources: FxHashMap<i64, String>,
-    who: String,
-    now: String,
+    pub(super) sources: FxHashMap<i64, i64>,
+    pub(super) their_sources: FxHashMap<i64, String>,
+    pub(super) who: String,
+    pub(super) now: String,
     /// The owners looked at for what belongs to them.
-    owners_seen: FxHashSet<(Table, String)>,
-    out: Outcome,
+    pub(super) owners_seen: FxHashSet<(Table, String)>,
+    pub(super) out: Outcome,
 }
 
 /// Merges the copy `theirs` (held by `holder`) into the file `tx` writes.
@@ -159,7 +163,7 @@ fn order(table: Table) -> usize {
 type Candidates = BTreeMap<(usize, Table), BTreeMap<String, BTreeSet<String>>>;
 
 impl Merge<'_, '_, '_> {
-    fn conn(&self) -> &Connection {
+    pub(super) fn conn(&self) -> &Connection {
         self.tx.conn()
     }
 
@@ -620,410 +624,4 @@ impl Merge<'_, '_, '_> {
     fn distinct_name(&self, table: Table, t: &Row) -> Result<String> {
         distinct_name(self.conn(), table, t, &self.holder)
     }
-
-    fn own_stamp(&self) -> Stamp {
-        Stamp {
-            copy: self.own.clone(),
-            counter: self.count,
-        }
-    }
-
-    /// Copies the copy's stamps of a row here.
-    fn copy_stamps(&mut self, table: Table, key: &str) -> Result<()> {
-        for s in stamps::of_row(self.theirs.conn, table, key)? {
-            self.set_stamp(table, key, &s.col, &s.stamp, s.base)?;
-        }
-        Ok(())
-    }
-
-    /// Writes one stamp through the journal.
-    fn set_stamp(
-        &mut self,
-        table: Table,
-        key: &str,
-        col: &str,
-        stamp: &Stamp,
-        base: Option<String>,
-    ) -> Result<()> {
-        if stamp.is_origin() {
-            return Ok(());
-        }
-        let id = stamps::stamp_id(table, key, col);
-        let exists: Option<i64> = self
-            .conn()
-            .prepare_cached("SELECT 1 FROM stamp WHERE id = ?1")?
-            .query_row([&id], |r| r.get(0))
-            .optional()?;
-        let base = base.map(Value::Text).unwrap_or(Value::Null);
-        if exists.is_some() {
-            self.tx.update_row(
-                Table::Stamp,
-                &id,
-                &[
-                    ("copy_id", Value::Text(stamp.copy.clone())),
-                    ("counter", Value::Integer(stamp.counter)),
-                    ("base", base),
-                ],
-            )
-        } else {
-            self.tx.insert_row(
-                Table::Stamp,
-                &[
-                    ("id", Value::Text(id)),
-                    ("table_name", Value::Text(table.name().into())),
-                    ("row_key", Value::Text(key.into())),
-                    ("col", Value::Text(col.into())),
-                    ("copy_id", Value::Text(stamp.copy.clone())),
-                    ("counter", Value::Integer(stamp.counter)),
-                    ("base", base),
-                ],
-            )
-        }
-    }
-
-    /// Records a conflict (or brings an open one up to date).
-    #[allow(clippy::too_many_arguments)]
-    fn conflict(
-        &mut self,
-        kind: ConflictKind,
-        table: Table,
-        key: &str,
-        col: &str,
-        mine: Option<Json>,
-        theirs: Option<Json>,
-        base: Option<String>,
-        their_stamp: &Stamp,
-        resolution: Option<Resolution>,
-    ) -> Result<()> {
-        let text = |v: Option<Json>| v.map(|v| Value::Text(v.to_string())).unwrap_or(Value::Null);
-        let open: Option<String> = self
-            .conn()
-            .prepare_cached(
-                "SELECT id FROM conflict WHERE table_name = ?1 AND row_key = ?2 AND col = ?3 \
-                 AND resolution = ''",
-            )?
-            .query_row(params![table.name(), key, col], |r| r.get(0))
-            .optional()?;
-        let (resolution_text, by, at, value) = match resolution {
-            Some(r) => (
-                r.as_str(),
-                self.who.clone(),
-                self.now.clone(),
-                match r {
-                    Resolution::Theirs => text(theirs.clone()),
-                    _ => text(mine.clone()),
-                },
-            ),
-            None => ("", String::new(), String::new(), Value::Null),
-        };
-        let cols = [
-            ("kind", Value::Text(kind.as_str().into())),
-            ("table_name", Value::Text(table.name().into())),
-            ("row_key", Value::Text(key.into())),
-            ("col", Value::Text(col.into())),
-            ("mine", text(mine)),
-            ("theirs", text(theirs)),
-            ("base", base.map(Value::Text).unwrap_or(Value::Null)),
-            ("theirs_copy", Value::Text(their_stamp.copy.clone())),
-            ("theirs_counter", Value::Integer(their_stamp.counter)),
-            ("from_holder", Value::Text(self.holder.clone())),
-            ("found_at", Value::Text(self.now.clone())),
-            ("resolution", Value::Text(resolution_text.into())),
-            ("resolved_value", value),
-            ("resolved_by", Value::Text(by)),
-            ("resolved_at", Value::Text(at)),
-        ];
-        let id = match open {
-            Some(id) => {
-                self.tx.update_row(Table::Conflict, &id, &cols)?;
-                id.parse().unwrap_or_default()
-            }
-            None => {
-                let id = Id::new();
-                self.tx.insert(Table::Conflict, id, &cols)?;
-                id
-            }
-        };
-        self.out.conflicts.push(id);
-        Ok(())
-    }
-
-    /// Takes in what the copy knows of every copy (and of itself).
-    fn learn(&mut self) -> Result<()> {
-        let copies = self
-            .theirs
-            .conn
-            .prepare("SELECT id, holder, counter, forked_from, forked_at FROM copy")?
-            .query_map([], |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, i64>(2)?,
-                    r.get::<_, String>(3)?,
-                    r.get::<_, String>(4)?,
-                ))
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        for (id, holder, counter, from, at) in copies {
-            if id == self.own {
-                continue;
-            }
-            let known: Option<(i64, String)> = self
-                .conn()
-                .prepare_cached("SELECT counter, holder FROM copy WHERE id = ?1")?
-                .query_row([&id], |r| Ok((r.get(0)?, r.get(1)?)))
-                .optional()?;
-            match known {
-                Some((have, _)) if have >= counter => {}
-                Some(_) => {
-                    self.tx.update_row(
-                        Table::Copy,
-                        &id,
-                        &[("counter", Value::Integer(counter))],
-                    )?;
-                }
-                None => {
-                    self.tx.insert_row(
-                        Table::Copy,
-                        &[
-                            ("id", Value::Text(id)),
-                            ("holder", Value::Text(holder)),
-                            ("own", Value::Integer(0)),
-                            ("counter", Value::Integer(counter)),
-                            ("forked_from", Value::Text(from)),
-                            ("forked_at", Value::Text(at)),
-                        ],
-                    )?;
-                }
-            }
-        }
-        Ok(())
-    }
-
-    /// Adds the copy's decision-log entries this file lacks (the log is
-    /// append-only and kept whole on both sides).
-    fn decisions(&mut self) -> Result<()> {
-        let have: FxHashSet<String> = self
-            .conn()
-            .prepare("SELECT id FROM decision")?
-            .query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        let mut stmt = self.theirs.conn.prepare(
-            "SELECT id, process_id, process_name, field, old_value, new_value, rationale, who, at \
-             FROM decision ORDER BY at",
-        )?;
-        let rows = stmt
-            .query_map([], |r| {
-                (0..9)
-                    .map(|i| r.get::<_, String>(i))
-                    .collect::<rusqlite::Result<Vec<String>>>()
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        let mut insert = self.tx.conn().prepare_cached(
-            "INSERT INTO decision (id, process_id, process_name, field, old_value, new_value, \
-             rationale, who, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        )?;
-        for row in rows {
-            if !have.contains(&row[0]) {
-                insert.execute(rusqlite::params_from_iter(row.iter()))?;
-                self.out.decisions_added += 1;
-            }
-        }
-        Ok(())
-    }
-}
-
-/// Deletes a row with what goes with it (see [`dependents`]); the actions
-/// raised about it stay, about nothing in particular.
-pub(crate) fn delete_with_dependents(tx: &mut Tx, table: Table, key: &str) -> Result<()> {
-    for (of, condition) in dependents(table) {
-        for r in rows_where(tx.conn(), *of, condition, key)? {
-            tx.delete_row(*of, &key_of(*of, &r))?;
-        }
-    }
-    if let Ok(id) = key.parse::<Id>() {
-        match table {
-            Table::Process => crate::actions::forget(tx, "process_id", id)?,
-            Table::Resource => crate::actions::forget(tx, "resource_id", id)?,
-            _ => {}
-        }
-    }
-    tx.delete_row(table, key)
-}
-
-/// Adds a row kept by a conflict (`{"row": …, "belongings": […]}`),
-/// renamed when `name` is given, with those of its belongings whose
-/// other ends are here.
-pub(crate) fn add_kept(tx: &mut Tx, table: Table, kept: &Json, name: Option<&str>) -> Result<()> {
-    let Some(mut row) = kept.get("row").and_then(Json::as_object).cloned() else {
-        return Ok(());
-    };
-    if let Some(name) = name {
-        row.insert("name".into(), Json::from(name));
-        row.insert("name_key".into(), Json::from(bia_model::name_key(name)));
-    }
-    insert(tx, table, &row)?;
-    for item in kept
-        .get("belongings")
-        .and_then(Json::as_array)
-        .into_iter()
-        .flatten()
-    {
-        let (Some(of), Some(r)) = (
-            item.get(0).and_then(Json::as_str),
-            item.get(1).and_then(Json::as_object),
-        ) else {
-            continue;
-        };
-        let of = Table::parse(of)?;
-        let k = key_of(of, r);
-        if snapshot(tx.conn(), of, &k)?.is_some() {
-            continue;
-        }
-        let mut here = true;
-        for (ot, o) in stamps::owners(of, r) {
-            here &= snapshot(tx.conn(), ot, &o)?.is_some();
-        }
-        if here {
-            insert(tx, of, r)?;
-        }
-    }
-    Ok(())
-}
-
-/// A name no row of `table` has, for the copy's row named `name`:
-/// "Payroll (Priya)", then "Payroll (Priya 2)".
-pub(crate) fn distinct_name(
-    conn: &Connection,
-    table: Table,
-    row: &Row,
-    holder: &str,
-) -> Result<String> {
-    let name = row.get("name").and_then(Json::as_str).unwrap_or("");
-    let mut n = 1;
-    loop {
-        let candidate = match n {
-            1 => format!("{name} ({holder})"),
-            n => format!("{name} ({holder} {n})"),
-        };
-        let mut probe = row.clone();
-        probe.insert(
-            "name_key".into(),
-            Json::from(bia_model::name_key(&candidate)),
-        );
-        probe.insert("id".into(), Json::from(""));
-        if same_name(conn, table, &probe)?.is_none() {
-            return Ok(candidate);
-        }
-        n += 1;
-    }
-}
-
-/// How a bookkeeping field follows the fields it keeps track of.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Follow {
-    /// The later of the two (a time of change).
-    Later,
-    /// Taken when this column is.
-    Column(&'static str),
-    /// Taken when any value of the row is (a provenance).
-    Values,
-    /// Kept as it is here (a time of creation).
-    Never,
-}
-
-fn follows(table: Table, col: &str) -> Option<Follow> {
-    match (table, col) {
-        (_, "updated_at") => Some(Follow::Later),
-        (_, "created_at") => Some(Follow::Never),
-        (_, "name_key") => Some(Follow::Column("name")),
-        (_, "provenance") | (Table::Impact, "source_id" | "cell") => Some(Follow::Values),
-        _ => None,
-    }
-}
-
-/// The rows that go with a row of `table` (added with it, deleted with
-/// it): its belongings, and for a process its places on agendas and its
-/// sign-offs.
-fn dependents(table: Table) -> &'static [(Table, &'static str)] {
-    match table {
-        Table::Process => &[
-            (Table::ProcessCustomField, "process_id = ?1"),
-            (Table::Impact, "process_id = ?1"),
-            (Table::Objective, "process_id = ?1"),
-            (Table::Dependency, "from_id = ?1 OR to_id = ?1"),
-            (Table::AgendaItem, "process_id = ?1"),
-            (Table::Signoff, "process_id = ?1"),
-        ],
-        other => other.belongings(),
-    }
-}
-
-fn rows_where(conn: &Connection, table: Table, condition: &str, key: &str) -> Result<Vec<Row>> {
-    let mut stmt =
-        conn.prepare_cached(&format!("SELECT * FROM {} WHERE {condition}", table.name()))?;
-    let names: Vec<String> = stmt.column_names().iter().map(|s| s.to_string()).collect();
-    let rows = stmt
-        .query_map([key], |r| {
-            let mut map = Row::new();
-            for (i, name) in names.iter().enumerate() {
-                let v: Value = r.get(i)?;
-                map.insert(
-                    name.clone(),
-                    match v {
-                        Value::Null | Value::Blob(_) => Json::Null,
-                        Value::Integer(n) => Json::from(n),
-                        Value::Real(x) => Json::from(x),
-                        Value::Text(s) => Json::from(s),
-                    },
-                );
-            }
-            Ok(map)
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(rows)
-}
-
-/// The journal's name of a row.
-pub(crate) fn key_of(table: Table, row: &Row) -> String {
-    table
-        .key()
-        .iter()
-        .map(|c| row.get(*c).and_then(Json::as_str).unwrap_or(""))
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-fn insert(tx: &mut Tx, table: Table, row: &Row) -> Result<()> {
-    let cols = row
-        .iter()
-        .map(|(c, v)| Ok((c.as_str(), to_value(v)?)))
-        .collect::<Result<Vec<_>>>()?;
-    tx.insert_row(table, &cols)
-}
-
-/// The id of the row here that has the name of the copy's row `t`, when
-/// the table keeps names unique (processes, units; resources by kind).
-fn same_name(conn: &Connection, table: Table, t: &Row) -> Result<Option<String>> {
-    let key = t.get("name_key").and_then(Json::as_str).unwrap_or("");
-    let id = t.get("id").and_then(Json::as_str).unwrap_or("");
-    let found = match table {
-        Table::Process | Table::Unit => conn
-            .prepare_cached(&format!(
-                "SELECT id FROM {} WHERE name_key = ?1 AND id <> ?2",
-                table.name()
-            ))?
-            .query_row(params![key, id], |r| r.get(0))
-            .optional()?,
-        Table::Resource => {
-            let kind = t.get("kind").and_then(Json::as_str).unwrap_or("");
-            conn.prepare_cached(
-                "SELECT id FROM resource WHERE kind = ?1 AND name_key = ?2 AND id <> ?3",
-            )?
-            .query_row(params![kind, key, id], |r| r.get(0))
-            .optional()?
-        }
-        _ => None,
-    };
-    Ok(found)
 }

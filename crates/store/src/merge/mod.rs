@@ -12,7 +12,9 @@
 
 mod describe;
 pub(crate) mod engine;
+mod record;
 mod resolve;
+mod rows;
 pub(crate) mod stamps;
 
 use std::path::{Path, PathBuf};

@@ -8,7 +8,7 @@ use rusqlite::Connection;
 use rusqlite::types::Value;
 use serde_json::Value as Json;
 
-use super::engine::{add_kept, delete_with_dependents, distinct_name};
+use super::rows::{add_kept, delete_with_dependents, distinct_name};
 use super::stamps;
 use crate::error::{Error, Result};
 use crate::journal::{self, Table, snapshot, to_value};
