@@ -196,18 +196,8 @@ pub fn session_of(store: &Workbench) -> bia::Result<Session> {
             title: w.title,
             started_at: w.started_at,
         }),
-        unresolved_conflicts: unresolved(store)?,
+        unresolved_conflicts: u32::try_from(store.unresolved_conflicts()?).unwrap_or(u32::MAX),
     })
-}
-
-/// How many of the file's conflicts nobody has resolved yet.
-fn unresolved(store: &Workbench) -> bia::Result<u32> {
-    let open = store
-        .conflicts()?
-        .iter()
-        .filter(|c| c.resolution.is_none())
-        .count();
-    Ok(u32::try_from(open).unwrap_or(u32::MAX))
 }
 
 pub fn file_name(path: &Path) -> String {
