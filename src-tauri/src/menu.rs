@@ -1,5 +1,5 @@
 //! The native menu: File (New, Open, Open Recent, Import, Export, Compare
-//! with…, Close, Quit) and Edit
+//! with…, Give a Copy To…, Merge a Copy…, Close, Quit) and Edit
 //! (Undo, Redo, and the clipboard items). A menu click is sent to the UI as
 //! a `menu` event carrying a `MenuAction`; the UI runs the same flow as its
 //! own buttons, so there is one path for each action.
@@ -23,6 +23,8 @@ pub enum MenuAction {
     Import,
     Export,
     Compare,
+    GiveCopy,
+    MergeCopy,
     Undo,
     Redo,
 }
@@ -93,6 +95,9 @@ pub fn build<R: Runtime>(app: &AppHandle<R>, recent: &[RecentFile]) -> tauri::Re
         )
         .item(&MenuItemBuilder::with_id("compare", "Compare with…").build(app)?)
         .separator()
+        .item(&MenuItemBuilder::with_id("give_copy", "Give a Copy To…").build(app)?)
+        .item(&MenuItemBuilder::with_id("merge_copy", "Merge a Copy…").build(app)?)
+        .separator()
         .item(
             &MenuItemBuilder::with_id("close", "Close")
                 .accelerator("CmdOrCtrl+W")
@@ -134,6 +139,8 @@ pub fn action(id: &str) -> Option<MenuAction> {
         "import" => MenuAction::Import,
         "export" => MenuAction::Export,
         "compare" => MenuAction::Compare,
+        "give_copy" => MenuAction::GiveCopy,
+        "merge_copy" => MenuAction::MergeCopy,
         "undo" => MenuAction::Undo,
         "redo" => MenuAction::Redo,
         other => MenuAction::OpenRecent {
@@ -184,6 +191,8 @@ mod tests {
             matches!(action("recent:/home/ana/acme.bia"), Some(MenuAction::OpenRecent { path }) if path == "/home/ana/acme.bia")
         );
         assert!(matches!(action("undo"), Some(MenuAction::Undo)));
+        assert!(matches!(action("give_copy"), Some(MenuAction::GiveCopy)));
+        assert!(matches!(action("merge_copy"), Some(MenuAction::MergeCopy)));
         assert!(action("recent-none").is_none());
     }
 }

@@ -30,6 +30,9 @@ pub struct Session {
     /// A workshop left running (the app closed mid-workshop): the window
     /// offers to resume it.
     pub running_workshop: Option<RunningWorkshop>,
+    /// Conflicts merges of copies left unresolved in the file (the
+    /// Dashboard says so, and the Merge screen lists them).
+    pub unresolved_conflicts: u32,
 }
 
 /// The workshop a file was left running in, as the resume offer names it.
@@ -193,6 +196,7 @@ pub fn session_of(store: &Workbench) -> bia::Result<Session> {
             title: w.title,
             started_at: w.started_at,
         }),
+        unresolved_conflicts: u32::try_from(store.unresolved_conflicts()?).unwrap_or(u32::MAX),
     })
 }
 

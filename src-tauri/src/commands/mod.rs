@@ -11,6 +11,7 @@ pub mod export;
 pub mod files;
 pub mod impact;
 pub mod import;
+pub mod merge;
 pub mod processes;
 pub mod questionnaires;
 pub mod resources;

@@ -560,6 +560,36 @@ fn damaged_and_read_only(home: &Path) {
     std::fs::set_permissions(&read_only, perms).unwrap();
 }
 
+/// For a script with `"prepare": "copy-given"`: the demo in the app's data
+/// folder (where `open_demo` opens it) has given Priya Raman a copy,
+/// `Documents/Harbourline - copy for Priya Raman.bia`, which she has edited:
+/// Shipment tracking enquiries' RTO to 12 h, Key account management's MBCO
+/// to 40 %. The demo itself reads as the demo always does (giving a copy is
+/// no edit); only `copy_info` knows of the copy.
+fn copy_given(home: &Path) {
+    let data = home.join(".local/share/bia-workbench");
+    std::fs::create_dir_all(&data).unwrap();
+    let copy = home.join("Documents/Harbourline - copy for Priya Raman.bia");
+    let mut demo =
+        bia::Workbench::create_demo(&data.join(bia_workbench::commands::files::DEMO_FILE)).unwrap();
+    demo.give_copy(&copy, "Priya Raman").unwrap();
+    demo.close().unwrap();
+    let mut theirs = bia::Workbench::open(&copy).unwrap();
+    for (process, change) in [
+        ("Shipment tracking enquiries", ("rto", "12 h")),
+        ("Key account management", ("mbco", "40")),
+    ] {
+        let id = theirs.process_named(process).unwrap().id;
+        let mut input = theirs.objectives(id).unwrap().unwrap().to_input();
+        match change {
+            ("rto", value) => input.rto = value.into(),
+            (_, value) => input.mbco = value.into(),
+        }
+        theirs.agree_objectives(id, &input).unwrap();
+    }
+    theirs.close().unwrap();
+}
+
 /// The demo at `path`, made larger than a file opening checks in full (it
 /// once held 40 MB it no longer needs: free pages), with a page of its undo
 /// history made unreadable: it opens, and the check after opening finds the
@@ -601,6 +631,9 @@ fn recordings_of_the_scripts_the_ui_tests_ask_for() {
         }
         if script["prepare"] == "large-register" {
             super::large_register(&home.path().join("Documents"), 1_200);
+        }
+        if script["prepare"] == "copy-given" {
+            copy_given(home.path());
         }
         let mut rec = Recorder::start(home.path());
         // A script starts with the demo open, or (`"start": "closed"`) on the start screen.

@@ -73,6 +73,12 @@ import type { QuestionnaireReview } from "./bindings/QuestionnaireReview";
 import type { ReceiveOutcome } from "./bindings/ReceiveOutcome";
 import type { SendInput } from "./bindings/SendInput";
 import type { SentQuestionnaire } from "./bindings/SentQuestionnaire";
+import type { Conflict } from "./bindings/Conflict";
+import type { CopyInfo } from "./bindings/CopyInfo";
+import type { GivenCopy } from "./bindings/GivenCopy";
+import type { MergeReport } from "./bindings/MergeReport";
+import type { Prefer } from "./bindings/Prefer";
+import type { ResolveInput } from "./bindings/ResolveInput";
 
 /** Whether a value thrown by a call is an ApiError. */
 export function isApiError(e: unknown): e is ApiError {
@@ -217,6 +223,20 @@ export const api = {
   /** Shows a file selected in the system's file manager. */
   revealInFolder: (path: string) => invoke<void>("reveal_in_folder", { path }),
 
+  // --- copies and merging ---------------------------------------------------------------
+  /** What the open file is among its copies: its holder, the file it was copied from, the copies it knows. */
+  copyInfo: () => invoke<CopyInfo>("copy_info"),
+  /** Writes a copy of the open assessment to `path` (a new file) for `holder` to work on offline. */
+  giveCopy: (path: string, holder: string) => invoke<GivenCopy>("give_copy", { path, holder }),
+  /** Merges the copy at `path` (only read) as one undoable edit after a backup; `dryRun` only says what it would do.
+   *  `prefer` settles every conflict on one side; null leaves them listed, mine kept, to resolve one by one. */
+  mergeCopy: (path: string, prefer: Prefer | null, dryRun: boolean) => invoke<MergeReport>("merge_copy", { path, prefer, dryRun }),
+  /** Every conflict merges left in the file, the unresolved first. */
+  listConflicts: () => invoke<Conflict[]>("list_conflicts"),
+  /** Resolves one conflict (mine, theirs, a typed value, both) as one undoable edit; a typed value that does not read is
+   *  refused as `invalid` with its field issues. */
+  resolveConflict: (input: ResolveInput) => invoke<Conflict>("resolve_conflict", { input }),
+
   // --- methodology -------------------------------------------------------------
   /** How many processes (by status and unit), units, resources and dependencies: counted without loading the file. */
   counts: () => invoke<Counts>("counts"),
@@ -302,6 +322,8 @@ export type MenuAction =
   | { action: "import" }
   | { action: "export" }
   | { action: "compare" }
+  | { action: "give_copy" }
+  | { action: "merge_copy" }
   | { action: "undo" }
   | { action: "redo" };
 

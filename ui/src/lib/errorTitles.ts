@@ -41,6 +41,10 @@ const TITLES: Partial<Record<ErrorCode, string>> = {
   export_format: "Save the workbook as .xlsx",
   export: "The workbook could not be written",
   reveal: "The folder could not be shown",
+  merge_other_assessment: "A copy of another assessment",
+  merge_unrelated: "Not a copy of this assessment",
+  merge_same_copy: "Nothing to merge",
+  conflict_unknown: "That conflict is no longer open",
 };
 
 export function errorTitle(code: ErrorCode | string): string {

@@ -14,7 +14,8 @@ export type SectionId =
   | "methodology"
   | "import"
   | "export"
-  | "compare";
+  | "compare"
+  | "merge";
 
 export interface Section {
   id: SectionId;
@@ -39,4 +40,5 @@ export const SECTIONS: readonly Section[] = [
   { id: "import", label: "Import", available: true, group: "files" },
   { id: "export", label: "Export", available: true, group: "files" },
   { id: "compare", label: "Compare", available: true, group: "files" },
+  { id: "merge", label: "Merge", available: true, group: "files" },
 ];

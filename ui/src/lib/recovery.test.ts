@@ -12,6 +12,7 @@ const recovered = (rows: number, rows_lost: number, texts_repaired: number): Rec
     undo_limit: 5000,
     check_pending: false,
     running_workshop: null,
+    unresolved_conflicts: 0,
   },
   recovery: { path: "/home/facilitator/Clients/Harbourline (recovered).bia", rows, rows_lost, texts_repaired, notes: [] },
 });

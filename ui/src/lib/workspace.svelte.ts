@@ -45,6 +45,9 @@ import type { Acceptance } from "./bindings/Acceptance";
 import type { PendingReturn } from "./questionnaires";
 import { WorkbookExport } from "./workbookExport.svelte";
 import { Comparing } from "./comparing.svelte";
+import { Merging, chooseCopyPathFor } from "./merging.svelte";
+import type { Conflict } from "./bindings/Conflict";
+import type { ResolveInput } from "./bindings/ResolveInput";
 
 const NO_HISTORY: History = { undo: null, redo: null };
 
@@ -140,6 +143,8 @@ export class Workspace {
   readonly workbook = new WorkbookExport();
   /** File › Compare with…: the file compared with and the comparison, kept while moving between screens. */
   readonly compare = new Comparing();
+  /** File › Merge a Copy… and Give a Copy To…: the copy previewed or merged, the file's conflicts, kept while moving between screens. */
+  readonly merging = new Merging();
   /** The import of a legacy spreadsheet: the file previewed, its plan, the import under way or how it ended. */
   readonly spreadsheet = new SpreadsheetImport();
   /** Returned questionnaires waiting for review, those refused, and how the last one taken ended. */
@@ -181,6 +186,7 @@ export class Workspace {
     this.error = null;
     this.workbook.reset();
     this.compare.reset();
+    this.merging.reset();
     this.spreadsheet.reset();
     this.returns.reset();
     this.listsLoaded = false;
@@ -531,6 +537,72 @@ export class Workspace {
     await this.compare.choose();
   }
 
+  /** File › Give a Copy To…: the form asking whom the copy is for (then the save dialog). */
+  startGivingCopy(): void {
+    if (!this.session) return;
+    this.merging.giving = true;
+  }
+
+  /**
+   * Gives a copy to `holder`: the save dialog (suggesting "<assessment> - copy for <holder>.bia"), then the copy written
+   * by the core. Resolves false when the dialog was cancelled; rejects with the core's error for the form to show.
+   */
+  async giveCopy(holder: string): Promise<boolean> {
+    if (!this.session) return false;
+    const path = await chooseCopyPathFor(this.session.info.name, holder);
+    if (!path) return false;
+    const given = await api.giveCopy(path, holder.trim());
+    this.merging.given = given;
+    this.merging.giving = false;
+    this.notice = `A copy for ${given.holder} was written to ${given.path}. When it comes back, merge it on the Merge screen (File ▸ Merge a Copy…).`;
+    // The file now knows the copy it gave.
+    await this.refreshSession();
+    if (this.merging.info) await this.merging.loadInfo();
+    return true;
+  }
+
+  /** File › Merge a Copy… and the Merge screen's button: the Merge screen, the native dialog, then the dry run. */
+  async mergeCopy(): Promise<void> {
+    if (!this.session) return;
+    this.section = "merge";
+    if (this.merging.running) return;
+    await this.merging.choose();
+  }
+
+  /** Merges the copy previewed (one undoable edit after a backup), then re-reads everything it may have changed. */
+  async confirmMerge(): Promise<void> {
+    const report = await this.merging.merge();
+    if (!report) return;
+    await this.afterMerge();
+    // A copy holding nothing new is no edit (and takes no backup): Undo would take back something else.
+    this.merging.label = report.backup !== null ? this.history.undo : null;
+  }
+
+  /** Resolves one conflict (one undoable edit); rejects with the core's error (a typed value that does not read). */
+  async resolveConflict(input: ResolveInput): Promise<Conflict> {
+    const resolved = await api.resolveConflict(input);
+    await this.afterMerge();
+    return resolved;
+  }
+
+  /** Re-reads everything a merge or a resolution may have changed, and the session (its history, the conflicts left). */
+  private async afterMerge(): Promise<void> {
+    try {
+      await this.reloadData();
+      await this.refreshSession();
+      this.prefetched.clear();
+      this.revision += 1;
+    } catch (e) {
+      this.error = asApiError(e);
+    }
+  }
+
+  /** Re-reads the session the shell holds: its history and the conflicts left unresolved in the file. */
+  async refreshSession(): Promise<void> {
+    const session = await api.currentSession();
+    if (session) this.session = session;
+  }
+
   /** The Compare screen's "Add to the executive workbook": the Export screen, with the changes included. */
   addChangesToWorkbook(): void {
     if (!this.compare.comparison) return;
@@ -784,6 +856,7 @@ export class Workspace {
     this.charts = { ...DEFAULT_CHART_CHOICES };
     this.workbook.reset();
     this.compare.reset();
+    this.merging.reset();
     this.spreadsheet.reset();
     this.returns.reset();
     this.error = null;

@@ -72,9 +72,16 @@ const WRITES = new Set([
   "delete_dependency",
   "update_methodology",
   "apply_import",
+  "give_copy",
+  "resolve_conflict",
   "undo",
   "redo",
 ]);
+
+/** Whether a call changes the open assessment: a write command, or a merge that is no dry run. */
+function isWrite(cmd: string, args: Record<string, unknown>): boolean {
+  return WRITES.has(cmd) || (cmd === "merge_copy" && args.dryRun === false);
+}
 
 /** JSON with its keys sorted, so `{a, b}` and `{b, a}` are the same arguments. */
 function canonical(value: unknown): string {
@@ -100,7 +107,7 @@ function index(recordings: readonly Recording[]): Map<string, Call> {
       const at = path ?? ["(closed)"];
       answers.set(key(at, call.cancelled ? `${call.cmd} (cancelled)` : call.cmd, call.args), call);
       if (call.cancelled) continue;
-      if (path && WRITES.has(call.cmd) && call.error === undefined) path = [...path, `${call.cmd} ${canonical(call.args)}`];
+      if (path && isWrite(call.cmd, call.args) && call.error === undefined) path = [...path, `${call.cmd} ${canonical(call.args)}`];
     }
   }
   return answers;
@@ -228,7 +235,7 @@ export class ReplayBackend {
         { path: session.path, name: session.info.name, opened_at: "2026-12-01T09:00:00Z", exists: true },
         ...this.recent.filter((r) => r.path !== session.path),
       ];
-    } else if (this.path && WRITES.has(cmd)) this.path = [...this.path, `${cmd} ${canonical(args)}`];
+    } else if (this.path && isWrite(cmd, args)) this.path = [...this.path, `${cmd} ${canonical(args)}`];
     return clone(call.result);
   }
 }

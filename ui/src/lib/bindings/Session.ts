@@ -25,4 +25,9 @@ check_pending: boolean,
  * A workshop left running (the app closed mid-workshop): the window
  * offers to resume it.
  */
-running_workshop: RunningWorkshop | null, };
+running_workshop: RunningWorkshop | null, 
+/**
+ * Conflicts merges of copies left unresolved in the file (the
+ * Dashboard says so, and the Merge screen lists them).
+ */
+unresolved_conflicts: number, };
