@@ -75,7 +75,7 @@ describe("merge screen", () => {
 
     const result = await screen.findByTestId("merge-result");
     await waitFor(() => expect(result.dataset.state).toBe("latest"));
-    expect(screen.getByTestId("merge-sentence").textContent).toMatch(/^Merged Priya Raman’s copy: \d+ changes applied, .*1 conflict found\.$/);
+    expect(screen.getByTestId("merge-sentence").textContent).toMatch(/^Merged Priya Raman’s copy: \d+ changes? applied, .*1 conflict found\.$/);
     expect(screen.getByTestId("merge-backup").textContent).toMatch(/before-merge-20261201-090000\.bia$/);
     await screen.findByTestId("conflict-resolver");
     expect(resolverState()).toBe("unresolved");
