@@ -64,6 +64,11 @@ pub enum CopyCommand {
         /// copy's is renamed).
         #[arg(long, group = "how")]
         both: bool,
+        /// Make them one (a process added on both sides under one name:
+        /// the copy's, with this file's fields, scores and links kept; a
+        /// field both filled differently becomes a conflict of its own).
+        #[arg(long, group = "how")]
+        same: bool,
         /// Set this value instead, as the field's form reads it ("4 h").
         #[arg(long, group = "how")]
         value: Option<String>,
@@ -135,17 +140,19 @@ pub fn run(command: CopyCommand, out: &mut impl Write) -> bia::Result<()> {
             mine,
             theirs,
             both,
+            same,
             value,
         } => {
-            let resolution = match (mine, theirs, both, &value) {
+            let resolution = match (mine, theirs, both, same, &value) {
                 (true, ..) => Resolution::Mine,
                 (_, true, ..) => Resolution::Theirs,
-                (_, _, true, _) => Resolution::Both,
-                (_, _, _, Some(_)) => Resolution::Typed,
+                (_, _, true, ..) => Resolution::Both,
+                (_, _, _, true, _) => Resolution::Same,
+                (_, _, _, _, Some(_)) => Resolution::Typed,
                 _ => {
                     return Err(usage(
                         "resolution",
-                        "Say how to resolve it: --mine, --theirs, --both or --value TEXT.",
+                        "Say how to resolve it: --mine, --theirs, --both, --same or --value TEXT.",
                     ));
                 }
             };

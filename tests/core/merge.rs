@@ -548,3 +548,137 @@ fn the_cli_forks_merges_lists_and_resolves() {
     let out = bia(&["merge", "hq.bia", "--from", "hq.bia"], dir.path());
     assert_eq!(out.status.code(), Some(1));
 }
+
+#[test]
+fn a_process_added_on_both_sides_under_one_name_is_made_one_with_both_sides_scores() {
+    let dir = temp_dir();
+    let (mut mine, mut theirs) = demo_and_copy(dir.path());
+    let m = mine.methodology().unwrap();
+    let (financial, customer) = (m.categories[0].id, m.categories[2].id);
+    let (day, week) = (m.horizons[3].id, m.horizons[5].id);
+    for (wb, owner, category, description) in [
+        (
+            &mut mine,
+            "Tom Okafor",
+            financial,
+            "Plug-in checks every four hours",
+        ),
+        (&mut theirs, PRIYA, customer, ""),
+    ] {
+        let p = wb
+            .create_process(&ProcessInput {
+                name: "Reefer plug-in monitoring".into(),
+                owner: owner.into(),
+                description: description.into(),
+                ..Default::default()
+            })
+            .unwrap();
+        wb.set_scores(
+            p.id,
+            &[ScoreInput {
+                category_id: category,
+                horizon_id: day,
+                severity: Some(3),
+                note: None,
+            }],
+        )
+        .unwrap();
+        set_rto(wb, "Reefer plug-in monitoring", "4 h");
+    }
+    let their_id = theirs
+        .process_named("Reefer plug-in monitoring")
+        .unwrap()
+        .id;
+    theirs
+        .set_scores(
+            their_id,
+            &[ScoreInput {
+                category_id: financial,
+                horizon_id: week,
+                severity: Some(5),
+                note: None,
+            }],
+        )
+        .unwrap();
+    let path = theirs.path().to_path_buf();
+    let report = merge_back(&mut mine, theirs, None);
+    let c = report
+        .conflicts
+        .iter()
+        .find(|c| c.kind == ConflictKind::SameName)
+        .unwrap();
+    assert!(c.mine.contains("owned by Tom Okafor"), "{}", c.mine);
+    let done = resolve(&mut mine, c.id, Resolution::Same);
+    assert_eq!(done.resolution, Some(Resolution::Same));
+    let one = mine.process_named("Reefer plug-in monitoring").unwrap();
+    assert_eq!(one.id, their_id, "the copy's id, which the copy keeps");
+    assert_eq!(one.owner, "Tom Okafor", "this file's field kept");
+    assert_eq!(
+        one.description, "Plug-in checks every four hours",
+        "filled here only"
+    );
+    let scores = mine.process_impact(one.id).unwrap().scores;
+    for (category, horizon, level) in [
+        (financial, day, 3),
+        (customer, day, 3),
+        (financial, week, 5),
+    ] {
+        assert!(
+            scores.iter().any(|s| s.category_id == category
+                && s.horizon_id == horizon
+                && s.severity == Some(level)),
+            "{scores:#?}"
+        );
+    }
+    assert_eq!(
+        rto(&mine, "Reefer plug-in monitoring").as_deref(),
+        Some("4 h")
+    );
+    assert_eq!(
+        mine.processes()
+            .unwrap()
+            .iter()
+            .filter(|p| p.name.starts_with("Reefer"))
+            .count(),
+        1
+    );
+    // The owner both gave is a conflict of its own; once settled, the copy
+    // merging this file ends with the same.
+    let owner = mine
+        .conflicts()
+        .unwrap()
+        .into_iter()
+        .find(|c| c.resolution.is_none() && c.field == "Owner")
+        .unwrap();
+    assert_eq!(
+        (owner.mine.as_str(), owner.theirs.as_str()),
+        ("Tom Okafor", PRIYA)
+    );
+    resolve(&mut mine, owner.id, Resolution::Mine);
+    let mine_path = mine.path().to_path_buf();
+    mine.close().unwrap();
+    let mut theirs = Workbench::open(&path).unwrap();
+    let back = theirs.merge_copy(&mine_path, None, false).unwrap();
+    assert!(back.conflicts.is_empty(), "{:#?}", back.conflicts);
+    let mine = Workbench::open_to_read(&mine_path).unwrap();
+    let (a, b) = (content(&theirs), content(&mine));
+    for key in a.as_object().unwrap().keys() {
+        if a[key] != b[key] {
+            if let (Some(x), Some(y)) = (a[key].as_array(), b[key].as_array()) {
+                let only_a: Vec<_> = x.iter().filter(|i| !y.contains(i)).collect();
+                let only_b: Vec<_> = y.iter().filter(|i| !x.contains(i)).collect();
+                panic!("{key}: copy only {only_a:#?}\nhere only {only_b:#?}");
+            }
+            panic!("{key} differs");
+        }
+    }
+    // Undo in the copy takes its merge back whole.
+    theirs.undo().unwrap();
+    assert_eq!(
+        theirs
+            .process_named("Reefer plug-in monitoring")
+            .unwrap()
+            .owner,
+        PRIYA
+    );
+}

@@ -267,6 +267,7 @@ proptest! {
         for (n, c) in mine.conflicts().unwrap().into_iter().filter(|c| c.resolution.is_none()).enumerate() {
             let resolution = if n % 2 == 0 { Resolution::Mine } else { Resolution::Theirs };
             let resolution = match (c.kind, resolution) {
+                (bia::model::ConflictKind::SameName, Resolution::Theirs) if c.area == "Process" => Resolution::Same,
                 (bia::model::ConflictKind::SameName, Resolution::Theirs) => Resolution::Both,
                 (_, r) => r,
             };

@@ -248,3 +248,62 @@ test("several conflicts from copies built with the CLI: moved through with N, P 
     { timeout: 10_000, timeoutMsg: "both processes are in the register" },
   );
 });
+
+test("a process both copies added under one name is made one with S, its differing unit left as a conflict", async () => {
+  const { browser, shots } = session.app;
+  const folder = join(shots, "merge-same");
+  rmSync(folder, { recursive: true, force: true });
+  mkdirSync(folder, { recursive: true });
+  const cli = join(dirname(process.env.BIA_APP), "bia");
+  const mine = join(folder, "Harbourline.bia");
+  const theirs = join(folder, "Harbourline - copy for Sam Okafor.bia");
+  const run = (...args) => execFileSync(cli, args);
+  run("demo", mine);
+  run("fork", mine, "--out", theirs, "--for", "Sam Okafor");
+  for (const [file, unit, category] of [
+    [mine, "Warehouse Operations", "Financial"],
+    [theirs, "Transport & Fleet", "Customer"],
+  ]) {
+    run("process", "add", file, "--name", "Bonded warehouse checks", "--unit", unit);
+    run("score", file, "--process", "Bonded warehouse checks", "--category", category, "--horizon", "1 d", "--severity", "3");
+  }
+
+  await byTestId(browser, "close-assessment").click();
+  await byTestId(browser, "start-screen").waitForDisplayed({ timeout: 10_000 });
+  assert.ok(await answerDialog(browser, "open", mine));
+  await byTestId(browser, "open-assessment").click();
+  await byTestId(browser, "app-shell").waitForDisplayed({ timeout: 15_000 });
+  await byTestId(browser, "nav-merge").click();
+  await byTestId(browser, "merge-empty").waitForDisplayed({ timeout: 10_000 });
+  assert.ok(await answerDialog(browser, "open", theirs));
+  await byTestId(browser, "merge-choose").click();
+  await byTestId(browser, "merge-preview").waitForDisplayed({ timeout: 30_000 });
+  await byTestId(browser, "merge-confirm").click();
+
+  const resolver = byTestId(browser, "conflict-resolver");
+  await resolver.waitForDisplayed({ timeout: 30_000 });
+  const title = () => textOf(byTestId(browser, "conflict-title"));
+  await browser.waitUntil(async () => (await title()) === "Bonded warehouse checks", { timeout: 10_000 });
+  assert.equal(await byTestId(browser, "conflict-take-theirs").isExisting(), false, "no taking theirs over a name both added");
+  await byTestId(browser, "conflict-make-one").waitForDisplayed({ timeout: 5_000 });
+  await browser.keys("s");
+  // The unit both gave differently is a conflict of its own, shown next.
+  await browser.waitUntil(async () => (await title()) === "Bonded warehouse checks · Unit", {
+    timeout: 10_000,
+    timeoutMsg: "S makes them one and shows the field both filled",
+  });
+  assert.match(await textOf(byTestId(browser, "conflict-mine")), /Warehouse Operations/);
+  assert.match(await textOf(byTestId(browser, "conflict-theirs")), /Transport & Fleet/);
+  await snapshot(browser, join(shots, "ui-merge-made-one.png"));
+  await browser.keys("m");
+  await browser.waitUntil(async () => (await resolver.getAttribute("data-state")) !== "unresolved", {
+    timeout: 10_000,
+    timeoutMsg: "M keeps this file's unit",
+  });
+
+  await byTestId(browser, "nav-processes").click();
+  await browser.waitUntil(
+    async () => (await browser.$$('[data-testid="process-row"]').map((r) => r.getProperty("textContent"))).filter((t) => t.includes("Bonded warehouse checks")).length === 1,
+    { timeout: 10_000, timeoutMsg: "one process in the register" },
+  );
+});

@@ -116,6 +116,10 @@ pub enum Resolution {
     /// Both kept: the copy's process (resource, unit) of the same name is
     /// added under a name that tells them apart.
     Both,
+    /// One process: the copy's, with this file's fields, scores and links
+    /// merged in (a field both filled differently becomes a conflict of
+    /// its own). For processes added on both sides under one name.
+    Same,
 }
 
 impl Resolution {
@@ -125,6 +129,7 @@ impl Resolution {
             Resolution::Theirs => "theirs",
             Resolution::Typed => "typed",
             Resolution::Both => "both",
+            Resolution::Same => "same",
         }
     }
 
@@ -134,6 +139,7 @@ impl Resolution {
             Resolution::Theirs,
             Resolution::Typed,
             Resolution::Both,
+            Resolution::Same,
         ]
         .into_iter()
         .find(|r| r.as_str() == s)

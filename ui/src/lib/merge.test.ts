@@ -229,6 +229,14 @@ describe("conflicts, one by one", () => {
     expect(resolverAction(press("b"), sameName, false)).toBe("both");
   });
 
+  it("makes two processes of one name one with S, and never takes theirs over a name both added", () => {
+    expect(resolverAction(press("s"), sameName, false)).toBe("same");
+    expect(resolverAction(press("s"), rto, false)).toBeNull();
+    expect(resolverAction(press("t"), sameName, false)).toBeNull();
+    expect(resolverAction(press("s"), { ...sameName, area: "Resource" }, false)).toBeNull();
+    expect(resolveInput(sameName, "same")).toEqual({ id: sameName.id, resolution: "same", value: null });
+  });
+
   it("leaves a resolved conflict as it is: only moving past it", () => {
     expect(resolverAction(press("m"), taken, false)).toBeNull();
     expect(resolverAction(press("t"), taken, false)).toBeNull();

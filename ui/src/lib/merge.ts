@@ -157,12 +157,18 @@ export function conflictIndex(list: readonly Conflict[], id: string | null): num
   return open >= 0 ? open : 0;
 }
 
-export type ResolverAction = "mine" | "theirs" | "edit" | "both" | "next" | "previous" | "apply" | "cancel";
+export type ResolverAction = "mine" | "theirs" | "edit" | "both" | "same" | "next" | "previous" | "apply" | "cancel";
+
+/** Whether a conflict's rows can be made one (a process added on both sides under one name). */
+export function canMakeOne(c: Conflict): boolean {
+  return c.kind === "same_name" && c.area === "Process";
+}
 
 /**
  * What a key press means to the resolver showing `conflict`, or null to leave it to the page. While a value is
  * typed only Enter (apply) and Escape (cancel) are its. M keeps mine, T takes theirs, E types a value (when the
- * field takes one), B keeps both (a process added on both sides with the same name); N or → the next, P or ← the
+ * field takes one), B keeps both and S makes them one (a process added on both sides with the same name; T
+ * is not theirs to take there, two rows cannot both have the name); N or → the next, P or ← the
  * previous. A conflict already resolved can only be moved past (undo takes its resolution back). Keys with Ctrl,
  * Alt or ⌘ are never the resolver's (Ctrl Z is undo).
  */
@@ -177,14 +183,15 @@ export function resolverAction(press: KeyPress, conflict: Conflict | null, editi
   if (key === "p") return "previous";
   if (conflict.resolution !== null) return null;
   if (key === "m") return "mine";
-  if (key === "t") return "theirs";
+  if (key === "t") return conflict.kind === "same_name" ? null : "theirs";
   if (key === "e") return conflict.typeable ? "edit" : null;
   if (key === "b") return conflict.kind === "same_name" ? "both" : null;
+  if (key === "s") return canMakeOne(conflict) ? "same" : null;
   return null;
 }
 
 /** What `resolve_conflict` is sent for a side chosen, or a value typed. */
-export function resolveInput(conflict: Conflict, action: "mine" | "theirs" | "both" | "typed", value = ""): ResolveInput {
+export function resolveInput(conflict: Conflict, action: "mine" | "theirs" | "both" | "same" | "typed", value = ""): ResolveInput {
   return { id: conflict.id, resolution: action, value: action === "typed" ? value.trim() : null };
 }
 
@@ -233,6 +240,8 @@ export function resolutionText(c: Conflict): string {
       return `Typed: ${shownValue(c.resolved_value)}`;
     case "both":
       return c.resolved_value ? `Kept both (theirs as “${c.resolved_value}”)` : "Kept both";
+    case "same":
+      return "Made one: the fields both filled differently are listed as conflicts of their own";
   }
 }
 

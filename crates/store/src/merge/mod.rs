@@ -15,6 +15,7 @@ pub(crate) mod engine;
 mod record;
 mod resolve;
 mod rows;
+mod same;
 pub(crate) mod stamps;
 
 use std::path::{Path, PathBuf};

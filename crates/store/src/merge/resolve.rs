@@ -19,7 +19,10 @@ struct Stored {
     table: Table,
     key: String,
     col: String,
+    mine: Option<Json>,
     theirs: Option<Json>,
+    theirs_copy: String,
+    theirs_counter: i64,
     holder: String,
     resolution: String,
 }
@@ -41,12 +44,26 @@ fn read(conn: &Connection, id: &str) -> Result<Stored> {
             ))
         },
     )?;
+    let (mine, theirs_copy, theirs_counter) = conn.query_row(
+        "SELECT mine, theirs_copy, theirs_counter FROM conflict WHERE id = ?1",
+        [id],
+        |r| {
+            Ok((
+                r.get::<_, Option<String>>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, i64>(2)?,
+            ))
+        },
+    )?;
     Ok(Stored {
         kind: ConflictKind::parse(&kind).unwrap_or(ConflictKind::Field),
         table: Table::parse(&table)?,
         key,
         col,
+        mine: mine.and_then(|m| serde_json::from_str(&m).ok()),
         theirs: theirs.and_then(|t| serde_json::from_str(&t).ok()),
+        theirs_copy,
+        theirs_counter,
         holder,
         resolution,
     })
@@ -79,7 +96,15 @@ pub(super) fn resolve(conn: &mut Connection, input: &ResolveInput, shown: &Confl
         Resolution::Theirs => format!("Take {}'s {what}", c.holder),
         Resolution::Typed => format!("Set {what} (conflict)"),
         Resolution::Both => format!("Keep both of {what}"),
+        Resolution::Same => format!("Make {what} one"),
     };
+    // A row of the same name: this file's is the one the conflict kept.
+    let mine_key = c
+        .mine
+        .as_ref()
+        .and_then(|m| m.get("id"))
+        .and_then(Json::as_str)
+        .map(str::to_string);
     journal::edit(conn, &label, |tx| {
         tx.decision.rationale = format!("Conflict with the copy held by {} resolved", c.holder);
         let resolved: Option<Json> = match (c.kind, input.resolution) {
@@ -132,6 +157,26 @@ pub(super) fn resolve(conn: &mut Connection, input: &ResolveInput, shown: &Confl
                     add_kept(tx, c.table, kept, Some(&name))?;
                 }
                 None
+            }
+            (ConflictKind::SameName, Resolution::Same) if c.table == Table::Process => {
+                let mine = mine_key.clone().unwrap_or_default();
+                if let Some(kept) = &c.theirs {
+                    let differs = super::same::merge_processes(tx, &mine, kept)?;
+                    let stamp = super::stamps::Stamp {
+                        copy: c.theirs_copy.clone(),
+                        counter: c.theirs_counter,
+                    };
+                    for cols in super::same::differing_conflicts(differs, &stamp, &c.holder) {
+                        tx.insert(Table::Conflict, bia_model::Id::new(), &cols)?;
+                    }
+                }
+                None
+            }
+            (_, Resolution::Same) => {
+                return Err(invalid(
+                    "resolution",
+                    "Only two processes added under one name can be made one.",
+                ));
             }
             (ConflictKind::SameName, Resolution::Theirs) => {
                 return Err(invalid(

@@ -56,7 +56,7 @@ CREATE TABLE conflict (
     theirs_counter INTEGER NOT NULL,
     from_holder    TEXT NOT NULL DEFAULT '',
     found_at       TEXT NOT NULL,
-    resolution     TEXT NOT NULL DEFAULT '' CHECK (resolution IN ('', 'mine', 'theirs', 'typed', 'both')),
+    resolution     TEXT NOT NULL DEFAULT '' CHECK (resolution IN ('', 'mine', 'theirs', 'typed', 'both', 'same')),
     resolved_value TEXT,
     resolved_by    TEXT NOT NULL DEFAULT '',
     resolved_at    TEXT NOT NULL DEFAULT ''

@@ -3,4 +3,4 @@
 /**
  * How a conflict was resolved.
  */
-export type Resolution = "mine" | "theirs" | "typed" | "both";
+export type Resolution = "mine" | "theirs" | "typed" | "both" | "same";
