@@ -213,6 +213,10 @@ impl Merge<'_, '_, '_> {
         if case != pass {
             return Ok(());
         }
+        // Met now as itself, it is not met again as the owner of its rows.
+        if !self.owners_seen.insert((table, key.to_string())) {
+            return Ok(());
+        }
         let my_stamps = stamps::of_row(self.conn(), table, key)?;
         let their_stamps = stamps::of_row(self.theirs.conn, table, key)?;
         match (mine, theirs) {

@@ -138,7 +138,11 @@ impl Merge<'_, '_, '_> {
                 id
             }
         };
-        self.out.conflicts.push(id);
+        // A row met twice (itself, and as the owner of a row of its own)
+        // is one conflict.
+        if !self.out.conflicts.contains(&id) {
+            self.out.conflicts.push(id);
+        }
         Ok(())
     }
 
