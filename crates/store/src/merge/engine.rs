@@ -55,12 +55,14 @@ pub(crate) struct Outcome {
     pub decisions_added: usize,
 }
 
-/// Who a conflict's rows and values come from.
+/// The copy being merged in: its file, and what it knows of every copy.
 pub(super) struct Side<'a> {
     pub(super) conn: &'a Connection,
     pub(super) knows: Knowledge,
 }
 
+/// One merge under way: the edit it writes through, the copy, what each
+/// side knows, and what it has done so far.
 pub(super) struct Merge<'t, 'c, 'a> {
     pub(super) tx: &'t mut Tx<'c>,
     pub(super) theirs: Side<'a>,
@@ -77,7 +79,7 @@ pub(super) struct Merge<'t, 'c, 'a> {
     pub(super) their_sources: FxHashMap<i64, String>,
     pub(super) who: String,
     pub(super) now: String,
-    /// The owners looked at for what belongs to them.
+    /// The rows met so far (as themselves, or as the owner of a row met).
     pub(super) owners_seen: FxHashSet<(Table, String)>,
     pub(super) out: Outcome,
 }
