@@ -442,8 +442,10 @@ fn replay(conn: &Connection, seq: i64, way: Move) -> Result<()> {
         changes.reverse();
     }
     // A merge keeps its stamps in the journal, and moving it puts them
-    // back; any other edit moved is a change made here, stamped anew.
-    let stamping = !changes.iter().any(|c| c.table == Table::Stamp);
+    // back; any other edit moved is a change made here, stamped anew
+    // (once the file has a copy id: before, nothing is stamped).
+    let stamping = !changes.iter().any(|c| c.table == Table::Stamp)
+        && crate::merge::stamps::own(conn)?.is_some();
     let mut moved = Vec::new();
     let mut swap = conn.prepare_cached(sql::SWAP_STATE)?;
     for c in changes {

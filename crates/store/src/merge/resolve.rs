@@ -28,44 +28,37 @@ struct Stored {
 }
 
 fn read(conn: &Connection, id: &str) -> Result<Stored> {
-    let (kind, table, key, col, theirs, holder, resolution) = conn.query_row(
-        "SELECT kind, table_name, row_key, col, theirs, from_holder, resolution \
-         FROM conflict WHERE id = ?1",
+    let text = |s: Option<String>| s.and_then(|t| serde_json::from_str(&t).ok());
+    conn.query_row(
+        "SELECT kind, table_name, row_key, col, mine, theirs, theirs_copy, theirs_counter, \
+         from_holder, resolution FROM conflict WHERE id = ?1",
         [id],
         |r| {
             Ok((
                 r.get::<_, String>(0)?,
                 r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, Option<String>>(4)?,
-                r.get::<_, String>(5)?,
-                r.get::<_, String>(6)?,
+                Stored {
+                    kind: ConflictKind::Field,
+                    table: Table::Conflict,
+                    key: r.get(2)?,
+                    col: r.get(3)?,
+                    mine: text(r.get(4)?),
+                    theirs: text(r.get(5)?),
+                    theirs_copy: r.get(6)?,
+                    theirs_counter: r.get(7)?,
+                    holder: r.get(8)?,
+                    resolution: r.get(9)?,
+                },
             ))
         },
-    )?;
-    let (mine, theirs_copy, theirs_counter) = conn.query_row(
-        "SELECT mine, theirs_copy, theirs_counter FROM conflict WHERE id = ?1",
-        [id],
-        |r| {
-            Ok((
-                r.get::<_, Option<String>>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, i64>(2)?,
-            ))
-        },
-    )?;
-    Ok(Stored {
-        kind: ConflictKind::parse(&kind).unwrap_or(ConflictKind::Field),
-        table: Table::parse(&table)?,
-        key,
-        col,
-        mine: mine.and_then(|m| serde_json::from_str(&m).ok()),
-        theirs: theirs.and_then(|t| serde_json::from_str(&t).ok()),
-        theirs_copy,
-        theirs_counter,
-        holder,
-        resolution,
+    )
+    .map_err(Into::into)
+    .and_then(|(kind, table, stored)| {
+        Ok(Stored {
+            kind: ConflictKind::parse(&kind).unwrap_or(ConflictKind::Field),
+            table: Table::parse(&table)?,
+            ..stored
+        })
     })
 }
 
