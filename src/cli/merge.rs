@@ -242,20 +242,57 @@ fn print_conflict(out: &mut impl Write, c: &Conflict) {
     .ok();
 }
 
+/// `bia import FILE --into EXISTING` of an assessment file or of this
+/// program's export: merged like an import.
+pub fn import_assessment(
+    from: &Path,
+    into: &Path,
+    dry_run: bool,
+    json: bool,
+    out: &mut impl Write,
+) -> bia::Result<()> {
+    let mut wb = Workbench::open(into)?;
+    let report = wb.import_assessment(from, dry_run);
+    wb.close()?;
+    let report = report?;
+    if json {
+        writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&report).unwrap_or_default()
+        )
+        .ok();
+    } else {
+        print_report(out, &report, into);
+    }
+    Ok(())
+}
+
 fn print_report(out: &mut impl Write, r: &MergeReport, file: &Path) {
     let heading = if r.dry_run {
         "dry run, nothing written"
     } else {
         "merged"
     };
-    writeln!(
-        out,
-        "{} ← the copy held by {} ({}): {heading}",
-        file.display(),
-        r.from_holder,
-        r.from
-    )
-    .ok();
+    if r.matched {
+        writeln!(
+            out,
+            "{} ← {}: {heading}, like an import (no common fork point: matched by id, then by \
+             name; nothing here removed)",
+            file.display(),
+            r.from
+        )
+        .ok();
+    } else {
+        writeln!(
+            out,
+            "{} ← the copy held by {} ({}): {heading}",
+            file.display(),
+            r.from_holder,
+            r.from
+        )
+        .ok();
+    }
     writeln!(
         out,
         "  {} added, {} changed, {} removed; {} decision-log entries; {} conflict(s)",
@@ -291,6 +328,12 @@ fn print_report(out: &mut impl Write, r: &MergeReport, file: &Path) {
             file.display()
         )
         .ok();
+    }
+    if !r.left_out.is_empty() {
+        writeln!(out, "left out ({}):", r.left_out.len()).ok();
+        for l in &r.left_out {
+            writeln!(out, "  ! {l}").ok();
+        }
     }
     if let Some(b) = &r.backup {
         writeln!(out, "backup: {b}").ok();

@@ -427,7 +427,29 @@ pub fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
                 dry_run,
                 currency: bia::locale::currency(),
             };
-            let report = import_workbook(&workbook, &options, &mut |_| true)?;
+            // Another assessment file, or this program's export, into an
+            // existing assessment: merged like an import.
+            if options.into.exists() && bia::store::is_database_file(&workbook) {
+                return super::merge::import_assessment(
+                    &workbook,
+                    &options.into,
+                    dry_run,
+                    json,
+                    out,
+                );
+            }
+            let report = match import_workbook(&workbook, &options, &mut |_| true) {
+                Err(bia::Error::Import(ImportError::OwnIntoExisting { .. })) => {
+                    return super::merge::import_assessment(
+                        &workbook,
+                        &options.into,
+                        dry_run,
+                        json,
+                        out,
+                    );
+                }
+                report => report?,
+            };
             if json {
                 writeln!(
                     out,

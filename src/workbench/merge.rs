@@ -36,8 +36,48 @@ impl Workbench {
         prefer: Option<Prefer>,
         dry_run: bool,
     ) -> Result<MergeReport> {
-        // The open file itself (which its lock would refuse as "open in
-        // another program") is the same copy.
+        self.refuse_itself(from)?;
+        let theirs = Store::open_to_read(from)?;
+        self.merge_in(&theirs, dry_run, |store, theirs, dry_run| {
+            store.merge_from(theirs, from, prefer, dry_run)
+        })
+    }
+
+    /// Merges another assessment file, or this program's exported
+    /// workbook, into this one like an import (File ▸ Import…, `bia
+    /// import FILE --into THIS`): its rows matched by id, then by name;
+    /// what is empty here filled, what both filled differently listed as
+    /// conflicts; nothing here removed. One edit after a backup; with
+    /// `dry_run`, only says what it would do. The file is only read.
+    pub fn import_assessment(&mut self, from: &Path, dry_run: bool) -> Result<MergeReport> {
+        self.refuse_itself(from)?;
+        if bia_store::is_database_file(from) {
+            let theirs = Store::open_to_read(from)?;
+            return self.merge_in(&theirs, dry_run, |store, theirs, dry_run| {
+                store.merge_matched(theirs, from, None, true, dry_run)
+            });
+        }
+        let workbook = crate::import::read(from)?;
+        if !bia_excel::import::is_own_export(&workbook) {
+            return Err(bia_excel::import::ImportError::NotOwnExport {
+                path: from.to_path_buf(),
+            }
+            .into());
+        }
+        // The export is read back whole into a file of its own, built
+        // beside a name that is never given it and dropped afterwards.
+        let scratch = std::env::temp_dir().join(format!("bia-import-{}.bia", bia_model::Id::new()));
+        let currency = self.store.methodology()?.currency;
+        let (theirs, _) = crate::import::import_into_new(&workbook, &scratch, currency)?;
+        // Its decision log holds only what reading it back wrote.
+        self.merge_in(&theirs, dry_run, |store, theirs, dry_run| {
+            store.merge_matched(theirs, from, None, false, dry_run)
+        })
+    }
+
+    /// The open file itself (which its lock would refuse as "open in
+    /// another program") is the same copy.
+    fn refuse_itself(&self, from: &Path) -> Result<()> {
         let same = |p: &Path| std::fs::canonicalize(p).ok();
         if same(from).is_some() && same(from) == same(self.path()) {
             return Err(bia_store::Error::MergeSameCopy {
@@ -45,26 +85,30 @@ impl Workbench {
             }
             .into());
         }
-        let theirs = Store::open_to_read(from)?;
-        // A copy damaged where opening did not look fails the merge, which
+        Ok(())
+    }
+
+    /// Plans a merge of `theirs` by a dry run and, unless only that was
+    /// asked or it would change nothing, takes a backup and merges.
+    fn merge_in(
+        &mut self,
+        theirs: &Store,
+        dry_run: bool,
+        merge: impl Fn(&mut Store, &Store, bool) -> bia_store::Result<MergeReport>,
+    ) -> Result<MergeReport> {
+        // A file damaged where opening did not look fails the merge, which
         // then changes nothing; it is named as damaged, not as a failed
         // read (checking every page first would double a large merge).
         let damaged = |e: bia_store::Error| match e {
             bia_store::Error::Sqlite(_) => theirs.check().err().unwrap_or(e),
             e => e,
         };
-        let plan = self
-            .store
-            .merge_from(&theirs, from, prefer, true)
-            .map_err(damaged)?;
+        let plan = merge(&mut self.store, theirs, true).map_err(damaged)?;
         if dry_run || plan.applied.is_empty() && plan.conflicts.is_empty() {
             return Ok(MergeReport { dry_run, ..plan });
         }
         let backup = self.store.backup_before_merge()?;
-        let mut report = self
-            .store
-            .merge_from(&theirs, from, prefer, false)
-            .map_err(damaged)?;
+        let mut report = merge(&mut self.store, theirs, false).map_err(damaged)?;
         report.backup = Some(backup.display().to_string());
         Ok(report)
     }

@@ -217,6 +217,16 @@ pub struct MergeReport {
     pub unresolved: usize,
     /// The backup taken first (none in a dry run or when nothing changed).
     pub backup: Option<String>,
+    /// The file shares no fork point with this one (built separately, an
+    /// export, another assessment): it was merged like an import, its
+    /// rows matched by id, then by name; nothing here is removed, a field
+    /// empty here is filled, and one both filled differently is a conflict.
+    #[serde(default)]
+    pub matched: bool,
+    /// What the file holds that could not be taken, each saying what and
+    /// where (a score on a level this assessment's scale lacks).
+    #[serde(default)]
+    pub left_out: Vec<String>,
 }
 
 impl MergeReport {

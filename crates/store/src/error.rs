@@ -163,8 +163,11 @@ pub enum Error {
     NotOnAgenda { process: String, workshop: String },
 
     #[error(
-        "{}: a copy of another assessment (“{theirs}”), not of “{mine}”; nothing was merged. \
-         Compare with it (File ▸ Compare with…) or import it instead",
+        "{}: “{theirs}” is another assessment than this file's “{mine}” (created apart, not \
+         handed out from it), so the two share no state to merge from; nothing was merged. \
+         Compare with it (File ▸ Compare with…), or import it (File ▸ Import…, or bia import \
+         FILE --into THIS.bia), which merges it like an import: its processes matched by name, \
+         what is empty here filled, what differs listed as conflicts",
         path.display()
     )]
     MergeOtherAssessment {
@@ -172,14 +175,6 @@ pub enum Error {
         mine: String,
         theirs: String,
     },
-
-    #[error(
-        "{}: not a copy handed out from this file's family (Give a Copy To…), so the two share \
-         no state to merge from; nothing was merged. Compare with it (File ▸ Compare with…) or \
-         import it instead",
-        path.display()
-    )]
-    MergeUnrelated { path: PathBuf },
 
     #[error(
         "{}: this is the same copy as the open file (or a plain file copy of it), so there is \
@@ -256,7 +251,6 @@ impl Error {
             | Error::Io { path, .. }
             | Error::Migration { path, .. }
             | Error::MergeOtherAssessment { path, .. }
-            | Error::MergeUnrelated { path }
             | Error::MergeSameCopy { path } => json!({ "path": path }),
             Error::TooNew {
                 path,
@@ -302,7 +296,6 @@ impl ErrorKind {
             ErrorKind::NotAParticipant => "not_a_participant",
             ErrorKind::NotOnAgenda => "not_on_agenda",
             ErrorKind::MergeOtherAssessment => "merge_other_assessment",
-            ErrorKind::MergeUnrelated => "merge_unrelated",
             ErrorKind::MergeSameCopy => "merge_same_copy",
             ErrorKind::UnknownConflict => "conflict_unknown",
             ErrorKind::NothingToUndo => "nothing_to_undo",

@@ -271,6 +271,12 @@ impl Store {
 }
 
 /// The current time as stored: RFC 3339 in UTC, to the second.
+/// Whether the file at `path` is an SQLite database (an assessment file,
+/// whatever its name ends with), from its first bytes.
+pub fn is_database_file(path: &Path) -> bool {
+    file::is_database(path)
+}
+
 pub fn now() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }

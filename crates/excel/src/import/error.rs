@@ -16,12 +16,20 @@ pub enum ImportError {
     Own { address: String, reason: String },
 
     #[error(
-        "{}: this workbook was exported by BIA Workbench; import it into a new assessment file \
-         (bia import WORKBOOK --into NEW.bia) to get the assessment back exactly — merging an \
-         export into an existing assessment is not supported yet",
+        "{}: this workbook was exported by BIA Workbench: it is read back whole, not planned \
+         column by column; into a new file it gives the assessment back (bia import WORKBOOK \
+         --into NEW.bia), into an existing one it merges like an import (File ▸ Import…, or \
+         bia import WORKBOOK --into EXISTING.bia)",
         path.display()
     )]
     OwnIntoExisting { path: PathBuf },
+
+    #[error(
+        "{}: not an assessment file nor a workbook exported by BIA Workbench, so it cannot be \
+         merged as one; import it as a workbook instead (its preview maps its columns)",
+        path.display()
+    )]
+    NotOwnExport { path: PathBuf },
 
     #[error("{}: no such file", path.display())]
     NotFound { path: PathBuf },
@@ -187,6 +195,7 @@ impl ImportError {
             | ImportError::NoTable { path, .. }
             | ImportError::Mapping { path, .. }
             | ImportError::OwnIntoExisting { path }
+            | ImportError::NotOwnExport { path }
             | ImportError::NothingImported { path }
             | ImportError::NotAQuestionnaire { path } => json!({ "path": path }),
             ImportError::QuestionnaireData {
@@ -204,6 +213,7 @@ impl ImportErrorKind {
         match self {
             ImportErrorKind::Own => "import_own",
             ImportErrorKind::OwnIntoExisting => "import_own_into_existing",
+            ImportErrorKind::NotOwnExport => "import_not_own_export",
             ImportErrorKind::NotFound => "import_file_not_found",
             ImportErrorKind::Io => "import_io",
             ImportErrorKind::NotASpreadsheet => "not_a_spreadsheet",

@@ -71,6 +71,15 @@ pub enum ReadOnly {
     NotWritable,
 }
 
+/// Whether the file at `path` begins as an SQLite database does.
+pub(crate) fn is_database(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 16];
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut head))
+        .is_ok_and(|()| &head == SQLITE_MAGIC)
+}
+
 /// `path` with `suffix` added to its name: `name.bia` → `name.bia-wal`.
 pub(crate) fn side(path: &Path, suffix: &str) -> PathBuf {
     let mut name: OsString = path.as_os_str().to_owned();

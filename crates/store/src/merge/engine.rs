@@ -53,6 +53,8 @@ pub(crate) struct Outcome {
     /// The conflicts this merge found (ids in the conflict table).
     pub conflicts: Vec<Id>,
     pub decisions_added: usize,
+    /// What could not be taken, said as the report shows it.
+    pub left_out: Vec<String>,
 }
 
 /// The copy being merged in: its file, and what it knows of every copy.
@@ -81,7 +83,63 @@ pub(super) struct Merge<'t, 'c, 'a> {
     pub(super) now: String,
     /// The rows met so far (as themselves, or as the owner of a row met).
     pub(super) owners_seen: FxHashSet<(Table, String)>,
+    /// The copy's ids of rows found here under another id (a merge like
+    /// an import matches by name), and this file's id for each.
+    pub(super) ids: FxHashMap<String, String>,
+    /// Merging like an import (no fork point in common).
+    pub(super) matching: bool,
     pub(super) out: Outcome,
+}
+
+impl<'t, 'c, 'a> Merge<'t, 'c, 'a> {
+    /// A merge of `theirs` (held by `holder`) through the edit `tx`.
+    pub(super) fn new(
+        tx: &'t mut Tx<'c>,
+        theirs: &'a Connection,
+        holder: &str,
+        prefer: Option<Prefer>,
+    ) -> Result<Merge<'t, 'c, 'a>> {
+        let (own, count) = match stamps::own(tx.conn())? {
+            Some((own, _)) => (own, stamps::next_count(tx.conn())?),
+            None => (String::new(), 0),
+        };
+        let mine = Knowledge::read(tx.conn())?;
+        let their_knows = Knowledge::read(theirs)?;
+        let their_open = theirs
+            .prepare("SELECT table_name, row_key, col FROM conflict WHERE resolution = ''")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<FxHashSet<_>>>()?;
+        let their_sources = theirs
+            .prepare("SELECT id, provenance FROM source")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let who: String =
+            tx.conn()
+                .query_row("SELECT facilitator FROM assessment LIMIT 1", [], |r| {
+                    r.get(0)
+                })?;
+        Ok(Merge {
+            tx,
+            theirs: Side {
+                conn: theirs,
+                knows: their_knows,
+            },
+            mine,
+            holder: holder.to_string(),
+            prefer,
+            own,
+            count,
+            their_open,
+            sources: FxHashMap::default(),
+            their_sources,
+            who,
+            now: crate::now(),
+            owners_seen: FxHashSet::default(),
+            ids: FxHashMap::default(),
+            matching: false,
+            out: Outcome::default(),
+        })
+    }
 }
 
 /// Merges the copy `theirs` (held by `holder`) into the file `tx` writes.
@@ -93,44 +151,12 @@ pub(crate) fn merge(
 ) -> Result<Outcome> {
     tx.stamping = false;
     tx.conn().pragma_update(None, "defer_foreign_keys", true)?;
-    let (own, _) = stamps::own(tx.conn())?.ok_or_else(|| crate::Error::Journal {
-        reason: "the file has no copy id".into(),
-    })?;
-    let count = stamps::next_count(tx.conn())?;
-    let mine = Knowledge::read(tx.conn())?;
-    let their_knows = Knowledge::read(theirs)?;
-    let their_open = theirs
-        .prepare("SELECT table_name, row_key, col FROM conflict WHERE resolution = ''")?
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-        .collect::<rusqlite::Result<FxHashSet<_>>>()?;
-    let their_sources = theirs
-        .prepare("SELECT id, provenance FROM source")?
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<rusqlite::Result<_>>()?;
-    let who: String =
-        tx.conn()
-            .query_row("SELECT facilitator FROM assessment LIMIT 1", [], |r| {
-                r.get(0)
-            })?;
-    let mut m = Merge {
-        tx,
-        theirs: Side {
-            conn: theirs,
-            knows: their_knows,
-        },
-        mine,
-        holder: holder.to_string(),
-        prefer,
-        own,
-        count,
-        their_open,
-        sources: FxHashMap::default(),
-        their_sources,
-        who,
-        now: crate::now(),
-        owners_seen: FxHashSet::default(),
-        out: Outcome::default(),
-    };
+    if stamps::own(tx.conn())?.is_none() {
+        return Err(crate::Error::Journal {
+            reason: "the file has no copy id".into(),
+        });
+    }
+    let mut m = Merge::new(tx, theirs, holder, prefer)?;
     let rows = m.candidates()?;
     // Deletions first, then changes, then additions: a name a row
     // deleted or renamed frees is free for a row added.
@@ -243,7 +269,7 @@ impl Merge<'_, '_, '_> {
     }
 
     /// This file's source for the copy's source `id` (added when new).
-    fn source(&mut self, id: i64) -> Result<i64> {
+    pub(super) fn source(&mut self, id: i64) -> Result<i64> {
         if let Some(mine) = self.sources.get(&id) {
             return Ok(*mine);
         }

@@ -12,6 +12,7 @@
 
 mod describe;
 pub(crate) mod engine;
+mod matched;
 mod record;
 mod resolve;
 mod rows;
@@ -134,36 +135,92 @@ impl Store {
                 theirs: their_info.name,
             });
         }
-        let Some((their_copy, _)) = stamps::own(&theirs.conn)? else {
-            return Err(Error::MergeUnrelated {
-                path: path.to_path_buf(),
-            });
-        };
+        let their_copy = stamps::own(&theirs.conn)?.map(|(id, _)| id);
         let my_copy = stamps::own(&self.conn)?.map(|(id, _)| id);
-        if my_copy.as_deref() == Some(their_copy.as_str()) {
+        if their_copy.is_some() && my_copy == their_copy {
             return Err(Error::MergeSameCopy {
                 path: path.to_path_buf(),
             });
         }
         let known_here = stamps::Knowledge::read(&self.conn)?;
         let known_there = stamps::Knowledge::read(&theirs.conn)?;
-        // Copies of one family share at least the first file's identity.
+        // Copies of one family share at least the first file's identity;
+        // a file of none shares no fork point, and merges like an import.
         let related = known_there.0.keys().any(|c| known_here.0.contains_key(c));
-        if !related {
-            return Err(Error::MergeUnrelated {
-                path: path.to_path_buf(),
-            });
+        if their_copy.is_none() || !related {
+            return self.merge_matched(theirs, path, prefer, true, dry_run);
         }
         let holder: String =
             theirs
                 .conn
                 .query_row("SELECT holder FROM copy WHERE own = 1", [], |r| r.get(0))?;
         let label = format!("Merge the copy held by {holder}");
+        let rationale = format!("Merged from the copy held by {holder}");
+        self.merge_with(
+            theirs,
+            path,
+            &label,
+            &rationale,
+            &holder,
+            false,
+            dry_run,
+            |tx| engine::merge(tx, &theirs.conn, &holder, prefer),
+        )
+    }
+
+    /// Merges `theirs` (read from `path`: a file sharing no fork point with
+    /// this one, of this assessment or another, or an export read back)
+    /// like an import: its rows matched by id, then by name; a field empty
+    /// here filled, one filled differently on both sides a conflict; what
+    /// it lacks is never removed here. Its decision log is added unless
+    /// `with_log` is false (a file read back from an export holds only
+    /// the entries that reading it wrote). One edit; with `dry_run`,
+    /// rolled back.
+    pub fn merge_matched(
+        &mut self,
+        theirs: &Store,
+        path: &Path,
+        prefer: Option<Prefer>,
+        with_log: bool,
+        dry_run: bool,
+    ) -> Result<MergeReport> {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| path.display().to_string());
+        let label = format!("Merge “{name}” like an import");
+        let rationale = format!("Merged like an import from {name}");
+        self.merge_with(
+            theirs,
+            path,
+            &label,
+            &rationale,
+            &name,
+            true,
+            dry_run,
+            |tx| matched::merge(tx, &theirs.conn, &name, prefer, with_log),
+        )
+    }
+
+    /// Runs a merge as one edit (or, with `dry_run`, rolled back) and
+    /// reports it.
+    #[allow(clippy::too_many_arguments)]
+    fn merge_with(
+        &mut self,
+        theirs: &Store,
+        path: &Path,
+        label: &str,
+        rationale: &str,
+        holder: &str,
+        matched: bool,
+        dry_run: bool,
+        run: impl FnOnce(&mut journal::Tx) -> Result<engine::Outcome>,
+    ) -> Result<MergeReport> {
         let conn = self.writable()?;
-        let (applied, conflicts, decisions_added) =
-            journal::edit_or_try(conn, &label, !dry_run, |tx| {
-                tx.decision.rationale = format!("Merged from the copy held by {holder}");
-                let out = engine::merge(tx, &theirs.conn, &holder, prefer)?;
+        let (applied, conflicts, decisions_added, left_out) =
+            journal::edit_or_try(conn, label, !dry_run, |tx| {
+                tx.decision.rationale = rationale.to_string();
+                let out = run(tx)?;
                 let applied = out
                     .applied
                     .iter()
@@ -174,7 +231,7 @@ impl Store {
                     .iter()
                     .map(|id| describe::conflict_by_id(tx.conn(), Some(&theirs.conn), *id))
                     .collect::<Result<Vec<_>>>()?;
-                Ok((applied, conflicts, out.decisions_added))
+                Ok((applied, conflicts, out.decisions_added, out.left_out))
             })?;
         let unresolved = self.unresolved_conflicts()?
             + if dry_run {
@@ -184,13 +241,15 @@ impl Store {
             };
         Ok(MergeReport {
             from: path.display().to_string(),
-            from_holder: holder,
+            from_holder: holder.to_string(),
             dry_run,
             applied,
             conflicts,
             decisions_added,
             unresolved,
             backup: None,
+            matched,
+            left_out,
         })
     }
 

@@ -217,12 +217,45 @@ impl Merge<'_, '_, '_> {
                     .collect::<rusqlite::Result<Vec<String>>>()
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
+        // A file merged like an import (`ids` not empty, or no family in
+        // common) may hold the same entries under other ids: an export
+        // read back, a file built from the same demo. The same change
+        // with the same reasons, by the same person, is the same entry.
+        let same_entry = |r: &[String]| {
+            (
+                r[1].clone(),
+                r[3].clone(),
+                r[4].clone(),
+                r[5].clone(),
+                r[6].clone(),
+                r[7].clone(),
+            )
+        };
+        let mut entries: FxHashSet<(String, String, String, String, String, String)> =
+            FxHashSet::default();
+        if self.matching {
+            let mut stmt = self.conn().prepare(
+                "SELECT id, process_id, process_name, field, old_value, new_value, rationale, \
+                 who FROM decision",
+            )?;
+            let mine = stmt
+                .query_map([], |r| {
+                    (0..8)
+                        .map(|i| r.get::<_, String>(i))
+                        .collect::<rusqlite::Result<Vec<String>>>()
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            entries.extend(mine.iter().map(|r| same_entry(r)));
+        }
         let mut insert = self.tx.conn().prepare_cached(
             "INSERT INTO decision (id, process_id, process_name, field, old_value, new_value, \
              rationale, who, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         )?;
-        for row in rows {
-            if !have.contains(&row[0]) {
+        for mut row in rows {
+            if let Some(mine) = self.ids.get(&row[1]) {
+                row[1] = mine.clone();
+            }
+            if !have.contains(&row[0]) && !(self.matching && entries.contains(&same_entry(&row))) {
                 insert.execute(rusqlite::params_from_iter(row.iter()))?;
                 self.out.decisions_added += 1;
             }
