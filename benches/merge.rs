@@ -4,7 +4,8 @@
 //! edits made on each side (objectives, descriptions, owners and scores of
 //! different processes, 20 of them the same field changed differently on
 //! both sides), and the copy merged back: the preview (a dry run) and the
-//! merge itself, with the parts that make up its time.
+//! merge itself, with the parts that make up its time; then the same copy
+//! merged like an import (as a file with no fork point in common is).
 //!
 //! Run with `BIA_REFERENCE=…/reference.bia cargo bench --bench merge`.
 
@@ -104,6 +105,23 @@ fn main() {
     let t = Instant::now();
     mine.undo().unwrap();
     println!("undo of the merge: {:.2} s", t.elapsed().as_secs_f64());
+
+    // The same copy taken in like an import, as a file with no fork point
+    // in common is (File ▸ Import…): every row of it matched with one here.
+    let t = Instant::now();
+    let preview = mine.import_assessment(&copy, true).unwrap();
+    let dry = t.elapsed();
+    let t = Instant::now();
+    let report = mine.import_assessment(&copy, false).unwrap();
+    println!(
+        "merging the copy like an import (every row matched by id, then name): preview {:.2} s, \
+         merge {:.2} s with its backup ({} fields filled or rows added, {} conflicts)",
+        dry.as_secs_f64(),
+        t.elapsed().as_secs_f64(),
+        report.applied.len(),
+        report.conflicts.len()
+    );
+    assert_eq!(preview.conflicts.len(), report.conflicts.len());
 }
 
 /// EDITS edits on the processes from `start` on: an RTO, a description,

@@ -194,7 +194,13 @@ pub enum Command {
     },
     /// Import a legacy BIA spreadsheet (.xlsx, .xlsm, .xlsb, .xls, .ods, .csv)
     /// into an assessment, in one undoable step after a backup of the file.
+    /// A workbook exported by `bia export` gives its assessment back in a
+    /// new file; into an existing one, it (or another assessment file)
+    /// merges like an import: matched by id, then by name, what is empty
+    /// filled, what differs listed as conflicts (`bia conflicts`), nothing
+    /// removed.
     Import {
+        /// The workbook, or an assessment file (.bia) to merge like an import.
         workbook: PathBuf,
         /// The assessment file; created with the default methodology (amounts
         /// in the locale's currency) if missing.

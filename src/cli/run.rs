@@ -429,7 +429,7 @@ pub fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
             };
             // Another assessment file, or this program's export, into an
             // existing assessment: merged like an import.
-            if options.into.exists() && bia::store::is_database_file(&workbook) {
+            if options.into.exists() && bia::import::is_assessment_file(&workbook) {
                 return super::merge::import_assessment(
                     &workbook,
                     &options.into,

@@ -24,6 +24,12 @@ pub use own::{OwnImport, import_into_new};
 
 use crate::error::Result;
 
+/// Whether `path` is an assessment file (whatever its name), not a
+/// workbook: merged like an import rather than read as one.
+pub fn is_assessment_file(path: &Path) -> bool {
+    bia_store::is_database_file(path)
+}
+
 /// Reads a workbook for a preview, within the usual limits.
 pub fn read(path: &Path) -> Result<Workbook> {
     Ok(bia_excel::import::read_workbook(path, &Limits::default())?)

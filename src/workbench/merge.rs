@@ -51,7 +51,7 @@ impl Workbench {
     /// `dry_run`, only says what it would do. The file is only read.
     pub fn import_assessment(&mut self, from: &Path, dry_run: bool) -> Result<MergeReport> {
         self.refuse_itself(from)?;
-        if bia_store::is_database_file(from) {
+        if crate::import::is_assessment_file(from) {
             let theirs = Store::open_to_read(from)?;
             return self.merge_in(&theirs, dry_run, |store, theirs, dry_run| {
                 store.merge_matched(theirs, from, None, true, dry_run)
@@ -104,7 +104,9 @@ impl Workbench {
             e => e,
         };
         let plan = merge(&mut self.store, theirs, true).map_err(damaged)?;
-        if dry_run || plan.applied.is_empty() && plan.conflicts.is_empty() {
+        let nothing =
+            plan.applied.is_empty() && plan.conflicts.is_empty() && plan.decisions_added == 0;
+        if dry_run || nothing {
             return Ok(MergeReport { dry_run, ..plan });
         }
         let backup = self.store.backup_before_merge()?;

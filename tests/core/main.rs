@@ -20,6 +20,7 @@ mod journal;
 mod kills;
 mod malformed;
 mod merge;
+mod merge_matched;
 mod merge_property;
 mod objectives;
 mod processes;

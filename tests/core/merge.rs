@@ -6,8 +6,8 @@
 //! deletions against edits are conflicts; a process both added under one
 //! name is offered as two. Merging again brings nothing new; merging the
 //! other way converges; a merge is one undoable edit after a backup; and
-//! copies of other assessments, unrelated files and the same copy are
-//! refused with nothing changed.
+//! copies of other assessments and the same copy are refused with nothing
+//! changed (files with no fork point in common: `merge_matched`).
 
 use std::path::Path;
 
@@ -465,9 +465,15 @@ fn a_file_never_handed_out_a_damaged_copy_and_one_from_a_newer_version_change_no
     mine.give_copy(&dir.path().join("priya.bia"), PRIYA)
         .unwrap();
     let before = content(&mine);
-    let err = mine.merge_copy(&plain, None, false).unwrap_err();
-    assert_eq!(err.code(), "merge_unrelated", "{err}");
-    assert!(err.to_string().contains("Compare with it"), "{err}");
+    // No fork point in common: merged like an import, and as nothing
+    // differs, nothing is done.
+    let report = mine.merge_copy(&plain, None, false).unwrap();
+    assert!(report.matched);
+    assert!(
+        report.applied.is_empty() && report.conflicts.is_empty(),
+        "{report:#?}"
+    );
+    assert!(report.backup.is_none());
 
     let damaged = dir.path().join("damaged.bia");
     let mut bytes = std::fs::read(dir.path().join("priya.bia")).unwrap();

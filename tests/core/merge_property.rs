@@ -5,7 +5,8 @@
 //! of the copy is in the file or listed as a conflict, every edit made
 //! here that the copy did not touch stays, merging again brings nothing
 //! new, and once the conflicts are resolved, merging the other way leaves
-//! both files with the same content.
+//! both files with the same content. And two files built apart, merged
+//! like an import: nothing of the file unsaid, nothing here removed.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -188,7 +189,10 @@ fn apply(wb: &mut Workbench, ops: &[Op], tag: &str) -> Touched {
 /// how each got there, arrays sorted (rows come in the order each file
 /// added them).
 fn content(path: &Path) -> serde_json::Value {
-    let wb = Workbench::open_to_read(path).unwrap();
+    content_open(&Workbench::open_to_read(path).unwrap())
+}
+
+fn content_open(wb: &Workbench) -> serde_json::Value {
     let mut dump: serde_json::Value = serde_json::from_str(&wb.dump_json().unwrap()).unwrap();
     let o = dump.as_object_mut().unwrap();
     for key in ["conflicts", "decisions"] {
@@ -281,6 +285,63 @@ proptest! {
         theirs.close().unwrap();
         prop_assert!(back.conflicts.is_empty(), "{:#?}", back.conflicts);
         prop_assert_eq!(content(&a), content(&b));
+    }
+}
+
+proptest! {
+    // Each case builds the demo twice: a dozen here, more with
+    // PROPTEST_CASES.
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(12),
+        ..ProptestConfig::default()
+    })]
+
+    /// Two files built apart (the demo, made twice: every id differs),
+    /// each edited, the second merged into the first like an import:
+    /// every value of the file is here or a conflict or a line left out
+    /// names its process; nothing here is removed; merging again brings
+    /// nothing new; one undo puts the file back.
+    #[test]
+    fn files_built_apart_merged_like_an_import_lose_nothing(
+        here in prop::collection::vec(op(), 0..14),
+        there in prop::collection::vec(op(), 0..14),
+    ) {
+        let dir = temp_dir();
+        let (a, b) = (dir.path().join("a.bia"), dir.path().join("b.bia"));
+        let mut mine = Workbench::create_demo(&a).unwrap();
+        apply(&mut mine, &here, "HQ");
+        let mut theirs = Workbench::create_demo(&b).unwrap();
+        let theirs_touched = apply(&mut theirs, &there, "Leeds");
+        theirs.close().unwrap();
+        let before = content_open(&mine);
+        let names: BTreeSet<String> = mine.processes().unwrap().into_iter().map(|p| p.name.to_string()).collect();
+        let report = mine.import_assessment(&b, false).unwrap();
+        prop_assert!(report.matched);
+        let after: BTreeSet<String> = mine.processes().unwrap().into_iter().map(|p| p.name.to_string()).collect();
+        prop_assert!(names.is_subset(&after), "a process went: {:?}", names.difference(&after).collect::<Vec<_>>());
+        let said = |subject: &str| {
+            report.conflicts.iter().any(|c| c.subject == subject)
+                || report.left_out.iter().any(|l| l.contains(&format!("“{subject}”")))
+        };
+        for (subject, field) in theirs_touched.iter().filter(|(_, f)| !f.is_empty()) {
+            let there = value_of(&b, subject, field);
+            if there.is_none() {
+                continue;
+            }
+            let here = value_of_open(&mine, subject, field);
+            prop_assert!(here == there || said(subject), "{subject} · {field}: {there:?} not taken ({here:?}), not said\n{report:#?}");
+        }
+        let again = mine.import_assessment(&b, false).unwrap();
+        prop_assert!(again.applied.is_empty() && again.conflicts.is_empty() && again.backup.is_none(), "{again:#?}");
+        prop_assert_eq!(again.decisions_added, 0);
+        prop_assert_eq!(again.unresolved, report.unresolved);
+        // (A merge that only adds to the decision log, which is never
+        // taken back, is no edit to undo.)
+        if !report.applied.is_empty() || !report.conflicts.is_empty() {
+            mine.undo().unwrap();
+        }
+        mine.close().unwrap();
+        prop_assert_eq!(content(&a), before);
     }
 }
 

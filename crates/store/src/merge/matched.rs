@@ -8,9 +8,13 @@
 //!   followed to the rows they were matched with;
 //! - a row matched fills what is empty here, and a field filled on both
 //!   sides with different values is a conflict ("mine" kept until
-//!   resolved, or settled at once by a preference);
+//!   resolved, or settled at once by a preference); a process approved
+//!   here is changed only by a person: what would fill it is a conflict,
+//!   and a score or objective it lacks is left out and said, as the
+//!   import of a workbook does;
 //! - a row not matched is added, with its id;
-//! - nothing here is removed;
+//! - nothing here is removed, and a value a conflict already offered is
+//!   not offered again;
 //! - the methodology stays this assessment's: impact categories and
 //!   horizons it lacks are added (so no score is lost), while a score on
 //!   a level its scale lacks is left out and said (`left_out`);
@@ -196,8 +200,8 @@ impl Merge<'_, '_, '_> {
                         },
                     )?;
                     self.out.left_out.push(format!(
-                        "{} at {}: level {severity} is not on this assessment's scale (its \
-                         levels: {})",
+                        "“{}”, {}: level {severity} is not on this assessment's scale (its \
+                         levels: {}), so the score was not added",
                         shown.subject,
                         shown.field,
                         levels(&state.scale)
@@ -216,11 +220,9 @@ impl Merge<'_, '_, '_> {
                     }
                 }
             }
-            Table::LevelDefinition => {
-                // The definitions of a category this assessment has are its own.
-                if !state.added.contains(text(&t, "category_id")) {
-                    return Ok(());
-                }
+            // The definitions of a category this assessment has are its own.
+            Table::LevelDefinition if !state.added.contains(text(&t, "category_id")) => {
+                return Ok(());
             }
             _ => {}
         }
@@ -317,11 +319,39 @@ impl Merge<'_, '_, '_> {
             }
             _ => {}
         }
+        if let Some(process) = self.locked(table, &t)? {
+            let shown = super::describe::applied(
+                self.tx.conn(),
+                self.theirs.conn,
+                &Applied {
+                    table,
+                    row: t.clone(),
+                    col: String::new(),
+                    before: None,
+                    after: Some(Json::Object(t.clone())),
+                },
+            )?;
+            let what = match (table, shown.field.as_str()) {
+                (Table::Impact, field) => format!("score for {field}"),
+                (_, "") => shown.area.to_lowercase(),
+                (_, field) => format!("{} {field}", shown.area.to_lowercase()),
+            };
+            self.out.left_out.push(format!(
+                "“{process}” is approved here, so its {what} was not added; reopen it and \
+                 import again to take it"
+            ));
+            if let Some(id) = their_id {
+                state.left.insert(id);
+            }
+            return Ok(());
+        }
         insert(self.tx, table, &t)?;
-        // A row added with its owner is shown as part of it.
+        // A row added with its owner is shown as part of it (a level's
+        // definition with its new category).
         let with_owner = stamps::owners(table, &t)
             .iter()
-            .any(|(_, owner)| state.added.contains(owner));
+            .any(|(_, owner)| state.added.contains(owner))
+            || table == Table::LevelDefinition;
         if let Some(id) = their_id {
             state.added.insert(id);
         }
@@ -351,6 +381,9 @@ impl Merge<'_, '_, '_> {
         let unset = |col: &str, v: Option<&Json>| {
             empty(v) || v.is_some_and(|v| defaults.get(col).is_some_and(|d| d == v))
         };
+        // An approved process, and what is its, is changed only by a
+        // person: even a field empty here is offered as a conflict.
+        let locked = self.locked(table, &m)?.is_some();
         let mut take: Vec<(String, Json)> = Vec::new();
         let mut kept_mine = false;
         for (col, tv) in t {
@@ -375,8 +408,13 @@ impl Merge<'_, '_, '_> {
             {
                 continue;
             }
-            if unset(col, mv) {
+            if unset(col, mv) && !locked {
                 take.push((col.clone(), tv.clone()));
+                continue;
+            }
+            // A value of the file already met here (a conflict open, or
+            // resolved) is not a new conflict: merging again brings nothing.
+            if self.met(table, key, col, tv)? {
                 continue;
             }
             let mut resolution = self.prefer.map(|p| match p {
@@ -412,7 +450,9 @@ impl Merge<'_, '_, '_> {
         for (col, tv) in t {
             let follow = match follows(table, col) {
                 Some(Follow::Later) => {
-                    tv.as_str().unwrap_or("") > m.get(col).and_then(Json::as_str).unwrap_or("")
+                    !took.is_empty()
+                        && tv.as_str().unwrap_or("")
+                            > m.get(col).and_then(Json::as_str).unwrap_or("")
                 }
                 Some(Follow::Column(leader)) => took.contains(leader),
                 Some(Follow::Values) => !took.is_empty() && !kept_mine,
@@ -442,6 +482,38 @@ impl Merge<'_, '_, '_> {
             }
         }
         Ok(())
+    }
+
+    /// Whether a conflict here (open or resolved) already offered the
+    /// file's value `theirs` for this field.
+    fn met(&self, table: Table, key: &str, col: &str, theirs: &Json) -> Result<bool> {
+        Ok(self
+            .conn()
+            .prepare_cached(
+                "SELECT 1 FROM conflict WHERE table_name = ?1 AND row_key = ?2 AND col = ?3 \
+                 AND theirs = ?4",
+            )?
+            .query_row(
+                rusqlite::params![table.name(), key, col, theirs.to_string()],
+                |_| Ok(()),
+            )
+            .optional()?
+            .is_some())
+    }
+
+    /// The name of the approved process here that the row `r` of `table`
+    /// is, or belongs to (its scores, objectives, custom fields).
+    fn locked(&self, table: Table, r: &Row) -> Result<Option<String>> {
+        let id = match table {
+            Table::Process => text(r, "id"),
+            Table::Impact | Table::Objective | Table::ProcessCustomField => text(r, "process_id"),
+            _ => return Ok(None),
+        };
+        Ok(self
+            .conn()
+            .prepare_cached("SELECT name FROM process WHERE id = ?1 AND status = 'approved'")?
+            .query_row([id], |r| r.get(0))
+            .optional()?)
     }
 
     /// The default of each column of `table` that has one, as a value.

@@ -217,7 +217,7 @@ impl Store {
         run: impl FnOnce(&mut journal::Tx) -> Result<engine::Outcome>,
     ) -> Result<MergeReport> {
         let conn = self.writable()?;
-        let (applied, conflicts, decisions_added, left_out) =
+        let (applied, conflicts, decisions_added, left_out, unresolved) =
             journal::edit_or_try(conn, label, !dry_run, |tx| {
                 tx.decision.rationale = rationale.to_string();
                 let out = run(tx)?;
@@ -231,14 +231,21 @@ impl Store {
                     .iter()
                     .map(|id| describe::conflict_by_id(tx.conn(), Some(&theirs.conn), *id))
                     .collect::<Result<Vec<_>>>()?;
-                Ok((applied, conflicts, out.decisions_added, out.left_out))
+                // Counted before a dry run rolls back: a conflict found
+                // again is the one already open, not another.
+                let unresolved: i64 = tx.conn().query_row(
+                    "SELECT count(*) FROM conflict WHERE resolution = ''",
+                    [],
+                    |r| r.get(0),
+                )?;
+                Ok((
+                    applied,
+                    conflicts,
+                    out.decisions_added,
+                    out.left_out,
+                    unresolved as usize,
+                ))
             })?;
-        let unresolved = self.unresolved_conflicts()?
-            + if dry_run {
-                conflicts.iter().filter(|c| c.resolution.is_none()).count()
-            } else {
-                0
-            };
         Ok(MergeReport {
             from: path.display().to_string(),
             from_holder: holder.to_string(),

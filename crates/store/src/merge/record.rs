@@ -221,18 +221,8 @@ impl Merge<'_, '_, '_> {
         // common) may hold the same entries under other ids: an export
         // read back, a file built from the same demo. The same change
         // with the same reasons, by the same person, is the same entry.
-        let same_entry = |r: &[String]| {
-            (
-                r[1].clone(),
-                r[3].clone(),
-                r[4].clone(),
-                r[5].clone(),
-                r[6].clone(),
-                r[7].clone(),
-            )
-        };
-        let mut entries: FxHashSet<(String, String, String, String, String, String)> =
-            FxHashSet::default();
+        let same_entry = |r: &[String]| r[1..8].join("\u{1f}");
+        let mut entries: FxHashSet<String> = FxHashSet::default();
         if self.matching {
             let mut stmt = self.conn().prepare(
                 "SELECT id, process_id, process_name, field, old_value, new_value, rationale, \
@@ -255,7 +245,9 @@ impl Merge<'_, '_, '_> {
             if let Some(mine) = self.ids.get(&row[1]) {
                 row[1] = mine.clone();
             }
-            if !have.contains(&row[0]) && !(self.matching && entries.contains(&same_entry(&row))) {
+            let known =
+                have.contains(&row[0]) || self.matching && entries.contains(&same_entry(&row));
+            if !known {
                 insert.execute(rusqlite::params_from_iter(row.iter()))?;
                 self.out.decisions_added += 1;
             }
