@@ -61,6 +61,10 @@ pub(crate) fn merge(
             .prepare("SELECT value FROM severity_level")?
             .query_map([], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?,
+        defaults: Table::all()
+            .into_iter()
+            .map(|t| Ok((t, defaults(m.conn(), t)?)))
+            .collect::<Result<_>>()?,
     };
     for table in Table::all() {
         if !table.merged()
@@ -89,6 +93,8 @@ struct State {
     left: FxHashSet<String>,
     /// The levels of this assessment's scale.
     scale: FxHashSet<i64>,
+    /// The declared default of each column that has one, by table.
+    defaults: FxHashMap<Table, FxHashMap<String, Json>>,
 }
 
 /// Calls `f` with every row of `table` in `conn`, in the order they were
@@ -377,7 +383,7 @@ impl Merge<'_, '_, '_> {
         let named = natural_key(table);
         // A value left as the column's default says nothing (a process
         // still in draft): it is as good as empty.
-        let defaults = self.defaults(table)?;
+        let defaults = &state.defaults[&table];
         let unset = |col: &str, v: Option<&Json>| {
             empty(v) || v.is_some_and(|v| defaults.get(col).is_some_and(|d| d == v))
         };
@@ -516,29 +522,6 @@ impl Merge<'_, '_, '_> {
             .optional()?)
     }
 
-    /// The default of each column of `table` that has one, as a value.
-    fn defaults(&self, table: Table) -> Result<FxHashMap<String, Json>> {
-        let mut stmt = self
-            .conn()
-            .prepare_cached(&format!("PRAGMA table_info({})", table.name()))?;
-        let rows = stmt
-            .query_map([], |r| {
-                Ok((r.get::<_, String>(1)?, r.get::<_, Option<String>>(4)?))
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(rows
-            .into_iter()
-            .filter_map(|(col, default)| {
-                let d = default?;
-                let v = match d.strip_prefix('\'').and_then(|d| d.strip_suffix('\'')) {
-                    Some(text) => Json::from(text.replace("''", "'")),
-                    None => Json::from(d.parse::<i64>().ok()?),
-                };
-                Some((col, v))
-            })
-            .collect())
-    }
-
     /// A text holding the file's ids (a questionnaire's processes and
     /// answers), with those matched here under another id replaced.
     fn translate_ids(&self, s: &str) -> String {
@@ -564,4 +547,25 @@ fn levels(scale: &FxHashSet<i64>) -> String {
         (Some(a), Some(b)) if (b - a + 1) as usize == v.len() => format!("{a}–{b}"),
         _ => v.iter().map(i64::to_string).collect::<Vec<_>>().join(", "),
     }
+}
+
+/// The default of each column of `table` that has one, as a value.
+fn defaults(conn: &Connection, table: Table) -> Result<FxHashMap<String, Json>> {
+    let mut stmt = conn.prepare(&format!("PRAGMA table_info({})", table.name()))?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok((r.get::<_, String>(1)?, r.get::<_, Option<String>>(4)?))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(col, default)| {
+            let d = default?;
+            let v = match d.strip_prefix('\'').and_then(|d| d.strip_suffix('\'')) {
+                Some(text) => Json::from(text.replace("''", "'")),
+                None => Json::from(d.parse::<i64>().ok()?),
+            };
+            Some((col, v))
+        })
+        .collect())
 }
