@@ -14,7 +14,7 @@ use bia::Workbench;
 use bia::model::{
     AssessmentInput, CategoryInput, ConflictKind, Currency, DependencyInput, DependencyTarget,
     HorizonInput, MergedKind, NodeRef, ProcessInput, Resolution, ResolveInput, ResourceInput,
-    ResourceKind, Strength,
+    ResourceKind, Status, Strength,
 };
 use bia::workbench::NamedScore;
 
@@ -137,6 +137,11 @@ fn leeds(path: &Path) -> Workbench {
         note: "Gate staff".into(),
     })
     .unwrap();
+    // Approved at Leeds: it comes approved, with its scores.
+    wb.set_status(yard.id, Status::InReview, "Ready for sign-off")
+        .unwrap();
+    wb.set_status(yard.id, Status::Approved, "Signed off by the site lead")
+        .unwrap();
     wb
 }
 
@@ -232,6 +237,7 @@ fn another_assessment_is_imported_matched_by_name_filling_what_is_empty_and_list
     assert_eq!(fleet.peak_periods, "Winter gritting runs");
     assert_eq!(fleet.owner, "Gareth Pugh");
     let yard = mine.process_named("Yard management").unwrap();
+    assert_eq!(yard.status, Status::Approved);
     let o = mine
         .objectives(yard.id)
         .unwrap()

@@ -65,6 +65,7 @@ pub(crate) fn merge(
             .into_iter()
             .map(|t| Ok((t, defaults(m.conn(), t)?)))
             .collect::<Result<_>>()?,
+        locked: FxHashMap::default(),
     };
     for table in Table::all() {
         if !table.merged()
@@ -95,6 +96,9 @@ struct State {
     scale: FxHashSet<i64>,
     /// The declared default of each column that has one, by table.
     defaults: FxHashMap<Table, FxHashMap<String, Json>>,
+    /// Each process met, by id: its name when it was approved here before
+    /// the merge.
+    locked: FxHashMap<String, Option<String>>,
 }
 
 /// Calls `f` with every row of `table` in `conn`, in the order they were
@@ -232,7 +236,7 @@ impl Merge<'_, '_, '_> {
             }
             _ => {}
         }
-        let Some(mine) = self.find(table, &t)? else {
+        let Some((mine, row)) = self.find(table, &t)? else {
             return self.add_matched(table, t, their_id, state);
         };
         if let Some(id) = their_id
@@ -243,15 +247,15 @@ impl Merge<'_, '_, '_> {
         if matches!(table, Table::ImpactCategory | Table::Horizon) {
             return Ok(());
         }
-        self.fill(table, &mine, &t, state)
+        self.fill(table, &mine, row, &t, state)
     }
 
-    /// The key of the row here matching `t`: the same id, else the same
+    /// The key and the row here matching `t`: the same id, else the same
     /// name (or the same owner and name).
-    fn find(&self, table: Table, t: &Row) -> Result<Option<String>> {
+    fn find(&self, table: Table, t: &Row) -> Result<Option<(String, Row)>> {
         let key = key_of(table, t);
-        if snapshot(self.conn(), table, &key)?.is_some() {
-            return Ok(Some(key));
+        if let Some(row) = snapshot(self.conn(), table, &key)? {
+            return Ok(Some((key, row)));
         }
         if table == Table::ImpactCategory {
             let wanted = bia_model::name_key(text(t, "name"));
@@ -262,7 +266,7 @@ impl Merge<'_, '_, '_> {
                 }
                 Ok(())
             })?;
-            return Ok(found);
+            return self.found(table, found);
         }
         let cols = natural_key(table);
         if cols.is_empty() {
@@ -278,14 +282,21 @@ impl Merge<'_, '_, '_> {
             .iter()
             .map(|c| to_value(t.get(*c).unwrap_or(&Json::Null)))
             .collect::<Result<Vec<_>>>()?;
-        Ok(self
+        let id = self
             .conn()
             .prepare_cached(&format!(
                 "SELECT id FROM {} WHERE {condition}",
                 table.name()
             ))?
             .query_row(rusqlite::params_from_iter(values), |r| r.get(0))
-            .optional()?)
+            .optional()?;
+        self.found(table, id)
+    }
+
+    /// The row here with the id `id`, found by name.
+    fn found(&self, table: Table, id: Option<String>) -> Result<Option<(String, Row)>> {
+        let Some(id) = id else { return Ok(None) };
+        Ok(snapshot(self.conn(), table, &id)?.map(|row| (id, row)))
     }
 
     /// Adds a row of the file that matched none here, with its id.
@@ -325,7 +336,7 @@ impl Merge<'_, '_, '_> {
             }
             _ => {}
         }
-        if let Some(process) = self.locked(table, &t)? {
+        if let Some(process) = self.locked(table, &t, state)? {
             let shown = super::describe::applied(
                 self.tx.conn(),
                 self.theirs.conn,
@@ -376,20 +387,17 @@ impl Merge<'_, '_, '_> {
     /// Fills the row `key` here from the file's row `t`: a field empty here
     /// is taken, one filled on both sides with different values is a
     /// conflict.
-    fn fill(&mut self, table: Table, key: &str, t: &Row, state: &State) -> Result<()> {
-        let Some(m) = snapshot(self.conn(), table, key)? else {
-            return Ok(());
-        };
+    fn fill(&mut self, table: Table, key: &str, m: Row, t: &Row, state: &mut State) -> Result<()> {
         let named = natural_key(table);
+        // An approved process, and what is its, is changed only by a
+        // person: even a field empty here is offered as a conflict.
+        let locked = self.locked(table, &m, state)?.is_some();
         // A value left as the column's default says nothing (a process
         // still in draft): it is as good as empty.
         let defaults = &state.defaults[&table];
         let unset = |col: &str, v: Option<&Json>| {
             empty(v) || v.is_some_and(|v| defaults.get(col).is_some_and(|d| d == v))
         };
-        // An approved process, and what is its, is changed only by a
-        // person: even a field empty here is offered as a conflict.
-        let locked = self.locked(table, &m)?.is_some();
         let mut take: Vec<(String, Json)> = Vec::new();
         let mut kept_mine = false;
         for (col, tv) in t {
@@ -507,19 +515,29 @@ impl Merge<'_, '_, '_> {
             .is_some())
     }
 
-    /// The name of the approved process here that the row `r` of `table`
-    /// is, or belongs to (its scores, objectives, custom fields).
-    fn locked(&self, table: Table, r: &Row) -> Result<Option<String>> {
+    /// The name of the process that the row `r` of `table` is, or belongs
+    /// to (its scores, objectives, custom fields), when it was approved
+    /// here before the merge (one the merge approves, or adds approved,
+    /// takes the file's scores with it).
+    fn locked(&self, table: Table, r: &Row, state: &mut State) -> Result<Option<String>> {
         let id = match table {
             Table::Process => text(r, "id"),
             Table::Impact | Table::Objective | Table::ProcessCustomField => text(r, "process_id"),
             _ => return Ok(None),
         };
-        Ok(self
+        if state.added.contains(id) {
+            return Ok(None);
+        }
+        if let Some(known) = state.locked.get(id) {
+            return Ok(known.clone());
+        }
+        let name: Option<String> = self
             .conn()
             .prepare_cached("SELECT name FROM process WHERE id = ?1 AND status = 'approved'")?
             .query_row([id], |r| r.get(0))
-            .optional()?)
+            .optional()?;
+        state.locked.insert(id.to_string(), name.clone());
+        Ok(name)
     }
 
     /// A text holding the file's ids (a questionnaire's processes and
