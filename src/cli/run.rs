@@ -429,7 +429,15 @@ pub fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
             };
             // Another assessment file, or this program's export, into an
             // existing assessment: merged like an import.
-            if options.into.exists() && bia::import::is_assessment_file(&workbook) {
+            let assessment = options.into.exists() && bia::import::is_assessment_file(&workbook);
+            let report = match assessment {
+                true => None,
+                false => match import_workbook(&workbook, &options, &mut |_| true) {
+                    Err(bia::Error::Import(ImportError::OwnIntoExisting { .. })) => None,
+                    report => Some(report?),
+                },
+            };
+            let Some(report) = report else {
                 return super::merge::import_assessment(
                     &workbook,
                     &options.into,
@@ -437,18 +445,6 @@ pub fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
                     json,
                     out,
                 );
-            }
-            let report = match import_workbook(&workbook, &options, &mut |_| true) {
-                Err(bia::Error::Import(ImportError::OwnIntoExisting { .. })) => {
-                    return super::merge::import_assessment(
-                        &workbook,
-                        &options.into,
-                        dry_run,
-                        json,
-                        out,
-                    );
-                }
-                report => report?,
             };
             if json {
                 writeln!(

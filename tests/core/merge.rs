@@ -57,7 +57,7 @@ fn edit_process(wb: &mut Workbench, process: &str, f: impl FnOnce(&mut ProcessIn
 
 /// Everything a person sees of the assessment, as `bia dump` writes it,
 /// without what records the merge itself.
-fn content(wb: &Workbench) -> serde_json::Value {
+pub(crate) fn content(wb: &Workbench) -> serde_json::Value {
     let mut dump: serde_json::Value = serde_json::from_str(&wb.dump_json().unwrap()).unwrap();
     let o = dump.as_object_mut().unwrap();
     for key in ["conflicts", "decisions", "generated_at"] {

@@ -18,20 +18,8 @@ use bia::model::{
 };
 use bia::workbench::NamedScore;
 
+use crate::merge::content;
 use crate::temp_dir;
-
-/// What a person sees of the assessment, without what records merges.
-fn content(wb: &Workbench) -> serde_json::Value {
-    let mut dump: serde_json::Value = serde_json::from_str(&wb.dump_json().unwrap()).unwrap();
-    let o = dump.as_object_mut().unwrap();
-    for key in ["conflicts", "decisions", "generated_at"] {
-        o.remove(key);
-    }
-    if let Some(a) = o.get_mut("assessment").and_then(|a| a.as_object_mut()) {
-        a.remove("updated_at");
-    }
-    dump
-}
 
 fn score(wb: &mut Workbench, process: &str, category: &str, horizon: &str, severity: &str) {
     wb.score(&NamedScore {

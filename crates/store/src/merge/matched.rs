@@ -198,17 +198,7 @@ impl Merge<'_, '_, '_> {
             Table::Impact => {
                 let severity = t.get("severity").and_then(Json::as_i64).unwrap_or(0);
                 if !state.scale.contains(&severity) {
-                    let shown = super::describe::applied(
-                        self.tx.conn(),
-                        self.theirs.conn,
-                        &Applied {
-                            table,
-                            row: t.clone(),
-                            col: String::new(),
-                            before: None,
-                            after: Some(Json::Object(t.clone())),
-                        },
-                    )?;
+                    let shown = self.shown(table, &t)?;
                     self.out.left_out.push(format!(
                         "“{}”, {}: level {severity} is not on this assessment's scale (its \
                          levels: {}), so the score was not added",
@@ -248,6 +238,21 @@ impl Merge<'_, '_, '_> {
             return Ok(());
         }
         self.fill(table, &mine, row, &t, state)
+    }
+
+    /// The file's row `t` as the report would show it added.
+    fn shown(&self, table: Table, t: &Row) -> Result<bia_model::MergedChange> {
+        super::describe::applied(
+            self.tx.conn(),
+            self.theirs.conn,
+            &Applied {
+                table,
+                row: t.clone(),
+                col: String::new(),
+                before: None,
+                after: Some(Json::Object(t.clone())),
+            },
+        )
     }
 
     /// The key and the row here matching `t`: the same id, else the same
@@ -337,17 +342,7 @@ impl Merge<'_, '_, '_> {
             _ => {}
         }
         if let Some(process) = self.locked(table, &t, state)? {
-            let shown = super::describe::applied(
-                self.tx.conn(),
-                self.theirs.conn,
-                &Applied {
-                    table,
-                    row: t.clone(),
-                    col: String::new(),
-                    before: None,
-                    after: Some(Json::Object(t.clone())),
-                },
-            )?;
+            let shown = self.shown(table, &t)?;
             let what = match (table, shown.field.as_str()) {
                 (Table::Impact, field) => format!("score for {field}"),
                 (_, "") => shown.area.to_lowercase(),
