@@ -99,6 +99,8 @@ const report: MergeReport = {
   decisions_added: 2,
   unresolved: 2,
   backup: null,
+  matched: false,
+  left_out: [],
 };
 
 const press = (key: string, mods: Partial<KeyPress> = {}): KeyPress => ({ key, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods });
