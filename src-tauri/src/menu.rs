@@ -84,7 +84,7 @@ pub fn build<R: Runtime>(app: &AppHandle<R>, recent: &[RecentFile]) -> tauri::Re
         .item(&open_recent)
         .separator()
         .item(
-            &MenuItemBuilder::with_id("import", "Import Spreadsheet…")
+            &MenuItemBuilder::with_id("import", "Import…")
                 .accelerator("CmdOrCtrl+I")
                 .build(app)?,
         )

@@ -82,8 +82,12 @@ test("imports a legacy BIA CSV with one mapping fixed, then undoes it", async ()
   await byTestId(browser, "import-choose").click();
   await byTestId(browser, "import-counts").waitForDisplayed({ timeout: 30_000, timeoutMsg: "the preview shows" });
   const dialog = await dialogOptions(browser, "open");
-  assert.equal(dialog?.title, "Import spreadsheet");
-  assert.deepEqual(dialog?.filters, [{ name: "Spreadsheet", extensions: ["xlsx", "xlsm", "xlsb", "xls", "ods", "csv"] }]);
+  assert.equal(dialog?.title, "Import a spreadsheet or an assessment");
+  assert.deepEqual(dialog?.filters, [
+    { name: "Spreadsheet or assessment", extensions: ["xlsx", "xlsm", "xlsb", "xls", "ods", "csv", "bia"] },
+    { name: "Spreadsheet", extensions: ["xlsx", "xlsm", "xlsb", "xls", "ods", "csv"] },
+    { name: "BIA assessment", extensions: ["bia"] },
+  ]);
 
   assert.equal(await textOf(byTestId(browser, "import-file")), "Finance BIA FY2024.csv");
   assert.equal(await textOf(byTestId(browser, "import-count-processes_new")), "3", "three new processes");

@@ -7,6 +7,8 @@
 // (E to type a value and Escape to think again, T to take Priya's 12 h), undone and redone with Ctrl Z and
 // Ctrl Shift Z, and the whole merge undone and redone from its banner. The Dashboard and the sidebar show the count
 // of conflicts to resolve while there is one. Screenshots of the form asking whom for, the preview, the resolver, the Dashboard's notice and the resolved state.
+// Last, the Leeds site's BIA, built apart with the CLI (no common fork point), taken in through File ▸ Import…: the
+// preview of merging it like an import, merged with Enter, its conflict resolved with T, undone and redone.
 
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -306,4 +308,94 @@ test("a process both copies added under one name is made one with S, its differi
     async () => (await browser.$$('[data-testid="process-row"]').map((r) => r.getProperty("textContent"))).filter((t) => t.includes("Bonded warehouse checks")).length === 1,
     { timeout: 10_000, timeoutMsg: "one process in the register" },
   );
+});
+
+test("a BIA built apart, taken in through File ▸ Import…, is merged like an import and its conflict resolved with the keyboard", async () => {
+  const { browser, shots } = session.app;
+  const folder = join(shots, "merge-import");
+  rmSync(folder, { recursive: true, force: true });
+  mkdirSync(folder, { recursive: true });
+  const cli = join(dirname(process.env.BIA_APP), "bia");
+  const mine = join(folder, "Harbourline.bia");
+  const leeds = join(folder, "Leeds site BIA.bia");
+  const run = (...args) => execFileSync(cli, args);
+  run("demo", mine);
+  // The Leeds site's BIA, built on its own: two processes the demo lacks, and Accounts payable with another owner.
+  run("new", leeds, "--name", "Leeds site BIA");
+  run("process", "add", leeds, "--name", "Order picking", "--unit", "Warehouse Operations", "--owner", "Dev Patel");
+  run("process", "add", leeds, "--name", "Cross-dock scheduling", "--unit", "Warehouse Operations");
+  run("process", "add", leeds, "--name", "Accounts payable", "--unit", "Finance", "--owner", "Marcus Reid");
+
+  await byTestId(browser, "close-assessment").click();
+  await byTestId(browser, "start-screen").waitForDisplayed({ timeout: 10_000 });
+  assert.ok(await answerDialog(browser, "open", mine));
+  await byTestId(browser, "open-assessment").click();
+  await byTestId(browser, "app-shell").waitForDisplayed({ timeout: 15_000 });
+
+  // File ▸ Import… (the Import screen's button runs the same): the .bia goes to the Merge screen's preview.
+  await byTestId(browser, "nav-import").click();
+  await byTestId(browser, "import-screen").waitForDisplayed({ timeout: 10_000 });
+  assert.ok(await answerDialog(browser, "open", leeds));
+  await byTestId(browser, "import-choose").click();
+  const preview = byTestId(browser, "merge-preview");
+  await preview.waitForDisplayed({ timeout: 30_000, timeoutMsg: "the preview of merging it like an import shows" });
+  const dialog = await dialogOptions(browser, "open");
+  assert.ok(dialog?.filters?.[0]?.extensions?.includes("bia"), `the import dialog offers .bia files: ${JSON.stringify(dialog)}`);
+  assert.equal(await preview.getAttribute("data-matched"), "true");
+  assert.equal(await textOf(byTestId(browser, "merge-preview-heading")), "Merge “Leeds site BIA.bia” like an import?");
+  assert.match(await textOf(byTestId(browser, "merge-matched")), /No common fork point: matched by id, then by name; nothing in this file is removed; what differs is listed as conflicts/);
+  const tile = (key) => textOf(byTestId(browser, `merge-tile-${key}`).$(".tile-value"));
+  assert.equal(await tile("added"), "2", "Order picking and Cross-dock scheduling");
+  assert.equal(await tile("conflicts"), "1", "the owner of Accounts payable");
+  assert.match(await textOf(byTestId(browser, "merge-preview-conflicts")), /In Leeds site BIA\.bia[\s\S]*Accounts payable · Owner[\s\S]*Sophie Chen[\s\S]*Marcus Reid/);
+  await snapshot(browser, join(shots, "ui-merge-import-preview.png"));
+
+  // Enter on the focused Merge button merges: one edit after a backup.
+  await browser.waitUntil(async () => (await browser.execute(() => document.activeElement?.dataset.testid)) === "merge-confirm", {
+    timeout: 5_000,
+    timeoutMsg: "the Merge button has the focus",
+  });
+  await browser.keys("Enter");
+  await byTestId(browser, "merge-result").waitForDisplayed({ timeout: 30_000, timeoutMsg: "merged" });
+  assert.equal(await textOf(byTestId(browser, "merge-sentence")), "Merged “Leeds site BIA.bia” like an import: 2 changes applied, 1 conflict found.");
+  const backup = (await textOf(byTestId(browser, "merge-backup"))).replace(/^Backup taken first: /, "").trim();
+  assert.ok(existsSync(backup), `the backup is on disk: ${backup}`);
+  const resolver = byTestId(browser, "conflict-resolver");
+  await resolver.waitForDisplayed({ timeout: 10_000 });
+  assert.equal(await textOf(byTestId(browser, "conflict-title")), "Accounts payable · Owner");
+  assert.equal(await textOf(byTestId(browser, "conflict-mine")), "Sophie Chen");
+  assert.equal(await textOf(byTestId(browser, "conflict-theirs")), "Marcus Reid");
+  assert.match(await textOf(resolver), /filled differently here and in Leeds site BIA\.bia/);
+  await snapshot(browser, join(shots, "ui-merge-import-merged.png"));
+
+  // T takes the owner in the Leeds file; Ctrl Z takes it back, Ctrl Shift Z again.
+  await browser.keys("t");
+  await browser.waitUntil(async () => (await resolver.getAttribute("data-state")) === "theirs", { timeout: 10_000, timeoutMsg: "T takes theirs" });
+  assert.match(await textOf(byTestId(browser, "conflict-outcome")), /Took the value in Leeds site BIA\.bia: Marcus Reid/);
+  await browser.keys(["Control", "z"]);
+  await browser.waitUntil(async () => (await resolver.getAttribute("data-state")) === "unresolved", { timeout: 10_000, timeoutMsg: "undo" });
+  await browser.keys(["Control", "Shift", "z"]);
+  await browser.waitUntil(async () => (await resolver.getAttribute("data-state")) === "theirs", { timeout: 10_000, timeoutMsg: "redo" });
+  await snapshot(browser, join(shots, "ui-merge-import-resolved.png"));
+
+  // The whole merge, undone from its banner (the resolution first) and redone.
+  const register = async () => {
+    await byTestId(browser, "nav-processes").click();
+    await byTestId(browser, "process-row").waitForDisplayed({ timeout: 10_000 });
+    return (await browser.$$('[data-testid="process-row"]').map((r) => r.getProperty("textContent"))).join("\n");
+  };
+  assert.match(await register(), /Order picking/);
+  await byTestId(browser, "nav-merge").click();
+  await resolver.waitForDisplayed({ timeout: 10_000 });
+  await browser.keys(["Control", "z"]);
+  await byTestId(browser, "merge-undo").waitForDisplayed({ timeout: 10_000, timeoutMsg: "the merge is the latest edit again" });
+  await byTestId(browser, "merge-undo").click();
+  await browser.waitUntil(async () => (await byTestId(browser, "merge-result").getAttribute("data-state")) === "undone", { timeout: 10_000 });
+  assert.match(await textOf(byTestId(browser, "merge-result")), /The merge of “Leeds site BIA\.bia” was undone/);
+  assert.doesNotMatch(await register(), /Order picking/, "undone: the processes it added are gone");
+  await byTestId(browser, "nav-merge").click();
+  await byTestId(browser, "merge-redo").click();
+  await resolver.waitForDisplayed({ timeout: 10_000, timeoutMsg: "redo brings the merge and its conflict back" });
+  assert.equal(await byTestId(browser, "merge-result").getAttribute("data-state"), "latest");
+  assert.match(await register(), /Order picking/);
 });

@@ -68,6 +68,7 @@ macro_rules! with_commands {
             merge::copy_info,
             merge::give_copy,
             merge::merge_copy,
+            merge::import_assessment,
             merge::list_conflicts,
             merge::resolve_conflict,
             export::export_workbook,

@@ -1,8 +1,10 @@
 //! Copies handed out and merged back (File ▸ Give a Copy To…, File ▸ Merge
 //! a Copy…): what the open file is among its copies, writing a copy for a
 //! colleague to the path the save dialog chose, merging one back (a dry run
-//! first, for the preview), and the conflicts merges left in the file,
-//! resolved one at a time. The merging is the core's; the copy is only read.
+//! first, for the preview), merging like an import a file that shares no
+//! fork point with this one (File ▸ Import… of a .bia or of this program's
+//! exported workbook), and the conflicts merges left in the file, resolved
+//! one at a time. The merging is the core's; the other file is only read.
 
 use std::path::Path;
 
@@ -35,6 +37,20 @@ pub fn merge_copy(
     dry_run: bool,
 ) -> ApiResult<MergeReport> {
     state.with_workbench(|s| s.merge_copy(Path::new(&path), prefer, dry_run))
+}
+
+/// Merges the assessment file or exported workbook at `path` (only read)
+/// like an import: rows matched by id, then by name, a field empty here
+/// filled, one filled differently on both sides a conflict, nothing here
+/// removed. One undoable edit after a backup; with `dry_run`, only says
+/// what it would do.
+#[tauri::command(async)]
+pub fn import_assessment(
+    state: State<'_, AppState>,
+    path: String,
+    dry_run: bool,
+) -> ApiResult<MergeReport> {
+    state.with_workbench(|s| s.import_assessment(Path::new(&path), dry_run))
 }
 
 /// Every conflict merges have left in the file, the unresolved first.

@@ -5,9 +5,12 @@
 //! merges the copy back: a dry run first (nothing written), then the merge
 //! as one undoable edit after a backup, the RTO left as a conflict ("mine"
 //! kept) until she takes Priya's value; undo and redo move the conflict's
-//! state with the file. Then the refusals the screen shows by their codes.
+//! state with the file. Then the refusals the screen shows by their codes,
+//! and the Leeds site's BIA, built apart from the demo, merged like an
+//! import (File ▸ Import… of its .bia, or of the workbook it was exported
+//! to).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
 
@@ -323,10 +326,18 @@ fn merging_refuses_what_is_no_copy_of_this_file() {
         "a file copy is no copy given: {err}"
     );
     assert_eq!(err["details"]["path"], plain.display().to_string());
+    // A file copied before any copy was given shares no fork point: it merges like an import.
+    let early_preview = shell.ok(
+        "merge_copy",
+        json!({ "path": early, "prefer": null, "dryRun": true }),
+    );
     assert_eq!(
-        merge(&early)["code"],
-        "merge_unrelated",
-        "a file copied before any copy was given shares no state to merge from"
+        early_preview["matched"], true,
+        "no common fork point: matched by id, then by name: {early_preview}"
+    );
+    assert_eq!(
+        early_preview["from_holder"], "Harbourline (file copy before any was given).bia",
+        "merged like an import, the file is named in place of a holder"
     );
     let err = merge(&other);
     assert_eq!(err["code"], "merge_other_assessment", "{err}");
@@ -383,4 +394,246 @@ fn merging_refuses_what_is_no_copy_of_this_file() {
         shell.ok("current_session", json!({}))["unresolved_conflicts"],
         0
     );
+}
+
+const LEEDS: &str = "Leeds site BIA.bia";
+const LEEDS_EXPORT: &str = "Leeds site BIA.xlsx";
+
+/// The Leeds site's BIA, built apart from the demo (an assessment of its
+/// own, no fork point shared), in `dir` as `Leeds site BIA.bia` and
+/// exported beside it as `Leeds site BIA.xlsx`: Order picking and Cross-dock
+/// scheduling, which the demo lacks; Accounts payable, which it has, owned
+/// there by Marcus Reid (Sophie Chen in the demo). In the .bia only (written
+/// after the export), Order picking's financial impact at 1 d is scored on a
+/// level 6 its scale was given directly in the file, which the demo's
+/// 0–5 scale lacks.
+pub(super) fn leeds_built_apart(dir: &Path) -> (PathBuf, PathBuf) {
+    let (file, export) = (dir.join(LEEDS), dir.join(LEEDS_EXPORT));
+    let mut leeds = bia::Workbench::create(
+        &file,
+        &bia::model::AssessmentInput {
+            name: "Leeds site BIA".into(),
+            organisation: "Harbourline Logistics Ltd".into(),
+            ..Default::default()
+        },
+        bia::model::Currency::gbp(),
+    )
+    .unwrap();
+    for (name, unit, owner) in [
+        ("Order picking", "Warehouse Operations", "Dev Patel"),
+        ("Cross-dock scheduling", "Warehouse Operations", ""),
+        ("Accounts payable", "Finance", "Marcus Reid"),
+    ] {
+        let input = bia::model::ProcessInput {
+            name: name.into(),
+            owner: owner.into(),
+            ..Default::default()
+        };
+        leeds.create_process_in(unit, &input).unwrap();
+    }
+    leeds.export(&export, &mut |_| {}).unwrap();
+    leeds.close().unwrap();
+
+    let conn = rusqlite::Connection::open(&file).unwrap();
+    conn.execute(
+        "INSERT INTO severity_level (id, value, name) VALUES (?1, 6, 'Extreme')",
+        [bia::model::Id::new().to_string()],
+    )
+    .unwrap();
+    drop(conn);
+    let mut leeds = bia::Workbench::open(&file).unwrap();
+    let methodology = leeds.methodology().unwrap();
+    let picking = leeds.process_named("Order picking").unwrap().id;
+    let score = bia::model::ScoreInput {
+        category_id: methodology.categories[0].id,
+        horizon_id: methodology
+            .horizons
+            .iter()
+            .find(|h| h.label == "1 d")
+            .unwrap()
+            .id,
+        severity: Some(6),
+        note: None,
+    };
+    leeds.set_scores(picking, &[score]).unwrap();
+    leeds.close().unwrap();
+    (file, export)
+}
+
+fn names(shell: &Shell) -> Vec<String> {
+    shell
+        .ok("list_processes", json!({}))
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn a_file_built_apart_is_merged_like_an_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let mine = dir.path().join("Harbourline.bia");
+    bia::Workbench::create_demo(&mine).unwrap().close().unwrap();
+    let (leeds, export) = leeds_built_apart(dir.path());
+    let shell = Shell::start(dir.path(), Startup::StartScreen);
+    shell.ok("open_assessment", json!({ "path": mine }));
+    let history = shell.ok("history", json!({}));
+
+    // As a copy it is refused (another assessment), with the way out the screen offers.
+    let refused = shell
+        .call(
+            "merge_copy",
+            json!({ "path": leeds, "prefer": null, "dryRun": true }),
+        )
+        .unwrap_err();
+    assert_eq!(refused["code"], "merge_other_assessment", "{refused}");
+
+    // File ▸ Import… of the .bia: the dry run, nothing written.
+    let preview = shell.ok(
+        "import_assessment",
+        json!({ "path": leeds, "dryRun": true }),
+    );
+    assert_eq!(preview["dry_run"], true);
+    assert_eq!(preview["matched"], true, "no common fork point");
+    assert_eq!(
+        preview["from_holder"], LEEDS,
+        "the file is named in place of a holder"
+    );
+    assert_eq!(preview["backup"], Value::Null, "a dry run takes no backup");
+    let added: Vec<&str> = preview["applied"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["what"] == "added" && c["area"] == "Process")
+        .map(|c| c["subject"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        added,
+        ["Order picking", "Cross-dock scheduling"],
+        "the processes the demo lacks, matched by name to its units: {preview}"
+    );
+    let conflicts = preview["conflicts"].as_array().unwrap();
+    assert_eq!(
+        conflicts.len(),
+        1,
+        "one field filled differently: {preview}"
+    );
+    assert_eq!(conflicts[0]["subject"], "Accounts payable");
+    assert_eq!(conflicts[0]["field"], "Owner");
+    assert_eq!(
+        (&conflicts[0]["mine"], &conflicts[0]["theirs"]),
+        (&json!("Sophie Chen"), &json!("Marcus Reid"))
+    );
+    assert_eq!(conflicts[0]["from_holder"], LEEDS);
+    let left_out = preview["left_out"].as_array().unwrap();
+    assert_eq!(left_out.len(), 1, "{preview}");
+    assert!(
+        left_out[0].as_str().unwrap().contains("Order picking")
+            && left_out[0].as_str().unwrap().contains("level 6"),
+        "what could not be taken says what and where: {left_out:?}"
+    );
+    assert_eq!(
+        shell.ok("history", json!({})),
+        history,
+        "a dry run is no edit"
+    );
+    assert!(!names(&shell).contains(&"Order picking".to_string()));
+
+    // The merge: one edit after a backup; the conflict stays, this file's owner kept.
+    let report = shell.ok(
+        "import_assessment",
+        json!({ "path": leeds, "dryRun": false }),
+    );
+    assert_eq!(report["dry_run"], false);
+    assert!(
+        report["backup"]
+            .as_str()
+            .is_some_and(|b| b.contains("before-merge") && Path::new(b).exists()),
+        "a backup is taken first: {report}"
+    );
+    assert_eq!(
+        report["applied"], preview["applied"],
+        "the preview told the truth"
+    );
+    let now = names(&shell);
+    assert!(
+        now.contains(&"Order picking".to_string())
+            && now.contains(&"Cross-dock scheduling".to_string())
+    );
+    assert_eq!(
+        shell.ok("current_session", json!({}))["unresolved_conflicts"],
+        1,
+        "the Dashboard's and the sidebar's count"
+    );
+    assert_eq!(
+        shell.ok("history", json!({}))["undo"],
+        "Merge “Leeds site BIA.bia” like an import",
+        "one edit, named for the file"
+    );
+    let listed = shell.ok("list_conflicts", json!({}));
+    assert_eq!(listed[0]["from_holder"], LEEDS);
+    let undone = shell.ok("undo", json!({}));
+    assert_eq!(
+        undone["undo"], history["undo"],
+        "undo takes the whole merge back"
+    );
+    assert!(!names(&shell).contains(&"Order picking".to_string()));
+    assert_eq!(
+        shell.ok("current_session", json!({}))["unresolved_conflicts"],
+        0
+    );
+
+    // The workbook it was exported to: refused by the column-by-column preview, merged the same way.
+    let planned = shell
+        .call("plan_import", json!({ "path": export, "choices": [] }))
+        .unwrap_err();
+    assert_eq!(
+        planned["code"], "import_own_into_existing",
+        "the Import screen hands it to the Merge screen: {planned}"
+    );
+    let from_export = shell.ok(
+        "import_assessment",
+        json!({ "path": export, "dryRun": true }),
+    );
+    assert_eq!(from_export["matched"], true);
+    assert_eq!(from_export["from_holder"], LEEDS_EXPORT);
+    let mut added: Vec<&str> = from_export["applied"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["what"] == "added" && c["area"] == "Process")
+        .map(|c| c["subject"].as_str().unwrap())
+        .collect();
+    added.sort();
+    assert_eq!(
+        added,
+        ["Cross-dock scheduling", "Order picking"],
+        "{from_export}"
+    );
+    assert_eq!(from_export["conflicts"][0]["theirs"], "Marcus Reid");
+    let merged = shell.ok(
+        "import_assessment",
+        json!({ "path": export, "dryRun": false }),
+    );
+    assert_eq!(merged["unresolved"], 1);
+    assert_eq!(
+        shell.ok("current_session", json!({}))["unresolved_conflicts"],
+        1
+    );
+
+    // A workbook not exported by this program is no assessment to merge.
+    let legacy = dir.path().join("Finance BIA 2024.csv");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/finance-bia-2024.csv"),
+        &legacy,
+    )
+    .unwrap();
+    let err = shell
+        .call(
+            "import_assessment",
+            json!({ "path": legacy, "dryRun": true }),
+        )
+        .unwrap_err();
+    assert_eq!(err["code"], "import_not_own_export", "{err}");
 }

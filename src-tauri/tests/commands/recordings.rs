@@ -635,6 +635,10 @@ fn recordings_of_the_scripts_the_ui_tests_ask_for() {
         if script["prepare"] == "copy-given" {
             copy_given(home.path());
         }
+        if script["prepare"] == "built-apart" {
+            // In Documents, the Leeds site's BIA built apart from the demo, and the workbook it was exported to.
+            super::merge::leeds_built_apart(&home.path().join("Documents"));
+        }
         let mut rec = Recorder::start(home.path());
         // A script starts with the demo open, or (`"start": "closed"`) on the start screen.
         if script["start"] != "closed" {

@@ -231,6 +231,10 @@ export const api = {
   /** Merges the copy at `path` (only read) as one undoable edit after a backup; `dryRun` only says what it would do.
    *  `prefer` settles every conflict on one side; null leaves them listed, mine kept, to resolve one by one. */
   mergeCopy: (path: string, prefer: Prefer | null, dryRun: boolean) => invoke<MergeReport>("merge_copy", { path, prefer, dryRun }),
+  /** Merges the assessment file (.bia) or exported workbook at `path` (only read) like an import, as one undoable edit
+   *  after a backup: rows matched by id, then by name; a field empty here filled, one filled differently on both sides a
+   *  conflict; nothing here removed. `dryRun` only says what it would do. */
+  importAssessment: (path: string, dryRun: boolean) => invoke<MergeReport>("import_assessment", { path, dryRun }),
   /** Every conflict merges left in the file, the unresolved first. */
   listConflicts: () => invoke<Conflict[]>("list_conflicts"),
   /** Resolves one conflict (mine, theirs, a typed value, both) as one undoable edit; a typed value that does not read is

@@ -42,7 +42,7 @@ const TITLES: Partial<Record<ErrorCode, string>> = {
   export: "The workbook could not be written",
   reveal: "The folder could not be shown",
   merge_other_assessment: "A copy of another assessment",
-  merge_unrelated: "Not a copy of this assessment",
+  import_not_own_export: "Not a workbook exported by BIA Workbench",
   merge_same_copy: "Nothing to merge",
   conflict_unknown: "That conflict is no longer open",
 };

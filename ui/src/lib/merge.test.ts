@@ -10,13 +10,18 @@ import {
   conflictSentence,
   conflictTitle,
   copyFileName,
+  holderIsFile,
   holderProblem,
+  leftOutHeading,
+  MATCHED_EXPLANATION,
+  mergedFrom,
   mergeButtonLabel,
   mergeTiles,
   mergedSentence,
   nextUnresolved,
   nothingToMerge,
   orderedConflicts,
+  previewHeading,
   resolutionText,
   resolveInput,
   resolvedBy,
@@ -24,6 +29,9 @@ import {
   shownValue,
   sideLabels,
   stepped,
+  takeTheirsLabel,
+  theirsOf,
+  undoneSentence,
   unresolvedCount,
 } from "./merge";
 import type { KeyPress } from "./shortcuts";
@@ -99,6 +107,8 @@ const report: MergeReport = {
   decisions_added: 2,
   unresolved: 2,
   backup: null,
+  matched: false,
+  left_out: [],
 };
 
 const press = (key: string, mods: Partial<KeyPress> = {}): KeyPress => ({ key, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods });
@@ -292,5 +302,74 @@ describe("conflicts, one by one", () => {
     expect(resolvedBy({ ...taken, resolved_by: "" })).toBe(formatDateTime(taken.resolved_at));
     expect(formatDateTime(taken.resolved_at)).toMatch(/Dec 2026/);
     expect(resolvedBy(rto)).toBe("");
+  });
+});
+
+// Shaped as the core answers `import_assessment` for the Leeds site's BIA, built apart from the demo (no common fork
+// point): matched by id, then by name; the core names the file where a copy names its holder.
+const owner: Conflict = {
+  ...rto,
+  id: "01a25211-dc06-7791-a640-000000000005",
+  area: "Process",
+  subject: "Accounts payable",
+  field: "Owner",
+  mine: "Sophie Chen",
+  theirs: "Marcus Reid",
+  base: "",
+  from_holder: "Leeds site BIA.bia",
+};
+const leeds: MergeReport = {
+  from: "/home/facilitator/Documents/Leeds site BIA.bia",
+  from_holder: "Leeds site BIA.bia",
+  dry_run: true,
+  applied: [
+    { what: "added", area: "Process", subject: "Order picking", field: "", before: "", after: "" },
+    { what: "added", area: "Process", subject: "Cross-dock scheduling", field: "", before: "", after: "" },
+  ],
+  conflicts: [owner],
+  decisions_added: 0,
+  unresolved: 1,
+  backup: null,
+  matched: true,
+  left_out: ["Order picking at Financial at 1 d: level 6 is not on this assessment's scale (its levels: 0–5)"],
+};
+
+describe("a file merged like an import", () => {
+  it("tells a file named in place of a holder from a colleague's name", () => {
+    for (const name of ["Leeds site BIA.bia", "Leeds site BIA.xlsx", "  leeds.BIA ", "old.csv"]) expect(holderIsFile(name), name).toBe(true);
+    for (const name of ["Priya Raman", "", "Sam O'Neil", "bia"]) expect(holderIsFile(name), name).toBe(false);
+  });
+
+  it("names the file, not a copy, in the heading, the banner and when undone", () => {
+    expect(previewHeading(leeds)).toBe("Merge “Leeds site BIA.bia” like an import?");
+    expect(previewHeading(report)).toBe("Merge Priya Raman’s copy?");
+    expect(mergedFrom(leeds)).toBe("“Leeds site BIA.bia”");
+    expect(mergedSentence({ ...leeds, dry_run: false })).toBe("Merged “Leeds site BIA.bia” like an import: 2 changes applied, 1 conflict found.");
+    expect(mergedSentence({ ...leeds, applied: [], conflicts: [], unresolved: 0 })).toBe("Nothing to merge: “Leeds site BIA.bia” holds nothing this file does not.");
+    expect(undoneSentence(leeds)).toBe("The merge of “Leeds site BIA.bia” was undone.");
+    expect(undoneSentence(report)).toBe("The merge of Priya Raman’s copy was undone.");
+    expect(MATCHED_EXPLANATION).toBe("No common fork point: matched by id, then by name; nothing in this file is removed; what differs is listed as conflicts.");
+  });
+
+  it("a file of this assessment merged as a copy, with no fork point, reads the same", () => {
+    const early = { ...leeds, from_holder: "Harbourline (file copy).bia" };
+    expect(previewHeading(early)).toBe("Merge “Harbourline (file copy).bia” like an import?");
+    expect(mergeButtonLabel(early, "theirs")).toBe("Merge, taking the value in Harbourline (file copy).bia in 1 conflict");
+    expect(mergeButtonLabel({ ...early, conflicts: [owner, owner] }, "theirs")).toBe("Merge, taking the values in Harbourline (file copy).bia in 2 conflicts");
+  });
+
+  it("heads what could not be taken with how many things and where", () => {
+    expect(leftOutHeading(leeds)).toBe("1 thing in Leeds site BIA.bia cannot be taken");
+    expect(leftOutHeading({ ...leeds, dry_run: false, left_out: ["a", "b"] })).toBe("2 things in Leeds site BIA.bia could not be taken");
+  });
+
+  it("names the file in the conflict's sentence, sides, button and outcome", () => {
+    expect(conflictSentence(owner)).toBe("Owner is filled differently here and in Leeds site BIA.bia.");
+    expect(sideLabels(owner)).toEqual({ mine: "Mine (this file)", theirs: "In Leeds site BIA.bia", base: "Where both started" });
+    expect(baseText(owner)).toBe("No common fork point");
+    expect(takeTheirsLabel(owner)).toBe("Take the value in Leeds site BIA.bia");
+    expect(takeTheirsLabel(rto)).toBe("Take Priya Raman’s");
+    expect(theirsOf("Leeds site BIA.bia", true)).toBe("the values in Leeds site BIA.bia");
+    expect(resolutionText({ ...owner, resolution: "theirs", resolved_value: "Marcus Reid" })).toBe("Took the value in Leeds site BIA.bia: Marcus Reid");
   });
 });

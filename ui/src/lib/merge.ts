@@ -1,7 +1,8 @@
 // What the Merge screen shows of the core's merge reports and conflicts, as plain functions: the copy's default file
 // name, the summary tiles, the order conflicts are worked through, what a key press means to the resolver, and how
-// conflicts and their resolutions read. Nothing here decides what merges or conflicts; that is the core's
-// (`bia_store::merge`, through `merge_copy` and `resolve_conflict`).
+// conflicts and their resolutions read — naming the colleague whose copy it was, or, for a file merged like an import
+// (no common fork point), the file. Nothing here decides what merges or conflicts; that is the core's
+// (`bia_store::merge`, through `merge_copy`, `import_assessment` and `resolve_conflict`).
 import type { Conflict } from "./bindings/Conflict";
 import type { MergeReport } from "./bindings/MergeReport";
 import type { MergedChange } from "./bindings/MergedChange";
@@ -10,6 +11,7 @@ import type { Prefer } from "./bindings/Prefer";
 import type { ResolveInput } from "./bindings/ResolveInput";
 import { formatDateTime } from "./dates";
 import { possessive } from "./questionnaires";
+import { isAssessmentFile, isSpreadsheet } from "./spreadsheetFiles";
 import type { KeyPress } from "./shortcuts";
 
 // --- giving a copy ----------------------------------------------------------------------------------------------------
@@ -61,14 +63,46 @@ export function nothingToMerge(report: MergeReport): boolean {
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` : `${n.toLocaleString("en-GB")} ${many}`);
 
-/** "Priya Raman’s copy" (or "the copy" when the core knows no holder). */
+/**
+ * Whether a conflict's `from_holder` names a file rather than a colleague: a file merged like an import has no holder,
+ * and the core names the file instead ("Leeds.bia", "Leeds BIA.xlsx"). A report says so itself (`matched`); a conflict
+ * read back later carries only the name.
+ */
+export function holderIsFile(holder: string): boolean {
+  const name = holder.trim();
+  return isAssessmentFile(name) || isSpreadsheet(name);
+}
+
+/** "Priya Raman’s copy" (or "the copy" when the core knows no holder); a file merged like an import by its name. */
 export function copyOf(holder: string): string {
+  if (holderIsFile(holder)) return holder.trim();
   return holder.trim() ? `${possessive(holder.trim())} copy` : "the copy";
+}
+
+/** What a report merged, as headings name it: "Priya Raman’s copy", or a file merged like an import, "“Leeds.bia”". */
+export function mergedFrom(report: MergeReport): string {
+  return report.matched ? `“${report.from_holder.trim()}”` : copyOf(report.from_holder);
+}
+
+/** The preview's heading: "Merge Priya Raman’s copy?", or "Merge “Leeds.bia” like an import?". */
+export function previewHeading(report: MergeReport): string {
+  return report.matched ? `Merge ${mergedFrom(report)} like an import?` : `Merge ${mergedFrom(report)}?`;
+}
+
+/** What merging like an import means, said under the heading of a preview or a report that was (`matched`). */
+export const MATCHED_EXPLANATION =
+  "No common fork point: matched by id, then by name; nothing in this file is removed; what differs is listed as conflicts.";
+
+/** The heading over what the file holds that could not be taken (`left_out`): "2 things could not be taken". */
+export function leftOutHeading(report: MergeReport): string {
+  const n = report.left_out.length;
+  const what = n === 1 ? "1 thing" : `${n.toLocaleString("en-GB")} things`;
+  return report.dry_run ? `${what} in ${report.from_holder.trim() || "the file"} cannot be taken` : `${what} in ${report.from_holder.trim() || "the file"} could not be taken`;
 }
 
 /** The banner after merging: "Merged Priya Raman’s copy: 3 changes applied, 1 conflict found." */
 export function mergedSentence(report: MergeReport): string {
-  const whose = copyOf(report.from_holder);
+  const whose = mergedFrom(report);
   if (nothingToMerge(report)) return `Nothing to merge: ${whose} holds nothing this file does not.`;
   const parts = report.applied.length > 0 ? [plural(report.applied.length, "change applied", "changes applied")] : [];
   if (report.decisions_added > 0) parts.push(plural(report.decisions_added, "decision entry added", "decision entries added"));
@@ -77,7 +111,21 @@ export function mergedSentence(report: MergeReport): string {
   // What the merge found, not what is left: the resolver counts those as they are resolved.
   const left = report.conflicts.filter((c) => c.resolution === null).length;
   if (left > 0) parts.push(plural(left, "conflict found", "conflicts found"));
-  return `Merged ${whose}: ${parts.join(", ")}.`;
+  return `Merged ${whose}${report.matched ? " like an import" : ""}: ${parts.join(", ")}.`;
+}
+
+/** The banner once the merge is undone: "The merge of Priya Raman’s copy was undone." */
+export function undoneSentence(report: MergeReport): string {
+  return `The merge of ${mergedFrom(report)} was undone.`;
+}
+
+/**
+ * Theirs, named as the buttons and outcomes name it: "Priya Raman’s", or for a file merged like an import "the value in
+ * Leeds.bia" ("values" with `many`).
+ */
+export function theirsOf(holder: string, many = false): string {
+  if (holderIsFile(holder)) return `the ${many ? "values" : "value"} in ${holder.trim()}`;
+  return possessive(holder.trim() || "theirs");
 }
 
 /** The preview's Merge button: what it will do with the conflicts. */
@@ -85,7 +133,7 @@ export function mergeButtonLabel(report: MergeReport, prefer: Prefer | null): st
   const n = report.conflicts.length;
   if (n === 0 || prefer === null) return "Merge";
   const conflicts = plural(n, "conflict", "conflicts");
-  return prefer === "mine" ? `Merge, keeping mine in ${conflicts}` : `Merge, taking ${possessive(report.from_holder || "theirs")} in ${conflicts}`;
+  return prefer === "mine" ? `Merge, keeping mine in ${conflicts}` : `Merge, taking ${theirsOf(report.from_holder, n > 1)} in ${conflicts}`;
 }
 
 /** "Added", "Changed", "Removed". */
@@ -198,6 +246,8 @@ export function resolveInput(conflict: Conflict, action: "mine" | "theirs" | "bo
 /** How the two sides differ, in a sentence. */
 export function conflictSentence(c: Conflict): string {
   const copy = copyOf(c.from_holder);
+  // Merged like an import, neither side changed anything since a common state: the two are only filled differently.
+  if (c.kind === "field" && holderIsFile(c.from_holder)) return `${c.field || "This value"} is filled differently here and in ${copy}.`;
   switch (c.kind) {
     case "field":
       return `${c.field || "This value"} was changed here and in ${copy}, differently.`;
@@ -217,13 +267,23 @@ export function conflictTitle(c: Conflict): string {
 
 /** The three sides' headings. */
 export function sideLabels(c: Conflict): { mine: string; theirs: string; base: string } {
+  if (holderIsFile(c.from_holder)) return { mine: "Mine (this file)", theirs: `In ${c.from_holder.trim()}`, base: "Where both started" };
   const theirs = copyOf(c.from_holder);
   return { mine: "Mine (this file)", theirs: theirs.charAt(0).toLocaleUpperCase() + theirs.slice(1), base: "Where both started" };
 }
 
-/** Where both started, as the third column shows it: nothing there for a row both added, else the value. */
+/** The resolver's button taking theirs: "Take Priya Raman’s", "Take the value in Leeds.bia". */
+export function takeTheirsLabel(c: Conflict): string {
+  return `Take ${theirsOf(c.from_holder)}`;
+}
+
+/**
+ * Where both started, as the third column shows it: nothing there for a row both added, none for a file merged like an
+ * import (no common fork point), else the value.
+ */
 export function baseText(c: Conflict): string {
   if (c.kind === "same_name") return "Neither had it";
+  if (holderIsFile(c.from_holder) && c.base === "") return "No common fork point";
   return c.base === "" ? "(not known)" : shownValue(c.base);
 }
 
@@ -235,7 +295,7 @@ export function resolutionText(c: Conflict): string {
     case "mine":
       return `Kept mine: ${shownValue(c.resolved_value || c.mine)}`;
     case "theirs":
-      return `Took ${possessive(c.from_holder || "theirs")}: ${shownValue(c.resolved_value || c.theirs)}`;
+      return `Took ${theirsOf(c.from_holder)}: ${shownValue(c.resolved_value || c.theirs)}`;
     case "typed":
       return `Typed: ${shownValue(c.resolved_value)}`;
     case "both":

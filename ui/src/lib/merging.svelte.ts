@@ -1,9 +1,10 @@
-// File ▸ Merge a Copy… and File ▸ Give a Copy To… as the Merge screen shows them, held by the workspace so leaving the
-// screen loses nothing: the copy chosen and the core's dry run of merging it (the preview), the preference for its
-// conflicts, the report of the merge once done and the history label it was recorded under (so the banner knows
-// whether Undo still takes back the merge), the file's conflicts as last read, the one on screen, and the last copy
-// given. The merging and giving are the core's (`merge_copy`, `give_copy`); the copy is only read. The workspace
-// re-reads what a merge or a resolution changed.
+// File ▸ Merge a Copy…, File ▸ Give a Copy To… and File ▸ Import… of an assessment file as the Merge screen shows them,
+// held by the workspace so leaving the screen loses nothing: the file chosen, how it is merged (as a copy of this file,
+// `merge_copy`, or like an import, `import_assessment`: a file sharing no fork point with this one, matched by id then by
+// name) and the core's dry run of merging it (the preview), the preference for its conflicts, the report of the merge
+// once done and the history label it was recorded under (so the banner knows whether Undo still takes back the merge),
+// the file's conflicts as last read, the one on screen, and the last copy given. The merging and giving are the core's;
+// the other file is only read. The workspace re-reads what a merge or a resolution changed.
 import { open, save } from "@tauri-apps/plugin-dialog";
 import { api, asApiError } from "./api";
 import type { ApiError } from "./bindings/ApiError";
@@ -27,9 +28,16 @@ export async function chooseCopyPathFor(assessment: string, holder: string): Pro
   return path ? withBiaExtension(path) : null;
 }
 
+/** How a file is merged: as a copy of this file (`merge_copy`), or like an import (`import_assessment`). */
+export type MergeVia = "copy" | "import";
+
 export class Merging {
-  /** The copy previewed or merged; null before any. */
+  /** The file previewed or merged; null before any. */
   path = $state<string | null>(null);
+  /** How `path` is merged. */
+  via = $state<MergeVia>("copy");
+  /** The file the latest preview was asked for, kept when the core refused it (so "Import it instead" knows which). */
+  attempted = $state<string | null>(null);
   /** The core's dry run of merging `path` (nothing written), until it is merged or set aside. */
   preview = $state.raw<MergeReport | null>(null);
   /** How the preview's conflicts are to be settled: null leaves them listed (mine kept) to resolve one by one. */
@@ -64,14 +72,25 @@ export class Merging {
   }
 
   /** The dry run of merging the copy at `path`: what would be taken, the conflicts; nothing is written. */
-  async previewCopy(path: string): Promise<void> {
+  previewCopy(path: string): Promise<void> {
+    return this.previewVia(path, "copy");
+  }
+
+  /** The dry run of merging the file at `path` (a .bia, or a workbook this program exported) like an import. */
+  previewImport(path: string): Promise<void> {
+    return this.previewVia(path, "import");
+  }
+
+  private async previewVia(path: string, via: MergeVia): Promise<void> {
     const mine = ++this.run;
     this.running = "preview";
     this.error = null;
     this.preview = null;
     this.prefer = null;
+    this.attempted = path;
+    this.via = via;
     try {
-      const preview = await api.mergeCopy(path, null, true);
+      const preview = via === "copy" ? await api.mergeCopy(path, null, true) : await api.importAssessment(path, true);
       if (mine !== this.run) return;
       this.path = path;
       this.preview = preview;
@@ -82,14 +101,20 @@ export class Merging {
     }
   }
 
-  /** Merges the copy previewed, as one undoable edit after a backup; resolves with the report (null: nothing done). */
+  /** The file refused as another assessment's copy, to merge like an import instead (null: none). */
+  get importable(): string | null {
+    return this.error?.code === "merge_other_assessment" && this.via === "copy" ? this.attempted : null;
+  }
+
+  /** Merges the file previewed, as one undoable edit after a backup; resolves with the report (null: nothing done). */
   async merge(): Promise<MergeReport | null> {
     if (!this.path || !this.preview || this.running) return null;
     const mine = ++this.run;
     this.running = "merge";
     this.error = null;
     try {
-      const report = await api.mergeCopy(this.path, this.prefer, false);
+      // Merged like an import, the conflicts stay listed (mine kept) to resolve one by one.
+      const report = this.via === "copy" ? await api.mergeCopy(this.path, this.prefer, false) : await api.importAssessment(this.path, false);
       if (mine !== this.run) return null;
       this.report = report;
       this.preview = null;
@@ -133,6 +158,8 @@ export class Merging {
   reset(): void {
     this.run += 1;
     this.path = null;
+    this.via = "copy";
+    this.attempted = null;
     this.preview = null;
     this.prefer = null;
     this.report = null;

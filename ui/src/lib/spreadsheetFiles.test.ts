@@ -4,7 +4,7 @@
 // webview's drag events become "holding" and "dropped".
 import { describe, expect, it } from "vitest";
 import { dragStep } from "./fileDrops";
-import { baseName, droppedSpreadsheet, dropHint, isSpreadsheet } from "./spreadsheetFiles";
+import { baseName, droppedSpreadsheet, dropHint, isAssessmentFile, isSpreadsheet } from "./spreadsheetFiles";
 
 describe("spreadsheet files", () => {
   it("knows the formats the core reads, whatever the case", () => {
@@ -12,6 +12,11 @@ describe("spreadsheet files", () => {
       expect(isSpreadsheet(name), name).toBe(true);
     for (const name of ["notes.pdf", "assessment.bia", "archive.zip", "xlsx", ".csv", "/home/dana/Documents", "report.xlsx.pdf"])
       expect(isSpreadsheet(name), name).toBe(false);
+  });
+
+  it("knows an assessment file, which File ▸ Import… merges like an import", () => {
+    for (const name of ["Leeds site BIA.bia", "/home/dana/old.BIA", "C:\\BIA\\leeds.bia"]) expect(isAssessmentFile(name), name).toBe(true);
+    for (const name of ["Leeds site BIA.xlsx", "bia", "/home/dana/bia/", "notes.bia.pdf"]) expect(isAssessmentFile(name), name).toBe(false);
   });
 
   it("names a file by its last part, on any system", () => {

@@ -2,10 +2,13 @@
 // core reads, the native open dialog ("Choose a spreadsheet…"), and what a
 // file dragged onto the window means — the overlay's words while it is held
 // over the window, and on drop the one file to preview (the first
-// spreadsheet of several, saying so) or a plain refusal of anything else.
+// spreadsheet of several, saying so) or a plain refusal of anything else. The
+// dialog also offers assessment files (.bia), which the workspace sends to the
+// Merge screen, merged like an import.
 // Pure apart from the dialog; listening to the webview's drag-and-drop events
 // is `dropListener.ts`. Reading the workbook is the core's (`api.planImport`).
 import { open } from "@tauri-apps/plugin-dialog";
+import { BIA_FILTER } from "./fileDialogs";
 
 /** The extensions the core's readers understand (calamine and the CSV reader). */
 export const SPREADSHEET_EXTENSIONS = ["xlsx", "xlsm", "xlsb", "xls", "ods", "csv"] as const;
@@ -64,8 +67,20 @@ export function dropHint(paths: readonly string[]): { accepted: boolean; title: 
   };
 }
 
-/** Asks which spreadsheet to import; null when cancelled. */
+/** An assessment file (.bia, case aside): File ▸ Import… merges it like an import instead of planning its columns. */
+export function isAssessmentFile(path: string): boolean {
+  return /\.bia$/i.test(baseName(path));
+}
+
+/** What File ▸ Import… offers: either kind at once, then each on its own. */
+export const IMPORT_FILTERS = [
+  { name: "Spreadsheet or assessment", extensions: [...SPREADSHEET_EXTENSIONS, "bia"] },
+  SPREADSHEET_FILTER,
+  BIA_FILTER,
+];
+
+/** Asks which spreadsheet (or assessment file, merged like an import) to import; null when cancelled. */
 export async function chooseSpreadsheetPath(): Promise<string | null> {
-  const path = await open({ title: "Import spreadsheet", multiple: false, directory: false, filters: [SPREADSHEET_FILTER] });
+  const path = await open({ title: "Import a spreadsheet or an assessment", multiple: false, directory: false, filters: IMPORT_FILTERS });
   return typeof path === "string" ? path : null;
 }

@@ -38,7 +38,7 @@ import { chartHorizon, dashboardChartOptions } from "./dashboardStats";
 import { chooseAssessmentToOpen, chooseCopyPath, chooseNewAssessmentPath } from "./fileDialogs";
 import { damagedFile, recoverySummary } from "./recovery";
 import type { SectionId } from "./navigation";
-import { baseName, chooseSpreadsheetPath, droppedSpreadsheet } from "./spreadsheetFiles";
+import { baseName, chooseSpreadsheetPath, droppedSpreadsheet, isAssessmentFile } from "./spreadsheetFiles";
 import { SpreadsheetImport } from "./spreadsheetImport.svelte";
 import { QuestionnaireReturns, chooseReturnedWorkbooks } from "./questionnaireReturns.svelte";
 import type { Acceptance } from "./bindings/Acceptance";
@@ -610,7 +610,10 @@ export class Workspace {
     this.section = "export";
   }
 
-  /** File › Import Spreadsheet… and the Import screen's button: shows the Import screen, asks which file, previews it. */
+  /**
+   * File › Import… and the Import screen's button: shows the Import screen, asks which file, previews it. An assessment
+   * file (.bia) goes to the Merge screen instead, merged like an import (`importAssessment`).
+   */
   async chooseSpreadsheet(): Promise<void> {
     if (!this.session) {
       this.error = { code: "no_assessment", message: "Open or create an assessment first, then import the spreadsheet into it.", details: null };
@@ -620,10 +623,35 @@ export class Workspace {
     if (this.spreadsheet.applying) return;
     try {
       const path = await chooseSpreadsheetPath();
-      if (path) await this.spreadsheet.preview(path);
+      if (!path) return;
+      if (isAssessmentFile(path)) await this.importAssessment(path);
+      else await this.previewSpreadsheet(path);
     } catch (e) {
       this.spreadsheet.planError = asApiError(e);
     }
+  }
+
+  /**
+   * Previews a spreadsheet on the Import screen. A workbook this program exported is not planned column by column into
+   * an open assessment (the core refuses it as `import_own_into_existing`): it is merged like an import instead.
+   */
+  private async previewSpreadsheet(path: string, note: string | null = null): Promise<void> {
+    await this.spreadsheet.preview(path, note);
+    if (this.spreadsheet.path === path && this.spreadsheet.planError?.code === "import_own_into_existing") {
+      this.spreadsheet.reset();
+      await this.importAssessment(path);
+    }
+  }
+
+  /**
+   * Another assessment file, or a workbook this program exported, merged like an import (rows matched by id, then by
+   * name; nothing here removed): the Merge screen with the core's dry run of it, then Merge or Cancel as for a copy.
+   */
+  async importAssessment(path: string): Promise<void> {
+    if (!this.session) return;
+    this.section = "merge";
+    if (this.merging.running) return;
+    await this.merging.previewImport(path);
   }
 
   /**
@@ -657,7 +685,7 @@ export class Workspace {
     this.section = "import";
     if (this.spreadsheet.applying) return;
     const dropped = droppedSpreadsheet(rest);
-    if (dropped.ok) await this.spreadsheet.preview(dropped.path, dropped.note);
+    if (dropped.ok) await this.previewSpreadsheet(dropped.path, dropped.note);
     else this.spreadsheet.refuse(dropped.message);
   }
 

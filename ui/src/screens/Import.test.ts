@@ -59,10 +59,14 @@ describe("import screen", () => {
   it("Choose a spreadsheet… asks for a spreadsheet and previews what the core would import", async () => {
     await previewFinance();
     expect(dialog.open).toHaveBeenCalledWith({
-      title: "Import spreadsheet",
+      title: "Import a spreadsheet or an assessment",
       multiple: false,
       directory: false,
-      filters: [{ name: "Spreadsheet", extensions: ["xlsx", "xlsm", "xlsb", "xls", "ods", "csv"] }],
+      filters: [
+        { name: "Spreadsheet or assessment", extensions: ["xlsx", "xlsm", "xlsb", "xls", "ods", "csv", "bia"] },
+        { name: "Spreadsheet", extensions: ["xlsx", "xlsm", "xlsb", "xls", "ods", "csv"] },
+        { name: "BIA assessment", extensions: ["bia"] },
+      ],
     });
     expect(callsOf("plan_import")).toEqual([{ path: FINANCE, choices: [] }]);
     expect(screen.getByTestId("import-file").textContent).toBe("Finance BIA 2024.csv");
@@ -243,7 +247,7 @@ describe("import screen", () => {
     await waitFor(() => expect(document.activeElement).toBe(applyButton()));
   });
 
-  it("File ▸ Import Spreadsheet… from another screen opens the Import screen and the dialog", async () => {
+  it("File ▸ Import… from another screen opens the Import screen and the dialog", async () => {
     await openDemoOn("gaps");
     dialog.open.mockResolvedValueOnce(FINANCE);
     await emit("menu", { action: "import" });

@@ -2,7 +2,9 @@
 // copy, in which she set Shipment tracking enquiries' RTO to 12 h and Key account management's MBCO to 40 %, while 8 h
 // was agreed here. File ▸ Merge a Copy… through a mocked open dialog shows the core's dry run; Merge writes it; the
 // conflict is worked with the keyboard (a typed value the core refuses, Escape, T), and undo brings it back. Give a
-// Copy To… asks whom for before its save dialog, whose suggested name says so.
+// Copy To… asks whom for before its save dialog, whose suggested name says so. Then (recordings/merge-import.json) the
+// Leeds site's BIA, built apart from the demo, merged like an import: from File ▸ Import… of its .bia or of the
+// workbook it was exported to, and from Merge a Copy… refusing it as another assessment's ("Import it instead").
 import { fireEvent, screen, waitFor, within } from "@testing-library/svelte";
 import { emit } from "@tauri-apps/api/event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -14,6 +16,8 @@ const dialog = vi.hoisted(() => ({ save: vi.fn(), open: vi.fn() }));
 vi.mock("@tauri-apps/plugin-dialog", () => dialog);
 
 const COPY = "/home/facilitator/Documents/Harbourline - copy for Priya Raman.bia";
+const LEEDS = "/home/facilitator/Documents/Leeds site BIA.bia";
+const LEEDS_EXPORT = "/home/facilitator/Documents/Leeds site BIA.xlsx";
 const SHIPMENT = "Shipment tracking enquiries";
 
 let h: Replay;
@@ -136,5 +140,114 @@ describe("merge screen", () => {
     expect(screen.getByTestId("give-copy-form")).toBeTruthy();
     await fireEvent.keyDown(window, { key: "Escape" });
     await waitFor(() => expect(screen.queryByTestId("give-copy-form")).toBeNull());
+  });
+});
+
+describe("merging like an import", () => {
+  const callsOf = (cmd: string) => h.args.filter((a) => a.cmd === cmd).map((a) => a.args);
+  const tile = (key: string) => screen.getByTestId(`merge-tile-${key}`).querySelector(".tile-value")?.textContent;
+
+  it("File ▸ Import… of an assessment file previews it merged like an import, merges it, and resolves its conflict", async () => {
+    await openDemoOn("import");
+    dialog.open.mockResolvedValueOnce(LEEDS);
+    await emit("menu", { action: "import" });
+    const preview = await screen.findByTestId("merge-preview");
+    expect(dialog.open.mock.calls[0][0]).toMatchObject({
+      title: "Import a spreadsheet or an assessment",
+      filters: [{ name: "Spreadsheet or assessment", extensions: ["xlsx", "xlsm", "xlsb", "xls", "ods", "csv", "bia"] }, { name: "Spreadsheet" }, { name: "BIA assessment", extensions: ["bia"] }],
+    });
+    expect(screen.getByTestId("nav-merge").getAttribute("aria-current"), "the Merge screen shows it").toBe("page");
+    expect(callsOf("plan_import"), "an assessment file is not planned column by column").toEqual([]);
+    expect(callsOf("import_assessment")).toEqual([{ path: LEEDS, dryRun: true }]);
+
+    expect(preview.dataset.matched).toBe("true");
+    expect(screen.getByTestId("merge-preview-heading").textContent).toBe("Merge “Leeds site BIA.bia” like an import?");
+    expect(screen.getByTestId("merge-matched").textContent).toContain(
+      "No common fork point: matched by id, then by name; nothing in this file is removed; what differs is listed as conflicts.",
+    );
+    expect([tile("added"), tile("changed"), tile("removed"), tile("conflicts")]).toEqual(["2", "0", "0", "1"]);
+    const conflicts = screen.getByTestId("merge-preview-conflicts");
+    expect(within(conflicts).getAllByRole("columnheader").map((th) => th.textContent?.trim())).toEqual(["Conflict", "Mine", "In Leeds site BIA.bia"]);
+    expect(conflicts.textContent).toMatch(/Accounts payable · Owner.*Sophie Chen.*Marcus Reid/);
+    expect(screen.queryByTestId("merge-prefer"), "import_assessment takes no preference: the conflicts are resolved one by one").toBeNull();
+    expect(screen.getByTestId("merge-conflicts-kept")).toBeTruthy();
+    const leftOut = screen.getByTestId("merge-left-out");
+    expect(leftOut.textContent).toContain("1 thing in Leeds site BIA.bia cannot be taken");
+    expect(within(leftOut).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
+      "Order picking at Financial at 1 d: level 6 is not on this assessment's scale (its levels: 0–5)",
+    ]);
+    expect(within(screen.getByTestId("merge-preview-changes")).getAllByTestId("merged-change").map((r) => r.textContent)).toEqual([
+      expect.stringContaining("Order picking"),
+      expect.stringContaining("Cross-dock scheduling"),
+    ]);
+    await waitFor(() => expect(document.activeElement, "Enter merges").toBe(screen.getByTestId("merge-confirm")));
+
+    await fireEvent.click(screen.getByTestId("merge-confirm"));
+    const result = await screen.findByTestId("merge-result");
+    await waitFor(() => expect(result.dataset.state).toBe("latest"));
+    expect(callsOf("import_assessment").at(-1)).toEqual({ path: LEEDS, dryRun: false });
+    expect(screen.getByTestId("merge-sentence").textContent).toBe("Merged “Leeds site BIA.bia” like an import: 2 changes applied, 1 conflict found.");
+    expect(screen.getByTestId("merge-result-matched").textContent).toContain("No common fork point");
+    expect(screen.getByTestId("merge-backup").textContent).toMatch(/before-merge-20261201-090000\.bia$/);
+    expect(screen.getByTestId("merge-result-left-out").textContent).toContain("1 thing in Leeds site BIA.bia could not be taken");
+    expect(screen.getByTestId("merge-undo")).toBeTruthy();
+
+    // The conflict names the file, not a copy.
+    const resolver = await screen.findByTestId("conflict-resolver");
+    expect(resolverState()).toBe("unresolved");
+    expect(resolver.textContent).toContain("Owner is filled differently here and in Leeds site BIA.bia.");
+    expect(resolver.textContent).toContain("In Leeds site BIA.bia");
+    expect(resolver.textContent).not.toContain("copy");
+    expect(screen.getByTestId("conflict-mine").textContent).toBe("Sophie Chen");
+    expect(screen.getByTestId("conflict-theirs").textContent).toBe("Marcus Reid");
+    expect(screen.getByTestId("conflict-base").textContent).toBe("No common fork point");
+    expect(screen.getByTestId("conflict-take-theirs").textContent).toContain("Take the value in Leeds site BIA.bia");
+    expect(screen.getByTestId("nav-merge-conflicts").textContent).toBe("1");
+
+    // T takes Leeds' owner; Ctrl Z takes it back, the merge the latest edit again.
+    await key("t");
+    await waitFor(() => expect(resolverState()).toBe("theirs"));
+    expect(screen.getByTestId("conflict-outcome").textContent).toContain("Took the value in Leeds site BIA.bia: Marcus Reid");
+    expect(screen.getByTestId("merge-result").dataset.state).toBe("earlier");
+    await fireEvent.keyDown(window, { key: "z", ctrlKey: true });
+    await waitFor(() => expect(resolverState()).toBe("unresolved"));
+    await waitFor(() => expect(screen.getByTestId("merge-result").dataset.state).toBe("latest"));
+  });
+
+  it("a workbook this program exported, refused by the Import screen's preview, is previewed like an import; Escape sets it aside", async () => {
+    await openDemoOn("import");
+    dialog.open.mockResolvedValueOnce(LEEDS_EXPORT);
+    await emit("menu", { action: "import" });
+    await screen.findByTestId("merge-preview");
+    expect(callsOf("plan_import")).toEqual([{ path: LEEDS_EXPORT, choices: [] }]);
+    expect(callsOf("import_assessment")).toEqual([{ path: LEEDS_EXPORT, dryRun: true }]);
+    expect(screen.getByTestId("merge-preview-heading").textContent).toBe("Merge “Leeds site BIA.xlsx” like an import?");
+    expect(screen.queryByTestId("merge-left-out"), "nothing left out of the export").toBeNull();
+    expect(screen.getByTestId("merge-preview-conflicts").textContent).toMatch(/Accounts payable · Owner.*Sophie Chen.*Marcus Reid/);
+
+    await key("Escape");
+    await waitFor(() => expect(screen.queryByTestId("merge-preview")).toBeNull());
+    expect(callsOf("import_assessment"), "nothing merged").toHaveLength(1);
+    // The Import screen is left as it was before, with no refusal of the export on it.
+    await fireEvent.click(screen.getByTestId("nav-import"));
+    expect((await screen.findByTestId("import-choose")).textContent).toContain("Choose a spreadsheet…");
+    expect(screen.queryByTestId("import-error")).toBeNull();
+  });
+
+  it("Merge a Copy… of another assessment's file is refused, offering to import it instead", async () => {
+    await openDemoOn("merge");
+    await screen.findByTestId("merge-empty");
+    dialog.open.mockResolvedValueOnce(LEEDS);
+    await emit("menu", { action: "merge_copy" });
+    const banner = await screen.findByTestId("error-banner");
+    expect(banner.dataset.code).toBe("merge_other_assessment");
+    expect(banner.textContent).toContain("A copy of another assessment");
+    expect(callsOf("merge_copy")).toEqual([{ path: LEEDS, prefer: null, dryRun: true }]);
+    await fireEvent.click(within(banner).getByTestId("merge-import-instead"));
+    await screen.findByTestId("merge-preview");
+    expect(screen.queryByTestId("error-banner")).toBeNull();
+    expect(callsOf("import_assessment")).toEqual([{ path: LEEDS, dryRun: true }]);
+    expect(screen.getByTestId("merge-preview-heading").textContent).toBe("Merge “Leeds site BIA.bia” like an import?");
+    expect(screen.getByTestId("merge-left-out")).toBeTruthy();
   });
 });

@@ -80,7 +80,7 @@ const WRITES = new Set([
 
 /** Whether a call changes the open assessment: a write command, or a merge that is no dry run. */
 function isWrite(cmd: string, args: Record<string, unknown>): boolean {
-  return WRITES.has(cmd) || (cmd === "merge_copy" && args.dryRun === false);
+  return WRITES.has(cmd) || ((cmd === "merge_copy" || cmd === "import_assessment") && args.dryRun === false);
 }
 
 /** JSON with its keys sorted, so `{a, b}` and `{b, a}` are the same arguments. */

@@ -58,6 +58,7 @@ export type Command =
   | "copy_info"
   | "give_copy"
   | "merge_copy"
+  | "import_assessment"
   | "list_conflicts"
   | "resolve_conflict"
   | "export_workbook"

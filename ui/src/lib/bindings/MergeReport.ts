@@ -26,4 +26,16 @@ unresolved: number,
 /**
  * The backup taken first (none in a dry run or when nothing changed).
  */
-backup: string | null, };
+backup: string | null, 
+/**
+ * The file shares no fork point with this one (built separately, an
+ * export, another assessment): it was merged like an import, its
+ * rows matched by id, then by name; nothing here is removed, a field
+ * empty here is filled, and one both filled differently is a conflict.
+ */
+matched: boolean, 
+/**
+ * What the file holds that could not be taken, each saying what and
+ * where (a score on a level this assessment's scale lacks).
+ */
+left_out: Array<string>, };
