@@ -221,7 +221,7 @@ fn print_conflict(out: &mut impl Write, c: &Conflict) {
     writeln!(out, "{}  {}", &id[id.len() - 8..], title(c)).ok();
     writeln!(
         out,
-        "          here: {}   in the copy ({}): {}",
+        "          here: {}   from {}: {}",
         c.mine, c.from_holder, c.theirs
     )
     .ok();

@@ -174,7 +174,7 @@ describe("merging like an import", () => {
     const leftOut = screen.getByTestId("merge-left-out");
     expect(leftOut.textContent).toContain("1 thing in Leeds site BIA.bia cannot be taken");
     expect(within(leftOut).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
-      "Order picking at Financial at 1 d: level 6 is not on this assessment's scale (its levels: 0–5)",
+      "“Order picking”, Financial at 1 d: level 6 is not on this assessment's scale (its levels: 0–5), so the score was not added",
     ]);
     expect(within(screen.getByTestId("merge-preview-changes")).getAllByTestId("merged-change").map((r) => r.textContent)).toEqual([
       expect.stringContaining("Order picking"),

@@ -86,7 +86,7 @@ pub(super) fn resolve(conn: &mut Connection, input: &ResolveInput, shown: &Confl
     };
     let label = match input.resolution {
         Resolution::Mine => format!("Keep this file's {what}"),
-        Resolution::Theirs => format!("Take {}'s {what}", c.holder),
+        Resolution::Theirs => format!("Take {what} from {}", c.holder),
         Resolution::Typed => format!("Set {what} (conflict)"),
         Resolution::Both => format!("Keep both of {what}"),
         Resolution::Same => format!("Make {what} one"),
@@ -99,7 +99,11 @@ pub(super) fn resolve(conn: &mut Connection, input: &ResolveInput, shown: &Confl
         .and_then(Json::as_str)
         .map(str::to_string);
     journal::edit(conn, &label, |tx| {
-        tx.decision.rationale = format!("Conflict with the copy held by {} resolved", c.holder);
+        // A merge like an import names the file (and has no count of it).
+        tx.decision.rationale = match c.theirs_counter {
+            0 => format!("Conflict with {} resolved", c.holder),
+            _ => format!("Conflict with the copy held by {} resolved", c.holder),
+        };
         let resolved: Option<Json> = match (c.kind, input.resolution) {
             (ConflictKind::Field, Resolution::Mine) => {
                 stamps::touch(tx.conn(), c.table, &c.key, &c.col)?;
