@@ -258,6 +258,11 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// What losing resources (a site, a supplier, an application) or
+    /// processes for a while does: every process it reaches through the
+    /// dependencies, whether the outage breaks its MTPD and by how much,
+    /// and what may cover it.
+    Scenario(super::scenario::ScenarioArgs),
     /// The findings the Gaps screen lists: gaps, single points of failure,
     /// loops, orphan resources, and claimed tiers the agreed RTOs do not
     /// bear out.

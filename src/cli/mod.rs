@@ -7,4 +7,5 @@ pub mod print;
 pub mod questionnaire;
 mod read;
 pub mod run;
+pub mod scenario;
 pub mod workshop;

@@ -531,6 +531,7 @@ pub fn run(command: Command, out: &mut impl Write) -> bia::Result<()> {
             checked?;
             writeln!(out, "{}: no damage found", file.display()).ok();
         }
+        Command::Scenario(args) => super::scenario::run(args, out)?,
         Command::Gaps { file, json } => {
             let store = Workbench::open_to_read(&file)?;
             let analysis = store.analyze()?;

@@ -7,8 +7,8 @@ use std::sync::Arc;
 use bia_chart::{ChartKind, ChartOptions, Format};
 use bia_excel::export::{Changes, ExportProgress, ExportReport};
 
-use bia_analysis::{Analysis, Comparison, Overview};
-use bia_model::{Assessment, Decision};
+use bia_analysis::{Analysis, Comparison, Overview, ScenarioOutcome};
+use bia_model::{Assessment, Decision, FieldIssue};
 
 use super::Workbench;
 use crate::error::Result;
@@ -117,4 +117,74 @@ pub fn export_with(
         path,
         progress,
     )?)
+}
+
+impl Workbench {
+    /// "If we lose these for this long": every process the loss reaches
+    /// through the dependencies, whether the outage breaks its MTPD and by
+    /// how much, what may cover it, and its impact at that duration.
+    /// `lose` names resources or processes (`kind:NAME` when a name is
+    /// both); `duration` is written as people say it ("3d", "36 h").
+    pub fn scenario(&self, lose: &[String], duration: &str) -> Result<ScenarioOutcome> {
+        let invalid = |field: &str, message: String| crate::Error::Invalid {
+            issues: vec![FieldIssue::new(field, message)],
+        };
+        if lose.iter().all(|n| n.trim().is_empty()) {
+            return Err(invalid(
+                "lose",
+                "Say what is lost: a resource, site, supplier or process (--lose NAME).".into(),
+            ));
+        }
+        let duration = match bia_model::duration::parse_optional(duration) {
+            Ok(Some(d)) => d,
+            Ok(None) => {
+                return Err(invalid(
+                    "for",
+                    "Say for how long it is lost, e.g. 3d or 36h (--for).".into(),
+                ));
+            }
+            Err(e) => return Err(invalid("for", format!("{duration:?}: {e}"))),
+        };
+        let assessment = self.assessment()?;
+        let lost = lose
+            .iter()
+            .filter(|n| !n.trim().is_empty())
+            .map(|n| {
+                self.node_named(n)
+                    .map_err(|_| invalid("lose", unknown(&assessment, n)))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let analysis = self.analysis()?;
+        Ok(bia_analysis::run_scenario(
+            &assessment,
+            &analysis.processes,
+            &lost,
+            duration,
+        ))
+    }
+}
+
+/// What to say of a name no process or resource has: those it is part
+/// of, else where the names are listed.
+fn unknown(a: &Assessment, name: &str) -> String {
+    let key = bia_model::name_key(name);
+    let mut like: Vec<&str> = a
+        .processes
+        .iter()
+        .map(|p| p.name.as_str())
+        .chain(a.resources.iter().map(|r| r.name.as_str()))
+        .filter(|n| bia_model::name_key(n).contains(&key))
+        .collect();
+    like.sort_unstable();
+    like.truncate(8);
+    match like.as_slice() {
+        [] => format!(
+            "No process or resource is named “{name}” (bia process list and bia resource list \
+             give the names)."
+        ),
+        names => format!(
+            "No process or resource is named “{name}”; did you mean: {}?",
+            names.join("; ")
+        ),
+    }
 }

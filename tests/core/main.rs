@@ -26,6 +26,7 @@ mod objectives;
 mod processes;
 mod questionnaires;
 mod roundtrip;
+mod scenario;
 mod store;
 mod workbench;
 mod workshops;

@@ -8,6 +8,9 @@ mod compare;
 mod dependencies;
 mod objectives;
 mod overview;
+mod scenario;
+#[cfg(test)]
+mod test_world;
 
 pub use compare::{
     ComparedFile, Comparison, ComparisonCounts, DeltaState, Direction, NO_TIER, ProcessDelta,
@@ -22,3 +25,4 @@ pub use objectives::{
     analyze_process, analyze_processes, tier_claim,
 };
 pub use overview::{CRITICAL_SHOWN, CriticalProcess, Overview, TierCount, most_critical, overview};
+pub use scenario::{AffectedProcess, CategoryImpact, Cover, Effect, ScenarioOutcome, run_scenario};
