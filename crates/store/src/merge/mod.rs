@@ -18,6 +18,7 @@ mod resolve;
 mod rows;
 mod same;
 pub(crate) mod stamps;
+mod state;
 
 use std::path::{Path, PathBuf};
 
